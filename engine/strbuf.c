@@ -1,0 +1,133 @@
+/* strbuf.c -- growable byte buffer and the escapers the writers share. */
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sb_init(strbuf *sb) { memset(sb, 0, sizeof *sb); }
+
+void sb_free(strbuf *sb) { free(sb->data); sb_init(sb); }
+
+void sb_reset(strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->data) sb->data[0] = '\0';
+}
+
+/* Make room for n more bytes plus the NUL. */
+static int sb_grow(strbuf *sb, size_t n)
+{
+    if (sb->failed) return 0;
+    if (sb->len + n + 1 <= sb->cap) return 1;
+    size_t cap = sb->cap ? sb->cap : 256;
+    while (cap < sb->len + n + 1) {
+        if (cap > ((size_t)-1) / 2) { sb->failed = 1; return 0; }
+        cap *= 2;
+    }
+    char *p = realloc(sb->data, cap);
+    if (!p) { sb->failed = 1; return 0; }
+    sb->data = p;
+    sb->cap = cap;
+    return 1;
+}
+
+void sb_add(strbuf *sb, const char *s, size_t n)
+{
+    if (!sb_grow(sb, n)) return;
+    memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len] = '\0';
+}
+
+void sb_puts(strbuf *sb, const char *s) { sb_add(sb, s, strlen(s)); }
+
+void sb_putc(strbuf *sb, char c) { sb_add(sb, &c, 1); }
+
+void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) { sb->failed = 1; return; }
+    if (!sb_grow(sb, (size_t)n)) return;
+    vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+    sb->len += (size_t)n;
+}
+
+void sb_printf(strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(sb, fmt, ap);
+    va_end(ap);
+}
+
+void sb_json_str(strbuf *sb, const char *s)
+{
+    if (!s) { sb_puts(sb, "null"); return; }
+    sb_putc(sb, '"');
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        sb_add(sb, run, (size_t)(s - run));
+        switch (c) {
+        case '"':  sb_puts(sb, "\\\""); break;
+        case '\\': sb_puts(sb, "\\\\"); break;
+        case '\n': sb_puts(sb, "\\n"); break;
+        case '\r': sb_puts(sb, "\\r"); break;
+        case '\t': sb_puts(sb, "\\t"); break;
+        default:   sb_printf(sb, "\\u%04x", c); break;
+        }
+        run = s + 1;
+    }
+    sb_add(sb, run, (size_t)(s - run));
+    sb_putc(sb, '"');
+}
+
+void sb_xml_text(strbuf *sb, const char *s)
+{
+    if (!s) return;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '&': sb_puts(sb, "&amp;"); break;
+        case '<': sb_puts(sb, "&lt;"); break;
+        case '>': sb_puts(sb, "&gt;"); break;
+        case '"': sb_puts(sb, "&quot;"); break;
+        case '\'': sb_puts(sb, "&apos;"); break;
+        default:
+            /* XML 1.0 forbids most C0 controls even as references. */
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') break;
+            sb_putc(sb, (char)c);
+        }
+    }
+}
+
+void sb_md_cell(strbuf *sb, const char *s)
+{
+    if (!s) return;
+    for (; *s; s++) {
+        switch (*s) {
+        case '|':  sb_puts(sb, "\\|"); break;
+        case '\n': sb_puts(sb, "<br>"); break;
+        case '\r': break;
+        case '<':  sb_puts(sb, "&lt;"); break;
+        default:   sb_putc(sb, *s);
+        }
+    }
+}
+
+const char *sb_cstr(strbuf *sb) { return sb->data ? sb->data : ""; }
+
+char *sb_steal(strbuf *sb)
+{
+    char *p = sb->data;
+    if (!p) p = calloc(1, 1);
+    sb_init(sb);
+    return p;
+}
+
+int sb_failed(const strbuf *sb) { return sb->failed; }

@@ -1,0 +1,34 @@
+/* strbuf.h -- a growable byte buffer (sb_ prefix).  Out-of-memory sets a
+ * sticky flag instead of failing each call, so writers stay readable; check
+ * sb_failed() once at the end. */
+#ifndef HOGO_STRBUF_H
+#define HOGO_STRBUF_H
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct {
+    char  *data;   /* always NUL-terminated when len > 0 or after sb_cstr */
+    size_t len, cap;
+    int    failed;
+} strbuf;
+
+void  sb_init(strbuf *sb);
+void  sb_free(strbuf *sb);
+void  sb_reset(strbuf *sb);                 /* len = 0, keeps the memory */
+void  sb_add(strbuf *sb, const char *s, size_t n);
+void  sb_puts(strbuf *sb, const char *s);
+void  sb_putc(strbuf *sb, char c);
+void  sb_printf(strbuf *sb, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void  sb_vprintf(strbuf *sb, const char *fmt, va_list ap);
+/* Escapers for the output formats. */
+void  sb_json_str(strbuf *sb, const char *s);    /* "..." with JSON escapes; NULL -> null */
+void  sb_xml_text(strbuf *sb, const char *s);    /* & < > " ' escaped; drops XML-invalid controls */
+void  sb_md_cell(strbuf *sb, const char *s);     /* Markdown table cell: | and newlines escaped */
+const char *sb_cstr(strbuf *sb);                 /* NUL-terminated view ("" when empty) */
+char *sb_steal(strbuf *sb);                      /* hand the buffer over; sb is reset */
+int   sb_failed(const strbuf *sb);
+#endif

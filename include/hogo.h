@@ -1,0 +1,179 @@
+/*
+ * hogo.h -- screen a municipal data-processing plan the way a personal
+ * information protection council would.
+ *
+ * The flow is: create an engine, load a rule pack into it once, then screen
+ * as many plans as you like.  Each screen returns a result the caller owns
+ * and walks; the engine never prints.  Engines share nothing, so one engine
+ * per thread is the way to screen in parallel.
+ *
+ *   hogo_engine *e;
+ *   hogo_engine_new(NULL, &e);
+ *   hogo_engine_load_builtin(e);
+ *   hogo_result *r;
+ *   hogo_screen(e, "plan.json", buf, len, &r);
+ *   ... walk r->findings ...
+ *   hogo_result_free(r);
+ *   hogo_engine_free(e);
+ */
+#ifndef HOGO_H
+#define HOGO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HOGO_VERSION "0.1.0"
+#define HOGO_PLAN_FORMAT "hogo-plan/1"
+
+/* Status codes returned by every function that can fail. */
+typedef enum {
+    HOGO_OK = 0,
+    HOGO_ENOMEM,      /* out of memory */
+    HOGO_EIO,         /* a file or directory could not be read */
+    HOGO_ERULE,       /* a rule could not be loaded (syntax, metadata, clash) */
+    HOGO_EINVAL,      /* a bad argument */
+} hogo_status;
+
+typedef enum {
+    HOGO_INFO = 0, HOGO_LOW, HOGO_MEDIUM, HOGO_HIGH, HOGO_CRITICAL,
+    HOGO_SEVERITY_COUNT
+} hogo_severity;
+
+typedef enum {
+    HOGO_APPROVE = 0, HOGO_APPROVE_WITH_CONDITIONS, HOGO_RE_EXAMINE
+} hogo_verdict;
+
+typedef enum { HOGO_JA = 0, HOGO_EN = 1 } hogo_lang;
+
+/* Limits the engine enforces.  Zero in any field means "the default". */
+typedef struct {
+    size_t   rule_memory;        /* bytes a rule may allocate per plan (default 16 MiB) */
+    uint64_t rule_instructions;  /* Lua VM instructions per rule per plan (default 50M) */
+    size_t   plan_max_bytes;     /* largest plan file accepted (default 8 MiB) */
+    int      plan_max_depth;     /* deepest JSON nesting accepted (default 64) */
+    uint32_t regex_match_limit;  /* PCRE2 match limit (default 1M) */
+    uint32_t regex_depth_limit;  /* PCRE2 depth limit (default 10k) */
+    const char *today;           /* "YYYY-MM-DD" used for expiry checks (default: the clock) */
+} hogo_options;
+
+/* What a rule says about itself (from its metadata table). */
+typedef struct {
+    const char *id;
+    const char *topic;
+    hogo_severity severity;
+    const char *title[2];        /* indexed by hogo_lang */
+    const char *message[2];
+    const char *follow_up[2];
+    const char *precedent;
+    const char *file;            /* where the rule was loaded from ("builtin:..." for the pack) */
+} hogo_rule_info;
+
+typedef struct {
+    const char *rule;            /* rule id */
+    const char *topic;
+    hogo_severity severity;
+    const char *path;            /* JSON pointer into the plan ("" = the whole plan) */
+    int line, column;            /* 1-based position of path in the plan file; 0 if unknown */
+    const char *message[2];
+    const char *follow_up[2];
+    const char *precedent;
+    int waived;                  /* accepted by a valid waiver in the plan */
+    const char *waiver_reason;   /* the waiver's reason when waived */
+} hogo_finding;
+
+/* An input error: the plan could not be read or does not follow the format. */
+typedef struct {
+    const char *path;            /* JSON pointer, "" when the error is about the whole file */
+    int line, column;
+    const char *message;         /* English, names the file's field */
+} hogo_input_error;
+
+/* A rule that failed while screening this plan (error, budget, forbidden call). */
+typedef struct {
+    const char *rule;
+    const char *file;
+    int line;                    /* line in the rule file, 0 if unknown */
+    const char *message;         /* says which limit was hit, if any */
+} hogo_rule_error;
+
+typedef struct {
+    const char *file;
+    const char *id, *title;      /* NULL when the plan does not state them */
+    int screened;                /* 0 when input errors stopped the screen */
+    int score;                   /* 0..100, concern score: 0 = nothing to raise */
+    hogo_verdict verdict;
+    hogo_finding *findings;      size_t n_findings;
+    hogo_input_error *errors;    size_t n_errors;
+    hogo_rule_error *rule_errors; size_t n_rule_errors;
+    size_t by_severity[HOGO_SEVERITY_COUNT]; /* unwaived findings per severity */
+} hogo_result;
+
+typedef struct hogo_engine hogo_engine;
+
+/* Called for every problem met while loading rules; msg names file and line. */
+typedef void (*hogo_error_fn)(void *ud, hogo_status code, const char *msg);
+
+hogo_status hogo_engine_new(const hogo_options *opts, hogo_engine **out);
+void        hogo_engine_free(hogo_engine *e);
+void        hogo_engine_set_error_callback(hogo_engine *e, hogo_error_fn fn, void *ud);
+
+/* Load the rule pack compiled into the library. */
+hogo_status hogo_engine_load_builtin(hogo_engine *e);
+/* Load every *.lua below dir (sorted by path).  A rule id already loaded is an error. */
+hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir);
+/* Load one rule from text; name is used in messages. */
+hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *text, size_t len);
+/* Turn a rule off (by id) or all rules of a topic (by topic id). Returns HOGO_EINVAL if none matched. */
+hogo_status hogo_engine_disable(hogo_engine *e, const char *rule_or_topic);
+/* Override a rule's severity. */
+hogo_status hogo_engine_set_severity(hogo_engine *e, const char *rule, hogo_severity sev);
+
+size_t                hogo_engine_rule_count(const hogo_engine *e);
+const hogo_rule_info *hogo_engine_rule(const hogo_engine *e, size_t i);
+const hogo_rule_info *hogo_engine_find_rule(const hogo_engine *e, const char *id);
+
+/* Screen one plan held in buf[0..len).  file names it in messages and the report.
+ * Input errors and rule errors land in the result; the status is HOGO_OK unless
+ * memory ran out or an argument was bad. */
+hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_t len,
+                        hogo_result **out);
+void        hogo_result_free(hogo_result *r);
+
+/* Names and parsing of the enums ("high", "approve_with_conditions"). */
+const char *hogo_severity_name(hogo_severity s);
+int         hogo_severity_parse(const char *s, hogo_severity *out); /* 1 ok, 0 unknown */
+const char *hogo_verdict_name(hogo_verdict v);
+const char *hogo_status_name(hogo_status s);
+
+/* The fixed topic taxonomy of plan format v1. */
+size_t      hogo_topic_count(void);
+const char *hogo_topic(size_t i);
+int         hogo_topic_known(const char *topic);
+
+/* Version of the rule pack loaded (the builtin pack's, or "custom"). */
+const char *hogo_engine_pack_version(const hogo_engine *e);
+
+/* ---- Japanese text helpers (also given to rules as hogo.*) ---- */
+
+/* Full-width ASCII (０-９, Ａ-Ｚ, ａ-ｚ, punctuation, ideographic space) to ASCII.
+ * Returns a malloc'd NUL-terminated string, or NULL on out of memory. */
+char *hogo_normalize(const char *s, size_t len);
+
+/* A date as YYYY-MM-DD, 令和3年2月17日, 令和元年5月1日, R3.2.17, 2021年2月17日,
+ * 2021/2/17, with full-width digits.  Writes "YYYY-MM-DD" into iso[11].
+ * Returns 1 on success, 0 if unreadable or not a real date. */
+int hogo_parse_date(const char *s, char iso[11]);
+
+/* A duration: ISO 8601 (P3M, P90D, P5Y, P1Y6M, P2W) or Japanese (3か月, ３ヶ月以内,
+ * 90日, 5年, 1年6か月, 2週間, 半年, 永年, 無期限).  Months are 30 days, years 365.
+ * Sets *days (-1 = indefinite).  Returns 1 on success, 0 if unreadable. */
+int hogo_parse_duration(const char *s, long *days);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
