@@ -1,8 +1,10 @@
 /* out.h -- report writers (out_ prefix).  A writer renders into a strbuf in
  * three steps: begin once, plan once per plan in input order, end once with
  * the batch summary.  Writers never touch files; the CLI owns where bytes go,
- * so the same writer serves stdout, --output FILE and parallel workers (each
- * worker renders its plan into its own strbuf). */
+ * so the same writer serves stdout and --output FILE, and the CLI may flush
+ * the strbuf after any call: a writer never takes back what it wrote.  Plans
+ * may be screened by parallel workers, but the calls for one output come in
+ * input order on one thread with one out_state (below). */
 #ifndef HOGO_OUT_H
 #define HOGO_OUT_H
 #include "hogo.h"
@@ -26,11 +28,25 @@ typedef struct {
     size_t failing_plans;        /* plans with an unwaived finding >= fail_on */
 } out_summary;
 
+/* Per-output state: one per writer instance, zeroed before begin().  The CLI
+ * calls plan() for one output in input order, on one thread, with the same
+ * state, so a streaming writer can know whether it already wrote an item. */
+typedef struct {
+    size_t plans;                /* plan() calls so far */
+    size_t items;                /* writer-defined count (e.g. results emitted) */
+    strbuf tail;                 /* text a writer holds back until end(), which writes
+                                    and frees it (SARIF: the notifications, which must
+                                    follow the results array); zeroed = empty */
+} out_state;
+
+/* Release what a writer holds if end() is never reached (batch abandoned). */
+static inline void out_state_free(out_state *st) { sb_free(&st->tail); }
+
 typedef struct {
     const char *name;            /* "text", "json", "sarif", "junit", "markdown" */
-    void (*begin)(strbuf *sb, const out_ctx *c);
-    void (*plan)(strbuf *sb, const out_ctx *c, const hogo_result *r, size_t index);
-    void (*end)(strbuf *sb, const out_ctx *c, const out_summary *s);
+    void (*begin)(strbuf *sb, out_state *st, const out_ctx *c);
+    void (*plan)(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index);
+    void (*end)(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s);
 } out_format;
 
 extern const out_format out_text, out_json, out_sarif, out_junit, out_markdown;

@@ -1,0 +1,63 @@
+/* cli.h -- what the subcommands of the hogo program share (cli_ prefix):
+ * the common flags, building an engine from them, finding plan files and
+ * reading them.  Each subcommand lives in its own cli_*.c file. */
+#ifndef HOGO_CLI_H
+#define HOGO_CLI_H
+#include "hogo.h"
+#include "out.h"
+#include <stdio.h>
+
+#define CLI_MAX_OUTPUTS 8
+#define CLI_MAX_DIRS 16
+#define CLI_MAX_LIST 64
+
+enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_INPUT = 2, CLI_EXIT_ENGINE = 3 };
+
+typedef struct {
+    const out_format *format;
+    const char *file;            /* NULL = stdout */
+} cli_output;
+
+typedef struct {
+    hogo_options opt;
+    const char *rules_dir;       /* --rules: replaces the built-in pack */
+    const char *extra_dirs[CLI_MAX_DIRS]; int n_extra;   /* config: added to the pack */
+    const char *disable[CLI_MAX_LIST]; int n_disable;
+    const char *sev_rule[CLI_MAX_LIST]; hogo_severity sev_value[CLI_MAX_LIST]; int n_sev;
+    hogo_lang lang;
+    hogo_severity fail_on;
+    int jobs;
+    int color;                   /* -1 auto, 0 never, 1 always */
+    const char *config;          /* --config FILE */
+    int no_config;
+    const char *baseline;
+    cli_output outputs[CLI_MAX_OUTPUTS]; int n_outputs;
+    const char *paths[4096]; int n_paths;
+    int lang_set, fail_on_set;
+} cli_opts;
+
+/* Parse one common flag at argv[*i]; returns 1 if consumed, 0 if not a
+ * common flag, -1 on a bad value (message printed). */
+int  cli_common_flag(cli_opts *o, int argc, char **argv, int *i);
+void cli_opts_init(cli_opts *o);
+/* Read .hogo.json (--config, or found walking up from the cwd) into o;
+ * command-line flags already set win.  Returns 0 on error (printed). */
+int  cli_load_config(cli_opts *o);
+/* A ready engine per o; quiet = do not print load errors (worker copies).
+ * *load_failed tells if some rule did not load. */
+hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed);
+
+/* Plan files named by paths (directories: every *.json below, sorted). */
+typedef struct { char **v; size_t n, cap; } cli_list;
+int  cli_expand(const char *const *paths, int n, cli_list *out);   /* 0 if a path is missing (printed) */
+void cli_list_free(cli_list *l);
+/* Read a whole file; refuses files over max (sets *too_big). */
+char *cli_read(const char *path, size_t max, size_t *len, int *too_big);
+
+int cli_check(int argc, char **argv);
+int cli_validate(int argc, char **argv);
+int cli_rules(int argc, char **argv);
+int cli_explain(int argc, char **argv);
+int cli_test(int argc, char **argv);
+int cli_init(int argc, char **argv);
+#endif

@@ -1,0 +1,355 @@
+/* cli_common.c -- flags, configuration, engines and files shared by the
+ * subcommands. */
+#include "cli.h"
+#include "jsonpos.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void cli_opts_init(cli_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->lang = HOGO_JA;
+    o->fail_on = HOGO_HIGH;
+    o->color = -1;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = n > 0 ? (int)n : 1;
+}
+
+static int cli_size(const char *flag, const char *v, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (*end == 'K' || *end == 'k') { n <<= 10; end++; }
+    else if (*end == 'M' || *end == 'm') { n <<= 20; end++; }
+    else if (*end == 'G' || *end == 'g') { n <<= 30; end++; }
+    if (errno || *end || end == v || n == 0) {
+        fprintf(stderr, "hogo: %s takes a positive number (K, M, G suffixes allowed), not '%s'\n", flag, v);
+        return 0;
+    }
+    *out = n;
+    return 1;
+}
+
+int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+    unsigned long long n;
+#define NEED() do { if (!v) { fprintf(stderr, "hogo: %s needs a value (see hogo --help)\n", a); return -1; } (*i)++; } while (0)
+    if (!strcmp(a, "--rules")) { NEED(); o->rules_dir = v; return 1; }
+    if (!strcmp(a, "--lang")) {
+        NEED();
+        if (!strcmp(v, "ja")) o->lang = HOGO_JA;
+        else if (!strcmp(v, "en")) o->lang = HOGO_EN;
+        else { fprintf(stderr, "hogo: --lang is ja or en, not '%s'\n", v); return -1; }
+        o->lang_set = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--fail-on")) {
+        NEED();
+        if (!hogo_severity_parse(v, &o->fail_on)) {
+            fprintf(stderr, "hogo: --fail-on is info, low, medium, high or critical, not '%s'\n", v);
+            return -1;
+        }
+        o->fail_on_set = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--rule-memory")) { NEED(); if (!cli_size(a, v, &n)) return -1; o->opt.rule_memory = (size_t)n; return 1; }
+    if (!strcmp(a, "--rule-instructions")) { NEED(); if (!cli_size(a, v, &n)) return -1; o->opt.rule_instructions = n; return 1; }
+    if (!strcmp(a, "--max-plan-bytes")) { NEED(); if (!cli_size(a, v, &n)) return -1; o->opt.plan_max_bytes = (size_t)n; return 1; }
+    if (!strcmp(a, "--max-depth")) {
+        NEED();
+        if (!cli_size(a, v, &n) || n > 1000) { fprintf(stderr, "hogo: --max-depth is 1 to 1000\n"); return -1; }
+        o->opt.plan_max_depth = (int)n;
+        return 1;
+    }
+    if (!strcmp(a, "--regex-match-limit")) { NEED(); if (!cli_size(a, v, &n) || n > UINT32_MAX) return -1; o->opt.regex_match_limit = (uint32_t)n; return 1; }
+    if (!strcmp(a, "--today")) {
+        NEED();
+        char iso[11];
+        if (!hogo_parse_date(v, iso)) { fprintf(stderr, "hogo: --today takes a date like 2021-02-17, not '%s'\n", v); return -1; }
+        o->opt.today = v;
+        return 1;
+    }
+    if (!strcmp(a, "--config")) { NEED(); o->config = v; return 1; }
+    if (!strcmp(a, "--no-config")) { o->no_config = 1; return 1; }
+    if (!strcmp(a, "--disable")) {
+        NEED();
+        if (o->n_disable < CLI_MAX_LIST) o->disable[o->n_disable++] = v;
+        return 1;
+    }
+#undef NEED
+    return 0;
+}
+
+/* ---- configuration file ---- */
+
+static char *cli_find_config(void)
+{
+    char dir[PATH_MAX];
+    if (!getcwd(dir, sizeof dir)) return NULL;
+    for (;;) {
+        char path[PATH_MAX + 16];
+        snprintf(path, sizeof path, "%s/.hogo.json", dir);
+        if (access(path, R_OK) == 0) return strdup(path);
+        char *slash = strrchr(dir, '/');
+        if (!slash || slash == dir) break;
+        *slash = '\0';
+    }
+    return NULL;
+}
+
+static void cli_config_error(const char *file, const char *text, size_t len, const char *ptr, const char *msg)
+{
+    int line = 0, col = 0;
+    jpos *p = jpos_build(text, len, 0);
+    if (p) {
+        jpos_linecol(p, jpos_resolve(p, ptr, NULL), &line, &col);
+        jpos_free(p);
+    }
+    fprintf(stderr, "hogo: %s:%d:%d: %s: %s\n", file, line, col, ptr, msg);
+}
+
+/* Strings in the config stay alive for the program's life: the cJSON tree
+ * is deliberately kept (it is small and read once). */
+int cli_load_config(cli_opts *o)
+{
+    if (o->no_config) return 1;
+    char *path = o->config ? strdup(o->config) : cli_find_config();
+    if (!path) return 1;
+    size_t len;
+    int big;
+    char *text = cli_read(path, 1 << 20, &len, &big);
+    if (!text) { fprintf(stderr, "hogo: %s: cannot read the configuration\n", path); free(path); return 0; }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+    if (!cJSON_IsObject(root)) {
+        char why[160];
+        size_t off = 0;
+        jpos_syntax_error(text, len, 0, why, sizeof why, &off);
+        cli_config_error(path, text, len, "", root ? "the configuration must be a JSON object" : why);
+        cJSON_Delete(root);
+        free(text); free(path);
+        return 0;
+    }
+    int ok = 1;
+    char ptr[256];
+    const cJSON *it;
+    cJSON_ArrayForEach(it, root) {
+        const char *k = it->string;
+        snprintf(ptr, sizeof ptr, "/%s", k);
+        if (!strcmp(k, "disable")) {
+            const cJSON *d;
+            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, "expected an array of rule or topic ids"); ok = 0; continue; }
+            cJSON_ArrayForEach(d, it) {
+                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, "expected strings"); ok = 0; continue; }
+                if (o->n_disable < CLI_MAX_LIST) o->disable[o->n_disable++] = d->valuestring;
+            }
+        } else if (!strcmp(k, "severity")) {
+            const cJSON *d;
+            if (!cJSON_IsObject(it)) { cli_config_error(path, text, len, ptr, "expected an object {\"rule-id\": \"severity\"}"); ok = 0; continue; }
+            cJSON_ArrayForEach(d, it) {
+                hogo_severity s;
+                snprintf(ptr, sizeof ptr, "/severity/%s", d->string);
+                if (!cJSON_IsString(d) || !hogo_severity_parse(d->valuestring, &s)) {
+                    cli_config_error(path, text, len, ptr, "expected info, low, medium, high or critical");
+                    ok = 0;
+                    continue;
+                }
+                if (o->n_sev < CLI_MAX_LIST) { o->sev_rule[o->n_sev] = d->string; o->sev_value[o->n_sev++] = s; }
+            }
+        } else if (!strcmp(k, "fail_on")) {
+            hogo_severity s;
+            if (!cJSON_IsString(it) || !hogo_severity_parse(it->valuestring, &s)) {
+                cli_config_error(path, text, len, ptr, "expected info, low, medium, high or critical"); ok = 0; continue;
+            }
+            if (!o->fail_on_set) o->fail_on = s;
+        } else if (!strcmp(k, "lang")) {
+            if (!cJSON_IsString(it) || (strcmp(it->valuestring, "ja") && strcmp(it->valuestring, "en"))) {
+                cli_config_error(path, text, len, ptr, "expected \"ja\" or \"en\""); ok = 0; continue;
+            }
+            if (!o->lang_set) o->lang = strcmp(it->valuestring, "en") ? HOGO_JA : HOGO_EN;
+        } else if (!strcmp(k, "rules")) {
+            const cJSON *d;
+            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, "expected an array of directories"); ok = 0; continue; }
+            /* relative to the configuration file's directory */
+            char base[PATH_MAX];
+            snprintf(base, sizeof base, "%s", path);
+            char *slash = strrchr(base, '/');
+            if (slash) *slash = '\0'; else snprintf(base, sizeof base, ".");
+            cJSON_ArrayForEach(d, it) {
+                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, "expected strings"); ok = 0; continue; }
+                char full[PATH_MAX * 2];
+                if (d->valuestring[0] == '/') snprintf(full, sizeof full, "%s", d->valuestring);
+                else snprintf(full, sizeof full, "%s/%s", base, d->valuestring);
+                if (o->n_extra < CLI_MAX_DIRS) o->extra_dirs[o->n_extra++] = strdup(full);
+            }
+        } else if (!strcmp(k, "$schema") || !strcmp(k, "comment")) {
+            /* allowed for editors and people */
+        } else {
+            cli_config_error(path, text, len, ptr,
+                             "unknown key (known: disable, severity, fail_on, lang, rules)");
+            ok = 0;
+        }
+    }
+    free(text);
+    free(path);
+    return ok;
+}
+
+/* ---- engines ---- */
+
+static void cli_print_error(void *ud, hogo_status code, const char *msg)
+{
+    int *failed = ud;
+    *failed = 1;
+    fprintf(stderr, "hogo: %s: %s\n", hogo_status_name(code), msg);
+}
+
+static void cli_quiet_error(void *ud, hogo_status code, const char *msg)
+{
+    (void)code; (void)msg;
+    *(int *)ud = 1;
+}
+
+hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed)
+{
+    hogo_engine *e;
+    *load_failed = 0;
+    if (hogo_engine_new(&o->opt, &e) != HOGO_OK) {
+        fprintf(stderr, "hogo: cannot create an engine (out of memory)\n");
+        return NULL;
+    }
+    hogo_engine_set_error_callback(e, quiet ? cli_quiet_error : cli_print_error, load_failed);
+    if (o->rules_dir) hogo_engine_load_dir(e, o->rules_dir);
+    else hogo_engine_load_builtin(e);
+    for (int i = 0; i < o->n_extra; i++) hogo_engine_load_dir(e, o->extra_dirs[i]);
+    for (int i = 0; i < o->n_disable; i++) {
+        if (hogo_engine_disable(e, o->disable[i]) != HOGO_OK && !quiet) {
+            fprintf(stderr, "hogo: cannot disable '%s': no rule or topic has that id\n", o->disable[i]);
+            *load_failed = 1;
+        }
+    }
+    for (int i = 0; i < o->n_sev; i++) {
+        if (hogo_engine_set_severity(e, o->sev_rule[i], o->sev_value[i]) != HOGO_OK && !quiet) {
+            fprintf(stderr, "hogo: cannot set the severity of '%s': no such rule\n", o->sev_rule[i]);
+            *load_failed = 1;
+        }
+    }
+    return e;
+}
+
+/* ---- files ---- */
+
+static int cli_push(cli_list *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t c = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, c * sizeof *v);
+        if (!v) return 0;
+        l->v = v;
+        l->cap = c;
+    }
+    l->v[l->n] = strdup(s);
+    return l->v[l->n++] != NULL;
+}
+
+static int cli_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void cli_walk(const char *dir, cli_list *out, int depth)
+{
+    if (depth > 32) return;
+    DIR *d = opendir(dir);
+    if (!d) return;
+    cli_list here = { 0 };
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.') continue;
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
+        cli_push(&here, path);
+    }
+    closedir(d);
+    qsort(here.v, here.n, sizeof *here.v, cli_cmp);
+    for (size_t i = 0; i < here.n; i++) {
+        struct stat st;
+        if (stat(here.v[i], &st) != 0) continue;
+        size_t n = strlen(here.v[i]);
+        if (S_ISDIR(st.st_mode)) cli_walk(here.v[i], out, depth + 1);
+        else if (n > 5 && strcmp(here.v[i] + n - 5, ".json") == 0 &&
+                 !(n >= 10 && strcmp(here.v[i] + n - 10, ".test.json") == 0))
+            cli_push(out, here.v[i]);
+    }
+    cli_list_free(&here);
+}
+
+int cli_expand(const char *const *paths, int n, cli_list *out)
+{
+    int ok = 1;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (!strcmp(paths[i], "-")) { cli_push(out, "-"); continue; }
+        if (stat(paths[i], &st) != 0) {
+            /* kept in the list: the screen reports it as that plan's error */
+            cli_push(out, paths[i]);
+            ok = 0;
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) cli_walk(paths[i], out, 0);
+        else cli_push(out, paths[i]);
+    }
+    return ok;
+}
+
+void cli_list_free(cli_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+char *cli_read(const char *path, size_t max, size_t *len, int *too_big)
+{
+    *too_big = 0;
+    *len = 0;
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) return NULL;
+    struct stat st;
+    size_t cap = 65536;
+    if (f != stdin && fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return NULL; }
+        if (S_ISREG(st.st_mode)) {
+            if ((size_t)st.st_size > max) { fclose(f); *too_big = 1; *len = (size_t)st.st_size; return NULL; }
+            cap = (size_t)st.st_size + 1;
+        }
+    }
+    size_t n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) break;
+        if (n == cap) {
+            if (n > max) { *too_big = 1; break; }
+            char *p = realloc(buf, cap * 2);
+            if (!p) { free(buf); buf = NULL; break; }
+            buf = p;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    int err = ferror(f);
+    if (f != stdin) fclose(f);
+    if (n > max) *too_big = 1;
+    *len = n;
+    if (buf && (err || *too_big)) { free(buf); return NULL; }
+    return buf;
+}

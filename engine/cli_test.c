@@ -1,0 +1,284 @@
+/* cli_test.c -- `hogo test`: run the cases in the *.test.json files that sit
+ * beside the rules (docs/rule-api.md), one line per case, closing with
+ * "N passed, M failed".  Run over a whole rule directory it also fails any
+ * rule that lacks a case raising it or a case where it stays quiet. */
+#include "cli.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char test_minimal_plan[] =
+    "{\"format\":\"hogo-plan/1\",\"title\":\"テスト\",\"department\":\"テスト課\","
+    "\"consultation\":{\"kind\":\"outsourcing\"}}";
+
+typedef struct {
+    int passed, failed;
+    /* per rule of the directory under test: seen raised / seen quiet */
+    const hogo_engine *e;
+    unsigned char *raised, *quiet;
+} test_tally;
+
+/* RFC 7386 JSON merge patch of patch onto target (target is modified). */
+static cJSON *test_merge(cJSON *target, const cJSON *patch)
+{
+    if (!cJSON_IsObject(patch)) {
+        cJSON_Delete(target);
+        return cJSON_Duplicate(patch, 1);
+    }
+    if (!cJSON_IsObject(target)) {
+        cJSON_Delete(target);
+        target = cJSON_CreateObject();
+    }
+    const cJSON *p;
+    cJSON_ArrayForEach(p, patch) {
+        if (cJSON_IsNull(p)) {
+            cJSON_DeleteItemFromObjectCaseSensitive(target, p->string);
+            continue;
+        }
+        cJSON *old = cJSON_DetachItemFromObjectCaseSensitive(target, p->string);
+        cJSON *merged = test_merge(old, p);
+        if (merged) cJSON_AddItemToObject(target, p->string, merged);
+    }
+    return target;
+}
+
+static long test_rule_index(const hogo_engine *e, const char *id)
+{
+    for (size_t i = 0; i < hogo_engine_rule_count(e); i++)
+        if (!strcmp(hogo_engine_rule(e, i)->id, id)) return (long)i;
+    return -1;
+}
+
+/* Highest severity of rule's findings in r, -1 if none; *has_path if one
+ * of them carries path. */
+static int test_worst(const hogo_result *r, const char *rule, const char *path, int *has_path)
+{
+    int worst = -1;
+    *has_path = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const hogo_finding *f = &r->findings[i];
+        if (strcmp(f->rule, rule)) continue;
+        if ((int)f->severity > worst) worst = (int)f->severity;
+        if (path && !strcmp(f->path, path)) *has_path = 1;
+    }
+    return worst;
+}
+
+static char *test_read_plan(const char *dir, const char *rel, size_t *len)
+{
+    char path[4096];
+    int n = rel[0] == '/' ? snprintf(path, sizeof path, "%s", rel)
+                          : snprintf(path, sizeof path, "%s/%s", dir, rel);
+    if (n < 0 || (size_t)n >= sizeof path) return NULL;
+    int big;
+    return cli_read(path, 64u << 20, len, &big);
+}
+
+static void test_case(hogo_engine *e, test_tally *t, const char *file, const char *dir, const cJSON *c, int idx)
+{
+    char why[1024] = "";
+    size_t wl = 0;
+#define WHY(...) do { if (wl < sizeof why) wl += (size_t)snprintf(why + wl, sizeof why - wl, __VA_ARGS__); } while (0)
+    const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "name"));
+    char label[64];
+    if (!name) { snprintf(label, sizeof label, "case %d", idx + 1); name = label; }
+    const cJSON *planref = cJSON_GetObjectItemCaseSensitive(c, "plan");
+    const cJSON *patch = cJSON_GetObjectItemCaseSensitive(c, "patch");
+    char *text = NULL;
+    size_t len = 0;
+    char shown[4096];
+    if (cJSON_IsString(planref)) {
+        text = test_read_plan(dir, planref->valuestring, &len);
+        if (snprintf(shown, sizeof shown, "%s/%s", dir, planref->valuestring) >= (int)sizeof shown)
+            shown[sizeof shown - 1] = '\0';
+        if (!text) WHY(" cannot read plan %s;", planref->valuestring);
+        if (text && patch) {
+            cJSON *base = cJSON_ParseWithLength(text, len);
+            free(text);
+            text = NULL;
+            if (base) { base = test_merge(base, patch); text = cJSON_Print(base); cJSON_Delete(base); }
+            if (text) len = strlen(text);
+        }
+    } else {
+        cJSON *base = cJSON_Parse(test_minimal_plan);
+        if (patch) base = test_merge(base, patch);
+        text = base ? cJSON_Print(base) : NULL;
+        cJSON_Delete(base);
+        if (text) len = strlen(text);
+        snprintf(shown, sizeof shown, "%s#%d", file, idx + 1);
+    }
+    hogo_result *r = NULL;
+    if (text && hogo_screen(e, shown, text, len, &r) == HOGO_OK && r) {
+        int expect_error = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "expect_error"));
+        if (r->n_errors && !expect_error)
+            WHY(" the plan has input errors (%s at %s line %d);", r->errors[0].message, r->errors[0].path, r->errors[0].line);
+        if (!r->n_errors && expect_error) WHY(" an input error was expected;");
+        for (size_t i = 0; i < r->n_rule_errors; i++)
+            WHY(" rule %s failed: %s;", r->rule_errors[i].rule, r->rule_errors[i].message);
+        const char *path = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "path"));
+        const cJSON *raise = cJSON_GetObjectItemCaseSensitive(c, "raise");
+        const cJSON *it;
+        cJSON_ArrayForEach(it, raise) {
+            const char *rule = cJSON_IsString(it) ? it->valuestring : it->string;
+            hogo_severity min = HOGO_INFO;
+            if (cJSON_IsString(it) && it->string && !hogo_severity_parse(it->valuestring, &min))
+                WHY(" bad severity '%s';", it->valuestring);
+            if (!rule) continue;
+            if (test_rule_index(e, rule) < 0) { WHY(" no rule '%s' is loaded;", rule); continue; }
+            int has_path;
+            int worst = test_worst(r, rule, path, &has_path);
+            if (worst < 0) WHY(" %s was not raised;", rule);
+            else if (worst < (int)min) WHY(" %s raised at %s, expected %s or above;", rule,
+                                           hogo_severity_name((hogo_severity)worst), hogo_severity_name(min));
+            else if (path && !has_path) WHY(" %s raised, but not at %s;", rule, path);
+            long ix = test_rule_index(e, rule);
+            if (worst >= (int)min && t->raised && ix >= 0) t->raised[ix] = 1;
+        }
+        cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(c, "not")) {
+            if (!cJSON_IsString(it)) continue;
+            int has_path;
+            long ix = test_rule_index(e, it->valuestring);
+            if (ix < 0) { WHY(" no rule '%s' is loaded;", it->valuestring); continue; }
+            int worst = test_worst(r, it->valuestring, NULL, &has_path);
+            if (worst >= 0) {
+                for (size_t i = 0; i < r->n_findings; i++)
+                    if (!strcmp(r->findings[i].rule, it->valuestring)) {
+                        WHY(" %s raised (%s at %s): %s;", it->valuestring, hogo_severity_name(r->findings[i].severity),
+                            r->findings[i].path, r->findings[i].message[HOGO_EN]);
+                        break;
+                    }
+            } else if (t->quiet) {
+                t->quiet[ix] = 1;
+            }
+        }
+    } else if (text) {
+        WHY(" the screen failed (out of memory);");
+    }
+    hogo_result_free(r);
+    free(text);
+    if (wl) { t->failed++; printf("FAIL %s: %s:%s\n", file, name, why); }
+    else { t->passed++; printf("ok   %s: %s\n", file, name); }
+#undef WHY
+}
+
+static void test_file(hogo_engine *e, test_tally *t, const char *file)
+{
+    size_t len;
+    int big;
+    char *text = cli_read(file, 16u << 20, &len, &big);
+    cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
+    free(text);
+    const cJSON *cases = cJSON_GetObjectItemCaseSensitive(root, "cases");
+    if (!cJSON_IsArray(cases) || !cJSON_GetArraySize(cases)) {
+        printf("FAIL %s: not a test file (needs a non-empty \"cases\" array)\n", file);
+        t->failed++;
+        cJSON_Delete(root);
+        return;
+    }
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", file);
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0'; else snprintf(dir, sizeof dir, ".");
+    int i = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cases) test_case(e, t, file, dir, c, i++);
+    cJSON_Delete(root);
+}
+
+static int test_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void test_collect(const char *dir, cli_list *out, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d || depth > 16) { if (d) closedir(d); return; }
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.') continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0) continue;
+        size_t n = strlen(de->d_name);
+        if (S_ISDIR(st.st_mode)) test_collect(path, out, depth + 1);
+        else if (n > 10 && !strcmp(de->d_name + n - 10, ".test.json")) {
+            if (out->n == out->cap) {
+                out->cap = out->cap ? out->cap * 2 : 64;
+                char **v = realloc(out->v, out->cap * sizeof *v);
+                if (!v) break;
+                out->v = v;
+            }
+            out->v[out->n++] = strdup(path);
+        }
+    }
+    closedir(d);
+}
+
+int cli_test(int argc, char **argv)
+{
+    cli_opts o;
+    cli_opts_init(&o);
+    o.no_config = 1;   /* tests describe the pack as shipped */
+    const char *paths[256];
+    int np = 0;
+    for (int i = 1; i < argc; i++) {
+        int c = cli_common_flag(&o, argc, argv, &i);
+        if (c < 0) return CLI_EXIT_INPUT;
+        if (c > 0) continue;
+        if (argv[i][0] == '-') { fprintf(stderr, "hogo: unknown option '%s' (hogo --help)\n", argv[i]); return CLI_EXIT_INPUT; }
+        if (np < 256) paths[np++] = argv[i];
+    }
+    if (!np) paths[np++] = "rules";
+    test_tally t = { 0 };
+    int engine_failed = 0;
+    for (int p = 0; p < np; p++) {
+        struct stat st;
+        if (stat(paths[p], &st) != 0) {
+            printf("FAIL %s: no such file or directory\n", paths[p]);
+            t.failed++;
+            continue;
+        }
+        int is_dir = S_ISDIR(st.st_mode);
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s", paths[p]);
+        if (!is_dir) {
+            char *slash = strrchr(dir, '/');
+            if (slash) *slash = '\0'; else snprintf(dir, sizeof dir, ".");
+        }
+        cli_opts eo = o;
+        if (!eo.rules_dir) eo.rules_dir = dir;
+        int failed;
+        hogo_engine *e = cli_engine(&eo, 0, &failed);
+        if (!e) return CLI_EXIT_ENGINE;
+        engine_failed |= failed;
+        size_t nr = hogo_engine_rule_count(e);
+        t.raised = is_dir ? calloc(nr, 1) : NULL;
+        t.quiet = is_dir ? calloc(nr, 1) : NULL;
+        cli_list files = { 0 };
+        if (is_dir) test_collect(paths[p], &files, 0);
+        else { files.v = malloc(sizeof *files.v); files.v[0] = strdup(paths[p]); files.n = files.cap = 1; }
+        qsort(files.v, files.n, sizeof *files.v, test_cmp);
+        for (size_t f = 0; f < files.n; f++) test_file(e, &t, files.v[f]);
+        if (is_dir) {
+            for (size_t i = 0; i < nr; i++) {
+                const hogo_rule_info *r = hogo_engine_rule(e, i);
+                if (!strncmp(r->file, "builtin:", 8)) continue;
+                if (!t.raised[i] || !t.quiet[i]) {
+                    printf("FAIL %s: rule %s has no case that %s\n", r->file, r->id,
+                           !t.raised[i] ? "raises it" : "keeps it quiet (\"not\")");
+                    t.failed++;
+                }
+            }
+        }
+        free(t.raised);
+        free(t.quiet);
+        t.raised = t.quiet = NULL;
+        cli_list_free(&files);
+        hogo_engine_free(e);
+    }
+    printf("%d passed, %d failed\n", t.passed, t.failed);
+    if (engine_failed) return CLI_EXIT_ENGINE;
+    return t.failed ? 1 : 0;
+}

@@ -1,0 +1,223 @@
+/* engine.c -- the engine's life cycle, options and the fixed vocabularies
+ * (severities, verdicts, topics) of plan format v1. */
+#include "engine_int.h"
+#include "embedded.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const eng_topics[] = {
+    "storage.location", "network.separation", "transfer.method", "verification.single_person",
+    "disposal.method", "retention.period", "outsourcing.responsibility", "outsourcing.subcontracting",
+    "outsourcing.scope", "data.sensitive", "data.identifiability", "data.minimization", "data.volume",
+    "data.controller", "access.control", "devices.management", "platform.third_party",
+    "operations.rules", "operations.capacity", "procurement.competition", "contract.period",
+    "governance.reconsultation", "governance.follow_up", "input.consistency",
+};
+#define ENG_NTOPICS (sizeof eng_topics / sizeof eng_topics[0])
+
+static const char *const eng_severities[] = { "info", "low", "medium", "high", "critical" };
+
+size_t hogo_topic_count(void) { return ENG_NTOPICS; }
+
+const char *hogo_topic(size_t i) { return i < ENG_NTOPICS ? eng_topics[i] : NULL; }
+
+int hogo_topic_known(const char *t)
+{
+    for (size_t i = 0; t && i < ENG_NTOPICS; i++)
+        if (strcmp(t, eng_topics[i]) == 0) return 1;
+    return 0;
+}
+
+const char *hogo_severity_name(hogo_severity s)
+{
+    return (unsigned)s < HOGO_SEVERITY_COUNT ? eng_severities[s] : "?";
+}
+
+int hogo_severity_parse(const char *s, hogo_severity *out)
+{
+    for (int i = 0; s && i < HOGO_SEVERITY_COUNT; i++)
+        if (strcmp(s, eng_severities[i]) == 0) { *out = (hogo_severity)i; return 1; }
+    return 0;
+}
+
+const char *hogo_verdict_name(hogo_verdict v)
+{
+    switch (v) {
+    case HOGO_APPROVE: return "approve";
+    case HOGO_APPROVE_WITH_CONDITIONS: return "approve_with_conditions";
+    case HOGO_RE_EXAMINE: return "re_examine";
+    }
+    return "?";
+}
+
+const char *hogo_status_name(hogo_status s)
+{
+    switch (s) {
+    case HOGO_OK: return "ok";
+    case HOGO_ENOMEM: return "out of memory";
+    case HOGO_EIO: return "input/output error";
+    case HOGO_ERULE: return "rule error";
+    case HOGO_EINVAL: return "invalid argument";
+    }
+    return "?";
+}
+
+void eng_error(hogo_engine *e, hogo_status code, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (e->err_fn) e->err_fn(e->err_ud, code, msg);
+}
+
+void hogo_engine_set_error_callback(hogo_engine *e, hogo_error_fn fn, void *ud)
+{
+    e->err_fn = fn;
+    e->err_ud = ud;
+}
+
+/* Fill the zero fields of the options with the documented defaults. */
+static void eng_defaults(hogo_options *o)
+{
+    if (!o->rule_memory) o->rule_memory = 16u << 20;
+    if (!o->rule_instructions) o->rule_instructions = 50000000u;
+    if (!o->plan_max_bytes) o->plan_max_bytes = 8u << 20;
+    if (!o->plan_max_depth) o->plan_max_depth = 64;
+    if (!o->regex_match_limit) o->regex_match_limit = 1000000u;
+    if (!o->regex_depth_limit) o->regex_depth_limit = 10000u;
+}
+
+static void eng_today(hogo_engine *e)
+{
+    if (e->opt.today && hogo_parse_date(e->opt.today, e->today)) return;
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(e->today, sizeof e->today, "%Y-%m-%d", &tm);
+}
+
+/* Rules the engine itself raises (from the schema walk, not from Lua). */
+static void eng_add_builtin_c_rules(hogo_engine *e)
+{
+    eng_rule *r = eng_add_rule(e);
+    if (!r) return;
+    r->info.id = strdup("input-unknown-key");
+    r->info.topic = strdup("input.consistency");
+    r->info.severity = r->default_severity = HOGO_INFO;
+    r->info.title[HOGO_JA] = strdup("様式にない項目名");
+    r->info.title[HOGO_EN] = strdup("Key not in the plan format");
+    r->info.message[HOGO_JA] = strdup("{detail}");
+    r->info.message[HOGO_EN] = strdup("{detail}");
+    r->info.follow_up[HOGO_JA] = strdup("項目名の綴りを確認してください。様式にない項目は審査で読まれません。");
+    r->info.follow_up[HOGO_EN] = strdup("Check the key's spelling: keys outside the format are not screened.");
+    r->info.precedent = strdup("hogo plan format v1 (docs/plan-format.md)");
+    r->info.file = strdup("builtin:engine");
+    r->check_ref = LUA_NOREF;
+}
+
+hogo_status hogo_engine_new(const hogo_options *opts, hogo_engine **out)
+{
+    *out = NULL;
+    hogo_engine *e = calloc(1, sizeof *e);
+    if (!e) return HOGO_ENOMEM;
+    if (opts) e->opt = *opts;
+    eng_defaults(&e->opt);
+    eng_today(e);
+    e->opt.today = e->today;
+    snprintf(e->pack_version, sizeof e->pack_version, "custom");
+    rx_limits lim = { e->opt.regex_match_limit, e->opt.regex_depth_limit, 20 * 1024 };
+    e->rx = rx_cache_new(&lim);
+    char err[256];
+    e->schema = schema_compile(embedded_schema.data, embedded_schema.len, err, sizeof err);
+    if (!e->rx || !e->schema || !sbx_open(e)) {
+        hogo_engine_free(e);
+        return HOGO_ENOMEM;
+    }
+    eng_add_builtin_c_rules(e);
+    *out = e;
+    return HOGO_OK;
+}
+
+static void eng_free_rule(eng_rule *r)
+{
+    free((char *)r->info.id); free((char *)r->info.topic);
+    for (int l = 0; l < 2; l++) {
+        free((char *)r->info.title[l]); free((char *)r->info.message[l]);
+        free((char *)r->info.follow_up[l]);
+    }
+    free((char *)r->info.precedent); free((char *)r->info.file);
+}
+
+void hogo_engine_free(hogo_engine *e)
+{
+    if (!e) return;
+    sbx_close(e);
+    for (size_t i = 0; i < e->nrules; i++) eng_free_rule(&e->rules[i]);
+    free(e->rules);
+    for (size_t i = 0; i < e->nlibs; i++) {
+        free(e->libs[i].name); free(e->libs[i].file); free(e->libs[i].text);
+    }
+    free(e->libs);
+    if (e->schema) schema_free(e->schema);
+    rx_cache_free(e->rx);
+    free(e);
+}
+
+eng_rule *eng_add_rule(hogo_engine *e)
+{
+    if (e->nrules == e->caprules) {
+        size_t c = e->caprules ? e->caprules * 2 : 64;
+        eng_rule *r = realloc(e->rules, c * sizeof *r);
+        if (!r) return NULL;
+        e->rules = r;
+        e->caprules = c;
+    }
+    eng_rule *r = &e->rules[e->nrules++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+size_t hogo_engine_rule_count(const hogo_engine *e) { return e->nrules; }
+
+const hogo_rule_info *hogo_engine_rule(const hogo_engine *e, size_t i)
+{
+    return i < e->nrules ? &e->rules[i].info : NULL;
+}
+
+const hogo_rule_info *hogo_engine_find_rule(const hogo_engine *e, const char *id)
+{
+    for (size_t i = 0; id && i < e->nrules; i++)
+        if (strcmp(e->rules[i].info.id, id) == 0) return &e->rules[i].info;
+    return NULL;
+}
+
+hogo_status hogo_engine_disable(hogo_engine *e, const char *what)
+{
+    int hit = 0;
+    for (size_t i = 0; i < e->nrules; i++) {
+        if (strcmp(e->rules[i].info.id, what) == 0 || strcmp(e->rules[i].info.topic, what) == 0) {
+            e->rules[i].disabled = 1;
+            hit = 1;
+        }
+    }
+    return hit ? HOGO_OK : HOGO_EINVAL;
+}
+
+hogo_status hogo_engine_set_severity(hogo_engine *e, const char *id, hogo_severity sev)
+{
+    for (size_t i = 0; i < e->nrules; i++) {
+        if (strcmp(e->rules[i].info.id, id) == 0) {
+            e->rules[i].info.severity = sev;
+            return HOGO_OK;
+        }
+    }
+    return HOGO_EINVAL;
+}
+
+const char *hogo_engine_pack_version(const hogo_engine *e) { return e->pack_version; }

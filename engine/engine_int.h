@@ -1,0 +1,73 @@
+/* engine_int.h -- the engine's private state, shared by engine.c (life
+ * cycle), sandbox.c (the Lua state), rules_load.c (loading the pack) and
+ * screen.c (one plan).  Nothing here is global: an engine is one value. */
+#ifndef HOGO_ENGINE_INT_H
+#define HOGO_ENGINE_INT_H
+#include "hogo.h"
+#include "regex.h"
+#include "schema.h"
+#include "strbuf.h"
+
+#include <lua.h>
+#include <lauxlib.h>
+
+typedef struct {
+    hogo_rule_info info;       /* strings owned by the engine */
+    hogo_severity default_severity;
+    int check_ref;             /* registry ref of check(), LUA_NOREF for a C rule */
+    int disabled;
+} eng_rule;
+
+typedef struct {
+    char *name;                /* "common" for _common.lua */
+    char *file;
+    char *text;
+    size_t len;
+} eng_lib;
+
+typedef struct screen_run screen_run;   /* one hogo_screen call (screen.c) */
+
+struct hogo_engine {
+    hogo_options opt;
+    char today[11];
+
+    lua_State *L;
+    size_t mem_used;           /* bytes the Lua state holds now */
+    size_t mem_limit;          /* 0 = no cap (engine work); set while a rule runs */
+    uint64_t instr;            /* VM instructions the running rule used */
+    int aborting;              /* a budget was hit: no pcall in the rule may catch it */
+    const char *abort_why;
+
+    eng_rule *rules; size_t nrules, caprules;
+    eng_lib *libs; size_t nlibs, caplibs;
+    char pack_version[32];
+
+    schema *schema;
+    rx_cache *rx;
+    hogo_error_fn err_fn; void *err_ud;
+
+    screen_run *run;           /* the plan being screened, for ctx.report */
+    size_t cur_rule;           /* index of the rule running */
+};
+
+/* engine.c */
+void eng_error(hogo_engine *e, hogo_status code, const char *fmt, ...);
+eng_rule *eng_add_rule(hogo_engine *e);
+
+/* sandbox.c */
+int  sbx_open(hogo_engine *e);                       /* 1 ok */
+void sbx_close(hogo_engine *e);
+void sbx_push_env(hogo_engine *e);                   /* a fresh rule environment, libs loaded */
+int  sbx_load_lib(hogo_engine *e, const char *name, const char *file, const char *text, size_t len);
+void sbx_push_plan(hogo_engine *e, const void *cjson_root);
+/* Run the function on top of the stack with nargs below it, under the rule
+ * budgets.  Returns LUA_OK or an error status with the message left in msg. */
+int  sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_t msglen, int *line);
+/* JSON pointer of a plan table at idx (+ optional key at kidx, 0 = none). */
+void sbx_path(lua_State *L, int idx, strbuf *b);
+void sbx_path_part(lua_State *L, int idx, strbuf *b);
+int  sbx_is_null(lua_State *L, int idx);
+
+/* screen.c (called by the Lua helper ctx.report) */
+int  screen_report(lua_State *L);
+#endif

@@ -1,0 +1,432 @@
+/* jsonpos.c -- a position index over JSON text.  See jsonpos.h. */
+#include "jsonpos.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define JPOS_NONE UINT32_MAX
+
+typedef struct {
+    uint32_t off, end;       /* value span [off, end) */
+    uint32_t key;            /* offset of the key's opening quote, or JPOS_NONE */
+    uint32_t parent;         /* JPOS_NONE for the root */
+    uint32_t kids, nkids;    /* children are kidx[kids .. kids+nkids) */
+} jpos_node;
+
+struct jpos {
+    const char *text;
+    size_t len;
+    jpos_node *nodes; size_t n, cap;
+    uint32_t *kidx;   size_t nk, kcap;
+    uint32_t *stack;  size_t ns, scap;   /* children of open containers */
+    size_t *lines;    size_t nlines;     /* offset where each line starts */
+    int oom;
+};
+
+/* ---- building ---- */
+
+static int jpos_push(uint32_t **v, size_t *n, size_t *cap, uint32_t x)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 64;
+        uint32_t *p = realloc(*v, c * sizeof *p);
+        if (!p) return 0;
+        *v = p; *cap = c;
+    }
+    (*v)[(*n)++] = x;
+    return 1;
+}
+
+static uint32_t jpos_new_node(jpos *p, size_t off, uint32_t key, uint32_t parent)
+{
+    if (p->n == p->cap) {
+        size_t c = p->cap ? p->cap * 2 : 64;
+        jpos_node *q = realloc(p->nodes, c * sizeof *q);
+        if (!q) { p->oom = 1; return JPOS_NONE; }
+        p->nodes = q; p->cap = c;
+    }
+    jpos_node *nd = &p->nodes[p->n];
+    nd->off = (uint32_t)off; nd->end = (uint32_t)off;
+    nd->key = key; nd->parent = parent; nd->kids = 0; nd->nkids = 0;
+    return (uint32_t)p->n++;
+}
+
+static size_t jpos_ws(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) i++;
+    return i;
+}
+
+/* Skip a string starting at its quote; returns the offset after the closing quote. */
+static size_t jpos_skip_string(const char *t, size_t len, size_t i)
+{
+    for (i++; i < len; i++) {
+        if (t[i] == '\\') { i++; continue; }
+        if (t[i] == '"') return i + 1;
+    }
+    return len;
+}
+
+/* Scan one value at i; returns the offset after it.  Recursion depth is
+ * bounded because the loader refuses deep nesting before we get here. */
+static size_t jpos_value(jpos *p, size_t i, uint32_t key, uint32_t parent, int depth)
+{
+    const char *t = p->text;
+    size_t len = p->len;
+    i = jpos_ws(t, len, i);
+    if (i >= len || depth > 512) return len;
+    uint32_t me = jpos_new_node(p, i, key, parent);
+    if (me == JPOS_NONE) return len;
+    char c = t[i];
+    if (c == '{' || c == '[') {
+        char close = c == '{' ? '}' : ']';
+        size_t base = p->ns;
+        i = jpos_ws(t, len, i + 1);
+        while (i < len && t[i] != close) {
+            uint32_t k = JPOS_NONE;
+            if (c == '{') {
+                if (t[i] != '"') break;
+                k = (uint32_t)i;
+                i = jpos_ws(t, len, jpos_skip_string(t, len, i));
+                if (i >= len || t[i] != ':') break;
+                i++;
+            }
+            size_t childpos = p->n;
+            i = jpos_value(p, i, k, me, depth + 1);
+            if (childpos < p->n && !jpos_push(&p->stack, &p->ns, &p->scap, (uint32_t)childpos)) p->oom = 1;
+            i = jpos_ws(t, len, i);
+            if (i < len && t[i] == ',') i = jpos_ws(t, len, i + 1);
+            else break;
+        }
+        if (i < len && t[i] == close) i++;
+        jpos_node *nd = &p->nodes[me];
+        nd->kids = (uint32_t)p->nk;
+        nd->nkids = (uint32_t)(p->ns - base);
+        for (size_t s = base; s < p->ns; s++)
+            if (!jpos_push(&p->kidx, &p->nk, &p->kcap, p->stack[s])) p->oom = 1;
+        p->ns = base;
+    } else if (c == '"') {
+        i = jpos_skip_string(t, len, i);
+    } else {
+        while (i < len && !strchr(",}] \t\r\n", t[i])) i++;
+    }
+    p->nodes[me].end = (uint32_t)i;
+    return i;
+}
+
+jpos *jpos_build(const char *text, size_t len, size_t start)
+{
+    if (len >= JPOS_NONE) return NULL;
+    jpos *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    p->text = text;
+    p->len = len;
+    size_t nl = 1;
+    for (size_t i = 0; i < len; i++) nl += text[i] == '\n';
+    p->lines = malloc(nl * sizeof *p->lines);
+    if (!p->lines) { free(p); return NULL; }
+    p->lines[0] = start;   /* a BOM is not a column */
+    p->nlines = 1;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n') p->lines[p->nlines++] = i + 1;
+    jpos_value(p, start, JPOS_NONE, JPOS_NONE, 0);
+    if (p->oom) { jpos_free(p); return NULL; }
+    return p;
+}
+
+void jpos_free(jpos *p)
+{
+    if (!p) return;
+    free(p->nodes); free(p->kidx); free(p->stack); free(p->lines);
+    free(p);
+}
+
+/* ---- answering ---- */
+
+void jpos_linecol(const jpos *p, size_t off, int *line, int *col)
+{
+    size_t lo = 0, hi = p->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (p->lines[mid] <= off) lo = mid; else hi = mid;
+    }
+    int c = 1;
+    for (size_t i = p->lines[lo]; i < off && i < p->len; i++)
+        if (((unsigned char)p->text[i] & 0xC0) != 0x80) c++;
+    *line = (int)lo + 1;
+    *col = c;
+}
+
+/* Append the UTF-8 of code point cp. */
+static size_t jpos_utf8(unsigned cp, char *o)
+{
+    if (cp < 0x80) { o[0] = (char)cp; return 1; }
+    if (cp < 0x800) { o[0] = (char)(0xC0 | cp >> 6); o[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | cp >> 12); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F)); return 3;
+    }
+    o[0] = (char)(0xF0 | cp >> 18); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F)); return 4;
+}
+
+/* Does the JSON string at t[q] (its opening quote) decode to name[0..n)? */
+static int jpos_key_equals(const jpos *p, size_t q, const char *name, size_t n)
+{
+    const char *t = p->text;
+    size_t i = q + 1, j = 0;
+    while (i < p->len && t[i] != '"') {
+        char buf[4];
+        size_t bl;
+        if (t[i] == '\\' && i + 1 < p->len) {
+            char e = t[i + 1];
+            i += 2;
+            switch (e) {
+            case 'n': buf[0] = '\n'; bl = 1; break;
+            case 't': buf[0] = '\t'; bl = 1; break;
+            case 'r': buf[0] = '\r'; bl = 1; break;
+            case 'b': buf[0] = '\b'; bl = 1; break;
+            case 'f': buf[0] = '\f'; bl = 1; break;
+            case 'u': {
+                unsigned cp = 0;
+                if (i + 4 > p->len || sscanf(t + i, "%4x", &cp) != 1) return 0;
+                i += 4;
+                if (cp >= 0xD800 && cp < 0xDC00 && i + 6 <= p->len && t[i] == '\\' && t[i + 1] == 'u') {
+                    unsigned lo = 0;
+                    if (sscanf(t + i + 2, "%4x", &lo) == 1 && lo >= 0xDC00 && lo < 0xE000) {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        i += 6;
+                    }
+                }
+                bl = jpos_utf8(cp, buf);
+                break;
+            }
+            default: buf[0] = e; bl = 1;
+            }
+        } else {
+            buf[0] = t[i++]; bl = 1;
+        }
+        if (j + bl > n || memcmp(name + j, buf, bl) != 0) return 0;
+        j += bl;
+    }
+    return j == n;
+}
+
+size_t jpos_resolve(const jpos *p, const char *pointer, int *exact)
+{
+    if (exact) *exact = 1;
+    if (!p->n) { if (exact) *exact = 0; return 0; }
+    uint32_t cur = 0;
+    char part[512];
+    const char *s = pointer;
+    while (*s == '/') {
+        s++;
+        size_t n = 0;
+        while (*s && *s != '/' && n < sizeof part - 1) {
+            if (*s == '~' && s[1] == '1') { part[n++] = '/'; s += 2; }
+            else if (*s == '~' && s[1] == '0') { part[n++] = '~'; s += 2; }
+            else part[n++] = *s++;
+        }
+        part[n] = '\0';
+        const jpos_node *nd = &p->nodes[cur];
+        uint32_t next = JPOS_NONE;
+        char open = p->text[nd->off];
+        if (open == '[') {
+            char *endp;
+            unsigned long ix = strtoul(part, &endp, 10);
+            if (n && *endp == '\0' && ix < nd->nkids) next = p->kidx[nd->kids + ix];
+        } else if (open == '{') {
+            for (uint32_t k = 0; k < nd->nkids && next == JPOS_NONE; k++) {
+                uint32_t c = p->kidx[nd->kids + k];
+                if (jpos_key_equals(p, p->nodes[c].key, part, n)) next = c;
+            }
+        }
+        if (next == JPOS_NONE) { if (exact) *exact = 0; break; }
+        cur = next;
+    }
+    return p->nodes[cur].off;
+}
+
+/* Append one pointer part (escaped) for node c. */
+static void jpos_part(const jpos *p, uint32_t c, char **buf, size_t *n, size_t *cap)
+{
+    const jpos_node *nd = &p->nodes[c];
+    const jpos_node *par = &p->nodes[nd->parent];
+    char tmp[32];
+    const char *s;
+    size_t sl;
+    if (nd->key != JPOS_NONE) {
+        s = p->text + nd->key + 1;
+        sl = 0;
+        while (nd->key + 1 + sl < p->len && s[sl] != '"') sl += s[sl] == '\\' ? 2 : 1;
+    } else {
+        uint32_t ix = 0;
+        while (ix < par->nkids && p->kidx[par->kids + ix] != c) ix++;
+        sl = (size_t)snprintf(tmp, sizeof tmp, "%u", ix);
+        s = tmp;
+    }
+    if (*n + sl * 2 + 2 > *cap) {
+        size_t nc = (*cap + sl * 2 + 2) * 2;
+        char *q = realloc(*buf, nc);
+        if (!q) return;
+        *buf = q; *cap = nc;
+    }
+    (*buf)[(*n)++] = '/';
+    for (size_t i = 0; i < sl; i++) {
+        if (s[i] == '~') { (*buf)[(*n)++] = '~'; (*buf)[(*n)++] = '0'; }
+        else if (s[i] == '/') { (*buf)[(*n)++] = '~'; (*buf)[(*n)++] = '1'; }
+        else (*buf)[(*n)++] = s[i];
+    }
+}
+
+char *jpos_pointer_at(const jpos *p, size_t off)
+{
+    uint32_t cur = JPOS_NONE;
+    if (p->n && p->nodes[0].off <= off && off < p->nodes[0].end) cur = 0;
+    while (cur != JPOS_NONE) {
+        const jpos_node *nd = &p->nodes[cur];
+        uint32_t next = JPOS_NONE;
+        for (uint32_t k = 0; k < nd->nkids; k++) {
+            const jpos_node *c = &p->nodes[p->kidx[nd->kids + k]];
+            size_t from = c->key != JPOS_NONE ? c->key : c->off;
+            if (from <= off && off < c->end) { next = p->kidx[nd->kids + k]; break; }
+        }
+        if (next == JPOS_NONE) break;
+        cur = next;
+    }
+    /* Walk up collecting nodes, then emit root-first. */
+    uint32_t chain[600];
+    size_t depth = 0;
+    for (uint32_t c = cur; c != JPOS_NONE && c != 0 && depth < 600; c = p->nodes[c].parent) chain[depth++] = c;
+    size_t n = 0, cap = 64;
+    char *buf = malloc(cap);
+    if (!buf) return NULL;
+    while (depth) jpos_part(p, chain[--depth], &buf, &n, &cap);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* ---- syntax errors with a reason ---- */
+
+typedef struct {
+    const char *t; size_t len, i;
+    const char *why;
+} jsyn;
+
+static int jsyn_value(jsyn *s, int depth);
+
+static int jsyn_fail(jsyn *s, const char *why) { s->why = why; return 0; }
+
+static int jsyn_string(jsyn *s)
+{
+    for (s->i++; s->i < s->len; s->i++) {
+        unsigned char c = (unsigned char)s->t[s->i];
+        if (c == '"') { s->i++; return 1; }
+        if (c < 0x20) return jsyn_fail(s, "control character inside a string (escape it, e.g. \\n)");
+        if (c == '\\') {
+            s->i++;
+            if (s->i >= s->len) break;
+            c = (unsigned char)s->t[s->i];
+            if (c == 'u') {
+                for (int k = 1; k <= 4; k++)
+                    if (s->i + k >= s->len || !strchr("0123456789abcdefABCDEF", s->t[s->i + k]) || !s->t[s->i + k])
+                        return jsyn_fail(s, "bad \\u escape (needs four hex digits)");
+                s->i += 4;
+            } else if (!strchr("\"\\/bfnrt", c) || !c) {
+                return jsyn_fail(s, "unknown escape in a string");
+            }
+        }
+    }
+    return jsyn_fail(s, "unterminated string (missing closing \")");
+}
+
+static int jsyn_number(jsyn *s)
+{
+    size_t st = s->i;
+    if (s->t[s->i] == '-') s->i++;
+    if (s->i < s->len && s->t[s->i] == '0') s->i++;
+    else if (s->i < s->len && s->t[s->i] >= '1' && s->t[s->i] <= '9')
+        while (s->i < s->len && s->t[s->i] >= '0' && s->t[s->i] <= '9') s->i++;
+    else { s->i = st; return jsyn_fail(s, "bad number"); }
+    if (s->i < s->len && s->t[s->i] == '.') {
+        s->i++;
+        if (s->i >= s->len || s->t[s->i] < '0' || s->t[s->i] > '9') return jsyn_fail(s, "bad number (digit expected after '.')");
+        while (s->i < s->len && s->t[s->i] >= '0' && s->t[s->i] <= '9') s->i++;
+    }
+    if (s->i < s->len && (s->t[s->i] == 'e' || s->t[s->i] == 'E')) {
+        s->i++;
+        if (s->i < s->len && (s->t[s->i] == '+' || s->t[s->i] == '-')) s->i++;
+        if (s->i >= s->len || s->t[s->i] < '0' || s->t[s->i] > '9') return jsyn_fail(s, "bad number (digit expected in exponent)");
+        while (s->i < s->len && s->t[s->i] >= '0' && s->t[s->i] <= '9') s->i++;
+    }
+    return 1;
+}
+
+static void jsyn_ws(jsyn *s) { s->i = jpos_ws(s->t, s->len, s->i); }
+
+static int jsyn_word(jsyn *s, const char *w)
+{
+    size_t n = strlen(w);
+    if (s->i + n <= s->len && memcmp(s->t + s->i, w, n) == 0) { s->i += n; return 1; }
+    return jsyn_fail(s, "unexpected character (a value is expected: \"string\", number, {, [, true, false or null)");
+}
+
+static int jsyn_container(jsyn *s, int depth, char close)
+{
+    int obj = close == '}';
+    s->i++;
+    jsyn_ws(s);
+    if (s->i < s->len && s->t[s->i] == close) { s->i++; return 1; }
+    for (;;) {
+        jsyn_ws(s);
+        if (obj) {
+            if (s->i >= s->len || s->t[s->i] != '"')
+                return jsyn_fail(s, s->i < s->len && s->t[s->i] == '}' ? "trailing comma before '}'" : "expected a \"key\" in double quotes");
+            if (!jsyn_string(s)) return 0;
+            jsyn_ws(s);
+            if (s->i >= s->len || s->t[s->i] != ':') return jsyn_fail(s, "expected ':' after the key");
+            s->i++;
+            jsyn_ws(s);
+        } else if (s->i < s->len && s->t[s->i] == ']') {
+            return jsyn_fail(s, "trailing comma before ']'");
+        }
+        if (!jsyn_value(s, depth + 1)) return 0;
+        jsyn_ws(s);
+        if (s->i < s->len && s->t[s->i] == ',') { s->i++; continue; }
+        if (s->i < s->len && s->t[s->i] == close) { s->i++; return 1; }
+        return jsyn_fail(s, obj ? "expected ',' or '}'" : "expected ',' or ']'");
+    }
+}
+
+static int jsyn_value(jsyn *s, int depth)
+{
+    jsyn_ws(s);
+    if (depth > 10000) return jsyn_fail(s, "nesting too deep");
+    if (s->i >= s->len) return jsyn_fail(s, "unexpected end of file");
+    switch (s->t[s->i]) {
+    case '{': return jsyn_container(s, depth, '}');
+    case '[': return jsyn_container(s, depth, ']');
+    case '"': return jsyn_string(s);
+    case 't': return jsyn_word(s, "true");
+    case 'f': return jsyn_word(s, "false");
+    case 'n': return jsyn_word(s, "null");
+    default:
+        if (s->t[s->i] == '-' || (s->t[s->i] >= '0' && s->t[s->i] <= '9')) return jsyn_number(s);
+        if (s->t[s->i] == '\'') return jsyn_fail(s, "single quotes are not JSON (use \")");
+        return jsyn_word(s, "\x01");
+    }
+}
+
+int jpos_syntax_error(const char *text, size_t len, size_t start, char *msg, size_t msglen, size_t *off)
+{
+    jsyn s = { text, len, start, NULL };
+    if (jsyn_value(&s, 0)) {
+        jsyn_ws(&s);
+        if (s.i >= len) return 1;
+        s.why = "unexpected text after the end of the JSON document";
+    }
+    snprintf(msg, msglen, "%s", s.why);
+    *off = s.i < len ? s.i : len;
+    return 0;
+}

@@ -1,0 +1,102 @@
+/* out_json.c -- the report of plan-format.md section 3, streamed: the head
+ * in begin, one element of "plans" per plan, the summary in end. */
+#include "out.h"
+#include "out_common.h"
+
+static void json_begin(strbuf *sb, out_state *st, const out_ctx *c)
+{
+    (void)st;
+    sb_puts(sb, "{\n  \"tool\": {\"name\": \"hogo\", \"version\": ");
+    outw_json(sb, c->tool_version);
+    sb_puts(sb, ", \"rules\": ");
+    outw_json(sb, c->pack_version);
+    sb_puts(sb, "},\n  \"plans\": [");
+}
+
+static void json_text2(strbuf *sb, const char *key, const char *const *t)
+{
+    sb_printf(sb, "\"%s\": {\"ja\": ", key);
+    outw_json(sb, t[HOGO_JA] ? t[HOGO_JA] : "");
+    sb_puts(sb, ", \"en\": ");
+    outw_json(sb, t[HOGO_EN] ? t[HOGO_EN] : "");
+    sb_putc(sb, '}');
+}
+
+static void json_opt_str(strbuf *sb, const char *s)
+{
+    if (s) outw_json(sb, s); else sb_puts(sb, "null");
+}
+
+static void json_finding(strbuf *sb, const hogo_finding *f)
+{
+    sb_puts(sb, "        {\"rule\": ");
+    outw_json(sb, f->rule);
+    sb_puts(sb, ", \"topic\": ");
+    outw_json(sb, f->topic);
+    sb_printf(sb, ", \"severity\": \"%s\",\n         \"path\": ", hogo_severity_name(f->severity));
+    outw_json(sb, f->path);
+    sb_printf(sb, ", \"line\": %d, \"column\": %d,\n         ", f->line, f->column);
+    json_text2(sb, "message", f->message);
+    sb_puts(sb, ",\n         ");
+    json_text2(sb, "follow_up", f->follow_up);
+    sb_puts(sb, ",\n         \"precedent\": ");
+    outw_json(sb, f->precedent);
+    sb_printf(sb, ", \"waived\": %s", f->waived ? "true" : "false");
+    if (f->waived) {
+        sb_puts(sb, ", \"waiver_reason\": ");
+        outw_json(sb, f->waiver_reason);
+    }
+    sb_putc(sb, '}');
+}
+
+static void json_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
+{
+    (void)c; (void)index;
+    sb_puts(sb, st->plans++ ? ",\n    {" : "\n    {");
+    sb_puts(sb, "\"file\": ");
+    outw_json(sb, r->file);
+    sb_puts(sb, ", \"id\": ");
+    json_opt_str(sb, r->id);
+    sb_puts(sb, ", \"title\": ");
+    json_opt_str(sb, r->title);
+    sb_printf(sb, ",\n      \"screened\": %s, \"score\": %d, \"verdict\": \"%s\",\n      \"findings\": [",
+              r->screened ? "true" : "false", r->score, hogo_verdict_name(r->verdict));
+    for (size_t i = 0; i < r->n_findings; i++) {
+        sb_puts(sb, i ? ",\n" : "\n");
+        json_finding(sb, &r->findings[i]);
+    }
+    sb_puts(sb, r->n_findings ? "\n      ],\n      \"errors\": [" : "],\n      \"errors\": [");
+    for (size_t i = 0; i < r->n_errors; i++) {
+        const hogo_input_error *e = &r->errors[i];
+        sb_puts(sb, i ? ",\n        {\"path\": " : "\n        {\"path\": ");
+        outw_json(sb, e->path);
+        sb_printf(sb, ", \"line\": %d, \"column\": %d, \"message\": ", e->line, e->column);
+        outw_json(sb, e->message);
+        sb_putc(sb, '}');
+    }
+    sb_puts(sb, r->n_errors ? "\n      ],\n      \"rule_errors\": [" : "],\n      \"rule_errors\": [");
+    for (size_t i = 0; i < r->n_rule_errors; i++) {
+        const hogo_rule_error *e = &r->rule_errors[i];
+        sb_puts(sb, i ? ",\n        {\"rule\": " : "\n        {\"rule\": ");
+        outw_json(sb, e->rule);
+        sb_puts(sb, ", \"file\": ");
+        outw_json(sb, e->file);
+        sb_printf(sb, ", \"line\": %d, \"message\": ", e->line);
+        outw_json(sb, e->message);
+        sb_putc(sb, '}');
+    }
+    sb_puts(sb, r->n_rule_errors ? "\n      ]}" : "]}");
+}
+
+static void json_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
+{
+    (void)c;
+    sb_puts(sb, st->plans ? "\n  ],\n" : "],\n");
+    sb_printf(sb, "  \"summary\": {\"plans\": %zu, \"findings\": {", s->plans);
+    for (int i = 0; i < HOGO_SEVERITY_COUNT; i++)
+        sb_printf(sb, "%s\"%s\": %zu", i ? ", " : "", hogo_severity_name((hogo_severity)i), s->findings[i]);
+    sb_printf(sb, "}, \"waived\": %zu, \"errors\": %zu, \"rule_errors\": %zu, \"failing\": %zu}\n}\n",
+              s->waived, s->errors, s->rule_errors, s->failing_plans);
+}
+
+const out_format out_json = { "json", json_begin, json_plan, json_end };

@@ -1,0 +1,133 @@
+/* out_text.c -- the report a department reads: per plan the verdict and
+ * score, then findings from the most to the least severe, each with
+ * file:line, what was found and what the council will ask for. */
+#include "out.h"
+#include "out_common.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD  "\033[1m"
+#define C_DIM   "\033[2m"
+
+static const char *const text_sev_color[HOGO_SEVERITY_COUNT] = {
+    "\033[2m", "\033[36m", "\033[33m", "\033[31m", "\033[1;31m"
+};
+
+static void text_c(strbuf *sb, const out_ctx *c, const char *code)
+{
+    if (c->color) sb_puts(sb, code);
+}
+
+static void text_begin(strbuf *sb, out_state *st, const out_ctx *c)
+{
+    (void)sb; (void)st; (void)c;
+}
+
+static const char *text_w(const out_ctx *c, const char *ja, const char *en)
+{
+    return c->lang == HOGO_EN ? en : ja;
+}
+
+static void text_counts(strbuf *sb, const out_ctx *c, const size_t *by)
+{
+    int any = 0;
+    for (int s = HOGO_CRITICAL; s >= HOGO_INFO; s--) {
+        if (!by[s]) continue;
+        sb_printf(sb, "%s%s %zu", any ? ", " : "", outw_severity_word((hogo_severity)s, c->lang), by[s]);
+        any = 1;
+    }
+    if (!any) sb_puts(sb, text_w(c, "なし", "none"));
+}
+
+static void text_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, const hogo_finding *f)
+{
+    sb_puts(sb, "  ");
+    text_c(sb, c, text_sev_color[f->severity]);
+    sb_puts(sb, f->waived ? "○" : "●");
+    text_c(sb, c, C_RESET);
+    sb_printf(sb, " %s:%d:%d  ", r->file, f->line, f->column);
+    text_c(sb, c, C_DIM);
+    sb_printf(sb, "%s  (%s)", f->rule, f->topic);
+    text_c(sb, c, C_RESET);
+    sb_putc(sb, '\n');
+    sb_puts(sb, "    ");
+    sb_puts(sb, outw_lang(f->message, c->lang));
+    sb_puts(sb, "\n    → ");
+    sb_puts(sb, outw_lang(f->follow_up, c->lang));
+    sb_putc(sb, '\n');
+    if (f->waived) {
+        sb_printf(sb, "    %s: %s\n", text_w(c, "免除済み", "waived"), f->waiver_reason ? f->waiver_reason : "");
+    }
+    if (f->precedent && *f->precedent) {
+        text_c(sb, c, C_DIM);
+        sb_printf(sb, "    %s: %s\n", text_w(c, "根拠", "precedent"), f->precedent);
+        text_c(sb, c, C_RESET);
+    }
+}
+
+static void text_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
+{
+    (void)index;
+    if (st->plans++) sb_putc(sb, '\n');
+    text_c(sb, c, C_BOLD);
+    sb_printf(sb, "■ %s", r->title ? r->title : r->file);
+    text_c(sb, c, C_RESET);
+    sb_printf(sb, "  (%s%s%s)\n", r->file, r->id ? ", " : "", r->id ? r->id : "");
+    if (r->screened) {
+        sb_printf(sb, "  %s: %s   %s: %d/100   %s: ", text_w(c, "判定", "verdict"),
+                  outw_verdict_word(r->verdict, c->lang), text_w(c, "懸念スコア", "concern score"), r->score,
+                  text_w(c, "指摘", "findings"));
+        text_counts(sb, c, r->by_severity);
+        sb_putc(sb, '\n');
+    } else {
+        sb_printf(sb, "  %s\n", text_w(c, "この計画は読み込めなかったため審査していません。",
+                                       "This plan could not be read, so it was not screened."));
+    }
+    for (size_t i = 0; i < r->n_errors; i++) {
+        const hogo_input_error *e = &r->errors[i];
+        text_c(sb, c, text_sev_color[HOGO_CRITICAL]);
+        sb_printf(sb, "  ✖ %s:%d:%d", r->file, e->line, e->column);
+        text_c(sb, c, C_RESET);
+        sb_printf(sb, "  %s%s%s\n", e->path && *e->path ? e->path : "", e->path && *e->path ? ": " : "", e->message);
+    }
+    for (size_t i = 0; i < r->n_rule_errors; i++) {
+        const hogo_rule_error *e = &r->rule_errors[i];
+        sb_printf(sb, "  ⚠ %s %s (%s:%d): %s\n", text_w(c, "ルールが失敗しました", "rule failed"),
+                  e->rule, e->file, e->line, e->message);
+    }
+    /* most severe first; waived last */
+    for (int s = HOGO_CRITICAL; s >= HOGO_INFO; s--) {
+        int head = 0;
+        for (size_t i = 0; i < r->n_findings; i++) {
+            const hogo_finding *f = &r->findings[i];
+            if (f->severity != (hogo_severity)s || f->waived) continue;
+            if (!head) {
+                sb_putc(sb, '\n');
+                text_c(sb, c, text_sev_color[s]);
+                sb_printf(sb, "  [%s]\n", outw_severity_word((hogo_severity)s, c->lang));
+                text_c(sb, c, C_RESET);
+                head = 1;
+            }
+            text_finding(sb, c, r, f);
+        }
+    }
+    int head = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        if (!r->findings[i].waived) continue;
+        if (!head) { sb_printf(sb, "\n  [%s]\n", text_w(c, "免除", "waived")); head = 1; }
+        text_finding(sb, c, r, &r->findings[i]);
+    }
+}
+
+static void text_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
+{
+    (void)st;
+    sb_printf(sb, "\n%s: %zu  %s: ", text_w(c, "計画", "plans"), s->plans, text_w(c, "指摘", "findings"));
+    text_counts(sb, c, s->findings);
+    if (s->waived) sb_printf(sb, "  %s: %zu", text_w(c, "免除", "waived"), s->waived);
+    if (s->errors) sb_printf(sb, "  %s: %zu", text_w(c, "入力エラー", "input errors"), s->errors);
+    if (s->rule_errors) sb_printf(sb, "  %s: %zu", text_w(c, "ルールエラー", "rule errors"), s->rule_errors);
+    sb_printf(sb, "  %s %s: %zu\n", outw_severity_word(c->fail_on, c->lang),
+              text_w(c, "以上の指摘がある計画", "or worse, plans"), s->failing_plans);
+}
+
+const out_format out_text = { "text", text_begin, text_plan, text_end };

@@ -1,0 +1,24 @@
+/* plan_load.h -- turn the bytes of a plan file into a cJSON tree (pl_ prefix).
+ *
+ * Everything a hostile file can do to a JSON parser is refused here, before
+ * cJSON sees it: too large, an embedded NUL, invalid UTF-8, nesting deeper
+ * than the limit.  A UTF-8 BOM (Windows editors write one) is skipped. */
+#ifndef HOGO_PLAN_LOAD_H
+#define HOGO_PLAN_LOAD_H
+#include <stddef.h>
+#include <cjson/cJSON.h>
+
+typedef struct {
+    const char *buf;       /* the caller's bytes, unchanged */
+    size_t len;
+    size_t start;          /* 3 after a BOM, else 0 */
+    cJSON *root;           /* NULL when loading failed */
+    /* on failure: */
+    char err[256];
+    size_t err_off;        /* byte offset of the problem, or (size_t)-1 */
+} pl_doc;
+
+/* Returns 1 when root is set; 0 with err/err_off filled, or -1 on out of memory. */
+int  pl_load(pl_doc *d, const char *buf, size_t len, size_t max_bytes, int max_depth);
+void pl_release(pl_doc *d);
+#endif

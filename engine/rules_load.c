@@ -1,0 +1,299 @@
+/* rules_load.c -- loading rule files into an engine.  A rule file is Lua
+ * text that returns a table (docs/rule-api.md); this file runs it once in a
+ * fresh sandboxed environment, checks the table and keeps its check(). */
+#include "engine_int.h"
+#include "embedded.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Copy t[field][lang] ("ja"/"en") into *out; 0 with an error if missing. */
+static int rl_text(hogo_engine *e, const char *file, int t, const char *field, const char *lang, char **out)
+{
+    lua_State *L = e->L;
+    int ok = 0;
+    if (lua_getfield(L, t, field) == LUA_TTABLE && lua_getfield(L, -1, lang) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
+        *out = strdup(lua_tostring(L, -1));
+        ok = *out != NULL;
+    }
+    lua_settop(L, t);
+    if (!ok) eng_error(e, HOGO_ERULE, "%s: field '%s.%s' is missing or empty (every text needs ja and en)", file, field, lang);
+    return ok;
+}
+
+static int rl_string(hogo_engine *e, const char *file, int t, const char *field, char **out)
+{
+    lua_State *L = e->L;
+    int ok = 0;
+    if (lua_getfield(L, t, field) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
+        *out = strdup(lua_tostring(L, -1));
+        ok = *out != NULL;
+    }
+    lua_settop(L, t);
+    if (!ok) eng_error(e, HOGO_ERULE, "%s: field '%s' is missing or not a string", file, field);
+    return ok;
+}
+
+static int rl_id_ok(const char *id)
+{
+    if (!id[0]) return 0;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == '_'))
+            return 0;
+    return 1;
+}
+
+/* Check the table on top of the stack and register the rule. */
+static hogo_status rl_register(hogo_engine *e, const char *file)
+{
+    lua_State *L = e->L;
+    int t = lua_gettop(L);
+    if (!lua_istable(L, t)) {
+        eng_error(e, HOGO_ERULE, "%s: the file must return a rule table (got %s)", file, luaL_typename(L, t));
+        return HOGO_ERULE;
+    }
+    eng_rule tmp;
+    memset(&tmp, 0, sizeof tmp);
+    hogo_rule_info *in = &tmp.info;
+    char *sev = NULL;
+    int ok = rl_string(e, file, t, "id", (char **)&in->id);
+    ok &= rl_string(e, file, t, "topic", (char **)&in->topic);
+    ok &= rl_string(e, file, t, "severity", &sev);
+    ok &= rl_string(e, file, t, "precedent", (char **)&in->precedent);
+    static const char *const langs[2] = { "ja", "en" };
+    for (int l = 0; l < 2; l++) {
+        ok &= rl_text(e, file, t, "title", langs[l], (char **)&in->title[l]);
+        ok &= rl_text(e, file, t, "message", langs[l], (char **)&in->message[l]);
+        ok &= rl_text(e, file, t, "follow_up", langs[l], (char **)&in->follow_up[l]);
+    }
+    if (in->id && !rl_id_ok(in->id)) {
+        eng_error(e, HOGO_ERULE, "%s: id '%s' may use only a-z, 0-9, '-', '.' and '_'", file, in->id);
+        ok = 0;
+    }
+    if (in->id && hogo_engine_find_rule(e, in->id)) {
+        const char *other = NULL;
+        for (size_t i = 0; i < e->nrules; i++)
+            if (strcmp(e->rules[i].info.id, in->id) == 0) other = e->rules[i].info.file;
+        eng_error(e, HOGO_ERULE, "%s: rule id '%s' is already loaded from %s", file, in->id, other ? other : "?");
+        ok = 0;
+    }
+    if (in->topic && !hogo_topic_known(in->topic)) {
+        eng_error(e, HOGO_ERULE, "%s: topic '%s' is not one of the %zu topics of plan format v1 (hogo rules --topics)",
+                  file, in->topic, hogo_topic_count());
+        ok = 0;
+    }
+    if (sev && !hogo_severity_parse(sev, &in->severity)) {
+        eng_error(e, HOGO_ERULE, "%s: severity '%s' is not info, low, medium, high or critical", file, sev);
+        ok = 0;
+    }
+    free(sev);
+    if (lua_getfield(L, t, "check") != LUA_TFUNCTION) {
+        eng_error(e, HOGO_ERULE, "%s: field 'check' must be a function(plan, ctx)", file);
+        ok = 0;
+    }
+    eng_rule *r = ok ? eng_add_rule(e) : NULL;
+    if (!r) {
+        lua_settop(L, t - 1);
+        tmp.check_ref = LUA_NOREF;
+        free((char *)in->id); free((char *)in->topic); free((char *)in->precedent);
+        for (int l = 0; l < 2; l++) {
+            free((char *)in->title[l]); free((char *)in->message[l]); free((char *)in->follow_up[l]);
+        }
+        return ok ? HOGO_ENOMEM : HOGO_ERULE;
+    }
+    *r = tmp;
+    r->default_severity = in->severity;
+    r->info.file = strdup(file);
+    r->check_ref = luaL_ref(L, LUA_REGISTRYINDEX);   /* pops check */
+    lua_settop(L, t - 1);
+    return HOGO_OK;
+}
+
+/* "_common.lua" -> "common"; NULL if the name is not a library's. */
+static char *rl_lib_name(const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    if (base[0] != '_') return NULL;
+    size_t n = strlen(base + 1);
+    if (n > 4 && strcmp(base + 1 + n - 4, ".lua") == 0) n -= 4;
+    char *s = malloc(n + 1);
+    if (!s) return NULL;
+    memcpy(s, base + 1, n);
+    s[n] = '\0';
+    return s;
+}
+
+static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text, size_t len)
+{
+    char *name = rl_lib_name(file);
+    if (!name) return HOGO_ENOMEM;
+    if (!sbx_load_lib(e, name, file, text, len)) { free(name); return HOGO_ERULE; }
+    if (e->nlibs == e->caplibs) {
+        size_t c = e->caplibs ? e->caplibs * 2 : 8;
+        eng_lib *p = realloc(e->libs, c * sizeof *p);
+        if (!p) { free(name); return HOGO_ENOMEM; }
+        e->libs = p;
+        e->caplibs = c;
+    }
+    eng_lib *lb = &e->libs[e->nlibs];
+    lb->name = name;
+    lb->file = strdup(file);
+    lb->text = malloc(len + 1);
+    if (!lb->file || !lb->text) { free(lb->file); free(lb->text); free(name); return HOGO_ENOMEM; }
+    memcpy(lb->text, text, len);
+    lb->text[len] = '\0';
+    lb->len = len;
+    e->nlibs++;
+    return HOGO_OK;
+}
+
+hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *text, size_t len)
+{
+    if (!e || !name || !text) return HOGO_EINVAL;
+    if (rl_lib_name(name)) {
+        char *n = rl_lib_name(name);
+        free(n);
+        return rl_add_lib(e, name, text, len);
+    }
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
+    sbx_push_env(e);
+    char chunk[512];
+    snprintf(chunk, sizeof chunk, "@%s", name);
+    /* mode "t": precompiled bytecode can crash the VM, so it is refused */
+    int st = luaL_loadbufferx(L, text, len, chunk, "t");
+    if (st != LUA_OK) {
+        eng_error(e, HOGO_ERULE, "%s", lua_tostring(L, -1));
+        lua_settop(L, top);
+        return HOGO_ERULE;
+    }
+    lua_pushvalue(L, -2);
+    lua_setupvalue(L, -2, 1);   /* _ENV = the rule's own environment */
+    char msg[512];
+    int line;
+    if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
+        eng_error(e, HOGO_ERULE, "%s", msg);
+        lua_settop(L, top);
+        return HOGO_ERULE;
+    }
+    hogo_status s = rl_register(e, name);
+    lua_settop(L, top);
+    return s;
+}
+
+static int rl_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collect every *.lua below dir into *list (recursively, depth-bounded). */
+static int rl_collect(const char *dir, char ***list, size_t *n, size_t *cap, int depth)
+{
+    if (depth > 16) return 1;
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.') continue;
+        size_t len = strlen(dir) + strlen(de->d_name) + 2;
+        char *path = malloc(len);
+        if (!path) break;
+        snprintf(path, len, "%s/%s", dir, de->d_name);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            rl_collect(path, list, n, cap, depth + 1);
+            free(path);
+            continue;
+        }
+        size_t nl = strlen(de->d_name);
+        if (nl < 5 || strcmp(de->d_name + nl - 4, ".lua") != 0) { free(path); continue; }
+        if (*n == *cap) {
+            size_t c = *cap ? *cap * 2 : 64;
+            char **p = realloc(*list, c * sizeof *p);
+            if (!p) { free(path); break; }
+            *list = p;
+            *cap = c;
+        }
+        (*list)[(*n)++] = path;
+    }
+    closedir(d);
+    return 1;
+}
+
+static char *rl_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 8192, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) break;
+        char *p = realloc(buf, cap * 2);
+        if (!p) { free(buf); buf = NULL; break; }
+        buf = p;
+        cap *= 2;
+    }
+    fclose(f);
+    if (buf) *len = n;
+    return buf;
+}
+
+/* Libraries first (every rule's environment needs them), then rules. */
+hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir)
+{
+    char **list = NULL;
+    size_t n = 0, cap = 0;
+    if (!rl_collect(dir, &list, &n, &cap, 0)) {
+        eng_error(e, HOGO_EIO, "%s: cannot read the rule directory", dir);
+        return HOGO_EIO;
+    }
+    qsort(list, n, sizeof *list, rl_cmp);
+    hogo_status worst = HOGO_OK;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            char *lib = rl_lib_name(list[i]);
+            free(lib);
+            if ((pass == 0) != (lib != NULL)) continue;
+            size_t len;
+            char *text = rl_read_file(list[i], &len);
+            if (!text) {
+                eng_error(e, HOGO_EIO, "%s: cannot read", list[i]);
+                worst = HOGO_EIO;
+                continue;
+            }
+            hogo_status s = hogo_engine_load_rule(e, list[i], text, len);
+            if (s != HOGO_OK && worst == HOGO_OK) worst = s;
+            free(text);
+        }
+    }
+    for (size_t i = 0; i < n; i++) free(list[i]);
+    free(list);
+    if (n == 0) {
+        eng_error(e, HOGO_ERULE, "%s: no *.lua rule files there", dir);
+        return HOGO_ERULE;
+    }
+    return worst;
+}
+
+hogo_status hogo_engine_load_builtin(hogo_engine *e)
+{
+    hogo_status worst = HOGO_OK;
+    char name[256];
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; embedded_rules[i].name; i++) {
+            int lib = embedded_rules[i].name[0] == '_';
+            if ((pass == 0) != lib) continue;
+            snprintf(name, sizeof name, "rules/%s", embedded_rules[i].name);
+            hogo_status s = hogo_engine_load_rule(e, name, embedded_rules[i].data, embedded_rules[i].len);
+            if (s != HOGO_OK && worst == HOGO_OK) worst = s;
+        }
+    }
+    snprintf(e->pack_version, sizeof e->pack_version, "%s", embedded_pack_version);
+    return worst;
+}

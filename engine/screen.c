@@ -1,0 +1,294 @@
+/* screen.c -- one plan through the pipeline:
+ *   read (plan_load) -> validate (schema) -> screen (the rules, in the
+ *   sandbox) -> waivers -> score (score.c).
+ * Every problem lands in the result; nothing here prints or exits. */
+#include "engine_int.h"
+#include "jsonpos.h"
+#include "plan_load.h"
+#include "result.h"
+#include "score.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SCREEN_MAX_FINDINGS_PER_RULE 1000
+
+struct screen_run {
+    hogo_engine *e;
+    pl_doc doc;
+    jpos *pos;                 /* built on the first position asked for */
+    int pos_failed;
+    res_holder *res;
+    size_t rule_findings;      /* findings of the running rule on this plan */
+};
+
+/* Line and column of a pointer ("" for the whole file). */
+static void screen_locate(screen_run *run, const char *pointer, int *line, int *col)
+{
+    *line = 0;
+    *col = 0;
+    if (!run->pos && !run->pos_failed) {
+        run->pos = jpos_build(run->doc.buf, run->doc.len, run->doc.start);
+        run->pos_failed = run->pos == NULL;
+    }
+    if (!run->pos) return;
+    size_t off = jpos_resolve(run->pos, pointer, NULL);
+    jpos_linecol(run->pos, off, line, col);
+}
+
+static void screen_error_at(screen_run *run, size_t off, const char *msg)
+{
+    int line = 0, col = 0;
+    char *ptr = NULL;
+    if (!run->pos && !run->pos_failed) {
+        run->pos = jpos_build(run->doc.buf, run->doc.len, run->doc.start);
+        run->pos_failed = run->pos == NULL;
+    }
+    if (run->pos && off != (size_t)-1) {
+        jpos_linecol(run->pos, off, &line, &col);
+        ptr = jpos_pointer_at(run->pos, off);
+    }
+    res_add_error(run->res, ptr ? ptr : "", line, col, msg);
+    free(ptr);
+}
+
+/* ---- templates: "{what} を…" with vars ---- */
+
+static char *screen_fill(screen_run *run, lua_State *L, const char *tmpl, int vars)
+{
+    strbuf b;
+    sb_init(&b);
+    for (const char *p = tmpl; *p;) {
+        const char *close;
+        if (*p == '{' && vars && (close = strchr(p + 1, '}')) && close - p < 64) {
+            lua_pushlstring(L, p + 1, (size_t)(close - p - 1));
+            if (lua_gettable(L, vars) != LUA_TNIL) {
+                size_t n;
+                const char *v = luaL_tolstring(L, -1, &n);
+                sb_add(&b, v, n);
+                lua_pop(L, 2);
+                p = close + 1;
+                continue;
+            }
+            lua_pop(L, 1);
+        }
+        sb_putc(&b, *p++);
+    }
+    char *s = res_strndup(run->res, sb_cstr(&b), b.len);
+    sb_free(&b);
+    return s;
+}
+
+/* opts[field][lang] if given as a string, else the rule's default. */
+static const char *screen_text(lua_State *L, int opts, const char *field, const char *lang, const char *dflt)
+{
+    const char *s = dflt;
+    if (opts && lua_getfield(L, opts, field) == LUA_TTABLE) {
+        if (lua_getfield(L, -1, lang) == LUA_TSTRING) s = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    } else if (opts && lua_isstring(L, -1)) {
+        s = lua_tostring(L, -1);     /* one text for both languages */
+    }
+    /* the string stays valid: it is referenced from opts */
+    lua_pop(L, opts ? 1 : 0);
+    return s;
+}
+
+/* ctx.report(node, key, opts): see docs/rule-api.md. */
+int screen_report(lua_State *L)
+{
+    hogo_engine *e = lua_touserdata(L, lua_upvalueindex(1));
+    screen_run *run = e->run;
+    if (!run) return luaL_error(L, "report() called outside a screen");
+    const eng_rule *r = &e->rules[e->cur_rule];
+    if (++run->rule_findings > SCREEN_MAX_FINDINGS_PER_RULE)
+        return luaL_error(L, "more than %d findings from one rule on one plan", SCREEN_MAX_FINDINGS_PER_RULE);
+    int opts = lua_istable(L, 3) ? 3 : 0;
+
+    strbuf path;
+    sb_init(&path);
+    if (lua_istable(L, 1)) {
+        sbx_path(L, 1, &path);
+        if (!lua_isnoneornil(L, 2)) {
+            lua_pushvalue(L, 2);
+            int present = lua_gettable(L, 1) != LUA_TNIL;
+            lua_pop(L, 1);
+            if (present) {
+                if (lua_type(L, 2) == LUA_TNUMBER) {
+                    lua_pushinteger(L, lua_tointeger(L, 2) - 1);
+                    sbx_path_part(L, lua_gettop(L), &path);
+                    lua_pop(L, 1);
+                } else {
+                    sbx_path_part(L, 2, &path);
+                }
+            }
+        }
+    } else if (lua_type(L, 1) == LUA_TSTRING) {
+        sb_puts(&path, lua_tostring(L, 1));
+    } else if (!lua_isnoneornil(L, 1)) {
+        sb_free(&path);
+        return luaL_error(L, "report: the first argument must be a table of the plan or a JSON pointer");
+    }
+
+    hogo_severity sev = r->info.severity;
+    int overridden = r->info.severity != r->default_severity;
+    if (opts && !overridden && lua_getfield(L, opts, "severity") != LUA_TNIL) {
+        if (!lua_isstring(L, -1) || !hogo_severity_parse(lua_tostring(L, -1), &sev)) {
+            sb_free(&path);
+            return luaL_error(L, "report: severity must be info, low, medium, high or critical");
+        }
+    }
+    lua_settop(L, 3);
+    int vars = 0;
+    if (opts && lua_getfield(L, opts, "vars") == LUA_TTABLE) vars = lua_gettop(L);
+
+    hogo_finding *f = res_add_finding(run->res);
+    if (!f) { sb_free(&path); return luaL_error(L, "out of memory"); }
+    f->rule = r->info.id;          /* engine strings outlive... not the result: copy */
+    f->rule = res_strdup(run->res, r->info.id);
+    f->topic = res_strdup(run->res, r->info.topic);
+    f->precedent = res_strdup(run->res, r->info.precedent);
+    f->severity = sev;
+    f->path = res_strndup(run->res, sb_cstr(&path), path.len);
+    static const char *const langs[2] = { "ja", "en" };
+    for (int l = 0; l < 2; l++) {
+        f->message[l] = screen_fill(run, L, screen_text(L, opts, "message", langs[l], r->info.message[l]), vars);
+        f->follow_up[l] = screen_fill(run, L, screen_text(L, opts, "follow_up", langs[l], r->info.follow_up[l]), vars);
+    }
+    screen_locate(run, f->path ? f->path : "", &f->line, &f->column);
+    sb_free(&path);
+    return 0;
+}
+
+/* ---- validation ---- */
+
+static void screen_schema_report(void *ud, const char *pointer, const char *message, int warning)
+{
+    screen_run *run = ud;
+    int line, col;
+    screen_locate(run, pointer, &line, &col);
+    if (!warning) {
+        res_add_error(run->res, pointer, line, col, message);
+        return;
+    }
+    /* a warning is a finding of the engine's own input-unknown-key rule */
+    const eng_rule *r = NULL;
+    for (size_t i = 0; i < run->e->nrules; i++)
+        if (strcmp(run->e->rules[i].info.id, "input-unknown-key") == 0 && !run->e->rules[i].disabled)
+            r = &run->e->rules[i];
+    if (!r) return;
+    hogo_finding *f = res_add_finding(run->res);
+    if (!f) return;
+    f->rule = res_strdup(run->res, r->info.id);
+    f->topic = res_strdup(run->res, r->info.topic);
+    f->precedent = res_strdup(run->res, r->info.precedent);
+    f->severity = r->info.severity;
+    f->path = res_strdup(run->res, pointer);
+    f->message[HOGO_JA] = res_strdup(run->res, message);
+    f->message[HOGO_EN] = res_strdup(run->res, message);
+    f->follow_up[HOGO_JA] = res_strdup(run->res, r->info.follow_up[HOGO_JA]);
+    f->follow_up[HOGO_EN] = res_strdup(run->res, r->info.follow_up[HOGO_EN]);
+    f->line = line;
+    f->column = col;
+}
+
+static const char *screen_str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* ---- rules ---- */
+
+static void screen_rules(screen_run *run)
+{
+    hogo_engine *e = run->e;
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
+    if (!lua_checkstack(L, 16)) return;
+    sbx_push_plan(e, run->doc.root);
+    int plan = lua_gettop(L);
+    for (size_t i = 0; i < e->nrules; i++) {
+        eng_rule *r = &e->rules[i];
+        if (r->disabled || r->check_ref == LUA_NOREF) continue;
+        e->cur_rule = i;
+        run->rule_findings = 0;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
+        lua_pushvalue(L, plan);
+        /* a fresh ctx per rule: a rule cannot hand another a doctored one */
+        lua_createtable(L, 0, 3);
+        lua_pushlightuserdata(L, e);
+        lua_pushcclosure(L, screen_report, 1);
+        lua_setfield(L, -2, "report");
+        lua_pushstring(L, e->today);
+        lua_setfield(L, -2, "today");
+        lua_pushstring(L, run->res->pub.file);
+        lua_setfield(L, -2, "file");
+        char msg[512];
+        int line;
+        if (sbx_call_budgeted(e, 2, 0, msg, sizeof msg, &line) != LUA_OK)
+            res_add_rule_error(run->res, r->info.id, r->info.file, line, msg);
+    }
+    lua_settop(L, top);
+}
+
+/* ---- waivers ---- */
+
+/* A waiver counts when it names a loaded rule, gives a reason and has not
+ * expired; invalid ones are findings of a rule of the pack, not here. */
+static void screen_waivers(screen_run *run)
+{
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(run->doc.root, "waivers");
+    if (!cJSON_IsArray(w)) return;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, w) {
+        const char *rule = screen_str(it, "rule");
+        const char *reason = screen_str(it, "reason");
+        const char *expires = screen_str(it, "expires");
+        char iso[11];
+        if (!rule || !reason || !reason[0] || !hogo_engine_find_rule(run->e, rule)) continue;
+        if (expires && (!hogo_parse_date(expires, iso) || strcmp(iso, run->e->today) < 0)) continue;
+        for (size_t i = 0; i < run->res->pub.n_findings; i++) {
+            hogo_finding *f = &run->res->pub.findings[i];
+            if (strcmp(f->rule, rule) == 0 && !f->waived) {
+                f->waived = 1;
+                f->waiver_reason = res_strdup(run->res, reason);
+            }
+        }
+    }
+}
+
+hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_t len, hogo_result **out)
+{
+    *out = NULL;
+    if (!e || (!buf && len)) return HOGO_EINVAL;
+    screen_run run;
+    memset(&run, 0, sizeof run);
+    run.e = e;
+    run.res = res_new(file);
+    if (!run.res) return HOGO_ENOMEM;
+    int st = pl_load(&run.doc, buf ? buf : "", len, e->opt.plan_max_bytes, e->opt.plan_max_depth);
+    if (st < 0) { hogo_result_free(&run.res->pub); return HOGO_ENOMEM; }
+    if (st == 0) {
+        screen_error_at(&run, run.doc.err_off, run.doc.err);
+    } else {
+        cJSON *root = run.doc.root;
+        run.res->pub.id = res_strdup(run.res, screen_str(root, "id"));
+        run.res->pub.title = res_strdup(run.res, screen_str(root, "title"));
+        if (!cJSON_IsObject(root)) {
+            res_add_error(run.res, "", 1, 1, "a plan must be a JSON object");
+        } else if (schema_validate(e->schema, root, screen_schema_report, &run) == 0) {
+            e->run = &run;
+            screen_rules(&run);
+            e->run = NULL;
+            screen_waivers(&run);
+            run.res->pub.screened = 1;
+        }
+    }
+    score_result(&run.res->pub);
+    pl_release(&run.doc);
+    jpos_free(run.pos);
+    int oom = run.res->oom;
+    *out = &run.res->pub;
+    return oom ? HOGO_ENOMEM : HOGO_OK;
+}
