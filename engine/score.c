@@ -3,13 +3,17 @@
 
 #include <string.h>
 
-/* Weights: one high finding is what a council would attach a condition to;
- * two criticals or four highs with the rest send the plan back. */
-static const int score_weights[HOGO_SEVERITY_COUNT] = { 1, 3, 8, 20, 40 };
+/* Each unwaived finding takes a share of what is left: score = 100 x
+ * (1 - prod(1 - w)).  Concerns add up, but with diminishing weight, so ten
+ * questions never count for as much as one critical flaw, and removing any
+ * finding can only lower the score.  One high finding (0.20) is what a
+ * council attaches a condition to; a critical one (0.50), or a pile of highs,
+ * sends the plan back. */
+static const double score_weights[HOGO_SEVERITY_COUNT] = { 0.01, 0.03, 0.08, 0.20, 0.50 };
 
 #define SCORE_RE_EXAMINE 75
 
-int score_weight(hogo_severity s)
+double score_weight(hogo_severity s)
 {
     return (unsigned)s < HOGO_SEVERITY_COUNT ? score_weights[s] : 0;
 }
@@ -17,13 +21,12 @@ int score_weight(hogo_severity s)
 void score_result(hogo_result *r)
 {
     memset(r->by_severity, 0, sizeof r->by_severity);
-    int score = 0;
+    double keep = 1.0;
     for (size_t i = 0; i < r->n_findings; i++) {
         const hogo_finding *f = &r->findings[i];
         if (f->waived) continue;
         r->by_severity[f->severity]++;
-        score += score_weight(f->severity);
-        if (score > 100) score = 100;
+        keep *= 1.0 - score_weight(f->severity);
     }
     if (!r->screened) {
         /* a plan that could not be read cannot be approved */
@@ -31,8 +34,9 @@ void score_result(hogo_result *r)
         r->verdict = HOGO_RE_EXAMINE;
         return;
     }
-    r->score = score;
-    if (r->by_severity[HOGO_CRITICAL] || score >= SCORE_RE_EXAMINE)
+    /* round half up, on an integer scale, so equal inputs give equal scores */
+    r->score = (int)(100.0 * (1.0 - keep) + 0.5);
+    if (r->by_severity[HOGO_CRITICAL] || r->score >= SCORE_RE_EXAMINE)
         r->verdict = HOGO_RE_EXAMINE;
     else if (r->by_severity[HOGO_HIGH] || r->by_severity[HOGO_MEDIUM])
         r->verdict = HOGO_APPROVE_WITH_CONDITIONS;
