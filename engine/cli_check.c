@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- one file ---- */
@@ -127,6 +128,12 @@ static int check_open(check_out *o)
     if (!o->tmp) return 0;
     snprintf(o->tmp, n, "%s.tmp.XXXXXX", o->final);
     int fd = mkstemp(o->tmp);
+    if (fd >= 0) {
+        /* mkstemp makes 0600; a report is an ordinary file (0666 & ~umask) */
+        mode_t um = umask(0);
+        umask(um);
+        fchmod(fd, 0666 & ~um);
+    }
     if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
         fprintf(stderr, "hogo: %s: cannot write: %s\n", o->final, strerror(errno));
         if (fd >= 0) close(fd);

@@ -20,7 +20,7 @@ void out_summary_add(out_summary *s, const hogo_result *r, hogo_severity fail_on
         if (r->findings[i].waived) s->waived++;
         else s->findings[r->findings[i].severity]++;
     }
-    s->errors += r->n_errors;
+    s->errors += r->n_errors > 0;
     s->rule_errors += r->n_rule_errors;
     if (outw_failing(r, fail_on)) s->failing_plans++;
 }

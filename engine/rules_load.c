@@ -154,9 +154,9 @@ static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text
 hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *text, size_t len)
 {
     if (!e || !name || !text) return HOGO_EINVAL;
-    if (rl_lib_name(name)) {
-        char *n = rl_lib_name(name);
-        free(n);
+    char *lib = rl_lib_name(name);
+    if (lib) {
+        free(lib);
         return rl_add_lib(e, name, text, len);
     }
     lua_State *L = e->L;

@@ -1,0 +1,527 @@
+/* jp_text.c -- the Japanese text helpers of the public API (and of rules, as
+ * hogo.normalize / hogo.date / hogo.days): full-width folding, dates in ISO
+ * or 和暦, and retention periods in ISO 8601 or Japanese.
+ *
+ * Everything here is pure: no global mutable state, no locale, so the
+ * functions are safe to call from any number of threads.  The parsers read
+ * the input through cp_next(), which folds full-width forms exactly as
+ * hogo_normalize() does, so they never need to allocate. */
+#include "hogo.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- full-width folding ------------------------------------------------- */
+
+/* The ASCII byte a 3-byte UTF-8 sequence folds to, or 0 if it is not one of
+ * the folded forms.  Shared by hogo_normalize() and cp_next() so both agree. */
+static char fold3(const unsigned char *u)
+{
+    if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x81 && u[2] <= 0xBF)
+        return (char)(u[2] - 0x81 + 0x21);          /* U+FF01..U+FF3F -> ! .. _ */
+    if (u[0] == 0xEF && u[1] == 0xBD && u[2] >= 0x80 && u[2] <= 0x9E)
+        return (char)(u[2] - 0x80 + 0x60);          /* U+FF40..U+FF5E -> ` .. ~ */
+    if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+        return ' ';                                  /* U+3000 ideographic space */
+    if (u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92)
+        return '-';                                  /* U+2212 minus sign */
+    return 0;
+}
+
+/* s may be NULL, which is taken as the empty string (the result is ""). Any
+ * byte sequence that is not a folded form -- kana, kanji, invalid UTF-8,
+ * embedded NULs -- is copied unchanged.  The result is never longer than the
+ * input, so one allocation of len + 1 suffices. */
+char *hogo_normalize(const char *s, size_t len)
+{
+    if (!s) len = 0;
+    if (len == (size_t)-1) return NULL;
+    char *out = malloc(len + 1);
+    if (!out) return NULL;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        char c = (len - i >= 3) ? fold3(u + i) : 0;
+        if (c) {
+            out[o++] = c;
+            i += 3;
+        } else {
+            out[o++] = (char)u[i++];
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* ---- a folding UTF-8 reader --------------------------------------------- */
+
+#define CP_END     0L
+#define CP_INVALID (-1L)
+
+/* Decode the code point at p (NUL-terminated), folded like hogo_normalize().
+ * Sets *n to the bytes it spans.  Returns CP_END at the NUL and CP_INVALID
+ * for malformed, overlong or surrogate sequences, so bad input never
+ * matches anything and the parse fails. */
+static long cp_next(const char *p, int *n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    long cp;
+    int len, i;
+    *n = 1;
+    if (u[0] == 0) return CP_END;
+    if (u[0] < 0x80) return u[0];
+    if (u[0] >= 0xC2 && u[0] <= 0xDF) { len = 2; cp = u[0] & 0x1F; }
+    else if (u[0] >= 0xE0 && u[0] <= 0xEF) { len = 3; cp = u[0] & 0x0F; }
+    else if (u[0] >= 0xF0 && u[0] <= 0xF4) { len = 4; cp = u[0] & 0x07; }
+    else return CP_INVALID;
+    for (i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80) return CP_INVALID;   /* also stops at NUL */
+        cp = (cp << 6) | (u[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return CP_INVALID;
+    *n = len;
+    if (len == 3) {
+        char c = fold3(u);
+        if (c) return (unsigned char)c;
+    }
+    return cp;
+}
+
+/* The next folded code point without consuming it. */
+static long peek(const char *p)
+{
+    int n;
+    return cp_next(p, &n);
+}
+
+/* Consume one code point if it is cp (after folding). */
+static int eat_cp(const char **pp, long cp)
+{
+    int n;
+    if (cp_next(*pp, &n) != cp) return 0;
+    *pp += n;
+    return 1;
+}
+
+/* Consume an ASCII letter in either case (full-width too, via folding). */
+static int eat_letter(const char **pp, char upper)
+{
+    return eat_cp(pp, upper) || eat_cp(pp, upper - 'A' + 'a');
+}
+
+/* Consume a literal (kanji and kana words, never folded) if it is next. */
+static int eat_str(const char **pp, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (strncmp(*pp, lit, n) != 0) return 0;
+    *pp += n;
+    return 1;
+}
+
+/* Skip ASCII white space, U+3000 (folded to ' ') and NBSP: documents pad
+ * numbers with them ("令和　３年　２月"), so the parsers tolerate them. */
+static void skip_ws(const char **pp)
+{
+    for (;;) {
+        int n;
+        long c = cp_next(*pp, &n);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+            c == '\f' || c == 0xA0)
+            *pp += n;
+        else
+            return;
+    }
+}
+
+/* ---- numbers ------------------------------------------------------------ */
+
+#define NUM_MAX_DIGITS 9          /* keeps every value below 10^9, far from LONG_MAX */
+
+/* Read a run of ASCII (or full-width) digits.  Sets *ndigits; fails on no
+ * digits or more than NUM_MAX_DIGITS, so absurd numbers never overflow. */
+static int read_digits(const char **pp, long *out, int *ndigits)
+{
+    const char *p = *pp;
+    long v = 0;
+    int nd = 0;
+    for (;;) {
+        int n;
+        long c = cp_next(p, &n);
+        if (c < '0' || c > '9') break;
+        if (++nd > NUM_MAX_DIGITS) return 0;
+        v = v * 10 + (c - '0');
+        p += n;
+    }
+    if (nd == 0) return 0;
+    *pp = p;
+    *out = v;
+    *ndigits = nd;
+    return 1;
+}
+
+/* Value of one kanji numeral: 0..9 for digits, 10/100/1000 for the small
+ * units, 10000 for 万; -1 if c is not a numeral. */
+static long kanji_value(long c)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: return 0;     /* 〇 零 */
+    case 0x4E00: return 1;                  /* 一 */
+    case 0x4E8C: return 2;                  /* 二 */
+    case 0x4E09: return 3;                  /* 三 */
+    case 0x56DB: return 4;                  /* 四 */
+    case 0x4E94: return 5;                  /* 五 */
+    case 0x516D: return 6;                  /* 六 */
+    case 0x4E03: return 7;                  /* 七 */
+    case 0x516B: return 8;                  /* 八 */
+    case 0x4E5D: return 9;                  /* 九 */
+    case 0x5341: return 10;                 /* 十 */
+    case 0x767E: return 100;                /* 百 */
+    case 0x5343: return 1000;               /* 千 */
+    case 0x4E07: return 10000;              /* 万 */
+    default: return -1;
+    }
+}
+
+#define KANJI_MAX 16                        /* longest numeral run accepted */
+
+/* Combine a kanji numeral written with units (二十, 三十一, 百二十, 二千二十一,
+ * 一万): units must fall within a 万 group, 〇 is not allowed, and
+ * two digits in a row ("二二十") are rejected as malformed. */
+static int kanji_with_units(const long *v, int n, long *out)
+{
+    long total = 0, section = 0, digit = -1, last_unit = 10000;
+    int seen_man = 0, i;
+    for (i = 0; i < n; i++) {
+        if (v[i] == 0) return 0;
+        if (v[i] < 10) {
+            if (digit != -1) return 0;
+            digit = v[i];
+        } else if (v[i] < 10000) {
+            if (v[i] >= last_unit) return 0;
+            section += (digit == -1 ? 1 : digit) * v[i];
+            digit = -1;
+            last_unit = v[i];
+        } else {
+            if (seen_man || (section == 0 && digit == -1)) return 0;
+            total = (section + (digit == -1 ? 0 : digit)) * 10000;
+            section = 0;
+            digit = -1;
+            last_unit = 10000;
+            seen_man = 1;
+        }
+    }
+    *out = total + section + (digit == -1 ? 0 : digit);
+    return 1;
+}
+
+/* Read a kanji numeral: either positional digits (二〇二一, 三) or a numeral
+ * with units (十, 二十, 三十一).  Runs longer than KANJI_MAX fail. */
+static int read_kanji(const char **pp, long *out)
+{
+    const char *p = *pp;
+    long v[KANJI_MAX];
+    int n = 0, units = 0, i;
+    for (;;) {
+        int len;
+        long k = kanji_value(cp_next(p, &len));
+        if (k < 0) break;
+        if (n == KANJI_MAX) return 0;
+        if (k >= 10) units = 1;
+        v[n++] = k;
+        p += len;
+    }
+    if (n == 0) return 0;
+    long value = 0;
+    if (units) {
+        if (!kanji_with_units(v, n, &value)) return 0;
+    } else {
+        if (n > NUM_MAX_DIGITS) return 0;
+        for (i = 0; i < n; i++) value = value * 10 + v[i];
+    }
+    *pp = p;
+    *out = value;
+    return 1;
+}
+
+/* Read a number in ASCII/full-width digits or kanji.  *ndigits is the count
+ * of digits for the ASCII form and 0 for kanji (used for "YYYY" checks). */
+static int read_number(const char **pp, long *out, int *ndigits)
+{
+    if (read_digits(pp, out, ndigits)) return 1;
+    *ndigits = 0;
+    return read_kanji(pp, out);
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+typedef struct {
+    const char *name;       /* 令和 */
+    const char *ligature;   /* ㋿, the single-character form */
+    char letter;            /* R */
+    long first, last;       /* YYYYMMDD, inclusive */
+} era;
+
+static const era ERAS[] = {
+    { "令和", "\xE3\x8B\xBF", 'R', 20190501L, 99991231L },   /* ㋿ U+32FF */
+    { "平成", "\xE3\x8D\xBB", 'H', 19890108L, 20190430L },   /* ㍻ U+337B */
+    { "昭和", "\xE3\x8D\xBC", 'S', 19261225L, 19890107L },   /* ㍼ U+337C */
+    { "大正", "\xE3\x8D\xBD", 'T', 19120730L, 19261224L },   /* ㍽ U+337D */
+    { "明治", "\xE3\x8D\xBE", 'M', 18680125L, 19120729L },   /* ㍾ U+337E */
+};
+#define N_ERAS (sizeof ERAS / sizeof ERAS[0])
+
+/* Recognise an era prefix: its kanji name, its ligature, or its initial
+ * (R3.2.17) -- the initial only when a year (digit or 元) follows, so a
+ * stray letter is not mistaken for an era. */
+static const era *read_era(const char **pp)
+{
+    size_t i;
+    for (i = 0; i < N_ERAS; i++)
+        if (eat_str(pp, ERAS[i].name) || eat_str(pp, ERAS[i].ligature)) return &ERAS[i];
+    for (i = 0; i < N_ERAS; i++) {
+        const char *p = *pp;
+        if (!eat_letter(&p, ERAS[i].letter)) continue;
+        long c = peek(p);
+        if ((c >= '0' && c <= '9') || strncmp(p, "元", strlen("元")) == 0) {
+            *pp = p;
+            return &ERAS[i];
+        }
+    }
+    return NULL;
+}
+
+/* Gregorian leap year rule. */
+static int is_leap(long y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Days in month m of year y, so 2月30日 and 13月 are refused. */
+static int days_in_month(long y, long m)
+{
+    static const int dim[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (m < 1 || m > 12) return 0;
+    return dim[m - 1] + (m == 2 && is_leap(y));
+}
+
+/* Read "M月D日" after the 年 (spaces allowed around numbers, as official
+ * documents pad them), or "M<sep>D" after a . / - separator. */
+static int read_month_day(const char **pp, long sep, long *m, long *d)
+{
+    int nd;
+    if (sep == 0) {
+        skip_ws(pp);
+        if (!read_number(pp, m, &nd) || nd > 2) return 0;
+        skip_ws(pp);
+        if (!eat_str(pp, "月")) return 0;
+        skip_ws(pp);
+        if (!read_number(pp, d, &nd) || nd > 2) return 0;
+        skip_ws(pp);
+        return eat_str(pp, "日");
+    }
+    if (!read_digits(pp, m, &nd) || nd > 2) return 0;
+    if (!eat_cp(pp, sep)) return 0;
+    return read_digits(pp, d, &nd) && nd <= 2;
+}
+
+/* After the year: 年 (spaces allowed before it) starts the kanji form,
+ * otherwise one of . / - right after the year is the separator that must
+ * appear again between month and day.  Returns the separator (0 for the
+ * kanji form) or -1. */
+static long read_year_sep(const char **pp)
+{
+    const char *p = *pp;
+    skip_ws(&p);
+    if (eat_str(&p, "年")) { *pp = p; return 0; }
+    long c = peek(*pp);
+    if (c == '.' || c == '/' || c == '-') { eat_cp(pp, c); return c; }
+    return -1;
+}
+
+/* s or iso NULL returns 0; iso is written only on success.  Forms: an
+ * optional era (令和 平成 昭和 大正 明治, their ligatures ㋿㍻㍼㍽㍾, or the
+ * initials R H S T M in either case) with year N or 元, else a four-digit
+ * year (optionally after 西暦; a kanji year must be >= 1000); then 年 M月 D日
+ * (spaces allowed around the numbers, as official documents pad them) or
+ * the same separator . / - twice (no spaces).  Numbers are ASCII, full-width
+ * or kanji (二十, 三十一, 二〇二一) in the 年 form, ASCII or full-width with
+ * a separator; month and day take at most two digits.  Surrounding white
+ * space is ignored, anything else trailing is refused.  The date must exist
+ * and lie within its era.  明治 dates before 1873 are mapped naively (the
+ * lunisolar calendar is not converted). */
+int hogo_parse_date(const char *s, char iso[11])
+{
+    if (!s || !iso) return 0;
+    const char *p = s;
+    long y, m, d, sep;
+    int nd;
+    skip_ws(&p);
+    const era *e = read_era(&p);
+    if (e) {
+        skip_ws(&p);
+        if (eat_str(&p, "元")) y = 1;
+        else if (!read_number(&p, &y, &nd) || nd > 4 || y < 1) return 0;
+        y += e->first / 10000 - 1;
+    } else {
+        if (eat_str(&p, "西暦")) skip_ws(&p);
+        /* four ASCII digits, or a kanji year that is plainly a full year */
+        if (!read_number(&p, &y, &nd) || (nd != 0 && nd != 4) || (nd == 0 && y < 1000))
+            return 0;
+    }
+    sep = read_year_sep(&p);
+    if (sep < 0 || !read_month_day(&p, sep, &m, &d)) return 0;
+    skip_ws(&p);
+    if (*p != '\0') return 0;
+    if (y < 1 || y > 9999 || d < 1 || d > days_in_month(y, m)) return 0;
+    long ymd = y * 10000 + m * 100 + d;
+    if (e && (ymd < e->first || ymd > e->last)) return 0;
+    iso[0] = (char)('0' + y / 1000);
+    iso[1] = (char)('0' + y / 100 % 10);
+    iso[2] = (char)('0' + y / 10 % 10);
+    iso[3] = (char)('0' + y % 10);
+    iso[4] = '-';
+    iso[5] = (char)('0' + m / 10);
+    iso[6] = (char)('0' + m % 10);
+    iso[7] = '-';
+    iso[8] = (char)('0' + d / 10);
+    iso[9] = (char)('0' + d % 10);
+    iso[10] = '\0';
+    return 1;
+}
+
+/* ---- durations ---------------------------------------------------------- */
+
+/* Longest duration accepted: 10,000 years.  Anything longer is a typo, and
+ * the cap keeps every sum inside a 32-bit long. */
+#define MAX_DAYS (10000L * 365)
+
+/* total += n * unit, refusing results beyond MAX_DAYS (no overflow: n and
+ * unit are both below 10^9 and checked before multiplying). */
+static int add_days(long *total, long n, long unit)
+{
+    if (n > MAX_DAYS / unit) return 0;
+    if (*total > MAX_DAYS - n * unit) return 0;
+    *total += n * unit;
+    return 1;
+}
+
+/* ISO 8601: P[nY][nM][nW][nD][T[nH][nM][nS]] with designators in order and
+ * at least one component (so "P" and "PT" alone are refused).  Time parts
+ * are summed in seconds and rounded up to whole days (PT1H -> 1), since a
+ * retention period is counted in days.  Designators may be lower case;
+ * fractions ("P0.5Y") are not accepted. */
+static int parse_iso_duration(const char *p, long *days)
+{
+    static const char date_units[] = "YMWD";
+    static const long date_days[] = { 365, 30, 7, 1 };
+    static const char time_units[] = "HMS";
+    static const long time_secs[] = { 3600, 60, 1 };
+    long total = 0, n;
+    int nd, stage = 0, any = 0, i;
+    if (!eat_letter(&p, 'P')) return 0;
+    while (read_digits(&p, &n, &nd)) {
+        for (i = stage; i < 4 && !eat_letter(&p, date_units[i]); i++) {}
+        if (i == 4 || !add_days(&total, n, date_days[i])) return 0;
+        stage = i + 1;
+        any = 1;
+    }
+    if (eat_letter(&p, 'T')) {
+        long long secs = 0;               /* n < 10^9, so n * 3600 fits */
+        int tany = 0;
+        stage = 0;
+        while (read_digits(&p, &n, &nd)) {
+            for (i = stage; i < 3 && !eat_letter(&p, time_units[i]); i++) {}
+            if (i == 3) return 0;
+            secs += (long long)n * time_secs[i];
+            if (secs > (long long)MAX_DAYS * 86400) return 0;
+            stage = i + 1;
+            tany = 1;
+        }
+        if (!tany) return 0;
+        if (!add_days(&total, (long)((secs + 86399) / 86400), 1)) return 0;
+        any = 1;
+    }
+    skip_ws(&p);
+    if (!any || *p != '\0') return 0;
+    *days = total;
+    return 1;
+}
+
+/* The counters written between a number and 月 for "months" (3か月, 3ヶ月,
+ * 3ヵ月, 3カ月, 3ケ月, 3箇月).  A bare 3月 means March, so it is refused. */
+static int eat_month_counter(const char **pp)
+{
+    static const char *const counters[] = { "か", "ヶ", "ヵ", "カ", "ケ", "箇" };
+    const char *p = *pp;
+    size_t i;
+    for (i = 0; i < sizeof counters / sizeof counters[0]; i++)
+        if (eat_str(&p, counters[i])) break;
+    if (i == sizeof counters / sizeof counters[0]) return 0;
+    if (!eat_str(&p, "月")) return 0;
+    *pp = p;
+    return 1;
+}
+
+/* Japanese: [最長|最大|約] (半年 | N年[半] N か月 N週 N日 in that order, any
+ * subset) [間] [以内|まで|程度], or 永年/無期限/永久 for indefinite (-1). */
+static int parse_jp_duration(const char *p, long *days)
+{
+    long total = 0, n;
+    int nd, stage = 0, any = 0;
+    if (eat_str(&p, "永年") || eat_str(&p, "無期限") || eat_str(&p, "永久")) {
+        skip_ws(&p);
+        if (*p != '\0') return 0;
+        *days = -1;
+        return 1;
+    }
+    if (eat_str(&p, "最長") || eat_str(&p, "最大") || eat_str(&p, "約")) skip_ws(&p);
+    if (eat_str(&p, "半年")) {
+        total = 180;
+        any = 1;
+    } else {
+        for (;;) {
+            const char *save = p;
+            skip_ws(&p);
+            if (!read_number(&p, &n, &nd)) { p = save; break; }
+            skip_ws(&p);
+            if (stage < 1 && eat_str(&p, "年")) {
+                if (!add_days(&total, n, 365)) return 0;
+                if (eat_str(&p, "半") && !add_days(&total, 180, 1)) return 0;
+                stage = 1;
+            } else if (stage < 2 && eat_month_counter(&p)) {
+                if (!add_days(&total, n, 30)) return 0;
+                stage = 2;
+            } else if (stage < 3 && eat_str(&p, "週")) {
+                if (!add_days(&total, n, 7)) return 0;
+                stage = 3;
+            } else if (stage < 4 && eat_str(&p, "日")) {
+                if (!add_days(&total, n, 1)) return 0;
+                stage = 4;
+            } else {
+                return 0;
+            }
+            any = 1;
+        }
+    }
+    if (!any) return 0;
+    eat_str(&p, "間");
+    skip_ws(&p);
+    if (eat_str(&p, "以内") || eat_str(&p, "まで") || eat_str(&p, "程度")) skip_ws(&p);
+    if (*p != '\0') return 0;
+    *days = total;
+    return 1;
+}
+
+/* s and days may not be NULL (returns 0).  *days is written only on
+ * success.  Surrounding white space (ASCII, U+3000) is ignored. */
+int hogo_parse_duration(const char *s, long *days)
+{
+    if (!s || !days) return 0;
+    const char *p = s;
+    skip_ws(&p);
+    long c = peek(p);
+    if (c == 'P' || c == 'p') return parse_iso_duration(p, days);
+    return parse_jp_duration(p, days);
+}

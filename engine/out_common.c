@@ -1,0 +1,162 @@
+/* out_common.c -- helpers shared by the SARIF, JUnit and Markdown writers. */
+#include "out_common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at p (1..4), or 0 if it is not one.
+ * Rejects overlongs, surrogates and code points above U+10FFFF. */
+static size_t utf8_len(const unsigned char *p)
+{
+    unsigned char c = p[0];
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        if (p[1] < lo || p[1] > hi) return 0;
+        return (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        if (p[1] < lo || p[1] > hi) return 0;
+        if ((p[2] & 0xC0) != 0x80) return 0;
+        return (p[3] & 0xC0) == 0x80 ? 4 : 0;
+    }
+    return 0;
+}
+
+/* U+FFFE and U+FFFF are valid UTF-8 but not XML characters. */
+static int xml_nonchar(const unsigned char *p, size_t n)
+{
+    return n == 3 && p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF);
+}
+
+const char *outw_clean(const char *s, char **tofree, int xml)
+{
+    *tofree = NULL;
+    if (!s) return "";
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n;
+    while (*p && (n = utf8_len(p)) != 0 && !(xml && xml_nonchar(p, n))) p += n;
+    if (!*p) return s;                       /* the usual case: nothing to fix */
+
+    /* Each bad byte becomes 3 bytes of U+FFFD at most. */
+    size_t len = strlen(s);
+    char *out = malloc(len * 3 + 1);
+    if (!out) return "\xEF\xBF\xBD";         /* out of memory: say less, stay valid */
+    size_t o = 0;
+    for (p = (const unsigned char *)s; *p;) {
+        n = utf8_len(p);
+        if (n == 0 || (xml && xml_nonchar(p, n))) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            p += n ? n : 1;
+        } else {
+            memcpy(out + o, p, n);
+            o += n;
+            p += n;
+        }
+    }
+    out[o] = '\0';
+    *tofree = out;
+    return out;
+}
+
+void outw_json(strbuf *sb, const char *s)
+{
+    char *f;
+    sb_json_str(sb, outw_clean(s, &f, 0));
+    free(f);
+}
+
+void outw_xml(strbuf *sb, const char *s)
+{
+    char *f;
+    sb_xml_text(sb, outw_clean(s, &f, 1));
+    free(f);
+}
+
+void outw_md(strbuf *sb, const char *s)
+{
+    char *f;
+    sb_md_cell(sb, outw_clean(s, &f, 0));
+    free(f);
+}
+
+const char *outw_lang(const char *const *t, hogo_lang lang)
+{
+    int l = lang == HOGO_EN ? 1 : 0;
+    if (t[l] && *t[l]) return t[l];
+    if (t[!l] && *t[!l]) return t[!l];
+    return "";
+}
+
+static const char *const sev_id[] = { "info", "low", "medium", "high", "critical" };
+static const char *const sev_ja[] = { "情報", "低", "中", "高", "重大" };
+
+const char *outw_severity_id(hogo_severity s)
+{
+    return (unsigned)s < HOGO_SEVERITY_COUNT ? sev_id[s] : "unknown";
+}
+
+const char *outw_severity_word(hogo_severity s, hogo_lang lang)
+{
+    if ((unsigned)s >= HOGO_SEVERITY_COUNT) return lang == HOGO_EN ? "unknown" : "不明";
+    return lang == HOGO_EN ? sev_id[s] : sev_ja[s];
+}
+
+const char *outw_verdict_id(hogo_verdict v)
+{
+    switch (v) {
+    case HOGO_APPROVE: return "approve";
+    case HOGO_APPROVE_WITH_CONDITIONS: return "approve_with_conditions";
+    case HOGO_RE_EXAMINE: return "re_examine";
+    }
+    return "unknown";
+}
+
+const char *outw_verdict_word(hogo_verdict v, hogo_lang lang)
+{
+    int en = lang == HOGO_EN;
+    switch (v) {
+    case HOGO_APPROVE: return en ? "approve" : "承認";
+    case HOGO_APPROVE_WITH_CONDITIONS: return en ? "approve with conditions" : "条件付き承認";
+    case HOGO_RE_EXAMINE: return en ? "re-examine" : "再審議";
+    }
+    return en ? "unknown" : "不明";
+}
+
+long outw_rule_index(const hogo_engine *e, const char *id)
+{
+    if (!e || !id) return -1;
+    size_t n = hogo_engine_rule_count(e);
+    for (size_t i = 0; i < n; i++) {
+        const hogo_rule_info *ri = hogo_engine_rule(e, i);
+        if (ri && ri->id && strcmp(ri->id, id) == 0) return (long)i;
+    }
+    return -1;
+}
+
+int outw_failing(const hogo_result *r, hogo_severity fail_on)
+{
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (!r->findings[i].waived && r->findings[i].severity >= fail_on) return 1;
+    return 0;
+}
+
+size_t *outw_by_severity(const hogo_result *r)
+{
+    if (!r->n_findings || r->n_findings > ((size_t)-1) / sizeof(size_t)) return NULL;
+    size_t *ix = malloc(r->n_findings * sizeof *ix);
+    if (!ix) return NULL;
+    /* Insertion sort: stable, and a plan has tens of findings, not thousands. */
+    for (size_t i = 0; i < r->n_findings; i++) {
+        size_t j = i;
+        while (j > 0 && r->findings[ix[j - 1]].severity < r->findings[i].severity) {
+            ix[j] = ix[j - 1];
+            j--;
+        }
+        ix[j] = i;
+    }
+    return ix;
+}

@@ -1,0 +1,41 @@
+/* out_common.h -- helpers shared by the SARIF, JUnit and Markdown writers
+ * (outw_ prefix).  Text reaching a report comes from plan files, rule files
+ * and rule code, none of which is guaranteed to be valid UTF-8; every string
+ * goes through outw_clean before an escaper so the report itself always is. */
+#ifndef HOGO_OUT_COMMON_H
+#define HOGO_OUT_COMMON_H
+#include "hogo.h"
+#include "strbuf.h"
+
+/* s with every invalid UTF-8 sequence (and, when xml, U+FFFE/U+FFFF, which
+ * XML forbids) replaced by U+FFFD.  Returns s itself when nothing needed
+ * fixing; otherwise a copy that *tofree owns (free it).  NULL gives "". */
+const char *outw_clean(const char *s, char **tofree, int xml);
+
+/* Escapers over outw_clean.  outw_json never writes null: NULL is "". */
+void outw_json(strbuf *sb, const char *s);
+void outw_xml(strbuf *sb, const char *s);
+/* A Markdown table cell or heading text (sb_md_cell on the cleaned text). */
+void outw_md(strbuf *sb, const char *s);
+
+/* t[lang] when set and non-empty, else the other language, else "". */
+const char *outw_lang(const char *const *t, hogo_lang lang);
+
+/* "critical" / 重大 ... ; "approve with conditions" / 条件付き承認 ... */
+const char *outw_severity_word(hogo_severity s, hogo_lang lang);
+const char *outw_severity_id(hogo_severity s);     /* info low medium high critical */
+const char *outw_verdict_word(hogo_verdict v, hogo_lang lang);
+const char *outw_verdict_id(hogo_verdict v);       /* approve approve_with_conditions re_examine */
+
+/* Index of the rule with this id in c's engine, or -1. */
+long outw_rule_index(const hogo_engine *e, const char *id);
+
+/* The order to list r's findings in for a reader: most severe first, the
+ * engine's order among equals.  Writes r->n_findings indexes into a malloc'd
+ * array the caller frees; NULL when there are none or memory ran out (then
+ * list them in the engine's order). */
+size_t *outw_by_severity(const hogo_result *r);
+
+/* 1 when the plan has an unwaived finding at or above fail_on. */
+int outw_failing(const hogo_result *r, hogo_severity fail_on);
+#endif
