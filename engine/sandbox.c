@@ -96,8 +96,9 @@ static int sbx_xpcall(lua_State *L)
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_pushvalue(L, 1);            /* f */
-    lua_rotate(L, 3, 2);            /* msgh f f args -> put f after msgh */
-    lua_remove(L, 1);               /* drop the original f: msgh f args... */
+    lua_pushvalue(L, 2);            /* msgh */
+    lua_replace(L, 1);              /* msgh f args... */
+    lua_replace(L, 2);
     int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
     return sbx_pcall_k(L, status, 1);
 }

@@ -8,6 +8,7 @@
 #include "result.h"
 #include "score.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -232,6 +233,61 @@ static void screen_rules(screen_run *run)
     lua_settop(L, top);
 }
 
+/* ---- a stable order ----
+ * Lua seeds its string hashes per state, so a rule that walks an object
+ * with pairs() reports in an order that differs from run to run.  Findings
+ * are put in a fixed order -- the rules' order, then the path (array
+ * indices compared as numbers), then the message -- so reports are
+ * identical across runs and worker counts. */
+
+static int screen_natcmp(const char *a, const char *b)
+{
+    while (*a && *b) {
+        if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+            char *ea, *eb;
+            unsigned long long x = strtoull(a, &ea, 10), y = strtoull(b, &eb, 10);
+            if (x != y) return x < y ? -1 : 1;
+            a = ea;
+            b = eb;
+            continue;
+        }
+        if (*a != *b) return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+        a++;
+        b++;
+    }
+    return *a ? 1 : *b ? -1 : 0;
+}
+
+typedef struct { hogo_finding f; size_t rule; } screen_sorted;
+
+static int screen_cmp(const void *pa, const void *pb)
+{
+    const screen_sorted *a = pa, *b = pb;
+    if (a->rule != b->rule) return a->rule < b->rule ? -1 : 1;
+    int c = screen_natcmp(a->f.path, b->f.path);
+    if (c) return c;
+    c = strcmp(a->f.message[HOGO_EN], b->f.message[HOGO_EN]);
+    if (c) return c;
+    return strcmp(a->f.message[HOGO_JA], b->f.message[HOGO_JA]);
+}
+
+static void screen_sort(screen_run *run)
+{
+    hogo_result *r = &run->res->pub;
+    if (r->n_findings < 2) return;
+    screen_sorted *tmp = malloc(r->n_findings * sizeof *tmp);
+    if (!tmp) return;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        tmp[i].f = r->findings[i];
+        tmp[i].rule = SIZE_MAX;
+        for (size_t k = 0; k < run->e->nrules; k++)
+            if (!strcmp(run->e->rules[k].info.id, r->findings[i].rule)) { tmp[i].rule = k; break; }
+    }
+    qsort(tmp, r->n_findings, sizeof *tmp, screen_cmp);
+    for (size_t i = 0; i < r->n_findings; i++) r->findings[i] = tmp[i].f;
+    free(tmp);
+}
+
 /* ---- waivers ---- */
 
 /* A waiver counts when it names a loaded rule, gives a reason and has not
@@ -281,6 +337,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
             e->run = &run;
             screen_rules(&run);
             e->run = NULL;
+            screen_sort(&run);
             screen_waivers(&run);
             run.res->pub.screened = 1;
         }

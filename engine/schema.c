@@ -1,0 +1,1316 @@
+/* schema.c -- the plan-format JSON Schema validator (see schema.h).
+ *
+ * schema_compile turns the schema text into a graph of nodes once: $ref is
+ * resolved to the node it names, "properties" become a name-sorted array for
+ * binary search, enum and const keep pointers into the parsed schema, and the
+ * messages' lists ("expected one of: ...") are prebuilt.  schema_validate then
+ * walks the document iteratively (an explicit stack of frames, no recursion
+ * per nesting level) and never touches the schema's cJSON tree again except to
+ * compare enum/const values.  All per-call state lives in a context on the
+ * caller's stack, so one compiled schema serves any number of threads.
+ */
+#include "schema.h"
+#include "hogo.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- limits ---- */
+#define SCHEMA_MAX_DEPTH   64    /* nesting of the schema document itself */
+#define ANY_MAX_DEPTH      64    /* anyOf inside anyOf at one value (compile and run time) */
+#define DUP_LINEAR_MAX     32    /* objects up to this many keys: pairwise duplicate check */
+#define QUOTE_MAX          80    /* bytes of a value or key quoted in a message */
+#define SUGGEST_MAX_CP     64    /* keys longer than this (code points) get no suggestion */
+#define MAX_VALUE_BRANCHES 64  /* const/enum branches of one anyOf used for suggestions */
+#define MAX_SAFE_INT       9007199254740992.0  /* 2^53 */
+
+/* ---- types ---- */
+enum {
+    T_OBJECT = 1, T_ARRAY = 2, T_STRING = 4, T_INTEGER = 8, T_NUMBER = 16,
+    T_BOOLEAN = 32, T_NULL = 64, T_ALL = 127
+};
+static const char *const type_names[] = {
+    "object", "array", "string", "integer", "number", "boolean", "null"
+};
+#define N_TYPES 7
+
+enum { FMT_NONE = 0, FMT_DATE, FMT_DURATION };
+
+typedef struct snode snode;
+
+typedef struct {
+    const char *name;       /* points into the schema's cJSON tree */
+    snode *schema;          /* NULL: any value (a required name with no property schema) */
+    size_t decl;            /* declaration order, for the tie-break of suggestions */
+} sprop;
+
+struct snode {
+    unsigned types;         /* allowed types; 0 = any */
+    int never;              /* the boolean schema false */
+    const cJSON *konst;     /* const value, or NULL */
+    char *konst_text;       /* its JSON text, for messages */
+    const cJSON **enums;    /* enum members */
+    size_t n_enum;
+    char *enum_list;        /* "a, b, c" for messages (null left out) */
+    int format;             /* FMT_ */
+    int has_min, has_max;
+    double min, max;
+    int has_props;          /* "properties" present: other keys draw a warning */
+    sprop *props;           /* sorted by name */
+    size_t n_props;
+    size_t *required;       /* indices into props */
+    size_t n_required;
+    snode *items;
+    snode **any;            /* anyOf branches */
+    size_t n_any;
+    unsigned gate;          /* types a value may have to pass: types & const & enum */
+    const char *ref;        /* compile time only: unresolved $ref */
+};
+
+struct schema {
+    cJSON *doc;             /* the parsed schema text: names and values point into it */
+    snode *root;
+    snode **nodes;          /* every node, for freeing */
+    size_t n_nodes, cap_nodes;
+    size_t max_props;
+};
+
+/* ---- a growable string ---- */
+typedef struct {
+    char *d;
+    size_t n, cap;
+    int failed;
+} buf;
+
+static int buf_reserve(buf *b, size_t extra)
+{
+    if (b->failed) return 0;
+    if (b->n + extra + 1 <= b->cap) return 1;
+    size_t cap = b->cap ? b->cap : 128;
+    while (cap < b->n + extra + 1) {
+        if (cap > SIZE_MAX / 2) { b->failed = 1; return 0; }
+        cap *= 2;
+    }
+    char *d = realloc(b->d, cap);
+    if (!d) { b->failed = 1; return 0; }
+    b->d = d;
+    b->cap = cap;
+    b->d[b->n] = '\0';
+    return 1;
+}
+
+static void buf_add(buf *b, const char *s, size_t n)
+{
+    if (!buf_reserve(b, n)) return;
+    if (n) memcpy(b->d + b->n, s, n);
+    b->n += n;
+    b->d[b->n] = '\0';
+}
+
+static void buf_puts(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+static void buf_vprintf(buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) { b->failed = 1; return; }
+    if (!buf_reserve(b, (size_t)n)) return;
+    vsnprintf(b->d + b->n, (size_t)n + 1, fmt, ap);
+    b->n += (size_t)n;
+}
+
+static void buf_printf(buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void buf_printf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+/* Length of the UTF-8 sequence starting with byte c (1 for a stray byte). */
+static size_t utf8_len(unsigned char c)
+{
+    if (c >= 0xF0 && c <= 0xF4) return 4;
+    if (c >= 0xE0) return c <= 0xEF ? 3 : 1;
+    if (c >= 0xC2) return 2;
+    return 1;
+}
+
+/* "text" with JSON-style escapes, cut after about max bytes on a character boundary. */
+static void buf_quote(buf *b, const char *s, size_t max)
+{
+    buf_add(b, "\"", 1);
+    size_t i = 0;
+    while (s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        size_t n = utf8_len(c);
+        for (size_t k = 1; k < n; k++)
+            if (!s[i + k]) { n = k; break; }
+        if (i + n > max) { buf_puts(b, "\xE2\x80\xA6"); break; }   /* … */
+        if (c == '"' || c == '\\') { buf_add(b, "\\", 1); buf_add(b, s + i, 1); }
+        else if (c == '\n') buf_puts(b, "\\n");
+        else if (c == '\t') buf_puts(b, "\\t");
+        else if (c == '\r') buf_puts(b, "\\r");
+        else if (c < 0x20 || c == 0x7F) buf_printf(b, "\\u%04x", c);
+        else buf_add(b, s + i, n);
+        i += n;
+    }
+    buf_add(b, "\"", 1);
+}
+
+/* A finite whole number?  (Without floor(): the library need not pull in libm for this.) */
+static int is_whole(double d)
+{
+    if (!isfinite(d)) return 0;
+    if (fabs(d) >= 4503599627370496.0) return 1;          /* 2^52: every such double is whole */
+    return d == (double)(long long)d;
+}
+
+static void fmt_num(double d, char out[40])
+{
+    if (isnan(d)) { strcpy(out, "NaN"); return; }
+    if (isinf(d)) { strcpy(out, d > 0 ? "Infinity" : "-Infinity"); return; }
+    if (is_whole(d) && fabs(d) < 1e15) { snprintf(out, 40, "%.0f", d); return; }
+    snprintf(out, 40, "%.15g", d);
+    if (strtod(out, NULL) != d) snprintf(out, 40, "%.17g", d);
+}
+
+/* ---- value classification ---- */
+
+static int is_whole_safe(double d)
+{
+    return is_whole(d) && fabs(d) <= MAX_SAFE_INT;
+}
+
+/* The types a JSON value satisfies (an integer-valued number is also a number). */
+static unsigned value_types(const cJSON *v)
+{
+    if (cJSON_IsObject(v)) return T_OBJECT;
+    if (cJSON_IsArray(v)) return T_ARRAY;
+    if (cJSON_IsString(v)) return T_STRING;
+    if (cJSON_IsBool(v)) return T_BOOLEAN;
+    if (cJSON_IsNull(v)) return T_NULL;
+    if (cJSON_IsNumber(v)) {
+        if (!isfinite(v->valuedouble)) return 0;
+        return is_whole_safe(v->valuedouble) ? (T_INTEGER | T_NUMBER) : T_NUMBER;
+    }
+    return 0;
+}
+
+/* "object", "string or null", "string, integer or null" */
+static void buf_types(buf *b, unsigned types)
+{
+    if (types & T_NUMBER) types &= ~(unsigned)T_INTEGER;
+    int total = 0, done = 0;
+    for (int i = 0; i < N_TYPES; i++) total += (types >> i) & 1;
+    for (int i = 0; i < N_TYPES; i++) {
+        if (!((types >> i) & 1)) continue;
+        if (done) buf_puts(b, done == total - 1 ? " or " : ", ");
+        buf_puts(b, type_names[i]);
+        done++;
+    }
+}
+
+/* "string \"x\"", "number 3.5", "boolean true", "null", "object", "array" */
+static void buf_describe(buf *b, const cJSON *v)
+{
+    char num[40];
+    if (cJSON_IsString(v)) { buf_puts(b, "string "); buf_quote(b, v->valuestring, QUOTE_MAX); }
+    else if (cJSON_IsNumber(v)) { fmt_num(v->valuedouble, num); buf_printf(b, "number %s", num); }
+    else if (cJSON_IsTrue(v)) buf_puts(b, "boolean true");
+    else if (cJSON_IsFalse(v)) buf_puts(b, "boolean false");
+    else if (cJSON_IsNull(v)) buf_puts(b, "null");
+    else if (cJSON_IsObject(v)) buf_puts(b, "object");
+    else if (cJSON_IsArray(v)) buf_puts(b, "array");
+    else buf_puts(b, "an invalid value");
+}
+
+static int json_equal(const cJSON *a, const cJSON *b)
+{
+    if (cJSON_IsString(a) && cJSON_IsString(b)) return strcmp(a->valuestring, b->valuestring) == 0;
+    if (cJSON_IsNumber(a) && cJSON_IsNumber(b)) return a->valuedouble == b->valuedouble;
+    return cJSON_Compare(a, b, 1) ? 1 : 0;
+}
+
+static int in_enum(const snode *s, const cJSON *v)
+{
+    for (size_t i = 0; i < s->n_enum; i++)
+        if (json_equal(s->enums[i], v)) return 1;
+    return 0;
+}
+
+/* ---- edit distance for suggestions ---- */
+
+static size_t utf8_decode(const char *s, uint32_t *out, size_t max)
+{
+    size_t n = 0, i = 0;
+    while (s[i]) {
+        if (n == max) return max + 1;
+        unsigned char c = (unsigned char)s[i];
+        size_t len = utf8_len(c);
+        uint32_t cp = len == 1 ? c : (uint32_t)(c & (0xFF >> (len + 1)));
+        size_t k = 1;
+        for (; k < len && s[i + k]; k++) cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3F);
+        out[n++] = cp;
+        i += k;
+    }
+    return n;
+}
+
+/* Optimal string alignment distance (insert, delete, substitute, swap neighbours),
+ * giving up with 3 as soon as it must exceed 2. */
+static int osa_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t lb)
+{
+    if ((la > lb ? la - lb : lb - la) > 2) return 3;
+    int rows[3][SUGGEST_MAX_CP + 1];
+    int *pp = rows[0], *p = rows[1], *c = rows[2];
+    for (size_t j = 0; j <= lb; j++) p[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        c[0] = (int)i;
+        int best = c[0];
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = p[j] + 1;
+            if (c[j - 1] + 1 < v) v = c[j - 1] + 1;
+            if (p[j - 1] + cost < v) v = p[j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+                v = pp[j - 2] + 1;
+            c[j] = v;
+            if (v < best) best = v;
+        }
+        if (best > 2) return 3;
+        int *t = pp; pp = p; p = c; c = t;
+    }
+    return p[lb];
+}
+
+/* The candidate closest to word (distance <= 2, first on ties), or NULL. */
+typedef struct {
+    uint32_t w[SUGGEST_MAX_CP];
+    size_t lw;
+    int ok;
+    const char *best;
+    int best_d;
+    size_t best_rank;
+} suggester;
+
+static void suggest_init(suggester *g, const char *word)
+{
+    g->lw = utf8_decode(word, g->w, SUGGEST_MAX_CP);
+    g->ok = g->lw <= SUGGEST_MAX_CP && g->lw > 0;
+    g->best = NULL;
+    g->best_d = 3;
+    g->best_rank = SIZE_MAX;
+}
+
+static void suggest_try(suggester *g, const char *cand, size_t rank)
+{
+    if (!g->ok) return;
+    uint32_t c[SUGGEST_MAX_CP];
+    size_t lc = utf8_decode(cand, c, SUGGEST_MAX_CP);
+    if (lc > SUGGEST_MAX_CP) return;
+    int d = osa_distance(g->w, g->lw, c, lc);
+    if (d > 2 || d == 0) return;
+    if (d < g->best_d || (d == g->best_d && rank < g->best_rank)) {
+        g->best = cand;
+        g->best_d = d;
+        g->best_rank = rank;
+    }
+}
+
+/* ===================================================================== */
+/* compile                                                                */
+/* ===================================================================== */
+
+typedef struct {
+    schema *s;
+    char *err;
+    size_t errlen;
+    int failed;
+    char path[256];         /* schema location for messages ("#/properties/x") */
+    const cJSON *defs;      /* the root's $defs object, or NULL */
+    const char **def_names;
+    snode **def_nodes;
+    size_t n_defs;
+} cctx;
+
+static void cfail(cctx *cc, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void cfail(cctx *cc, const char *fmt, ...)
+{
+    if (cc->failed) return;
+    cc->failed = 1;
+    if (!cc->err || !cc->errlen) return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(cc->err, cc->errlen, "schema: %s at %s", msg, cc->path[0] ? cc->path : "#");
+}
+
+static void cfail_oom(cctx *cc)
+{
+    if (cc->failed) return;
+    cc->failed = 1;
+    if (cc->err && cc->errlen) snprintf(cc->err, cc->errlen, "schema: out of memory");
+}
+
+/* Append a pointer segment to cc->path (truncated if long); returns the old length. */
+static size_t cpath_push(cctx *cc, const char *seg)
+{
+    size_t n = strlen(cc->path);
+    size_t room = sizeof cc->path - n;
+    if (room > 1) snprintf(cc->path + n, room, "/%s", seg);
+    return n;
+}
+
+static void cpath_pop(cctx *cc, size_t n) { cc->path[n] = '\0'; }
+
+static snode *new_node(cctx *cc)
+{
+    schema *s = cc->s;
+    if (s->n_nodes == s->cap_nodes) {
+        size_t cap = s->cap_nodes ? s->cap_nodes * 2 : 64;
+        snode **n = realloc(s->nodes, cap * sizeof *n);
+        if (!n) { cfail_oom(cc); return NULL; }
+        s->nodes = n;
+        s->cap_nodes = cap;
+    }
+    snode *node = calloc(1, sizeof *node);
+    if (!node) { cfail_oom(cc); return NULL; }
+    s->nodes[s->n_nodes++] = node;
+    return node;
+}
+
+static void free_node(snode *n)
+{
+    free(n->konst_text);
+    free(n->enums);
+    free(n->enum_list);
+    free(n->props);
+    free(n->required);
+    free(n->any);
+    free(n);
+}
+
+static unsigned type_bit(const char *name)
+{
+    for (int i = 0; i < N_TYPES; i++)
+        if (strcmp(name, type_names[i]) == 0) return 1u << i;
+    return 0;
+}
+
+static int prop_cmp(const void *a, const void *b)
+{
+    const sprop *x = a, *y = b;
+    return strcmp(x->name, y->name);
+}
+
+static const sprop *find_prop(const snode *s, const char *name)
+{
+    size_t lo = 0, hi = s->n_props;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(name, s->props[mid].name);
+        if (c == 0) return &s->props[mid];
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return NULL;
+}
+
+static const char *const annotations[] = {
+    "$schema", "$id", "$comment", "title", "description", "examples", "default",
+    "deprecated", "readOnly", "writeOnly", NULL
+};
+
+enum {
+    K_TYPE, K_ENUM, K_CONST, K_PROPERTIES, K_REQUIRED, K_ITEMS, K_MINIMUM, K_MAXIMUM,
+    K_ANYOF, K_FORMAT, K_REF, K_DEFS, K_COUNT
+};
+static const char *const keywords[K_COUNT] = {
+    "type", "enum", "const", "properties", "required", "items", "minimum", "maximum",
+    "anyOf", "format", "$ref", "$defs"
+};
+
+static snode *compile_node(cctx *cc, const cJSON *j, int depth);
+
+static char *print_value(cctx *cc, const cJSON *v)
+{
+    char *t = cJSON_PrintUnformatted(v);
+    if (!t) { cfail_oom(cc); return NULL; }
+    /* cJSON allocates with malloc by default; copy to be sure free() matches */
+    char *c = malloc(strlen(t) + 1);
+    if (c) strcpy(c, t);
+    else cfail_oom(cc);
+    cJSON_free(t);
+    return c;
+}
+
+static void compile_enum(cctx *cc, snode *n, const cJSON *e)
+{
+    if (!cJSON_IsArray(e) || !e->child) { cfail(cc, "enum must be a non-empty array"); return; }
+    size_t k = (size_t)cJSON_GetArraySize(e);
+    n->enums = malloc(k * sizeof *n->enums);
+    if (!n->enums) { cfail_oom(cc); return; }
+    buf list = {0};
+    unsigned gate = 0;
+    size_t listed = 0;
+    for (const cJSON *m = e->child; m; m = m->next) {
+        n->enums[n->n_enum++] = m;
+        gate |= value_types(m);
+        if (cJSON_IsNumber(m)) gate |= T_NUMBER;
+        if (cJSON_IsNull(m)) continue;
+        if (listed++) buf_puts(&list, ", ");
+        if (cJSON_IsString(m)) buf_puts(&list, m->valuestring);
+        else {
+            char *t = print_value(cc, m);
+            if (t) buf_puts(&list, t);
+            free(t);
+        }
+    }
+    if (!listed) buf_puts(&list, "null");
+    if (list.failed) { free(list.d); cfail_oom(cc); return; }
+    n->enum_list = list.d;
+    n->gate &= gate;
+}
+
+static void compile_properties(cctx *cc, snode *n, const cJSON *props, const cJSON *req, int depth)
+{
+    size_t np = props ? (size_t)cJSON_GetArraySize(props) : 0;
+    size_t nr = req ? (size_t)cJSON_GetArraySize(req) : 0;
+    if (np + nr == 0) return;
+    n->props = calloc(np + nr, sizeof *n->props);
+    if (!n->props) { cfail_oom(cc); return; }
+    if (props) {
+        size_t at = cpath_push(cc, "properties");
+        for (const cJSON *p = props->child; p && !cc->failed; p = p->next) {
+            size_t at2 = cpath_push(cc, p->string);
+            snode *ps = compile_node(cc, p, depth + 1);
+            cpath_pop(cc, at2);
+            n->props[n->n_props].name = p->string;
+            n->props[n->n_props].schema = ps;
+            n->props[n->n_props].decl = n->n_props;
+            n->n_props++;
+        }
+        cpath_pop(cc, at);
+        if (cc->failed) return;
+        qsort(n->props, n->n_props, sizeof *n->props, prop_cmp);
+        for (size_t i = 1; i < n->n_props; i++)
+            if (strcmp(n->props[i - 1].name, n->props[i].name) == 0) {
+                cfail(cc, "property \"%s\" is defined twice", n->props[i].name);
+                return;
+            }
+    }
+    if (!req) return;
+    if (!cJSON_IsArray(req)) { cfail(cc, "required must be an array of strings"); return; }
+    n->required = malloc((nr ? nr : 1) * sizeof *n->required);
+    if (!n->required) { cfail_oom(cc); return; }
+    /* a required name without a property schema becomes a property accepting anything */
+    for (const cJSON *r = req->child; r; r = r->next) {
+        if (!cJSON_IsString(r)) { cfail(cc, "required must be an array of strings"); return; }
+        if (find_prop(n, r->valuestring)) continue;
+        n->props[n->n_props].name = r->valuestring;
+        n->props[n->n_props].schema = NULL;
+        n->props[n->n_props].decl = n->n_props;
+        n->n_props++;
+        qsort(n->props, n->n_props, sizeof *n->props, prop_cmp);
+    }
+    for (const cJSON *r = req->child; r; r = r->next) {
+        const sprop *p = find_prop(n, r->valuestring);
+        size_t idx = (size_t)(p - n->props);
+        int dup = 0;
+        for (size_t i = 0; i < n->n_required; i++) if (n->required[i] == idx) dup = 1;
+        if (!dup) n->required[n->n_required++] = idx;
+    }
+}
+
+static snode *compile_node(cctx *cc, const cJSON *j, int depth)
+{
+    if (cc->failed) return NULL;
+    if (depth > SCHEMA_MAX_DEPTH) { cfail(cc, "schema nested more than %d deep", SCHEMA_MAX_DEPTH); return NULL; }
+    snode *n = new_node(cc);
+    if (!n) return NULL;
+    n->gate = T_ALL;
+    if (cJSON_IsTrue(j)) return n;
+    if (cJSON_IsFalse(j)) { n->never = 1; n->gate = 0; return n; }
+    if (!cJSON_IsObject(j)) { cfail(cc, "a schema must be an object or a boolean"); return NULL; }
+
+    const cJSON *kw[K_COUNT] = {0};
+    for (const cJSON *k = j->child; k; k = k->next) {
+        int found = -1;
+        for (int i = 0; i < K_COUNT; i++)
+            if (strcmp(k->string, keywords[i]) == 0) { found = i; break; }
+        if (found < 0) {
+            int ann = 0;
+            for (int i = 0; annotations[i]; i++)
+                if (strcmp(k->string, annotations[i]) == 0) { ann = 1; break; }
+            if (!ann) { cfail(cc, "unsupported keyword \"%s\"", k->string); return NULL; }
+            continue;
+        }
+        if (kw[found]) { cfail(cc, "keyword \"%s\" appears twice", k->string); return NULL; }
+        kw[found] = k;
+    }
+
+    if (kw[K_DEFS] && depth != 0) { cfail(cc, "$defs is supported only at the root"); return NULL; }
+    if (kw[K_REF]) {
+        for (int i = 0; i < K_COUNT; i++)
+            if (i != K_REF && i != K_DEFS && kw[i]) {
+                cfail(cc, "\"%s\" beside $ref is not supported (put it in the referenced schema)", keywords[i]);
+                return NULL;
+            }
+        if (!cJSON_IsString(kw[K_REF])) { cfail(cc, "$ref must be a string"); return NULL; }
+        n->ref = kw[K_REF]->valuestring;
+        return n;
+    }
+
+    if (kw[K_TYPE]) {
+        const cJSON *t = kw[K_TYPE];
+        if (cJSON_IsString(t)) n->types = type_bit(t->valuestring);
+        if (cJSON_IsArray(t)) {
+            for (const cJSON *m = t->child; m; m = m->next) {
+                unsigned b = cJSON_IsString(m) ? type_bit(m->valuestring) : 0;
+                if (!b) { n->types = 0; break; }
+                n->types |= b;
+            }
+        }
+        if (!n->types) { cfail(cc, "type must be a type name or an array of type names"); return NULL; }
+        if (n->types & T_NUMBER) n->types |= T_INTEGER;
+        n->gate &= n->types;
+    }
+    if (kw[K_CONST]) {
+        n->konst = kw[K_CONST];
+        n->konst_text = print_value(cc, n->konst);
+        unsigned g = value_types(n->konst);
+        if (cJSON_IsNumber(n->konst)) g |= T_NUMBER;
+        n->gate &= g;
+    }
+    if (kw[K_ENUM]) compile_enum(cc, n, kw[K_ENUM]);
+    if (kw[K_FORMAT]) {
+        const cJSON *f = kw[K_FORMAT];
+        if (cJSON_IsString(f) && strcmp(f->valuestring, "hogo-date") == 0) n->format = FMT_DATE;
+        else if (cJSON_IsString(f) && strcmp(f->valuestring, "hogo-duration") == 0) n->format = FMT_DURATION;
+        else {
+            cfail(cc, "unsupported format %s (hogo-date and hogo-duration are known)",
+                  cJSON_IsString(f) ? f->valuestring : "(not a string)");
+            return NULL;
+        }
+    }
+    if (kw[K_MINIMUM]) {
+        if (!cJSON_IsNumber(kw[K_MINIMUM])) { cfail(cc, "minimum must be a number"); return NULL; }
+        n->has_min = 1;
+        n->min = kw[K_MINIMUM]->valuedouble;
+    }
+    if (kw[K_MAXIMUM]) {
+        if (!cJSON_IsNumber(kw[K_MAXIMUM])) { cfail(cc, "maximum must be a number"); return NULL; }
+        n->has_max = 1;
+        n->max = kw[K_MAXIMUM]->valuedouble;
+    }
+    if (kw[K_PROPERTIES] && !cJSON_IsObject(kw[K_PROPERTIES])) {
+        cfail(cc, "properties must be an object");
+        return NULL;
+    }
+    n->has_props = kw[K_PROPERTIES] != NULL;
+    compile_properties(cc, n, kw[K_PROPERTIES], kw[K_REQUIRED], depth);
+    if (cc->failed) return NULL;
+    if (kw[K_ITEMS]) {
+        if (cJSON_IsArray(kw[K_ITEMS])) { cfail(cc, "items must be one schema (prefixItems is not supported)"); return NULL; }
+        size_t at = cpath_push(cc, "items");
+        n->items = compile_node(cc, kw[K_ITEMS], depth + 1);
+        cpath_pop(cc, at);
+    }
+    if (kw[K_ANYOF]) {
+        const cJSON *a = kw[K_ANYOF];
+        if (!cJSON_IsArray(a) || !a->child) { cfail(cc, "anyOf must be a non-empty array of schemas"); return NULL; }
+        size_t k = (size_t)cJSON_GetArraySize(a);
+        n->any = calloc(k, sizeof *n->any);
+        if (!n->any) { cfail_oom(cc); return NULL; }
+        size_t at = cpath_push(cc, "anyOf");
+        for (const cJSON *b = a->child; b && !cc->failed; b = b->next) {
+            char idx[24];
+            snprintf(idx, sizeof idx, "%zu", n->n_any);
+            size_t at2 = cpath_push(cc, idx);
+            n->any[n->n_any++] = compile_node(cc, b, depth + 1);
+            cpath_pop(cc, at2);
+        }
+        cpath_pop(cc, at);
+    }
+    if (n->n_props > cc->s->max_props) cc->s->max_props = n->n_props;
+    return cc->failed ? NULL : n;
+}
+
+/* "#/$defs/NAME" (with ~0 ~1 escapes) or "#". */
+static snode *lookup_ref(cctx *cc, const char *ref)
+{
+    if (strcmp(ref, "#") == 0) return cc->s->root;
+    static const char prefix[] = "#/$defs/";
+    if (strncmp(ref, prefix, sizeof prefix - 1) != 0) {
+        cfail(cc, "unsupported $ref \"%s\" (only \"#\" and \"#/$defs/NAME\")", ref);
+        return NULL;
+    }
+    const char *name = ref + sizeof prefix - 1;
+    size_t len = strlen(name);
+    char *plain = malloc(len + 1);
+    if (!plain) { cfail_oom(cc); return NULL; }
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (name[i] == '/') { free(plain); cfail(cc, "unsupported $ref \"%s\"", ref); return NULL; }
+        if (name[i] == '~' && name[i + 1] == '0') { plain[o++] = '~'; i++; }
+        else if (name[i] == '~' && name[i + 1] == '1') { plain[o++] = '/'; i++; }
+        else plain[o++] = name[i];
+    }
+    plain[o] = '\0';
+    snode *found = NULL;
+    for (size_t i = 0; i < cc->n_defs; i++)
+        if (strcmp(cc->def_names[i], plain) == 0) { found = cc->def_nodes[i]; break; }
+    free(plain);
+    if (!found) cfail(cc, "$ref \"%s\" names no entry of $defs", ref);
+    return found;
+}
+
+static snode *resolve(cctx *cc, snode *n)
+{
+    size_t steps = 0;
+    while (n && n->ref && !cc->failed) {
+        const char *ref = n->ref;
+        n = lookup_ref(cc, ref);
+        if (++steps > cc->s->n_nodes) { cfail(cc, "$ref \"%s\" refers to itself", ref); return NULL; }
+    }
+    return cc->failed ? NULL : n;
+}
+
+/* anyOf may not lead back to the same node without consuming the document
+ * (0 = unvisited, 1 = on the path, 2 = done). */
+static void check_any_cycles(cctx *cc, const snode *n, unsigned char *mark, int depth)
+{
+    if (cc->failed || !n || !n->n_any) return;
+    size_t id = 0;
+    while (id < cc->s->n_nodes && cc->s->nodes[id] != n) id++;
+    if (mark[id] == 2) return;
+    if (mark[id] == 1 || depth > ANY_MAX_DEPTH) {
+        cfail(cc, "anyOf refers back to itself or is nested more than %d deep", ANY_MAX_DEPTH);
+        return;
+    }
+    mark[id] = 1;
+    for (size_t i = 0; i < n->n_any; i++) check_any_cycles(cc, n->any[i], mark, depth + 1);
+    mark[id] = 2;
+}
+
+schema *schema_compile(const char *text, size_t len, char *err, size_t errlen)
+{
+    if (err && errlen) err[0] = '\0';
+    cctx cc = {0};
+    cc.err = err;
+    cc.errlen = errlen;
+    if (!text) { cfail(&cc, "no schema text"); return NULL; }
+    schema *s = calloc(1, sizeof *s);
+    if (!s) { cfail_oom(&cc); return NULL; }
+    cc.s = s;
+
+    const char *end = NULL;
+    s->doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!s->doc) {
+        size_t at = end && end >= text ? (size_t)(end - text) : 0;
+        if (err && errlen) snprintf(err, errlen, "schema: not valid JSON (near byte %zu)", at);
+        schema_free(s);
+        return NULL;
+    }
+    for (const char *p = end; p && p < text + len; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\0') {
+            if (err && errlen) snprintf(err, errlen, "schema: text after the JSON value (byte %zu)", (size_t)(p - text));
+            schema_free(s);
+            return NULL;
+        }
+
+    const cJSON *defs = cJSON_IsObject(s->doc) ? cJSON_GetObjectItemCaseSensitive(s->doc, "$defs") : NULL;
+    if (defs) {
+        if (!cJSON_IsObject(defs)) { cfail(&cc, "$defs must be an object"); goto fail; }
+        size_t k = (size_t)cJSON_GetArraySize(defs);
+        cc.def_names = calloc(k ? k : 1, sizeof *cc.def_names);
+        cc.def_nodes = calloc(k ? k : 1, sizeof *cc.def_nodes);
+        if (!cc.def_names || !cc.def_nodes) { cfail_oom(&cc); goto fail; }
+        for (const cJSON *d = defs->child; d && !cc.failed; d = d->next) {
+            for (size_t i = 0; i < cc.n_defs; i++)
+                if (strcmp(cc.def_names[i], d->string) == 0) cfail(&cc, "$defs entry \"%s\" is defined twice", d->string);
+            snprintf(cc.path, sizeof cc.path, "#/$defs");
+            cpath_push(&cc, d->string);
+            snode *dn = compile_node(&cc, d, 1);
+            cc.def_names[cc.n_defs] = d->string;
+            cc.def_nodes[cc.n_defs++] = dn;
+        }
+        cc.path[0] = '\0';
+        if (cc.failed) goto fail;
+    }
+    snprintf(cc.path, sizeof cc.path, "#");
+    s->root = compile_node(&cc, s->doc, 0);
+    if (cc.failed) goto fail;
+
+    /* resolve every $ref once: edges point straight at the node they name */
+    snprintf(cc.path, sizeof cc.path, "#");
+    s->root = resolve(&cc, s->root);
+    for (size_t i = 0; i < s->n_nodes && !cc.failed; i++) {
+        snode *n = s->nodes[i];
+        for (size_t p = 0; p < n->n_props; p++) n->props[p].schema = resolve(&cc, n->props[p].schema);
+        n->items = resolve(&cc, n->items);
+        for (size_t a = 0; a < n->n_any; a++) n->any[a] = resolve(&cc, n->any[a]);
+    }
+    if (cc.failed) goto fail;
+    unsigned char *mark = calloc(s->n_nodes, 1);
+    if (!mark) { cfail_oom(&cc); goto fail; }
+    for (size_t i = 0; i < s->n_nodes && !cc.failed; i++) check_any_cycles(&cc, s->nodes[i], mark, 0);
+    free(mark);
+    if (cc.failed) goto fail;
+
+    free(cc.def_names);
+    free(cc.def_nodes);
+    return s;
+fail:
+    free(cc.def_names);
+    free(cc.def_nodes);
+    schema_free(s);
+    return NULL;
+}
+
+void schema_free(schema *s)
+{
+    if (!s) return;
+    for (size_t i = 0; i < s->n_nodes; i++) free_node(s->nodes[i]);
+    free(s->nodes);
+    cJSON_Delete(s->doc);
+    free(s);
+}
+
+/* ===================================================================== */
+/* validate                                                               */
+/* ===================================================================== */
+
+typedef struct {
+    const cJSON *v;         /* container being walked */
+    const cJSON *next;      /* its next child */
+    const snode *s;         /* schema governing its children (NULL: none) */
+    size_t plen;            /* pointer length of the container */
+    size_t index;           /* array index of next */
+} frame;
+
+typedef struct {
+    const schema *sc;
+    schema_report_fn fn;
+    void *ud;
+    buf ptr;                /* the current JSON pointer */
+    buf msg;                /* message being composed */
+    int errors, warnings;   /* reported (or, when silent, counted) */
+    int silent;             /* trying an anyOf branch: count, do not report */
+    int doc_checks;         /* duplicate keys, finite numbers, walk unschema'd parts */
+    int stop;               /* silent and failed, or out of memory */
+    int oom;
+    int any_depth;
+    unsigned char *seen;    /* scratch for required: one byte per property */
+    const char *suffix;     /* appended to errors at suffix_plen (anyOf alternatives) */
+    size_t suffix_plen;
+} vctx;
+
+static void oom(vctx *c)
+{
+    if (c->oom) return;
+    c->oom = 1;
+    c->stop = 1;
+    c->errors++;
+    if (c->fn) c->fn(c->ud, "", "out of memory while validating", 0);
+}
+
+/* Report the message composed in c->msg at the current pointer. */
+static void emit(vctx *c, int warning)
+{
+    if (c->oom) return;
+    if (c->silent) {
+        if (warning) c->warnings++;
+        else { c->errors++; c->stop = 1; }
+        return;
+    }
+    if (!warning && c->suffix && c->ptr.n == c->suffix_plen) buf_puts(&c->msg, c->suffix);
+    if (c->msg.failed || c->ptr.failed) { oom(c); return; }
+    if (warning) c->warnings++;
+    else c->errors++;
+    if (c->fn) c->fn(c->ud, c->ptr.d ? c->ptr.d : "", c->msg.d ? c->msg.d : "", warning);
+}
+
+static void msg_start(vctx *c)
+{
+    c->msg.n = 0;
+    if (c->msg.d) c->msg.d[0] = '\0';
+}
+
+static void ptr_truncate(vctx *c, size_t n)
+{
+    c->ptr.n = n;
+    if (c->ptr.d) c->ptr.d[n] = '\0';
+}
+
+static void ptr_key(vctx *c, const char *key)
+{
+    buf_add(&c->ptr, "/", 1);
+    for (const char *p = key; *p; p++) {
+        if (*p == '~') buf_add(&c->ptr, "~0", 2);
+        else if (*p == '/') buf_add(&c->ptr, "~1", 2);
+        else {
+            const char *q = p;
+            while (q[1] && q[1] != '~' && q[1] != '/') q++;
+            buf_add(&c->ptr, p, (size_t)(q - p) + 1);
+            p = q;
+        }
+    }
+    if (c->ptr.failed) oom(c);
+}
+
+static void ptr_index(vctx *c, size_t i)
+{
+    char num[24];
+    int n = snprintf(num, sizeof num, "/%zu", i);
+    buf_add(&c->ptr, num, (size_t)n);
+    if (c->ptr.failed) oom(c);
+}
+
+static const char *key_of(const cJSON *v) { return v->string ? v->string : ""; }
+
+/* ---- checks of one value against one node ---- */
+
+static void walk(vctx *c, const cJSON *v, const snode *s);
+static int check_any(vctx *c, const cJSON *v, const snode *s, unsigned vt);
+
+static void error_expected_types(vctx *c, unsigned types, const cJSON *v)
+{
+    /* null is accepted for every optional field; naming it in each message is noise */
+    if (types & ~(unsigned)T_NULL) types &= ~(unsigned)T_NULL;
+    msg_start(c);
+    buf_puts(&c->msg, "expected ");
+    buf_types(&c->msg, types);
+    buf_puts(&c->msg, ", got ");
+    buf_describe(&c->msg, v);
+    emit(c, 0);
+}
+
+static void error_unknown_value(vctx *c, const cJSON *v, const char *list, const snode *const *nodes, size_t n_nodes)
+{
+    msg_start(c);
+    buf_puts(&c->msg, "unknown value ");
+    if (cJSON_IsString(v)) buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
+    else if (cJSON_IsNumber(v)) { char num[40]; fmt_num(v->valuedouble, num); buf_puts(&c->msg, num); }
+    else if (cJSON_IsTrue(v)) buf_puts(&c->msg, "true");
+    else if (cJSON_IsFalse(v)) buf_puts(&c->msg, "false");
+    else if (cJSON_IsNull(v)) buf_puts(&c->msg, "null");
+    else buf_describe(&c->msg, v);
+    buf_puts(&c->msg, "; expected one of: ");
+    buf_puts(&c->msg, list);
+    if (cJSON_IsString(v)) {
+        suggester g;
+        suggest_init(&g, v->valuestring);
+        size_t rank = 0;
+        for (size_t k = 0; k < n_nodes; k++) {
+            const snode *s = nodes[k];
+            if (s->konst && cJSON_IsString(s->konst)) suggest_try(&g, s->konst->valuestring, rank++);
+            for (size_t i = 0; i < s->n_enum; i++)
+                if (cJSON_IsString(s->enums[i])) suggest_try(&g, s->enums[i]->valuestring, rank++);
+        }
+        if (g.best) {
+            buf_puts(&c->msg, "; did you mean ");
+            buf_quote(&c->msg, g.best, QUOTE_MAX);
+            buf_puts(&c->msg, "?");
+        }
+    }
+    emit(c, 0);
+}
+
+/* The value's own keywords (not its children).  Returns 1 if it passed, which
+ * lets the walk apply properties/items to the children. */
+static int check_value(vctx *c, const cJSON *v, const snode *s)
+{
+    char num[40], lim[40];
+    if (s->never) {
+        msg_start(c);
+        buf_puts(&c->msg, "no value is allowed here");
+        emit(c, 0);
+        return 0;
+    }
+    if (cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
+        /* the main walk reports it once (doc checks); a trial only needs to fail */
+        if (c->silent) { c->errors++; c->stop = 1; }
+        return 0;
+    }
+    unsigned vt = value_types(v);
+    if (s->types && !(s->types & vt)) {
+        if ((vt & T_NUMBER) && (s->types & T_INTEGER) && !(s->types & T_NUMBER)
+            && is_whole(v->valuedouble)) {
+            fmt_num(v->valuedouble, num);
+            msg_start(c);
+            buf_printf(&c->msg, "integer out of range: %s (the limit is 2^53 = 9007199254740992)", num);
+            emit(c, 0);
+        } else {
+            error_expected_types(c, s->types, v);
+        }
+        return 0;
+    }
+    if (s->konst && !json_equal(v, s->konst)) {
+        msg_start(c);
+        buf_printf(&c->msg, "expected %s, got ", s->konst_text);
+        buf_describe(&c->msg, v);
+        emit(c, 0);
+        return 0;
+    }
+    if (s->n_enum && !in_enum(s, v)) {
+        error_unknown_value(c, v, s->enum_list, &s, 1);
+        return 0;
+    }
+    int ok = 1;
+    if (s->format && cJSON_IsString(v)) {
+        if (s->format == FMT_DATE) {
+            char iso[11];
+            if (!hogo_parse_date(v->valuestring, iso)) {
+                msg_start(c);
+                buf_puts(&c->msg, "unreadable date ");
+                buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
+                buf_puts(&c->msg, " (write YYYY-MM-DD or 令和3年2月17日)");
+                emit(c, 0);
+                ok = 0;
+            }
+        } else {
+            long days;
+            if (!hogo_parse_duration(v->valuestring, &days)) {
+                msg_start(c);
+                buf_puts(&c->msg, "unreadable duration ");
+                buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
+                buf_puts(&c->msg, " (write P3M or 3か月)");
+                emit(c, 0);
+                ok = 0;
+            }
+        }
+    }
+    if ((vt & T_NUMBER) && s->has_min && v->valuedouble < s->min) {
+        fmt_num(v->valuedouble, num);
+        fmt_num(s->min, lim);
+        msg_start(c);
+        buf_printf(&c->msg, "value %s is below the minimum %s", num, lim);
+        emit(c, 0);
+        ok = 0;
+    }
+    if ((vt & T_NUMBER) && s->has_max && v->valuedouble > s->max) {
+        fmt_num(v->valuedouble, num);
+        fmt_num(s->max, lim);
+        msg_start(c);
+        buf_printf(&c->msg, "value %s is above the maximum %s", num, lim);
+        emit(c, 0);
+        ok = 0;
+    }
+    if (s->n_any && !c->stop && !check_any(c, v, s, vt)) ok = 0;
+    return ok;
+}
+
+/* Walk v against branch b without reporting; 1 if it passes.  *warned: it
+ * would have reported warnings. */
+static int try_branch(vctx *c, const cJSON *v, const snode *b, int *warned)
+{
+    int e = c->errors, w = c->warnings, dc = c->doc_checks, st = c->stop;
+    c->silent++;
+    c->doc_checks = 0;
+    c->errors = 0;
+    c->warnings = 0;
+    c->stop = 0;
+    walk(c, v, b);
+    int pass = c->errors == 0 && !c->oom;
+    *warned = c->warnings > 0;
+    c->silent--;
+    c->doc_checks = dc;
+    c->errors = e;
+    c->warnings = w;
+    c->stop = c->oom ? 1 : st;
+    return pass;
+}
+
+/* Walk v against b reporting as usual (doc checks are the main walk's job). */
+static void replay_branch(vctx *c, const cJSON *v, const snode *b)
+{
+    int dc = c->doc_checks;
+    c->doc_checks = 0;
+    walk(c, v, b);
+    c->doc_checks = dc;
+}
+
+static int check_any(vctx *c, const cJSON *v, const snode *s, unsigned vt)
+{
+    if (c->any_depth >= ANY_MAX_DEPTH) {
+        msg_start(c);
+        buf_printf(&c->msg, "value nested in more than %d anyOf schemas", ANY_MAX_DEPTH);
+        emit(c, 0);
+        return 0;
+    }
+    c->any_depth++;
+    int warned = 0, pass = 0;
+    size_t i;
+    for (i = 0; i < s->n_any && !c->oom; i++) {
+        if (!s->any[i]) { pass = 1; break; }                /* true schema */
+        if (try_branch(c, v, s->any[i], &warned)) { pass = 1; break; }
+    }
+    if (pass) {
+        if (warned && !c->silent && s->any[i]) replay_branch(c, v, s->any[i]);
+        c->any_depth--;
+        return 1;
+    }
+    if (c->oom) { c->any_depth--; return 0; }
+    if (c->silent) {
+        c->errors++;
+        c->stop = 1;
+        c->any_depth--;
+        return 0;
+    }
+    /* Which branches was the value meant for?  Content branches admit its type
+     * and value (they failed deeper: a format, a property); value branches admit
+     * its type but not its value (const/enum). */
+    unsigned gates = 0;
+    const snode *content = NULL;
+    const snode *values[MAX_VALUE_BRANCHES];
+    size_t n_values = 0;
+    buf alts = {0};
+    for (i = 0; i < s->n_any; i++) {
+        const snode *b = s->any[i];
+        gates |= b->gate;
+        if (!(b->gate & vt)) continue;
+        int value_ok = (!b->konst || json_equal(v, b->konst)) && (!b->n_enum || in_enum(b, v));
+        if (value_ok) { if (!content) content = b; continue; }
+        if (n_values < MAX_VALUE_BRANCHES) values[n_values++] = b;
+        if (alts.n) buf_puts(&alts, ", ");
+        if (b->konst && cJSON_IsString(b->konst)) buf_puts(&alts, b->konst->valuestring);
+        else if (b->konst) buf_puts(&alts, b->konst_text);
+        else buf_puts(&alts, b->enum_list);
+    }
+    if (alts.failed) oom(c);
+    else if (content) {
+        buf sfx = {0};
+        if (n_values) { buf_puts(&sfx, "; also accepted: "); buf_puts(&sfx, alts.d); }
+        if (sfx.failed) oom(c);
+        else {
+            const char *os = c->suffix;
+            size_t op = c->suffix_plen;
+            c->suffix = n_values ? sfx.d : NULL;
+            c->suffix_plen = c->ptr.n;
+            int before = c->errors;
+            replay_branch(c, v, content);
+            c->suffix = os;
+            c->suffix_plen = op;
+            if (c->errors == before && !c->oom) {
+                msg_start(c);
+                buf_puts(&c->msg, "value matches none of the allowed forms");
+                emit(c, 0);
+            }
+        }
+        free(sfx.d);
+    } else if (n_values) {
+        error_unknown_value(c, v, alts.d ? alts.d : "", values, n_values);
+    } else {
+        error_expected_types(c, gates ? gates : T_ALL, v);
+    }
+    free(alts.d);
+    c->any_depth--;
+    return 0;
+}
+
+/* ---- object checks: required fields, duplicate keys ---- */
+
+static void check_required(vctx *c, const cJSON *obj, const snode *s)
+{
+    memset(c->seen, 0, s->n_props);
+    for (const cJSON *ch = obj->child; ch; ch = ch->next) {
+        const sprop *p = find_prop(s, key_of(ch));
+        if (p) c->seen[p - s->props] = 1;
+    }
+    for (size_t i = 0; i < s->n_required && !c->stop; i++) {
+        if (c->seen[s->required[i]]) continue;
+        msg_start(c);
+        buf_puts(&c->msg, "missing required field ");
+        buf_quote(&c->msg, s->props[s->required[i]].name, QUOTE_MAX);
+        emit(c, 0);
+    }
+}
+
+typedef struct {
+    const char *key;
+    size_t idx;
+} keyref;
+
+static int keyref_cmp(const void *a, const void *b)
+{
+    const keyref *x = a, *y = b;
+    int r = strcmp(x->key, y->key);
+    if (r) return r;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static void report_duplicate(vctx *c, const char *key)
+{
+    size_t at = c->ptr.n;
+    ptr_key(c, key);
+    msg_start(c);
+    buf_puts(&c->msg, "duplicate key ");
+    buf_quote(&c->msg, key, QUOTE_MAX);
+    emit(c, 0);
+    ptr_truncate(c, at);
+}
+
+/* Each duplicated name is reported once, at its second occurrence, in document order. */
+static void check_duplicates(vctx *c, const cJSON *obj)
+{
+    size_t k = 0;
+    for (const cJSON *ch = obj->child; ch; ch = ch->next) k++;
+    if (k < 2) return;
+    if (k <= DUP_LINEAR_MAX) {
+        const cJSON *a[DUP_LINEAR_MAX];
+        size_t i = 0;
+        for (const cJSON *ch = obj->child; ch; ch = ch->next) a[i++] = ch;
+        for (size_t j = 1; j < k && !c->stop; j++) {
+            int earlier = 0;
+            for (i = 0; i < j; i++)
+                if (strcmp(key_of(a[i]), key_of(a[j])) == 0) earlier++;
+            if (earlier == 1) report_duplicate(c, key_of(a[j]));
+        }
+        return;
+    }
+    keyref *r = malloc(k * sizeof *r);
+    unsigned char *flag = calloc(k, 1);
+    if (!r || !flag) { free(r); free(flag); oom(c); return; }
+    size_t i = 0;
+    for (const cJSON *ch = obj->child; ch; ch = ch->next, i++) { r[i].key = key_of(ch); r[i].idx = i; }
+    qsort(r, k, sizeof *r, keyref_cmp);
+    int any = 0;
+    for (i = 1; i < k; i++)
+        if (strcmp(r[i].key, r[i - 1].key) == 0 && (i < 2 || strcmp(r[i - 1].key, r[i - 2].key) != 0)) {
+            flag[r[i].idx] = 1;
+            any = 1;
+        }
+    if (any) {
+        i = 0;
+        for (const cJSON *ch = obj->child; ch && !c->stop; ch = ch->next, i++)
+            if (flag[i]) report_duplicate(c, key_of(ch));
+    }
+    free(r);
+    free(flag);
+}
+
+static void warn_unknown_key(vctx *c, const snode *s, const char *key)
+{
+    msg_start(c);
+    buf_puts(&c->msg, "unknown key ");
+    buf_quote(&c->msg, key, QUOTE_MAX);
+    suggester g;
+    suggest_init(&g, key);
+    for (size_t i = 0; i < s->n_props; i++) suggest_try(&g, s->props[i].name, s->props[i].decl);
+    if (g.best) {
+        buf_puts(&c->msg, " (did you mean ");
+        buf_quote(&c->msg, g.best, QUOTE_MAX);
+        buf_puts(&c->msg, "?)");
+    }
+    emit(c, 1);
+}
+
+/* ---- the walk ---- */
+
+/* Checks of v itself at the current pointer.  Returns 1 if its children are to
+ * be walked, with *child_schema the node that governs them (NULL: none). */
+static int visit(vctx *c, const cJSON *v, const snode *s, const snode **child_schema)
+{
+    *child_schema = NULL;
+    if (c->doc_checks && cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
+        msg_start(c);
+        buf_puts(&c->msg, "number out of range (not finite)");
+        emit(c, 0);
+    }
+    int ok = s ? check_value(c, v, s) : 0;
+    if (c->stop) return 0;
+    int is_obj = cJSON_IsObject(v);
+    if (ok && is_obj && s->n_required) check_required(c, v, s);
+    if (!(is_obj || cJSON_IsArray(v)) || !v->child || c->stop) return 0;
+    if (c->doc_checks && is_obj) check_duplicates(c, v);
+    if (c->stop) return 0;
+    if (ok) *child_schema = s;
+    if (c->doc_checks) return 1;
+    return ok && (is_obj ? s->has_props : s->items != NULL);
+}
+
+#define INLINE_FRAMES 8
+
+static void walk(vctx *c, const cJSON *v, const snode *s)
+{
+    size_t base = c->ptr.n;
+    frame inline_frames[INLINE_FRAMES];
+    frame *st = inline_frames;
+    size_t n = 0, cap = INLINE_FRAMES;
+    const snode *cs;
+
+    if (visit(c, v, s, &cs)) {
+        st[0] = (frame){v, v->child, cs, base, 0};
+        n = 1;
+    }
+    while (n && !c->stop) {
+        frame *f = &st[n - 1];
+        const cJSON *ch = f->next;
+        if (!ch) { n--; continue; }
+        f->next = ch->next;
+        ptr_truncate(c, f->plen);
+        const snode *sub = NULL;
+        if (cJSON_IsObject(f->v)) {
+            ptr_key(c, key_of(ch));
+            if (f->s && f->s->has_props) {
+                const sprop *p = find_prop(f->s, key_of(ch));
+                if (p) sub = p->schema;
+                else warn_unknown_key(c, f->s, key_of(ch));
+            }
+        } else {
+            ptr_index(c, f->index++);
+            if (f->s) sub = f->s->items;
+        }
+        if (c->stop) break;
+        if (!visit(c, ch, sub, &cs)) continue;
+        if (n == cap) {
+            size_t ncap = cap * 2;
+            frame *ns = st == inline_frames ? malloc(ncap * sizeof *ns) : realloc(st, ncap * sizeof *ns);
+            if (!ns) { oom(c); break; }
+            if (st == inline_frames) memcpy(ns, inline_frames, sizeof inline_frames);
+            st = ns;
+            cap = ncap;
+        }
+        st[n++] = (frame){ch, ch->child, cs, c->ptr.n, 0};
+    }
+    if (st != inline_frames) free(st);
+    ptr_truncate(c, base);
+}
+
+int schema_validate(const schema *s, const cJSON *doc, schema_report_fn fn, void *ud)
+{
+    vctx c = {0};
+    c.sc = s;
+    c.fn = fn;
+    c.ud = ud;
+    c.doc_checks = 1;
+    if (!s || !doc) {
+        if (fn) fn(ud, "", s ? "no document" : "no schema", 0);
+        return 1;
+    }
+    c.seen = malloc(s->max_props ? s->max_props : 1);
+    if (!c.seen || !buf_reserve(&c.ptr, 64) || !buf_reserve(&c.msg, 256)) oom(&c);
+    else walk(&c, doc, s->root);
+    free(c.seen);
+    free(c.ptr.d);
+    free(c.msg.d);
+    return c.errors;
+}
