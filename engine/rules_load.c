@@ -131,22 +131,22 @@ static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text
 {
     char *name = rl_lib_name(file);
     if (!name) return HOGO_ENOMEM;
-    if (!sbx_load_lib(e, name, file, text, len)) { free(name); return HOGO_ERULE; }
+    size_t blen;
+    char *code = sbx_compile_lib(e, file, text, len, &blen);
+    if (!code) { free(name); return HOGO_ERULE; }
     if (e->nlibs == e->caplibs) {
         size_t c = e->caplibs ? e->caplibs * 2 : 8;
         eng_lib *p = realloc(e->libs, c * sizeof *p);
-        if (!p) { free(name); return HOGO_ENOMEM; }
+        if (!p) { free(name); free(code); return HOGO_ENOMEM; }
         e->libs = p;
         e->caplibs = c;
     }
     eng_lib *lb = &e->libs[e->nlibs];
     lb->name = name;
     lb->file = strdup(file);
-    lb->text = malloc(len + 1);
-    if (!lb->file || !lb->text) { free(lb->file); free(lb->text); free(name); return HOGO_ENOMEM; }
-    memcpy(lb->text, text, len);
-    lb->text[len] = '\0';
-    lb->len = len;
+    lb->text = code;
+    lb->len = blen;
+    if (!lb->file) { free(code); free(name); return HOGO_ENOMEM; }
     e->nlibs++;
     return HOGO_OK;
 }
