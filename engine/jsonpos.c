@@ -381,8 +381,11 @@ static int jsyn_container(jsyn *s, int depth, char close)
     for (;;) {
         jsyn_ws(s);
         if (obj) {
-            if (s->i >= s->len || s->t[s->i] != '"')
-                return jsyn_fail(s, s->i < s->len && s->t[s->i] == '}' ? "trailing comma before '}'" : "expected a \"key\" in double quotes");
+            if (s->i >= s->len || s->t[s->i] != '"') {
+                if (s->i < s->len && s->t[s->i] == '}') return jsyn_fail(s, "trailing comma before '}'");
+                if (s->i < s->len && s->t[s->i] == '\'') return jsyn_fail(s, "single quotes are not JSON (use \")");
+                return jsyn_fail(s, "expected a \"key\" in double quotes");
+            }
             if (!jsyn_string(s)) return 0;
             jsyn_ws(s);
             if (s->i >= s->len || s->t[s->i] != ':') return jsyn_fail(s, "expected ':' after the key");

@@ -1,0 +1,312 @@
+/* test_engine.c -- the engine through its public API: the rule API of
+ * docs/rule-api.md (report paths, null vs absent, read-only plan, vars,
+ * severities), rule metadata checks, libraries, waivers, scoring, and the
+ * JSON position index. */
+#include "check.h"
+#include "hogo.h"
+#include "jsonpos.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define META(id, topic) \
+    "return { id = '" id "', topic = '" topic "', severity = 'medium', " \
+    "title = {ja='題', en='title'}, message = {ja='{what}です', en='it is {what}'}, " \
+    "follow_up = {ja='対応', en='do it'}, precedent = 'test', "
+
+static const char plan_text[] =
+    "{\n"
+    "  \"format\": \"hogo-plan/1\",\n"
+    "  \"title\": \"テスト計画\",\n"
+    "  \"department\": \"テスト課\",\n"
+    "  \"consultation\": {\"kind\": \"outsourcing\"},\n"
+    "  \"outsourcing\": null,\n"
+    "  \"storage\": [\n"
+    "    {\"what\": \"台帳\", \"location\": \"on_premise\"},\n"
+    "    {\"what\": \"写し\", \"location\": \"cloud\"}\n"
+    "  ],\n"
+    "  \"waivers\": [{\"rule\": \"waived-rule\", \"reason\": \"承認済み\", \"approved_by\": \"審議会\", \"expires\": \"2099-01-01\"},\n"
+    "              {\"rule\": \"expired-rule\", \"reason\": \"期限切れ\", \"expires\": \"2000-01-01\"}]\n"
+    "}\n";
+
+static hogo_engine *engine(void)
+{
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.today = "2021-02-17";
+    hogo_engine *e = NULL;
+    CHECK(hogo_engine_new(&o, &e) == HOGO_OK);
+    return e;
+}
+
+static hogo_status load(hogo_engine *e, const char *name, const char *text)
+{
+    return hogo_engine_load_rule(e, name, text, strlen(text));
+}
+
+static const hogo_finding *find(const hogo_result *r, const char *rule, size_t nth)
+{
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (!strcmp(r->findings[i].rule, rule) && nth-- == 0) return &r->findings[i];
+    return NULL;
+}
+
+static int errors_seen;
+static char last_error[1024];
+static void on_error(void *ud, hogo_status code, const char *msg)
+{
+    (void)ud; (void)code;
+    errors_seen++;
+    snprintf(last_error, sizeof last_error, "%s", msg);
+}
+
+static void test_report_paths(void)
+{
+    hogo_engine *e = engine();
+    CHECK(load(e, "t/paths.lua", META("paths", "storage.location")
+        "check = function(plan, ctx)\n"
+        "  for i, s in ipairs(plan.storage) do\n"
+        "    if s.location == 'cloud' then ctx.report(s, 'location', {vars = {what = s.what}}) end\n"
+        "  end\n"
+        "  ctx.report(plan, 'retention')\n"              /* absent: points at the plan */
+        "  ctx.report(plan.storage, 2)\n"                /* array element, 1-based */
+        "  ctx.report('/consultation/kind', nil, {severity = 'high', message = {ja = '上書き', en = 'override'}})\n"
+        "end }") == HOGO_OK);
+    hogo_result *r;
+    CHECK(hogo_screen(e, "plan.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+    CHECK_INT(r->n_errors, 0);
+    CHECK_INT(r->n_rule_errors, 0);
+    CHECK(r->screened);
+    const hogo_finding *f = NULL;
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (!strcmp(r->findings[i].path, "/storage/1/location")) f = &r->findings[i];
+    CHECK(f != NULL);
+    if (f) {
+        CHECK_INT(f->line, 9);
+        CHECK_INT(f->column, 32);
+        CHECK_STR(f->message[HOGO_JA], "写しです");
+        CHECK_STR(f->message[HOGO_EN], "it is 写し");
+        CHECK_STR(f->topic, "storage.location");
+        CHECK(f->severity == HOGO_MEDIUM);
+    }
+    int saw_root = 0, saw_elem = 0, saw_ptr = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const hogo_finding *g = &r->findings[i];
+        if (!strcmp(g->path, "")) { saw_root = 1; CHECK_INT(g->line, 1); }
+        if (!strcmp(g->path, "/storage/1")) { saw_elem = 1; CHECK_INT(g->line, 9); CHECK_INT(g->column, 5); }
+        if (!strcmp(g->path, "/consultation/kind")) {
+            saw_ptr = 1;
+            CHECK(g->severity == HOGO_HIGH);
+            CHECK_STR(g->message[HOGO_EN], "override");
+            CHECK_STR(g->message[HOGO_JA], "上書き");
+            CHECK_STR(g->follow_up[HOGO_EN], "do it");
+            CHECK_INT(g->line, 5);
+        }
+    }
+    CHECK(saw_root && saw_elem && saw_ptr);
+    hogo_result_free(r);
+    hogo_engine_free(e);
+}
+
+static void test_null_absent_readonly(void)
+{
+    hogo_engine *e = engine();
+    CHECK(load(e, "t/null.lua", META("null-vs-absent", "outsourcing.scope")
+        "check = function(plan, ctx)\n"
+        "  assert(hogo.is_null(plan.outsourcing), 'outsourcing is null')\n"
+        "  assert(plan.outsourcing == hogo.null)\n"
+        "  assert(plan.retention == nil, 'retention absent')\n"
+        "  assert(plan.outsourcing.contractor == nil, 'indexing null gives nil')\n"
+        "  assert(#plan.storage == 2 and plan.storage[1].what == '台帳')\n"
+        "  local n = 0; for k, v in pairs(plan.consultation) do n = n + 1 end\n"
+        "  assert(n == 1, 'pairs sees through the read-only wrapper')\n"
+        "  assert(hogo.path(plan.storage[2]) == '/storage/1')\n"
+        "  assert(hogo.path(plan.storage[2], 'what') == '/storage/1/what')\n"
+        "  assert(hogo.path(plan) == '')\n"
+        "  assert(not pcall(function() plan.title = 'x' end), 'plan is read-only')\n"
+        "  assert(not pcall(function() plan.storage[1].what = 'x' end), 'nested is read-only')\n"
+        "  assert(getmetatable(plan) == 'plan (read-only)')\n"
+        "  assert(ctx.today == '2021-02-17')\n"
+        "  assert(ctx.file == 'p.json')\n"
+        "  assert(hogo.days('３ヶ月以内') == 90 and hogo.days('永年') == -1 and hogo.days('そのうち') == nil)\n"
+        "  assert(hogo.date('令和元年5月1日') == '2019-05-01')\n"
+        "  assert(hogo.normalize('ＡＢ１２') == 'AB12')\n"
+        "  assert(hogo.test('生年月日と接種券番号', '生年月日.*番号'))\n"
+        "  assert(hogo.test('ＡＢＣ', '^\\\\w+$'), 'UCP: \\\\w matches full-width')\n"
+        "  assert(hogo.match('期限は90日', '(\\\\d+)日') == '90日')\n"
+        "  assert(select(2, hogo.match('期限は90日', '(\\\\d+)日')) == '90')\n"
+        "  assert(hogo.gsub('a1b22', '\\\\d+', '#') == 'a#b#')\n"
+        "  assert(hogo.rule_exists('null-vs-absent') and not hogo.rule_exists('nope'))\n"
+        "  assert(hogo.severity_rank('high') == 3 and hogo.severity_rank('x') == nil)\n"
+        "  assert(string.find('a.b', '.', 1, true) == 2, 'plain find works')\n"
+        "  assert(not pcall(string.find, 'abc', 'a.c'), 'Lua patterns refused')\n"
+        "  assert(not pcall(function() return ('abc'):match('(.-)c') end), 'method form refused')\n"
+        "  assert(io == nil and os == nil and require == nil and load == nil and debug == nil)\n"
+        "  assert(string.dump == nil and collectgarbage == nil and dofile == nil)\n"
+        "  ctx.report(plan, nil)\n"
+        "end }") == HOGO_OK);
+    hogo_result *r;
+    CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+    CHECK_INT(r->n_rule_errors, 0);
+    if (r->n_rule_errors) fprintf(stderr, "  rule error: %s\n", r->rule_errors[0].message);
+    CHECK(find(r, "null-vs-absent", 0) != NULL);
+    hogo_result_free(r);
+    hogo_engine_free(e);
+}
+
+static void test_metadata_errors(void)
+{
+    hogo_engine *e = engine();
+    hogo_engine_set_error_callback(e, on_error, NULL);
+    errors_seen = 0;
+    CHECK(load(e, "t/notable.lua", "return 42") == HOGO_ERULE);
+    CHECK(strstr(last_error, "t/notable.lua") != NULL);
+    CHECK(load(e, "t/topic.lua", META("bad-topic", "storage.nowhere") "check = function() end }") == HOGO_ERULE);
+    CHECK(strstr(last_error, "storage.nowhere") != NULL);
+    CHECK(load(e, "t/noen.lua", "return { id='x', topic='storage.location', severity='low', title={ja='a'},"
+                                "message={ja='a',en='b'}, follow_up={ja='a',en='b'}, precedent='p', check=function() end }") == HOGO_ERULE);
+    CHECK(strstr(last_error, "title.en") != NULL);
+    CHECK(load(e, "t/sev.lua", "return { id='y', topic='storage.location', severity='urgent', title={ja='a',en='b'},"
+                               "message={ja='a',en='b'}, follow_up={ja='a',en='b'}, precedent='p', check=function() end }") == HOGO_ERULE);
+    CHECK(strstr(last_error, "urgent") != NULL);
+    CHECK(load(e, "t/syntax.lua", "return {") == HOGO_ERULE);
+    CHECK(strstr(last_error, "t/syntax.lua:1:") != NULL);
+    CHECK(load(e, "t/one.lua", META("dup", "storage.location") "check = function() end }") == HOGO_OK);
+    CHECK(load(e, "t/two.lua", META("dup", "storage.location") "check = function() end }") == HOGO_ERULE);
+    CHECK(strstr(last_error, "already loaded from t/one.lua") != NULL);
+    CHECK(load(e, "t/bc.lua", "\x1bLua\x54\x00") == HOGO_ERULE);
+    CHECK(strstr(last_error, "binary") != NULL || strstr(last_error, "text") != NULL);
+    CHECK(errors_seen >= 7);
+    CHECK(hogo_engine_find_rule(e, "dup") != NULL);
+    CHECK(hogo_engine_disable(e, "no-such-rule") == HOGO_EINVAL);
+    CHECK(hogo_engine_disable(e, "storage.location") == HOGO_OK);
+    hogo_engine_free(e);
+}
+
+static void test_libraries_isolated(void)
+{
+    hogo_engine *e = engine();
+    CHECK(load(e, "t/_shared.lua", "local M = {}; function M.twice(x) return 2 * x end; return M") == HOGO_OK);
+    CHECK(load(e, "t/a.lua", META("lib-a", "storage.location")
+        "check = function(plan, ctx)\n"
+        "  shared.twice = function() return 0 end\n"   /* only this rule's copy */
+        "  string.upper = nil\n"
+        "  x_global = 1\n"
+        "  setmetatable(_G, {__index = function() return 'evil' end})\n"
+        "end }") == HOGO_OK);
+    CHECK(load(e, "t/b.lua", META("lib-b", "storage.location")
+        "check = function(plan, ctx)\n"
+        "  assert(shared.twice(3) == 6, 'library untouched by rule a')\n"
+        "  assert(string.upper('a') == 'A', 'string table untouched')\n"
+        "  assert(('a'):upper() == 'A', 'string metatable untouched')\n"
+        "  assert(x_global == nil and undefined_thing == nil, 'globals untouched')\n"
+        "  ctx.report(plan)\n"
+        "end }") == HOGO_OK);
+    hogo_result *r;
+    for (int round = 0; round < 2; round++) {   /* and on the next plan too */
+        CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+        CHECK_INT(r->n_rule_errors, 0);
+        if (r->n_rule_errors) fprintf(stderr, "  rule error: %s\n", r->rule_errors[0].message);
+        CHECK(find(r, "lib-b", 0) != NULL);
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+static void test_waivers_and_score(void)
+{
+    hogo_engine *e = engine();
+    CHECK(load(e, "t/w.lua", META("waived-rule", "storage.location")
+        "severity = 'high', check = function(plan, ctx) ctx.report(plan, 'storage') end }") == HOGO_OK);
+    CHECK(load(e, "t/x.lua", META("expired-rule", "storage.location")
+        "severity = 'high', check = function(plan, ctx) ctx.report(plan, 'storage') end }") == HOGO_OK);
+    hogo_result *r;
+    CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+    const hogo_finding *w = find(r, "waived-rule", 0), *x = find(r, "expired-rule", 0);
+    CHECK(w && w->waived && !strcmp(w->waiver_reason, "承認済み"));
+    CHECK(x && !x->waived);
+    CHECK_INT(r->by_severity[HOGO_HIGH], 1);
+    CHECK_INT(r->score, 20);
+    CHECK(r->verdict == HOGO_APPROVE_WITH_CONDITIONS);
+    hogo_result_free(r);
+    /* severity override from configuration wins over the rule's own */
+    CHECK(hogo_engine_set_severity(e, "expired-rule", HOGO_CRITICAL) == HOGO_OK);
+    CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+    CHECK(r->verdict == HOGO_RE_EXAMINE);
+    CHECK_INT(r->score, 50);
+    hogo_result_free(r);
+    hogo_engine_free(e);
+}
+
+static void test_input_errors(void)
+{
+    hogo_engine *e = engine();
+    hogo_result *r;
+    const char *bad = "{\n  \"format\": \"hogo-plan/1\",\n  \"title\": \"t\",\n  \"department\": \"d\",\n"
+                      "  \"consultation\": {\"kind\": \"outsorcing\"}\n}\n";
+    CHECK(hogo_screen(e, "bad.json", bad, strlen(bad), &r) == HOGO_OK);
+    CHECK(!r->screened);
+    CHECK_INT(r->n_errors, 1);
+    if (r->n_errors) {
+        CHECK_STR(r->errors[0].path, "/consultation/kind");
+        CHECK_INT(r->errors[0].line, 5);
+        CHECK(strstr(r->errors[0].message, "outsorcing") != NULL);
+    }
+    CHECK(r->verdict == HOGO_RE_EXAMINE);
+    hogo_result_free(r);
+    const char *broken = "{\n  \"format\": \"hogo-plan/1\",\n  \"title\": \"t\"\n  \"department\": \"d\"\n}";
+    CHECK(hogo_screen(e, "broken.json", broken, strlen(broken), &r) == HOGO_OK);
+    CHECK_INT(r->n_errors, 1);
+    if (r->n_errors) {
+        CHECK_INT(r->errors[0].line, 4);
+        CHECK(strstr(r->errors[0].message, "expected ',' or '}'") != NULL);
+    }
+    hogo_result_free(r);
+    hogo_engine_free(e);
+}
+
+static void test_jsonpos(void)
+{
+    const char *t = "\xEF\xBB\xBF{\"a\": [1, {\"b~/c\": \"\\u00e9\"}],\n \"日本\": {\"x\": true}}";
+    size_t len = strlen(t);
+    jpos *p = jpos_build(t, len, 3);
+    CHECK(p != NULL);
+    int exact, line, col;
+    size_t off = jpos_resolve(p, "/a/1/b~0~1c", &exact);
+    CHECK(exact);
+    CHECK(t[off] == '"');
+    jpos_linecol(p, off, &line, &col);
+    CHECK_INT(line, 1);
+    CHECK_INT(col, 20);                 /* the BOM is not a column */
+    off = jpos_resolve(p, "/日本/x", &exact);
+    CHECK(exact);
+    jpos_linecol(p, off, &line, &col);
+    CHECK_INT(line, 2);
+    CHECK_INT(col, 14);                 /* columns count code points */
+    off = jpos_resolve(p, "/a/7", &exact);
+    CHECK(!exact);
+    CHECK(t[off] == '[');
+    char *ptr = jpos_pointer_at(p, (size_t)(strstr(t, "true") - t));
+    CHECK_STR(ptr, "/日本/x");
+    free(ptr);
+    jpos_free(p);
+    char msg[160];
+    size_t at;
+    CHECK(jpos_syntax_error("{\"a\": 1,}", 9, 0, msg, sizeof msg, &at) == 0);
+    CHECK(strstr(msg, "trailing comma") != NULL);
+    CHECK(jpos_syntax_error("{'a': 1}", 8, 0, msg, sizeof msg, &at) == 0);
+    CHECK(strstr(msg, "single quotes") != NULL);
+    CHECK(jpos_syntax_error("[1, 2]", 6, 0, msg, sizeof msg, &at) == 1);
+}
+
+int main(void)
+{
+    test_report_paths();
+    test_null_absent_readonly();
+    test_metadata_errors();
+    test_libraries_isolated();
+    test_waivers_and_score();
+    test_input_errors();
+    test_jsonpos();
+    return check_done();
+}
