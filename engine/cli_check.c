@@ -359,17 +359,23 @@ static int check_main(int argc, char **argv, int validate_only)
         return CLI_EXIT_INPUT;
     }
     int load_failed = 0;
-    if (validate_only) o.n_disable = 0;
-    hogo_engine *e = cli_engine(&o, 0, &load_failed);
-    if (!e) { cli_list_free(&files); return CLI_EXIT_ENGINE; }
+    hogo_engine *e = NULL;
     if (validate_only) {
-        /* validate = the format only: no rule runs */
-        for (size_t i = 0; i < hogo_engine_rule_count(e); i++)
-            if (strcmp(hogo_engine_rule(e, i)->id, "input-unknown-key"))
-                hogo_engine_disable(e, hogo_engine_rule(e, i)->id);
+        /* validate = the format only: no rule runs.  Fix: the pack is not
+         * loaded at all (it used to be loaded and then disabled, so a rule
+         * pack that failed to load -- or a .hogo.json naming its rules --
+         * made `hogo validate` exit 3 on a valid plan).  The engine's own
+         * input-unknown-key rule is there without a pack. */
+        if (hogo_engine_new(&o.opt, &e) != HOGO_OK) {
+            fprintf(stderr, "hogo: cannot create an engine (out of memory)\n");
+            e = NULL;
+        }
         o.rules_dir = NULL;
         o.jobs = 1;
+    } else {
+        e = cli_engine(&o, 0, &load_failed);
     }
+    if (!e) { cli_list_free(&files); return CLI_EXIT_ENGINE; }
 
     check_out outs[CLI_MAX_OUTPUTS];
     memset(outs, 0, sizeof outs);

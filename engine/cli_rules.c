@@ -1,8 +1,9 @@
-/* cli_rules.c -- `hogo rules` (the pack as a table or JSON) and
- * `hogo explain` (one rule in full). */
+/* cli_rules.c -- `hogo rules` (the pack as a table, JSON or the Markdown
+ * reference of docs/rules/README.md) and `hogo explain` (one rule in full). */
 #include "cli.h"
 #include "out_common.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static int rules_args(cli_opts *o, int argc, char **argv, const char **format, int *topics, const char **id)
@@ -11,10 +12,15 @@ static int rules_args(cli_opts *o, int argc, char **argv, const char **format, i
         int c = cli_common_flag(o, argc, argv, &i);
         if (c < 0) return 0;
         if (c > 0) continue;
-        if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+        if (!strcmp(argv[i], "--format") && i + 1 == argc) {
+            /* was reported as "unknown argument '--format'" */
+            fprintf(stderr, "hogo: --format needs a value\n");
+            return 0;
+        } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
             *format = argv[++i];
-            if (strcmp(*format, "text") && strcmp(*format, "json")) {
-                fprintf(stderr, "hogo: rules --format is text or json\n");
+            if (strcmp(*format, "text") && strcmp(*format, "json") && (!topics || strcmp(*format, "markdown"))) {
+                fprintf(stderr, topics ? "hogo: rules --format is text, json or markdown\n"
+                                       : "hogo: explain --format is text or json\n");
                 return 0;
             }
         } else if (!strcmp(argv[i], "--topics") && topics) {
@@ -52,6 +58,190 @@ static void rules_json_rule(strbuf *sb, const hogo_rule_info *r)
     sb_putc(sb, '}');
 }
 
+/* ---- the Markdown reference (docs/rules/README.md) ----
+ * Deterministic: nothing in it depends on the clock, the machine or the
+ * configuration file (generate it with --no-config), so the ctest
+ * docs.rules-current can compare it byte for byte with the file. */
+
+/* The council's concern per topic (plan format v1, section 2). */
+static const char *const rules_topic_concern[][2] = {
+    { "storage.location", "cloud vs on-premise, contractor site, region, ISMAP" },
+    { "network.separation", "internet-separated network, LGWAN, 三層の対策" },
+    { "transfer.method", "how data moves: LGWAN, encrypted USB, email, paper" },
+    { "verification.single_person", "one person alone checks a migration or hand-over (属人的)" },
+    { "disposal.method", "dissolution, shredding, return; certificate; deadline" },
+    { "retention.period", "retention stated, bounded, justified" },
+    { "outsourcing.responsibility", "responsibility structure, special specifications in the contract" },
+    { "outsourcing.subcontracting", "re-subcontracting" },
+    { "outsourcing.scope", "what the contractor does, where results go" },
+    { "data.sensitive", "要配慮個人情報, victims, health results, children in need" },
+    { "data.identifiability", "items that together identify a person (生年月日 + 番号)" },
+    { "data.minimization", "items collected vs the purpose" },
+    { "data.volume", "people and item counts (as in the 特定個人情報保護評価 thresholds)" },
+    { "data.controller", "who holds and manages the data and results" },
+    { "access.control", "who may see it, logging, authentication" },
+    { "devices.management", "MDM, app installs, home use" },
+    { "platform.third_party", "external platforms (LINE, SNS)" },
+    { "operations.rules", "operating rules (要綱), how staff run it day to day" },
+    { "operations.capacity", "workload the process creates" },
+    { "procurement.competition", "how many vendors were asked" },
+    { "contract.period", "basis for the contract length" },
+    { "governance.reconsultation", "when to come back to the council" },
+    { "governance.follow_up", "conditions from earlier sessions still open or overdue" },
+    { "input.consistency", "free text contradicts the structured fields" },
+};
+
+static const char *rules_concern(const char *topic)
+{
+    for (size_t i = 0; i < sizeof rules_topic_concern / sizeof rules_topic_concern[0]; i++)
+        if (!strcmp(rules_topic_concern[i][0], topic)) return rules_topic_concern[i][1];
+    return NULL;
+}
+
+/* GitHub's heading anchor for a heading made of one code span: lower case,
+ * letters, digits, '-' and '_' kept, everything else dropped. */
+static void rules_md_anchor(strbuf *sb, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isalnum(c) || c == '-' || c == '_') sb_putc(sb, (char)tolower(c));
+    }
+}
+
+/* An identifier as a code span (ids are [a-z0-9._-], so no backtick inside). */
+static void rules_md_code(strbuf *sb, const char *s)
+{
+    sb_putc(sb, '`');
+    outw_md(sb, s);
+    sb_putc(sb, '`');
+}
+
+/* Where the rule was loaded from, as a link relative to docs/rules/ when it
+ * is a file of the repository (rules/x.lua), else as code. */
+static void rules_md_file(strbuf *sb, const char *file)
+{
+    if (file && file[0] && file[0] != '/' && !strchr(file, ':') && !strstr(file, "..") &&
+        !strpbrk(file, "()[]<> `")) {
+        sb_puts(sb, "[");
+        outw_md(sb, file);
+        sb_puts(sb, "](../../");
+        sb_puts(sb, file);
+        sb_puts(sb, ")");
+    } else {
+        rules_md_code(sb, file ? file : "?");
+    }
+}
+
+static int rules_topic_index(const char *topic)
+{
+    for (size_t t = 0; t < hogo_topic_count(); t++)
+        if (!strcmp(hogo_topic(t), topic)) return (int)t;
+    return -1;
+}
+
+static void rules_md_rule(strbuf *sb, const hogo_rule_info *r)
+{
+    sb_puts(sb, "### ");
+    rules_md_code(sb, r->id);
+    sb_puts(sb, "\n\n**");
+    outw_md(sb, r->title[HOGO_JA]);
+    sb_puts(sb, "** — ");
+    outw_md(sb, r->title[HOGO_EN]);
+    sb_puts(sb, "\n\n");
+    sb_puts(sb, "- topic: ");
+    rules_md_code(sb, r->topic);
+    sb_printf(sb, "\n- default severity: **%s** (%s)\n- defined in: ", outw_severity_id(r->severity),
+              outw_severity_word(r->severity, HOGO_JA));
+    rules_md_file(sb, r->file);
+    sb_puts(sb, "\n- disable: `--disable ");
+    outw_md(sb, r->id);
+    sb_puts(sb, "`, or `\"disable\": [\"");
+    outw_md(sb, r->id);
+    sb_puts(sb, "\"]` in `.hogo.json`\n\n");
+    sb_puts(sb, "| | 日本語 | English |\n|---|---|---|\n");
+    static const char *const names[3] = { "title", "message", "follow-up" };
+    const char *const *texts[3] = { r->title, r->message, r->follow_up };
+    for (int k = 0; k < 3; k++) {
+        sb_printf(sb, "| %s | ", names[k]);
+        outw_md(sb, texts[k][HOGO_JA]);
+        sb_puts(sb, " | ");
+        outw_md(sb, texts[k][HOGO_EN]);
+        sb_puts(sb, " |\n");
+    }
+    sb_puts(sb, "\n**Precedent (根拠):** ");
+    outw_md(sb, r->precedent);
+    sb_puts(sb, "\n\n");
+}
+
+static void rules_markdown(strbuf *sb, const hogo_engine *e)
+{
+    size_t n = hogo_engine_rule_count(e), nt = hogo_topic_count();
+    sb_puts(sb, "# hogo rule reference\n\n"
+                "<!-- Generated by `hogo rules --format markdown --no-config`; do not edit by hand.\n"
+                "     Regenerate: cmake --build build --target rule-docs\n"
+                "     (ctest docs.rules-current fails when this file is out of date.) -->\n\n");
+    sb_printf(sb, "Rule pack ");
+    outw_md(sb, hogo_engine_pack_version(e));
+    sb_printf(sb, ": %zu rules. Each rule belongs to one topic of plan format v1; topics are listed in "
+                  "the order of the taxonomy (docs/plan-format.md, section 7). Messages show their "
+                  "`{placeholders}` as written; in a report they are filled in from the plan. "
+                  "A rule's severity is its default: a rule may raise or lower it for one finding, "
+                  "and `.hogo.json` may override it (docs/cli.md).\n\n", n);
+
+    /* index: topic order, then the pack's order */
+    sb_puts(sb, "## Index\n\n| topic | rule | severity | title |\n|---|---|---|---|\n");
+    for (size_t t = 0; t <= nt; t++) {
+        for (size_t i = 0; i < n; i++) {
+            const hogo_rule_info *r = hogo_engine_rule(e, i);
+            int ti = rules_topic_index(r->topic);
+            if (t < nt ? ti != (int)t : ti >= 0) continue;
+            sb_puts(sb, "| ");
+            rules_md_code(sb, r->topic);
+            sb_puts(sb, " | [");
+            rules_md_code(sb, r->id);
+            sb_puts(sb, "](#");
+            rules_md_anchor(sb, r->id);
+            sb_printf(sb, ") | %s | ", outw_severity_id(r->severity));
+            outw_md(sb, r->title[HOGO_JA]);
+            sb_puts(sb, "<br>");
+            outw_md(sb, r->title[HOGO_EN]);
+            sb_puts(sb, " |\n");
+        }
+    }
+    sb_puts(sb, "\n");
+
+    for (size_t t = 0; t < nt; t++) {
+        const char *topic = hogo_topic(t);
+        const char *concern = rules_concern(topic);
+        sb_puts(sb, "## ");
+        rules_md_code(sb, topic);
+        sb_puts(sb, "\n\n");
+        if (concern) {
+            sb_puts(sb, "The council's concern: ");
+            outw_md(sb, concern);
+            sb_puts(sb, ".\n\n");
+        }
+        int any = 0;
+        for (size_t i = 0; i < n; i++) {
+            const hogo_rule_info *r = hogo_engine_rule(e, i);
+            if (strcmp(r->topic, topic)) continue;
+            rules_md_rule(sb, r);
+            any = 1;
+        }
+        if (!any) sb_puts(sb, "No rule of this pack has this topic.\n\n");
+    }
+    /* a topic outside the taxonomy (the loader should refuse it; shown if not) */
+    int other = 0;
+    for (size_t i = 0; i < n; i++) {
+        const hogo_rule_info *r = hogo_engine_rule(e, i);
+        if (rules_topic_index(r->topic) >= 0) continue;
+        if (!other++) sb_puts(sb, "## Other topics\n\n");
+        rules_md_rule(sb, r);
+    }
+    /* one trailing newline, whatever came last */
+    while (sb->len >= 2 && sb->data[sb->len - 1] == '\n' && sb->data[sb->len - 2] == '\n') sb->len--;
+}
+
 int cli_rules(int argc, char **argv)
 {
     cli_opts o;
@@ -79,6 +269,8 @@ int cli_rules(int argc, char **argv)
             rules_json_rule(&sb, hogo_engine_rule(e, i));
         }
         sb_puts(&sb, "\n]}\n");
+    } else if (!strcmp(format, "markdown")) {
+        rules_markdown(&sb, e);
     } else {
         for (size_t i = 0; i < n; i++) {
             const hogo_rule_info *r = hogo_engine_rule(e, i);

@@ -161,7 +161,7 @@ void hogo_engine_free(hogo_engine *e)
     for (size_t i = 0; i < e->nrules; i++) eng_free_rule(&e->rules[i]);
     free(e->rules);
     for (size_t i = 0; i < e->nlibs; i++) {
-        free(e->libs[i].name); free(e->libs[i].file); free(e->libs[i].text);
+        free(e->libs[i].name); free(e->libs[i].file);
     }
     free(e->libs);
     if (e->schema) schema_free(e->schema);

@@ -21,8 +21,7 @@ typedef struct {
 typedef struct {
     char *name;                /* "common" for _common.lua */
     char *file;
-    char *text;                /* compiled chunk (sbx_compile_lib) */
-    size_t len;
+    int ref;                   /* registry ref of the frozen table it returned */
 } eng_lib;
 
 typedef struct screen_run screen_run;   /* one hogo_screen call (screen.c) */
@@ -58,7 +57,7 @@ eng_rule *eng_add_rule(hogo_engine *e);
 int  sbx_open(hogo_engine *e);                       /* 1 ok */
 void sbx_close(hogo_engine *e);
 void sbx_push_env(hogo_engine *e);                   /* a fresh rule environment, libs loaded */
-char *sbx_compile_lib(hogo_engine *e, const char *file, const char *text, size_t len, size_t *outlen);
+int  sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *ref);
 void sbx_push_plan(hogo_engine *e, const void *cjson_root);
 /* Run the function on top of the stack with nargs below it, under the rule
  * budgets.  Returns LUA_OK or an error status with the message left in msg. */

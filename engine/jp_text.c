@@ -41,6 +41,14 @@ char *hogo_normalize(const char *s, size_t len)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
     while (i < len) {
+        /* every folded form starts with 0xE2, 0xE3 or 0xEF: most bytes of
+         * Japanese text (and all ASCII) are copied without a closer look */
+        unsigned char b = u[i];
+        if (b < 0xE2 || (b > 0xE3 && b < 0xEF) || b > 0xEF) {
+            out[o++] = (char)b;
+            i++;
+            continue;
+        }
         char c = (len - i >= 3) ? fold3(u + i) : 0;
         if (c) {
             out[o++] = c;

@@ -11,9 +11,10 @@ static const char hogo_help[] =
 "usage:\n"
 "  hogo check [options] PLAN|DIR...   screen plans; a DIR means every *.json below it\n"
 "  hogo validate [options] PLAN|DIR... check plans against the format only (no rules)\n"
-"  hogo rules [--format text|json] [--rules DIR] [--topics]   list the rule pack\n"
+"  hogo rules [--format text|json|markdown] [--rules DIR] [--topics]   list the rule pack\n"
 "  hogo explain RULE_ID               what a rule checks, why, and what to do\n"
 "  hogo test [--rules DIR] [PATH...]  run the rule tests (*.test.json) beside the rules\n"
+"  hogo init [--force] [FILE]         write a plan skeleton with Japanese hints\n"
 "  hogo --help | --version\n"
 "\n"
 "check options:\n"
@@ -69,6 +70,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "rules")) return cli_rules(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cli_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return cli_test(argc - 1, argv + 1);
+    if (!strcmp(cmd, "init")) return cli_init(argc - 1, argv + 1);
     fprintf(stderr, "hogo: unknown command '%s' (hogo --help)\n", cmd);
     return CLI_EXIT_INPUT;
 }

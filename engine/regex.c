@@ -8,14 +8,16 @@
 #include <string.h>
 
 typedef struct rx_entry {
-    char *key;                 /* flags '\0' pattern, as one string: "i\0abc" */
-    size_t keylen;
+    char *flags;               /* "" or e.g. "i" */
+    char *pattern;
+    size_t plen;
+    unsigned hash;
     pcre2_code *code;
     char *error;               /* compile error, cached so a bad pattern fails fast */
     struct rx_entry *next;
 } rx_entry;
 
-#define RX_BUCKETS 256
+#define RX_BUCKETS 1024
 
 struct rx_cache {
     rx_entry *bucket[RX_BUCKETS];
@@ -51,7 +53,7 @@ void rx_cache_free(rx_cache *c)
         while (e) {
             rx_entry *n = e->next;
             pcre2_code_free(e->code);
-            free(e->key); free(e->error); free(e);
+            free(e->flags); free(e->pattern); free(e->error); free(e);
             e = n;
         }
     }
@@ -61,10 +63,18 @@ void rx_cache_free(rx_cache *c)
     free(c);
 }
 
-static unsigned rx_hash(const char *s, size_t n)
+/* FNV-1a over the flags, the length and three samples of the pattern
+ * (start, middle, end): cheap for the long alternations rules build, and a
+ * full memcmp confirms every hit anyway. */
+static unsigned rx_hash(const char *flags, const char *p, size_t n)
 {
     unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    for (; *flags; flags++) h = (h ^ (unsigned char)*flags) * 16777619u;
+    h = (h ^ (unsigned)n) * 16777619u;
+    size_t cuts[3][2] = { { 0, n < 24 ? n : 24 }, { n / 2, n / 2 + (n - n / 2 < 16 ? n - n / 2 : 16) },
+                          { n > 24 ? n - 24 : 0, n } };
+    for (int k = 0; k < 3; k++)
+        for (size_t i = cuts[k][0]; i < cuts[k][1]; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
     return h;
 }
 
@@ -83,28 +93,33 @@ static uint32_t rx_flag_bits(const char *flags, char *bad)
     return o;
 }
 
-/* Find or compile the pattern; NULL with msg when it does not compile. */
+/* Find or compile the pattern; NULL with msg when it does not compile.
+ * The look-up allocates nothing: it runs for every hogo.test of every rule. */
 static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *flags, char *msg)
 {
-    size_t fl = flags ? strlen(flags) : 0;
-    size_t kl = fl + 1 + plen;
-    char *key = malloc(kl);
-    if (!key) { snprintf(msg, 160, "out of memory"); return NULL; }
-    if (fl) memcpy(key, flags, fl);
-    key[fl] = '\0';
-    memcpy(key + fl + 1, pat, plen);
-    unsigned b = rx_hash(key, kl) % RX_BUCKETS;
+    if (!flags) flags = "";
+    unsigned h = rx_hash(flags, pat, plen);
+    unsigned b = h % RX_BUCKETS;
     for (rx_entry *e = c->bucket[b]; e; e = e->next) {
-        if (e->keylen == kl && memcmp(e->key, key, kl) == 0) {
-            free(key);
+        if (e->hash == h && e->plen == plen && memcmp(e->pattern, pat, plen) == 0 && !strcmp(e->flags, flags)) {
             if (e->error) { snprintf(msg, 160, "%s", e->error); return NULL; }
             return e;
         }
     }
     rx_entry *e = calloc(1, sizeof *e);
-    if (!e) { free(key); snprintf(msg, 160, "out of memory"); return NULL; }
-    e->key = key;
-    e->keylen = kl;
+    if (e) {
+        e->flags = strdup(flags);
+        e->pattern = malloc(plen + 1);
+    }
+    if (!e || !e->flags || !e->pattern) {
+        if (e) { free(e->flags); free(e->pattern); free(e); }
+        snprintf(msg, 160, "out of memory");
+        return NULL;
+    }
+    memcpy(e->pattern, pat, plen);
+    e->pattern[plen] = '\0';
+    e->plen = plen;
+    e->hash = h;
     char bad = 0;
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | rx_flag_bits(flags, &bad);
     char err[160];

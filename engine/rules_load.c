@@ -131,22 +131,20 @@ static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text
 {
     char *name = rl_lib_name(file);
     if (!name) return HOGO_ENOMEM;
-    size_t blen;
-    char *code = sbx_compile_lib(e, file, text, len, &blen);
-    if (!code) { free(name); return HOGO_ERULE; }
+    int ref;
+    if (!sbx_load_lib(e, file, text, len, &ref)) { free(name); return HOGO_ERULE; }
     if (e->nlibs == e->caplibs) {
         size_t c = e->caplibs ? e->caplibs * 2 : 8;
         eng_lib *p = realloc(e->libs, c * sizeof *p);
-        if (!p) { free(name); free(code); return HOGO_ENOMEM; }
+        if (!p) { free(name); return HOGO_ENOMEM; }
         e->libs = p;
         e->caplibs = c;
     }
     eng_lib *lb = &e->libs[e->nlibs];
     lb->name = name;
     lb->file = strdup(file);
-    lb->text = code;
-    lb->len = blen;
-    if (!lb->file) { free(code); free(name); return HOGO_ENOMEM; }
+    lb->ref = ref;
+    if (!lb->file) { free(name); return HOGO_ENOMEM; }
     e->nlibs++;
     return HOGO_OK;
 }

@@ -137,7 +137,8 @@ static int sbx_plain_only(lua_State *L)
 
 static int sbx_ro_newindex(lua_State *L)
 {
-    return luaL_error(L, "the plan is read-only (tried to set '%s')", luaL_tolstring(L, 2, NULL));
+    return luaL_error(L, "read-only: the plan and the pack's libraries cannot be changed (tried to set '%s')",
+                      luaL_tolstring(L, 2, NULL));
 }
 
 static int sbx_ro_len(lua_State *L)
@@ -161,6 +162,70 @@ static int sbx_ro_pairs(lua_State *L)
 }
 
 static int sbx_null_index(lua_State *L) { (void)L; return 0; }
+
+/* ---- freezing: deep read-only copies ----
+ * Libraries are loaded once and shared by every rule, so what they export
+ * (and what they cache per plan) must not be writable by any rule. */
+
+static int sbx_is_readonly(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx)) return 0;
+    int ro = lua_getfield(L, -1, "__metatable") == LUA_TSTRING &&
+             (!strcmp(lua_tostring(L, -1), "plan (read-only)") || !strcmp(lua_tostring(L, -1), "read-only") ||
+              !strcmp(lua_tostring(L, -1), "null"));
+    lua_pop(L, 2);
+    return ro;
+}
+
+/* Push the frozen form of the value at idx; memo maps tables already
+ * frozen in this call to their proxies (cycles, shared subtables). */
+static void sbx_freeze_rec(lua_State *L, int idx, int memo, int depth)
+{
+    idx = lua_absindex(L, idx);
+    if (!lua_istable(L, idx) || sbx_is_readonly(L, idx)) { lua_pushvalue(L, idx); return; }
+    lua_pushvalue(L, idx);
+    if (lua_rawget(L, memo) != LUA_TNIL) return;
+    lua_pop(L, 1);
+    if (depth > 64) luaL_error(L, "hogo.freeze: tables nested more than 64 deep");
+    luaL_checkstack(L, 8, "hogo.freeze");
+    lua_createtable(L, 0, 0);                     /* real */
+    int real = lua_gettop(L);
+    lua_createtable(L, 0, 0);                     /* proxy */
+    lua_createtable(L, 0, 5);
+    lua_pushvalue(L, real);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, sbx_ro_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, sbx_ro_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, sbx_ro_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushliteral(L, "read-only");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    int proxy = lua_gettop(L);
+    lua_pushvalue(L, idx);
+    lua_pushvalue(L, proxy);
+    lua_rawset(L, memo);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        sbx_freeze_rec(L, -1, memo, depth + 1);   /* frozen value */
+        lua_pushvalue(L, -3);                      /* key */
+        lua_insert(L, -2);
+        lua_rawset(L, real);
+        lua_pop(L, 1);                             /* the original value */
+    }
+    lua_remove(L, real);
+}
+
+static int sbx_h_freeze(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    lua_settop(L, 1);
+    lua_newtable(L);
+    sbx_freeze_rec(L, 1, 2, 0);
+    return 1;
+}
 
 /* Build the proxy of a container: parent proxy at pidx (0 = none), key on top
  * of the stack (consumed; nil for the root).  Leaves the proxy and returns
@@ -416,7 +481,7 @@ static const luaL_Reg sbx_hogo_lib[] = {
     {"is_null", sbx_h_is_null}, {"path", sbx_h_path}, {"test", sbx_h_test},
     {"match", sbx_h_match}, {"gsub", sbx_h_gsub}, {"normalize", sbx_h_normalize},
     {"date", sbx_h_date}, {"days", sbx_h_days}, {"rule_exists", sbx_h_rule_exists},
-    {"severity_rank", sbx_h_severity_rank}, {NULL, NULL}
+    {"severity_rank", sbx_h_severity_rank}, {"freeze", sbx_h_freeze}, {NULL, NULL}
 };
 
 /* ---- building the state ---- */
@@ -567,53 +632,49 @@ void sbx_push_env(hogo_engine *e)
     lua_pushvalue(L, env);
     lua_setfield(L, env, "_G");
     lua_remove(L, env - 1);
-    /* each library the pack ships, run afresh in this environment (from
-     * the bytecode sbx_compile_lib made) */
+    /* the pack's libraries: loaded once, frozen, shared (sbx_load_lib) */
     for (size_t i = 0; i < e->nlibs; i++) {
-        const eng_lib *lb = &e->libs[i];
-        char chunk[512];
-        snprintf(chunk, sizeof chunk, "@%s", lb->file);
-        if (luaL_loadbufferx(L, lb->text, lb->len, chunk, "b") != LUA_OK) { lua_pop(L, 1); continue; }
-        lua_pushvalue(L, -2);
-        lua_setupvalue(L, -2, 1);
-        char msg[256];
-        int line;
-        if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
-            eng_error(e, HOGO_ERULE, "%s", msg);
-            continue;
-        }
-        lua_setfield(L, -2, lb->name);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, e->libs[i].ref);
+        lua_setfield(L, -2, e->libs[i].name);
     }
 }
 
-static int sbx_dump_writer(lua_State *L, const void *p, size_t n, void *ud)
+/* Load a library (rules/_NAME.lua) once: run it in its own environment
+ * (which sees the libraries loaded before it), freeze what it returns and
+ * keep it for every rule's environment.  Loading once keeps start-up short
+ * and lets a library cache per-plan work (weak tables keyed by the plan)
+ * that all rules then share; freezing keeps any rule from changing it. */
+int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *ref)
 {
-    (void)L;
-    sb_add(ud, p, n);
-    return sb_failed(ud);
-}
-
-/* Compile a library once: its syntax errors surface at load time, and every
- * rule environment later loads the compiled chunk instead of parsing the
- * text again (parsing was most of the start-up time).  The bytecode is ours,
- * made here from text loaded with mode "t"; bytecode from outside is never
- * accepted.  Returns malloc'd bytecode, or NULL with the error reported. */
-char *sbx_compile_lib(hogo_engine *e, const char *file, const char *text, size_t len, size_t *outlen)
-{
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
     char chunk[512];
     snprintf(chunk, sizeof chunk, "@%s", file);
-    if (luaL_loadbufferx(e->L, text, len, chunk, "t") != LUA_OK) {
-        eng_error(e, HOGO_ERULE, "%s", lua_tostring(e->L, -1));
-        lua_pop(e->L, 1);
-        return NULL;
+    sbx_push_env(e);
+    if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK) {
+        eng_error(e, HOGO_ERULE, "%s", lua_tostring(L, -1));
+        lua_settop(L, top);
+        return 0;
     }
-    strbuf b;
-    sb_init(&b);
-    lua_dump(e->L, sbx_dump_writer, &b, 0);   /* keep line info for messages */
-    lua_pop(e->L, 1);
-    if (sb_failed(&b)) { sb_free(&b); return NULL; }
-    *outlen = b.len;
-    return sb_steal(&b);
+    lua_pushvalue(L, -2);
+    lua_setupvalue(L, -2, 1);
+    char msg[512];
+    int line;
+    if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
+        eng_error(e, HOGO_ERULE, "%s", msg);
+        lua_settop(L, top);
+        return 0;
+    }
+    if (!lua_istable(L, -1)) {
+        eng_error(e, HOGO_ERULE, "%s: a library must return a table of functions", file);
+        lua_settop(L, top);
+        return 0;
+    }
+    lua_newtable(L);
+    sbx_freeze_rec(L, -2, lua_gettop(L), 0);
+    *ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_settop(L, top);
+    return 1;
 }
 
 /* Message handler: keep the error text, note where it came from. */

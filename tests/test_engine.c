@@ -189,7 +189,7 @@ static void test_libraries_isolated(void)
     CHECK(load(e, "t/_shared.lua", "local M = {}; function M.twice(x) return 2 * x end; return M") == HOGO_OK);
     CHECK(load(e, "t/a.lua", META("lib-a", "storage.location")
         "check = function(plan, ctx)\n"
-        "  shared.twice = function() return 0 end\n"   /* only this rule's copy */
+        "  assert(not pcall(function() shared.twice = function() return 0 end end), 'libraries are frozen')\n"
         "  string.upper = nil\n"
         "  x_global = 1\n"
         "  setmetatable(_G, {__index = function() return 'evil' end})\n"
@@ -197,6 +197,8 @@ static void test_libraries_isolated(void)
     CHECK(load(e, "t/b.lua", META("lib-b", "storage.location")
         "check = function(plan, ctx)\n"
         "  assert(shared.twice(3) == 6, 'library untouched by rule a')\n"
+        "  local f = hogo.freeze({a = {b = 1}})\n"
+        "  assert(f.a.b == 1 and not pcall(function() f.a.b = 2 end), 'freeze is deep')\n"
         "  assert(string.upper('a') == 'A', 'string table untouched')\n"
         "  assert(('a'):upper() == 'A', 'string metatable untouched')\n"
         "  assert(x_global == nil and undefined_thing == nil, 'globals untouched')\n"
