@@ -45,6 +45,50 @@ static cJSON *test_merge(cJSON *target, const cJSON *patch)
     return target;
 }
 
+/* Set the value at a JSON pointer, creating objects on the way: unlike a
+ * merge patch it can state null ("not applicable"). */
+static int test_set(cJSON *root, const char *ptr, const cJSON *value)
+{
+    cJSON *cur = root;
+    char part[256];
+    while (*ptr == '/') {
+        ptr++;
+        size_t n = 0;
+        while (*ptr && *ptr != '/' && n < sizeof part - 1) {
+            if (ptr[0] == '~' && ptr[1] == '1') { part[n++] = '/'; ptr += 2; }
+            else if (ptr[0] == '~' && ptr[1] == '0') { part[n++] = '~'; ptr += 2; }
+            else part[n++] = *ptr++;
+        }
+        part[n] = '\0';
+        int last = *ptr == '\0';
+        if (cJSON_IsArray(cur)) {
+            char *end;
+            long ix = strtol(part, &end, 10);
+            if (*end || ix < 0 || ix > cJSON_GetArraySize(cur)) return 0;
+            if (last) {
+                cJSON *v = cJSON_Duplicate(value, 1);
+                if (ix == cJSON_GetArraySize(cur)) cJSON_AddItemToArray(cur, v);
+                else cJSON_ReplaceItemInArray(cur, (int)ix, v);
+                return 1;
+            }
+            cur = cJSON_GetArrayItem(cur, (int)ix);
+            if (!cur) return 0;
+        } else if (cJSON_IsObject(cur)) {
+            if (last) {
+                cJSON_DeleteItemFromObjectCaseSensitive(cur, part);
+                cJSON_AddItemToObject(cur, part, cJSON_Duplicate(value, 1));
+                return 1;
+            }
+            cJSON *next = cJSON_GetObjectItemCaseSensitive(cur, part);
+            if (!next) next = cJSON_AddObjectToObject(cur, part);
+            cur = next;
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static long test_rule_index(const hogo_engine *e, const char *id)
 {
     for (size_t i = 0; i < hogo_engine_rule_count(e); i++)
@@ -110,6 +154,17 @@ static void test_case(hogo_engine *e, test_tally *t, const char *file, const cha
         if (text) len = strlen(text);
         snprintf(shown, sizeof shown, "%s#%d", file, idx + 1);
     }
+    const cJSON *set = cJSON_GetObjectItemCaseSensitive(c, "set");
+    if (text && cJSON_IsObject(set)) {
+        cJSON *doc = cJSON_ParseWithLength(text, len);
+        const cJSON *kv;
+        cJSON_ArrayForEach(kv, set)
+            if (!doc || !test_set(doc, kv->string, kv)) WHY(" cannot set %s;", kv->string);
+        free(text);
+        text = doc ? cJSON_Print(doc) : NULL;
+        len = text ? strlen(text) : 0;
+        cJSON_Delete(doc);
+    }
     hogo_result *r = NULL;
     if (text && hogo_screen(e, shown, text, len, &r) == HOGO_OK && r) {
         int expect_error = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "expect_error"));
@@ -122,10 +177,11 @@ static void test_case(hogo_engine *e, test_tally *t, const char *file, const cha
         const cJSON *raise = cJSON_GetObjectItemCaseSensitive(c, "raise");
         const cJSON *it;
         cJSON_ArrayForEach(it, raise) {
-            const char *rule = cJSON_IsString(it) ? it->valuestring : it->string;
+            /* {"rule-id": "min-severity", ...} or ["rule-id", ...] */
+            const char *rule = it->string ? it->string : cJSON_GetStringValue(it);
             hogo_severity min = HOGO_INFO;
-            if (cJSON_IsString(it) && it->string && !hogo_severity_parse(it->valuestring, &min))
-                WHY(" bad severity '%s';", it->valuestring);
+            if (it->string && (!cJSON_IsString(it) || !hogo_severity_parse(it->valuestring, &min)))
+                WHY(" bad severity for %s (info, low, medium, high or critical);", it->string);
             if (!rule) continue;
             if (test_rule_index(e, rule) < 0) { WHY(" no rule '%s' is loaded;", rule); continue; }
             int has_path;

@@ -524,12 +524,27 @@ static int parse_jp_duration(const char *p, long *days)
 
 /* s and days may not be NULL (returns 0).  *days is written only on
  * success.  Surrounding white space (ASCII, U+3000) is ignored. */
-int hogo_parse_duration(const char *s, long *days)
+static int parse_duration_core(const char *p, long *days)
 {
-    if (!s || !days) return 0;
-    const char *p = s;
     skip_ws(&p);
     long c = peek(p);
     if (c == 'P' || c == 'p') return parse_iso_duration(p, days);
     return parse_jp_duration(p, days);
+}
+
+/* Plans say where a period starts: 受け渡しから3か月以内, 契約終了後30日以内,
+ * 業務完了の日より1年.  When the whole text is not a duration, the part after
+ * the last such anchor is tried, so the starting point may be written out. */
+int hogo_parse_duration(const char *s, long *days)
+{
+    if (!s || !days) return 0;
+    if (parse_duration_core(s, days)) return 1;
+    static const char *const anchors[] = { "から", "より", "以降", "後", "の" };
+    const char *best = NULL;
+    for (size_t a = 0; a < sizeof anchors / sizeof anchors[0]; a++) {
+        size_t n = strlen(anchors[a]);
+        for (const char *q = strstr(s, anchors[a]); q; q = strstr(q + n, anchors[a]))
+            if (!best || q + n > best) best = q + n;
+    }
+    return best && *best && parse_duration_core(best, days);
 }

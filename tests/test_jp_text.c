@@ -343,8 +343,20 @@ static void test_parse_duration(void)
     free(n);
 }
 
+static void test_anchored_durations(void)
+{
+    long d = 0;
+    CHECK(hogo_parse_duration("受け渡しから3か月以内", &d)); CHECK_INT(d, 90);
+    CHECK(hogo_parse_duration("契約終了後30日以内", &d)); CHECK_INT(d, 30);
+    CHECK(hogo_parse_duration("業務完了の日より１年", &d)); CHECK_INT(d, 365);
+    CHECK(hogo_parse_duration("事業終了後５年間", &d)); CHECK_INT(d, 1825);
+    CHECK(!hogo_parse_duration("受け渡しから速やかに", &d));
+    CHECK(!hogo_parse_duration("から", &d));
+}
+
 int main(void)
 {
+    test_anchored_durations();
     test_normalize();
     test_parse_date();
     test_parse_duration();

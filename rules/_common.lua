@@ -1,0 +1,478 @@
+-- rules/_common.lua -- helpers shared by the rule pack (every rule sees this table as `common`).
+--
+-- Stability: other rules (including ones not written by the author of this file) call these
+-- functions.  Add new functions freely; do not rename a function or change what it returns.
+-- Every function is documented in the comment just above it.
+--
+-- Conventions
+--   * "absent" (nil) = not stated, hogo.null = stated as not applicable (see docs/rule-api.md).
+--   * Text is always run through hogo.normalize before matching, so full-width digits and
+--     letters (１０００, ＤＶ) match ASCII patterns.
+--   * Patterns are PCRE2 (hogo.test), written as Lua long strings [[...]] so backslashes stay.
+
+local M = {}
+
+local SEVERITIES = { "info", "low", "medium", "high", "critical" }
+
+------------------------------------------------------------------------------------------
+-- Basic value helpers
+------------------------------------------------------------------------------------------
+
+-- common.list(v): v when it is a (non-null) table, {} otherwise (nil, hogo.null, scalars).
+-- Use it to iterate an array that may be absent or null: for _, s in ipairs(common.list(plan.storage)).
+function M.list(v)
+  if type(v) == "table" and not hogo.is_null(v) then return v end
+  return {}
+end
+
+-- common.obj(v): v when it is a (non-null) table, nil otherwise.
+function M.obj(v)
+  if type(v) == "table" and not hogo.is_null(v) then return v end
+  return nil
+end
+
+-- common.stated(v): true when v is present and not hogo.null.
+function M.stated(v)
+  return v ~= nil and not hogo.is_null(v)
+end
+
+-- common.get(t, k1, k2, ...): walks nested keys safely; nil as soon as a step is absent,
+-- null or not a table.  common.get(plan, "data", "items") == plan.data.items (or nil).
+function M.get(t, ...)
+  local node = t
+  for i = 1, select("#", ...) do
+    if type(node) ~= "table" or hogo.is_null(node) then return nil end
+    node = node[(select(i, ...))]
+  end
+  return node
+end
+
+-- common.text(v): v normalized (full-width -> ASCII) when it is a string, "" otherwise.
+function M.text(v)
+  if type(v) == "string" then return hogo.normalize(v) or v end
+  return ""
+end
+
+-- common.num(v): a number from a number, or from a string such as "１，０００人" / "約580件"
+-- (first run of digits, commas removed); nil when there is none.
+function M.num(v)
+  if type(v) == "number" then return v end
+  if type(v) ~= "string" then return nil end
+  -- (PCRE2 through hogo.*: Lua patterns are refused in rules)
+  local s = hogo.gsub(M.text(v), "[,、，]", "")
+  local d = hogo.match(s, "[0-9]+")
+  return d and tonumber(d) or nil
+end
+
+-- common.fmt_int(n): an integer with thousands separators, as a string (120000 -> "120,000").
+function M.fmt_int(n)
+  local s = tostring(math.floor(tonumber(n) or 0))
+  local out, len = "", #s
+  for i = 1, len do
+    out = out .. s:sub(i, i)
+    local left = len - i
+    if left > 0 and left % 3 == 0 and s:sub(i, i) ~= "-" then out = out .. "," end
+  end
+  return out
+end
+
+-- common.join(list, sep): the strings of a list joined (non-strings skipped); sep defaults to "、".
+function M.join(list, sep)
+  local out = {}
+  for _, v in ipairs(M.list(list)) do
+    if type(v) == "string" then out[#out + 1] = v end
+  end
+  return table.concat(out, sep or "、")
+end
+
+-- common.excerpt(s, n): the first n characters (UTF-8 code points) of s, with "…" when cut.
+function M.excerpt(s, n)
+  if type(s) ~= "string" then return "" end
+  local len = utf8.len(s)
+  if not len or len <= n then return s end
+  return s:sub(1, utf8.offset(s, n + 1) - 1) .. "…"
+end
+
+------------------------------------------------------------------------------------------
+-- Severity helpers
+------------------------------------------------------------------------------------------
+
+-- common.sev_shift(sev, n): sev moved n steps (negative = down), clamped to info..critical.
+function M.sev_shift(sev, n)
+  local r = (hogo.severity_rank(sev) or 0) + (n or 0)
+  if r < 0 then r = 0 elseif r > 4 then r = 4 end
+  return SEVERITIES[r + 1]
+end
+
+-- common.sev_max(a, b): the higher of two severities (nil is ignored).
+function M.sev_max(a, b)
+  if a == nil then return b end
+  if b == nil then return a end
+  return (hogo.severity_rank(a) or 0) >= (hogo.severity_rank(b) or 0) and a or b
+end
+
+-- common.sev_min(a, b): the lower of two severities (nil is ignored).
+function M.sev_min(a, b)
+  if a == nil then return b end
+  if b == nil then return a end
+  return (hogo.severity_rank(a) or 0) <= (hogo.severity_rank(b) or 0) and a or b
+end
+
+------------------------------------------------------------------------------------------
+-- The plan's data
+------------------------------------------------------------------------------------------
+
+-- common.items(plan): the array plan.data.items, or {}.
+function M.items(plan)
+  return M.list(M.get(plan, "data", "items"))
+end
+
+-- common.subjects(plan): the array plan.data.subjects, or {}.
+function M.subjects(plan)
+  return M.list(M.get(plan, "data", "subjects"))
+end
+
+-- common.personal_data(plan): true when the plan says it handles personal data
+-- (at least one data item or data subject).
+function M.personal_data(plan)
+  return #M.items(plan) > 0 or #M.subjects(plan) > 0
+end
+
+-- common.items_of(plan, category [, name_pattern]): the items whose category is `category`
+-- (a string, or a set table {birthdate=true,...}), plus, when name_pattern is given, the
+-- items whose normalized name matches it.  Returns an array (possibly empty).
+function M.items_of(plan, category, name_pattern)
+  local out = {}
+  for _, it in ipairs(M.items(plan)) do
+    local c = it.category
+    local hit = (type(category) == "table" and c ~= nil and category[c]) or c == category
+    if not hit and name_pattern then hit = hogo.test(M.text(it.name), name_pattern) end
+    if hit then out[#out + 1] = it end
+  end
+  return out
+end
+
+-- common.persons(plan): how many people the plan concerns: data.persons, else the sum of
+-- data.subjects[].count when any is given; nil when neither is stated.
+-- Second result: "persons", "subjects" or nil (where the number came from).
+function M.persons(plan)
+  local p = M.num(M.get(plan, "data", "persons"))
+  if p then return p, "persons" end
+  local sum, any = 0, false
+  for _, s in ipairs(M.subjects(plan)) do
+    local c = M.num(s.count)
+    if c then sum, any = sum + c, true end
+  end
+  if any then return sum, "subjects" end
+  return nil, nil
+end
+
+-- common.outsourced(plan): plan.outsourcing when something is outsourced (a table that is not
+-- null), else nil.
+function M.outsourced(plan)
+  return M.obj(plan.outsourcing)
+end
+
+------------------------------------------------------------------------------------------
+-- Free text
+------------------------------------------------------------------------------------------
+
+-- common.text_fields(plan): every free-text field of the plan as an array of
+-- {node=<table>, key=<string|integer>, text=<normalized string>, field=<short name>},
+-- so a rule can both match the text and report at the right place.
+-- Fields: title, purpose, description, data.subjects[].label, data.items[].name,
+-- storage[].what, transfers[].what / .verification.how, outsourcing.scope[],
+-- access.restriction, contract.includes[], operations.review.
+function M.text_fields(plan)
+  local out = {}
+  local function add(node, key, field)
+    if type(node) ~= "table" or hogo.is_null(node) then return end
+    local v = node[key]
+    if type(v) == "string" and v ~= "" then
+      out[#out + 1] = { node = node, key = key, text = M.text(v), field = field }
+    end
+  end
+  add(plan, "title", "title")
+  add(plan, "purpose", "purpose")
+  add(plan, "description", "description")
+  for _, s in ipairs(M.subjects(plan)) do add(s, "label", "subject") end
+  for _, it in ipairs(M.items(plan)) do add(it, "name", "item") end
+  for _, s in ipairs(M.list(plan.storage)) do add(s, "what", "storage") end
+  for _, t in ipairs(M.list(plan.transfers)) do
+    add(t, "what", "transfer")
+    add(M.obj(t.verification), "how", "verification")
+  end
+  local o = M.outsourced(plan)
+  if o then
+    local scope = M.list(o.scope)
+    for i = 1, #scope do add(scope, i, "scope") end
+  end
+  add(M.obj(plan.access), "restriction", "access")
+  local inc = M.list(M.get(plan, "contract", "includes"))
+  for i = 1, #inc do add(inc, i, "contract") end
+  add(M.obj(plan.operations), "review", "operations")
+  return out
+end
+
+-- common.plan_texts(plan): the normalized strings of common.text_fields(plan) (an array).
+function M.plan_texts(plan)
+  local out = {}
+  for _, f in ipairs(M.text_fields(plan)) do out[#out + 1] = f.text end
+  return out
+end
+
+-- common.find_text(plan, pattern [, fields]): the first entry of common.text_fields(plan)
+-- whose text matches the PCRE2 pattern, or nil.  `fields` (optional) is a set of field
+-- names to look at, e.g. {purpose=true, description=true}.
+function M.find_text(plan, pattern, fields)
+  for _, f in ipairs(M.text_fields(plan)) do
+    if (fields == nil or fields[f.field]) and hogo.test(f.text, pattern) then return f end
+  end
+  return nil
+end
+
+-- A mention followed (within the sentence) by a negation: 「病歴は取得しない」「DV情報は扱いません」.
+local NEGATION = [[(?![^。．.\n]{0,20}?(?:ない|ません|せず|除く|除き|除外|不要))]]
+
+-- common.mentions(text, pattern): true when `text` (already normalized or not) contains a
+-- match of `pattern` that is not negated in the same sentence (「…は取得しない」).
+function M.mentions(text, pattern)
+  if type(text) ~= "string" then return false end
+  return hogo.test(M.text(text), "(?:" .. pattern .. ")" .. NEGATION)
+end
+
+------------------------------------------------------------------------------------------
+-- Who the data is about
+------------------------------------------------------------------------------------------
+
+-- Words for children (児童・生徒・乳幼児…).
+M.CHILD_PATTERN = [[児童|生徒|子ども|子供|こども|乳幼児|幼児|乳児|新生児|園児|未成年|少年|少女|小学|中学|高校生|学童]]
+
+-- common.involves_children(plan): true (and a Japanese label) when children's data is handled:
+-- a subject of kind child/student, or children named in subject labels or item names; the
+-- purpose/description/title are read too, but only when the plan lists no subjects.
+function M.involves_children(plan)
+  local subjects = M.subjects(plan)
+  for _, s in ipairs(subjects) do
+    if s.kind == "child" or s.kind == "student" then return true, M.text(s.label) ~= "" and s.label or "児童生徒" end
+    if hogo.test(M.text(s.label), M.CHILD_PATTERN) then return true, s.label end
+  end
+  for _, it in ipairs(M.items(plan)) do
+    if hogo.test(M.text(it.name), M.CHILD_PATTERN) then return true, it.name end
+  end
+  if #subjects == 0 then
+    local f = M.find_text(plan, M.CHILD_PATTERN, { title = true, purpose = true, description = true })
+    if f then return true, "児童" end
+  end
+  return false, nil
+end
+
+------------------------------------------------------------------------------------------
+-- 要配慮個人情報 (special care-required personal information) and related sensitive data
+------------------------------------------------------------------------------------------
+
+-- The classes of sensitive information common.sensitive_items() recognises.
+--   class "legal":   要配慮個人情報 under 個人情報保護法 第2条第3項 and 同施行令 第2条
+--   class "victim":  having been harmed by a crime (法第2条第3項「犯罪により害を被った事実」):
+--                    victims, DV, abuse, stalking
+--   class "in_need": children and families in need (貧困, いじめ, 要保護児童…): not all are
+--                    要配慮 by statute, but the council asks for the same care
+--   class "flag":    the item is marked sensitive: true but its name matches none of the above
+--   class "weak":    a health/welfare item whose name matches none of the above (ask, do not assume)
+-- Each term: re (PCRE2), ja/en (what it is), basis (the provision).
+M.SENSITIVE_TERMS = {
+  { class = "legal", ja = "人種", en = "race",
+    basis = "個人情報保護法 第2条第3項", re = [[人種|民族]] },
+  { class = "legal", ja = "信条", en = "creed",
+    basis = "個人情報保護法 第2条第3項", re = [[信条|信仰|宗教|宗派|思想|支持政党|政治的(見解|立場)]] },
+  { class = "legal", ja = "社会的身分", en = "social status",
+    basis = "個人情報保護法 第2条第3項", re = [[社会的身分|被差別部落|同和地区|門地]] },
+  { class = "legal", ja = "病歴", en = "medical history",
+    basis = "個人情報保護法 第2条第3項",
+    re = [[病歴|既往歴|既往症|病名|傷病|疾病|疾患|罹患|診断名|感染者|感染歴|陽性者|持病|難病|認知症|精神疾患]] },
+  { class = "legal", ja = "犯罪の経歴", en = "criminal record",
+    basis = "個人情報保護法 第2条第3項", re = [[犯罪歴|犯罪の経歴|犯歴|前科|前歴]] },
+  { class = "legal", ja = "障害（身体・知的・精神・発達）", en = "disability (physical, intellectual, mental, developmental)",
+    basis = "個人情報保護法施行令 第2条第1号",
+    re = [[(身体|知的|精神|発達)(障害|障がい|障碍)|障害者|障害児|障がい|障碍|療育手帳|障害者手帳|精神障害者保健福祉手帳|(?<!システム)(?<!機器)(?<!通信)(?<!回線)(?<!サーバ)(?<!サーバー)(?<!端末)(?<!電波)障害(の)?(程度|等級|区分|種別|名|有無|特性|状況|状態|内容)|障害支援区分]] },
+  { class = "legal", ja = "健康診断・検査の結果", en = "results of health checks or medical tests",
+    basis = "個人情報保護法施行令 第2条第2号",
+    re = [[(健康診断|健診|検診|人間ドック|検査|ストレスチェック|診断|スクリーニング|検体)(の)?(結果|所見|判定|数値|データ)|遺伝子|ゲノム|(血液|尿|HPV|PCR|抗原|抗体|細胞診)検査]] },
+  { class = "legal", ja = "医師等による指導・診療・調剤", en = "guidance, treatment or dispensing by a doctor or pharmacist",
+    basis = "個人情報保護法施行令 第2条第3号",
+    re = [[診療|診察|カルテ|処方|調剤|保健指導|治療|通院|入院|投薬|服薬|レセプト|診療報酬明細|訪問看護|療養|問診]] },
+  { class = "legal", ja = "刑事事件の手続", en = "criminal proceedings",
+    basis = "個人情報保護法施行令 第2条第4号",
+    re = [[刑事事件|刑事手続|逮捕|勾留|起訴|公訴|被疑者|被告人|捜査|送検|受刑|服役|執行猶予]] },
+  { class = "legal", ja = "少年の保護事件の手続", en = "juvenile protection proceedings",
+    basis = "個人情報保護法施行令 第2条第5号",
+    re = [[少年(の)?保護事件|少年審判|家庭裁判所(へ|への)?送致|保護観察|少年院|非行|触法|虞犯|ぐ犯]] },
+  { class = "victim", ja = "犯罪により害を被った事実（被害・虐待・DV）", en = "having been harmed by a crime (victims, abuse, domestic violence)",
+    basis = "個人情報保護法 第2条第3項",
+    re = [[犯罪被害|(?<!災害の)(?<!災害)(?<!被災)(?<!鳥獣)被害者|(?<!災害)(?<!被災)(?<!鳥獣)(?<!農作物)被害(の)?(状況|内容|事実|経過|状態|歴)|被害(を|に)(受け|遭|あ)|被害届|虐待|ネグレクト|(?<![A-Za-z])DV(?![A-Za-z])|ドメスティック|配偶者(等)?からの暴力|性暴力|性犯罪|性被害|ストーカー|つきまとい]] },
+  { class = "in_need", ja = "支援を要する児童・家庭の情報（貧困・いじめ・要保護児童等）", en = "children and families in need (poverty, bullying, children requiring protection)",
+    basis = "児童福祉法 第6条の3・第25条の2（要保護児童対策）",
+    re = [[要保護児童|要支援児童|特定妊婦|要保護|一時保護|貧困|生活困窮|生活保護|いじめ|不登校|ヤングケアラー|児童相談|家庭環境|里親|児童養護]] },
+}
+
+-- Japanese/English words for a subject kind that is itself sensitive.
+local SUBJECT_KINDS = {
+  victim   = { class = "victim", ja = "犯罪により害を被った事実（被害・虐待・DV）", en = "having been harmed by a crime (victims, abuse, domestic violence)", basis = "個人情報保護法 第2条第3項" },
+  disabled = { class = "legal", ja = "障害（身体・知的・精神・発達）", en = "disability", basis = "個人情報保護法施行令 第2条第1号" },
+  patient  = { class = "legal", ja = "医師等による指導・診療・調剤", en = "medical treatment", basis = "個人情報保護法施行令 第2条第3号" },
+}
+
+-- every entry of SENSITIVE_TERMS matching text (an item may be both 病歴 and 診療)
+local function classify_all(text, negation_aware)
+  local out = {}
+  for _, t in ipairs(M.SENSITIVE_TERMS) do
+    local hit
+    if negation_aware then hit = M.mentions(text, t.re) else hit = hogo.test(text, t.re) end
+    if hit then out[#out + 1] = t end
+  end
+  return out
+end
+
+local function classify(text, negation_aware)
+  return classify_all(text, negation_aware)[1]
+end
+
+-- common.sensitive_term(text): the first entry of common.SENSITIVE_TERMS whose pattern matches
+-- the (normalized) text, negations ignored (for short names such as item names); nil if none.
+function M.sensitive_term(text)
+  return classify(M.text(text), false)
+end
+
+-- common.sensitive_items(plan): where the plan handles 要配慮個人情報 or other sensitive data.
+-- Returns an array of hits (one per place and matching category, so one item may give several), each
+--   {node=<table>, key=<field>, where="item"|"subject"|"text", name=<what to show>,
+--    class="legal"|"victim"|"in_need"|"flag"|"weak", ja=, en=, basis=, flagged=<bool>}
+-- Looks at: data.items (name, the `sensitive` flag, category health/welfare), data.subjects
+-- (kind victim/disabled/patient, label), and purpose/description (negations such as
+-- 「病歴は取得しない」 ignored).  An item's assigned number (接種券番号, 受給者番号) is not
+-- sensitive by itself: only the name's meaning or the flag counts.
+function M.sensitive_items(plan)
+  local out = {}
+  for _, it in ipairs(M.items(plan)) do
+    local name = M.text(it.name)
+    local terms = classify_all(name, false)
+    local flagged = it.sensitive == true
+    if #terms > 0 then
+      for _, t in ipairs(terms) do
+        out[#out + 1] = { node = it, key = "name", where = "item", name = it.name, class = t.class,
+                          ja = t.ja, en = t.en, basis = t.basis, flagged = flagged }
+      end
+    elseif flagged then
+      out[#out + 1] = { node = it, key = "sensitive", where = "item", name = it.name or "(項目)", class = "flag",
+                        ja = "要配慮個人情報（計画で指定）", en = "special care-required information (marked in the plan)",
+                        basis = "個人情報保護法 第2条第3項", flagged = true }
+    elseif (it.category == "health" or it.category == "welfare") and it.sensitive == nil then
+      out[#out + 1] = { node = it, key = "category", where = "item", name = it.name or "(項目)", class = "weak",
+                        ja = it.category == "health" and "健康に関する情報" or "福祉に関する情報",
+                        en = it.category == "health" and "health information" or "welfare information",
+                        basis = "個人情報保護法施行令 第2条", flagged = false }
+    end
+  end
+  for _, s in ipairs(M.subjects(plan)) do
+    local k = SUBJECT_KINDS[s.kind]
+    if k then
+      out[#out + 1] = { node = s, key = "kind", where = "subject", name = s.label or s.kind, class = k.class,
+                        ja = k.ja, en = k.en, basis = k.basis, flagged = false }
+    end
+    for _, t in ipairs(classify_all(M.text(s.label), false)) do
+      out[#out + 1] = { node = s, key = "label", where = "subject", name = s.label, class = t.class,
+                        ja = t.ja, en = t.en, basis = t.basis, flagged = false }
+    end
+  end
+  for _, key in ipairs({ "purpose", "description" }) do
+    for _, t in ipairs(classify_all(M.text(plan[key]), true)) do
+      out[#out + 1] = { node = plan, key = key, where = "text", name = t.ja, class = t.class,
+                        ja = t.ja, en = t.en, basis = t.basis, flagged = false }
+    end
+  end
+  return out
+end
+
+-- common.has_sensitive(plan): true when common.sensitive_items finds anything but "weak" hits;
+-- second result: the first such hit.
+function M.has_sensitive(plan)
+  for _, h in ipairs(M.sensitive_items(plan)) do
+    if h.class ~= "weak" then return true, h end
+  end
+  return false, nil
+end
+
+-- common.involves_victims(plan): true when the plan concerns victims (subject kind victim, or
+-- victim/abuse/DV wording in subjects, items or purpose); second result: the hit.
+function M.involves_victims(plan)
+  for _, h in ipairs(M.sensitive_items(plan)) do
+    if h.class == "victim" then return true, h end
+  end
+  return false, nil
+end
+
+-- common.stakes(plan): what raises the stakes of the plan's data, as
+-- {children=<bool>, sensitive=<bool>, victims=<bool>, high=<children or sensitive>,
+--  label_ja=, label_en=}; label_* name the weightiest reason (児童の情報 / 要配慮個人情報 / 個人情報).  Rules use it to raise a
+-- severity "for children or sensitive data".
+function M.stakes(plan)
+  local children = M.involves_children(plan)
+  local sensitive = M.has_sensitive(plan)
+  local victims = M.involves_victims(plan)
+  local r = { children = children, sensitive = sensitive, victims = victims,
+              label_ja = "個人情報", label_en = "personal data" }
+  if sensitive and children then
+    r.label_ja, r.label_en = "児童に関する要配慮個人情報", "sensitive data about children"
+  elseif sensitive then
+    r.label_ja, r.label_en = "要配慮個人情報", "special care-required personal information"
+  elseif children then
+    r.label_ja, r.label_en = "児童生徒の個人情報", "children's personal data"
+  end
+  r.high = children or sensitive
+  return r
+end
+
+-- common.access_safeguarded(plan): true when the plan states both who may see the data
+-- (access.restriction, non-empty) and that access is logged (access.logging == true): the two
+-- safeguards the council expects around sensitive records.
+function M.access_safeguarded(plan)
+  local a = M.obj(plan.access)
+  return a ~= nil and a.logging == true and M.text(a.restriction) ~= ""
+end
+
+-- common.uniq_join(list, field, sep): the distinct values of list[i][field] (strings), joined.
+function M.uniq_join(list, field, sep)
+  local seen, out = {}, {}
+  for _, v in ipairs(list) do
+    local x = v[field]
+    if type(x) == "string" and x ~= "" and not seen[x] then seen[x] = true; out[#out + 1] = x end
+  end
+  return table.concat(out, sep or "、")
+end
+
+------------------------------------------------------------------------------------------
+-- Parties
+------------------------------------------------------------------------------------------
+
+local CONTRACTOR_RE = [[委託|受託|業者|事業者|会社|法人|株式|有限|機関|ベンダ|医療機関|検査機関|請負]]
+local CITY_RE = [[(市|町|村|区|都|道|府|県|庁|役所|役場|課|室|係|局|部|本部|センター|教育委員会|学校|システム)$]]
+
+-- common.is_contractor(name, plan): true when a party name (transfers[].from/to) is the
+-- contractor: equal to outsourcing.contractor, or worded as one (委託業者, 受託者, 検査機関…).
+function M.is_contractor(name, plan)
+  local n = M.text(name)
+  if n == "" then return false end
+  local o = plan and M.outsourced(plan)
+  if o and type(o.contractor) == "string" and M.text(o.contractor) == n then return true end
+  return hogo.test(n, CONTRACTOR_RE)
+end
+
+-- common.is_city(name, plan): true when a party name is the city itself (…課, …室, 市, 庁内の
+-- システム) and not the contractor.
+function M.is_city(name, plan)
+  local n = M.text(name)
+  if n == "" or M.is_contractor(n, plan) then return false end
+  return hogo.test(n, CITY_RE)
+end
+
+return M

@@ -1,0 +1,152 @@
+-- rules/_gov.lua -- helpers for the governance / outsourcing / operations rules (global `gov`).
+--
+-- Builds on `common` (rules/_common.lua) for plan access; adds what those rules need on top:
+--   * reading a free-text CLAIM with its polarity: 「クラウドに保存する」 (claimed),
+--     「クラウドは利用しない」 (denied), 「クラウドにするのであれば」 (hypothetical: neither);
+--   * the plan-level prose a department writes (title, purpose, description, scope…);
+--   * small "what is at stake" summaries used to scale severities.
+-- Patterns are PCRE2 (hogo.test) in Lua long strings.
+
+local M = {}
+
+-- Characters that end a clause: the negation of a claim must sit in the same clause.
+-- (hogo.normalize folds ，．！？； to ASCII; 、。 stay as they are.)
+local CLAUSE = [[^\n。、,.;!?「」]]
+
+-- Between the keyword and its negation: at most 14 characters of the same clause, and no
+-- conjunction that starts a new predicate (「クラウドに保存し、外部には公開しない」,
+-- 「…保存して…しない」, 「…ため」「…ので」).  し followed by な/ま is the negation itself.
+local GAP = [[(?:(?!し(?![なまさ])|て(?!は)|ため|ので|けど|つつ)[]] .. CLAUSE .. [[]){0,14}?]]
+
+-- Negations: 「しない」「せず」「しません」「ではなく」「以外」「禁止」「不可」「なし」…
+local NEG = [[(?:ない|なく|ず(?![つ])|ません|禁止|不可|以外|なし|無し|不使用|不要|させない)]]
+
+-- Hypothetical or undecided: 「クラウドにするのであれば」「再委託する場合は」「…を検討」.
+local HYP = [[(?:であれば|のであれば|場合|なら|とき|時は|際は|際には|検討|予定はな|可能性)]]
+
+-- gov.claim(text, kw): how the normalized `text` speaks of the PCRE2 alternative `kw`:
+--   "claimed"       some mention is neither negated nor hypothetical
+--   "denied"        every mention is negated (and at least one is not hypothetical)
+--   "hypothetical"  every mention is conditional / undecided
+--   nil             no mention at all
+-- A prefix 非/脱 (非クラウド, 脱LGWAN) counts as a negation.
+function M.claim(text, kw)
+  if type(text) ~= "string" or text == "" then return nil end
+  local t = common.text(text)
+  local k = "(?:" .. kw .. ")"
+  if not hogo.test(t, k, "i") then return nil end
+  -- a mention followed neither by a negation nor by a hypothetical in its clause
+  local plain = [[(?<!非|脱)]] .. k .. "(?!" .. GAP .. "(?:" .. NEG .. "|" .. HYP .. "))"
+  if hogo.test(t, plain, "i") then return "claimed" end
+  local denied = "(?:(?:非|脱)" .. k .. "|" .. k .. "(?!" .. GAP .. HYP .. ")" .. GAP .. NEG .. ")"
+  if hogo.test(t, denied, "i") then return "denied" end
+  return "hypothetical"
+end
+
+-- The prose fields where a department states what it will do (not item names, which are
+-- labels): title, purpose, description, outsourcing.scope[], storage[].what, transfers[].what,
+-- access.restriction, contract.includes[], operations.review.
+local PROSE = { title = true, purpose = true, description = true, scope = true, storage = true,
+                transfer = true, verification = true, access = true, contract = true, operations = true }
+
+-- gov.prose(plan): array of {node, key, text, field} for the prose fields above.
+function M.prose(plan)
+  local out = {}
+  for _, f in ipairs(common.text_fields(plan)) do
+    if PROSE[f.field] then out[#out + 1] = f end
+  end
+  return out
+end
+
+-- gov.find_claim(plan, kw [, want]): the first prose field whose claim about kw is `want`
+-- (default "claimed"), or nil.  Returns the field entry {node, key, text, field}.
+function M.find_claim(plan, kw, want)
+  want = want or "claimed"
+  for _, f in ipairs(M.prose(plan)) do
+    if M.claim(f.text, kw) == want then return f end
+  end
+  return nil
+end
+
+-- gov.sentence(text, kw): the sentence of the (normalized) text that mentions kw first — what to
+-- quote back to the department — or the text itself when no sentence can be cut out.
+function M.sentence(text, kw)
+  if type(text) ~= "string" then return "" end
+  local t = common.text(text)
+  return hogo.match(t, "[^。\\n]{0,60}(?:" .. kw .. ")[^。\\n]{0,40}", "i") or t
+end
+
+-- gov.quote(f, kw, n): an excerpt of field entry f (from gov.find_claim) around the mention of kw.
+function M.quote(f, kw, n)
+  return M.excerpt(M.sentence(f.text, kw), n or 40)
+end
+
+-- gov.excerpt(text, n): the first n characters (UTF-8) of text, with … when cut.
+function M.excerpt(text, n)
+  if type(text) ~= "string" then return "" end
+  n = n or 40
+  local ok, len = pcall(utf8.len, text)
+  if not ok or not len or len <= n then return text end
+  local cut = utf8.offset(text, n + 1)
+  return text:sub(1, cut - 1) .. "…"
+end
+
+-- gov.blank(v): true when v is absent, null, or a string with nothing but spaces.
+function M.blank(v)
+  if v == nil or hogo.is_null(v) then return true end
+  if type(v) == "string" then return not hogo.test(common.text(v), [[\S]]) end
+  return false
+end
+
+-- gov.exposure(plan): true (and a reason ja/en) when data leaves the closed network: any storage
+-- in the cloud or on the internet, a third-party platform, or a transfer through an app / upload.
+function M.exposure(plan)
+  for _, s in ipairs(common.list(plan.storage)) do
+    if s.location == "cloud" then return true, "クラウド", "the cloud" end
+    if s.network == "internet" then return true, "インターネット", "the internet" end
+  end
+  if #common.list(plan.platforms) > 0 then return true, "外部プラットフォーム", "a third-party platform" end
+  for _, t in ipairs(common.list(plan.transfers)) do
+    if t.method == "third_party_app" or t.method == "web_upload" then
+      return true, "インターネット経由の受け渡し", "hand-overs over the internet"
+    end
+  end
+  return false
+end
+
+-- gov.kind(plan): consultation.kind or nil.
+function M.kind(plan)
+  local c = common.obj(plan.consultation)
+  return c and c.kind or nil
+end
+
+-- gov.level(plan): 0 ordinary personal data, 1 children's data, 2 要配慮 / sensitive data,
+-- 3 victims, or sensitive data about children.  Plus common.stakes(plan) for labels.
+function M.level(plan)
+  local st = common.stakes(plan)
+  local lv = 0
+  if st.children then lv = 1 end
+  if st.sensitive then lv = 2 end
+  if st.victims or (st.sensitive and st.children) then lv = 3 end
+  return lv, st
+end
+
+-- gov.today(ctx): ctx.today as YYYY-MM-DD (nil if the engine gave none).
+function M.today(ctx)
+  return ctx and ctx.today and hogo.date(ctx.today) or (ctx and ctx.today) or nil
+end
+
+-- gov.device_label(d): {ja=, en=} naming the devices of plan.devices, e.g. 「タブレット端末（8,000台）」.
+local DEVICE_JA = { tablet = "タブレット端末", pc = "パソコン", smartphone = "スマートフォン" }
+local DEVICE_EN = { tablet = "The tablets", pc = "The PCs", smartphone = "The smartphones" }
+function M.device_label(d)
+  local ja = DEVICE_JA[d.kind] or "端末"
+  local en = DEVICE_EN[d.kind] or "The devices"
+  if type(d.count) == "number" then
+    ja = ja .. "（" .. tostring(math.tointeger(d.count) or d.count) .. "台）"
+    en = en .. " (" .. tostring(math.tointeger(d.count) or d.count) .. ")"
+  end
+  return { ja = ja, en = en }
+end
+
+return M

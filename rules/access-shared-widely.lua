@@ -1,0 +1,44 @@
+-- access-shared-widely: 要配慮 or victims' data is shared with many units or agencies, or with
+-- vague ones (関係機関, 庁内関係課, 全庁).  The council: 「様々な情報を取得し、庁内で共有する
+-- ようだが」「子ども支援課以外の課については、どうするのか」(議題(2)).
+--   sensitive + (vague or 3+ recipients): medium
+--   ordinary data with 5+ recipients: low
+
+local VAGUE = [[関係機関|関係課|関係各課|関係部署|関係所属|庁内各課|各課|全庁|全職員|関係者|関係団体|等$]]
+
+return {
+  id        = "access-shared-widely",
+  topic     = "access.control",
+  severity  = "medium",
+  title     = { ja = "共有先が広い・特定されていない",
+                en = "Data shared widely or with unnamed recipients" },
+  message   = { ja = "{data}を{count}か所（{list}）と共有する計画です。{why}",
+                en = "The plan shares {data_en} with {count} recipients ({list}). {why_en}" },
+  follow_up = { ja = "共有先の課・機関を具体的に挙げ、それぞれが見られる項目と根拠（法令・要綱）を示し、共有先にも同じ取扱いを求める方法を説明してください。",
+                en = "Name each unit or agency, the items each may see and the legal basis, and how the same handling is required of them." },
+  precedent = "志木市 令和2年度第3回 議題(2)「様々な情報を取得し、庁内で共有するようだが」「子ども支援課以外の課については、どうするのか」",
+
+  check = function(plan, ctx)
+    local a = common.obj(plan.access)
+    if not a then return end
+    local list = common.list(a.shared_with)
+    if #list == 0 then return end
+    local vague = {}
+    for _, w in ipairs(list) do
+      if type(w) == "string" and hogo.test(common.text(w), VAGUE) then vague[#vague + 1] = w end
+    end
+    local lv, st = gov.level(plan)
+    local sev
+    if lv >= 2 and (#vague > 0 or #list >= 3) then sev = "medium"
+    elseif #list >= 5 then sev = "low"
+    else return end
+    local why, why_en = "", ""
+    if #vague > 0 then
+      why = "「" .. table.concat(vague, "」「") .. "」では、誰が見られるのかが特定できません。"
+      why_en = "Recipients such as \"" .. table.concat(vague, "\", \"") .. "\" do not say who can see it."
+    end
+    ctx.report(a, "shared_with", { severity = sev, vars = {
+      data = st.label_ja, data_en = st.label_en, count = #list,
+      list = common.join(list, "、"), why = why, why_en = why_en } })
+  end,
+}

@@ -1,0 +1,51 @@
+-- capacity-growth-review: a channel through which residents send in applications (a platform
+-- such as LINE, online applications, reservations) creates work for the department that grows
+-- with use, and the plan says nothing about when the way it is run will be reviewed.  The
+-- council: 「キャパを超えないのか」「申請が増えているので成功といえるが、業務負担が増えるよう
+-- なら、運用方法を検討するべき」(議題(5)).
+--   info (the message notes it when the plan itself reports growing use).
+
+local INTAKE = [[電子申請|オンライン申請|オンライン予約|ネット予約|予約受付|予約システム|申請受付|受付システム|通報システム|相談窓口|チャットボット]]
+local GROWTH = [[増加|増えて|急増|多数を占め|順調に推移|伸びて|右肩上がり|大幅に増]]
+
+return {
+  id        = "capacity-growth-review",
+  topic     = "operations.capacity",
+  severity  = "info",
+  title     = { ja = "利用が増えたときの業務負担と見直し",
+                en = "Workload as use grows, and when it is reviewed" },
+  message   = { ja = "{channel}による受付は、利用が増えるほど担当課の処理件数も増えます。{growth}業務負担が処理能力を超えないか、運用をいつ見直すかが記載されていません。",
+                en = "Intake through {channel_en} means more work for the department as use grows. {growth_en}The plan does not say whether the workload stays within capacity or when the operation is reviewed." },
+  follow_up = { ja = "受付件数と処理体制（担当職員数・処理日数）の見込み、件数の把握方法、業務負担が増えた場合に運用方法（専用システム化・受付の制限等）を見直す時期と基準を示してください。",
+                en = "Show the expected volume and who processes it (staff, turnaround), how volume is tracked, and when and on what threshold the operation (a dedicated system, limits) will be reviewed." },
+  precedent = "志木市 令和2年度第3回 議題(5)「粗大ごみ収集・運搬の申請件数が多いようだが、キャパを超えないのか」「申請が増えているので成功といえるが、業務負担が増えるようなら、運用方法を検討するべき」",
+
+  check = function(plan, ctx)
+    local op = common.obj(plan.operations)
+    if hogo.is_null(plan.operations) then return end
+    if op and not gov.blank(op.review) then return end   -- a review is stated
+    local channel, channel_en
+    local platforms = common.list(plan.platforms)
+    if #platforms > 0 then
+      local p = platforms[1]
+      channel = type(p.name) == "string" and p.name or "外部プラットフォーム"
+      channel_en = channel
+    elseif not common.outsourced(plan) then
+      -- the city's own intake; outsourced intake is the contractor's capacity
+      local f = gov.find_claim(plan, INTAKE)
+      if not f then return end
+      channel = hogo.match(f.text, INTAKE) or "電子申請"
+      channel_en = "online applications (" .. channel .. ")"
+    else
+      return
+    end
+    local growth, growth_en = "", ""
+    local g = gov.find_claim(plan, GROWTH)
+    if g then
+      growth = "計画にも「" .. gov.quote(g, GROWTH, 30) .. "」とあり、件数は増えています。"
+      growth_en = "The plan itself reports growing use. "
+    end
+    ctx.report(op or plan, op and "review" or "operations", { vars = {
+      channel = channel, channel_en = channel_en, growth = growth, growth_en = growth_en } })
+  end,
+}

@@ -1,0 +1,33 @@
+-- capacity-workload-per-staff: the yearly cases (data.annual) set against the staff who handle
+-- them (access.staff) come to more than about ten a working day per person — a load at which
+-- checks get skipped.  The council: 「キャパを超えないのか」(議題(5)).
+--   more than 2,400 a year per person: low (about 10 a working day)
+
+local PER_STAFF = 2400
+
+return {
+  id        = "capacity-workload-per-staff",
+  topic     = "operations.capacity",
+  severity  = "low",
+  title     = { ja = "取扱職員1人あたりの件数が多い",
+                en = "Many cases per member of staff" },
+  message   = { ja = "年間{annual}件を{staff}人で取り扱う計画で、1人あたり年間約{per}件（1日あたり約{daily}件）になります。",
+                en = "{annual} cases a year are handled by {staff} staff: about {per} per person a year ({daily} a working day)." },
+  follow_up = { ja = "処理体制（職員数・繁忙期の応援・委託の活用）と、確認作業を省略しないための手順を示してください。件数が見込みを超えた場合の見直しの基準も記載してください。",
+                en = "Show how the work is staffed (numbers, peak-time support, outsourcing) and how checks are kept up; state when the arrangement is reviewed if volume exceeds the estimate." },
+  precedent = "志木市 令和2年度第3回 議題(5)「キャパを超えないのか」「業務負担が増えるようなら、運用方法を検討するべき」",
+
+  check = function(plan, ctx)
+    local data = common.obj(plan.data)
+    local a = common.obj(plan.access)
+    if not data or not a then return end
+    local annual = common.num(data.annual)
+    local staff = common.num(a.staff)
+    if not annual or not staff or staff <= 0 then return end
+    local per = annual / staff
+    if per <= PER_STAFF then return end
+    ctx.report(a, "staff", { vars = {
+      annual = math.floor(annual), staff = math.floor(staff),
+      per = math.floor(per + 0.5), daily = math.floor(per / 240 + 0.5) } })
+  end,
+}

@@ -1,0 +1,41 @@
+-- consistency-cloud: the text says the data goes to the cloud (クラウド, SaaS, Google Drive…) but
+-- no storage entry is in the cloud.  One of the two is wrong, and the council's view of the risk
+-- turns on it: 「クラウドにするのであれば再検討が必要」(議題(2)).
+-- Negations and conditionals are not claims: 「クラウドは利用しない」「クラウドにするのであれば」.
+--   storage listed, none cloud: medium;  storage not stated: low (where is it?)
+
+local CLOUD = [[クラウド|(?<![A-Za-z])(?:cloud|SaaS|AWS|Azure|Google ?Drive|Google ?Workspace|G ?Suite|OneDrive|Microsoft ?365|Office ?365|Dropbox|iCloud|kintone)(?![A-Za-z])]]
+
+return {
+  id        = "consistency-cloud",
+  topic     = "input.consistency",
+  severity  = "medium",
+  title     = { ja = "本文はクラウド利用、保存場所はクラウド以外",
+                en = "Text says cloud, storage says otherwise" },
+  message   = { ja = "本文に「{quote}」とクラウドの利用が書かれていますが、{state}。",
+                en = "The text says the cloud is used (\"{quote}\"), but {state_en}." },
+  follow_up = { ja = "クラウドに保存・処理するデータがあれば storage に location: cloud として記載し、事業者・所在国・ISMAP登録を示してください。クラウドを使わない場合は本文を改めてください。",
+                en = "If any data is stored or processed in the cloud, list it in storage with location cloud and state the provider, region and ISMAP registration; if not, correct the text." },
+  precedent = "志木市 令和2年度第3回 議題(2)「クラウドにするのであれば再検討が必要だが、市の庁舎内で管理しているのであれば問題ない」",
+
+  check = function(plan, ctx)
+    local storage = common.list(plan.storage)
+    for _, s in ipairs(storage) do
+      if s.location == "cloud" then return end
+    end
+    local f = gov.find_claim(plan, CLOUD)
+    if not f then return end
+    local vars = { quote = gov.quote(f, CLOUD) }
+    if f.field == "storage" then
+      -- the entry's own description says cloud while its location says otherwise
+      vars.state, vars.state_en = "その保存場所（location）がクラウドになっていません", "its location is not cloud"
+      ctx.report(f.node, "location", { vars = vars })
+    elseif #storage > 0 then
+      vars.state, vars.state_en = "保存場所（storage）にクラウドがありません", "no storage entry is in the cloud"
+      ctx.report(storage[1], "location", { vars = vars })
+    else
+      vars.state, vars.state_en = "保存場所（storage）が記載されていません", "no storage is listed"
+      ctx.report(plan, "storage", { severity = "low", vars = vars })
+    end
+  end,
+}

@@ -1,0 +1,32 @@
+-- disposal-paper-method: how paper records are destroyed.  The council confirmed 「シュレッダーでの
+-- 処分ではなく、溶解ということでよいか」 (議題(1)) for both the contractor's and the city's copies.
+-- Shredding: info, low when the contractor does it or the papers hold 要配慮 data.  No method
+-- stated: low.
+return {
+  id        = "disposal-paper-method",
+  topic     = "disposal.method",
+  severity  = "low",
+  title     = { ja = "紙媒体の廃棄方法",
+                en = "How paper records are destroyed" },
+  message   = { ja = "個人情報が記載された紙媒体を{method}で廃棄する計画です。",
+                en = "Paper records holding personal data are to be destroyed by {method_en}." },
+  follow_up = { ja = "紙媒体は溶解処理（受託者が行う場合は溶解証明の提出）とするか、シュレッダーとする場合は細断の規格（クロスカット等）と、廃棄を確認する者を示してください。",
+                en = "Have paper dissolved (with a certificate when the contractor does it), or, if shredded, state the cut standard (cross-cut...) and who confirms the destruction." },
+  precedent = "志木市 令和2年度第3回 議題(1)「委託業者及び市で保管しているものについてもシュレッダーでの処分ではなく、溶解ということでよいか」",
+
+  check = function(plan, ctx)
+    local st = common.stakes(plan)
+    for _, d in ipairs(common.list(plan.disposal)) do
+      if d.medium == "paper" then
+        if d.method == nil then
+          ctx.report(d, "method", { severity = "low", vars = { method = "（方法未記載）", method_en = "an unstated method" },
+            message = { ja = "紙媒体の廃棄方法（溶解、シュレッダー、返却など）が記載されていません。",
+                        en = "How paper records are destroyed (dissolution, shredding, return...) is not stated." } })
+        elseif d.method == "shredding" then
+          local sev = (d.by == "contractor" or st.sensitive) and "low" or "info"
+          ctx.report(d, "method", { severity = sev, vars = { method = "シュレッダー", method_en = "shredding" } })
+        end
+      end
+    end
+  end,
+}

@@ -1,0 +1,49 @@
+-- governance-waiver-invalid: an accepted risk (waivers[]) that no longer holds is itself a
+-- finding: it has expired, gives no reason, names no rule or a rule that does not exist, or
+-- says nobody approved it.  A waiver silences a finding; the council must be able to see why
+-- and until when.
+--   expired: medium;  no reason: medium;  unknown / missing rule: low;
+--   no approver: low;  no expiry date: info
+
+return {
+  id        = "governance-waiver-invalid",
+  topic     = "governance.follow_up",
+  severity  = "medium",
+  title     = { ja = "無効な例外承認（waiver）",
+                en = "Invalid waiver" },
+  message   = { ja = "例外承認（対象: {rule}）は{problem}。",
+                en = "The waiver for {rule} {problem_en}." },
+  follow_up = { ja = "例外として受け入れる理由、承認者（審議会の回次など）、期限を記載し、期限を過ぎたものは改めて審議会の判断を得てください。存在しない規則を指すものは規則IDを改めてください。",
+                en = "Give the reason, who approved it (which council session) and an expiry date; take expired waivers back to the council; correct waivers that name a rule that does not exist." },
+  precedent = "志木市 令和2年度第3回 議題(1) 結論（条件を付した承認）; 個人情報保護法 第66条（安全管理措置の継続的な見直し）",
+
+  check = function(plan, ctx)
+    local today = gov.today(ctx)
+    for _, w in ipairs(common.list(plan.waivers)) do
+      local rule = type(w.rule) == "string" and w.rule or nil
+      local name = rule or "（規則未記載）"
+      local function rep(key, sev, ja, en)
+        ctx.report(w, key, { severity = sev, vars = { rule = name, problem = ja, problem_en = en } })
+      end
+      if gov.blank(rule) then
+        rep("rule", "low", "対象の規則が記載されていません", "names no rule")
+      elseif not hogo.rule_exists(rule) then
+        rep("rule", "low", "存在しない規則（" .. rule .. "）を指しています", "names a rule that does not exist")
+      end
+      if gov.blank(w.reason) then
+        rep("reason", "medium", "受け入れる理由が記載されていません", "gives no reason")
+      end
+      if gov.blank(w.approved_by) then
+        rep("approved_by", "low", "承認者が記載されていません", "does not say who approved it")
+      end
+      if type(w.expires) == "string" then
+        local d = hogo.date(w.expires)
+        if d and today and d < today then
+          rep("expires", "medium", "期限（" .. w.expires .. "）を過ぎています", "expired on " .. d)
+        end
+      elseif w.expires == nil or hogo.is_null(w.expires) then
+        rep("expires", "info", "期限が定められていません", "has no expiry date")
+      end
+    end
+  end,
+}

@@ -1,0 +1,41 @@
+-- minimize-item-types: many kinds of personal information may be collected, and the plan does not
+-- say whether all are taken every time.  The council on the child consultation system (33 kinds):
+-- 「様々な情報を取得し、庁内で共有するようだが、財産状況等すべての事柄を毎回取得するのか」 (議題(2)).
+--   20+ kinds (data.item_types, else the number of items listed; 15+ listed items) and
+--   collected_always not stated → info (the question); collected_always true → low (medium for
+--   sensitive data); collected_always false → quiet (collection is already limited).
+local MANY_TYPES, MANY_LISTED = 20, 15
+
+return {
+  id        = "minimize-item-types",
+  topic     = "data.minimization",
+  severity  = "info",
+  title     = { ja = "取得する個人情報の種類が多い",
+                en = "Many kinds of personal information are collected" },
+  message   = { ja = "取得する可能性のある個人情報が{n}種類あります。すべての項目を毎回取得するのかが記載されていません。",
+                en = "Up to {n} kinds of personal information may be collected; whether all are taken every time is not stated." },
+  follow_up = { ja = "相談・申請の内容に応じて必要な項目だけを取得すること（data.collected_always）と、特に財産状況・家族関係など踏み込んだ項目を取得する場面を示してください。",
+                en = "State that only the items each case needs are collected (data.collected_always), and when intrusive items such as assets or family relations are taken." },
+  precedent = "志木市 令和2年度第3回 議題(2)「財産状況等すべての事柄を毎回取得するのか」「相談内容によってヒアリングする内容が異なるため、想定しているすべての項目を聴取するわけではない」",
+
+  check = function(plan, ctx)
+    local data = common.obj(plan.data)
+    if not data then return end
+    local types = common.num(data.item_types)
+    local listed = #common.items(plan)
+    local n = types or listed
+    if not ((types and types >= MANY_TYPES) or listed >= MANY_LISTED) then return end
+    n = math.max(types or 0, listed)
+    local always = data.collected_always
+    if always == false then return end
+    local key = types and "item_types" or "items"
+    if always == true then
+      local sev = common.has_sensitive(plan) and "medium" or "low"
+      ctx.report(data, "collected_always", { severity = sev, vars = { n = tostring(n) },
+        message = { ja = "取得する可能性のある個人情報{n}種類を毎回すべて取得する計画です。利用目的に必要な範囲を超えて取得するおそれがあります。",
+                    en = "All {n} kinds of personal information are to be collected every time, which may exceed what the purpose needs." } })
+    elseif always == nil then
+      ctx.report(data, key, { vars = { n = tostring(n) } })
+    end
+  end,
+}

@@ -1,0 +1,39 @@
+-- outsourcing-special-specifications: the contract for outsourced personal data must carry the
+-- 個人情報取扱特記事項 (special terms: purpose limit, no copying, re-subcontracting, return and
+-- disposal, audits, incident reporting).  The council asked what they are (議題(1)).
+--   false  → high (nothing binds the contractor)
+--   absent → a question: low, medium for 要配慮・児童の情報
+--   null   → stated "not applicable" while data is outsourced: treated like false but medium
+
+return {
+  id        = "outsourcing-special-specifications",
+  topic     = "outsourcing.responsibility",
+  severity  = "high",
+  title     = { ja = "個人情報取扱特記事項が契約に付されていない",
+                en = "No special terms for personal data in the outsourcing contract" },
+  message   = { ja = "{contractor}への委託契約に個人情報取扱特記事項を{state}。",
+                en = "The outsourcing contract with {contractor_en} {state_en} special terms for handling personal data." },
+  follow_up = { ja = "目的外利用・複製の禁止、再委託の制限、返還・廃棄と証明、立入検査、事故時の報告を定めた特記事項（特記仕様書）を契約に付し、業務内容に応じて変更した点があれば示してください。",
+                en = "Attach special terms to the contract (no use beyond the purpose, no copying, limits on re-subcontracting, return/disposal with certificate, inspections, incident reporting) and show any changes made for this work." },
+  precedent = "志木市 令和2年度第3回 議題(1)「個人情報の取扱いに関する特記仕様書とはどのようなものか」「参考として行政管理課で定めているもの。実際の業務内容に応じて一部変更を加えている」; 個人情報保護法 第66条第2項",
+
+  check = function(plan, ctx)
+    local o = common.outsourced(plan)
+    if not o then return end
+    local ss = o.special_specifications
+    if ss == true then return end
+    local lv = gov.level(plan)
+    local sev, state, state_en
+    if ss == false then
+      sev, state, state_en = "high", "付さない計画です", "does not carry"
+    elseif hogo.is_null(ss) then
+      sev, state, state_en = "medium", "「該当なし」としています", "is stated as not needing"
+    else
+      sev, state, state_en = (lv >= 1 and "medium" or "low"), "付すかどうかが記載されていません", "does not say whether it carries"
+    end
+    ctx.report(o, "special_specifications", { severity = sev, vars = {
+      contractor = type(o.contractor) == "string" and o.contractor or "受託者",
+      contractor_en = type(o.contractor) == "string" and o.contractor or "the contractor",
+      state = state, state_en = state_en } })
+  end,
+}

@@ -1,0 +1,40 @@
+-- reconsult-new-technology: data leaves the city's closed network (cloud storage, the internet,
+-- a third-party platform) or the plan uses a new technology (AI, 生体認証…), and the plan does
+-- not say when it comes back to the council.  Risks of such systems show up in use.  The
+-- council: 「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性
+-- がある…そのような場合には審議会や審査会にかけるとも検討してほしい」(議題(6)).
+-- info.  Quiet when operations.review names the council (審議会・審査会・報告).
+
+local NEWTECH = [[(?<![A-Za-z])AI(?![A-Za-z])|人工知能|生成AI|機械学習|顔認証|顔認識|生体認証|RPA|IoT|ビッグデータ|ドローン|防犯カメラ|AIカメラ|メタバース|ブロックチェーン]]
+local COUNCIL = [[審議会|審査会|再諮問|諮問|報告]]
+
+return {
+  id        = "reconsult-new-technology",
+  topic     = "governance.reconsultation",
+  severity  = "info",
+  title     = { ja = "運用中に懸念が生じた場合の審議会への再諮問",
+                en = "Coming back to the council when concerns arise in use" },
+  message   = { ja = "{why}を用いるため、運用の中で情報漏えいのリスクや懸念が新たに生じる可能性があります。どのような場合に審議会へ報告・再諮問するかが記載されていません。",
+                en = "Because {why_en} is used, new leak risks or concerns may appear in use. The plan does not say when it will come back to the council." },
+  follow_up = { ja = "運用状況の点検の時期と、仕組みの変更・事故・新たな懸念が生じた場合に審議会（審査会）へ報告・諮問することを記載してください（operations.review）。",
+                en = "State when the operation is reviewed and that changes, incidents or new concerns will be reported or put to the council (operations.review)." },
+  precedent = "志木市 令和2年度第3回 議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある…そのような場合には審議会や審査会にかけるとも検討してほしい」",
+
+  check = function(plan, ctx)
+    if hogo.is_null(plan.operations) then return end
+    local op = common.obj(plan.operations)
+    if op and type(op.review) == "string" and hogo.test(common.text(op.review), COUNCIL) then return end
+    local exposed, why, why_en = gov.exposure(plan)
+    if not exposed then
+      local f = gov.find_claim(plan, NEWTECH)
+      if not f then return end
+      why = hogo.match(f.text, NEWTECH, "i") or "新しい技術"
+      why_en = "new technology (" .. why .. ")"
+    end
+    if op then
+      ctx.report(op, "review", { vars = { why = why, why_en = why_en } })
+    else
+      ctx.report(plan, "operations", { vars = { why = why, why_en = why_en } })
+    end
+  end,
+}

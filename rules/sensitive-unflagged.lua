@@ -1,0 +1,36 @@
+-- sensitive-unflagged: an item whose name reads as 要配慮個人情報 (or victim / in-need data) is
+-- not marked `sensitive: true`, so the safeguards tied to the flag may be skipped: low.  A health
+-- or welfare item whose name matches nothing is only asked about: info.  (接種券番号 and other
+-- assigned numbers are not sensitive by themselves: only the name's meaning counts.)
+return {
+  id        = "sensitive-unflagged",
+  topic     = "data.sensitive",
+  severity  = "low",
+  title     = { ja = "要配慮個人情報の指定漏れ",
+                en = "Sensitive item not marked as such" },
+  message   = { ja = "「{name}」は{kind}に当たると考えられますが、要配慮個人情報（sensitive）として{state}。",
+                en = "\"{name}\" appears to be {kind_en}, but it is {state_en} as special care-required (sensitive)." },
+  follow_up = { ja = "要配慮個人情報に当たるかを確認し、当たる場合は sensitive: true とした上で取扱いの措置を示してください。",
+                en = "Check whether it is special care-required information; if so, mark it sensitive: true and state how it is protected." },
+  precedent = "個人情報保護法 第2条第3項・同施行令第2条",
+
+  check = function(plan, ctx)
+    local done = {}   -- one finding per item, on its first (weightiest) category
+    for _, h in ipairs(common.sensitive_items(plan)) do
+      if h.where == "item" and not h.flagged and h.class ~= "flag" and not done[h.node] then
+        done[h.node] = true
+        local stated_false = h.node.sensitive == false
+        local vars = { name = tostring(h.name), kind = h.ja, kind_en = h.en,
+                       state = stated_false and "扱わないとされています" or "指定されていません",
+                       state_en = stated_false and "marked as not sensitive" or "not marked" }
+        if h.class == "weak" then
+          ctx.report(h.node, "sensitive", { severity = "info", vars = vars,
+            message = { ja = "「{name}」（{kind}）が要配慮個人情報に当たるか記載されていません。",
+                        en = "Whether \"{name}\" ({kind_en}) is special care-required information is not stated." } })
+        else
+          ctx.report(h.node, "sensitive", { vars = vars })
+        end
+      end
+    end
+  end,
+}

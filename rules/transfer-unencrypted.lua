@@ -1,0 +1,58 @@
+-- transfer-unencrypted: personal data moved by plain USB memory or e-mail (or a web upload
+-- not stated to be encrypted).  The council accepted the migration because it used 暗号化USB
+-- (議題(2)); a plain USB stick or e-mail is the textbook leak.  high; critical with 要配慮
+-- data.  E-mail with an encrypted attachment (password ZIP) is low: the password usually
+-- travels the same way.  A transfer with no method but 「USB」「メール」 in its text counts too.
+local METHOD_JA = { usb = "USBメモリ", email = "電子メール", web_upload = "ウェブでのアップロード" }
+local METHOD_EN = { usb = "a USB memory stick", email = "e-mail", web_upload = "web upload" }
+
+-- method named only in prose: 「USBメモリで受け渡し」「メールで送付」
+local function prose_method(t)
+  local text = common.text(t.what) .. " " .. common.text(common.get(t, "verification", "how"))
+  if hogo.test(text, [[暗号化]]) then return nil end
+  if hogo.test(text, [[USB]], "i") then return "usb" end
+  if hogo.test(text, [[メール|e-?mail]], "i") then return "email" end
+  return nil
+end
+
+return {
+  id        = "transfer-unencrypted",
+  topic     = "transfer.method",
+  severity  = "high",
+  title     = { ja = "暗号化しない媒体・電子メールで個人情報を受け渡し",
+                en = "Personal data moved on unencrypted media or by e-mail" },
+  message   = { ja = "「{what}」（{from}→{to}）を{method}で受け渡す計画で、{problem}",
+                en = "\"{what}\" ({from} → {to}) is to be moved by {method_en}; {problem_en}" },
+  follow_up = { ja = "LGWAN回線や専用線、またはパスワード付きの暗号化USB（職員立会い、受渡記録、使用後の消去）による受け渡しに改めてください。",
+                en = "Use LGWAN or a dedicated line, or an encrypted, password-protected USB drive (handed over with staff present, logged, and wiped afterwards)." },
+  precedent = "志木市 令和2年度第3回 議題(2)「暗号化USBを利用し、職員立ち合いのもとシステムへ移行する」; 議題(3)「LGWAN回線を利用してデータの受け渡しを行う」",
+
+  check = function(plan, ctx)
+    local st = common.stakes(plan)
+    for _, t in ipairs(common.list(plan.transfers)) do
+      local m = t.method
+      local from_prose = false
+      if m == nil then m = prose_method(t); from_prose = m ~= nil end
+      local sev, ja, en
+      if (m == "usb" or m == "email") and t.encrypted ~= true then
+        sev = st.sensitive and "critical" or "high"
+        ja, en = "暗号化されていません。", "it is not encrypted."
+      elseif m == "email" then
+        sev = "low"
+        ja, en = "添付ファイルの暗号化のみでは、パスワードを同じ経路で送ると保護になりません。",
+                 "an encrypted attachment protects nothing if the password travels the same way."
+      elseif m == "web_upload" and t.encrypted == false then
+        sev = st.high and "high" or "medium"
+        ja, en = "通信が暗号化されていません。", "the connection is not encrypted."
+      elseif m == "web_upload" and t.encrypted == nil then
+        sev = "low"
+        ja, en = "通信の暗号化とアップロード先の管理が記載されていません。", "encryption and who runs the upload site are not stated."
+      end
+      if sev then
+        ctx.report(t, from_prose and "what" or "method", { severity = sev, vars = {
+          what = t.what or "データ", from = t.from or "?", to = t.to or "?",
+          method = METHOD_JA[m], method_en = METHOD_EN[m], problem = ja, problem_en = en } })
+      end
+    end
+  end,
+}

@@ -1,0 +1,77 @@
+-- volume-my-number-assessment: a plan that handles 個人番号 (特定個人情報) needs a 特定個人情報保護評価
+-- whose kind depends on the number of people (番号法 第28条, 特定個人情報保護評価に関する規則 第4条):
+--   under 1,000                 none required
+--   1,000 – under 10,000        基礎項目評価                                   → low
+--   10,000 – under 100,000      基礎項目評価; + 重点項目評価 when 500+ handlers
+--                               (access.staff) or a serious incident in the past year → low / medium
+--   100,000 – under 300,000     基礎 + 重点項目評価; 全項目評価 when 500+ handlers or incident → medium / high
+--   300,000 and over            基礎 + 全項目評価                               → high
+-- When the plan already names the required assessment (「全項目評価を実施済み」) the finding drops to info.
+-- When the number of people is not stated the rule asks it (info): the council's 「年間にどれくらいの
+-- 件数を想定しているのか」 (議題(1)).
+local MYNUMBER_RE = [[個人番号(?!カード)|マイナンバー(?!カード)|特定個人情報]]
+local INCIDENT_RE = [[重大(な)?事故|重大事案|漏えい事案|漏洩事案|流出事案]]
+local LEVEL = { basic = 1, priority = 2, full = 3 }
+local LEVEL_JA = { "基礎項目評価", "基礎項目評価及び重点項目評価", "基礎項目評価及び全項目評価" }
+local LEVEL_EN = { "a basic assessment (基礎項目評価)", "a basic and a priority assessment (重点項目評価)",
+                   "a basic and a full assessment (全項目評価)" }
+local LEVEL_SEV = { "low", "medium", "high" }
+local DONE_RE = { [[基礎項目評価|重点項目評価|全項目評価]], [[重点項目評価|全項目評価]], [[全項目評価]] }
+
+-- the item's own name, when it says more than 個人番号 (「マイナンバー（申請書記載）」)
+local function item_vars(my)
+  local n = common.text(my.name)
+  if n == "" or n == "個人番号" then return { item = "", item_en = "" } end
+  return { item = "（「" .. my.name .. "」）", item_en = " (\"" .. my.name .. "\")" }
+end
+
+return {
+  id        = "volume-my-number-assessment",
+  topic     = "data.volume",
+  severity  = "low",
+  title     = { ja = "特定個人情報保護評価の実施",
+                en = "Specific personal information protection assessment" },
+  message   = { ja = "個人番号{item}を{persons}人分取り扱う計画で、{why}{level}が必要です。",
+                en = "The plan handles the My Number{item_en} of {persons} people; {why_en}it requires {level_en}." },
+  follow_up = { ja = "特定個人情報保護評価書を作成・公表し（全項目評価は第三者点検を経て）、システムの稼働前に個人情報保護委員会へ提出してください。実施済みであれば評価書の番号・公表日を記載してください。",
+                en = "Prepare and publish the assessment report (a full assessment after third-party review) and submit it to the Personal Information Protection Commission before the system goes live; if done, cite the report and its publication date." },
+  precedent = "行政手続における特定の個人を識別するための番号の利用等に関する法律 第28条; 特定個人情報保護評価に関する規則 第4条; 志木市 令和2年度第3回 議題(1)「年間にどれくらいの件数を想定しているのか」",
+
+  check = function(plan, ctx)
+    local my = common.items_of(plan, "my_number", MYNUMBER_RE)[1]
+    if not my then return end
+    local data = common.obj(plan.data)
+    local persons, source = common.persons(plan)
+    if persons == nil then
+      if data and hogo.is_null(data.persons) then return end   -- stated: not applicable
+      ctx.report(data or plan, data and "persons" or "data", { severity = "info", vars = item_vars(my),
+        message = { ja = "個人番号{item}を取り扱う計画ですが、対象となる人数が記載されていません。特定個人情報保護評価の要否と種類は対象人数で決まります。",
+                    en = "The plan handles the My Number{item_en} but does not state how many people are covered; whether and which assessment is required depends on that number." },
+        follow_up = { ja = "対象人数（data.persons）と年間の件数（data.annual）、特定個人情報を取り扱う職員等の数（access.staff）を示してください。",
+                      en = "State the number of people (data.persons), cases per year (data.annual) and the number of staff handling the data (access.staff)." } })
+      return
+    end
+    if persons < 1000 then return end
+    local staff = common.num(common.get(plan, "access", "staff")) or 0
+    local incident = common.find_text(plan, INCIDENT_RE, { purpose = true, description = true, operations = true }) ~= nil
+    local heavy = staff >= 500 or incident
+    local level
+    if persons < 10000 then level = LEVEL.basic
+    elseif persons < 100000 then level = heavy and LEVEL.priority or LEVEL.basic
+    elseif persons < 300000 then level = heavy and LEVEL.full or LEVEL.priority
+    else level = LEVEL.full end
+    local sev = LEVEL_SEV[level]
+    -- the plan already names the assessment it carries out
+    if common.find_text(plan, DONE_RE[level], { purpose = true, description = true, operations = true }) then sev = "info" end
+    local why, why_en = "", ""
+    if heavy and persons >= 10000 and persons < 300000 then
+      why = incident and "過去1年以内の重大事故があるため、" or "取扱者が500人以上のため、"
+      why_en = incident and "with a serious incident in the past year, " or "with 500 or more handlers, "
+    end
+    local at_node, at_key = data or plan, source == "persons" and "persons" or "subjects"
+    local vars = item_vars(my)
+    vars.persons, vars.level, vars.level_en, vars.why, vars.why_en =
+      common.fmt_int(persons), LEVEL_JA[level], LEVEL_EN[level], why, why_en
+    ctx.report(at_node, at_key, { severity = sev, vars = vars })
+  end,
+}
