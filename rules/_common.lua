@@ -48,9 +48,17 @@ function M.get(t, ...)
 end
 
 -- common.text(v): v normalized (full-width -> ASCII) when it is a string, "" otherwise.
+-- Every rule normalizes the same few strings of a plan, so results are kept (a bounded cache:
+-- it is emptied when it grows past a few thousand strings).
+local text_cache, text_count = {}, 0
 function M.text(v)
-  if type(v) == "string" then return hogo.normalize(v) or v end
-  return ""
+  if type(v) ~= "string" then return "" end
+  local hit = text_cache[v]
+  if hit then return hit end
+  hit = hogo.normalize(v) or v
+  if text_count >= 4096 then text_cache, text_count = {}, 0 end
+  text_cache[v], text_count = hit, text_count + 1
+  return hit
 end
 
 -- common.num(v): a number from a number, or from a string such as "１，０００人" / "約580件"
@@ -236,9 +244,12 @@ local NEGATION = [[(?![^。．.\n]{0,20}?(?:ない|ません|せず|除く|除�
 
 -- common.mentions(text, pattern): true when `text` (already normalized or not) contains a
 -- match of `pattern` that is not negated in the same sentence (「…は取得しない」).
+local negated = {}   -- pattern -> pattern with the negation look-ahead (built once)
 function M.mentions(text, pattern)
   if type(text) ~= "string" then return false end
-  return hogo.test(M.text(text), "(?:" .. pattern .. ")" .. NEGATION)
+  local re = negated[pattern]
+  if not re then re = "(?:" .. pattern .. ")" .. NEGATION; negated[pattern] = re end
+  return hogo.test(M.text(text), re)
 end
 
 ------------------------------------------------------------------------------------------
@@ -473,6 +484,32 @@ function M.is_city(name, plan)
   local n = M.text(name)
   if n == "" or M.is_contractor(n, plan) then return false end
   return hogo.test(n, CITY_RE)
+end
+
+------------------------------------------------------------------------------------------
+-- Once per plan
+------------------------------------------------------------------------------------------
+
+-- This library is loaded once and shared by every rule (docs/rule-api.md), so what many rules
+-- ask about the same plan is worked out once: the answers are cached in a weak table keyed by
+-- the plan and frozen, so no rule can change what the next one is told.
+local function per_plan(fn)
+  local cache = setmetatable({}, { __mode = "k" })
+  return function(plan, ...)
+    if select("#", ...) > 0 or type(plan) ~= "table" then return fn(plan, ...) end
+    local hit = cache[plan]
+    if hit == nil then
+      hit = table.pack(fn(plan))
+      for i = 1, hit.n do hit[i] = hogo.freeze(hit[i]) end
+      cache[plan] = hit
+    end
+    return table.unpack(hit, 1, hit.n)
+  end
+end
+
+for _, name in ipairs({ "text_fields", "plan_texts", "involves_children", "sensitive_items",
+                        "has_sensitive", "involves_victims", "stakes", "access_safeguarded" }) do
+  M[name] = per_plan(M[name])
 end
 
 return M
