@@ -66,6 +66,8 @@ int  sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_
 void sbx_path(lua_State *L, int idx, strbuf *b);
 void sbx_path_part(lua_State *L, int idx, strbuf *b);
 int  sbx_is_null(lua_State *L, int idx);
+/* Push a deep read-only copy of the value at idx (hogo.freeze). */
+void sbx_freeze(lua_State *L, int idx);
 
 /* screen.c (called by the Lua helper ctx.report) */
 int  screen_report(lua_State *L);

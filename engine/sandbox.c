@@ -218,6 +218,14 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int depth)
     lua_remove(L, real);
 }
 
+void sbx_freeze(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    lua_newtable(L);
+    sbx_freeze_rec(L, idx, lua_gettop(L), 0);
+    lua_remove(L, -2);
+}
+
 static int sbx_h_freeze(lua_State *L)
 {
     luaL_checkany(L, 1);

@@ -57,12 +57,18 @@ static void screen_error_at(screen_run *run, size_t off, const char *msg)
 
 static char *screen_fill(screen_run *run, lua_State *L, const char *tmpl, int vars)
 {
+    if (!vars || !strchr(tmpl, '{')) return res_strdup(run->res, tmpl);
     strbuf b;
     sb_init(&b);
-    for (const char *p = tmpl; *p;) {
-        const char *close;
-        if (*p == '{' && vars && (close = strchr(p + 1, '}')) && close - p < 64) {
-            lua_pushlstring(L, p + 1, (size_t)(close - p - 1));
+    const char *p = tmpl;
+    for (;;) {
+        const char *open = strchr(p, '{');
+        const char *close = open ? strchr(open + 1, '}') : NULL;
+        if (!open || !close) { sb_puts(&b, p); break; }
+        sb_add(&b, p, (size_t)(open - p));
+        p = open;
+        if (close - open < 64) {
+            lua_pushlstring(L, open + 1, (size_t)(close - open - 1));
             if (lua_gettable(L, vars) != LUA_TNIL) {
                 size_t n;
                 const char *v = luaL_tolstring(L, -1, &n);
@@ -73,7 +79,7 @@ static char *screen_fill(screen_run *run, lua_State *L, const char *tmpl, int va
             }
             lua_pop(L, 1);
         }
-        sb_putc(&b, *p++);
+        sb_putc(&b, *p++);     /* a brace that names no var stays as written */
     }
     char *s = res_strndup(run->res, sb_cstr(&b), b.len);
     sb_free(&b);
@@ -212,6 +218,18 @@ static void screen_rules(screen_run *run)
     if (!lua_checkstack(L, 16)) return;
     sbx_push_plan(e, run->doc.root);
     int plan = lua_gettop(L);
+    /* one ctx per plan, frozen: report() finds the running rule through
+     * the engine, so no rule can hand the next one a doctored ctx */
+    lua_createtable(L, 0, 3);
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, screen_report, 1);
+    lua_setfield(L, -2, "report");
+    lua_pushstring(L, e->today);
+    lua_setfield(L, -2, "today");
+    lua_pushstring(L, run->res->pub.file);
+    lua_setfield(L, -2, "file");
+    sbx_freeze(L, -1);
+    int ctx = lua_gettop(L);
     for (size_t i = 0; i < e->nrules; i++) {
         eng_rule *r = &e->rules[i];
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
@@ -219,15 +237,7 @@ static void screen_rules(screen_run *run)
         run->rule_findings = 0;
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
         lua_pushvalue(L, plan);
-        /* a fresh ctx per rule: a rule cannot hand another a doctored one */
-        lua_createtable(L, 0, 3);
-        lua_pushlightuserdata(L, e);
-        lua_pushcclosure(L, screen_report, 1);
-        lua_setfield(L, -2, "report");
-        lua_pushstring(L, e->today);
-        lua_setfield(L, -2, "today");
-        lua_pushstring(L, run->res->pub.file);
-        lua_setfield(L, -2, "file");
+        lua_pushvalue(L, ctx);
         char msg[512];
         int line;
         if (sbx_call_budgeted(e, 2, 0, msg, sizeof msg, &line) != LUA_OK)
