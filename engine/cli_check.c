@@ -417,8 +417,9 @@ static int check_main(int argc, char **argv, int validate_only)
     for (size_t i = 0; i < base.n; i++) free(base.keys[i]);
     free(base.keys);
 
-    if (load_failed || sink.sum.rule_errors) return CLI_EXIT_ENGINE;
-    if (sink.sum.errors || !write_ok) return CLI_EXIT_INPUT;
+    /* load_failed: 1 a rule did not load (3), 2 --disable/severity named no rule (2); see cli_common.c */
+    if ((load_failed & 1) || sink.sum.rule_errors) return CLI_EXIT_ENGINE;
+    if (load_failed || sink.sum.errors || !write_ok) return CLI_EXIT_INPUT;
     if (!validate_only && sink.sum.failing_plans) return CLI_EXIT_FINDINGS;
     return CLI_EXIT_OK;
 }

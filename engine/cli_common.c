@@ -107,19 +107,62 @@ static char *cli_find_config(void)
     return NULL;
 }
 
-static void cli_config_error(const char *file, const char *text, size_t len, const char *ptr, const char *msg)
+/* file:line:col: /pointer: message.  off is the byte where the problem is,
+ * or (size_t)-1 to locate ptr.  Fix: a JSON syntax error used to be
+ * reported at 1:1 (the pointer "" of the whole file) instead of where the
+ * text breaks, and as "file:1:1: : message"; an empty pointer is now left out. */
+static void cli_config_error_at(const char *file, const char *text, size_t len, size_t off,
+                                const char *ptr, const char *msg)
 {
     int line = 0, col = 0;
     jpos *p = jpos_build(text, len, 0);
     if (p) {
-        jpos_linecol(p, jpos_resolve(p, ptr, NULL), &line, &col);
+        jpos_linecol(p, off != (size_t)-1 ? off : jpos_resolve(p, ptr, NULL), &line, &col);
         jpos_free(p);
     }
-    fprintf(stderr, "hogo: %s:%d:%d: %s: %s\n", file, line, col, ptr, msg);
+    if (ptr[0]) fprintf(stderr, "hogo: %s:%d:%d: %s: %s\n", file, line, col, ptr, msg);
+    else fprintf(stderr, "hogo: %s:%d:%d: %s\n", file, line, col, msg);
+}
+
+static void cli_config_error(const char *file, const char *text, size_t len, const char *ptr, const char *msg)
+{
+    cli_config_error_at(file, text, len, (size_t)-1, ptr, msg);
 }
 
 /* Strings in the config stay alive for the program's life: the cJSON tree
- * is deliberately kept (it is small and read once). */
+ * is deliberately kept (it is small and read once).  Fix: it is kept where
+ * the process can still reach it and freed at exit -- it used to be lost on
+ * return, a leak that made every run with a .hogo.json fail under
+ * LeakSanitizer (exit 1) and valgrind --errors-for-leak-kinds=definite. */
+static cJSON *cli_config_root;
+static char *cli_config_dirs[CLI_MAX_DIRS];
+static int cli_config_ndirs;
+
+static void cli_config_free(void)
+{
+    cJSON_Delete(cli_config_root);
+    cli_config_root = NULL;
+    for (int i = 0; i < cli_config_ndirs; i++) free(cli_config_dirs[i]);
+    cli_config_ndirs = 0;
+}
+
+static void cli_config_keep(cJSON *root)
+{
+    static int registered;
+    if (!registered) registered = atexit(cli_config_free) == 0;
+    if (cli_config_root) {
+        /* a second configuration in one process: keep both alive */
+        cJSON *both = cJSON_CreateArray();
+        if (both) {
+            cJSON_AddItemToArray(both, cli_config_root);
+            cJSON_AddItemToArray(both, root);
+            cli_config_root = both;
+        }
+        return;
+    }
+    cli_config_root = root;
+}
+
 int cli_load_config(cli_opts *o)
 {
     if (o->no_config) return 1;
@@ -134,12 +177,17 @@ int cli_load_config(cli_opts *o)
     if (!cJSON_IsObject(root)) {
         char why[160];
         size_t off = 0;
-        jpos_syntax_error(text, len, 0, why, sizeof why, &off);
-        cli_config_error(path, text, len, "", root ? "the configuration must be a JSON object" : why);
+        if (root || jpos_syntax_error(text, len, 0, why, sizeof why, &off)) {
+            /* valid JSON, but not an object (or cJSON refused what jpos accepts) */
+            snprintf(why, sizeof why, "%s", root ? "the configuration must be a JSON object" : "malformed JSON");
+            off = (size_t)-1;
+        }
+        cli_config_error_at(path, text, len, off, "", why);
         cJSON_Delete(root);
         free(text); free(path);
         return 0;
     }
+    cli_config_keep(root);
     int ok = 1;
     char ptr[256];
     const cJSON *it;
@@ -190,7 +238,13 @@ int cli_load_config(cli_opts *o)
                 char full[PATH_MAX * 2];
                 if (d->valuestring[0] == '/') snprintf(full, sizeof full, "%s", d->valuestring);
                 else snprintf(full, sizeof full, "%s/%s", base, d->valuestring);
-                if (o->n_extra < CLI_MAX_DIRS) o->extra_dirs[o->n_extra++] = strdup(full);
+                if (o->n_extra < CLI_MAX_DIRS && cli_config_ndirs < CLI_MAX_DIRS) {
+                    char *dir = strdup(full);
+                    if (dir) {
+                        cli_config_dirs[cli_config_ndirs++] = dir;
+                        o->extra_dirs[o->n_extra++] = dir;
+                    }
+                }
             }
         } else if (!strcmp(k, "$schema") || !strcmp(k, "comment")) {
             /* allowed for editors and people */
@@ -207,17 +261,25 @@ int cli_load_config(cli_opts *o)
 
 /* ---- engines ---- */
 
+/* *load_failed of cli_engine is a set of bits: CLI_FAILED_LOAD (1) a rule
+ * did not load -- the engine's failure, exit 3; CLI_FAILED_ID (2) --disable
+ * or a severity override named no rule or topic -- an argument or the
+ * configuration could not be read, exit 2.  Fix: both used to be one flag
+ * that made `hogo check --disable typo` exit 3 ("the engine failed"). */
+#define CLI_FAILED_LOAD 1
+#define CLI_FAILED_ID 2
+
 static void cli_print_error(void *ud, hogo_status code, const char *msg)
 {
     int *failed = ud;
-    *failed = 1;
+    *failed |= CLI_FAILED_LOAD;
     fprintf(stderr, "hogo: %s: %s\n", hogo_status_name(code), msg);
 }
 
 static void cli_quiet_error(void *ud, hogo_status code, const char *msg)
 {
     (void)code; (void)msg;
-    *(int *)ud = 1;
+    *(int *)ud |= CLI_FAILED_LOAD;
 }
 
 hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed)
@@ -235,13 +297,13 @@ hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed)
     for (int i = 0; i < o->n_disable; i++) {
         if (hogo_engine_disable(e, o->disable[i]) != HOGO_OK && !quiet) {
             fprintf(stderr, "hogo: cannot disable '%s': no rule or topic has that id\n", o->disable[i]);
-            *load_failed = 1;
+            *load_failed |= CLI_FAILED_ID;
         }
     }
     for (int i = 0; i < o->n_sev; i++) {
         if (hogo_engine_set_severity(e, o->sev_rule[i], o->sev_value[i]) != HOGO_OK && !quiet) {
             fprintf(stderr, "hogo: cannot set the severity of '%s': no such rule\n", o->sev_rule[i]);
-            *load_failed = 1;
+            *load_failed |= CLI_FAILED_ID;
         }
     }
     return e;
@@ -349,6 +411,12 @@ char *cli_read(const char *path, size_t max, size_t *len, int *too_big)
     int err = ferror(f);
     if (f != stdin) fclose(f);
     if (n > max) *too_big = 1;
+    /* Fix: the text is NUL-terminated (the loop always leaves n < cap).  The
+     * configuration is parsed with cJSON_ParseWithLengthOpts(text, len + 1,
+     * require_null_terminated), which read one uninitialised byte past the
+     * file: .hogo.json was "malformed JSON" whenever that byte was not 0
+     * (always under AddressSanitizer, at random otherwise). */
+    if (buf && n < cap) buf[n] = '\0';
     *len = n;
     if (buf && (err || *too_big)) { free(buf); return NULL; }
     return buf;

@@ -282,7 +282,8 @@ int cli_rules(int argc, char **argv)
     fwrite(sb_cstr(&sb), 1, sb.len, stdout);
     sb_free(&sb);
     hogo_engine_free(e);
-    return failed ? CLI_EXIT_ENGINE : CLI_EXIT_OK;
+    /* 1: a rule did not load; 2: --disable or a severity override named no rule (cli_common.c) */
+    return (failed & 1) ? CLI_EXIT_ENGINE : failed ? CLI_EXIT_INPUT : CLI_EXIT_OK;
 }
 
 int cli_explain(int argc, char **argv)

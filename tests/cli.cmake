@@ -1,0 +1,47 @@
+# cli.cmake -- tests of the hogo command line, and the generated rule reference.
+# Included from tests/CMakeLists.txt.
+#
+#   cli.GROUP             tests/cli/cli_tests.py hogo SRC WORK GROUP: exit codes, the JSON
+#                         contract, line numbers, -j determinism, several outputs, atomic
+#                         --output, --baseline, .hogo.json, waivers, validate, init, explain,
+#                         rules, colour, --help, the pre-commit hooks.  Fixture plans in
+#                         tests/cli/plans, a small rule pack in tests/cli/rules (so the checks
+#                         do not move with the built-in pack).  Needs python3 (standard
+#                         library only); without it each test exits 77, which ctest shows
+#                         as skipped.
+#   docs.rules-current    docs/rules/README.md equals `hogo rules --format markdown` now.
+#   target rule-docs      regenerates docs/rules/README.md:
+#                           cmake --build build --target rule-docs
+
+find_program(HOGO_CLI_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT HOGO_CLI_PYTHON3)
+  find_program(HOGO_CLI_PYTHON3 NAMES python3)
+endif()
+
+set(HOGO_CLI_GROUPS exit-codes json-contract lines jobs outputs output-atomic baseline config
+    waivers validate init explain rules color help pre-commit)
+foreach(group ${HOGO_CLI_GROUPS})
+  if(HOGO_CLI_PYTHON3)
+    add_test(NAME cli.${group}
+      COMMAND ${HOGO_CLI_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_tests.py
+              $<TARGET_FILE:hogo> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/cli-work/${group} ${group}
+      WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  else()
+    add_test(NAME cli.${group} COMMAND sh -c "echo 'SKIP: no python3 found'; exit 77")
+  endif()
+  set_tests_properties(cli.${group} PROPERTIES SKIP_RETURN_CODE 77 LABELS cli TIMEOUT 300)
+endforeach()
+
+# The rule reference never drifts from the code: regenerate with the target,
+# and the test fails while the committed file differs.
+add_custom_target(rule-docs
+  COMMAND ${CMAKE_COMMAND} -DHOGO=$<TARGET_FILE:hogo> -DSRC=${CMAKE_SOURCE_DIR} -DMODE=write
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/rule_docs.cmake
+  DEPENDS hogo
+  COMMENT "Generating docs/rules/README.md from the rule pack"
+  VERBATIM)
+add_test(NAME docs.rules-current
+  COMMAND ${CMAKE_COMMAND} -DHOGO=$<TARGET_FILE:hogo> -DSRC=${CMAKE_SOURCE_DIR} -DMODE=check
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/rule_docs.cmake
+  WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+set_tests_properties(docs.rules-current PROPERTIES LABELS "docs;cli")
