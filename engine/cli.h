@@ -54,6 +54,12 @@ void cli_list_free(cli_list *l);
 /* Read a whole file; refuses files over max (sets *too_big). */
 char *cli_read(const char *path, size_t max, size_t *len, int *too_big);
 
+/* The plan rule tests patch when they give no plan, and RFC 7386 merge
+ * patching (cli_test.c; also used by hogo explain). */
+struct cJSON;
+extern const char cli_minimal_plan[];
+struct cJSON *cli_merge_patch(struct cJSON *target, const struct cJSON *patch);
+
 int cli_check(int argc, char **argv);
 int cli_validate(int argc, char **argv);
 int cli_rules(int argc, char **argv);

@@ -4,6 +4,8 @@
 #include "out_common.h"
 
 #include <ctype.h>
+#include <cjson/cJSON.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int rules_args(cli_opts *o, int argc, char **argv, const char **format, int *topics, const char **id)
@@ -286,6 +288,69 @@ int cli_rules(int argc, char **argv)
     return (failed & 1) ? CLI_EXIT_ENGINE : failed ? CLI_EXIT_INPUT : CLI_EXIT_OK;
 }
 
+/* The first case of the rule's test file (rules/<id>.test.json, beside the
+ * rule) that raises it: the plan is screened and the rule's findings shown,
+ * so the example is real output, not prose.  Quiet when there is no test
+ * file (an installed binary away from its source tree). */
+static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang)
+{
+    size_t n = strlen(r->file);
+    if (n < 5 || strcmp(r->file + n - 4, ".lua")) return;
+    char test[4096];
+    snprintf(test, sizeof test, "%.*s.test.json", (int)(n - 4), r->file);
+    size_t len;
+    int big;
+    char *text = cli_read(test, 4u << 20, &len, &big);
+    cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
+    free(text);
+    const cJSON *c, *hit = NULL;
+    cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(root, "cases")) {
+        const cJSON *raise = cJSON_GetObjectItemCaseSensitive(c, "raise"), *x;
+        cJSON_ArrayForEach(x, raise)
+            if (!strcmp(x->string ? x->string : cJSON_GetStringValue(x) ? cJSON_GetStringValue(x) : "", r->id)) hit = c;
+        if (hit) break;
+    }
+    if (!hit) { cJSON_Delete(root); return; }
+    int en = lang == HOGO_EN;
+    const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(hit, "name"));
+    const char *planref = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(hit, "plan"));
+    const cJSON *patch = cJSON_GetObjectItemCaseSensitive(hit, "patch");
+    char *plan = NULL;
+    char shown[4096];
+    sb_printf(sb, "\n%s (%s: %s):\n", en ? "Example" : "例", test, name ? name : "");
+    if (planref) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s", test);
+        char *slash = strrchr(dir, '/');
+        if (slash) *slash = '\0'; else snprintf(dir, sizeof dir, ".");
+        if (snprintf(shown, sizeof shown, "%s/%s", dir, planref) < (int)sizeof shown)
+            plan = cli_read(shown, 4u << 20, &len, &big);
+        sb_printf(sb, "  %s: %s\n", en ? "plan" : "計画", shown);
+    } else {
+        cJSON *doc = cJSON_Parse(cli_minimal_plan);
+        if (patch) doc = cli_merge_patch(doc, patch);
+        plan = doc ? cJSON_PrintUnformatted(doc) : NULL;
+        cJSON_Delete(doc);
+        char *p = patch ? cJSON_PrintUnformatted(patch) : NULL;
+        sb_printf(sb, "  %s: %s\n", en ? "plan (fragment)" : "計画（抜粋）", p ? p : "{}");
+        free(p);
+        snprintf(shown, sizeof shown, "example.json");
+        len = plan ? strlen(plan) : 0;
+    }
+    hogo_result *res = NULL;
+    if (plan && hogo_screen(e, shown, plan, len, &res) == HOGO_OK) {
+        for (size_t i = 0; i < res->n_findings; i++) {
+            const hogo_finding *f = &res->findings[i];
+            if (strcmp(f->rule, r->id)) continue;
+            sb_printf(sb, "  → %s:%d [%s] %s\n", shown, f->line, outw_severity_word(f->severity, lang),
+                      outw_lang(f->message, lang));
+        }
+    }
+    hogo_result_free(res);
+    free(plan);
+    cJSON_Delete(root);
+}
+
 int cli_explain(int argc, char **argv)
 {
     cli_opts o;
@@ -319,7 +384,7 @@ int cli_explain(int argc, char **argv)
         sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応",
                   outw_lang(r->follow_up, o.lang));
         sb_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", r->precedent);
-        sb_printf(&sb, "\n%s: hogo test rules/%s.test.json\n", en ? "Examples" : "例", r->id);
+        explain_example(&sb, e, r, o.lang);
     }
     fwrite(sb_cstr(&sb), 1, sb.len, stdout);
     sb_free(&sb);

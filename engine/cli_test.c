@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char test_minimal_plan[] =
+const char cli_minimal_plan[] =
     "{\"format\":\"hogo-plan/1\",\"title\":\"テスト\",\"department\":\"テスト課\","
     "\"consultation\":{\"kind\":\"outsourcing\"}}";
 
@@ -22,7 +22,7 @@ typedef struct {
 } test_tally;
 
 /* RFC 7386 JSON merge patch of patch onto target (target is modified). */
-static cJSON *test_merge(cJSON *target, const cJSON *patch)
+cJSON *cli_merge_patch(cJSON *target, const cJSON *patch)
 {
     if (!cJSON_IsObject(patch)) {
         cJSON_Delete(target);
@@ -39,7 +39,7 @@ static cJSON *test_merge(cJSON *target, const cJSON *patch)
             continue;
         }
         cJSON *old = cJSON_DetachItemFromObjectCaseSensitive(target, p->string);
-        cJSON *merged = test_merge(old, p);
+        cJSON *merged = cli_merge_patch(old, p);
         if (merged) cJSON_AddItemToObject(target, p->string, merged);
     }
     return target;
@@ -143,12 +143,12 @@ static void test_case(hogo_engine *e, test_tally *t, const char *file, const cha
             cJSON *base = cJSON_ParseWithLength(text, len);
             free(text);
             text = NULL;
-            if (base) { base = test_merge(base, patch); text = cJSON_Print(base); cJSON_Delete(base); }
+            if (base) { base = cli_merge_patch(base, patch); text = cJSON_Print(base); cJSON_Delete(base); }
             if (text) len = strlen(text);
         }
     } else {
-        cJSON *base = cJSON_Parse(test_minimal_plan);
-        if (patch) base = test_merge(base, patch);
+        cJSON *base = cJSON_Parse(cli_minimal_plan);
+        if (patch) base = cli_merge_patch(base, patch);
         text = base ? cJSON_Print(base) : NULL;
         cJSON_Delete(base);
         if (text) len = strlen(text);
