@@ -127,8 +127,10 @@ hogo_status hogo_engine_new(const hogo_options *opts, hogo_engine **out)
     hogo_engine *e = calloc(1, sizeof *e);
     if (!e) return HOGO_ENOMEM;
     if (opts) e->opt = *opts;
+    e->rule_memory_given = opts && opts->rule_memory;
     eng_defaults(&e->opt);
     eng_today(e);
+    e->rule_memory = e->opt.rule_memory;
     e->opt.today = e->today;
     snprintf(e->pack_version, sizeof e->pack_version, "custom");
     rx_limits lim = { e->opt.regex_match_limit, e->opt.regex_depth_limit, 20 * 1024 };

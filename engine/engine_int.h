@@ -33,9 +33,17 @@ struct hogo_engine {
     lua_State *L;
     size_t mem_used;           /* bytes the Lua state holds now */
     size_t mem_limit;          /* 0 = no cap (engine work); set while a rule runs */
+    size_t rule_memory;        /* the budget of each rule on this plan (screen.c) */
+    int rule_memory_given;     /* the caller set opt.rule_memory: use it as given */
     uint64_t instr;            /* VM instructions the running rule used */
     int aborting;              /* a budget was hit: no pcall in the rule may catch it */
     const char *abort_why;
+    /* security (sandbox.c): where a budget was hit, when Lua's message has
+     * no position (hook, allocator); and the CPU-time backstop of the
+     * instruction budget (work done inside C calls that the hook cannot count) */
+    int abort_line;
+    char abort_where[64];      /* the chunk of abort_line ("rules/_common.lua") */
+    uint64_t deadline_ns, cpu_start_ns;
 
     eng_rule *rules; size_t nrules, caprules;
     eng_lib *libs; size_t nlibs, caplibs;

@@ -6,6 +6,10 @@
 #include <string.h>
 
 #define JPOS_NONE UINT32_MAX
+/* Columns count code points from the line start.  A plan written on one
+ * line (minified) would make that a scan of the whole file per finding, so
+ * code point counts are kept every JPOS_CP_STEP bytes. */
+#define JPOS_CP_STEP 4096
 
 typedef struct {
     uint32_t off, end;       /* value span [off, end) */
@@ -21,6 +25,7 @@ struct jpos {
     uint32_t *kidx;   size_t nk, kcap;
     uint32_t *stack;  size_t ns, scap;   /* children of open containers */
     size_t *lines;    size_t nlines;     /* offset where each line starts */
+    size_t *cps;                         /* code points before each JPOS_CP_STEP bytes */
     int oom;
 };
 
@@ -128,8 +133,15 @@ jpos *jpos_build(const char *text, size_t len, size_t start)
     if (!p->lines) { free(p); return NULL; }
     p->lines[0] = start;   /* a BOM is not a column */
     p->nlines = 1;
-    for (size_t i = 0; i < len; i++)
+    p->cps = malloc((len / JPOS_CP_STEP + 1) * sizeof *p->cps);
+    if (!p->cps) { free(p->lines); free(p); return NULL; }
+    size_t cp = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i % JPOS_CP_STEP == 0) p->cps[i / JPOS_CP_STEP] = cp;
         if (text[i] == '\n') p->lines[p->nlines++] = i + 1;
+        cp += ((unsigned char)text[i] & 0xC0) != 0x80;
+    }
+    if (len % JPOS_CP_STEP == 0) p->cps[len / JPOS_CP_STEP] = cp;
     jpos_value(p, start, JPOS_NONE, JPOS_NONE, 0);
     if (p->oom) { jpos_free(p); return NULL; }
     return p;
@@ -138,11 +150,19 @@ jpos *jpos_build(const char *text, size_t len, size_t start)
 void jpos_free(jpos *p)
 {
     if (!p) return;
-    free(p->nodes); free(p->kidx); free(p->stack); free(p->lines);
+    free(p->nodes); free(p->kidx); free(p->stack); free(p->lines); free(p->cps);
     free(p);
 }
 
 /* ---- answering ---- */
+
+/* Code points in text[0, off). */
+static size_t jpos_cp(const jpos *p, size_t off)
+{
+    size_t k = off / JPOS_CP_STEP, cp = p->cps[k];
+    for (size_t i = k * JPOS_CP_STEP; i < off; i++) cp += ((unsigned char)p->text[i] & 0xC0) != 0x80;
+    return cp;
+}
 
 void jpos_linecol(const jpos *p, size_t off, int *line, int *col)
 {
@@ -151,11 +171,10 @@ void jpos_linecol(const jpos *p, size_t off, int *line, int *col)
         size_t mid = (lo + hi) / 2;
         if (p->lines[mid] <= off) lo = mid; else hi = mid;
     }
-    int c = 1;
-    for (size_t i = p->lines[lo]; i < off && i < p->len; i++)
-        if (((unsigned char)p->text[i] & 0xC0) != 0x80) c++;
+    if (off > p->len) off = p->len;
+    size_t from = p->lines[lo];
     *line = (int)lo + 1;
-    *col = c;
+    *col = (int)(jpos_cp(p, off) - jpos_cp(p, from)) + 1;
 }
 
 /* Append the UTF-8 of code point cp. */

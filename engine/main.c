@@ -33,7 +33,7 @@ static const char hogo_help[] =
 "      --color, --no-color  force colour on or off (default: on a terminal, unless NO_COLOR)\n"
 "\n"
 "limits (see docs/security.md):\n"
-"      --rule-memory BYTES        per rule per plan (default 16M)\n"
+"      --rule-memory BYTES        per rule per plan (default 16M, or 32 x the plan size if more)\n"
 "      --rule-instructions N      Lua instructions per rule per plan (default 50000000)\n"
 "      --max-plan-bytes BYTES     largest plan accepted (default 8M)\n"
 "      --max-depth N              deepest JSON nesting accepted (default 64)\n"

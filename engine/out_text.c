@@ -4,6 +4,8 @@
 #include "out.h"
 #include "out_common.h"
 
+#include <stdlib.h>
+
 #define C_RESET "\033[0m"
 #define C_BOLD  "\033[1m"
 #define C_DIM   "\033[2m"
@@ -15,6 +17,21 @@ static const char *const text_sev_color[HOGO_SEVERITY_COUNT] = {
 static void text_c(strbuf *sb, const out_ctx *c, const char *code)
 {
     if (c->color) sb_puts(sb, code);
+}
+
+/* Text from plans and rules goes to a terminal: control characters (an
+ * ESC could recolour or rewrite the screen) become U+FFFD, newlines a space. */
+static void text_put(strbuf *sb, const char *s)
+{
+    char *tofree;
+    const unsigned char *p = (const unsigned char *)outw_clean(s ? s : "", &tofree, 0);
+    for (; *p; p++) {
+        if (*p == '\n' || *p == '\t') sb_putc(sb, ' ');
+        else if (*p < 0x20 || *p == 0x7F) sb_puts(sb, "\xEF\xBF\xBD");
+        else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { sb_puts(sb, "\xEF\xBF\xBD"); p++; }  /* C1 */
+        else sb_putc(sb, (char)*p);
+    }
+    free(tofree);
 }
 
 static void text_begin(strbuf *sb, out_state *st, const out_ctx *c)
@@ -44,22 +61,31 @@ static void text_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
     text_c(sb, c, text_sev_color[f->severity]);
     sb_puts(sb, f->waived ? "○" : "●");
     text_c(sb, c, C_RESET);
-    sb_printf(sb, " %s:%d:%d  ", r->file, f->line, f->column);
+    sb_putc(sb, ' ');
+    text_put(sb, r->file);
+    sb_printf(sb, ":%d:%d  ", f->line, f->column);
     text_c(sb, c, C_DIM);
-    sb_printf(sb, "%s  (%s)", f->rule, f->topic);
+    text_put(sb, f->rule);
+    sb_puts(sb, "  (");
+    text_put(sb, f->topic);
+    sb_putc(sb, ')');
     text_c(sb, c, C_RESET);
     sb_putc(sb, '\n');
     sb_puts(sb, "    ");
-    sb_puts(sb, outw_lang(f->message, c->lang));
+    text_put(sb, outw_lang(f->message, c->lang));
     sb_puts(sb, "\n    → ");
-    sb_puts(sb, outw_lang(f->follow_up, c->lang));
+    text_put(sb, outw_lang(f->follow_up, c->lang));
     sb_putc(sb, '\n');
     if (f->waived) {
-        sb_printf(sb, "    %s: %s\n", text_w(c, "免除済み", "waived"), f->waiver_reason ? f->waiver_reason : "");
+        sb_printf(sb, "    %s: ", text_w(c, "免除済み", "waived"));
+        text_put(sb, f->waiver_reason);
+        sb_putc(sb, '\n');
     }
     if (f->precedent && *f->precedent) {
         text_c(sb, c, C_DIM);
-        sb_printf(sb, "    %s: %s\n", text_w(c, "根拠", "precedent"), f->precedent);
+        sb_printf(sb, "    %s: ", text_w(c, "根拠", "precedent"));
+        text_put(sb, f->precedent);
+        sb_putc(sb, '\n');
         text_c(sb, c, C_RESET);
     }
 }
@@ -69,9 +95,13 @@ static void text_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
     (void)index;
     if (st->plans++) sb_putc(sb, '\n');
     text_c(sb, c, C_BOLD);
-    sb_printf(sb, "■ %s", r->title ? r->title : r->file);
+    sb_puts(sb, "■ ");
+    text_put(sb, r->title ? r->title : r->file);
     text_c(sb, c, C_RESET);
-    sb_printf(sb, "  (%s%s%s)\n", r->file, r->id ? ", " : "", r->id ? r->id : "");
+    sb_puts(sb, "  (");
+    text_put(sb, r->file);
+    if (r->id) { sb_puts(sb, ", "); text_put(sb, r->id); }
+    sb_puts(sb, ")\n");
     if (r->screened) {
         sb_printf(sb, "  %s: %s   %s: %d/100   %s: ", text_w(c, "判定", "verdict"),
                   outw_verdict_word(r->verdict, c->lang), text_w(c, "懸念スコア", "concern score"), r->score,
@@ -85,14 +115,24 @@ static void text_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
     for (size_t i = 0; i < r->n_errors; i++) {
         const hogo_input_error *e = &r->errors[i];
         text_c(sb, c, text_sev_color[HOGO_CRITICAL]);
-        sb_printf(sb, "  ✖ %s:%d:%d", r->file, e->line, e->column);
+        sb_puts(sb, "  ✖ ");
+        text_put(sb, r->file);
+        sb_printf(sb, ":%d:%d", e->line, e->column);
         text_c(sb, c, C_RESET);
-        sb_printf(sb, "  %s%s%s\n", e->path && *e->path ? e->path : "", e->path && *e->path ? ": " : "", e->message);
+        sb_puts(sb, "  ");
+        if (e->path && *e->path) { text_put(sb, e->path); sb_puts(sb, ": "); }
+        text_put(sb, e->message);
+        sb_putc(sb, '\n');
     }
     for (size_t i = 0; i < r->n_rule_errors; i++) {
         const hogo_rule_error *e = &r->rule_errors[i];
-        sb_printf(sb, "  ⚠ %s %s (%s:%d): %s\n", text_w(c, "ルールが失敗しました", "rule failed"),
-                  e->rule, e->file, e->line, e->message);
+        sb_printf(sb, "  ⚠ %s ", text_w(c, "ルールが失敗しました", "rule failed"));
+        text_put(sb, e->rule);
+        sb_puts(sb, " (");
+        text_put(sb, e->file);
+        sb_printf(sb, ":%d): ", e->line);
+        text_put(sb, e->message);
+        sb_putc(sb, '\n');
     }
     /* most severe first; waived last */
     for (int s = HOGO_CRITICAL; s >= HOGO_INFO; s--) {

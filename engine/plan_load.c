@@ -48,7 +48,25 @@ static int pl_precheck(pl_doc *d, int max_depth)
             continue;
         }
         if (in_str) {
-            if (c == '\\') i++;
+            /* security: deliberate, not whatever cJSON does.  A control
+             * character must be escaped inside a JSON string (RFC 8259;
+             * cJSON lets it through), and \u0000 would silently cut the
+             * string short in C: both are refused with a position. */
+            if (c < 0x20) {
+                snprintf(d->err, sizeof d->err,
+                         "a control character (U+%04X) inside a string; write it as an escape (\\n, \\t, \\u%04X)",
+                         c, c);
+                d->err_off = i;
+                return 0;
+            }
+            if (c == '\\') {
+                if (d->len - i >= 6 && memcmp(s + i + 1, "u0000", 5) == 0) {
+                    snprintf(d->err, sizeof d->err, "a string holds \\u0000 (NUL), which a plan may not contain");
+                    d->err_off = i;
+                    return 0;
+                }
+                i++;
+            }
             else if (c == '"') in_str = 0;
         } else if (c == '"') {
             in_str = 1;
@@ -90,15 +108,25 @@ int pl_load(pl_doc *d, const char *buf, size_t len, size_t max_bytes, int max_de
     d->root = cJSON_ParseWithLengthOpts(copy, n + 1, &end, 1);
     size_t end_off = end ? (size_t)(end - copy) + d->start : d->start;
     free(copy);
-    if (d->root) return 1;
-
     size_t off;
     char why[160];
+    if (d->root) {
+        /* security: cJSON is lenient where JSON is not (01, 1., any control
+         * character as white space); a plan is held to RFC 8259, so every
+         * other tool reads the same document hogo screened. */
+        if (jpos_syntax_error(buf, len, d->start, why, sizeof why, &off)) return 1;
+        cJSON_Delete(d->root);
+        d->root = NULL;
+        snprintf(d->err, sizeof d->err, "malformed JSON: %s", why);
+        d->err_off = off;
+        return 0;
+    }
+
     if (!jpos_syntax_error(buf, len, d->start, why, sizeof why, &off)) {
         snprintf(d->err, sizeof d->err, "malformed JSON: %s", why);
         d->err_off = off;
     } else {
-        snprintf(d->err, sizeof d->err, "the JSON could not be parsed (out of memory or too deep)");
+        snprintf(d->err, sizeof d->err, "the JSON could not be read (a \\u escape of a lone surrogate, or out of memory)");
         d->err_off = end_off;
     }
     return 0;

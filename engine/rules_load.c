@@ -165,7 +165,10 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
     /* mode "t": precompiled bytecode can crash the VM, so it is refused */
     int st = luaL_loadbufferx(L, text, len, chunk, "t");
     if (st != LUA_OK) {
-        eng_error(e, HOGO_ERULE, "%s", lua_tostring(L, -1));
+        /* syntax errors carry "file:line:"; a refused binary chunk does not */
+        const char *m = lua_tostring(L, -1);
+        if (m && strncmp(m, name, strlen(name)) == 0) eng_error(e, HOGO_ERULE, "%s", m);
+        else eng_error(e, HOGO_ERULE, "%s: %s", name, m ? m : "cannot load");
         lua_settop(L, top);
         return HOGO_ERULE;
     }

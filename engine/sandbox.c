@@ -11,11 +11,14 @@
  * - the plan is handed over as read-only proxies built once per plan.
  * Lua patterns (string.find & co.) backtrack inside C where no hook can stop
  * them, so rules get them only for plain text; regexes go through PCRE2. */
+/* security: memmem (a linear-time plain find) is a GNU/BSD extension */
+#define _GNU_SOURCE
 #include "engine_int.h"
 
 #include <lualib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cjson/cJSON.h>
 #include <stdio.h>
 
@@ -37,9 +40,43 @@ static hogo_engine *sbx_engine(lua_State *L)
 
 /* ---- budgets ---- */
 
+/* security: the line of the innermost Lua function running now (level 0 is
+ * the running function inside a hook, a C function elsewhere), for budget
+ * errors raised where Lua's message carries no position.  Reads only: safe
+ * inside the allocator. */
+static int sbx_current_line(lua_State *L, char where[64])
+{
+    lua_Debug ar;
+    for (int level = 0; L && level < 32 && lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(where, 64, "%s", ar.short_src);
+            return ar.currentline;
+        }
+    return 0;
+}
+
+/* security: mark the running rule as stopped by a budget: from now on no
+ * pcall/xpcall of the rule catches anything (see sbx_pcall_k). */
+static void sbx_abort(lua_State *L, hogo_engine *e, const char *why)
+{
+    if (!e->abort_line) e->abort_line = sbx_current_line(L, e->abort_where);
+    e->aborting = 1;
+    e->abort_why = why;
+}
+
+static int sbx_memory_refused(const hogo_engine *e)
+{
+    return e->abort_why && strcmp(e->abort_why, "memory budget") == 0;
+}
+
 /* The allocator counts every byte; while a rule runs, mem_limit caps it.
  * Refusing lets Lua run an emergency collection and then raise a memory
- * error, which the rule cannot catch (see sbx_pcall). */
+ * error, which the rule cannot catch (see sbx_pcall).
+ * security: lauxlib's buffers (string.rep, table.concat, string.format)
+ * turn a refusal into an ordinary error that a pcall could catch, so the
+ * refusal itself is noted; sbx_pcall_k then lets no error through after it.
+ * (A rule that Lua's emergency collection rescued at its cap and that later
+ * catches an unrelated error is stopped as over its memory budget too.) */
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     hogo_engine *e = ud;
@@ -49,12 +86,57 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         e->mem_used -= old;
         return NULL;
     }
-    if (nsize > old && e->mem_limit && e->mem_used + (nsize - old) > e->mem_limit)
+    if (nsize > old && e->mem_limit && e->mem_used + (nsize - old) > e->mem_limit) {
+        if (!e->abort_why) {
+            e->abort_why = "memory budget";
+            e->abort_line = sbx_current_line(e->L, e->abort_where);
+        }
         return NULL;
+    }
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
     e->mem_used = e->mem_used - old + nsize;
     return p;
+}
+
+static uint64_t sbx_clock_ns(clockid_t clk)
+{
+    struct timespec ts;
+    if (clock_gettime(clk, &ts) != 0) return 0;
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* security: the CPU time the instruction budget allows: 1 s per 10 million
+ * instructions, at least 2 s (5 s by default).  Pure Lua needs a tenth of
+ * that; only work inside C calls (s:upper() of megabytes in a loop) gets
+ * near it, and the count hook alone cannot see such work. */
+static uint64_t sbx_cpu_limit_ns(const hogo_engine *e)
+{
+    uint64_t s = e->opt.rule_instructions / 10000000u;
+    return (s < 2 ? 2 : s) * 1000000000u;
+}
+
+static void sbx_budget_start(hogo_engine *e)
+{
+    e->abort_line = 0;
+    e->cpu_start_ns = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID);
+    e->deadline_ns = sbx_clock_ns(CLOCK_MONOTONIC) + sbx_cpu_limit_ns(e);
+}
+
+/* Raise the instruction budget's error at the running line. */
+static int sbx_instr_error(lua_State *L, hogo_engine *e, int cpu)
+{
+    sbx_abort(L, e, "instruction budget");
+    luaL_where(L, 0);
+    if (cpu)
+        lua_pushfstring(L, "instruction budget of %I exceeded (--rule-instructions): more than %d s of CPU, "
+                           "mostly inside library calls", (lua_Integer)e->opt.rule_instructions,
+                        (int)(sbx_cpu_limit_ns(e) / 1000000000u));
+    else
+        lua_pushfstring(L, "instruction budget of %I exceeded (--rule-instructions)",
+                        (lua_Integer)e->opt.rule_instructions);
+    lua_concat(L, 2);
+    return lua_error(L);
 }
 
 static void sbx_hook(lua_State *L, lua_Debug *ar)
@@ -62,12 +144,26 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     hogo_engine *e = sbx_engine(L);
     e->instr += SBX_HOOK_STEP;
-    if (e->instr > e->opt.rule_instructions) {
-        e->aborting = 1;
-        e->abort_why = "instruction budget";
-        luaL_error(L, "instruction budget of %I exceeded (--rule-instructions)",
-                   (lua_Integer)e->opt.rule_instructions);
+    if (e->instr > e->opt.rule_instructions) sbx_instr_error(L, e, 0);
+    /* the wall clock is cheap to read; the thread's CPU clock is read only
+     * when the wall clock says the limit may have passed */
+    uint64_t now = sbx_clock_ns(CLOCK_MONOTONIC);
+    if (now > e->deadline_ns) {
+        uint64_t used = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID) - e->cpu_start_ns, lim = sbx_cpu_limit_ns(e);
+        if (used > lim) sbx_instr_error(L, e, 1);
+        e->deadline_ns = now + (lim - used);
     }
+}
+
+/* security: charge n units of work that a C function does in one call (a
+ * loop the count hook cannot interrupt) to the instruction budget, before
+ * the work is done. */
+static void sbx_charge(lua_State *L, lua_Unsigned n)
+{
+    hogo_engine *e = sbx_engine(L);
+    uint64_t left = e->instr < e->opt.rule_instructions ? e->opt.rule_instructions - e->instr : 0;
+    if ((uint64_t)n > left) sbx_instr_error(L, e, 0);
+    e->instr += n;
 }
 
 /* pcall/xpcall for rules: as Lua's, except that a budget error passes
@@ -75,8 +171,8 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
 static int sbx_pcall_k(lua_State *L, int status, int errfunc)
 {
     hogo_engine *e = sbx_engine(L);
-    if (status == LUA_ERRMEM || e->aborting) {
-        if (status == LUA_ERRMEM && !e->aborting) { e->aborting = 1; e->abort_why = "memory budget"; }
+    if (status == LUA_ERRMEM || e->aborting || (status != LUA_OK && sbx_memory_refused(e))) {
+        if (!e->aborting) sbx_abort(L, e, "memory budget");
         return lua_error(L);
     }
     lua_pushboolean(L, status == LUA_OK);
@@ -91,12 +187,27 @@ static int sbx_pcall(lua_State *L)
     return sbx_pcall_k(L, status, 0);
 }
 
+/* security: xpcall's handler is the rule's code, and when the error is a
+ * budget's raised by the count hook, Lua runs the handler inside the hook,
+ * where no hook fires: a handler that loops would never be stopped.  So the
+ * rule's handler is wrapped, and skipped once a budget was hit. */
+static int sbx_xpcall_msgh(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    if (e->aborting || sbx_memory_refused(e)) return 1;    /* the error as it is */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int sbx_xpcall(lua_State *L)
 {
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_pushvalue(L, 1);            /* f */
-    lua_pushvalue(L, 2);            /* msgh */
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, sbx_xpcall_msgh, 1);   /* msgh, wrapped */
     lua_replace(L, 1);              /* msgh f args... */
     lua_replace(L, 2);
     int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
@@ -123,10 +234,33 @@ static int sbx_plain_only(lua_State *L)
         return luaL_error(L, "Lua patterns are not allowed in rules (they cannot be stopped once "
                              "they backtrack): use hogo.test, hogo.match or hogo.gsub (PCRE2), "
                              "or string.find(s, text, 1, true)");
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    size_t ls;
+    const char *s = luaL_checklstring(L, 1, &ls);
+    if (is_find) {
+        /* security: Lua's plain find compares the needle at every position
+         * (a 1 MB needle in a 4 MB text: 3e12 byte compares in one C call,
+         * which no hook interrupts); memmem is linear.  The results are
+         * string.find's, plain or not (here the text has no magic). */
+        lua_Integer init = luaL_optinteger(L, 3, 1);
+        size_t from;
+        if (init > 0) {
+            if ((lua_Unsigned)init - 1 > ls) { lua_pushnil(L); return 1; }
+            from = (size_t)init - 1;
+        } else if (init == 0 || init < -(lua_Integer)ls) {
+            from = 0;
+        } else {
+            from = ls - (size_t)-init;
+        }
+        const char *hit = memmem(s + from, ls - from, pat, n);
+        if (!hit) { lua_pushnil(L); return 1; }
+        lua_pushinteger(L, (lua_Integer)(hit - s) + 1);
+        lua_pushinteger(L, (lua_Integer)(hit - s) + (lua_Integer)n);
+        return 2;
+    }
+    /* security: match/gmatch/gsub with a literal text still try it at every
+     * position, one character at a time: charge that worst case up front. */
+    sbx_charge(L, (lua_Unsigned)((uint64_t)ls * (n ? n : 1) / 16));
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
 /* ---- read-only plan proxies ----
@@ -151,12 +285,26 @@ static int sbx_ro_len(lua_State *L)
 
 static const char SBX_NEXT = 'x';       /* the real next(), for __pairs */
 
+/* security: pairs() used to return (next, the real table, nil): a rule
+ * could then write into the table behind the proxy, and every later rule
+ * would read what it wrote (the plan, the shared ctx, the frozen
+ * libraries).  The iterator now reads the real table itself. */
+static int sbx_ro_next(lua_State *L)
+{
+    lua_settop(L, 2);
+    if (!lua_getmetatable(L, 1)) return 0;
+    lua_pushliteral(L, "__index");
+    if (lua_rawget(L, -2) != LUA_TTABLE) return 0;
+    lua_pushvalue(L, 2);
+    if (lua_next(L, -2)) return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
 static int sbx_ro_pairs(lua_State *L)
 {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_NEXT);
-    lua_getmetatable(L, 1);
-    lua_getfield(L, -1, "__index");
-    lua_remove(L, -2);
+    lua_pushcfunction(L, sbx_ro_next);
+    lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
 }
@@ -167,12 +315,16 @@ static int sbx_null_index(lua_State *L) { (void)L; return 0; }
  * Libraries are loaded once and shared by every rule, so what they export
  * (and what they cache per plan) must not be writable by any rule. */
 
+/* security: read-only is told by the engine's own __newindex (a C function
+ * no rule can get hold of), read raw: a "__metatable" string can be forged
+ * by any rule, and lua_getfield could run the metatable's own __index, with
+ * no budget when a library is frozen at load time. */
 static int sbx_is_readonly(lua_State *L, int idx)
 {
     if (!lua_getmetatable(L, idx)) return 0;
-    int ro = lua_getfield(L, -1, "__metatable") == LUA_TSTRING &&
-             (!strcmp(lua_tostring(L, -1), "plan (read-only)") || !strcmp(lua_tostring(L, -1), "read-only") ||
-              !strcmp(lua_tostring(L, -1), "null"));
+    lua_pushliteral(L, "__newindex");
+    lua_rawget(L, -2);
+    int ro = lua_tocfunction(L, -1) == sbx_ro_newindex;
     lua_pop(L, 2);
     return ro;
 }
@@ -385,7 +537,7 @@ static int sbx_h_path(lua_State *L)
 
 static int sbx_rx_error(lua_State *L, hogo_engine *e, int rc, const char *msg)
 {
-    if (rc == -2) { e->aborting = 1; e->abort_why = "regex limit"; }
+    if (rc == -2) sbx_abort(L, e, "regex limit");
     return luaL_error(L, "%s", msg);
 }
 
@@ -434,7 +586,7 @@ static int sbx_h_gsub(lua_State *L)
     char msg[160];
     char *out = rx_gsub(e->rx, p, pl, fl, s, sl, r, rl, &ol, msg);
     if (!out) {
-        if (strstr(msg, "stopped")) { e->aborting = 1; e->abort_why = "regex limit"; }
+        if (strstr(msg, "stopped")) sbx_abort(L, e, "regex limit");
         return luaL_error(L, "%s", msg);
     }
     lua_pushlstring(L, out, ol);
@@ -492,6 +644,119 @@ static const luaL_Reg sbx_hogo_lib[] = {
     {"severity_rank", sbx_h_severity_rank}, {"freeze", sbx_h_freeze}, {NULL, NULL}
 };
 
+/* ---- library functions that loop in C ----
+ * security: a count hook only fires between VM instructions, so a library
+ * function that loops inside one C call can run for ever.  These wrappers
+ * charge such loops to the instruction budget, or the memory they will
+ * need to the memory budget, before the work starts. */
+
+/* The memory budget's error, raised before the allocation is attempted. */
+static int sbx_memory_error(lua_State *L, hogo_engine *e)
+{
+    sbx_abort(L, e, "memory budget");
+    return luaL_error(L, "memory budget of %I bytes exceeded (--rule-memory)", (lua_Integer)e->rule_memory);
+}
+
+/* string.rep: the empty string repeated 2^62 times loops 2^62 times
+ * without allocating; any other result is refused up front when it cannot
+ * fit in what is left of the memory budget. */
+static int sbx_rep(lua_State *L)
+{
+    size_t l, lsep;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0 || l + lsep == 0) { lua_pushliteral(L, ""); return 1; }
+    hogo_engine *e = sbx_engine(L);
+    if (e->mem_limit) {
+        size_t left = e->mem_limit > e->mem_used ? e->mem_limit - e->mem_used : 0;
+        /* n*l + (n-1)*lsep > left, without overflow */
+        if (left < ((size_t)-1) / 2 && (lua_Unsigned)n > (left + lsep) / (l + lsep)) return sbx_memory_error(L, e);
+    }
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* table.move: the range comes from the rule (table.move({}, 1, 1e15, 1)). */
+static int sbx_tmove(lua_State *L)
+{
+    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    if (e >= f) sbx_charge(L, (lua_Unsigned)e - (lua_Unsigned)f + 1u);
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* table.insert and table.remove, as in Lua 5.4's ltablib.c, except that the
+ * elements shifted are charged first: the length comes from __len, which
+ * the rule writes (return 1e15), and is read once. */
+static int sbx_tinsert(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer e = luaL_intop(+, luaL_len(L, 1), 1);   /* first empty element */
+    lua_Integer pos;
+    switch (lua_gettop(L)) {
+    case 2:
+        pos = e;
+        break;
+    case 3:
+        pos = luaL_checkinteger(L, 2);
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
+        sbx_charge(L, (lua_Unsigned)e - (lua_Unsigned)pos);
+        for (lua_Integer i = e; i > pos; i--) {
+            lua_geti(L, 1, i - 1);
+            lua_seti(L, 1, i);
+        }
+        break;
+    default:
+        return luaL_error(L, "wrong number of arguments to 'insert'");
+    }
+    lua_seti(L, 1, pos);
+    return 0;
+}
+
+static int sbx_tremove(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer size = luaL_len(L, 1);
+    lua_Integer pos = luaL_optinteger(L, 2, size);
+    if (pos != size)
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2, "position out of bounds");
+    lua_geti(L, 1, pos);
+    if (pos < size) sbx_charge(L, (lua_Unsigned)size - (lua_Unsigned)pos);
+    for (; pos < size; pos++) {
+        lua_geti(L, 1, pos + 1);
+        lua_seti(L, 1, pos);
+    }
+    lua_pushnil(L);
+    lua_seti(L, 1, pos);
+    return 1;
+}
+
+/* setmetatable: a finalizer (__gc) runs whenever the collector gets to it,
+ * after the rule with no budget, or in lua_close, where a loop in it hangs
+ * the engine.  A metatable with any __gc field is refused (a field added
+ * later does not mark the object, as the Lua manual says). */
+static int sbx_setmetatable(lua_State *L)
+{
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "__gc metamethods are not allowed in rules (a finalizer would run outside "
+                                 "the rule's budgets)");
+        lua_pop(L, 1);
+    }
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* Replace field name of the table at idx by fn, with the original as upvalue 1
+ * (a C function, which fn calls directly, so that its errors keep the
+ * function's name and the rule's line). */
+static void sbx_wrap(lua_State *L, int idx, const char *name, lua_CFunction fn)
+{
+    idx = lua_absindex(L, idx);
+    lua_getfield(L, idx, name);
+    lua_pushcclosure(L, fn, 1);
+    lua_setfield(L, idx, name);
+}
+
 /* ---- building the state ---- */
 
 static const char *const sbx_base_names[] = {
@@ -510,6 +775,7 @@ static void sbx_build_proto(lua_State *L)
         lua_getglobal(L, sbx_base_names[i]);
         lua_setfield(L, proto, sbx_base_names[i]);
     }
+    sbx_wrap(L, proto, "setmetatable", sbx_setmetatable);   /* security: no __gc */
     lua_pushcfunction(L, sbx_pcall);
     lua_setfield(L, proto, "pcall");
     lua_pushcfunction(L, sbx_xpcall);
@@ -520,6 +786,14 @@ static void sbx_build_proto(lua_State *L)
         lua_getglobal(L, sbx_lib_names[i]);
         lua_setfield(L, proto, sbx_lib_names[i]);
     }
+    /* security: table functions whose C loops the rule sizes */
+    lua_getfield(L, proto, "table");
+    sbx_wrap(L, -1, "move", sbx_tmove);
+    lua_pushcfunction(L, sbx_tinsert);
+    lua_setfield(L, -2, "insert");
+    lua_pushcfunction(L, sbx_tremove);
+    lua_setfield(L, -2, "remove");
+    lua_pop(L, 1);
     /* string: no dump, no Lua patterns beyond plain text */
     lua_getfield(L, proto, "string");
     lua_createtable(L, 0, 20);
@@ -531,6 +805,7 @@ static void sbx_build_proto(lua_State *L)
     }
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
+    sbx_wrap(L, -1, "rep", sbx_rep);                        /* security: C loops */
     for (int i = 0; sbx_pattern_fns[i]; i++) {
         lua_getfield(L, -1, sbx_pattern_fns[i]);
         lua_pushboolean(L, strcmp(sbx_pattern_fns[i], "find") == 0);
@@ -660,7 +935,10 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
     snprintf(chunk, sizeof chunk, "@%s", file);
     sbx_push_env(e);
     if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK) {
-        eng_error(e, HOGO_ERULE, "%s", lua_tostring(L, -1));
+        /* syntax errors carry "file:line:"; a refused binary chunk does not */
+        const char *m = lua_tostring(L, -1);
+        if (m && strncmp(m, file, strlen(file)) == 0) eng_error(e, HOGO_ERULE, "%s", m);
+        else eng_error(e, HOGO_ERULE, "%s: %s", file, m ? m : "cannot load");
         lua_settop(L, top);
         return 0;
     }
@@ -685,13 +963,33 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
     return 1;
 }
 
-/* Message handler: keep the error text, note where it came from. */
+/* Message handler: keep the error text, note where it came from.
+ * security: an error raised inside a library call (table.insert into the
+ * plan, pcall(ctx.report, ...)) has no position in Lua's message: the line
+ * of the innermost Lua function is added, so every rule error names one. */
 static int sbx_msgh(lua_State *L)
 {
     if (!lua_isstring(L, 1)) {
         luaL_tolstring(L, 1, NULL);
         lua_replace(L, 1);
     }
+    hogo_engine *e = sbx_engine(L);
+    lua_Debug ar;
+    for (int level = 1; level < 32 && lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
+        if (!e->abort_line) {
+            e->abort_line = ar.currentline;
+            snprintf(e->abort_where, sizeof e->abort_where, "%s", ar.short_src);
+        }
+        size_t n = strlen(ar.short_src);
+        const char *m = lua_tostring(L, 1);
+        if (strncmp(m, ar.short_src, n) != 0 || m[n] != ':') {
+            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, m);
+            lua_replace(L, 1);
+        }
+        break;
+    }
+    lua_settop(L, 1);
     return 1;
 }
 
@@ -704,7 +1002,8 @@ int sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_t
     e->instr = 0;
     e->aborting = 0;
     e->abort_why = NULL;
-    e->mem_limit = e->mem_used + e->opt.rule_memory;
+    sbx_budget_start(e);
+    e->mem_limit = e->mem_used + e->rule_memory;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SBX_HOOK_STEP);
     int st = lua_pcall(L, nargs, nresults, fn);
     lua_sethook(L, NULL, 0, 0);
@@ -712,13 +1011,21 @@ int sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_t
     *line = 0;
     if (st != LUA_OK) {
         const char *m = lua_tostring(L, -1);
-        if (st == LUA_ERRMEM || (e->abort_why && strcmp(e->abort_why, "memory budget") == 0))
-            snprintf(msg, msglen, "memory budget of %zu bytes exceeded (--rule-memory)", e->opt.rule_memory);
+        /* security: a memory refusal counts when it stopped the rule (it
+         * was not caught) or was raised as lauxlib's plain error */
+        int mem = st == LUA_ERRMEM ||
+                  (sbx_memory_refused(e) && (e->aborting || (m && strcmp(m, "not enough memory") == 0)));
+        if (mem && e->abort_line > 0)
+            snprintf(msg, msglen, "%s:%d: memory budget of %zu bytes exceeded (--rule-memory)",
+                     e->abort_where, e->abort_line, e->rule_memory);
+        else if (mem)
+            snprintf(msg, msglen, "memory budget of %zu bytes exceeded (--rule-memory)", e->rule_memory);
         else
             snprintf(msg, msglen, "%s", m ? m : "error");
         /* "file.lua:12: text" -> line 12 */
         const char *c = m ? strstr(m, ".lua:") : NULL;
         if (c) *line = atoi(c + 5);
+        if ((e->aborting || mem || !*line) && e->abort_line > 0) *line = e->abort_line;
         lua_pop(L, 1);
     }
     lua_remove(L, fn);

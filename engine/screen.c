@@ -53,52 +53,80 @@ static void screen_error_at(screen_run *run, size_t off, const char *msg)
     free(ptr);
 }
 
-/* ---- templates: "{what} を…" with vars ---- */
+/* ---- templates: "{what} を…" with vars ----
+ * security: ctx.report reads the rule's own tables (opts, vars) and turns
+ * values into text, and each of these may run the rule's Lua code
+ * (__index, __tostring).  That code may report again (growing the findings
+ * array under a finding being filled), raise (leaving a half-built finding
+ * and leaking C buffers), or return strings nothing else references (freed
+ * by the next collection).  So all of it runs first, every text is built in
+ * a luaL_Buffer and kept on the Lua stack, and only then is the finding
+ * added, with no Lua code running while it is filled.  Texts are capped so
+ * that a rule's findings (at most SCREEN_MAX_FINDINGS_PER_RULE) cannot pile
+ * up unbounded memory in the result. */
 
-static char *screen_fill(screen_run *run, lua_State *L, const char *tmpl, int vars)
+#define SCREEN_MAX_TEXT 4096     /* bytes of a finding's message or follow-up */
+#define SCREEN_MAX_PATH 2048     /* bytes of a finding's path */
+
+/* Push tmpl with its {name} placeholders filled from the table at vars
+ * (0 = none).  A brace that names no var stays as written. */
+static void screen_fill(lua_State *L, const char *tmpl, size_t tlen, int vars)
 {
-    if (!vars || !strchr(tmpl, '{')) return res_strdup(run->res, tmpl);
-    strbuf b;
-    sb_init(&b);
-    const char *p = tmpl;
-    for (;;) {
-        const char *open = strchr(p, '{');
-        const char *close = open ? strchr(open + 1, '}') : NULL;
-        if (!open || !close) { sb_puts(&b, p); break; }
-        sb_add(&b, p, (size_t)(open - p));
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    const char *p = tmpl, *end = tmpl + tlen;
+    while (p < end) {
+        const char *open = vars ? memchr(p, '{', (size_t)(end - p)) : NULL;
+        const char *close = open ? memchr(open + 1, '}', (size_t)(end - open - 1)) : NULL;
+        if (!open || !close) { luaL_addlstring(&b, p, (size_t)(end - p)); break; }
+        luaL_addlstring(&b, p, (size_t)(open - p));   /* runs are copied whole */
         p = open;
         if (close - open < 64) {
             lua_pushlstring(L, open + 1, (size_t)(close - open - 1));
             if (lua_gettable(L, vars) != LUA_TNIL) {
-                size_t n;
-                const char *v = luaL_tolstring(L, -1, &n);
-                sb_add(&b, v, n);
-                lua_pop(L, 2);
+                luaL_tolstring(L, -1, NULL);
+                lua_remove(L, -2);
+                luaL_addvalue(&b);
                 p = close + 1;
                 continue;
             }
             lua_pop(L, 1);
         }
-        sb_putc(&b, *p++);     /* a brace that names no var stays as written */
+        luaL_addchar(&b, *p++);
     }
-    char *s = res_strndup(run->res, sb_cstr(&b), b.len);
-    sb_free(&b);
-    return s;
+    luaL_pushresult(&b);
 }
 
-/* opts[field][lang] if given as a string, else the rule's default. */
-static const char *screen_text(lua_State *L, int opts, const char *field, const char *lang, const char *dflt)
+/* Push opts[field][lang] (or opts[field], one text for both languages) if
+ * it is a string, else the rule's default. */
+static void screen_text(lua_State *L, int opts, const char *field, const char *lang, const char *dflt)
 {
-    const char *s = dflt;
-    if (opts && lua_getfield(L, opts, field) == LUA_TTABLE) {
-        if (lua_getfield(L, -1, lang) == LUA_TSTRING) s = lua_tostring(L, -1);
-        lua_pop(L, 1);
-    } else if (opts && lua_isstring(L, -1)) {
-        s = lua_tostring(L, -1);     /* one text for both languages */
+    if (opts) {
+        int t = lua_getfield(L, opts, field);
+        if (t == LUA_TTABLE) {
+            if (lua_getfield(L, -1, lang) == LUA_TSTRING) { lua_remove(L, -2); return; }
+            lua_pop(L, 2);
+        } else if (lua_isstring(L, -1)) {
+            lua_tolstring(L, -1, NULL);
+            return;
+        } else {
+            lua_pop(L, 1);
+        }
     }
-    /* the string stays valid: it is referenced from opts */
-    lua_pop(L, opts ? 1 : 0);
-    return s;
+    lua_pushstring(L, dflt);
+}
+
+/* A copy of the string at idx into the result, cut to at most max bytes on
+ * a UTF-8 boundary. */
+static char *screen_copy(screen_run *run, lua_State *L, int idx, size_t max)
+{
+    size_t n;
+    const char *s = lua_tolstring(L, idx, &n);
+    if (n > max) {
+        n = max;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    }
+    return res_strndup(run->res, s, n);
 }
 
 /* ctx.report(node, key, opts): see docs/rule-api.md. */
@@ -108,59 +136,86 @@ int screen_report(lua_State *L)
     screen_run *run = e->run;
     if (!run) return luaL_error(L, "report() called outside a screen");
     const eng_rule *r = &e->rules[e->cur_rule];
-    if (++run->rule_findings > SCREEN_MAX_FINDINGS_PER_RULE)
+    if (++run->rule_findings > SCREEN_MAX_FINDINGS_PER_RULE) {
+        /* security: the cap is a budget, which no pcall in the rule catches */
+        e->aborting = 1;
+        e->abort_why = "findings limit";
         return luaL_error(L, "more than %d findings from one rule on one plan", SCREEN_MAX_FINDINGS_PER_RULE);
+    }
+    lua_settop(L, 3);
     int opts = lua_istable(L, 3) ? 3 : 0;
+    luaL_checkstack(L, 16, "report");
 
-    strbuf path;
-    sb_init(&path);
+    /* 1. what may run the rule's code; results stay on the stack */
+    int present = 0;
     if (lua_istable(L, 1)) {
-        sbx_path(L, 1, &path);
-        if (!lua_isnoneornil(L, 2)) {
+        if (!lua_isnil(L, 2)) {
             lua_pushvalue(L, 2);
-            int present = lua_gettable(L, 1) != LUA_TNIL;
+            present = lua_gettable(L, 1) != LUA_TNIL;
             lua_pop(L, 1);
-            if (present) {
-                if (lua_type(L, 2) == LUA_TNUMBER) {
-                    lua_pushinteger(L, lua_tointeger(L, 2) - 1);
-                    sbx_path_part(L, lua_gettop(L), &path);
-                    lua_pop(L, 1);
-                } else {
-                    sbx_path_part(L, 2, &path);
-                }
-            }
         }
-    } else if (lua_type(L, 1) == LUA_TSTRING) {
-        sb_puts(&path, lua_tostring(L, 1));
-    } else if (!lua_isnoneornil(L, 1)) {
-        sb_free(&path);
+    } else if (lua_type(L, 1) != LUA_TSTRING && !lua_isnil(L, 1)) {
         return luaL_error(L, "report: the first argument must be a table of the plan or a JSON pointer");
     }
-
     hogo_severity sev = r->info.severity;
     int overridden = r->info.severity != r->default_severity;
     if (opts && !overridden && lua_getfield(L, opts, "severity") != LUA_TNIL) {
-        if (!lua_isstring(L, -1) || !hogo_severity_parse(lua_tostring(L, -1), &sev)) {
-            sb_free(&path);
+        if (!lua_isstring(L, -1) || !hogo_severity_parse(lua_tostring(L, -1), &sev))
             return luaL_error(L, "report: severity must be info, low, medium, high or critical");
-        }
     }
     lua_settop(L, 3);
     int vars = 0;
     if (opts && lua_getfield(L, opts, "vars") == LUA_TTABLE) vars = lua_gettop(L);
+    static const char *const langs[2] = { "ja", "en" };
+    int texts = lua_gettop(L) + 1;    /* message ja, follow_up ja, message en, follow_up en */
+    for (int l = 0; l < 2; l++) {
+        for (int k = 0; k < 2; k++) {
+            r = &e->rules[e->cur_rule];
+            screen_text(L, opts, k ? "follow_up" : "message", langs[l], k ? r->info.follow_up[l] : r->info.message[l]);
+            size_t tl;
+            const char *t = lua_tolstring(L, -1, &tl);
+            screen_fill(L, t, tl, vars);
+            lua_remove(L, -2);
+        }
+    }
 
+    /* 2. the path: raw reads of the proxies only */
+    strbuf path;
+    sb_init(&path);
+    if (lua_istable(L, 1)) {
+        sbx_path(L, 1, &path);
+        if (present) {
+            if (lua_type(L, 2) == LUA_TNUMBER) {
+                lua_pushinteger(L, lua_tointeger(L, 2) - 1);
+                sbx_path_part(L, lua_gettop(L), &path);
+                lua_pop(L, 1);
+            } else {
+                sbx_path_part(L, 2, &path);
+            }
+        }
+    } else if (lua_type(L, 1) == LUA_TSTRING) {
+        size_t n;
+        const char *s = lua_tolstring(L, 1, &n);
+        sb_add(&path, s, n);
+    }
+
+    /* 3. the finding: nothing of the rule runs from here on */
+    r = &e->rules[e->cur_rule];
     hogo_finding *f = res_add_finding(run->res);
     if (!f) { sb_free(&path); return luaL_error(L, "out of memory"); }
-    f->rule = r->info.id;          /* engine strings outlive... not the result: copy */
     f->rule = res_strdup(run->res, r->info.id);
     f->topic = res_strdup(run->res, r->info.topic);
     f->precedent = res_strdup(run->res, r->info.precedent);
     f->severity = sev;
-    f->path = res_strndup(run->res, sb_cstr(&path), path.len);
-    static const char *const langs[2] = { "ja", "en" };
+    size_t plen = path.len;
+    if (plen > SCREEN_MAX_PATH) {
+        plen = SCREEN_MAX_PATH;
+        while (plen > 0 && ((unsigned char)path.data[plen] & 0xC0) == 0x80) plen--;
+    }
+    f->path = res_strndup(run->res, sb_cstr(&path), plen);
     for (int l = 0; l < 2; l++) {
-        f->message[l] = screen_fill(run, L, screen_text(L, opts, "message", langs[l], r->info.message[l]), vars);
-        f->follow_up[l] = screen_fill(run, L, screen_text(L, opts, "follow_up", langs[l], r->info.follow_up[l]), vars);
+        f->message[l] = screen_copy(run, L, texts + 2 * l, SCREEN_MAX_TEXT);
+        f->follow_up[l] = screen_copy(run, L, texts + 2 * l + 1, SCREEN_MAX_TEXT);
     }
     screen_locate(run, f->path ? f->path : "", &f->line, &f->column);
     sb_free(&path);
@@ -347,6 +402,13 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
         if (!cJSON_IsObject(root)) {
             res_add_error(run.res, "", 1, 1, "a plan must be a JSON object");
         } else if (schema_validate(e->schema, root, screen_schema_report, &run) == 0) {
+            /* What rules derive from a plan grows with it: by default each
+             * rule may use 16 MiB, or 32 bytes per byte of plan if that is
+             * more, so a large but honest plan is not mistaken for a memory
+             * bomb.  A budget the caller set is used as given. */
+            e->rule_memory = e->opt.rule_memory;
+            if (!e->rule_memory_given && len < SIZE_MAX / 32 && len * 32 > e->rule_memory)
+                e->rule_memory = len * 32;
             e->run = &run;
             screen_rules(&run);
             e->run = NULL;

@@ -51,7 +51,8 @@ typedef enum { HOGO_JA = 0, HOGO_EN = 1 } hogo_lang;
 
 /* Limits the engine enforces.  Zero in any field means "the default". */
 typedef struct {
-    size_t   rule_memory;        /* bytes a rule may allocate per plan (default 16 MiB) */
+    size_t   rule_memory;        /* bytes a rule may allocate per plan (default: 16 MiB or
+                                    32 x the plan's size, whichever is more; set: as given) */
     uint64_t rule_instructions;  /* Lua VM instructions per rule per plan (default 50M) */
     size_t   plan_max_bytes;     /* largest plan file accepted (default 8 MiB) */
     int      plan_max_depth;     /* deepest JSON nesting accepted (default 64) */

@@ -1,0 +1,924 @@
+/* test_sandbox.c -- every promise of the rule sandbox (docs/security.md),
+ * proven by a hostile rule through the public API.
+ *
+ * Each check loads a hostile rule and, after it, a well-behaved rule into
+ * the same engine, screens a small plan and asserts both halves of the
+ * promise: the hostile rule lands in result->rule_errors with a message
+ * naming the limit it hit, its file and its line, AND the good rule still
+ * produced its finding, computed with the very functions the hostile rule
+ * tried to tamper with (string.find, ("x"):upper(), table.insert, tostring,
+ * pairs, hogo.test, the plan's title).  The tests in the spirit of those
+ * Redis (tests/unit/scripting.tcl) and Suricata (lua sandbox tests) keep for
+ * their own Lua sandboxes: infinite loops, string.rep bombs, deep recursion,
+ * os/io/require, bytecode, _G and string-metatable tampering, catastrophic
+ * regexes.
+ *
+ * Every check also bounds its own time: a sandbox that "works" by running
+ * for minutes is a broken sandbox.  The whole program runs in a few seconds
+ * with the default limits. */
+#include "check.h"
+#include "hogo.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The metadata every test rule shares; the message shows the var {v}. */
+#define META(id) \
+    "return { id = '" id "', topic = 'storage.location', severity = 'low',\n" \
+    "  title = {ja = 'テスト', en = 'test'}, message = {ja = 'v={v}', en = 'v={v}'},\n" \
+    "  follow_up = {ja = '対応', en = 'do it'}, precedent = 'test',\n"
+/* Line 5 of a rule built with HOSTILE() is the first line of its body. */
+#define HOSTILE(id, body) META(id) "  check = function(plan, ctx)\n" body "\n  end }\n"
+#define BODY_LINE 5
+
+/* The well-behaved rule: every value it reports comes from a function a
+ * hostile rule may have tried to replace, in its own copy or for everyone. */
+static const char good_rule[] = META("sandbox-good")
+    "  check = function(plan, ctx)\n"
+    "    local t = {}\n"
+    "    table.insert(t, ('abc'):upper())\n"
+    "    table.insert(t, tostring(string.find('xyz', 'y', 1, true)))\n"
+    "    table.insert(t, tostring(('xyz'):find('z', 1, true)))\n"
+    "    table.insert(t, tostring(hogo.test('テスト', '^\\\\w+$')))\n"
+    "    table.insert(t, tostring(math.floor(2.5)))\n"
+    "    local n = 0\n"
+    "    for _ in pairs(plan) do n = n + 1 end\n"
+    "    table.insert(t, tostring(n))\n"
+    "    table.insert(t, plan.title)\n"
+    "    table.insert(t, tostring(_G.os) .. tostring(rawget))\n"
+    "    ctx.report(plan, 'title', {vars = {v = table.concat(t, ',')}})\n"
+    "  end }\n";
+#define GOOD_MESSAGE "v=ABC,2,3,true,2,5,テスト,nilnil"
+
+static const char small_plan[] =
+    "{\n"
+    "  \"format\": \"hogo-plan/1\",\n"
+    "  \"title\": \"テスト\",\n"
+    "  \"department\": \"テスト課\",\n"
+    "  \"consultation\": {\"kind\": \"outsourcing\"},\n"
+    "  \"storage\": [{\"what\": \"台帳\", \"location\": \"cloud\"}]\n"
+    "}\n";
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Load errors land here (the load-time tests read them). */
+static char load_error[2048];
+static int load_errors;
+static void on_error(void *ud, hogo_status code, const char *msg)
+{
+    (void)ud; (void)code;
+    load_errors++;
+    snprintf(load_error, sizeof load_error, "%s", msg);
+}
+
+static hogo_engine *engine(const hogo_options *opt)
+{
+    hogo_options o;
+    if (opt) o = *opt; else memset(&o, 0, sizeof o);
+    o.today = "2021-02-17";
+    hogo_engine *e = NULL;
+    CHECK(hogo_engine_new(&o, &e) == HOGO_OK);
+    if (e) hogo_engine_set_error_callback(e, on_error, NULL);
+    load_errors = 0;
+    load_error[0] = '\0';
+    return e;
+}
+
+static hogo_status load(hogo_engine *e, const char *name, const char *text)
+{
+    return hogo_engine_load_rule(e, name, text, strlen(text));
+}
+
+static size_t count_findings(const hogo_result *r, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_findings; i++) n += !strcmp(r->findings[i].rule, rule);
+    return n;
+}
+
+static const hogo_finding *finding(const hogo_result *r, const char *rule)
+{
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (!strcmp(r->findings[i].rule, rule)) return &r->findings[i];
+    return NULL;
+}
+
+/* The good rule ran, after the hostile one, and saw an untouched world. */
+static void check_good_ran(const hogo_result *r, const char *what)
+{
+    const hogo_finding *f = finding(r, "sandbox-good");
+    if (!f) fprintf(stderr, "  (%s: the good rule produced no finding)\n", what);
+    CHECK(f != NULL);
+    if (f) CHECK_STR(f->message[HOGO_EN], GOOD_MESSAGE);
+    for (size_t i = 0; i < r->n_rule_errors; i++)
+        CHECK(strcmp(r->rule_errors[i].rule, "sandbox-good") != 0);
+}
+
+/* Screen plan with the hostile rule (file name "hostile/<id>.lua") then the
+ * good rule.  Expect the hostile rule stopped with want in its message at
+ * line want_line (0 = any line > 0 is fine, -1 = not checked), no finding
+ * from it, and the good rule's finding.  Returns the seconds it took. */
+static double expect_stopped_opt(const hogo_options *opt, const char *id, const char *rule_text,
+                                 const char *plan, size_t plan_len, const char *want, int want_line)
+{
+    char file[128];
+    snprintf(file, sizeof file, "hostile/%s.lua", id);
+    hogo_engine *e = engine(opt);
+    if (!e) return 0;
+    CHECK(load(e, file, rule_text) == HOGO_OK);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    if (load_errors) fprintf(stderr, "  (%s: load error: %s)\n", id, load_error);
+    double t0 = now_s();
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", plan, plan_len, &r) == HOGO_OK);
+    double dt = now_s() - t0;
+    if (!r) { hogo_engine_free(e); return dt; }
+    CHECK(r->screened);
+    CHECK_INT(r->n_errors, 0);
+    CHECK_INT(r->n_rule_errors, 1);
+    if (r->n_rule_errors >= 1) {
+        const hogo_rule_error *re = &r->rule_errors[0];
+        CHECK_STR(re->rule, id);
+        CHECK_STR(re->file, file);
+        if (want_line > 0 && re->line != want_line) fprintf(stderr, "  (%s: line %d: %s)\n", id, re->line, re->message);
+        if (want_line > 0) CHECK_INT(re->line, want_line);
+        else if (want_line == 0) CHECK(re->line > 0);
+        if (!re->message || !strstr(re->message, want)) {
+            fprintf(stderr, "  (%s: message \"%s\" lacks \"%s\")\n", id, re->message ? re->message : "(null)", want);
+            CHECK(0);
+        } else {
+            CHECK(1);
+        }
+    }
+    CHECK_INT(count_findings(r, id), 0);
+    check_good_ran(r, id);
+    hogo_result_free(r);
+    double t1 = now_s();
+    hogo_engine_free(e);       /* must not hang either (finalizers, close) */
+    CHECK(now_s() - t1 < 5.0);
+    return dt;
+}
+
+static double expect_stopped(const char *id, const char *rule_text, const char *want, int want_line)
+{
+    return expect_stopped_opt(NULL, id, rule_text, small_plan, strlen(small_plan), want, want_line);
+}
+
+/* The hostile rule is not an error (its tampering is simply without
+ * effect): no rule error at all, the good rule's finding as expected.
+ * Returns the hostile rule's findings count. */
+static size_t expect_harmless(const char *id, const char *rule_text)
+{
+    char file[128];
+    snprintf(file, sizeof file, "hostile/%s.lua", id);
+    hogo_engine *e = engine(NULL);
+    if (!e) return 0;
+    CHECK(load(e, file, rule_text) == HOGO_OK);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    if (load_errors) fprintf(stderr, "  (%s: load error: %s)\n", id, load_error);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    size_t n = 0;
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 0);
+        for (size_t i = 0; i < r->n_rule_errors; i++)
+            fprintf(stderr, "  (%s: unexpected rule error: %s)\n", id, r->rule_errors[i].message);
+        check_good_ran(r, id);
+        n = count_findings(r, id);
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+    return n;
+}
+
+/* ---- loops ---- */
+
+static void progress(const char *name)
+{
+    static double t_last;
+    double t = now_s();
+    if (t_last > 0) printf(" (%.2f s)\n", t - t_last);
+    if (name) printf("%s", name);
+    fflush(stdout);
+    t_last = t;
+}
+
+static void test_infinite_loop(void)
+{
+    double dt = expect_stopped("loop", HOSTILE("loop", "    while true do end"),
+                               "instruction budget of 50000000 exceeded (--rule-instructions)", BODY_LINE);
+    CHECK(dt < 10.0);
+}
+
+static void test_pcall_infinite_loop(void)
+{
+    /* the budget error must pass through the rule's pcall, or the rule
+     * would catch it and loop again */
+    expect_stopped("pcall-loop", HOSTILE("pcall-loop",
+        "    for i = 1, 3 do pcall(function() while true do end end) end\n"
+        "    ctx.report(plan, nil, {vars = {v = 'escaped'}})"),
+        "instruction budget", BODY_LINE);
+    /* and through xpcall, whose handler also loops */
+    expect_stopped("xpcall-loop", HOSTILE("xpcall-loop",
+        "    xpcall(function() while true do end end, function(m) while true do end end)\n"
+        "    ctx.report(plan, nil, {vars = {v = 'escaped'}})"),
+        "instruction budget", 0);
+    /* an error object whose __tostring loops, met by the message handler */
+    expect_stopped("tostring-loop", HOSTILE("tostring-loop",
+        "    error(setmetatable({}, {__tostring = function() while true do end end}))"),
+        "instruction budget", -1);
+}
+
+/* Work done inside one C call, where no count hook runs, must still be
+ * bounded: table.move over a huge empty range, table.insert/remove on a
+ * table whose __len lies, string.rep of the empty string. */
+static void test_c_loops(void)
+{
+    double dt = expect_stopped("table-move", HOSTILE("table-move",
+        "    table.move({}, 1, 1e15, 1)"), "instruction budget", BODY_LINE);
+    CHECK(dt < 10.0);
+    dt = expect_stopped("table-insert-len", HOSTILE("table-insert-len",
+        "    local t = setmetatable({}, {__len = function() return 1e15 end})\n"
+        "    table.insert(t, 1, 'x')"), "instruction budget", BODY_LINE + 1);
+    CHECK(dt < 10.0);
+    dt = expect_stopped("table-remove-len", HOSTILE("table-remove-len",
+        "    local t = setmetatable({}, {__len = function() return 1e15 end})\n"
+        "    table.remove(t, 1)"), "instruction budget", BODY_LINE + 1);
+    CHECK(dt < 10.0);
+    /* the empty string repeated any number of times is the empty string,
+     * returned at once, not after 2^62 turns of a C loop */
+    double t0 = now_s();
+    size_t n = expect_harmless("empty-rep", HOSTILE("empty-rep",
+        "    local s = ('') :rep(math.maxinteger) .. ('') :rep(1e18, '')\n"
+        "    ctx.report(plan, nil, {vars = {v = #s}})"));
+    CHECK_INT(n, 1);
+    CHECK(now_s() - t0 < 5.0);
+}
+
+/* A loop of C calls that each do a lot of work (upper-casing megabytes)
+ * costs few VM instructions per turn; the budget also bounds its CPU time. */
+static void test_c_heavy_loop(void)
+{
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.rule_instructions = 5000000;
+    double dt = expect_stopped_opt(&o, "heavy-calls", HOSTILE("heavy-calls",
+        "    local s = ('x'):rep(4000000)\n"
+        "    for i = 1, 1e9 do local u = s:upper() end"),
+        small_plan, strlen(small_plan), "instruction budget", -1);
+    CHECK(dt < 15.0);
+}
+
+/* ---- memory ---- */
+
+static void test_memory_bomb(void)
+{
+    expect_stopped("memory-bomb", HOSTILE("memory-bomb",
+        "    local t = {}\n"
+        "    for i = 1, 1e9 do t[i] = ('x'):rep(64) .. i end"),
+        "memory budget of 16777216 bytes exceeded (--rule-memory)", BODY_LINE + 1);
+}
+
+static void test_pcall_memory_bomb(void)
+{
+    /* memory refused inside pcall: a table that grows, then a string too
+     * large for the budget (raised by lauxlib as an ordinary error) */
+    expect_stopped("pcall-memory", HOSTILE("pcall-memory",
+        "    pcall(function() local t = {} for i = 1, 1e9 do t[i] = {i} end end)\n"
+        "    ctx.report(plan, nil, {vars = {v = 'escaped'}})"),
+        "memory budget", BODY_LINE);
+    expect_stopped("pcall-rep", HOSTILE("pcall-rep",
+        "    local ok, err = pcall(string.rep, 'x', 2^30)\n"
+        "    ctx.report(plan, nil, {vars = {v = tostring(err)}})"),
+        "memory budget", BODY_LINE);
+    expect_stopped("xpcall-memory", HOSTILE("xpcall-memory",
+        "    xpcall(function() return ('x'):rep(2^30) end, function(m) return 'caught' end)\n"
+        "    ctx.report(plan, nil, {vars = {v = 'escaped'}})"),
+        "memory budget", BODY_LINE);
+}
+
+static void test_string_rep_huge(void)
+{
+    expect_stopped("rep-2-40", HOSTILE("rep-2-40", "    local s = ('x'):rep(2^40)"),
+                   "memory budget", BODY_LINE);
+    expect_stopped("rep-sep", HOSTILE("rep-sep", "    local s = string.rep('x', 1e12, ',')"),
+                   "memory budget", BODY_LINE);
+    expect_stopped("rep-concat", HOSTILE("rep-concat",
+        "    local s = ('x'):rep(2^20)\n"
+        "    while true do s = s .. s end"), "memory budget", BODY_LINE + 1);
+}
+
+/* The plan (however large) is the engine's, not the rule's: a trivial rule
+ * runs on a 4 MB plan with a 64 KiB budget, while the same budget stops a
+ * rule that allocates 1 MB. */
+static void test_plan_memory_not_counted(void)
+{
+    size_t cap = 5u << 20, n = 0;
+    char *plan = malloc(cap);
+    if (!plan) { CHECK(0); return; }
+    n += (size_t)snprintf(plan + n, cap - n, "{\"format\":\"hogo-plan/1\",\"title\":\"大きな計画\","
+                          "\"department\":\"テスト課\",\"consultation\":{\"kind\":\"outsourcing\"},"
+                          "\"data\":{\"items\":[");
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)snprintf(plan + n, cap - n, "%s{\"name\":\"項目%06d %0150d\",\"category\":\"other\"}",
+                              i ? "," : "", i, i);
+    n += (size_t)snprintf(plan + n, cap - n, "]}}");
+    CHECK(n > 3000000 && n < cap);
+
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.rule_memory = 64 * 1024;
+    hogo_engine *e = engine(&o);
+    CHECK(load(e, "trivial.lua", HOSTILE("trivial",
+        "    local items = plan.data.items\n"
+        "    ctx.report(plan.data, 'items', {vars = {v = #items .. ' ' .. items[#items].name:sub(1, 12)}})")) == HOGO_OK);
+    CHECK(load(e, "hostile/megabyte.lua", HOSTILE("megabyte", "    local s = ('x'):rep(1000000)")) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "big.json", plan, n, &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_errors, 0);
+        CHECK(r->screened);
+        const hogo_finding *f = finding(r, "trivial");
+        CHECK(f != NULL);
+        if (f) CHECK_STR(f->message[HOGO_EN], "v=20000 項目019999");
+        CHECK_INT(r->n_rule_errors, 1);
+        if (r->n_rule_errors) {
+            CHECK_STR(r->rule_errors[0].rule, "megabyte");
+            CHECK(strstr(r->rule_errors[0].message, "memory budget of 65536 bytes") != NULL);
+        }
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+    free(plan);
+}
+
+/* ---- recursion ---- */
+
+static void test_deep_recursion(void)
+{
+    /* the Lua stack grows until the memory budget or Lua's own stack limit
+     * stops it, whichever comes first: either is named */
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "hostile/recurse.lua", HOSTILE("recurse",
+        "    local function f(n) return 1 + f(n + 1) end\n"
+        "    f(1)")) == HOGO_OK);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 1);
+        if (r->n_rule_errors) {
+            const char *m = r->rule_errors[0].message;
+            CHECK(strstr(m, "stack overflow") || strstr(m, "memory budget"));
+            CHECK_STR(r->rule_errors[0].file, "hostile/recurse.lua");
+            CHECK_INT(r->rule_errors[0].line, BODY_LINE);
+        }
+        check_good_ran(r, "recurse");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+    /* through C: pcall calling itself exhausts the C stack, not the process */
+    expect_stopped("c-recurse", HOSTILE("c-recurse",
+        "    local function f() return pcall(f) end\n"
+        "    f()\n"
+        "    local function g() return tostring(setmetatable({}, {__tostring = g})) end\n"
+        "    g()"), "", -1);
+}
+
+/* ---- what a rule cannot reach ---- */
+
+static void test_os_execute(void)
+{
+    const char *marker = "/tmp/hogo-sandbox-pwned";
+    unlink(marker);
+    expect_stopped("os-execute", HOSTILE("os-execute",
+        "    os.execute('touch /tmp/hogo-sandbox-pwned')"),
+        "attempt to index a nil value (global 'os')", BODY_LINE);
+    CHECK(access(marker, F_OK) != 0);
+}
+
+static void test_io_open(void)
+{
+    expect_stopped("io-open", HOSTILE("io-open",
+        "    local f = io.open('/etc/passwd')\n"
+        "    ctx.report(plan, nil, {vars = {v = f:read('a')}})"),
+        "attempt to index a nil value (global 'io')", BODY_LINE);
+}
+
+static void test_require(void)
+{
+    expect_stopped("require", HOSTILE("require", "    local os = require('os')"),
+                   "attempt to call a nil value (global 'require')", BODY_LINE);
+    expect_stopped("load", HOSTILE("load", "    load('return 1')()"),
+                   "attempt to call a nil value (global 'load')", BODY_LINE);
+    expect_stopped("dofile", HOSTILE("dofile", "    dofile('/etc/passwd')"),
+                   "global 'dofile'", BODY_LINE);
+}
+
+/* None of the dangerous names is reachable by any road: globals, _G, _ENV,
+ * the string metatable. */
+static void test_forbidden_absent(void)
+{
+    size_t n = expect_harmless("probe", HOSTILE("probe",
+        "    local names = {'load', 'loadstring', 'dofile', 'loadfile', 'require', 'collectgarbage',\n"
+        "      'debug', 'io', 'os', 'package', 'coroutine', 'module', 'setfenv', 'getfenv', 'newproxy',\n"
+        "      'rawset', 'rawget', 'gcinfo', 'print', 'arg'}\n"
+        "    for _, name in ipairs(names) do\n"
+        "      if _G[name] ~= nil or _ENV[name] ~= nil then ctx.report(plan, nil, {vars = {v = name}}) end\n"
+        "    end\n"
+        "    if string.dump ~= nil or ('').dump ~= nil then ctx.report(plan, nil, {vars = {v = 'dump'}}) end\n"
+        "    if getmetatable('') ~= 'string' then ctx.report(plan, nil, {vars = {v = 'string mt'}}) end\n"
+        "    if getmetatable(plan) == nil or type(getmetatable(plan)) == 'table' then\n"
+        "      ctx.report(plan, nil, {vars = {v = 'plan mt'}})\n"
+        "    end"));
+    CHECK_INT(n, 0);
+}
+
+typedef struct { char *p; size_t n; } dump_buf;
+
+static int dump_writer(lua_State *L, const void *chunk, size_t sz, void *ud)
+{
+    (void)L;
+    dump_buf *b = ud;
+    char *p = realloc(b->p, b->n + sz);
+    if (!p) return 1;
+    memcpy(p + b->n, chunk, sz);
+    b->p = p;
+    b->n += sz;
+    return 0;
+}
+
+static void test_bytecode_refused(void)
+{
+    /* real bytecode of a valid rule, made by the host's Lua: refused at load
+     * (precompiled chunks can crash the VM), and the engine goes on */
+    lua_State *L = luaL_newstate();
+    CHECK(L != NULL);
+    if (!L) return;
+    const char *src = HOSTILE("bytecode", "    ctx.report(plan, nil, {vars = {v = 'bytecode ran'}})");
+    CHECK(luaL_loadbuffer(L, src, strlen(src), "=bytecode") == LUA_OK);
+    dump_buf b = { NULL, 0 };
+    CHECK(lua_dump(L, dump_writer, &b, 0) == 0);
+    lua_close(L);
+    CHECK(b.n > 4 && memcmp(b.p, "\x1bLua", 4) == 0);
+
+    hogo_engine *e = engine(NULL);
+    CHECK(hogo_engine_load_rule(e, "hostile/bytecode.lua", b.p, b.n) == HOGO_ERULE);
+    CHECK(strstr(load_error, "binary chunk") != NULL);
+    /* a text that merely starts like bytecode, and a library in bytecode */
+    CHECK(load(e, "hostile/fake.lua", "\x1bLua\x54\x00garbage") == HOGO_ERULE);
+    CHECK(strstr(load_error, "binary chunk") != NULL);
+    CHECK(hogo_engine_load_rule(e, "_bytecode.lua", b.p, b.n) == HOGO_ERULE);
+    CHECK(strstr(load_error, "binary chunk") != NULL);
+    free(b.p);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    CHECK(hogo_engine_find_rule(e, "bytecode") == NULL);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(count_findings(r, "bytecode"), 0);
+        check_good_ran(r, "bytecode");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+    /* and no road inside a rule makes or runs bytecode */
+    expect_stopped("load-bytecode", HOSTILE("load-bytecode",
+        "    local f = load(('\\27Lua'):rep(2), 'x', 'b')"), "global 'load'", BODY_LINE);
+    expect_stopped("dump", HOSTILE("dump",
+        "    local b = string.dump(function() end)"), "field 'dump'", BODY_LINE);
+}
+
+/* ---- tampering with what other rules see ---- */
+
+static void test_setmetatable_G(void)
+{
+    size_t n = expect_harmless("tamper-g", META("tamper-g")
+        "  -- at load time and at screen time: poison everything reachable\n"
+        "  init = (function()\n"
+        "    setmetatable(_G, {__index = function() error('hijacked') end, __newindex = function() end})\n"
+        "  end)(),\n"
+        "  check = function(plan, ctx)\n"
+        "    setmetatable(_G, {__index = function() return function() return 'hacked' end end})\n"
+        "    string.find = function() return 99 end\n"
+        "    string.upper = function() return 'hacked' end\n"
+        "    table.insert = function() end\n"
+        "    table.concat = function() return 'hacked' end\n"
+        "    math.floor = function() return -1 end\n"
+        "    hogo.test = function() return false end\n"
+        "    tostring = function() return 'hacked' end\n"
+        "    pairs = nil\n"
+        "    _G.os = {execute = function() end}\n"
+        "    rawget = function() end\n"
+        "    _ENV = nil\n"
+        "  end }\n");
+    CHECK_INT(n, 0);
+}
+
+static void test_string_find_rewrite(void)
+{
+    /* a rule that rewrites string.find (its own copy, and through the string
+     * metatable's __index, which every string shares) for the next rule */
+    size_t n = expect_harmless("rewrite-find", HOSTILE("rewrite-find",
+        "    string.find = function() return 99 end\n"
+        "    local idx = ('').find\n"
+        "    local ok = pcall(function() getmetatable('').__index.find = function() return 99 end end)\n"
+        "    ok = pcall(function() getmetatable('').__index = {find = function() return 99 end} end)\n"
+        "    ok = pcall(setmetatable, '', {__index = {find = function() return 99 end}})\n"
+        "    if ('xyz'):find('z', 1, true) ~= 3 then ctx.report(plan, nil, {vars = {v = 'method'}}) end"));
+    CHECK_INT(n, 0);
+    /* top-level code runs once, at load time, in the rule's own globals */
+    n = expect_harmless("rewrite-find-load", META("rewrite-find-load")
+        "  check = (function() string.find = function() return 99 end; return function() end end)(),\n"
+        "  init = (function() string.upper = nil end)() }\n");
+    CHECK_INT(n, 0);
+}
+
+static void test_string_metatable(void)
+{
+    expect_stopped("string-mt", HOSTILE("string-mt",
+        "    getmetatable('').__index = {upper = function() return 'hacked' end}"),
+        "attempt to index a string value", BODY_LINE);
+    expect_stopped("string-setmt", HOSTILE("string-setmt",
+        "    setmetatable('', {})"), "bad argument #1 to 'setmetatable'", BODY_LINE);
+}
+
+static void test_plan_readonly(void)
+{
+    expect_stopped("plan-write", HOSTILE("plan-write", "    plan.title = 'HACKED'"),
+                   "read-only", BODY_LINE);
+    expect_stopped("plan-write-deep", HOSTILE("plan-write-deep",
+        "    plan.storage[1].location = 'on_premise'"), "read-only", BODY_LINE);
+    expect_stopped("plan-insert", HOSTILE("plan-insert",
+        "    table.insert(plan.storage, {what = 'x'})"), "read-only", BODY_LINE);
+    expect_stopped("plan-setmt", HOSTILE("plan-setmt",
+        "    setmetatable(plan, {})"), "cannot change a protected metatable", BODY_LINE);
+    /* pairs() must not hand out the table behind the proxy */
+    expect_stopped("plan-pairs", HOSTILE("plan-pairs",
+        "    local f, real = pairs(plan)\n"
+        "    real.title = 'HACKED'\n"
+        "    local k, v = f(real, nil)\n"
+        "    if type(v) == 'table' then v.kind = 'x' end"), "read-only", BODY_LINE + 1);
+    expect_stopped("null-write", HOSTILE("null-write",
+        "    hogo.null.x = 1"), "read-only", BODY_LINE);
+}
+
+/* Libraries are shared by every rule: what they export is frozen, and
+ * neither pairs() nor a forged "read-only" metatable gets around that. */
+static void test_library_frozen(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "_lib.lua", "return { name = function() return 'original' end, list = {1, 2, 3} }") == HOGO_OK);
+    CHECK(load(e, "hostile/lib-pairs.lua", HOSTILE("lib-pairs",
+        "    local _, real = pairs(lib)\n"
+        "    real.name = function() return 'HACKED' end")) == HOGO_OK);
+    CHECK(load(e, "hostile/lib-write.lua", HOSTILE("lib-write",
+        "    lib.list[1] = 99")) == HOGO_OK);
+    CHECK(load(e, "hostile/freeze-forged.lua", HOSTILE("freeze-forged",
+        "    local t = hogo.freeze(setmetatable({}, {__metatable = 'read-only'}))\n"
+        "    t.x = 1")) == HOGO_OK);
+    CHECK(load(e, "reader.lua", HOSTILE("reader",
+        "    ctx.report(plan, nil, {vars = {v = lib.name() .. lib.list[1]}})")) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 3);
+        for (size_t i = 0; i < r->n_rule_errors; i++) {
+            CHECK(strstr(r->rule_errors[i].message, "read-only") != NULL);
+            CHECK_INT(r->rule_errors[i].line, i == 2 ? BODY_LINE + 1 : BODY_LINE + (i == 0));
+        }
+        const hogo_finding *f = finding(r, "reader");
+        CHECK(f != NULL);
+        if (f) CHECK_STR(f->message[HOGO_EN], "v=original1");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+/* A finalizer runs whenever the collector gets to it -- after the rule, with
+ * no budget, or in lua_close: a rule may not install one. */
+static void test_gc_finalizer(void)
+{
+    double t0 = now_s();
+    expect_stopped("gc", HOSTILE("gc",
+        "    setmetatable({}, {__gc = function() while true do end end})"),
+        "__gc", BODY_LINE);
+    expect_stopped("gc-later", HOSTILE("gc-later",
+        "    local mt = {__gc = true}\n"
+        "    setmetatable({}, mt)\n"
+        "    mt.__gc = function() while true do end end"), "__gc", BODY_LINE + 1);
+    CHECK(now_s() - t0 < 10.0);
+}
+
+/* ---- ctx.report ---- */
+
+static void test_findings_capped(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "hostile/flood.lua", HOSTILE("flood",
+        "    for i = 1, 10000 do ctx.report(plan, 'title', {vars = {v = i}}) end")) == HOGO_OK);
+    CHECK(load(e, "hostile/flood-pcall.lua", HOSTILE("flood-pcall",
+        "    for i = 1, 10000 do pcall(ctx.report, plan, 'title') end")) == HOGO_OK);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK(count_findings(r, "flood") <= 1000);
+        CHECK(count_findings(r, "flood") >= 1);
+        CHECK(count_findings(r, "flood-pcall") <= 1000);
+        CHECK_INT(r->n_rule_errors, 2);
+        for (size_t i = 0; i < r->n_rule_errors; i++) {
+            CHECK(strstr(r->rule_errors[i].message, "more than 1000 findings") != NULL);
+            CHECK_INT(r->rule_errors[i].line, BODY_LINE);
+        }
+        check_good_ran(r, "flood");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+/* ctx.report calls back into Lua (vars' __index, __tostring): a callback
+ * that reports again, or returns strings nobody keeps, must leave every
+ * finding whole (run under ASan, this is a use-after-free check). */
+static void test_report_reentrant(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "hostile/reenter.lua", META("reenter")
+        "  check = function(plan, ctx)\n"
+        "    local calls = 0\n"
+        "    local vars = setmetatable({}, {__index = function(t, k)\n"
+        "      calls = calls + 1\n"
+        "      if calls <= 3 then for i = 1, 50 do ctx.report(plan, nil, {vars = {v = i}}) end end\n"
+        "      local junk = {} for i = 1, 2000 do junk[i] = ('y'):rep(i % 97) .. i end\n"
+        "      return ('z'):rep(40) .. k\n"
+        "    end})\n"
+        "    local texts = setmetatable({}, {__index = function(t, lang)\n"
+        "      return ('{v}{v}{v}{v}'):rep(8) .. lang .. ('w'):rep(100)\n"
+        "    end})\n"
+        "    ctx.report(plan, 'title', {vars = vars, message = texts, follow_up = texts})\n"
+        "    ctx.report(plan, 'title', {vars = {v = setmetatable({}, {__tostring = function()\n"
+        "      ctx.report(plan) return 'str' end})}})\n"
+        "    ctx.report(plan, 'title', {vars = setmetatable({}, {__index = function() error('boom') end})})\n"
+        "  end }\n") == HOGO_OK);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK(count_findings(r, "reenter") > 50);
+        int whole = 1;
+        for (size_t i = 0; i < r->n_findings; i++) {
+            const hogo_finding *f = &r->findings[i];
+            whole &= f->rule && f->path && f->message[0] && f->message[1] && f->follow_up[0] && f->follow_up[1];
+        }
+        CHECK(whole);
+        CHECK_INT(r->n_rule_errors, 1);
+        if (r->n_rule_errors && !strstr(r->rule_errors[0].message, "boom"))
+            fprintf(stderr, "  (reenter: %s)\n", r->rule_errors[0].message);
+        if (r->n_rule_errors) CHECK(strstr(r->rule_errors[0].message, "boom") != NULL);
+        check_good_ran(r, "reenter");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+/* ---- Lua patterns and regexes ---- */
+
+static void test_lua_pattern_refused(void)
+{
+    expect_stopped("lua-pattern", HOSTILE("lua-pattern",
+        "    local s = ('a'):rep(30)\n"
+        "    string.find(s, '(.-)*x')"), "Lua patterns are not allowed", BODY_LINE + 1);
+    expect_stopped("lua-match", HOSTILE("lua-match",
+        "    ('abc'):match('%a+')"), "Lua patterns are not allowed", BODY_LINE);
+    expect_stopped("lua-gsub", HOSTILE("lua-gsub",
+        "    ('abc'):gsub('.', 'x')"), "Lua patterns are not allowed", BODY_LINE);
+    expect_stopped("lua-gmatch", HOSTILE("lua-gmatch",
+        "    for w in ('a b'):gmatch('%S+') do end"), "Lua patterns are not allowed", BODY_LINE);
+}
+
+static void test_plain_find_allowed(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "plain.lua", HOSTILE("plain",
+        "    local s = 'xx(.-)*xyy'\n"
+        "    local a, b = string.find(s, '(.-)*x', 1, true)\n"
+        "    local c = ('a,b'):gsub(',', ';')\n"
+        "    local d = ('クラウド保存'):find('保存', 1, true)\n"
+        "    ctx.report(plan, nil, {vars = {v = a .. '-' .. b .. ' ' .. c .. ' ' .. d}})")) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 0);
+        const hogo_finding *f = finding(r, "plain");
+        CHECK(f != NULL);
+        if (f) CHECK_STR(f->message[HOGO_EN], "v=3-8 a;b 13");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+    /* plain find is linear: a 4 MB haystack and a 1 MB needle that almost
+     * matches everywhere (a naive search would compare 3e12 bytes) */
+    double t0 = now_s();
+    size_t n = expect_harmless("plain-big", HOSTILE("plain-big",
+        "    local hay = ('a'):rep(4000000)\n"
+        "    local needle = ('a'):rep(1000000) .. 'b'\n"
+        "    local at = hay:find(needle, 1, true)\n"
+        "    local at2 = (hay .. 'b'):find(needle, 2000000, true)\n"
+        "    ctx.report(plan, nil, {vars = {v = tostring(at) .. ' ' .. tostring(at2)}})"));
+    CHECK_INT(n, 1);
+    CHECK(now_s() - t0 < 5.0);
+}
+
+static void test_catastrophic_regex(void)
+{
+    /* the 200 KB subject comes from the plan, the pattern from the rule */
+    size_t len = 200 * 1024;
+    char *plan = malloc(len + 512);
+    if (!plan) { CHECK(0); return; }
+    size_t n = (size_t)snprintf(plan, 512, "{\"format\":\"hogo-plan/1\",\"title\":\"テスト\",\"department\":\"テスト課\","
+                                          "\"consultation\":{\"kind\":\"outsourcing\"},\"purpose\":\"");
+    memset(plan + n, 'a', len);
+    n += len;
+    n += (size_t)snprintf(plan + n, 64, "!\"}");
+    double dt = expect_stopped_opt(NULL, "regex-bomb", HOSTILE("regex-bomb",
+        "    if hogo.test(plan.purpose, '(a+)+$') then ctx.report(plan) end"),
+        plan, n, "regex stopped", BODY_LINE);
+    CHECK(dt < 5.0);
+    /* pcall does not let the rule retry with the next pathological pattern */
+    dt = expect_stopped_opt(NULL, "regex-pcall", HOSTILE("regex-pcall",
+        "    for i = 1, 100 do pcall(hogo.test, plan.purpose, '(a|aa)+$') end\n"
+        "    ctx.report(plan)"), plan, n, "regex stopped", BODY_LINE);
+    CHECK(dt < 5.0);
+    dt = expect_stopped_opt(NULL, "regex-match", HOSTILE("regex-match",
+        "    local s = ('a'):rep(200 * 1024) .. '!'\n"
+        "    hogo.match(s, '^(\\\\w+\\\\s?)*$')"), plan, n, "regex stopped", BODY_LINE + 1);
+    CHECK(dt < 5.0);
+    dt = expect_stopped_opt(NULL, "regex-gsub", HOSTILE("regex-gsub",
+        "    hogo.gsub(plan.purpose, '(a+)+$', 'b')"), plan, n, "regex stopped", BODY_LINE);
+    CHECK(dt < 5.0);
+    free(plan);
+}
+
+static void test_regex_invalid_utf8(void)
+{
+    /* a plan cannot hold invalid UTF-8 (the loader refuses it), but a rule
+     * can build such a string: PCRE2 matches it without error or UB */
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "badutf.lua", HOSTILE("badutf",
+        "    local s = 'abc\\255\\254def\\192\\175x\\237\\160\\128'\n"
+        "    local r = {tostring(hogo.test(s, 'def')), tostring(hogo.test(s, '^abc.def')),\n"
+        "               tostring(hogo.match(s, 'd(e)f')), tostring(hogo.test(s, 'X', 'i')),\n"
+        "               tostring(hogo.gsub(s, 'def', 'DEF'):find('DEF', 1, true))}\n"
+        "    ctx.report(plan, nil, {vars = {v = table.concat(r, ',')}})")) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 0);
+        const hogo_finding *f = finding(r, "badutf");
+        CHECK(f != NULL);
+        if (f) CHECK_STR(f->message[HOGO_EN], "v=true,false,def,true,6");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+/* A pattern cache that keeps every pattern a rule invents would grow
+ * without bound over a batch; substitution results are bounded too. */
+static long rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f) return -1;
+    long pages = 0, rss = 0;
+    int ok = fscanf(f, "%ld %ld", &pages, &rss) == 2;
+    fclose(f);
+    return ok ? rss * (sysconf(_SC_PAGESIZE) / 1024) : -1;
+}
+
+static void test_regex_resources(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "hostile/patterns.lua", HOSTILE("patterns",
+        "    local pad = ('x'):rep(500)\n"
+        "    for i = 1, 4000 do hogo.test('x', 'a' .. i .. '(b|c)+d' .. ctx.file .. pad) end")) == HOGO_OK);
+    CHECK(load(e, "hostile/gsub-bomb.lua", HOSTILE("gsub-bomb",
+        "    local s = hogo.gsub(('a'):rep(100000), '', ('b'):rep(100000))")) == HOGO_OK);
+    long before = -1;
+    for (int k = 0; k < 4; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "plan%d.json", k);
+        hogo_result *r = NULL;
+        CHECK(hogo_screen(e, name, small_plan, strlen(small_plan), &r) == HOGO_OK);
+        if (r) {
+            CHECK_INT(count_findings(r, "patterns"), 0);
+            int gsub_stopped = 0;
+            for (size_t i = 0; i < r->n_rule_errors; i++)
+                gsub_stopped |= !strcmp(r->rule_errors[i].rule, "gsub-bomb") &&
+                                (strstr(r->rule_errors[i].message, "too large") ||
+                                 strstr(r->rule_errors[i].message, "memory budget") ||
+                                 /* slow builds (sanitizers) hit the time check first */
+                                 strstr(r->rule_errors[i].message, "regex stopped"));
+            if (!gsub_stopped)
+                for (size_t i = 0; i < r->n_rule_errors; i++)
+                    fprintf(stderr, "  (rule error %s: %s)\n", r->rule_errors[i].rule, r->rule_errors[i].message);
+            CHECK(gsub_stopped);
+            hogo_result_free(r);
+        }
+        if (k == 0) before = rss_kib();
+    }
+    long after = rss_kib();
+    if (before > 0 && after > 0) {
+        if (after - before > 64 * 1024) fprintf(stderr, "  (RSS grew by %ld KiB over 3 plans)\n", after - before);
+        CHECK(after - before < 64 * 1024);
+    }
+    hogo_engine_free(e);
+}
+
+/* ---- load time ---- */
+
+static void test_load_time_hostile(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "hostile/load-loop.lua", "while true do end") == HOGO_ERULE);
+    CHECK(strstr(load_error, "instruction budget") != NULL);
+    CHECK(strstr(load_error, "hostile/load-loop.lua:1") != NULL);
+    CHECK(load(e, "hostile/load-bomb.lua", "local t = {} for i = 1, 1e9 do t[i] = {} end") == HOGO_ERULE);
+    CHECK(strstr(load_error, "memory budget") != NULL);
+    CHECK(load(e, "hostile/load-os.lua", "os.exit(1)") == HOGO_ERULE);
+    CHECK(strstr(load_error, "hostile/load-os.lua:1:") != NULL);
+    CHECK(strstr(load_error, "global 'os'") != NULL);
+    CHECK(load(e, "hostile/syntax.lua", "return {") == HOGO_ERULE);
+    CHECK(strstr(load_error, "hostile/syntax.lua:1:") != NULL);
+    /* a library that loops while being loaded, or hides a trap in what it
+     * returns (a metatable whose own __index loops), is refused too */
+    CHECK(load(e, "_loops.lua", "while true do end") == HOGO_ERULE);
+    CHECK(strstr(load_error, "instruction budget") != NULL);
+    double t0 = now_s();
+    CHECK(load(e, "_trap.lua",
+               "return setmetatable({}, setmetatable({}, {__index = function() while true do end end}))") == HOGO_OK);
+    CHECK(now_s() - t0 < 5.0);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 0);
+        check_good_ran(r, "load-time");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+static void test_plain_errors(void)
+{
+    expect_stopped("boom", HOSTILE("boom", "    local x = nil\n    error('boom')"), "boom", BODY_LINE + 1);
+    expect_stopped("nil-call", HOSTILE("nil-call", "    plan.nothing.here = 1"),
+                   "attempt to index a nil value (field 'nothing')", BODY_LINE);
+    expect_stopped("table-error", HOSTILE("table-error", "    error({code = 1})"), "table", -1);
+}
+
+int main(void)
+{
+    double t0 = now_s();
+    progress("test_infinite_loop"); test_infinite_loop();
+    progress("test_pcall_infinite_loop"); test_pcall_infinite_loop();
+    progress("test_c_loops"); test_c_loops();
+    progress("test_c_heavy_loop"); test_c_heavy_loop();
+    progress("test_memory_bomb"); test_memory_bomb();
+    progress("test_pcall_memory_bomb"); test_pcall_memory_bomb();
+    progress("test_string_rep_huge"); test_string_rep_huge();
+    progress("test_plan_memory_not_counted"); test_plan_memory_not_counted();
+    progress("test_deep_recursion"); test_deep_recursion();
+    progress("test_os_execute"); test_os_execute();
+    progress("test_io_open"); test_io_open();
+    progress("test_require"); test_require();
+    progress("test_forbidden_absent"); test_forbidden_absent();
+    progress("test_bytecode_refused"); test_bytecode_refused();
+    progress("test_setmetatable_G"); test_setmetatable_G();
+    progress("test_string_find_rewrite"); test_string_find_rewrite();
+    progress("test_string_metatable"); test_string_metatable();
+    progress("test_plan_readonly"); test_plan_readonly();
+    progress("test_library_frozen"); test_library_frozen();
+    progress("test_gc_finalizer"); test_gc_finalizer();
+    progress("test_findings_capped"); test_findings_capped();
+    progress("test_report_reentrant"); test_report_reentrant();
+    progress("test_lua_pattern_refused"); test_lua_pattern_refused();
+    progress("test_plain_find_allowed"); test_plain_find_allowed();
+    progress("test_catastrophic_regex"); test_catastrophic_regex();
+    progress("test_regex_invalid_utf8"); test_regex_invalid_utf8();
+    progress("test_regex_resources"); test_regex_resources();
+    progress("test_load_time_hostile"); test_load_time_hostile();
+    progress("test_plain_errors"); test_plain_errors();
+    progress(NULL);
+    double dt = now_s() - t0;
+    printf("sandbox tests took %.1f s\n", dt);
+    CHECK(dt < 60.0);
+    return check_done();
+}
