@@ -319,6 +319,26 @@ static int sbx_null_index(lua_State *L) { (void)L; return 0; }
  * no rule can get hold of), read raw: a "__metatable" string can be forged
  * by any rule, and lua_getfield could run the metatable's own __index, with
  * no budget when a library is frozen at load time. */
+/* Push the metatable of a read-only proxy over the table at real: reads go
+ * to it, writes fail, # and pairs see through; label is what getmetatable
+ * shows (and how the engine tells its proxies).  narr slots are left for
+ * the plan's path links ([1] parent, [2] key). */
+static void sbx_push_ro_meta(lua_State *L, int real, const char *label, int narr)
+{
+    real = lua_absindex(L, real);
+    lua_createtable(L, narr, 5);
+    lua_pushvalue(L, real);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, sbx_ro_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, sbx_ro_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, sbx_ro_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushstring(L, label);
+    lua_setfield(L, -2, "__metatable");
+}
+
 static int sbx_is_readonly(lua_State *L, int idx)
 {
     if (!lua_getmetatable(L, idx)) return 0;
@@ -343,17 +363,7 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int depth)
     lua_createtable(L, 0, 0);                     /* real */
     int real = lua_gettop(L);
     lua_createtable(L, 0, 0);                     /* proxy */
-    lua_createtable(L, 0, 5);
-    lua_pushvalue(L, real);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, sbx_ro_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, sbx_ro_len);
-    lua_setfield(L, -2, "__len");
-    lua_pushcfunction(L, sbx_ro_pairs);
-    lua_setfield(L, -2, "__pairs");
-    lua_pushliteral(L, "read-only");
-    lua_setfield(L, -2, "__metatable");
+    sbx_push_ro_meta(L, real, "read-only", 0);
     lua_setmetatable(L, -2);
     int proxy = lua_gettop(L);
     lua_pushvalue(L, idx);
@@ -382,8 +392,7 @@ static int sbx_h_freeze(lua_State *L)
 {
     luaL_checkany(L, 1);
     lua_settop(L, 1);
-    lua_newtable(L);
-    sbx_freeze_rec(L, 1, 2, 0);
+    sbx_freeze(L, 1);
     return 1;
 }
 
@@ -395,17 +404,7 @@ static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx)
     int key = lua_gettop(L);
     lua_createtable(L, narr, nrec);               /* real */
     lua_createtable(L, 0, 0);                     /* proxy */
-    lua_createtable(L, 2, 5);                     /* metatable */
-    lua_pushvalue(L, key + 1);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, sbx_ro_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, sbx_ro_len);
-    lua_setfield(L, -2, "__len");
-    lua_pushcfunction(L, sbx_ro_pairs);
-    lua_setfield(L, -2, "__pairs");
-    lua_pushliteral(L, "plan (read-only)");
-    lua_setfield(L, -2, "__metatable");
+    sbx_push_ro_meta(L, key + 1, "plan (read-only)", 2);
     if (pidx) lua_pushvalue(L, pidx); else lua_pushnil(L);
     lua_rawseti(L, -2, 1);
     lua_pushvalue(L, key);
