@@ -324,6 +324,21 @@ static int cli_push(cli_list *l, const char *s)
     return l->v[l->n++] != NULL;
 }
 
+/* Move *s into the list (the list owns it now; *s becomes NULL). */
+static int cli_take(cli_list *l, char **s)
+{
+    if (l->n == l->cap) {
+        size_t c = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, c * sizeof *v);
+        if (!v) return 0;
+        l->v = v;
+        l->cap = c;
+    }
+    l->v[l->n++] = *s;
+    *s = NULL;
+    return 1;
+}
+
 static int cli_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static void cli_walk(const char *dir, cli_list *out, int depth)
@@ -348,7 +363,7 @@ static void cli_walk(const char *dir, cli_list *out, int depth)
         if (S_ISDIR(st.st_mode)) cli_walk(here.v[i], out, depth + 1);
         else if (n > 5 && strcmp(here.v[i] + n - 5, ".json") == 0 &&
                  !(n >= 10 && strcmp(here.v[i] + n - 10, ".test.json") == 0))
-            cli_push(out, here.v[i]);
+            cli_take(out, &here.v[i]);   /* moved, not copied: one copy of 100,000 names */
     }
     cli_list_free(&here);
 }
