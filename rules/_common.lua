@@ -404,6 +404,17 @@ function M.sensitive_items(plan)
   return out
 end
 
+-- common.first_place(hits): of the hits of common.sensitive_items, the one to report at: where the
+-- plan itself lists the data -- an item, else a subject, else the free text; nil for no hits.
+function M.first_place(hits)
+  for _, where in ipairs({ "item", "subject", "text" }) do
+    for _, h in ipairs(hits) do
+      if h.where == where then return h end
+    end
+  end
+  return nil
+end
+
 -- common.has_sensitive(plan): true when common.sensitive_items finds anything but "weak" hits;
 -- second result: the first such hit.
 function M.has_sensitive(plan)

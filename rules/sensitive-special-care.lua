@@ -32,14 +32,7 @@ return {
       end
     end
     if #hits == 0 then return end
-    -- report where the plan itself lists the data: an item, else a subject, else the purpose
-    local at
-    for _, where in ipairs({ "item", "subject", "text" }) do
-      for _, h in ipairs(hits) do
-        if h.where == where then at = h; break end
-      end
-      if at then break end
-    end
+    local at = common.first_place(hits)
     local named = {}
     for _, h in ipairs(hits) do
       if h.where ~= "text" then

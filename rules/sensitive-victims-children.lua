@@ -27,13 +27,7 @@ return {
       end
     end
     if #hits == 0 then return end
-    local at
-    for _, where in ipairs({ "item", "subject", "text" }) do
-      for _, h in ipairs(hits) do
-        if h.where == where then at = h; break end
-      end
-      if at then break end
-    end
+    local at = common.first_place(hits)
     local children = common.involves_children(plan)
     local sev = (victim or children) and "high" or "medium"
     if common.access_safeguarded(plan) then sev = common.sev_max("low", common.sev_shift(sev, -1)) end
