@@ -288,6 +288,18 @@ int cli_rules(int argc, char **argv)
     return (failed & 1) ? CLI_EXIT_ENGINE : failed ? CLI_EXIT_INPUT : CLI_EXIT_OK;
 }
 
+/* "rules/../fixtures/x.json" -> "fixtures/x.json" (lexically, in place). */
+static void explain_tidy(char *path)
+{
+    char *p;
+    while ((p = strstr(path, "/../")) && p > path) {
+        char *seg = p - 1;
+        while (seg > path && seg[-1] != '/') seg--;
+        if (!strncmp(seg, "../", 3)) break;
+        memmove(seg, p + 4, strlen(p + 4) + 1);
+    }
+}
+
 /* The first case of the rule's test file (rules/<id>.test.json, beside the
  * rule) that raises it: the plan is screened and the rule's findings shown,
  * so the example is real output, not prose.  Quiet when there is no test
@@ -323,8 +335,10 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
         snprintf(dir, sizeof dir, "%s", test);
         char *slash = strrchr(dir, '/');
         if (slash) *slash = '\0'; else snprintf(dir, sizeof dir, ".");
-        if (snprintf(shown, sizeof shown, "%s/%s", dir, planref) < (int)sizeof shown)
+        if (snprintf(shown, sizeof shown, "%s/%s", dir, planref) < (int)sizeof shown) {
+            explain_tidy(shown);
             plan = cli_read(shown, 4u << 20, &len, &big);
+        }
         sb_printf(sb, "  %s: %s\n", en ? "plan" : "計画", shown);
     } else {
         cJSON *doc = cJSON_Parse(cli_minimal_plan);
