@@ -381,6 +381,27 @@ int hogo_parse_date(const char *s, char iso[11])
     sep = read_year_sep(&p);
     if (sep < 0 || !read_month_day(&p, sep, &m, &d)) return 0;
     skip_ws(&p);
+    /* a day of the week after the date, as minutes write it: 令和3年2月17日（水） */
+    static const char *const wd_open[] = { "（", "(" }, *const wd_close[] = { "）", ")" };
+    for (int k = 0; k < 2 && *p; k++) {
+        size_t ol = strlen(wd_open[k]);
+        if (strncmp(p, wd_open[k], ol)) continue;
+        const char *q = p + ol;
+        static const char *const days7 = "月火水木金土日";
+        int hit = 0;
+        int w = 0;
+        for (; w < 7 && !hit; w++) hit = !strncmp(q, days7 + 3 * w, 3);
+        /* it must be the right day (Sakamoto's method; 0 = Sunday) */
+        static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+        long yy = m < 3 ? y - 1 : y;
+        long dow = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7;   /* 0 = Sunday */
+        if (!hit || (dow + 6) % 7 != w - 1) return 0;
+        q += 3;
+        if (!strncmp(q, "曜日", 6)) q += 6;
+        else if (!strncmp(q, "曜", 3)) q += 3;
+        if (!strncmp(q, wd_close[k], strlen(wd_close[k]))) { p = q + strlen(wd_close[k]); skip_ws(&p); }
+        break;
+    }
     if (*p != '\0') return 0;
     if (y < 1 || y > 9999 || d < 1 || d > days_in_month(y, m)) return 0;
     long ymd = y * 10000 + m * 100 + d;
@@ -535,9 +556,8 @@ static int parse_duration_core(const char *p, long *days)
 /* Plans say where a period starts: 受け渡しから3か月以内, 契約終了後30日以内,
  * 業務完了の日より1年.  When the whole text is not a duration, the part after
  * the last such anchor is tried, so the starting point may be written out. */
-int hogo_parse_duration(const char *s, long *days)
+static int parse_anchored(const char *s, long *days)
 {
-    if (!s || !days) return 0;
     if (parse_duration_core(s, days)) return 1;
     static const char *const anchors[] = { "から", "より", "以降", "後", "の" };
     const char *best = NULL;
@@ -547,4 +567,45 @@ int hogo_parse_duration(const char *s, long *days)
             if (!best || q + n > best) best = q + n;
     }
     return best && *best && parse_duration_core(best, days);
+}
+
+/* ...and what is done at the end of it, or a remark: 5年間保存, 永年保存,
+ * 30日以内に返却, 5年（文書管理規程による）.  These are cut off the end
+ * (once each, repeatedly) before the period itself is read. */
+static int strip_suffix(char *buf)
+{
+    static const char *const tails[] = {
+        "保存", "保管", "に返却", "に廃棄", "に消去", "に溶解", "返却", "廃棄", "消去", "とする",
+    };
+    size_t n = strlen(buf);
+    while (n && (buf[n - 1] == ' ')) buf[--n] = '\0';
+    /* a closing parenthesis (full-width or ASCII): cut back to its opening */
+    const char *close_fw = "）", *open_fw = "（";
+    if (n >= 3 && !strcmp(buf + n - 3, close_fw)) {
+        char *o = NULL;
+        for (char *q = strstr(buf, open_fw); q; q = strstr(q + 3, open_fw)) o = q;
+        if (o && o > buf) { *o = '\0'; return 1; }
+    }
+    if (n && buf[n - 1] == ')') {
+        char *o = strrchr(buf, '(');
+        if (o && o > buf) { *o = '\0'; return 1; }
+    }
+    for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+        size_t k = strlen(tails[t]);
+        if (n > k && !strcmp(buf + n - k, tails[t])) { buf[n - k] = '\0'; return 1; }
+    }
+    return 0;
+}
+
+int hogo_parse_duration(const char *s, long *days)
+{
+    if (!s || !days) return 0;
+    if (parse_anchored(s, days)) return 1;
+    char buf[256];
+    size_t n = strlen(s);
+    if (n >= sizeof buf) return 0;
+    memcpy(buf, s, n + 1);
+    while (strip_suffix(buf))
+        if (buf[0] && parse_anchored(buf, days)) return 1;
+    return 0;
 }

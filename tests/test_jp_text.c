@@ -198,7 +198,7 @@ static const char *const DATE_BAD[] = {
     "明治元年1月24日", "明治45年7月30日", "明治1年1月1日", "M45.7.30",
     /* trailing or leading garbage */
     "2021-02-17x", "2021-02-17 extra", "2021-02-17T10:00", "x2021-02-17",
-    "令和3年2月17日（水）", "令和3年2月17日日", "2021年2月17日まで",
+    "令和3年2月17日（木）", "令和3年2月17日日", "2021年2月17日まで",
     /* incomplete */
     "abc", "R", "R3", "R3.2", "R3.2.", "令和", "令和3年", "令和3年2月", "令和3年2月17",
     "2021", "2021-02", "2021年", "2021年2月17", "-2021-02-17",
@@ -345,12 +345,28 @@ static void test_parse_duration(void)
 
 static void test_anchored_durations(void)
 {
+    char iso[11];
+    CHECK(hogo_parse_date("令和3年2月17日（水）", iso)); CHECK_STR(iso, "2021-02-17");
+    CHECK(hogo_parse_date("令和3年2月17日(水曜日)", iso)); CHECK_STR(iso, "2021-02-17");
+    CHECK(!hogo_parse_date("令和3年2月17日（予定）", iso));
+    CHECK(!hogo_parse_date("2021-02-17（木）", iso));   /* the 17th was a Wednesday */
+    CHECK(hogo_parse_date("令和元年5月1日（水）", iso)); CHECK_STR(iso, "2019-05-01");
     long d = 0;
     CHECK(hogo_parse_duration("受け渡しから3か月以内", &d)); CHECK_INT(d, 90);
     CHECK(hogo_parse_duration("契約終了後30日以内", &d)); CHECK_INT(d, 30);
     CHECK(hogo_parse_duration("業務完了の日より１年", &d)); CHECK_INT(d, 365);
     CHECK(hogo_parse_duration("事業終了後５年間", &d)); CHECK_INT(d, 1825);
     CHECK(!hogo_parse_duration("受け渡しから速やかに", &d));
+    CHECK(hogo_parse_duration("5年間保存", &d)); CHECK_INT(d, 1825);
+    CHECK(hogo_parse_duration("永年保存", &d)); CHECK_INT(d, -1);
+    CHECK(hogo_parse_duration("5年（文書管理規程による）", &d)); CHECK_INT(d, 1825);
+    CHECK(hogo_parse_duration("5年(規程)", &d)); CHECK_INT(d, 1825);
+    CHECK(hogo_parse_duration("30日以内に返却", &d)); CHECK_INT(d, 30);
+    CHECK(hogo_parse_duration("1年間保管", &d)); CHECK_INT(d, 365);
+    CHECK(hogo_parse_duration("完結後5年保存（規程第10条）", &d)); CHECK_INT(d, 1825);
+    CHECK(!hogo_parse_duration("契約期間満了まで", &d));
+    CHECK(!hogo_parse_duration("（5年）", &d));
+    CHECK(!hogo_parse_duration("保存", &d));
     CHECK(!hogo_parse_duration("から", &d));
 }
 
