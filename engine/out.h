@@ -31,16 +31,36 @@ typedef struct {
 /* Per-output state: one per writer instance, zeroed before begin().  The CLI
  * calls plan() for one output in input order, on one thread, with the same
  * state, so a streaming writer can know whether it already wrote an item. */
+typedef struct out_rank out_rank;   /* one plan in the ranking (out_registry.c) */
+
 typedef struct {
     size_t plans;                /* plan() calls so far */
     size_t items;                /* writer-defined count (e.g. results emitted) */
     strbuf tail;                 /* text a writer holds back until end(), which writes
                                     and frees it (SARIF: the notifications, which must
                                     follow the results array); zeroed = empty */
+    out_rank *rank;              /* plans kept for a ranking at the end (text, markdown) */
+    size_t nrank, caprank, unranked;
 } out_state;
 
+/* The secretariat's view of a session: plans by concern score, highest
+ * first.  Writers that print a ranking add each plan as it goes (at most
+ * OUT_RANK_MAX; the rest are counted in unranked) and read it at the end. */
+#define OUT_RANK_MAX 10000
+struct out_rank {
+    int score;
+    hogo_verdict verdict;
+    int screened;
+    size_t index;
+    size_t by_severity[HOGO_SEVERITY_COUNT];
+    char *title, *file;
+};
+void out_rank_add(out_state *st, const hogo_result *r, size_t index);
+void out_rank_sort(out_state *st);          /* score high to low, then input order */
+void out_rank_free(out_state *st);
+
 /* Release what a writer holds if end() is never reached (batch abandoned). */
-static inline void out_state_free(out_state *st) { sb_free(&st->tail); }
+static inline void out_state_free(out_state *st) { sb_free(&st->tail); out_rank_free(st); }
 
 typedef struct {
     const char *name;            /* "text", "json", "sarif", "junit", "markdown" */

@@ -91,7 +91,7 @@ static void md_finding_row(strbuf *sb, const out_ctx *c, const hogo_result *r,
 static void md_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r,
                     size_t index)
 {
-    (void)index;
+    out_rank_add(st, r, index);
     sb_puts(sb, "\n## ");
     if (r->title && *r->title) {
         md_line(sb, r->title);
@@ -164,9 +164,36 @@ static void md_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_resu
     st->items++;
 }
 
+/* For a session's agenda papers: every plan by concern score. */
+static void md_ranking(strbuf *sb, out_state *st, const out_ctx *c)
+{
+    if (st->nrank < 2) { out_rank_free(st); return; }
+    out_rank_sort(st);
+    sb_puts(sb, L(c, "\n## 懸念スコアの高い順\n\n| 順位 | スコア | 判定 | 指摘 | 計画 | ファイル |\n|---:|---:|---|---|---|---|\n",
+                     "\n## Plans by concern score\n\n| rank | score | verdict | findings | plan | file |\n|---:|---:|---|---|---|---|\n"));
+    for (size_t i = 0; i < st->nrank; i++) {
+        const out_rank *k = &st->rank[i];
+        sb_printf(sb, "| %zu | %d | %s | ", i + 1, k->score,
+                  k->screened ? outw_verdict_word(k->verdict, c->lang) : L(c, "読込不可", "unreadable"));
+        int any = 0;
+        for (int v = HOGO_CRITICAL; v >= HOGO_INFO; v--) {
+            if (!k->by_severity[v]) continue;
+            sb_printf(sb, "%s%s %zu", any ? ", " : "", outw_severity_word((hogo_severity)v, c->lang), k->by_severity[v]);
+            any = 1;
+        }
+        sb_puts(sb, " | ");
+        outw_md(sb, k->title ? k->title : "");
+        sb_puts(sb, " | ");
+        outw_md(sb, k->file);
+        sb_puts(sb, " |\n");
+    }
+    if (st->unranked) sb_printf(sb, L(c, "\n（ほか%zu件は順位表に含めていません）\n", "\n(%zu more plans not ranked)\n"), st->unranked);
+    out_rank_free(st);
+}
+
 static void md_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
 {
-    (void)st;
+    md_ranking(sb, st, c);
     if (!s) return;
     sb_puts(sb, L(c, "\n## 集計\n\n| 項目 | 件数 |\n|---|---:|\n",
                      "\n## Summary\n\n| | count |\n|---|---:|\n"));

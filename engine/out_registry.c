@@ -2,6 +2,7 @@
 #include "out.h"
 #include "out_common.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const out_format *out_find(const char *name)
@@ -23,4 +24,46 @@ void out_summary_add(out_summary *s, const hogo_result *r, hogo_severity fail_on
     s->errors += r->n_errors > 0;
     s->rule_errors += r->n_rule_errors;
     if (outw_failing(r, fail_on)) s->failing_plans++;
+}
+
+void out_rank_add(out_state *st, const hogo_result *r, size_t index)
+{
+    if (st->nrank >= OUT_RANK_MAX) { st->unranked++; return; }
+    if (st->nrank == st->caprank) {
+        size_t c = st->caprank ? st->caprank * 2 : 32;
+        out_rank *p = realloc(st->rank, c * sizeof *p);
+        if (!p) { st->unranked++; return; }
+        st->rank = p;
+        st->caprank = c;
+    }
+    out_rank *k = &st->rank[st->nrank];
+    memset(k, 0, sizeof *k);
+    k->score = r->score;
+    k->verdict = r->verdict;
+    k->screened = r->screened;
+    k->index = index;
+    memcpy(k->by_severity, r->by_severity, sizeof k->by_severity);
+    k->title = r->title ? strdup(r->title) : NULL;
+    k->file = strdup(r->file ? r->file : "-");
+    st->nrank++;
+}
+
+static int out_rank_cmp(const void *a, const void *b)
+{
+    const out_rank *x = a, *y = b;
+    if (x->score != y->score) return x->score > y->score ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void out_rank_sort(out_state *st)
+{
+    if (st->nrank > 1) qsort(st->rank, st->nrank, sizeof *st->rank, out_rank_cmp);
+}
+
+void out_rank_free(out_state *st)
+{
+    for (size_t i = 0; i < st->nrank; i++) { free(st->rank[i].title); free(st->rank[i].file); }
+    free(st->rank);
+    st->rank = NULL;
+    st->nrank = st->caprank = 0;
 }

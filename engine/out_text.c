@@ -92,7 +92,7 @@ static void text_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
 
 static void text_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
 {
-    (void)index;
+    out_rank_add(st, r, index);
     if (st->plans++) sb_putc(sb, '\n');
     text_c(sb, c, C_BOLD);
     sb_puts(sb, "■ ");
@@ -158,9 +158,36 @@ static void text_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
     }
 }
 
+/* For a batch: every plan by concern score, so the secretariat sees first
+ * which plans the council will spend its time on. */
+static void text_ranking(strbuf *sb, out_state *st, const out_ctx *c)
+{
+    if (st->nrank < 2) return;
+    out_rank_sort(st);
+    sb_printf(sb, "\n%s\n", text_w(c, "懸念スコアの高い順", "Plans by concern score, highest first"));
+    for (size_t i = 0; i < st->nrank; i++) {
+        const out_rank *k = &st->rank[i];
+        sb_printf(sb, "%4zu. %3d/100  ", i + 1, k->score);
+        text_c(sb, c, k->verdict == HOGO_RE_EXAMINE ? text_sev_color[HOGO_HIGH]
+                      : k->verdict == HOGO_APPROVE_WITH_CONDITIONS ? text_sev_color[HOGO_MEDIUM] : "");
+        sb_puts(sb, k->screened ? outw_verdict_word(k->verdict, c->lang) : text_w(c, "読込不可", "unreadable"));
+        text_c(sb, c, C_RESET);
+        sb_puts(sb, "  [");
+        text_counts(sb, c, k->by_severity);
+        sb_puts(sb, "]  ");
+        text_put(sb, k->title ? k->title : k->file);
+        sb_puts(sb, "  (");
+        text_put(sb, k->file);
+        sb_puts(sb, ")\n");
+    }
+    if (st->unranked)
+        sb_printf(sb, text_w(c, "（ほか%zu件は順位表に含めていません）\n", "(%zu more plans not ranked)\n"), st->unranked);
+    out_rank_free(st);
+}
+
 static void text_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
 {
-    (void)st;
+    text_ranking(sb, st, c);
     sb_printf(sb, "\n%s: %zu  %s: ", text_w(c, "計画", "plans"), s->plans, text_w(c, "指摘", "findings"));
     text_counts(sb, c, s->findings);
     if (s->waived) sb_printf(sb, "  %s: %zu", text_w(c, "免除", "waived"), s->waived);

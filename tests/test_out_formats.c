@@ -609,6 +609,28 @@ static void test_junit(const out_ctx *c)
     CHECK(json_ok("{\"a\":[1,{\"b\":\"\\u00e9\"}],\"c\":null}"));
 }
 
+/* The secretariat's ranking: by score, highest first, input order on ties. */
+static void test_ranking(const out_ctx *c)
+{
+    char *s = render(&out_markdown, c, plans, 3);
+    const char *r1 = strstr(s, "| 1 | 60 | 再審議 | 重大 1, 高 1");
+    const char *r2 = strstr(s, "| 2 | 0 | 読込不可 |");
+    const char *r3 = strstr(s, "| 3 | 0 | 承認 |");
+    CHECK(strstr(s, "## 懸念スコアの高い順") != NULL);
+    CHECK(r1 && r2 && r3 && r1 < r2 && r2 < r3);
+    free(s);
+    s = render(&out_text, c, plans, 3);
+    r1 = strstr(s, "   1.  60/100  再審議");
+    r3 = strstr(s, "   3.   0/100  承認");
+    CHECK(strstr(s, "懸念スコアの高い順") != NULL);
+    CHECK(r1 && r3 && r1 < r3);
+    CHECK(strstr(s, "\033[") == NULL);            /* no colour unless asked */
+    free(s);
+    s = render(&out_text, c, plans, 1);            /* one plan: no ranking */
+    CHECK(strstr(s, "懸念スコアの高い順") == NULL);
+    free(s);
+}
+
 static void test_markdown(const out_ctx *c)
 {
     char *s = render(&out_markdown, c, plans, 3);
@@ -705,6 +727,7 @@ int main(int argc, char **argv)
     test_sarif(&en);
     test_sarif_edges(&c);
     test_junit(&c);
+    test_ranking(&c);
     test_markdown(&c);
 
     hogo_engine_free(e);
