@@ -174,7 +174,13 @@ void jpos_linecol(const jpos *p, size_t off, int *line, int *col)
     if (off > p->len) off = p->len;
     size_t from = p->lines[lo];
     *line = (int)lo + 1;
-    *col = (int)(jpos_cp(p, off) - jpos_cp(p, from)) + 1;
+    if (off - from <= JPOS_CP_STEP) {       /* an ordinary line: count it */
+        size_t c = 0;
+        for (size_t i = from; i < off; i++) c += ((unsigned char)p->text[i] & 0xC0) != 0x80;
+        *col = (int)c + 1;
+    } else {
+        *col = (int)(jpos_cp(p, off) - jpos_cp(p, from)) + 1;
+    }
 }
 
 /* Append the UTF-8 of code point cp. */
