@@ -77,6 +77,14 @@ int  sbx_is_null(lua_State *L, int idx);
 /* Push a deep read-only copy of the value at idx (hogo.freeze). */
 void sbx_freeze(lua_State *L, int idx);
 
+/* The engine a Lua state belongs to; mark the running rule as stopped by a
+ * budget (no pcall of the rule catches it any more). */
+hogo_engine *sbx_engine(lua_State *L);
+void sbx_abort(lua_State *L, hogo_engine *e, const char *why);
+
+/* hogo_lib.c: push the table of hogo.* helpers */
+void hl_push(lua_State *L);
+
 /* screen.c (called by the Lua helper ctx.report) */
 int  screen_report(lua_State *L);
 #endif

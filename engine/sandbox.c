@@ -30,7 +30,7 @@ static const char SBX_NULL = 'n';       /* the JSON null sentinel */
 static const char SBX_PROTO = 'p';      /* the prototype environment */
 static const char SBX_ENGINE = 'e';     /* the engine, as light userdata */
 
-static hogo_engine *sbx_engine(lua_State *L)
+hogo_engine *sbx_engine(lua_State *L)
 {
     lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_ENGINE);
     hogo_engine *e = lua_touserdata(L, -1);
@@ -57,7 +57,7 @@ static int sbx_current_line(lua_State *L, char where[64])
 
 /* security: mark the running rule as stopped by a budget: from now on no
  * pcall/xpcall of the rule catches anything (see sbx_pcall_k). */
-static void sbx_abort(lua_State *L, hogo_engine *e, const char *why)
+void sbx_abort(lua_State *L, hogo_engine *e, const char *why)
 {
     if (!e->abort_line) e->abort_line = sbx_current_line(L, e->abort_where);
     e->aborting = 1;
@@ -388,13 +388,6 @@ void sbx_freeze(lua_State *L, int idx)
     lua_remove(L, -2);
 }
 
-static int sbx_h_freeze(lua_State *L)
-{
-    luaL_checkany(L, 1);
-    lua_settop(L, 1);
-    sbx_freeze(L, 1);
-    return 1;
-}
 
 /* Build the proxy of a container: parent proxy at pidx (0 = none), key on top
  * of the stack (consumed; nil for the root).  Leaves the proxy and returns
@@ -505,143 +498,6 @@ void sbx_path(lua_State *L, int idx, strbuf *b)
     }
     lua_settop(L, top);
 }
-
-/* ---- the hogo.* helpers ---- */
-
-static int sbx_h_is_null(lua_State *L)
-{
-    lua_pushboolean(L, sbx_is_null(L, 1));
-    return 1;
-}
-
-static int sbx_h_path(lua_State *L)
-{
-    strbuf b;
-    sb_init(&b);
-    if (lua_istable(L, 1)) sbx_path(L, 1, &b);
-    if (!lua_isnoneornil(L, 2)) {
-        if (lua_type(L, 2) == LUA_TNUMBER) {
-            lua_pushinteger(L, luaL_checkinteger(L, 2) - 1);   /* Lua index -> JSON */
-            sbx_path_part(L, lua_gettop(L), &b);
-            lua_pop(L, 1);
-        } else {
-            luaL_checkstring(L, 2);
-            sbx_path_part(L, 2, &b);
-        }
-    }
-    lua_pushlstring(L, sb_cstr(&b), b.len);
-    sb_free(&b);
-    return 1;
-}
-
-static int sbx_rx_error(lua_State *L, hogo_engine *e, int rc, const char *msg)
-{
-    if (rc == -2) sbx_abort(L, e, "regex limit");
-    return luaL_error(L, "%s", msg);
-}
-
-static int sbx_h_test(lua_State *L)
-{
-    hogo_engine *e = sbx_engine(L);
-    if (lua_isnoneornil(L, 1)) { lua_pushboolean(L, 0); return 1; }
-    size_t sl, pl;
-    const char *s = luaL_checklstring(L, 1, &sl);
-    const char *p = luaL_checklstring(L, 2, &pl);
-    const char *fl = luaL_optstring(L, 3, "");
-    rx_match m;
-    int rc = rx_exec(e->rx, p, pl, fl, s, sl, 0, &m);
-    if (rc < 0) return sbx_rx_error(L, e, rc, m.msg);
-    lua_pushboolean(L, rc > 0);
-    return 1;
-}
-
-static int sbx_h_match(lua_State *L)
-{
-    hogo_engine *e = sbx_engine(L);
-    if (lua_isnoneornil(L, 1)) { lua_pushnil(L); return 1; }
-    size_t sl, pl;
-    const char *s = luaL_checklstring(L, 1, &sl);
-    const char *p = luaL_checklstring(L, 2, &pl);
-    const char *fl = luaL_optstring(L, 3, "");
-    rx_match m;
-    int rc = rx_exec(e->rx, p, pl, fl, s, sl, 0, &m);
-    if (rc < 0) return sbx_rx_error(L, e, rc, m.msg);
-    if (rc == 0) { lua_pushnil(L); return 1; }
-    for (int i = 0; i < m.pairs; i++) {
-        if (m.ovec[2 * i] == (size_t)-1) lua_pushnil(L);
-        else lua_pushlstring(L, s + m.ovec[2 * i], m.ovec[2 * i + 1] - m.ovec[2 * i]);
-    }
-    return m.pairs;
-}
-
-static int sbx_h_gsub(lua_State *L)
-{
-    hogo_engine *e = sbx_engine(L);
-    size_t sl, pl, rl, ol;
-    const char *s = luaL_checklstring(L, 1, &sl);
-    const char *p = luaL_checklstring(L, 2, &pl);
-    const char *r = luaL_checklstring(L, 3, &rl);
-    const char *fl = luaL_optstring(L, 4, "");
-    char msg[160];
-    char *out = rx_gsub(e->rx, p, pl, fl, s, sl, r, rl, &ol, msg);
-    if (!out) {
-        if (strstr(msg, "stopped")) sbx_abort(L, e, "regex limit");
-        return luaL_error(L, "%s", msg);
-    }
-    lua_pushlstring(L, out, ol);
-    free(out);
-    return 1;
-}
-
-static int sbx_h_normalize(lua_State *L)
-{
-    size_t n;
-    const char *s = luaL_optlstring(L, 1, NULL, &n);
-    if (!s) { lua_pushnil(L); return 1; }
-    char *o = hogo_normalize(s, n);
-    if (!o) return luaL_error(L, "out of memory");
-    lua_pushstring(L, o);
-    free(o);
-    return 1;
-}
-
-static int sbx_h_date(lua_State *L)
-{
-    char iso[11];
-    if (lua_type(L, 1) == LUA_TSTRING && hogo_parse_date(lua_tostring(L, 1), iso)) lua_pushstring(L, iso);
-    else lua_pushnil(L);
-    return 1;
-}
-
-static int sbx_h_days(lua_State *L)
-{
-    long d;
-    if (lua_type(L, 1) == LUA_TSTRING && hogo_parse_duration(lua_tostring(L, 1), &d)) lua_pushinteger(L, d);
-    else lua_pushnil(L);
-    return 1;
-}
-
-static int sbx_h_rule_exists(lua_State *L)
-{
-    hogo_engine *e = sbx_engine(L);
-    lua_pushboolean(L, hogo_engine_find_rule(e, luaL_checkstring(L, 1)) != NULL);
-    return 1;
-}
-
-static int sbx_h_severity_rank(lua_State *L)
-{
-    hogo_severity s;
-    if (lua_type(L, 1) == LUA_TSTRING && hogo_severity_parse(lua_tostring(L, 1), &s)) lua_pushinteger(L, s);
-    else lua_pushnil(L);
-    return 1;
-}
-
-static const luaL_Reg sbx_hogo_lib[] = {
-    {"is_null", sbx_h_is_null}, {"path", sbx_h_path}, {"test", sbx_h_test},
-    {"match", sbx_h_match}, {"gsub", sbx_h_gsub}, {"normalize", sbx_h_normalize},
-    {"date", sbx_h_date}, {"days", sbx_h_days}, {"rule_exists", sbx_h_rule_exists},
-    {"severity_rank", sbx_h_severity_rank}, {"freeze", sbx_h_freeze}, {NULL, NULL}
-};
 
 /* ---- library functions that loop in C ----
  * security: a count hook only fires between VM instructions, so a library
@@ -823,7 +679,7 @@ static void sbx_build_proto(lua_State *L)
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 2);
 
-    luaL_newlib(L, sbx_hogo_lib);
+    hl_push(L);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_NULL);
     lua_setfield(L, -2, "null");
     lua_setfield(L, proto, "hogo");

@@ -1,0 +1,159 @@
+/* hogo_lib.c -- the `hogo` table every rule sees (hl_ prefix): JSON null,
+ * paths, PCRE2 matching, Japanese text, dates, durations, rule look-ups and
+ * freezing.  The sandbox (sandbox.c) decides what a rule can reach; this
+ * file is what it is handed.  Documented for rule authors in
+ * docs/rule-api.md. */
+#include "engine_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int hl_freeze(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    lua_settop(L, 1);
+    sbx_freeze(L, 1);
+    return 1;
+}
+
+
+static int hl_is_null(lua_State *L)
+{
+    lua_pushboolean(L, sbx_is_null(L, 1));
+    return 1;
+}
+
+static int hl_path(lua_State *L)
+{
+    strbuf b;
+    sb_init(&b);
+    if (lua_istable(L, 1)) sbx_path(L, 1, &b);
+    if (!lua_isnoneornil(L, 2)) {
+        if (lua_type(L, 2) == LUA_TNUMBER) {
+            lua_pushinteger(L, luaL_checkinteger(L, 2) - 1);   /* Lua index -> JSON */
+            sbx_path_part(L, lua_gettop(L), &b);
+            lua_pop(L, 1);
+        } else {
+            luaL_checkstring(L, 2);
+            sbx_path_part(L, 2, &b);
+        }
+    }
+    lua_pushlstring(L, sb_cstr(&b), b.len);
+    sb_free(&b);
+    return 1;
+}
+
+static int hl_rx_error(lua_State *L, hogo_engine *e, int rc, const char *msg)
+{
+    if (rc == -2) sbx_abort(L, e, "regex limit");
+    return luaL_error(L, "%s", msg);
+}
+
+static int hl_test(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    if (lua_isnoneornil(L, 1)) { lua_pushboolean(L, 0); return 1; }
+    size_t sl, pl;
+    const char *s = luaL_checklstring(L, 1, &sl);
+    const char *p = luaL_checklstring(L, 2, &pl);
+    const char *fl = luaL_optstring(L, 3, "");
+    rx_match m;
+    int rc = rx_exec(e->rx, p, pl, fl, s, sl, 0, &m);
+    if (rc < 0) return hl_rx_error(L, e, rc, m.msg);
+    lua_pushboolean(L, rc > 0);
+    return 1;
+}
+
+static int hl_match(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    if (lua_isnoneornil(L, 1)) { lua_pushnil(L); return 1; }
+    size_t sl, pl;
+    const char *s = luaL_checklstring(L, 1, &sl);
+    const char *p = luaL_checklstring(L, 2, &pl);
+    const char *fl = luaL_optstring(L, 3, "");
+    rx_match m;
+    int rc = rx_exec(e->rx, p, pl, fl, s, sl, 0, &m);
+    if (rc < 0) return hl_rx_error(L, e, rc, m.msg);
+    if (rc == 0) { lua_pushnil(L); return 1; }
+    for (int i = 0; i < m.pairs; i++) {
+        if (m.ovec[2 * i] == (size_t)-1) lua_pushnil(L);
+        else lua_pushlstring(L, s + m.ovec[2 * i], m.ovec[2 * i + 1] - m.ovec[2 * i]);
+    }
+    return m.pairs;
+}
+
+static int hl_gsub(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    size_t sl, pl, rl, ol;
+    const char *s = luaL_checklstring(L, 1, &sl);
+    const char *p = luaL_checklstring(L, 2, &pl);
+    const char *r = luaL_checklstring(L, 3, &rl);
+    const char *fl = luaL_optstring(L, 4, "");
+    char msg[160];
+    char *out = rx_gsub(e->rx, p, pl, fl, s, sl, r, rl, &ol, msg);
+    if (!out) {
+        if (strstr(msg, "stopped")) sbx_abort(L, e, "regex limit");
+        return luaL_error(L, "%s", msg);
+    }
+    lua_pushlstring(L, out, ol);
+    free(out);
+    return 1;
+}
+
+static int hl_normalize(lua_State *L)
+{
+    size_t n;
+    const char *s = luaL_optlstring(L, 1, NULL, &n);
+    if (!s) { lua_pushnil(L); return 1; }
+    char *o = hogo_normalize(s, n);
+    if (!o) return luaL_error(L, "out of memory");
+    lua_pushstring(L, o);
+    free(o);
+    return 1;
+}
+
+static int hl_date(lua_State *L)
+{
+    char iso[11];
+    if (lua_type(L, 1) == LUA_TSTRING && hogo_parse_date(lua_tostring(L, 1), iso)) lua_pushstring(L, iso);
+    else lua_pushnil(L);
+    return 1;
+}
+
+static int hl_days(lua_State *L)
+{
+    long d;
+    if (lua_type(L, 1) == LUA_TSTRING && hogo_parse_duration(lua_tostring(L, 1), &d)) lua_pushinteger(L, d);
+    else lua_pushnil(L);
+    return 1;
+}
+
+static int hl_rule_exists(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    lua_pushboolean(L, hogo_engine_find_rule(e, luaL_checkstring(L, 1)) != NULL);
+    return 1;
+}
+
+static int hl_severity_rank(lua_State *L)
+{
+    hogo_severity s;
+    if (lua_type(L, 1) == LUA_TSTRING && hogo_severity_parse(lua_tostring(L, 1), &s)) lua_pushinteger(L, s);
+    else lua_pushnil(L);
+    return 1;
+}
+
+static const luaL_Reg hl_lib[] = {
+    {"is_null", hl_is_null}, {"path", hl_path}, {"test", hl_test},
+    {"match", hl_match}, {"gsub", hl_gsub}, {"normalize", hl_normalize},
+    {"date", hl_date}, {"days", hl_days}, {"rule_exists", hl_rule_exists},
+    {"severity_rank", hl_severity_rank}, {"freeze", hl_freeze}, {NULL, NULL}
+};
+
+/* Push a new table of the helpers (the sandbox adds hogo.null to it). */
+void hl_push(lua_State *L)
+{
+    luaL_newlib(L, hl_lib);
+}
