@@ -420,6 +420,7 @@ static int check_main(int argc, char **argv, int validate_only)
     int write_ok = 1;
     for (int k = 0; k < o.n_outputs; k++) {
         outs[k].fmt->end(&outs[k].sb, &outs[k].st, &outs[k].ctx, &sink.sum);
+        out_state_free(&outs[k].st);   /* whatever the writer kept past end() */
         check_flush(&outs[k]);
         write_ok &= check_close(&outs[k], 1);
     }

@@ -162,7 +162,7 @@ static void text_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
  * which plans the council will spend its time on. */
 static void text_ranking(strbuf *sb, out_state *st, const out_ctx *c)
 {
-    if (st->nrank < 2) return;
+    if (st->nrank < 2) { out_rank_free(st); return; }
     out_rank_sort(st);
     sb_printf(sb, "\n%s\n", text_w(c, "懸念スコアの高い順", "Plans by concern score, highest first"));
     for (size_t i = 0; i < st->nrank; i++) {
