@@ -8,6 +8,7 @@
 #include "schema.h"
 #include "strbuf.h"
 
+#include <stdint.h>
 #include <lua.h>
 #include <lauxlib.h>
 
@@ -43,7 +44,8 @@ struct hogo_engine {
      * instruction budget (work done inside C calls that the hook cannot count) */
     int abort_line;
     char abort_where[64];      /* the chunk of abort_line ("rules/_common.lua") */
-    uint64_t deadline_ns, cpu_start_ns;
+    uint64_t deadline_ns, cpu_start_ns, wall_start_ns;
+    int cpu_followed;          /* cpu_start_ns is set (see sbx_budget_start) */
 
     eng_rule *rules; size_t nrules, caprules;
     eng_lib *libs; size_t nlibs, caplibs;

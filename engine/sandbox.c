@@ -116,11 +116,20 @@ static uint64_t sbx_cpu_limit_ns(const hogo_engine *e)
     return (s < 2 ? 2 : s) * 1000000000u;
 }
 
+/* The thread's CPU clock is a system call (~1 us here: most of what a
+ * short rule cost), so it is not read when a rule starts.  Until the wall
+ * clock says SBX_CPU_PROBE_NS has passed, no rule can have used more CPU
+ * than that; at the first look after it, all the wall time so far is
+ * counted as CPU (an overestimate of at most the probe, against a limit of
+ * 2 s or more) and the CPU clock is followed from there. */
+#define SBX_CPU_PROBE_NS 20000000u
+
 static void sbx_budget_start(hogo_engine *e)
 {
     e->abort_line = 0;
-    e->cpu_start_ns = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID);
-    e->deadline_ns = sbx_clock_ns(CLOCK_MONOTONIC) + sbx_cpu_limit_ns(e);
+    e->cpu_followed = 0;
+    e->wall_start_ns = sbx_clock_ns(CLOCK_MONOTONIC);
+    e->deadline_ns = e->wall_start_ns + SBX_CPU_PROBE_NS;
 }
 
 /* Raise the instruction budget's error at the running line. */
@@ -149,7 +158,12 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
      * when the wall clock says the limit may have passed */
     uint64_t now = sbx_clock_ns(CLOCK_MONOTONIC);
     if (now > e->deadline_ns) {
-        uint64_t used = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID) - e->cpu_start_ns, lim = sbx_cpu_limit_ns(e);
+        uint64_t cpu = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID), lim = sbx_cpu_limit_ns(e);
+        if (!e->cpu_followed) {   /* modular arithmetic: used = now - wall_start */
+            e->cpu_start_ns = cpu - (now - e->wall_start_ns);
+            e->cpu_followed = 1;
+        }
+        uint64_t used = cpu - e->cpu_start_ns;
         if (used > lim) sbx_instr_error(L, e, 1);
         e->deadline_ns = now + (lim - used);
     }
@@ -323,20 +337,53 @@ static int sbx_null_index(lua_State *L) { (void)L; return 0; }
  * to it, writes fail, # and pairs see through; label is what getmetatable
  * shows (and how the engine tells its proxies).  narr slots are left for
  * the plan's path links ([1] parent, [2] key). */
-static void sbx_push_ro_meta(lua_State *L, int real, const char *label, int narr)
+/* The metatable's field names and labels, kept as Lua strings in the
+ * registry (SBX_KEYS): lua_setfield would look each name up by its C
+ * string, a strcmp every time, for every table of every plan. */
+enum { SBX_K_INDEX = 1, SBX_K_NEWINDEX, SBX_K_LEN, SBX_K_PAIRS, SBX_K_METATABLE,
+       SBX_K_PLAN_LABEL, SBX_K_RO_LABEL, SBX_K_COUNT = SBX_K_RO_LABEL };
+static const char SBX_KEYS = 'k';
+
+static void sbx_build_keys(lua_State *L)
+{
+    static const char *const names[SBX_K_COUNT] = { "__index", "__newindex", "__len", "__pairs",
+                                                    "__metatable", "plan (read-only)", "read-only" };
+    lua_createtable(L, SBX_K_COUNT, 0);
+    for (int i = 0; i < SBX_K_COUNT; i++) {
+        lua_pushstring(L, names[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_KEYS);
+}
+
+static void sbx_push_keys(lua_State *L)
+{
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_KEYS);
+}
+
+/* t[keys[k]] = value on top (popped), raw */
+static void sbx_set_key(lua_State *L, int t, int keys, int k)
+{
+    lua_rawgeti(L, keys, k);
+    lua_insert(L, -2);
+    lua_rawset(L, t);
+}
+
+static void sbx_push_ro_meta(lua_State *L, int real, int keys, int label, int narr)
 {
     real = lua_absindex(L, real);
     lua_createtable(L, narr, 5);
+    int mt = lua_gettop(L);
     lua_pushvalue(L, real);
-    lua_setfield(L, -2, "__index");
+    sbx_set_key(L, mt, keys, SBX_K_INDEX);
     lua_pushcfunction(L, sbx_ro_newindex);
-    lua_setfield(L, -2, "__newindex");
+    sbx_set_key(L, mt, keys, SBX_K_NEWINDEX);
     lua_pushcfunction(L, sbx_ro_len);
-    lua_setfield(L, -2, "__len");
+    sbx_set_key(L, mt, keys, SBX_K_LEN);
     lua_pushcfunction(L, sbx_ro_pairs);
-    lua_setfield(L, -2, "__pairs");
-    lua_pushstring(L, label);
-    lua_setfield(L, -2, "__metatable");
+    sbx_set_key(L, mt, keys, SBX_K_PAIRS);
+    lua_rawgeti(L, keys, label);
+    sbx_set_key(L, mt, keys, SBX_K_METATABLE);
 }
 
 static int sbx_is_readonly(lua_State *L, int idx)
@@ -351,7 +398,7 @@ static int sbx_is_readonly(lua_State *L, int idx)
 
 /* Push the frozen form of the value at idx; memo maps tables already
  * frozen in this call to their proxies (cycles, shared subtables). */
-static void sbx_freeze_rec(lua_State *L, int idx, int memo, int depth)
+static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth)
 {
     idx = lua_absindex(L, idx);
     if (!lua_istable(L, idx) || sbx_is_readonly(L, idx)) { lua_pushvalue(L, idx); return; }
@@ -363,7 +410,7 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int depth)
     lua_createtable(L, 0, 0);                     /* real */
     int real = lua_gettop(L);
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, real, "read-only", 0);
+    sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, 0);
     lua_setmetatable(L, -2);
     int proxy = lua_gettop(L);
     lua_pushvalue(L, idx);
@@ -371,7 +418,7 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int depth)
     lua_rawset(L, memo);
     lua_pushnil(L);
     while (lua_next(L, idx)) {
-        sbx_freeze_rec(L, -1, memo, depth + 1);   /* frozen value */
+        sbx_freeze_rec(L, -1, memo, keys, depth + 1);   /* frozen value */
         lua_pushvalue(L, -3);                      /* key */
         lua_insert(L, -2);
         lua_rawset(L, real);
@@ -383,51 +430,56 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int depth)
 void sbx_freeze(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
+    sbx_push_keys(L);
     lua_newtable(L);
-    sbx_freeze_rec(L, idx, lua_gettop(L), 0);
+    sbx_freeze_rec(L, idx, lua_gettop(L), lua_gettop(L) - 1, 0);
+    lua_remove(L, -2);
     lua_remove(L, -2);
 }
 
 
-/* Build the proxy of a container: parent proxy at pidx (0 = none), key on top
- * of the stack (consumed; nil for the root).  Leaves the proxy and returns
- * the index of the real table just below it, so children can be filled. */
-static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx)
+/* Build the proxy of a container: parent proxy at pidx (0 = none), key at
+ * kidx (0 for the root).  Leaves real and proxy on the stack, so children
+ * can be filled into real. */
+static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx, int kidx, int keys)
 {
-    int key = lua_gettop(L);
     lua_createtable(L, narr, nrec);               /* real */
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, key + 1, "plan (read-only)", 2);
+    sbx_push_ro_meta(L, -2, keys, SBX_K_PLAN_LABEL, 2);
     if (pidx) lua_pushvalue(L, pidx); else lua_pushnil(L);
     lua_rawseti(L, -2, 1);
-    lua_pushvalue(L, key);
+    if (kidx) lua_pushvalue(L, kidx); else lua_pushnil(L);
     lua_rawseti(L, -2, 2);
-    lua_setmetatable(L, -2);                      /* key real proxy */
-    lua_remove(L, key);                           /* real proxy */
+    lua_setmetatable(L, -2);                      /* real proxy */
 }
 
-/* Push the Lua value of JSON node j.  Containers need the parent proxy (pidx)
- * and their key (on top, consumed) to know their own path. */
-static void sbx_push_json(lua_State *L, const cJSON *j, int pidx)
+/* Push the Lua value of JSON node j.  A container needs its parent proxy
+ * (pidx) and its key in the parent (kidx) to know its own path. */
+static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int keys)
 {
-    /* key is on top */
     if (cJSON_IsObject(j) || cJSON_IsArray(j)) {
         int is_arr = cJSON_IsArray(j);
         int n = cJSON_GetArraySize(j);
         luaL_checkstack(L, 8, "plan too deep");
-        sbx_new_proxy(L, is_arr ? n : 0, is_arr ? 0 : n, pidx);
+        sbx_new_proxy(L, is_arr ? n : 0, is_arr ? 0 : n, pidx, kidx, keys);
         int proxy = lua_gettop(L), real = proxy - 1;
         lua_Integer i = 0;
         for (const cJSON *c = j->child; c; c = c->next, i++) {
             if (is_arr) lua_pushinteger(L, i); else lua_pushstring(L, c->string);
-            sbx_push_json(L, c, proxy);
-            if (is_arr) lua_rawseti(L, real, i + 1);
-            else lua_setfield(L, real, c->string);
+            if (is_arr) {
+                sbx_push_json(L, c, proxy, lua_gettop(L), keys);
+                lua_rawseti(L, real, i + 1);
+                lua_pop(L, 1);
+            } else {
+                lua_pushvalue(L, -1);
+                sbx_push_json(L, c, proxy, lua_gettop(L) - 1, keys);
+                lua_rawset(L, real);              /* real[key] = value; the key copy stays */
+                lua_pop(L, 1);
+            }
         }
         lua_remove(L, real);
         return;
     }
-    lua_pop(L, 1);   /* scalars do not need their key */
     if (cJSON_IsString(j)) {
         lua_pushstring(L, j->valuestring);
     } else if (cJSON_IsNumber(j)) {
@@ -445,8 +497,10 @@ static void sbx_push_json(lua_State *L, const cJSON *j, int pidx)
 
 void sbx_push_plan(hogo_engine *e, const void *root)
 {
-    lua_pushnil(e->L);
-    sbx_push_json(e->L, root, 0);
+    lua_State *L = e->L;
+    sbx_push_keys(L);
+    sbx_push_json(L, root, 0, 0, lua_gettop(L));
+    lua_remove(L, -2);
 }
 
 int sbx_is_null(lua_State *L, int idx)
@@ -719,6 +773,7 @@ int sbx_open(hogo_engine *e)
     lua_getglobal(L, "next");
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_NEXT);
     sbx_build_null(L);
+    sbx_build_keys(L);
     sbx_build_proto(L);
     /* the real globals are never a rule's environment; empty them so a
      * leak of _G would show nothing useful */
@@ -811,8 +866,9 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
         lua_settop(L, top);
         return 0;
     }
+    sbx_push_keys(L);
     lua_newtable(L);
-    sbx_freeze_rec(L, -2, lua_gettop(L), 0);
+    sbx_freeze_rec(L, -3, lua_gettop(L), lua_gettop(L) - 1, 0);
     *ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, top);
     return 1;
