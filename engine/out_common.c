@@ -62,11 +62,40 @@ const char *outw_clean(const char *s, char **tofree, int xml)
     return out;
 }
 
+/* One pass: valid UTF-8 is copied in runs, an invalid byte becomes U+FFFD
+ * and what JSON must escape is escaped.  (Reports are mostly Japanese text:
+ * cleaning first and escaping after read every byte twice, a tenth of a
+ * screen's time.)  The result is byte for byte what sb_json_str would write
+ * for outw_clean's output. */
 void outw_json(strbuf *sb, const char *s)
 {
-    char *f;
-    sb_json_str(sb, outw_clean(s, &f, 0));
-    free(f);
+    if (!s) s = "";
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    sb_putc(sb, '"');
+    for (;;) {
+        unsigned char c = *p;
+        if (c >= 0x80) {
+            size_t n = utf8_len(p);
+            if (n) { p += n; continue; }
+            sb_add(sb, (const char *)run, (size_t)(p - run));
+            sb_add(sb, "\xEF\xBF\xBD", 3);
+            run = ++p;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') { p++; continue; }
+        sb_add(sb, (const char *)run, (size_t)(p - run));
+        if (!c) break;
+        switch (c) {
+        case '"':  sb_add(sb, "\\\"", 2); break;
+        case '\\': sb_add(sb, "\\\\", 2); break;
+        case '\n': sb_add(sb, "\\n", 2); break;
+        case '\r': sb_add(sb, "\\r", 2); break;
+        case '\t': sb_add(sb, "\\t", 2); break;
+        default:   sb_printf(sb, "\\u%04x", c); break;
+        }
+        run = ++p;
+    }
+    sb_putc(sb, '"');
 }
 
 void outw_xml(strbuf *sb, const char *s)
