@@ -291,7 +291,7 @@ end
 --   class "flag":    the item is marked sensitive: true but its name matches none of the above
 --   class "weak":    a health/welfare item whose name matches none of the above (ask, do not assume)
 -- Each term: re (PCRE2), ja/en (what it is), basis (the provision).
-M.SENSITIVE_TERMS = {
+M.SENSITIVE_TERMS = hogo.freeze({
   { class = "legal", ja = "人種", en = "race",
     basis = "個人情報保護法 第2条第3項", re = [[人種|民族]] },
   { class = "legal", ja = "信条", en = "creed",
@@ -305,7 +305,7 @@ M.SENSITIVE_TERMS = {
     basis = "個人情報保護法 第2条第3項", re = [[犯罪歴|犯罪の経歴|犯歴|前科|前歴]] },
   { class = "legal", ja = "障害（身体・知的・精神・発達）", en = "disability (physical, intellectual, mental, developmental)",
     basis = "個人情報保護法施行令 第2条第1号",
-    re = [[(身体|知的|精神|発達)(障害|障がい|障碍)|障害者|障害児|障がい|障碍|療育手帳|障害者手帳|精神障害者保健福祉手帳|(?<!システム)(?<!機器)(?<!通信)(?<!回線)(?<!サーバ)(?<!サーバー)(?<!端末)(?<!電波)障害(の)?(程度|等級|区分|種別|名|有無|特性|状況|状態|内容)|障害支援区分]] },
+    re = [[(身体|知的|精神|発達)(障害|障がい|障碍)|障害者|障害児|障がい|障碍|療育手帳|障害者手帳|精神障害者保健福祉手帳|障害(?<!システム障害)(?<!機器障害)(?<!通信障害)(?<!回線障害)(?<!サーバ障害)(?<!サーバー障害)(?<!端末障害)(?<!電波障害)(の)?(程度|等級|区分|種別|名|有無|特性|状況|状態|内容)|障害支援区分]] },
   { class = "legal", ja = "健康診断・検査の結果", en = "results of health checks or medical tests",
     basis = "個人情報保護法施行令 第2条第2号",
     re = [[(健康診断|健診|検診|人間ドック|検査|ストレスチェック|診断|スクリーニング|検体)(の)?(結果|所見|判定|数値|データ)|遺伝子|ゲノム|(血液|尿|HPV|PCR|抗原|抗体|細胞診)検査]] },
@@ -320,11 +320,11 @@ M.SENSITIVE_TERMS = {
     re = [[少年(の)?保護事件|少年審判|家庭裁判所(へ|への)?送致|保護観察|少年院|非行|触法|虞犯|ぐ犯]] },
   { class = "victim", ja = "犯罪により害を被った事実（被害・虐待・DV）", en = "having been harmed by a crime (victims, abuse, domestic violence)",
     basis = "個人情報保護法 第2条第3項",
-    re = [[犯罪被害|(?<!災害の)(?<!災害)(?<!被災)(?<!鳥獣)被害者|(?<!災害)(?<!被災)(?<!鳥獣)(?<!農作物)被害(の)?(状況|内容|事実|経過|状態|歴)|被害(を|に)(受け|遭|あ)|被害届|虐待|ネグレクト|(?<![A-Za-z])DV(?![A-Za-z])|ドメスティック|配偶者(等)?からの暴力|性暴力|性犯罪|性被害|ストーカー|つきまとい]] },
+    re = [[犯罪被害|被害者(?<!災害の被害者)(?<!災害被害者)(?<!被災被害者)(?<!鳥獣被害者)|被害(?<!災害被害)(?<!被災被害)(?<!鳥獣被害)(?<!農作物被害)(の)?(状況|内容|事実|経過|状態|歴)|被害(を|に)(受け|遭|あ)|被害届|虐待|ネグレクト|DV(?<![A-Za-z]DV)(?![A-Za-z])|ドメスティック|配偶者(等)?からの暴力|性暴力|性犯罪|性被害|ストーカー|つきまとい]] },
   { class = "in_need", ja = "支援を要する児童・家庭の情報（貧困・いじめ・要保護児童等）", en = "children and families in need (poverty, bullying, children requiring protection)",
     basis = "児童福祉法 第6条の3・第25条の2（要保護児童対策）",
     re = [[要保護児童|要支援児童|特定妊婦|要保護|一時保護|貧困|生活困窮|生活保護|いじめ|不登校|ヤングケアラー|児童相談|家庭環境|里親|児童養護]] },
-}
+})
 
 -- Japanese/English words for a subject kind that is itself sensitive.
 local SUBJECT_KINDS = {
@@ -333,14 +333,33 @@ local SUBJECT_KINDS = {
   patient  = { class = "legal", ja = "医師等による指導・診療・調剤", en = "medical treatment", basis = "個人情報保護法施行令 第2条第3号" },
 }
 
+-- All the terms in one pattern: most texts mention none of them, and one search says so.
+local ANY_TERM
+do
+  local parts = {}
+  for i, t in ipairs(M.SENSITIVE_TERMS) do parts[i] = "(?:" .. hogo.gsub(t.re, [[\((?!\?)]], "(?:") .. ")" end
+  ANY_TERM = table.concat(parts, "|")
+end
+
 -- every entry of SENSITIVE_TERMS matching text (an item may be both 病歴 and 診療)
+-- (Item names and subject labels repeat from plan to plan -- 氏名, 住所, 障害の程度 -- so
+-- the answer for a text is kept: a bounded cache, emptied past a few thousand texts.  What it
+-- holds are the frozen entries of SENSITIVE_TERMS, in arrays no caller hands out.)
+local classified, classified_count = { [true] = {}, [false] = {} }, 0
 local function classify_all(text, negation_aware)
+  negation_aware = negation_aware and true or false
+  local hit = classified[negation_aware][text]
+  if hit then return hit end
   local out = {}
-  for _, t in ipairs(M.SENSITIVE_TERMS) do
-    local hit
-    if negation_aware then hit = M.mentions(text, t.re) else hit = hogo.test(text, t.re) end
-    if hit then out[#out + 1] = t end
+  if hogo.test(M.text(text), ANY_TERM) then
+    for _, t in ipairs(M.SENSITIVE_TERMS) do
+      local yes
+      if negation_aware then yes = M.mentions(text, t.re) else yes = hogo.test(text, t.re) end
+      if yes then out[#out + 1] = t end
+    end
   end
+  if classified_count >= 4096 then classified, classified_count = { [true] = {}, [false] = {} }, 0 end
+  classified[negation_aware][text], classified_count = out, classified_count + 1
   return out
 end
 

@@ -49,20 +49,53 @@ end
 local PROSE = { title = true, purpose = true, description = true, scope = true, storage = true,
                 transfer = true, verification = true, access = true, contract = true, operations = true }
 
--- gov.prose(plan): array of {node, key, text, field} for the prose fields above.
-function M.prose(plan)
-  local out = {}
+-- Worked out once per plan (this library is shared by every rule): the prose fields, and
+-- their texts joined by a byte that is never valid UTF-8.  hogo.test treats such a byte as
+-- matching nothing -- not even [^X], and a look-behind stops at it -- so a keyword is found
+-- in the joined text exactly when it is found in one of the fields, as long as the keyword
+-- is not anchored (^ $ \A \z \Z \G) to the start or end of the text.
+local prose_cache = setmetatable({}, { __mode = "k" })
+local SEP = "\xFF"
+
+local function prose_of(plan)
+  local hit = prose_cache[plan]
+  if hit then return hit end
+  local list, texts = {}, {}
   for _, f in ipairs(common.text_fields(plan)) do
-    if PROSE[f.field] then out[#out + 1] = f end
+    if PROSE[f.field] then list[#list + 1] = f; texts[#texts + 1] = f.text end
   end
-  return out
+  hit = { list = hogo.freeze(list), joined = table.concat(texts, SEP) }
+  prose_cache[plan] = hit
+  return hit
+end
+
+-- gov.prose(plan): array of {node, key, text, field} for the prose fields above (read-only).
+function M.prose(plan)
+  return prose_of(plan).list
+end
+
+-- the keyword pattern may be anchored to the start or end of a text (see prose_of); a literal
+-- ^ or $ counts too (it costs only the shortcut)
+-- (a bounded cache: rules pass a few constant keywords)
+local anchored_cache, anchored_count = {}, 0
+local function anchored(kw)
+  local a = anchored_cache[kw]
+  if a == nil then
+    a = kw:find("$", 1, true) ~= nil or hogo.test(kw, [[\\[AzZG]|(?<!\[)\^]])
+    if anchored_count >= 1024 then anchored_cache, anchored_count = {}, 0 end
+    anchored_cache[kw], anchored_count = a, anchored_count + 1
+  end
+  return a
 end
 
 -- gov.find_claim(plan, kw [, want]): the first prose field whose claim about kw is `want`
 -- (default "claimed"), or nil.  Returns the field entry {node, key, text, field}.
+-- (Most plans never mention most keywords: one search of all the prose settles that.)
 function M.find_claim(plan, kw, want)
   want = want or "claimed"
-  for _, f in ipairs(M.prose(plan)) do
+  local p = prose_of(plan)
+  if not anchored(kw) and not hogo.test(p.joined, "(?:" .. kw .. ")", "i") then return nil end
+  for _, f in ipairs(p.list) do
     if M.claim(f.text, kw) == want then return f end
   end
   return nil

@@ -136,6 +136,15 @@ static void test_null_absent_readonly(void)
         "  assert(hogo.match('期限は90日', '(\\\\d+)日') == '90日')\n"
         "  assert(select(2, hogo.match('期限は90日', '(\\\\d+)日')) == '90')\n"
         "  assert(hogo.gsub('a1b22', '\\\\d+', '#') == 'a#b#')\n"
+        /* a byte that is never UTF-8 is a barrier nothing matches, which
+         * rules/_gov.lua relies on to search many fields at once */
+        "  local S = '\\xFF'\n"
+        "  assert(not hogo.test('a' .. S .. 'b', 'a[^x]'), 'no class matches it')\n"
+        "  assert(not hogo.test('a' .. S .. 'b', 'a.b', 's'), 'not even dot-all')\n"
+        "  assert(hogo.test('a' .. S .. 'b', '(?<!a)b'), 'a look-behind stops at it')\n"
+        "  assert(not hogo.test('a' .. S .. 'b', '(?<=a)b'), 'a look-behind stops at it')\n"
+        "  assert(hogo.test('ab' .. S, 'b(?![^x])'), 'a look-ahead sees the end')\n"
+        "  assert(hogo.test('xa' .. S .. 'b', 'a\\\\b'), 'a word ends at it')\n"
         "  assert(hogo.rule_exists('null-vs-absent') and not hogo.rule_exists('nope'))\n"
         "  assert(hogo.severity_rank('high') == 3 and hogo.severity_rank('x') == nil)\n"
         "  assert(string.find('a.b', '.', 1, true) == 2, 'plain find works')\n"
@@ -210,6 +219,35 @@ static void test_libraries_isolated(void)
         CHECK_INT(r->n_rule_errors, 0);
         if (r->n_rule_errors) fprintf(stderr, "  rule error: %s\n", r->rule_errors[0].message);
         CHECK(find(r, "lib-b", 0) != NULL);
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+/* What the built-in pack's libraries hand out is read-only too: a term of
+ * common.SENSITIVE_TERMS, the prose list of gov.prose, a cached answer. */
+static void test_pack_libraries_frozen(void)
+{
+    hogo_engine *e = engine();
+    CHECK(hogo_engine_load_builtin(e) == HOGO_OK);
+    CHECK(load(e, "t/poke.lua", META("poke-pack", "storage.location")
+        "check = function(plan, ctx)\n"
+        "  local t = common.sensitive_term('病歴')\n"
+        "  assert(t and t.ja == '病歴', 'the term is found')\n"
+        "  assert(not pcall(function() t.re = 'x' end), 'a term cannot be changed')\n"
+        "  assert(not pcall(function() common.SENSITIVE_TERMS[1].re = 'x' end), 'nor the list')\n"
+        "  assert(not pcall(function() gov.prose(plan)[1] = false end), 'the prose list is shared')\n"
+        "  assert(gov.find_claim(plan, '台帳') ~= nil, 'a claim in the prose is found')\n"
+        "  assert(gov.find_claim(plan, 'クラウド') == nil, 'no mention, no claim')\n"
+        "  assert(gov.find_claim(plan, '^台帳$') ~= nil, 'an anchored keyword is looked for field by field')\n"
+        "  ctx.report(plan)\n"
+        "end }") == HOGO_OK);
+    hogo_result *r;
+    for (int round = 0; round < 2; round++) {   /* the second plan reads the caches */
+        CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+        CHECK_INT(r->n_rule_errors, 0);
+        if (r->n_rule_errors) fprintf(stderr, "  rule error: %s\n", r->rule_errors[0].message);
+        CHECK(find(r, "poke-pack", 0) != NULL);
         hogo_result_free(r);
     }
     hogo_engine_free(e);
@@ -307,6 +345,7 @@ int main(void)
     test_null_absent_readonly();
     test_metadata_errors();
     test_libraries_isolated();
+    test_pack_libraries_frozen();
     test_waivers_and_score();
     test_input_errors();
     test_jsonpos();
