@@ -63,12 +63,18 @@ static size_t jpos_ws(const char *t, size_t len, size_t i)
     return i;
 }
 
-/* Skip a string starting at its quote; returns the offset after the closing quote. */
+/* Skip a string starting at its quote; returns the offset after the closing
+ * quote.  Strings are most of a plan's bytes: memchr finds each quote, and a
+ * quote ends the string unless an odd run of backslashes precedes it. */
 static size_t jpos_skip_string(const char *t, size_t len, size_t i)
 {
-    for (i++; i < len; i++) {
-        if (t[i] == '\\') { i++; continue; }
-        if (t[i] == '"') return i + 1;
+    for (i++; i < len;) {
+        const char *q = memchr(t + i, '"', len - i);
+        if (!q) return len;
+        size_t at = (size_t)(q - t), bs = 0;
+        while (at - bs > i && t[at - bs - 1] == '\\') bs++;
+        if (bs % 2 == 0) return at + 1;
+        i = at + 1;
     }
     return len;
 }
@@ -128,20 +134,22 @@ jpos *jpos_build(const char *text, size_t len, size_t start)
     p->text = text;
     p->len = len;
     size_t nl = 1;
-    for (size_t i = 0; i < len; i++) nl += text[i] == '\n';
+    for (const char *q = text, *end = text + len; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) nl++;
     p->lines = malloc(nl * sizeof *p->lines);
     if (!p->lines) { free(p); return NULL; }
     p->lines[0] = start;   /* a BOM is not a column */
     p->nlines = 1;
+    for (const char *q = text, *end = text + len; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        p->lines[p->nlines++] = (size_t)(q - text) + 1;
     p->cps = malloc((len / JPOS_CP_STEP + 1) * sizeof *p->cps);
     if (!p->cps) { free(p->lines); free(p); return NULL; }
     size_t cp = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (i % JPOS_CP_STEP == 0) p->cps[i / JPOS_CP_STEP] = cp;
-        if (text[i] == '\n') p->lines[p->nlines++] = i + 1;
-        cp += ((unsigned char)text[i] & 0xC0) != 0x80;
+    p->cps[0] = 0;
+    for (size_t k = 1; k <= len / JPOS_CP_STEP; k++) {   /* only past the first block */
+        for (size_t i = (k - 1) * JPOS_CP_STEP; i < k * JPOS_CP_STEP; i++)
+            cp += ((unsigned char)text[i] & 0xC0) != 0x80;
+        p->cps[k] = cp;
     }
-    if (len % JPOS_CP_STEP == 0) p->cps[len / JPOS_CP_STEP] = cp;
     jpos_value(p, start, JPOS_NONE, JPOS_NONE, 0);
     if (p->oom) { jpos_free(p); return NULL; }
     return p;
