@@ -15,7 +15,9 @@ static void json_begin(strbuf *sb, out_state *st, const out_ctx *c)
 
 static void json_text2(strbuf *sb, const char *key, const char *const *t)
 {
-    sb_printf(sb, "\"%s\": {\"ja\": ", key);
+    sb_putc(sb, '"');
+    sb_puts(sb, key);
+    sb_puts(sb, "\": {\"ja\": ");
     outw_json(sb, t[HOGO_JA] ? t[HOGO_JA] : "");
     sb_puts(sb, ", \"en\": ");
     outw_json(sb, t[HOGO_EN] ? t[HOGO_EN] : "");

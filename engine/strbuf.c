@@ -46,13 +46,20 @@ void sb_putc(strbuf *sb, char c) { sb_add(sb, &c, 1); }
 
 void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
 {
+    /* Format into the room there is; only when that is too small, grow
+     * and format again (formatting twice every time was a tenth of
+     * writing a report). */
+    if (sb->failed || !sb_grow(sb, 64)) return;
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    size_t room = sb->cap - sb->len;
+    int n = vsnprintf(sb->data + sb->len, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0) { sb->failed = 1; return; }
-    if (!sb_grow(sb, (size_t)n)) return;
-    vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+    if (n < 0) { sb->failed = 1; sb->data[sb->len] = '\0'; return; }
+    if ((size_t)n >= room) {
+        if (!sb_grow(sb, (size_t)n)) { sb->data[sb->len] = '\0'; return; }
+        vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+    }
     sb->len += (size_t)n;
 }
 
