@@ -5,6 +5,8 @@
 #define HOGO_CLI_H
 #include "hogo.h"
 #include "out.h"
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define CLI_MAX_OUTPUTS 8
@@ -35,6 +37,23 @@ typedef struct {
     const char *paths[4096]; int n_paths;
     int lang_set, fail_on_set;
 } cli_opts;
+
+/* --profile (cli_profile.c): the engines' figures summed over the workers,
+ * plus what the CLI itself spent reading files and writing reports. */
+typedef struct {
+    pthread_mutex_t mu;
+    hogo_engine_stats eng;
+    hogo_rule_stats *rules; char **ids; size_t n;
+    uint64_t read_ns, report_ns, start_ns;
+    int workers;
+} cli_profile;
+
+uint64_t cli_now_ns(void);
+void cli_profile_init(cli_profile *p);
+void cli_profile_free(cli_profile *p);
+/* Add engine e's figures (e may be NULL) and read_ns; worker: 1 if e was a worker's. */
+void cli_profile_add(cli_profile *p, const hogo_engine *e, uint64_t read_ns, int worker);
+void cli_profile_print(const cli_profile *p, FILE *f);
 
 /* Parse one common flag at argv[*i]; returns 1 if consumed, 0 if not a
  * common flag, -1 on a bad value (message printed). */

@@ -26,14 +26,18 @@ static hogo_result *check_error_result(const char *path, const char *msg)
     return &h->pub;
 }
 
-static hogo_result *check_file(hogo_engine *e, const char *path, size_t max)
+/* Read and screen one file; *read_ns (when not NULL) gathers the time spent
+ * reading it, for --profile. */
+static hogo_result *check_file(hogo_engine *e, const char *path, size_t max, uint64_t *read_ns)
 {
     char msg[512];
     if (!e) return check_error_result(path, "the engine could not be created");
     size_t len;
     int big;
     errno = 0;
+    uint64_t t0 = read_ns ? cli_now_ns() : 0;
     char *buf = cli_read(path, max, &len, &big);
+    if (read_ns) *read_ns += cli_now_ns() - t0;
     if (!buf) {
         if (big) snprintf(msg, sizeof msg, "the plan is %zu bytes or more; the limit is %zu (--max-plan-bytes)", len, max);
         else snprintf(msg, sizeof msg, "cannot read the file: %s", errno ? strerror(errno) : "read error");
@@ -173,6 +177,7 @@ static int check_close(check_out *o, int ok)
 
 typedef struct {
     const cli_opts *o;
+    cli_profile *prof;           /* NULL without --profile */
     cli_list *files;
     size_t window;
     hogo_result **slot;
@@ -187,6 +192,7 @@ static void *check_worker(void *arg)
     int failed;
     hogo_engine *e = cli_engine(p->o, 1, &failed);
     size_t max = p->o->opt.plan_max_bytes ? p->o->opt.plan_max_bytes : 8u << 20;
+    uint64_t read_ns = 0;
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (p->next < p->files->n && p->next - p->written >= p->window)
@@ -194,13 +200,14 @@ static void *check_worker(void *arg)
         if (p->next >= p->files->n) { pthread_mutex_unlock(&p->mu); break; }
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
-        hogo_result *r = check_file(e, p->files->v[i], max);
+        hogo_result *r = check_file(e, p->files->v[i], max, p->prof ? &read_ns : NULL);
         if (!r) r = check_error_result(p->files->v[i], "out of memory");
         pthread_mutex_lock(&p->mu);
         p->slot[i % p->window] = r;
         pthread_cond_broadcast(&p->ready);
         pthread_mutex_unlock(&p->mu);
     }
+    if (p->prof) cli_profile_add(p->prof, e, read_ns, 1);
     hogo_engine_free(e);
     return NULL;
 }
@@ -210,10 +217,12 @@ typedef struct {
     out_summary sum;
     const check_baseline *baseline;
     hogo_severity fail_on;
+    cli_profile *prof;           /* NULL without --profile */
 } check_sink;
 
 static void check_emit(check_sink *s, hogo_result *r, size_t index)
 {
+    uint64_t t0 = s->prof ? cli_now_ns() : 0;
     if (s->baseline) check_apply_baseline(s->baseline, r);
     out_summary_add(&s->sum, r, s->fail_on);
     for (int k = 0; k < s->n_outs; k++) {
@@ -223,6 +232,7 @@ static void check_emit(check_sink *s, hogo_result *r, size_t index)
         check_flush(o);
     }
     hogo_result_free(r);
+    if (s->prof) s->prof->report_ns += cli_now_ns() - t0;
 }
 
 /* A file's name is not needed once its report is out (the result kept a
@@ -236,17 +246,20 @@ static void check_done_with(cli_list *files, size_t i)
 static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jobs, check_sink *sink)
 {
     size_t max = o->opt.plan_max_bytes ? o->opt.plan_max_bytes : 8u << 20;
+    uint64_t read_ns = 0, *rd = sink->prof ? &read_ns : NULL;
     if (jobs <= 1 || files->n <= 1) {
         for (size_t i = 0; i < files->n; i++) {
-            hogo_result *r = check_file(e, files->v[i], max);
+            hogo_result *r = check_file(e, files->v[i], max, rd);
             if (r) check_emit(sink, r, i);
             check_done_with(files, i);
         }
+        if (sink->prof) cli_profile_add(sink->prof, e, read_ns, 1);
         return;
     }
     check_pool p;
     memset(&p, 0, sizeof p);
     p.o = o;
+    p.prof = sink->prof;
     p.files = files;
     p.window = (size_t)jobs * 8;
     p.slot = calloc(p.window, sizeof *p.slot);
@@ -260,10 +273,11 @@ static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jo
     if (!started) {
         /* no threads to be had: screen here */
         for (size_t i = 0; i < files->n; i++) {
-            hogo_result *r = check_file(e, files->v[i], max);
+            hogo_result *r = check_file(e, files->v[i], max, rd);
             if (r) check_emit(sink, r, i);
             check_done_with(files, i);
         }
+        if (sink->prof) cli_profile_add(sink->prof, e, read_ns, 1);
     } else {
         for (size_t i = 0; i < files->n; i++) {
             pthread_mutex_lock(&p.mu);
@@ -331,6 +345,8 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
             if (!v) { fprintf(stderr, "hogo: --baseline needs a report file\n"); return 0; }
             o->baseline = v;
             i++;
+        } else if (!strcmp(a, "--profile")) {
+            o->opt.profile = 1;
         } else if (!strcmp(a, "--no-color")) {
             o->color = 0;
         } else if (!strcmp(a, "--color")) {
@@ -414,7 +430,10 @@ static int check_main(int argc, char **argv, int validate_only)
         cli_list_free(&files);
         return CLI_EXIT_INPUT;
     }
-    check_sink sink = { outs, o.n_outputs, { 0 }, o.baseline ? &base : NULL, o.fail_on };
+    cli_profile prof;
+    if (o.opt.profile) cli_profile_init(&prof);
+    check_sink sink = { outs, o.n_outputs, { 0 }, o.baseline ? &base : NULL, o.fail_on,
+                        o.opt.profile ? &prof : NULL };
     int jobs = o.jobs < (int)files.n ? o.jobs : (int)files.n;
     check_run(&o, e, &files, validate_only ? 1 : jobs, &sink);
     int write_ok = 1;
@@ -423,6 +442,10 @@ static int check_main(int argc, char **argv, int validate_only)
         out_state_free(&outs[k].st);   /* whatever the writer kept past end() */
         check_flush(&outs[k]);
         write_ok &= check_close(&outs[k], 1);
+    }
+    if (o.opt.profile) {
+        cli_profile_print(&prof, stderr);
+        cli_profile_free(&prof);
     }
     hogo_engine_free(e);
     cli_list_free(&files);

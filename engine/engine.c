@@ -192,6 +192,20 @@ const hogo_rule_info *hogo_engine_rule(const hogo_engine *e, size_t i)
     return i < e->nrules ? &e->rules[i].info : NULL;
 }
 
+hogo_status hogo_engine_stats_get(const hogo_engine *e, hogo_engine_stats *out)
+{
+    if (!e || !out) return HOGO_EINVAL;
+    *out = e->stats;
+    return HOGO_OK;
+}
+
+hogo_status hogo_engine_rule_stats(const hogo_engine *e, size_t i, hogo_rule_stats *out)
+{
+    if (!e || !out || i >= e->nrules) return HOGO_EINVAL;
+    *out = e->rules[i].stats;
+    return HOGO_OK;
+}
+
 const hogo_rule_info *hogo_engine_find_rule(const hogo_engine *e, const char *id)
 {
     for (size_t i = 0; id && i < e->nrules; i++)

@@ -17,6 +17,7 @@ typedef struct {
     hogo_severity default_severity;
     int check_ref;             /* registry ref of check(), LUA_NOREF for a C rule */
     int disabled;
+    hogo_rule_stats stats;     /* when opt.profile */
 } eng_rule;
 
 typedef struct {
@@ -55,6 +56,7 @@ struct hogo_engine {
     rx_cache *rx;
     hogo_error_fn err_fn; void *err_ud;
 
+    hogo_engine_stats stats;   /* when opt.profile */
     screen_run *run;           /* the plan being screened, for ctx.report */
     size_t cur_rule;           /* index of the rule running */
 };

@@ -31,6 +31,7 @@ static const char hogo_help[] =
 "                         from the current directory); --no-config ignores it\n"
 "      --today DATE       the date for expiry and due checks (default: today, UTC)\n"
 "      --color, --no-color  force colour on or off (default: on a terminal, unless NO_COLOR)\n"
+"      --profile          print where the time went (stages, then rules) to stderr\n"
 "\n"
 "limits (see docs/security.md):\n"
 "      --rule-memory BYTES        per rule per plan (default 16M, or 32 x the plan size if more)\n"

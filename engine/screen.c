@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define SCREEN_MAX_FINDINGS_PER_RULE 1000
 
@@ -263,6 +264,26 @@ static const char *screen_str(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* ---- profile (hogo_options.profile) ---- */
+
+/* Now, in ns, when the engine profiles; 0 (and no clock read) otherwise. */
+static uint64_t screen_now(const hogo_engine *e)
+{
+    if (!e->opt.profile) return 0;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Add the time since *t to *acc and restart *t. */
+static void screen_lap(const hogo_engine *e, uint64_t *t, uint64_t *acc)
+{
+    if (!e->opt.profile) return;
+    uint64_t now = screen_now(e);
+    *acc += now - *t;
+    *t = now;
+}
+
 /* ---- rules ---- */
 
 static void screen_rules(screen_run *run)
@@ -270,7 +291,10 @@ static void screen_rules(screen_run *run)
     hogo_engine *e = run->e;
     lua_State *L = e->L;
     int top = lua_gettop(L);
-    if (!lua_checkstack(L, 16)) return;
+    size_t live = 0;
+    for (size_t i = 0; i < e->nrules; i++) live += !e->rules[i].disabled && e->rules[i].check_ref != LUA_NOREF;
+    if (!live || !lua_checkstack(L, 16)) return;   /* (validate runs none: no plan for Lua) */
+    uint64_t t = screen_now(e);
     sbx_push_plan(e, run->doc.root);
     int plan = lua_gettop(L);
     /* one ctx per plan, frozen: report() finds the running rule through
@@ -285,6 +309,7 @@ static void screen_rules(screen_run *run)
     lua_setfield(L, -2, "file");
     sbx_freeze(L, -1);
     int ctx = lua_gettop(L);
+    screen_lap(e, &t, &e->stats.convert_ns);
     for (size_t i = 0; i < e->nrules; i++) {
         eng_rule *r = &e->rules[i];
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
@@ -295,8 +320,15 @@ static void screen_rules(screen_run *run)
         lua_pushvalue(L, ctx);
         char msg[512];
         int line;
+        uint64_t t0 = t;
         if (sbx_call_budgeted(e, 2, 0, msg, sizeof msg, &line) != LUA_OK)
             res_add_rule_error(run->res, r->info.id, r->info.file, line, msg);
+        if (e->opt.profile) {
+            screen_lap(e, &t, &e->stats.rules_ns);
+            r->stats.calls++;
+            r->stats.ns += t - t0;
+            if (t - t0 > r->stats.max_ns) r->stats.max_ns = t - t0;
+        }
     }
     lua_settop(L, top);
 }
@@ -391,7 +423,10 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     run.e = e;
     run.res = res_new(file);
     if (!run.res) return HOGO_ENOMEM;
+    uint64_t t = screen_now(e);
+    e->stats.plans += e->opt.profile != 0;
     int st = pl_load(&run.doc, buf ? buf : "", len, e->opt.plan_max_bytes, e->opt.plan_max_depth);
+    screen_lap(e, &t, &e->stats.load_ns);
     if (st < 0) { hogo_result_free(&run.res->pub); return HOGO_ENOMEM; }
     if (st == 0) {
         screen_error_at(&run, run.doc.err_off, run.doc.err);
@@ -399,9 +434,14 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
         cJSON *root = run.doc.root;
         run.res->pub.id = res_strdup(run.res, screen_str(root, "id"));
         run.res->pub.title = res_strdup(run.res, screen_str(root, "title"));
+        int valid = 0;
         if (!cJSON_IsObject(root)) {
             res_add_error(run.res, "", 1, 1, "a plan must be a JSON object");
-        } else if (schema_validate(e->schema, root, screen_schema_report, &run) == 0) {
+        } else {
+            valid = schema_validate(e->schema, root, screen_schema_report, &run) == 0;
+            screen_lap(e, &t, &e->stats.validate_ns);
+        }
+        if (valid) {
             /* What rules derive from a plan grows with it: by default each
              * rule may use 16 MiB, or 32 bytes per byte of plan if that is
              * more, so a large but honest plan is not mistaken for a memory
@@ -412,6 +452,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
             e->run = &run;
             screen_rules(&run);
             e->run = NULL;
+            t = screen_now(e);
             screen_sort(&run);
             screen_waivers(&run);
             run.res->pub.screened = 1;
@@ -420,6 +461,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     score_result(&run.res->pub);
     pl_release(&run.doc);
     jpos_free(run.pos);
+    screen_lap(e, &t, &e->stats.finish_ns);
     int oom = run.res->oom;
     *out = &run.res->pub;
     return oom ? HOGO_ENOMEM : HOGO_OK;

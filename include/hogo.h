@@ -59,6 +59,7 @@ typedef struct {
     uint32_t regex_match_limit;  /* PCRE2 match limit (default 1M) */
     uint32_t regex_depth_limit;  /* PCRE2 depth limit (default 10k) */
     const char *today;           /* "YYYY-MM-DD" used for expiry checks (default: the clock) */
+    int      profile;            /* nonzero: time each stage and each rule (hogo_engine_stats) */
 } hogo_options;
 
 /* What a rule says about itself (from its metadata table). */
@@ -136,6 +137,27 @@ hogo_status hogo_engine_set_severity(hogo_engine *e, const char *rule, hogo_seve
 size_t                hogo_engine_rule_count(const hogo_engine *e);
 const hogo_rule_info *hogo_engine_rule(const hogo_engine *e, size_t i);
 const hogo_rule_info *hogo_engine_find_rule(const hogo_engine *e, const char *id);
+
+/* Where the time went, summed over every plan the engine screened, when
+ * hogo_options.profile is set (all zero otherwise).  Wall-clock nanoseconds. */
+typedef struct {
+    uint64_t plans;              /* plans given to hogo_screen */
+    uint64_t load_ns;            /* the input checks (size, UTF-8, depth) and JSON parsing */
+    uint64_t validate_ns;        /* the format (the plan schema) */
+    uint64_t convert_ns;         /* the plan handed to Lua as read-only tables */
+    uint64_t rules_ns;           /* every rule's check(), ctx.report and hogo.* calls included */
+    uint64_t finish_ns;          /* sorting the findings, waivers, the score, freeing the parse */
+} hogo_engine_stats;
+
+typedef struct {
+    uint64_t calls;              /* times the rule's check() ran */
+    uint64_t ns, max_ns;         /* time in check(): in all, and the longest call */
+} hogo_rule_stats;
+
+hogo_status hogo_engine_stats_get(const hogo_engine *e, hogo_engine_stats *out);
+/* Rule i (as hogo_engine_rule).  A library's once-per-plan work (rules/_common.lua)
+ * is timed in the first rule that asks for it. */
+hogo_status hogo_engine_rule_stats(const hogo_engine *e, size_t i, hogo_rule_stats *out);
 
 /* Screen one plan held in buf[0..len).  file names it in messages and the report.
  * Input errors and rule errors land in the result; the status is HOGO_OK unless

@@ -4,7 +4,7 @@
 #   cli.GROUP             tests/cli/cli_tests.py hogo SRC WORK GROUP: exit codes, the JSON
 #                         contract, line numbers, -j determinism, several outputs, atomic
 #                         --output, --baseline, .hogo.json, waivers, validate, init, explain,
-#                         rules, colour, --help, the pre-commit hooks.  Fixture plans in
+#                         rules, colour, --help, the pre-commit hooks, --profile.  Fixture plans in
 #                         tests/cli/plans, a small rule pack in tests/cli/rules (so the checks
 #                         do not move with the built-in pack).  Needs python3 (standard
 #                         library only); without it each test exits 77, which ctest shows
@@ -19,7 +19,7 @@ if(NOT HOGO_CLI_PYTHON3)
 endif()
 
 set(HOGO_CLI_GROUPS exit-codes json-contract lines jobs outputs output-atomic baseline config
-    waivers validate init explain rules color help pre-commit)
+    waivers validate init explain rules color help pre-commit profile)
 foreach(group ${HOGO_CLI_GROUPS})
   if(HOGO_CLI_PYTHON3)
     add_test(NAME cli.${group}

@@ -369,6 +369,63 @@ def t_jobs():
               "%d files" % len(files))
 
 
+# ------------------------------------------------------------ --profile
+
+PROFILE_STAGES = ("read the files", "input checks + JSON parse", "validate (the format)", "plan -> Lua",
+                  "rules", "sort, waivers, score, free", "write the reports")
+
+
+def profile_rules(err):
+    """{rule id: calls} from the rule table of a --profile, and the stage labels seen."""
+    rules, stages, in_rules = {}, set(), False
+    for line in err.splitlines():
+        m = re.match(r"  (\S.*?)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)%$", line)
+        if m and not in_rules:
+            stages.add(m.group(1))
+        if line.startswith("  rule ") and "calls" in line:
+            in_rules = True
+            continue
+        m = re.match(r"  ([a-z0-9-]+)\s+(\d+)\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+%$", line)
+        if in_rules and m:
+            rules[m.group(1)] = int(m.group(2))
+    return rules, stages
+
+
+def t_profile():
+    names = sorted(n for n in os.listdir(PLANS) if n.endswith(".json"))
+    batch = os.path.join(WORK, "batch")
+    os.makedirs(batch)
+    for n in names:
+        shutil.copy(plan(n), batch)
+    base = ["check", "--no-config", "--today", TODAY, "--format", "json"]
+    rc0, out0, err0 = run(base + ["-j", "1", "batch"])
+    pack = builtin_rules() or []
+    ids = [r["id"] for r in pack if r.get("id") != "input-unknown-key"]
+    rep = None
+    try:
+        rep = json.loads(out0)
+    except ValueError:
+        pass
+    screened = sum(1 for p in rep["plans"] if p["screened"]) if rep else -1
+    for j in ("1", "2"):
+        rc, out, err = run(base + ["--profile", "-j", j, "batch"])
+        check(rc == rc0 and out == out0, "-j %s: the report and exit status are the same with --profile" % j)
+        check(("hogo profile: %d plans" % len(names)) in err, "-j %s: the profile counts every plan" % j, err[:300])
+        rules, stages = profile_rules(err)
+        for st in PROFILE_STAGES:
+            check(st in stages, "-j %s: the profile has the stage '%s'" % (j, st))
+        check(len(ids) > 10 and sorted(rules) == sorted(ids),
+              "-j %s: the profile lists every rule of the pack" % j, "%d of %d" % (len(rules), len(ids)))
+        check(rules and all(c == screened for c in rules.values()),
+              "-j %s: each rule ran once per screened plan (%d), summed over the workers" % (j, screened),
+              str(sorted(set(rules.values()))))
+    check("hogo profile" not in err0, "no profile without --profile")
+    rc, out, err = run(["validate", "--no-config", "--profile", "batch"])
+    rules, stages = profile_rules(err)
+    check(rc in (0, 2) and "validate (the format)" in stages and not rules,
+          "validate --profile times the stages and runs no rule", err[:300])
+
+
 # ------------------------------------------------------- several outputs
 
 def t_outputs():
@@ -944,7 +1001,7 @@ GROUPS = {
     "exit-codes": t_exit_codes, "json-contract": t_json_contract, "lines": t_lines, "jobs": t_jobs,
     "outputs": t_outputs, "output-atomic": t_output_atomic, "baseline": t_baseline, "config": t_config,
     "waivers": t_waivers, "validate": t_validate, "init": t_init, "explain": t_explain, "rules": t_rules,
-    "color": t_color, "help": t_help, "pre-commit": t_pre_commit,
+    "color": t_color, "help": t_help, "pre-commit": t_pre_commit, "profile": t_profile,
 }
 
 if __name__ == "__main__":
