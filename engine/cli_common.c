@@ -6,6 +6,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -393,22 +394,26 @@ void cli_list_free(cli_list *l)
     memset(l, 0, sizeof *l);
 }
 
+/* Read a whole file ("-" = standard input) with plain read(2): stdio's
+ * buffer, its extra fstat and its copy cost as much as reading a plan. */
 char *cli_read(const char *path, size_t max, size_t *len, int *too_big)
 {
     *too_big = 0;
     *len = 0;
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) return NULL;
+    int is_stdin = !strcmp(path, "-");
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NULL;
     struct stat st;
     size_t cap = 65536;
-    if (f != stdin && fstat(fileno(f), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return NULL; }
+    if (!is_stdin && fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) { close(fd); errno = EISDIR; return NULL; }
         if (S_ISREG(st.st_mode)) {
-            if ((size_t)st.st_size > max) { fclose(f); *too_big = 1; *len = (size_t)st.st_size; return NULL; }
-            cap = (size_t)st.st_size + 1;
+            if ((size_t)st.st_size > max) { close(fd); *too_big = 1; *len = (size_t)st.st_size; return NULL; }
+            cap = (size_t)st.st_size + 1;   /* + 1: the read that sees the end */
         }
     }
     size_t n = 0;
+    int err = 0;
     char *buf = malloc(cap);
     for (;;) {
         if (!buf) break;
@@ -419,12 +424,13 @@ char *cli_read(const char *path, size_t max, size_t *len, int *too_big)
             buf = p;
             cap *= 2;
         }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) { err = errno; break; }
         if (got == 0) break;
+        n += (size_t)got;
     }
-    int err = ferror(f);
-    if (f != stdin) fclose(f);
+    if (!is_stdin) close(fd);
     if (n > max) *too_big = 1;
     /* Fix: the text is NUL-terminated (the loop always leaves n < cap).  The
      * configuration is parsed with cJSON_ParseWithLengthOpts(text, len + 1,
@@ -433,6 +439,6 @@ char *cli_read(const char *path, size_t max, size_t *len, int *too_big)
      * (always under AddressSanitizer, at random otherwise). */
     if (buf && n < cap) buf[n] = '\0';
     *len = n;
-    if (buf && (err || *too_big)) { free(buf); return NULL; }
+    if (buf && (err || *too_big)) { free(buf); errno = err; return NULL; }
     return buf;
 }

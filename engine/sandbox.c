@@ -386,10 +386,10 @@ static void sbx_push_ro_meta(lua_State *L, int real, int keys, int label, int na
     sbx_set_key(L, mt, keys, SBX_K_METATABLE);
 }
 
-static int sbx_is_readonly(lua_State *L, int idx)
+static int sbx_is_readonly(lua_State *L, int idx, int keys)
 {
     if (!lua_getmetatable(L, idx)) return 0;
-    lua_pushliteral(L, "__newindex");
+    lua_rawgeti(L, keys, SBX_K_NEWINDEX);
     lua_rawget(L, -2);
     int ro = lua_tocfunction(L, -1) == sbx_ro_newindex;
     lua_pop(L, 2);
@@ -401,13 +401,18 @@ static int sbx_is_readonly(lua_State *L, int idx)
 static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth)
 {
     idx = lua_absindex(L, idx);
-    if (!lua_istable(L, idx) || sbx_is_readonly(L, idx)) { lua_pushvalue(L, idx); return; }
+    if (!lua_istable(L, idx) || sbx_is_readonly(L, idx, keys)) { lua_pushvalue(L, idx); return; }
     lua_pushvalue(L, idx);
     if (lua_rawget(L, memo) != LUA_TNIL) return;
     lua_pop(L, 1);
     if (depth > 64) luaL_error(L, "hogo.freeze: tables nested more than 64 deep");
     luaL_checkstack(L, 8, "hogo.freeze");
-    lua_createtable(L, 0, 0);                     /* real */
+    /* real, sized for what it will hold: filled from empty, a table of n
+     * fields is rebuilt log2(n) times on the way */
+    int narr = (int)(lua_rawlen(L, idx) < 1u << 24 ? lua_rawlen(L, idx) : 1u << 24), all = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) { all++; lua_pop(L, 1); }
+    lua_createtable(L, narr, all > narr ? all - narr : 0);   /* real */
     int real = lua_gettop(L);
     lua_createtable(L, 0, 0);                     /* proxy */
     sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, 0);
