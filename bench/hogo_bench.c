@@ -9,6 +9,10 @@
  *            single thread, in this process: what any JSON tool must pay;
  *   -j 1     `hogo check --format json --fail-on critical -j 1 DIR`;
  *   -j C     the same with C = online cores;
+ *   empty    `hogo check -j 1` again with a pack of as many rules as the
+ *            built-in one, each with an empty check(): the pipeline's own
+ *            cost (read, parse, validate, plan to Lua, the budgeted calls,
+ *            the report) before any rule does any work;
  *   start-up `hogo check --format json PLAN` vs `jq . PLAN`, K runs each;
  *   rss      (optional) peak RSS of `hogo check -j C` over a big batch.
  *
@@ -1271,6 +1275,60 @@ static void describe_failure(const char *what, const run_result *rr, const char 
     }
 }
 
+/* How many Lua rules the built-in pack has: `hogo rules --format json`,
+ * less the engine's own rule.  -1 if it cannot be told. */
+static long pack_rule_count(const char *hogo, const char *out_path, const char *err_path)
+{
+    char *argv[] = { (char *)hogo, "rules", "--no-config", "--format", "json", NULL };
+    run_result rr;
+    if (run_child(argv, 0, out_path, err_path, &rr) != 0 || !rr.exited || rr.code != 0) return -1;
+    FILE *f = fopen(out_path, "rb");
+    if (!f) return -1;
+    buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&b, chunk, n);
+    fclose(f);
+    unlink(out_path);
+    cJSON *root = b.p ? cJSON_ParseWithLength(b.p, b.len) : NULL;
+    free(b.p);
+    long count = root ? 0 : -1;
+    const cJSON *r;
+    cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(root, "rules")) {
+        const cJSON *file = cJSON_GetObjectItemCaseSensitive(r, "file");
+        if (!cJSON_IsString(file) || strncmp(file->valuestring, "builtin:engine", 14) != 0) count++;
+    }
+    cJSON_Delete(root);
+    return count;
+}
+
+/* n rules whose check() does nothing, in dir/empty-NNN.lua. */
+static void write_empty_pack(const char *dir, long n)
+{
+    make_dir(dir);
+    for (long i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/empty-%03ld.lua", dir, i + 1);
+        FILE *f = fopen(path, "wb");
+        if (!f) die("cannot write %s: %s", path, strerror(errno));
+        fprintf(f, "return { id = \"empty-%03ld\", topic = \"storage.location\", severity = \"info\",\n"
+                   "  title = { ja = \"空\", en = \"empty\" }, message = { ja = \"空\", en = \"empty\" },\n"
+                   "  follow_up = { ja = \"空\", en = \"empty\" }, precedent = \"hogo-bench\",\n"
+                   "  check = function(plan, ctx) end }\n", i + 1);
+        if (fclose(f) != 0) die("cannot write %s", path);
+    }
+}
+
+static void remove_empty_pack(const char *dir, long n)
+{
+    for (long i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/empty-%03ld.lua", dir, i + 1);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 typedef struct {
     int ran;           /* measured at all */
     int ok;            /* every run ended with status 0 or 1 */
@@ -1423,6 +1481,8 @@ static void usage(FILE *f)
           "  --reps R           repetitions; wall times are the best of R (default 3)\n"
           "  --startup-runs K   runs of the start-up comparison (default 50; 0 skips it)\n"
           "  --rss-plans M      also screen M plans with -j <cores> for peak RSS (default 0 = skip)\n"
+          "  --empty-rules N    also time -j 1 with N rules that do nothing (default: as many as\n"
+          "                     the built-in pack has; 0 skips it)\n"
           "  --hogo PATH        the hogo binary (default ./build/hogo)\n"
           "  --jobs C           workers of the parallel run (default: online cores)\n"
           "  --seed S           generator seed (default 42)\n"
@@ -1475,7 +1535,7 @@ static double round3(double x) { return (double)(long long)(x * 1000 + (x < 0 ? 
 
 int main(int argc, char **argv)
 {
-    long n_plans = 2000, reps = 3, startup_runs = 50, rss_plans = 0, jobs = 0;
+    long n_plans = 2000, reps = 3, startup_runs = 50, rss_plans = 0, jobs = 0, empty_rules = -1;
     uint64_t seed = 42;
     const char *hogo = "./build/hogo";
     const char *dir_opt = NULL;
@@ -1488,6 +1548,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--reps")) { reps = parse_long(a, v, 1); i++; }
         else if (!strcmp(a, "--startup-runs")) { startup_runs = parse_long(a, v, 0); i++; }
         else if (!strcmp(a, "--rss-plans")) { rss_plans = parse_long(a, v, 0); i++; }
+        else if (!strcmp(a, "--empty-rules")) { empty_rules = parse_long(a, v, 0); i++; }
         else if (!strcmp(a, "--jobs")) { jobs = parse_long(a, v, 1); i++; }
         else if (!strcmp(a, "--seed")) { seed = (uint64_t)parse_long(a, v, 0); i++; }
         else if (!strcmp(a, "--hogo")) { if (!v) die("--hogo needs a path"); hogo = v; i++; }
@@ -1604,6 +1665,29 @@ int main(int argc, char **argv)
     if (jobs >= 2) tc = time_hogo(argvc, (int)reps, "hogo check -j <cores>", err_path);
     if (!t1.ok || (tc.ran && !tc.ok)) failed = 1;
 
+    /* The same pipeline with rules that do nothing. */
+    timing te = { 0 };
+    if (empty_rules < 0) {
+        empty_rules = pack_rule_count(hogo, report_path, err_path);
+        if (empty_rules < 0) {
+            fprintf(stderr, "hogo-bench: cannot count the built-in rules (hogo rules --format json)\n");
+            failed = 1;
+            empty_rules = 0;
+        }
+    }
+    size_t el = strlen(root) + 32;
+    char *empty_dir = malloc(el);
+    if (!empty_dir) die("out of memory");
+    snprintf(empty_dir, el, "%s/empty-rules", root);
+    if (empty_rules > 0) {
+        write_empty_pack(empty_dir, empty_rules);
+        char *argve[] = { (char *)hogo, "check", "--no-config", "--rules", empty_dir, "--format", "json",
+                          "--fail-on", "critical", "-j", jbuf1, batch_dir, NULL };
+        te = time_hogo(argve, (int)reps, "hogo check -j 1 (empty rules)", err_path);
+        if (!te.ok) failed = 1;
+        if (!keep) remove_empty_pack(empty_dir, empty_rules);
+    }
+
     /* Start-up: one plan, hogo vs jq. */
     startup sh = { 0 }, sj = { 0 };
     int have_jq = on_path("jq");
@@ -1665,6 +1749,16 @@ int main(int argc, char **argv)
             printf("%-34s %9s\n", label, "FAILED");
         else
             printf("%-34s %9s\n", label, "skipped (1 worker)");
+    }
+    if (te.ran) {
+        char label[64];
+        snprintf(label, sizeof label, "  same, %ld empty rules", empty_rules);
+        if (te.ok)
+            printf("%-34s %9.4f %10.0f %9.1f %8.2f %9s %8.1f %8.3f\n", label, te.best, n / te.best,
+                   te.best * 1e6 / n, te.best / floor_best, "", te.maxrss_kib / MiB, te.cpu);
+        else
+            printf("%-34s %9s\n", label, "FAILED");
+        printf("  (the empty rules: what the pipeline costs before any rule does any work)\n");
     }
     if (startup_runs > 0) {
         printf("\nstart-up + one plan (%ld runs)      mean ms  median ms  RSS MiB\n", startup_runs);
@@ -1742,6 +1836,17 @@ int main(int argc, char **argv)
             cJSON_AddNumberToObject(r, "peak_rss_mib", round3(t->maxrss_kib / MiB));
             if (i == 1 && t1ok) cJSON_AddNumberToObject(r, "speedup", round3(speedup));
         }
+        if (te.ran) {
+            cJSON *r = cJSON_AddObjectToObject(o, "empty_pack");
+            cJSON_AddNumberToObject(r, "rules", (double)empty_rules);
+            cJSON_AddBoolToObject(r, "ok", te.ok);
+            if (te.ok) {
+                cJSON_AddNumberToObject(r, "seconds", round3(te.best * 1e3) / 1e3);
+                cJSON_AddNumberToObject(r, "us_per_plan", round3(te.best * 1e6 / n));
+                cJSON_AddNumberToObject(r, "ratio_to_floor", round3(te.best / floor_best));
+                cJSON_AddNumberToObject(r, "peak_rss_mib", round3(te.maxrss_kib / MiB));
+            }
+        }
         if (startup_runs > 0) {
             cJSON *s = cJSON_AddObjectToObject(o, "startup");
             cJSON_AddNumberToObject(s, "runs", (double)startup_runs);
@@ -1791,6 +1896,7 @@ int main(int argc, char **argv)
     } else {
         printf("hogo-bench: plans kept in %s\n", root);
     }
+    free(empty_dir);
     for (long i = 0; i < bt.n; i++) free(bt.paths[i]);
     free(bt.paths);
     free(batch_dir);
