@@ -432,6 +432,49 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth)
     lua_remove(L, real);
 }
 
+/* As sbx_freeze_rec, but the tables themselves go behind the proxies (no
+ * copies): their table values are replaced, in place, by their proxies.
+ * Only for tables nobody else holds (see sbx_seal).  A table with a
+ * metatable of its own is copied as sbx_freeze_rec does. */
+static void sbx_seal_rec(lua_State *L, int idx, int memo, int keys, int depth)
+{
+    idx = lua_absindex(L, idx);
+    if (!lua_istable(L, idx) || sbx_is_readonly(L, idx, keys)) { lua_pushvalue(L, idx); return; }
+    lua_pushvalue(L, idx);
+    if (lua_rawget(L, memo) != LUA_TNIL) return;
+    lua_pop(L, 1);
+    if (depth > 64) luaL_error(L, "hogo.freeze: tables nested more than 64 deep");
+    luaL_checkstack(L, 8, "hogo.freeze");
+    if (lua_getmetatable(L, idx)) { lua_pop(L, 1); sbx_freeze_rec(L, idx, memo, keys, depth); return; }
+    lua_createtable(L, 0, 0);                     /* proxy */
+    sbx_push_ro_meta(L, idx, keys, SBX_K_RO_LABEL, 0);
+    lua_setmetatable(L, -2);
+    int proxy = lua_gettop(L);
+    lua_pushvalue(L, idx);
+    lua_pushvalue(L, proxy);
+    lua_rawset(L, memo);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_istable(L, -1)) {
+            sbx_seal_rec(L, -1, memo, keys, depth + 1);
+            lua_pushvalue(L, -3);                  /* key */
+            lua_insert(L, -2);
+            lua_rawset(L, idx);                    /* an existing field: allowed while traversing */
+        }
+        lua_pop(L, 1);
+    }
+}
+
+void sbx_seal(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    sbx_push_keys(L);
+    lua_newtable(L);
+    sbx_seal_rec(L, idx, lua_gettop(L), lua_gettop(L) - 1, 0);
+    lua_remove(L, -2);
+    lua_remove(L, -2);
+}
+
 void sbx_freeze(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);

@@ -530,7 +530,7 @@ local function per_plan(fn)
     local hit = cache[plan]
     if hit == nil then
       hit = table.pack(fn(plan))
-      for i = 1, hit.n do hit[i] = hogo.freeze(hit[i]) end
+      for i = 1, hit.n do hit[i] = hogo.freeze(hit[i], true) end   -- fresh tables: no copy
       cache[plan] = hit
     end
     return table.unpack(hit, 1, hit.n)

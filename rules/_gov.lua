@@ -64,7 +64,7 @@ local function prose_of(plan)
   for _, f in ipairs(common.text_fields(plan)) do
     if PROSE[f.field] then list[#list + 1] = f; texts[#texts + 1] = f.text end
   end
-  hit = { list = hogo.freeze(list), joined = table.concat(texts, SEP) }
+  hit = { list = hogo.freeze(list, true), joined = table.concat(texts, SEP) }
   prose_cache[plan] = hit
   return hit
 end
