@@ -8,6 +8,7 @@
 #include "schema.h"
 #include "strbuf.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <lua.h>
 #include <lauxlib.h>
@@ -45,8 +46,10 @@ struct hogo_engine {
      * instruction budget (work done inside C calls that the hook cannot count) */
     int abort_line;
     char abort_where[64];      /* the chunk of abort_line ("rules/_common.lua") */
-    uint64_t deadline_ns, cpu_start_ns, wall_start_ns;
-    int cpu_followed;          /* cpu_start_ns is set (see sbx_budget_start) */
+    uint64_t deadline_ns, cpu_start_ns;
+    uint64_t cpu_read_ns, cpu_read_wall_ns;   /* the last reading of the thread's CPU clock */
+    pthread_t cpu_read_thread;                /* ... on this thread (see sbx_budget_start) */
+    int cpu_read_valid;
 
     eng_rule *rules; size_t nrules, caprules;
     eng_lib *libs; size_t nlibs, caplibs;

@@ -17,6 +17,7 @@
 
 #include <lualib.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 #include <cjson/cJSON.h>
@@ -116,20 +117,31 @@ static uint64_t sbx_cpu_limit_ns(const hogo_engine *e)
     return (s < 2 ? 2 : s) * 1000000000u;
 }
 
-/* The thread's CPU clock is a system call (~1 us here: most of what a
- * short rule cost), so it is not read when a rule starts.  Until the wall
- * clock says SBX_CPU_PROBE_NS has passed, no rule can have used more CPU
- * than that; at the first look after it, all the wall time so far is
- * counted as CPU (an overestimate of at most the probe, against a limit of
- * 2 s or more) and the CPU clock is followed from there. */
-#define SBX_CPU_PROBE_NS 20000000u
+/* The thread's CPU clock is a system call (~1 us here, more than most rule
+ * calls take), so it is not read for every rule: a reading serves the rules
+ * that start within SBX_CPU_REREAD_NS of wall time after it (on the same
+ * thread).  A rule's CPU is counted from that reading, at most 10 ms of
+ * work before the rule started: the backstop can stop a rule up to 10 ms
+ * early, against a limit of 2 s or more, and never late.  (Counting from
+ * the rule's start by assuming CPU = wall time until the first look would
+ * count a stopped or descheduled process's pause as CPU.) */
+#define SBX_CPU_REREAD_NS 10000000u
 
 static void sbx_budget_start(hogo_engine *e)
 {
     e->abort_line = 0;
-    e->cpu_followed = 0;
-    e->wall_start_ns = sbx_clock_ns(CLOCK_MONOTONIC);
-    e->deadline_ns = e->wall_start_ns + SBX_CPU_PROBE_NS;
+    uint64_t now = sbx_clock_ns(CLOCK_MONOTONIC);
+    pthread_t self = pthread_self();
+    if (!e->cpu_read_valid || !pthread_equal(self, e->cpu_read_thread) ||
+        now - e->cpu_read_wall_ns >= SBX_CPU_REREAD_NS) {
+        e->cpu_read_ns = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID);
+        e->cpu_read_wall_ns = now;
+        e->cpu_read_thread = self;
+        e->cpu_read_valid = 1;
+    }
+    e->cpu_start_ns = e->cpu_read_ns;
+    /* no more CPU than wall time can have passed since the reading */
+    e->deadline_ns = e->cpu_read_wall_ns + sbx_cpu_limit_ns(e);
 }
 
 /* Raise the instruction budget's error at the running line. */
@@ -159,11 +171,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     uint64_t now = sbx_clock_ns(CLOCK_MONOTONIC);
     if (now > e->deadline_ns) {
         uint64_t cpu = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID), lim = sbx_cpu_limit_ns(e);
-        if (!e->cpu_followed) {   /* modular arithmetic: used = now - wall_start */
-            e->cpu_start_ns = cpu - (now - e->wall_start_ns);
-            e->cpu_followed = 1;
-        }
-        uint64_t used = cpu - e->cpu_start_ns;
+        uint64_t used = cpu > e->cpu_start_ns ? cpu - e->cpu_start_ns : 0;
         if (used > lim) sbx_instr_error(L, e, 1);
         e->deadline_ns = now + (lim - used);
     }
@@ -409,9 +417,12 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth)
     luaL_checkstack(L, 8, "hogo.freeze");
     /* real, sized for what it will hold: filled from empty, a table of n
      * fields is rebuilt log2(n) times on the way */
-    int narr = (int)(lua_rawlen(L, idx) < 1u << 24 ? lua_rawlen(L, idx) : 1u << 24), all = 0;
+    /* (the border rawlen gives can be far past the fields there are:
+     * {[1]=1, [2]=2, [4]=4, ..., [2^23]=...} has 24) */
+    int all = 0;
     lua_pushnil(L);
     while (lua_next(L, idx)) { all++; lua_pop(L, 1); }
+    int narr = lua_rawlen(L, idx) < (size_t)all ? (int)lua_rawlen(L, idx) : all;
     lua_createtable(L, narr, all > narr ? all - narr : 0);   /* real */
     int real = lua_gettop(L);
     lua_createtable(L, 0, 0);                     /* proxy */

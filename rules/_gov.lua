@@ -69,19 +69,25 @@ local function prose_of(plan)
   return hit
 end
 
--- gov.prose(plan): array of {node, key, text, field} for the prose fields above (read-only).
+-- gov.prose(plan): array of {node, key, text, field} for the prose fields above (a new array
+-- at each call, of read-only entries).
 function M.prose(plan)
-  return prose_of(plan).list
+  local out = {}
+  for i, f in ipairs(prose_of(plan).list) do out[i] = f end
+  return out
 end
 
--- the keyword pattern may be anchored to the start or end of a text (see prose_of); a literal
--- ^ or $ counts too (it costs only the shortcut)
+-- Whether the one search of the joined prose could miss what a field-by-field search finds:
+-- a keyword anchored to the start or end of a text (see prose_of; a literal ^ or $ counts too,
+-- it costs only the shortcut), or one with a backtracking verb such as (*COMMIT), which can end
+-- the whole search in an earlier field.  Such keywords go field by field.
 -- (a bounded cache: rules pass a few constant keywords)
 local anchored_cache, anchored_count = {}, 0
 local function anchored(kw)
+  if type(kw) ~= "string" then return true end   -- (claim() says what is wrong with it)
   local a = anchored_cache[kw]
   if a == nil then
-    a = kw:find("$", 1, true) ~= nil or hogo.test(kw, [[\\[AzZG]|(?<!\[)\^]])
+    a = kw:find("$", 1, true) ~= nil or kw:find("(*", 1, true) ~= nil or hogo.test(kw, [[\\[AzZG]|(?<!\[)\^]])
     if anchored_count >= 1024 then anchored_cache, anchored_count = {}, 0 end
     anchored_cache[kw], anchored_count = a, anchored_count + 1
   end

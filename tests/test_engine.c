@@ -208,6 +208,9 @@ static void test_libraries_isolated(void)
         "  assert(shared.twice(3) == 6, 'library untouched by rule a')\n"
         "  local f = hogo.freeze({a = {b = 1}})\n"
         "  assert(f.a.b == 1 and not pcall(function() f.a.b = 2 end), 'freeze is deep')\n"
+        "  local sparse = {}\n"
+        "  for k = 23, 0, -1 do sparse[1 << k] = k end\n"
+        "  assert(hogo.freeze(sparse)[1 << 23] == 23, 'a copy is sized by its fields, not by its border')\n"
         "  local t = {a = {b = 1}, n = 2}\n"
         "  local o = hogo.freeze(t, true)\n"
         "  assert(o.a.b == 1 and o.n == 2 and not pcall(function() o.a.b = 2 end), 'owned freeze is deep')\n"
@@ -243,15 +246,28 @@ static void test_pack_libraries_frozen(void)
         "  assert(t and t.ja == '病歴', 'the term is found')\n"
         "  assert(not pcall(function() t.re = 'x' end), 'a term cannot be changed')\n"
         "  assert(not pcall(function() common.SENSITIVE_TERMS[1].re = 'x' end), 'nor the list')\n"
-        "  assert(not pcall(function() gov.prose(plan)[1] = false end), 'the prose list is shared')\n"
+        "  local p = gov.prose(plan); p[1] = false\n"
+        "  assert(gov.prose(plan)[1] ~= false, 'each call has its own list')\n"
+        "  assert(not pcall(function() gov.prose(plan)[1].text = 'x' end), 'of read-only entries')\n"
         "  assert(gov.find_claim(plan, '台帳') ~= nil, 'a claim in the prose is found')\n"
-        "  assert(gov.find_claim(plan, 'クラウド') == nil, 'no mention, no claim')\n"
+        "  assert(plan.purpose or gov.find_claim(plan, 'クラウド') == nil, 'no mention, no claim')\n"
         "  assert(gov.find_claim(plan, '^台帳$') ~= nil, 'an anchored keyword is looked for field by field')\n"
+        "  if plan.purpose then\n"
+        "    local f = gov.find_claim(plan, 'クラウド(*COMMIT)に保存')\n"
+        "    assert(f and f.field == 'purpose', 'a verb that ends a search early: field by field')\n"
+        "  end\n"
         "  ctx.report(plan)\n"
         "end }") == HOGO_OK);
+    /* the second round reads the caches; the third has prose where
+     * (*COMMIT) in the title's clause would end a search of all the prose */
+    static const char commit_plan[] =
+        "{\"format\": \"hogo-plan/1\", \"title\": \"クラウド化の検討\", \"department\": \"テスト課\",\n"
+        " \"consultation\": {\"kind\": \"outsourcing\"}, \"purpose\": \"データはクラウドに保存する。\",\n"
+        " \"storage\": [{\"what\": \"台帳\", \"location\": \"on_premise\"}]}\n";
+    const char *plans[3] = { plan_text, plan_text, commit_plan };
     hogo_result *r;
-    for (int round = 0; round < 2; round++) {   /* the second plan reads the caches */
-        CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+    for (int round = 0; round < 3; round++) {
+        CHECK(hogo_screen(e, "p.json", plans[round], strlen(plans[round]), &r) == HOGO_OK);
         CHECK_INT(r->n_rule_errors, 0);
         if (r->n_rule_errors) fprintf(stderr, "  rule error: %s\n", r->rule_errors[0].message);
         CHECK(find(r, "poke-pack", 0) != NULL);
