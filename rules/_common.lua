@@ -244,11 +244,15 @@ local NEGATION = [[(?![^。．.\n]{0,20}?(?:ない|ません|せず|除く|除�
 
 -- common.mentions(text, pattern): true when `text` (already normalized or not) contains a
 -- match of `pattern` that is not negated in the same sentence (「…は取得しない」).
-local negated = {}   -- pattern -> pattern with the negation look-ahead (built once)
+local negated, negated_count = {}, 0   -- pattern -> pattern with the negation look-ahead (bounded)
 function M.mentions(text, pattern)
   if type(text) ~= "string" then return false end
   local re = negated[pattern]
-  if not re then re = "(?:" .. pattern .. ")" .. NEGATION; negated[pattern] = re end
+  if not re then
+    re = "(?:" .. pattern .. ")" .. NEGATION
+    if negated_count >= 1024 then negated, negated_count = {}, 0 end
+    negated[pattern], negated_count = re, negated_count + 1
+  end
   return hogo.test(M.text(text), re)
 end
 

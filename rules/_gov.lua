@@ -30,16 +30,31 @@ local HYP = [[(?:であれば|のであれば|場合|なら|とき|時は|際は
 --   "hypothetical"  every mention is conditional / undecided
 --   nil             no mention at all
 -- A prefix 非/脱 (非クラウド, 脱LGWAN) counts as a negation.
+-- The three patterns of a keyword, built once (a bounded cache: rules pass a few constant
+-- keywords; building them, long strings, cost as much as a search).
+local claim_res, claim_count = {}, 0
+local function claim_patterns(kw)
+  local r = claim_res[kw]
+  if r then return r end
+  local k = "(?:" .. kw .. ")"
+  r = {
+    k = k,
+    -- a mention followed neither by a negation nor by a hypothetical in its clause
+    plain = [[(?<!非|脱)]] .. k .. "(?!" .. GAP .. "(?:" .. NEG .. "|" .. HYP .. "))",
+    denied = "(?:(?:非|脱)" .. k .. "|" .. k .. "(?!" .. GAP .. HYP .. ")" .. GAP .. NEG .. ")",
+  }
+  if claim_count >= 1024 then claim_res, claim_count = {}, 0 end
+  claim_res[kw], claim_count = r, claim_count + 1
+  return r
+end
+
 function M.claim(text, kw)
   if type(text) ~= "string" or text == "" then return nil end
   local t = common.text(text)
-  local k = "(?:" .. kw .. ")"
-  if not hogo.test(t, k, "i") then return nil end
-  -- a mention followed neither by a negation nor by a hypothetical in its clause
-  local plain = [[(?<!非|脱)]] .. k .. "(?!" .. GAP .. "(?:" .. NEG .. "|" .. HYP .. "))"
-  if hogo.test(t, plain, "i") then return "claimed" end
-  local denied = "(?:(?:非|脱)" .. k .. "|" .. k .. "(?!" .. GAP .. HYP .. ")" .. GAP .. NEG .. ")"
-  if hogo.test(t, denied, "i") then return "denied" end
+  local re = claim_patterns(kw)
+  if not hogo.test(t, re.k, "i") then return nil end
+  if hogo.test(t, re.plain, "i") then return "claimed" end
+  if hogo.test(t, re.denied, "i") then return "denied" end
   return "hypothetical"
 end
 
@@ -100,7 +115,7 @@ end
 function M.find_claim(plan, kw, want)
   want = want or "claimed"
   local p = prose_of(plan)
-  if not anchored(kw) and not hogo.test(p.joined, "(?:" .. kw .. ")", "i") then return nil end
+  if not anchored(kw) and not hogo.test(p.joined, claim_patterns(kw).k, "i") then return nil end
   for _, f in ipairs(p.list) do
     if M.claim(f.text, kw) == want then return f end
   end
