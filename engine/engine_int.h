@@ -82,8 +82,7 @@ void sbx_path(lua_State *L, int idx, strbuf *b);
 void sbx_path_part(lua_State *L, int idx, strbuf *b);
 int  sbx_is_null(lua_State *L, int idx);
 /* Push a deep read-only copy of the value at idx (hogo.freeze). */
-void sbx_freeze(lua_State *L, int idx);
-void sbx_seal(lua_State *L, int idx);
+void sbx_freeze(lua_State *L, int idx, int in_place);   /* see hogo.freeze */
 
 /* The engine a Lua state belongs to; mark the running rule as stopped by a
  * budget (no pcall of the rule catches it any more). */

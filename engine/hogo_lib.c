@@ -13,7 +13,7 @@ static int hl_freeze(lua_State *L)
     luaL_checkany(L, 1);
     int owned = lua_toboolean(L, 2);
     lua_settop(L, 1);
-    if (owned) sbx_seal(L, 1); else sbx_freeze(L, 1);
+    sbx_freeze(L, 1, owned);
     return 1;
 }
 

@@ -405,8 +405,11 @@ static int sbx_is_readonly(lua_State *L, int idx, int keys)
 }
 
 /* Push the frozen form of the value at idx; memo maps tables already
- * frozen in this call to their proxies (cycles, shared subtables). */
-static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth)
+ * frozen in this call to their proxies (cycles, shared subtables).
+ * in_place (hogo.freeze(t, true), for tables nobody else holds): the table
+ * itself goes behind its proxy, no copy, and its table values are replaced
+ * in place by theirs; a table with a metatable of its own is copied. */
+static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth, int in_place)
 {
     idx = lua_absindex(L, idx);
     if (!lua_istable(L, idx) || sbx_is_readonly(L, idx, keys)) { lua_pushvalue(L, idx); return; }
@@ -415,16 +418,21 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth)
     lua_pop(L, 1);
     if (depth > 64) luaL_error(L, "hogo.freeze: tables nested more than 64 deep");
     luaL_checkstack(L, 8, "hogo.freeze");
-    /* real, sized for what it will hold: filled from empty, a table of n
-     * fields is rebuilt log2(n) times on the way */
-    /* (the border rawlen gives can be far past the fields there are:
-     * {[1]=1, [2]=2, [4]=4, ..., [2^23]=...} has 24) */
-    int all = 0;
-    lua_pushnil(L);
-    while (lua_next(L, idx)) { all++; lua_pop(L, 1); }
-    int narr = lua_rawlen(L, idx) < (size_t)all ? (int)lua_rawlen(L, idx) : all;
-    lua_createtable(L, narr, all > narr ? all - narr : 0);   /* real */
-    int real = lua_gettop(L);
+    if (in_place && lua_getmetatable(L, idx)) { lua_pop(L, 1); in_place = 0; }
+    int real = idx;
+    if (!in_place) {
+        /* a copy sized for what it will hold (filled from empty, a table of
+         * n fields is rebuilt log2(n) times); by its fields, not by the
+         * border rawlen gives, which can be far past them:
+         * {[1]=1, [2]=2, [4]=4, ..., [2^23]=...} has 24 */
+        int all = 0;
+        lua_pushnil(L);
+        while (lua_next(L, idx)) { all++; lua_pop(L, 1); }
+        size_t border = lua_rawlen(L, idx);
+        int narr = border < (size_t)all ? (int)border : all;
+        lua_createtable(L, narr, all - narr);
+        real = lua_gettop(L);
+    }
     lua_createtable(L, 0, 0);                     /* proxy */
     sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, 0);
     lua_setmetatable(L, -2);
@@ -434,64 +442,23 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth)
     lua_rawset(L, memo);
     lua_pushnil(L);
     while (lua_next(L, idx)) {
-        sbx_freeze_rec(L, -1, memo, keys, depth + 1);   /* frozen value */
-        lua_pushvalue(L, -3);                      /* key */
-        lua_insert(L, -2);
-        lua_rawset(L, real);
-        lua_pop(L, 1);                             /* the original value */
-    }
-    lua_remove(L, real);
-}
-
-/* As sbx_freeze_rec, but the tables themselves go behind the proxies (no
- * copies): their table values are replaced, in place, by their proxies.
- * Only for tables nobody else holds (see sbx_seal).  A table with a
- * metatable of its own is copied as sbx_freeze_rec does. */
-static void sbx_seal_rec(lua_State *L, int idx, int memo, int keys, int depth)
-{
-    idx = lua_absindex(L, idx);
-    if (!lua_istable(L, idx) || sbx_is_readonly(L, idx, keys)) { lua_pushvalue(L, idx); return; }
-    lua_pushvalue(L, idx);
-    if (lua_rawget(L, memo) != LUA_TNIL) return;
-    lua_pop(L, 1);
-    if (depth > 64) luaL_error(L, "hogo.freeze: tables nested more than 64 deep");
-    luaL_checkstack(L, 8, "hogo.freeze");
-    if (lua_getmetatable(L, idx)) { lua_pop(L, 1); sbx_freeze_rec(L, idx, memo, keys, depth); return; }
-    lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, idx, keys, SBX_K_RO_LABEL, 0);
-    lua_setmetatable(L, -2);
-    int proxy = lua_gettop(L);
-    lua_pushvalue(L, idx);
-    lua_pushvalue(L, proxy);
-    lua_rawset(L, memo);
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        if (lua_istable(L, -1)) {
-            sbx_seal_rec(L, -1, memo, keys, depth + 1);
+        if (!in_place || lua_istable(L, -1)) {
+            sbx_freeze_rec(L, -1, memo, keys, depth + 1, in_place);   /* frozen value */
             lua_pushvalue(L, -3);                  /* key */
             lua_insert(L, -2);
-            lua_rawset(L, idx);                    /* an existing field: allowed while traversing */
+            lua_rawset(L, real);   /* in place: an existing field, allowed while traversing */
         }
-        lua_pop(L, 1);
+        lua_pop(L, 1);                             /* the original value */
     }
+    if (real != idx) lua_remove(L, real);
 }
 
-void sbx_seal(lua_State *L, int idx)
+void sbx_freeze(lua_State *L, int idx, int in_place)
 {
     idx = lua_absindex(L, idx);
     sbx_push_keys(L);
     lua_newtable(L);
-    sbx_seal_rec(L, idx, lua_gettop(L), lua_gettop(L) - 1, 0);
-    lua_remove(L, -2);
-    lua_remove(L, -2);
-}
-
-void sbx_freeze(lua_State *L, int idx)
-{
-    idx = lua_absindex(L, idx);
-    sbx_push_keys(L);
-    lua_newtable(L);
-    sbx_freeze_rec(L, idx, lua_gettop(L), lua_gettop(L) - 1, 0);
+    sbx_freeze_rec(L, idx, lua_gettop(L), lua_gettop(L) - 1, 0, in_place);
     lua_remove(L, -2);
     lua_remove(L, -2);
 }
@@ -925,9 +892,7 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
         lua_settop(L, top);
         return 0;
     }
-    sbx_push_keys(L);
-    lua_newtable(L);
-    sbx_freeze_rec(L, -3, lua_gettop(L), lua_gettop(L) - 1, 0);
+    sbx_freeze(L, -1, 0);
     *ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, top);
     return 1;

@@ -307,7 +307,7 @@ static void screen_rules(screen_run *run)
     lua_setfield(L, -2, "today");
     lua_pushstring(L, run->res->pub.file);
     lua_setfield(L, -2, "file");
-    sbx_freeze(L, -1);
+    sbx_freeze(L, -1, 0);
     int ctx = lua_gettop(L);
     screen_lap(e, &t, &e->stats.convert_ns);
     for (size_t i = 0; i < e->nrules; i++) {
