@@ -47,9 +47,26 @@ function M.get(t, ...)
   return node
 end
 
+-- common.memo(limit, fn): fn remembered: the returned function gives fn(x) for each x (not
+-- nil), worked out once and kept in a cache that is emptied when it holds `limit` answers.
+-- For what rules pass again and again -- the same few texts, constant patterns -- and would
+-- otherwise be rebuilt at every call; fn must depend on x alone.
+function M.memo(limit, fn)
+  local cache, count = {}, 0
+  return function(x)
+    local hit = cache[x]
+    if hit == nil then
+      hit = fn(x)
+      if count >= limit then cache, count = {}, 0 end
+      cache[x], count = hit, count + 1
+    end
+    return hit
+  end
+end
+
 -- common.text(v): v normalized (full-width -> ASCII) when it is a string, "" otherwise.
--- Every rule normalizes the same few strings of a plan, so results are kept (a bounded cache:
--- it is emptied when it grows past a few thousand strings).
+-- Every rule normalizes the same few strings of a plan, so results are kept (as common.memo
+-- does, written out here: this is called more than anything else in the pack).
 local text_cache, text_count = {}, 0
 function M.text(v)
   if type(v) ~= "string" then return "" end
@@ -244,16 +261,10 @@ local NEGATION = [[(?![^。．.\n]{0,20}?(?:ない|ません|せず|除く|除�
 
 -- common.mentions(text, pattern): true when `text` (already normalized or not) contains a
 -- match of `pattern` that is not negated in the same sentence (「…は取得しない」).
-local negated, negated_count = {}, 0   -- pattern -> pattern with the negation look-ahead (bounded)
+local negated = M.memo(1024, function(pattern) return "(?:" .. pattern .. ")" .. NEGATION end)
 function M.mentions(text, pattern)
   if type(text) ~= "string" then return false end
-  local re = negated[pattern]
-  if not re then
-    re = "(?:" .. pattern .. ")" .. NEGATION
-    if negated_count >= 1024 then negated, negated_count = {}, 0 end
-    negated[pattern], negated_count = re, negated_count + 1
-  end
-  return hogo.test(M.text(text), re)
+  return hogo.test(M.text(text), negated(pattern))
 end
 
 ------------------------------------------------------------------------------------------
@@ -346,14 +357,7 @@ do
 end
 
 -- every entry of SENSITIVE_TERMS matching text (an item may be both 病歴 and 診療)
--- (Item names and subject labels repeat from plan to plan -- 氏名, 住所, 障害の程度 -- so
--- the answer for a text is kept: a bounded cache, emptied past a few thousand texts.  What it
--- holds are the frozen entries of SENSITIVE_TERMS, in arrays no caller hands out.)
-local classified, classified_count = { [true] = {}, [false] = {} }, 0
-local function classify_all(text, negation_aware)
-  negation_aware = negation_aware and true or false
-  local hit = classified[negation_aware][text]
-  if hit then return hit end
+local function classify_uncached(text, negation_aware)
   local out = {}
   if hogo.test(M.text(text), ANY_TERM) then
     for _, t in ipairs(M.SENSITIVE_TERMS) do
@@ -362,9 +366,17 @@ local function classify_all(text, negation_aware)
       if yes then out[#out + 1] = t end
     end
   end
-  if classified_count >= 4096 then classified, classified_count = { [true] = {}, [false] = {} }, 0 end
-  classified[negation_aware][text], classified_count = out, classified_count + 1
   return out
+end
+
+-- Item names and subject labels repeat from plan to plan -- 氏名, 住所, 障害の程度 -- so the
+-- answer for a text is kept (common.memo).  What it holds are the frozen entries of
+-- SENSITIVE_TERMS, in arrays no caller hands out.
+local classify_plain = M.memo(4096, function(text) return classify_uncached(text, false) end)
+local classify_negation = M.memo(4096, function(text) return classify_uncached(text, true) end)
+local function classify_all(text, negation_aware)
+  if negation_aware then return classify_negation(text) end
+  return classify_plain(text)
 end
 
 local function classify(text, negation_aware)

@@ -30,23 +30,17 @@ local HYP = [[(?:であれば|のであれば|場合|なら|とき|時は|際は
 --   "hypothetical"  every mention is conditional / undecided
 --   nil             no mention at all
 -- A prefix 非/脱 (非クラウド, 脱LGWAN) counts as a negation.
--- The three patterns of a keyword, built once (a bounded cache: rules pass a few constant
--- keywords; building them, long strings, cost as much as a search).
-local claim_res, claim_count = {}, 0
-local function claim_patterns(kw)
-  local r = claim_res[kw]
-  if r then return r end
+-- The three patterns of a keyword, built once (long strings: building them cost as much as a
+-- search).
+local claim_patterns = common.memo(1024, function(kw)
   local k = "(?:" .. kw .. ")"
-  r = {
+  return {
     k = k,
     -- a mention followed neither by a negation nor by a hypothetical in its clause
     plain = [[(?<!非|脱)]] .. k .. "(?!" .. GAP .. "(?:" .. NEG .. "|" .. HYP .. "))",
     denied = "(?:(?:非|脱)" .. k .. "|" .. k .. "(?!" .. GAP .. HYP .. ")" .. GAP .. NEG .. ")",
   }
-  if claim_count >= 1024 then claim_res, claim_count = {}, 0 end
-  claim_res[kw], claim_count = r, claim_count + 1
-  return r
-end
+end)
 
 function M.claim(text, kw)
   if type(text) ~= "string" or text == "" then return nil end
@@ -69,9 +63,11 @@ local PROSE = { title = true, purpose = true, description = true, scope = true, 
 -- matching nothing -- not even [^X], and a look-behind stops at it -- so a keyword is found
 -- in the joined text exactly when it is found in one of the fields, as long as the keyword
 -- is not anchored (^ $ \A \z \Z \G) to the start or end of the text.
-local prose_cache = setmetatable({}, { __mode = "k" })
 local SEP = "\xFF"
 
+-- (Its own cache, not common's per_plan: find_claim asks for it with every keyword, and the
+-- record itself needs no freezing -- its list is frozen and its text is a string.)
+local prose_cache = setmetatable({}, { __mode = "k" })
 local function prose_of(plan)
   local hit = prose_cache[plan]
   if hit then return hit end
@@ -96,17 +92,12 @@ end
 -- a keyword anchored to the start or end of a text (see prose_of; a literal ^ or $ counts too,
 -- it costs only the shortcut), or one with a backtracking verb such as (*COMMIT), which can end
 -- the whole search in an earlier field.  Such keywords go field by field.
--- (a bounded cache: rules pass a few constant keywords)
-local anchored_cache, anchored_count = {}, 0
+local anchored_kw = common.memo(1024, function(kw)
+  return kw:find("$", 1, true) ~= nil or kw:find("(*", 1, true) ~= nil or hogo.test(kw, [[\\[AzZG]|(?<!\[)\^]])
+end)
 local function anchored(kw)
   if type(kw) ~= "string" then return true end   -- (claim() says what is wrong with it)
-  local a = anchored_cache[kw]
-  if a == nil then
-    a = kw:find("$", 1, true) ~= nil or kw:find("(*", 1, true) ~= nil or hogo.test(kw, [[\\[AzZG]|(?<!\[)\^]])
-    if anchored_count >= 1024 then anchored_cache, anchored_count = {}, 0 end
-    anchored_cache[kw], anchored_count = a, anchored_count + 1
-  end
-  return a
+  return anchored_kw(kw)
 end
 
 -- gov.find_claim(plan, kw [, want]): the first prose field whose claim about kw is `want`
