@@ -935,7 +935,7 @@ def t_help():
     rc, helptext, _ = run(["--help"])
     check(rc == 0 and "usage:" in helptext, "hogo --help exits 0")
     flags = set()
-    engine = os.path.join(SRC, "engine")
+    engine = os.path.join(SRC, "engine", "cli")
     for name in sorted(os.listdir(engine)):
         if name.startswith("cli_") and name.endswith(".c"):
             src = read(os.path.join(engine, name))
