@@ -49,6 +49,7 @@ const char *hogo_verdict_name(hogo_verdict v)
     switch (v) {
     case HOGO_APPROVE: return "approve";
     case HOGO_APPROVE_WITH_CONDITIONS: return "approve_with_conditions";
+    case HOGO_INCOMPLETE: return "incomplete";
     case HOGO_RE_EXAMINE: return "re_examine";
     }
     return "?";

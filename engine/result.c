@@ -1,6 +1,7 @@
 /* result.c -- the result arena and its growable arrays. */
 #include "result.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,16 @@ static void *res_alloc(res_holder *h, size_t n)
     void *p = c->data + c->used;
     c->used += n;
     return p;
+}
+
+/* n pointers, aligned, in the arena (strings are packed unaligned). */
+const char **res_ptrs(res_holder *h, size_t n)
+{
+    if (n > SIZE_MAX / sizeof(char *) - sizeof(char *)) { h->oom = 1; return NULL; }
+    char *p = res_alloc(h, (n + 1) * sizeof(char *));
+    if (!p) return NULL;
+    uintptr_t mis = (uintptr_t)p % sizeof(char *);
+    return (const char **)(mis ? p + sizeof(char *) - mis : p);
 }
 
 char *res_strndup(res_holder *h, const char *s, size_t n)

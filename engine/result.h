@@ -16,6 +16,7 @@ typedef struct {
 res_holder *res_new(const char *file);
 char *res_strdup(res_holder *h, const char *s);        /* NULL stays NULL */
 char *res_strndup(res_holder *h, const char *s, size_t n);
+const char **res_ptrs(res_holder *h, size_t n);        /* n aligned slots; NULL on OOM */
 hogo_finding     *res_add_finding(res_holder *h);      /* zeroed; NULL on OOM */
 hogo_input_error *res_add_error(res_holder *h, const char *path, int line, int col, const char *msg);
 hogo_rule_error  *res_add_rule_error(res_holder *h, const char *rule, const char *file, int line, const char *msg);

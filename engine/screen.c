@@ -264,6 +264,34 @@ static const char *screen_str(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* The plan's identity for the report (department, organization, date as
+ * ISO, consultation kinds), taken as written before the schema runs, so a
+ * plan with input errors still says what it is.  consultation.kind is one
+ * kind or an array of them; values that are not strings are left out. */
+static void screen_identity(screen_run *run, const cJSON *root)
+{
+    hogo_result *r = &run->res->pub;
+    r->id = res_strdup(run->res, screen_str(root, "id"));
+    r->title = res_strdup(run->res, screen_str(root, "title"));
+    r->department = res_strdup(run->res, screen_str(root, "department"));
+    r->organization = res_strdup(run->res, screen_str(root, "organization"));
+    const char *date = screen_str(root, "date");
+    char iso[11];
+    if (date && hogo_parse_date(date, iso)) r->date = res_strdup(run->res, iso);
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(root, "consultation");
+    const cJSON *k = cJSON_IsObject(c) ? cJSON_GetObjectItemCaseSensitive(c, "kind") : NULL;
+    size_t n = cJSON_IsString(k) ? 1 : cJSON_IsArray(k) ? (size_t)cJSON_GetArraySize(k) : 0;
+    if (!n || !(r->consultation = res_ptrs(run->res, n))) return;
+    if (cJSON_IsString(k)) {
+        r->consultation[r->n_consultation++] = res_strdup(run->res, k->valuestring);
+        return;
+    }
+    const cJSON *it;
+    cJSON_ArrayForEach(it, k)
+        if (cJSON_IsString(it))
+            r->consultation[r->n_consultation++] = res_strdup(run->res, it->valuestring);
+}
+
 /* ---- profile (hogo_options.profile) ---- */
 
 /* Now, in ns, when the engine profiles; 0 (and no clock read) otherwise. */
@@ -432,8 +460,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
         screen_error_at(&run, run.doc.err_off, run.doc.err);
     } else {
         cJSON *root = run.doc.root;
-        run.res->pub.id = res_strdup(run.res, screen_str(root, "id"));
-        run.res->pub.title = res_strdup(run.res, screen_str(root, "title"));
+        screen_identity(&run, root);
         int valid = 0;
         if (!cJSON_IsObject(root)) {
             res_add_error(run.res, "", 1, 1, "a plan must be a JSON object");

@@ -43,8 +43,11 @@ typedef enum {
     HOGO_SEVERITY_COUNT
 } hogo_severity;
 
+/* Best to worst.  HOGO_INCOMPLETE (記載不足): core facts are not stated, or
+ * only as non-answers, so the council could not judge the plan yet; it ranks
+ * with HOGO_RE_EXAMINE (継続審議) as "not ready for the council". */
 typedef enum {
-    HOGO_APPROVE = 0, HOGO_APPROVE_WITH_CONDITIONS, HOGO_RE_EXAMINE
+    HOGO_APPROVE = 0, HOGO_APPROVE_WITH_CONDITIONS, HOGO_INCOMPLETE, HOGO_RE_EXAMINE
 } hogo_verdict;
 
 typedef enum { HOGO_JA = 0, HOGO_EN = 1 } hogo_lang;
@@ -105,6 +108,11 @@ typedef struct {
 typedef struct {
     const char *file;
     const char *id, *title;      /* NULL when the plan does not state them */
+    /* The plan's identity, for the secretariat's papers; NULL when not stated. */
+    const char *department;
+    const char *organization;    /* the public body (志木市, 宮崎県) */
+    const char *date;            /* "YYYY-MM-DD" (a 和暦 date is converted); NULL if unreadable */
+    const char **consultation;   size_t n_consultation; /* consultation.kind, one or several */
     int screened;                /* 0 when input errors stopped the screen */
     int score;                   /* 0..100, concern score: 0 = nothing to raise */
     hogo_verdict verdict;

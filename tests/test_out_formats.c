@@ -536,7 +536,7 @@ static void test_junit(const out_ctx *c)
     if (fail) {
         CHECK(strstr(fail, "type=\"critical\"") != NULL);
         CHECK(strstr(fail, "message=\"高以上の指摘 2件\"") != NULL);
-        CHECK(strstr(fail, "(fixtures/a.json): 懸念スコア 60/100、判定: 再審議\n") != NULL);
+        CHECK(strstr(fail, "(fixtures/a.json): 懸念スコア 60/100、判定: 継続審議\n") != NULL);
         /* every unwaived finding, with severity, rule, file:line, message, follow-up */
         CHECK(strstr(fail, "[高] test-cloud (storage.location) fixtures/a.json:12 /storage/0/location\n"
                            "  指摘: 児童の記録を&lt;クラウド&gt;に保存 | A&amp;B &quot;更新&quot;\n"
@@ -613,14 +613,14 @@ static void test_junit(const out_ctx *c)
 static void test_ranking(const out_ctx *c)
 {
     char *s = render(&out_markdown, c, plans, 3);
-    const char *r1 = strstr(s, "| 1 | 60 | 再審議 | 重大 1, 高 1");
+    const char *r1 = strstr(s, "| 1 | 60 | 継続審議 | 重大 1, 高 1");
     const char *r2 = strstr(s, "| 2 | 0 | 読込不可 |");
     const char *r3 = strstr(s, "| 3 | 0 | 承認 |");
     CHECK(strstr(s, "## 懸念スコアの高い順") != NULL);
     CHECK(r1 && r2 && r3 && r1 < r2 && r2 < r3);
     free(s);
     s = render(&out_text, c, plans, 3);
-    r1 = strstr(s, "   1.  60/100  再審議");
+    r1 = strstr(s, "   1.  60/100  継続審議");
     r3 = strstr(s, "   3.   0/100  承認");
     CHECK(strstr(s, "懸念スコアの高い順") != NULL);
     CHECK(r1 && r3 && r1 < r3);
@@ -638,7 +638,7 @@ static void test_markdown(const out_ctx *c)
     CHECK(valid_utf8(s));
     CHECK(!strncmp(s, "# hogo 審査報告\n", strlen("# hogo 審査報告\n")));
     CHECK(strstr(s, "\n## 児童相談\\|システム &lt;賃貸借> & \"更新\" (fixtures/a.json)\n") != NULL);
-    CHECK(strstr(s, "- 懸念スコア: **60**/100\n- 判定: **再審議**\n") != NULL);
+    CHECK(strstr(s, "- 懸念スコア: **60**/100\n- 判定: **継続審議**\n") != NULL);
     CHECK(strstr(s, "| 重要度 | ルール | 論点 | 箇所 | 指摘 | 確認事項 |\n|---|---|---|---|---|---|\n") != NULL);
     CHECK(strstr(s, "| 高 | `test-cloud` | `storage.location` | fixtures/a.json:12<br>`/storage/0/location` | "
                     "児童の記録を&lt;クラウド>に保存 \\| A&B \"更新\" | 所在国とISMAP登録を示してください。 |\n") != NULL);

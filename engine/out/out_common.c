@@ -134,14 +134,42 @@ const char *outw_severity_word(hogo_severity s, hogo_lang lang)
     return lang == HOGO_EN ? sev_id[s] : sev_ja[s];
 }
 
+const char *outw_consultation_word(const char *kind, hogo_lang lang)
+{
+    static const char *const k[][3] = {
+        { "outsourcing", "委託", "outsourcing" },
+        { "system", "システム導入・賃貸借", "system" },
+        { "external_provision", "外部提供", "external provision" },
+        { "purpose_external_use", "目的外利用", "use beyond purpose" },
+        { "online_link", "オンライン結合", "online link" },
+        { "collection", "収集", "collection" },
+        { "report", "報告事項", "report" },
+    };
+    for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+        if (kind && strcmp(kind, k[i][0]) == 0) return k[i][lang == HOGO_EN ? 2 : 1];
+    return kind ? kind : "";
+}
+
+void outw_identity(strbuf *sb, const hogo_result *r, hogo_lang lang)
+{
+    int en = lang == HOGO_EN, n = 0;
+    const char *label[] = { en ? "department" : "担当課", en ? "body" : "実施機関",
+                            en ? "date" : "日付" };
+    const char *val[] = { r->department, r->organization, r->date };
+    for (int i = 0; i < 3; i++)
+        if (val[i] && *val[i]) {
+            sb_printf(sb, "%s%s: %s", n++ ? " / " : "", label[i], val[i]);
+        }
+    if (r->n_consultation) {
+        sb_printf(sb, "%s%s: ", n++ ? " / " : "", en ? "consultation" : "諮問の種類");
+        for (size_t i = 0; i < r->n_consultation; i++)
+            sb_printf(sb, "%s%s", i ? (en ? ", " : "・") : "", outw_consultation_word(r->consultation[i], lang));
+    }
+}
+
 const char *outw_verdict_id(hogo_verdict v)
 {
-    switch (v) {
-    case HOGO_APPROVE: return "approve";
-    case HOGO_APPROVE_WITH_CONDITIONS: return "approve_with_conditions";
-    case HOGO_RE_EXAMINE: return "re_examine";
-    }
-    return "unknown";
+    return hogo_verdict_name(v);
 }
 
 const char *outw_verdict_word(hogo_verdict v, hogo_lang lang)
@@ -150,7 +178,8 @@ const char *outw_verdict_word(hogo_verdict v, hogo_lang lang)
     switch (v) {
     case HOGO_APPROVE: return en ? "approve" : "承認";
     case HOGO_APPROVE_WITH_CONDITIONS: return en ? "approve with conditions" : "条件付き承認";
-    case HOGO_RE_EXAMINE: return en ? "re-examine" : "再審議";
+    case HOGO_INCOMPLETE: return en ? "incomplete" : "記載不足";
+    case HOGO_RE_EXAMINE: return en ? "re-examine" : "継続審議";
     }
     return en ? "unknown" : "不明";
 }

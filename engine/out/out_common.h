@@ -25,7 +25,11 @@ const char *outw_lang(const char *const *t, hogo_lang lang);
 const char *outw_severity_word(hogo_severity s, hogo_lang lang);
 const char *outw_severity_id(hogo_severity s);     /* info low medium high critical */
 const char *outw_verdict_word(hogo_verdict v, hogo_lang lang);
-const char *outw_verdict_id(hogo_verdict v);       /* approve approve_with_conditions re_examine */
+/* The plan's identity as one line for people ("子ども支援課 / 志木市 / 2021-02-17 /
+ * 委託・システム"); nothing is written when the plan states none of it. */
+void outw_identity(strbuf *sb, const hogo_result *r, hogo_lang lang);
+const char *outw_consultation_word(const char *kind, hogo_lang lang);
+const char *outw_verdict_id(hogo_verdict v);       /* hogo_verdict_name(v) */
 
 /* Index of the rule with this id in c's engine, or -1. */
 long outw_rule_index(const hogo_engine *e, const char *id);

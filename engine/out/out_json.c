@@ -61,6 +61,18 @@ static void json_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
     json_opt_str(sb, r->id);
     sb_puts(sb, ", \"title\": ");
     json_opt_str(sb, r->title);
+    sb_puts(sb, ",\n      \"department\": ");
+    json_opt_str(sb, r->department);
+    sb_puts(sb, ", \"organization\": ");
+    json_opt_str(sb, r->organization);
+    sb_puts(sb, ", \"date\": ");
+    json_opt_str(sb, r->date);
+    sb_puts(sb, ", \"consultation\": [");
+    for (size_t i = 0; i < r->n_consultation; i++) {
+        if (i) sb_puts(sb, ", ");
+        outw_json(sb, r->consultation[i]);
+    }
+    sb_putc(sb, ']');
     sb_printf(sb, ",\n      \"screened\": %s, \"score\": %d, \"verdict\": \"%s\",\n      \"findings\": [",
               r->screened ? "true" : "false", r->score, hogo_verdict_name(r->verdict));
     for (size_t i = 0; i < r->n_findings; i++) {

@@ -108,10 +108,15 @@ static void junit_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_r
     attr(sb, "name", file);
     sb_printf(sb, " tests=\"1\" failures=\"%d\" errors=\"%d\" skipped=\"0\">\n",
               failing && !has_error, has_error);
-    if (r->id || r->title || r->screened) {       /* <properties> may not be empty */
+    if (r->id || r->title || r->department || r->organization || r->date || r->n_consultation || r->screened) {       /* <properties> may not be empty */
         sb_puts(sb, "    <properties>\n");
         property(sb, "id", r->id);
         property(sb, "title", r->title);
+        property(sb, "department", r->department);
+        property(sb, "organization", r->organization);
+        property(sb, "date", r->date);
+        for (size_t i = 0; i < r->n_consultation; i++)
+            property(sb, "consultation", r->consultation[i]);
         if (r->screened) {
             char num[16];
             snprintf(num, sizeof num, "%d", r->score);

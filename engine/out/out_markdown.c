@@ -107,6 +107,11 @@ static void md_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_resu
         md_line(sb, r->id);
         sb_putc(sb, '\n');
     }
+    strbuf who;                                 /* plan text: escaped by md_line */
+    sb_init(&who);
+    outw_identity(&who, r, c->lang);
+    if (who.len) { sb_puts(sb, "- "); md_line(sb, sb_cstr(&who)); sb_putc(sb, '\n'); }
+    sb_free(&who);
     if (r->screened) {
         sb_printf(sb, L(c, "- 懸念スコア: **%d**/100\n", "- concern score: **%d**/100\n"),
                   r->score);

@@ -190,6 +190,27 @@ static void sarif_begin(strbuf *sb, out_state *st, const out_ctx *c)
     sb_puts(sb, "\"results\":[");
 }
 
+/* The plan's identity as result properties, so a SARIF viewer can group
+ * results by department or body (only what the plan states). */
+static void sarif_identity(strbuf *sb, const hogo_result *r)
+{
+    static const char *const key[] = { "department", "organization", "planDate" };
+    const char *val[] = { r->department, r->organization, r->date };
+    for (int i = 0; i < 3; i++)
+        if (val[i]) {
+            sb_printf(sb, ",\"%s\":", key[i]);
+            outw_json(sb, val[i]);
+        }
+    if (r->n_consultation) {
+        sb_puts(sb, ",\"consultation\":[");
+        for (size_t i = 0; i < r->n_consultation; i++) {
+            if (i) sb_putc(sb, ',');
+            outw_json(sb, r->consultation[i]);
+        }
+        sb_putc(sb, ']');
+    }
+}
+
 static void put_result(strbuf *sb, const out_ctx *c, const hogo_result *r,
                        const hogo_finding *f)
 {
@@ -236,6 +257,7 @@ static void put_result(strbuf *sb, const out_ctx *c, const hogo_result *r,
         sb_puts(sb, ",\"planId\":");
         outw_json(sb, r->id);
     }
+    sarif_identity(sb, r);
     sb_puts(sb, "}}");
 }
 

@@ -102,6 +102,11 @@ static void text_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
     text_put(sb, r->file);
     if (r->id) { sb_puts(sb, ", "); text_put(sb, r->id); }
     sb_puts(sb, ")\n");
+    strbuf who;                                 /* plan text: escaped by text_put */
+    sb_init(&who);
+    outw_identity(&who, r, c->lang);
+    if (who.len) { sb_puts(sb, "  "); text_put(sb, sb_cstr(&who)); sb_putc(sb, '\n'); }
+    sb_free(&who);
     if (r->screened) {
         sb_printf(sb, "  %s: %s   %s: %d/100   %s: ", text_w(c, "判定", "verdict"),
                   outw_verdict_word(r->verdict, c->lang), text_w(c, "懸念スコア", "concern score"), r->score,
@@ -168,7 +173,7 @@ static void text_ranking(strbuf *sb, out_state *st, const out_ctx *c)
     for (size_t i = 0; i < st->nrank; i++) {
         const out_rank *k = &st->rank[i];
         sb_printf(sb, "%4zu. %3d/100  ", i + 1, k->score);
-        text_c(sb, c, k->verdict == HOGO_RE_EXAMINE ? text_sev_color[HOGO_HIGH]
+        text_c(sb, c, k->verdict >= HOGO_INCOMPLETE ? text_sev_color[HOGO_HIGH]
                       : k->verdict == HOGO_APPROVE_WITH_CONDITIONS ? text_sev_color[HOGO_MEDIUM] : "");
         sb_puts(sb, k->screened ? outw_verdict_word(k->verdict, c->lang) : text_w(c, "読込不可", "unreadable"));
         text_c(sb, c, C_RESET);
