@@ -126,6 +126,9 @@ end
 M.LIBRARY = [[図書館|図書室|電子図書館|蔵書|貸出返却|貸出・返却|図書の貸出|資料の貸出]]
 M.USAGE = [[貸出履歴|貸出記録|貸出情報|読書記録|読書履歴|読書通帳|利用履歴|閲覧履歴|予約履歴|検索履歴|返却履歴]]
 
+-- Consent asked of each user before a record is kept (opt-in).
+M.OPT_IN = [[希望(?:する|した)?(?:利用)?者(?:のみ|に限)|本人(?:の|が)(?:同意|希望|申出)|同意(?:した|を得た|のあった)(?:利用)?者|オプトイン|opt-?in|申出(?:た|のあった)(?:利用)?者(?:のみ|に限)|利用者(?:自身)?が(?:選択|設定)]]
+
 -- tech.library(plan): a library plan (図書館, 蔵書, 貸出).
 function M.library(plan)
   local f = M.says(plan, M.LIBRARY)
