@@ -1,0 +1,52 @@
+-- network-lgwan-asp: data kept in an LGWAN-ASP service.  LGWAN is closed, so the questions about
+-- internet exposure do not apply; what still matters is who runs the service and where its data
+-- centre is.  狛江市の委員 asked 「LGWANASPとは,何のことか」 and who runs LGWAN (地方公共団体情報シス
+-- テム機構).  low when the provider or the region is not stated; medium when the region is
+-- overseas.  Quiet when both are stated (domestic).
+
+local ASP = [[LGWAN[-‐－ ]?ASP]]
+
+local function is_asp(s)
+  if s.location == "lgwan_asp" then return true end
+  for _, k in ipairs({ "what", "service", "provider" }) do
+    if type(s[k]) == "string" and hogo.test(common.text(s[k]), ASP, "i") then return true end
+  end
+  return false
+end
+
+return {
+  id        = "network-lgwan-asp",
+  topic     = "storage.location",
+  severity  = "low",
+  title     = { ja = "LGWAN-ASPサービスの提供事業者とデータセンター",
+                en = "Who runs the LGWAN-ASP service and where its data centre is" },
+  message   = { ja = "「{what}」をLGWAN-ASPのサービスに保存する計画です。LGWANは閉域網のため、インターネット経由の漏えいに関する質問は当てはまりませんが、{missing}",
+                en = "\"{what}\" is kept in an LGWAN-ASP service. LGWAN is a closed network, so questions about the internet do not apply, but {missing_en}" },
+  follow_up = { ja = "LGWAN-ASPサービスの名称と提供事業者（storage.provider, service）、データセンターの所在国（storage.region）を記載してください。事業者の保守作業がインターネット経由で行われるかどうかも示してください。",
+                en = "State the LGWAN-ASP service and its provider (storage.provider, service) and the country of its data centre (storage.region), and whether the provider's maintenance reaches it over the internet." },
+  precedent = "狛江市個人情報保護審議会 令和3年8月2日: 委員「LGWANASPとは,何のことか」「地方公共団体システム機構というのは,どのような機関なのか」; 担当課「LGWAN環境内にシステムを設けて,各LGWAN端末からアクセスできるサービス」",
+
+  check = function(plan, ctx)
+    for _, s in ipairs(common.list(plan.storage)) do
+      if is_asp(s) then
+        local who = tech.answer(s.provider) or tech.answer(s.service)
+        local region = s.region
+        local missing, missing_en = {}, {}
+        if not who then missing[#missing + 1] = "提供事業者"; missing_en[#missing_en + 1] = "the provider" end
+        if region == nil or hogo.is_null(region) or region == "unknown" then
+          missing[#missing + 1] = "データセンターの所在国"; missing_en[#missing_en + 1] = "the data centre's country"
+        end
+        local sev
+        if region == "overseas" then
+          sev = "medium"
+          missing[#missing + 1] = "データセンターが海外にある理由"; missing_en[#missing_en + 1] = "why the data centre is abroad"
+        elseif #missing > 0 then sev = "low" end
+        if sev then
+          ctx.report(s, "location", { severity = sev, vars = { what = s.what or "データ",
+            missing = table.concat(missing, "、") .. "が記載されていません。",
+            missing_en = table.concat(missing_en, ", ") .. " is not stated." } })
+        end
+      end
+    end
+  end,
+}
