@@ -86,6 +86,8 @@ typedef struct {
     const char *message[2];
     const char *follow_up[2];
     const char *precedent;
+    int incomplete;              /* a core fact is not stated, or only as a non-answer:
+                                    the plan is 記載不足 (HOGO_INCOMPLETE) until it is */
     int waived;                  /* accepted by a valid waiver in the plan */
     const char *waiver_reason;   /* the waiver's reason when waived */
 } hogo_finding;

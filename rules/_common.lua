@@ -258,6 +258,17 @@ function M.body(plan)
   return { ja = "実施機関", en = "the public body", name = name ~= "" and name or nil }
 end
 
+-- common.with_body(plan, vars): vars (a new table when nil) with the body's words added, for
+-- templates that speak of the public body: {body} (市 / 県 / 町 / 実施機関), {body_en} ("the
+-- city"), {Body_en} ("The city").  Write 「{body}が」 in a message, never 「市が」.
+function M.with_body(plan, vars)
+  local b = M.body(plan)
+  vars = vars or {}
+  vars.body, vars.body_en = b.ja, b.en
+  vars.Body_en = b.en:sub(1, 1):upper() .. b.en:sub(2)
+  return vars
+end
+
 -- common.answer(v [, echo]): what a plan says in a free-text field, judged as an answer.
 -- Returns the normalized text when it says something, or nil and why it does not:
 --   "absent" (not stated), "null" (stated not applicable), "blank",
