@@ -543,6 +543,56 @@ static int parse_jp_duration(const char *p, long *days)
     return 1;
 }
 
+/* Does p (NUL-terminated) end with suffix? */
+static int ends_with(const char *p, const char *suffix)
+{
+    size_t n = strlen(p), k = strlen(suffix);
+    return n >= k && memcmp(p + n - k, suffix, k) == 0;
+}
+
+/* Periods bounded by an event rather than a count: 事業終了まで, 契約満了まで,
+ * 卒業まで (HOGO_DURATION_EVENT), the fiscal year's end (当該年度末まで 365,
+ * 翌年度末まで 730, 翌々年度末まで 1095: the longest each can be), 常用
+ * (kept in use: indefinite) and 即時 (not kept: 0).  The event is a short
+ * phrase (at most 40 bytes) that ends in a word for an ending. */
+static int parse_event_duration(const char *p, long *days)
+{
+    static const struct { const char *word; long days; } fixed[] = {
+        { "常用", -1 }, { "即時", 0 }, { "即日", 0 },
+        { "当該年度末まで", 365 }, { "当年度末まで", 365 }, { "年度末まで", 365 },
+        { "翌年度末まで", 730 }, { "翌々年度末まで", 1095 },
+    };
+    char buf[64];
+    size_t n = strlen(p);
+    while (n && (p[n - 1] == ' ' || (n >= 3 && !memcmp(p + n - 3, "\xE3\x80\x80", 3))))
+        n -= p[n - 1] == ' ' ? 1 : 3;            /* trailing ASCII or ideographic spaces */
+    if (n == 0 || n >= sizeof buf) return 0;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (!strcmp(buf, fixed[i].word)) { *days = fixed[i].days; return 1; }
+    static const char *const tail[] = { "まで", "時まで", "日まで", "の日まで" };
+    /* alone: an event in itself (卒業まで); else it needs what ends (事業終了まで) */
+    static const struct { const char *word; int alone; } ending[] = {
+        { "終了", 0 }, { "完了", 0 }, { "満了", 0 }, { "廃止", 0 }, { "解約", 0 }, { "解除", 0 },
+        { "終期", 0 }, { "達成", 0 }, { "終結", 0 }, { "喪失", 0 },
+        { "卒業", 1 }, { "転出", 1 }, { "死亡", 1 }, { "退職", 1 },
+    };
+    for (size_t t = 0; t < sizeof tail / sizeof tail[0]; t++) {
+        if (!ends_with(buf, tail[t])) continue;
+        char head[64];
+        size_t h = n - strlen(tail[t]);
+        memcpy(head, buf, h);
+        head[h] = '\0';
+        for (size_t e = 0; e < sizeof ending / sizeof ending[0]; e++)
+            if (h >= strlen(ending[e].word) + !ending[e].alone && ends_with(head, ending[e].word)) {
+                *days = HOGO_DURATION_EVENT;
+                return 1;
+            }
+    }
+    return 0;
+}
+
 /* s and days may not be NULL (returns 0).  *days is written only on
  * success.  Surrounding white space (ASCII, U+3000) is ignored. */
 static int parse_duration_core(const char *p, long *days)
@@ -550,7 +600,7 @@ static int parse_duration_core(const char *p, long *days)
     skip_ws(&p);
     long c = peek(p);
     if (c == 'P' || c == 'p') return parse_iso_duration(p, days);
-    return parse_jp_duration(p, days);
+    return parse_jp_duration(p, days) || parse_event_duration(p, days);
 }
 
 /* Plans say where a period starts: 受け渡しから3か月以内, 契約終了後30日以内,

@@ -36,8 +36,13 @@ void score_result(hogo_result *r)
     }
     /* round half up, on an integer scale, so equal inputs give equal scores */
     r->score = (int)(100.0 * (1.0 - keep) + 0.5);
+    int incomplete = 0;
+    for (size_t i = 0; i < r->n_findings; i++)
+        incomplete |= r->findings[i].incomplete && !r->findings[i].waived;
     if (r->by_severity[HOGO_CRITICAL] || r->score >= SCORE_RE_EXAMINE)
         r->verdict = HOGO_RE_EXAMINE;
+    else if (incomplete)
+        r->verdict = HOGO_INCOMPLETE;
     else if (r->by_severity[HOGO_HIGH] || r->by_severity[HOGO_MEDIUM])
         r->verdict = HOGO_APPROVE_WITH_CONDITIONS;
     else

@@ -165,6 +165,11 @@ int screen_report(lua_State *L)
             return luaL_error(L, "report: severity must be info, low, medium, high or critical");
     }
     lua_settop(L, 3);
+    int incomplete = opts && lua_getfield(L, opts, "incomplete") != LUA_TNIL && lua_toboolean(L, -1);
+    lua_settop(L, 3);
+    int precedent = 0;                /* opts.precedent: the precedent that fits this plan */
+    if (opts && lua_getfield(L, opts, "precedent") == LUA_TSTRING) precedent = lua_gettop(L);
+    else lua_settop(L, 3);
     int vars = 0;
     if (opts && lua_getfield(L, opts, "vars") == LUA_TTABLE) vars = lua_gettop(L);
     static const char *const langs[2] = { "ja", "en" };
@@ -206,8 +211,10 @@ int screen_report(lua_State *L)
     if (!f) { sb_free(&path); return luaL_error(L, "out of memory"); }
     f->rule = res_strdup(run->res, r->info.id);
     f->topic = res_strdup(run->res, r->info.topic);
-    f->precedent = res_strdup(run->res, r->info.precedent);
+    f->precedent = precedent ? screen_copy(run, L, precedent, SCREEN_MAX_TEXT)
+                             : res_strdup(run->res, r->info.precedent);
     f->severity = sev;
+    f->incomplete = incomplete;
     size_t plen = path.len;
     if (plen > SCREEN_MAX_PATH) {
         plen = SCREEN_MAX_PATH;

@@ -86,6 +86,8 @@ typedef struct {
     const char *message[2];
     const char *follow_up[2];
     const char *precedent;
+    int incomplete;              /* a core fact is not stated, or only as a non-answer:
+                                    the plan is 記載不足 (HOGO_INCOMPLETE) until it is */
     int waived;                  /* accepted by a valid waiver in the plan */
     const char *waiver_reason;   /* the waiver's reason when waived */
 } hogo_finding;
@@ -199,9 +201,13 @@ char *hogo_normalize(const char *s, size_t len);
  * Returns 1 on success, 0 if unreadable or not a real date. */
 int hogo_parse_date(const char *s, char iso[11]);
 
-/* A duration: ISO 8601 (P3M, P90D, P5Y, P1Y6M, P2W) or Japanese (3か月, ３ヶ月以内,
- * 90日, 5年, 1年6か月, 2週間, 半年, 永年, 無期限).  Months are 30 days, years 365.
+/* A duration: ISO 8601 (P3M, P90D, P5Y, P1Y6M, P2W), Japanese (3か月, ３ヶ月以内,
+ * 90日, 5年, 1年6か月, 2週間, 半年, 永年, 無期限, 常用 = indefinite, 即時 = 0) or
+ * bounded by an event (事業終了まで, 契約満了まで: HOGO_DURATION_EVENT; 翌年度末まで:
+ * 730, the longest it can be).  Months are 30 days, years 365.
  * Sets *days (-1 = indefinite).  Returns 1 on success, 0 if unreadable. */
+#define HOGO_DURATION_INDEFINITE (-1L)
+#define HOGO_DURATION_EVENT      (-2L)   /* until an event: bounded, length unknown */
 int hogo_parse_duration(const char *s, long *days);
 
 #ifdef __cplusplus

@@ -192,10 +192,113 @@ function M.persons(plan)
   return nil, nil
 end
 
--- common.outsourced(plan): plan.outsourcing when something is outsourced (a table that is not
--- null), else nil.
+-- common.outsourcings(plan): the contractors, as an array of objects, whether `outsourcing` is
+-- one object or an array of them (a system vendor and a 指定管理者); {} when absent or null.
+-- An empty [] reads as {}: outsourcing stated with nothing said of it (rules then ask).
+function M.outsourcings(plan)
+  local o = M.obj(plan.outsourcing)
+  if not o then return {} end
+  if o[1] ~= nil then
+    local out = {}
+    for _, c in ipairs(o) do if M.obj(c) then out[#out + 1] = c end end
+    return out
+  end
+  return { o }
+end
+
+-- common.outsourced(plan): the first contractor when something is outsourced, else nil.  Rules
+-- that ask about each contractor iterate common.outsourcings(plan) instead.
 function M.outsourced(plan)
-  return M.obj(plan.outsourcing)
+  return M.outsourcings(plan)[1]
+end
+
+-- common.retentions(plan): the retention periods as an array of objects (each may have `what`),
+-- whether `retention` is one object or an array; {} when absent or null.
+function M.retentions(plan)
+  local r = M.obj(plan.retention)
+  if not r then return {} end
+  if r[1] ~= nil then
+    local out = {}
+    for _, x in ipairs(r) do if M.obj(x) then out[#out + 1] = x end end
+    return out
+  end
+  return { r }           -- an empty [] reads as {}: a retention that states nothing
+end
+
+-- common.kinds(plan): the consultation kinds as a set ({outsourcing = true, ...}); kind may be
+-- one kind or an array of them.  common.has_kind(plan, k) asks for one.
+function M.kinds(plan)
+  local k = M.get(plan, "consultation", "kind")
+  local set = {}
+  if type(k) == "string" then set[k] = true
+  elseif type(k) == "table" then
+    for _, v in ipairs(M.list(k)) do if type(v) == "string" then set[v] = true end end
+  end
+  return set
+end
+
+function M.has_kind(plan, k)
+  return M.kinds(plan)[k] == true
+end
+
+-- common.body(plan): how findings speak of the public body, from plan.organization:
+-- {ja = "市", en = "the city", name = "志木市"}; 県/都/道/府 → the prefecture, 町, 村, 区;
+-- {ja = "実施機関", en = "the public body"} when the plan does not say (or says otherwise).
+local BODIES = {
+  { "市", "the city" }, { "区", "the ward" }, { "町", "the town" }, { "村", "the village" },
+  { "県", "the prefecture" }, { "都", "the metropolis" }, { "道", "the prefecture" },
+  { "府", "the prefecture" },
+}
+function M.body(plan)
+  local name = type(plan.organization) == "string" and M.text(plan.organization) or ""
+  name = hogo.gsub(name, [[^\s+|\s+$]], "")
+  for _, b in ipairs(BODIES) do
+    if #name > #b[1] and name:sub(-#b[1]) == b[1] then return { ja = b[1], en = b[2], name = name } end
+  end
+  return { ja = "実施機関", en = "the public body", name = name ~= "" and name or nil }
+end
+
+-- common.with_body(plan, vars): vars (a new table when nil) with the body's words added, for
+-- templates that speak of the public body: {body} (市 / 県 / 町 / 実施機関), {body_en} ("the
+-- city"), {Body_en} ("The city").  Write 「{body}が」 in a message, never 「市が」.
+function M.with_body(plan, vars)
+  local b = M.body(plan)
+  vars = vars or {}
+  vars.body, vars.body_en = b.ja, b.en
+  vars.Body_en = b.en:sub(1, 1):upper() .. b.en:sub(2)
+  return vars
+end
+
+-- common.answer(v [, echo]): what a plan says in a free-text field, judged as an answer.
+-- Returns the normalized text when it says something, or nil and why it does not:
+--   "absent" (not stated), "null" (stated not applicable), "blank",
+--   "placeholder" (the skeleton's 「（…）例：」, 〇〇, ○○, TBD, xxx left in),
+--   "deferral" (only 特記仕様書で定める, 契約で定める, 別途協議, 適切に管理する, 検討中, 未定 …).
+-- A deferral that still names something concrete is an answer (「作業責任者を選任し、詳細は
+-- 特記仕様書で定める」): what is left once deferrals and filler words are taken out is weighed.
+-- echo: words of the question itself (e.g. {"責任体制"}) that do not count as an answer.
+local PLACEHOLDER = [[（[^）]*…[^）]*）|\([^)]*\.\.\.[^)]*\)|例[:：]|[〇○●◯]{2,}|[×✕]{2,}|\b(?:TBD|TODO|xxx+|XXX+)\b|^\s*(?:\.\.\.|…|‥|\?+|？+)\s*$|記入してください|記載してください|を記入|未記入]]
+local DEFERRAL = [[特記(?:仕様書|事項)(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|規定します|明記する)|契約(?:書)?(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|明記する)|別途(?:協議|定める|検討|調整)|適切に(?:管理|取り扱|取扱|対応|処理|保管|廃棄)|検討中|未定|調整中|今後(?:検討|決定|整備|調整)|決まり次第|追って(?:定める|決定)|仕様書のとおり|規定のとおり|規程のとおり|法令(?:等)?に基づき]]
+local FILLER = [=[特記(?:仕様書|事項)|個人情報(?:の)?(?:取扱い|取り扱い|取扱|保護)?|契約書?|仕様書|受託者|委託先|(?:に|を|で|は|が|の|と|も|へ|より|により|において|に基づき|に従い|ついて|について|する|します|した|いる|います|ます|こととする|ものとする|行う|行います|等|など|及び|並びに|また|なお|詳細|内容|具体的|必要|事項|対応|管理|取扱|確認|上|中|後)|[\s。、,.・「」『』()（）:：;；/-]]=]
+function M.answer(v, echo)
+  if v == nil then return nil, "absent" end
+  if hogo.is_null(v) then return nil, "null" end
+  if type(v) ~= "string" then return nil, "blank" end
+  local t = M.text(v)
+  if not hogo.test(t, [[\S]]) then return nil, "blank" end
+  if hogo.test(t, PLACEHOLDER) then return nil, "placeholder" end
+  local deferral = hogo.test(t, DEFERRAL)
+  local rest = hogo.gsub(t, DEFERRAL, "")
+  local echoed = false
+  for _, w in ipairs(echo or {}) do
+    local cut = hogo.gsub(rest, "\\Q" .. w .. "\\E", "")
+    echoed, rest = echoed or cut ~= rest, cut
+  end
+  if deferral or echoed then
+    rest = hogo.gsub(rest, FILLER, "")
+    if (utf8.len(rest) or #rest) < 4 then return nil, deferral and "deferral" or "blank" end
+  end
+  return t
 end
 
 ------------------------------------------------------------------------------------------

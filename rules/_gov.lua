@@ -159,10 +159,12 @@ function M.exposure(plan)
   return false
 end
 
--- gov.kind(plan): consultation.kind or nil.
+-- gov.kind(plan): consultation.kind, the first one when the plan gives several (common.kinds
+-- gives them all), or nil.
 function M.kind(plan)
-  local c = common.obj(plan.consultation)
-  return c and c.kind or nil
+  local k = common.get(plan, "consultation", "kind")
+  if type(k) == "table" then k = common.list(k)[1] end
+  return type(k) == "string" and k or nil
 end
 
 -- gov.level(plan): 0 ordinary personal data, 1 children's data, 2 要配慮 / sensitive data,

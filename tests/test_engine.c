@@ -301,6 +301,29 @@ static void test_waivers_and_score(void)
     hogo_engine_free(e);
 }
 
+/* ctx.report's incomplete and precedent options: a core fact not stated makes
+ * the plan 記載不足 (unless critical findings send it back), and a rule may
+ * cite the precedent that fits the plan. */
+static void test_incomplete_and_precedent(void)
+{
+    hogo_engine *e = engine();
+    CHECK(load(e, "t/i.lua", META("core-missing", "retention.period")
+        "severity = 'low', check = function(plan, ctx) ctx.report(plan, 'retention', "
+        "{ incomplete = true, precedent = 'fits this plan' }) end }") == HOGO_OK);
+    hogo_result *r;
+    CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+    const hogo_finding *f = find(r, "core-missing", 0);
+    CHECK(f && f->incomplete && !strcmp(f->precedent, "fits this plan"));
+    CHECK(r->verdict == HOGO_INCOMPLETE);
+    CHECK(!strcmp(hogo_verdict_name(r->verdict), "incomplete"));
+    hogo_result_free(r);
+    CHECK(hogo_engine_set_severity(e, "core-missing", HOGO_CRITICAL) == HOGO_OK);
+    CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+    CHECK(r->verdict == HOGO_RE_EXAMINE);
+    hogo_result_free(r);
+    hogo_engine_free(e);
+}
+
 static void test_input_errors(void)
 {
     hogo_engine *e = engine();
@@ -370,6 +393,7 @@ int main(void)
     test_libraries_isolated();
     test_pack_libraries_frozen();
     test_waivers_and_score();
+    test_incomplete_and_precedent();
     test_input_errors();
     test_jsonpos();
     return check_done();

@@ -293,6 +293,13 @@ static const dur_case DUR_OK[] = {
     { "3年 以内", 1095 },
     /* indefinite */
     { "永年", -1 }, { "無期限", -1 }, { "永久", -1 }, { " 永年 ", -1 }, { "　無期限　", -1 },
+    { "常用", -1 },
+    /* bounded by an event, or none kept */
+    { "事業終了まで", HOGO_DURATION_EVENT }, { "契約終了まで", HOGO_DURATION_EVENT },
+    { "契約期間満了まで", HOGO_DURATION_EVENT }, { "卒業まで", HOGO_DURATION_EVENT },
+    { "業務完了時まで", HOGO_DURATION_EVENT }, { "事業終了まで　", HOGO_DURATION_EVENT },
+    { "翌年度末まで", 730 }, { "当該年度末まで", 365 }, { "翌々年度末まで", 1095 },
+    { "即時", 0 },
 };
 
 static const char *const DUR_BAD[] = {
@@ -306,6 +313,8 @@ static const char *const DUR_BAD[] = {
     "3年3年", "6か月1年", "3日2週", "90日以内x", "90日以内以内", "最長", "約", "半",
     "3年半年", "abc", "3 years", "-3日", "3.5年", "永年3年", "永年以内",
     "二二十日", "十十日", "〇十日",
+    /* an event needs a phrase that ends it */
+    "終了まで", "まで", "事業まで", "事業終了", "常用3年",
     /* overflow and absurd numbers */
     "P99999999999D", "P9999999999Y", "P10001Y", "P3650001D", "PT999999999H",
     "P10000Y1D", "9999999999年", "100000年", "10001年", "3650001日", "10000年1日",
@@ -364,7 +373,7 @@ static void test_anchored_durations(void)
     CHECK(hogo_parse_duration("30日以内に返却", &d)); CHECK_INT(d, 30);
     CHECK(hogo_parse_duration("1年間保管", &d)); CHECK_INT(d, 365);
     CHECK(hogo_parse_duration("完結後5年保存（規程第10条）", &d)); CHECK_INT(d, 1825);
-    CHECK(!hogo_parse_duration("契約期間満了まで", &d));
+    CHECK(hogo_parse_duration("契約期間満了まで", &d)); CHECK_INT(d, HOGO_DURATION_EVENT);
     CHECK(!hogo_parse_duration("（5年）", &d));
     CHECK(!hogo_parse_duration("保存", &d));
     CHECK(!hogo_parse_duration("から", &d));

@@ -228,7 +228,14 @@ static void test_required_and_types(void)
     CHECK(find(&rs, "/title", "expected string, got number 42", 0) != NULL);
     EXPECT_ERROR("\"storage\":{\"what\":\"x\"}", "/storage", "expected array, got object");
     EXPECT_ERROR("\"data\":[]", "/data", "expected object, got array");
-    EXPECT_ERROR("\"outsourcing\":\"なし\"", "/outsourcing", "expected object, got string \"なし\"");
+    EXPECT_ERROR("\"outsourcing\":\"なし\"", "/outsourcing", "expected object or array, got string \"なし\"");
+    /* the widened format: several contractors, several retentions, several kinds, new values */
+    EXPECT_CLEAN("\"outsourcing\":[{\"contractor\":\"A社\"},{\"contractor\":\"指定管理者B\"}]");
+    EXPECT_CLEAN("\"retention\":[{\"what\":\"録画データ\",\"period\":\"7日\"},{\"what\":\"閲覧記録\",\"period\":\"事業終了まで\"}]");
+    EXPECT_CLEAN("\"storage\":[{\"location\":\"lgwan_asp\"},{\"location\":\"gov_cloud\"}],\"transfers\":[{\"method\":\"rpa\"},{\"method\":\"sanitization\"}]");
+    EXPECT_CLEAN("\"data\":{\"items\":[{\"name\":\"貸出履歴\",\"category\":\"usage_history\"},{\"name\":\"電子証明書のシリアル番号\",\"category\":\"card_certificate\"}]}");
+    EXPECT_ERROR("\"outsourcing\":[{\"contractor\":3}]", "/outsourcing/0/contractor", "expected string");
+    EXPECT_ERROR("\"retention\":[{\"period\":\"そのうち\"}]", "/retention/0/period", "そのうち");
     EXPECT_ERROR("\"outsourcing\":{\"scope\":[\"保守\",3]}", "/outsourcing/scope/1", "expected string, got number 3");
     EXPECT_ERROR("\"contract\":{\"years\":\"3年\"}", "/contract/years", "expected number, got string \"3年\"");
     EXPECT_CLEAN("\"contract\":{\"years\":2.5}");                  /* years is a number, not a count */

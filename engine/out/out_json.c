@@ -43,6 +43,7 @@ static void json_finding(strbuf *sb, const hogo_finding *f)
     json_text2(sb, "follow_up", f->follow_up);
     sb_puts(sb, ",\n         \"precedent\": ");
     outw_json(sb, f->precedent);
+    if (f->incomplete) sb_puts(sb, ", \"incomplete\": true");
     sb_printf(sb, ", \"waived\": %s", f->waived ? "true" : "false");
     if (f->waived) {
         sb_puts(sb, ", \"waiver_reason\": ");
