@@ -69,7 +69,10 @@ end
 
 -- tech.body(plan): how messages speak of the public body (市 / 県 / 町 / 村 / 区 / 実施機関).
 function M.body(plan)
-  if common.body then return common.body(plan) end
+  if common.body then
+    local b = common.body(plan)
+    return type(b) == "table" and b.ja or b
+  end
   local o = plan.organization
   if type(o) == "string" then
     local t = common.text(o)
