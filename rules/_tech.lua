@@ -92,9 +92,26 @@ function M.says(plan, kw)
   return gov.find_claim(plan, kw)
 end
 
+-- Every text field of the plan (common.text_fields) joined by a byte that is never valid UTF-8,
+-- worked out once per plan: one search of it says whether any field mentions a keyword, which
+-- is the usual answer ("no") for most keywords on most plans.  As in gov, a keyword anchored to
+-- the start or end of a text (^ $) must not be searched this way; none of these rules' are.
+local joined_cache = setmetatable({}, { __mode = "k" })
+function M.joined(plan)
+  local hit = joined_cache[plan]
+  if hit == nil then
+    local parts = {}
+    for _, f in ipairs(common.text_fields(plan)) do parts[#parts + 1] = f.text end
+    hit = table.concat(parts, "\xFF")
+    joined_cache[plan] = hit
+  end
+  return hit
+end
+
 -- tech.mentions(plan, kw): the first field (prose or item name) mentioning kw in any way, or nil.
 -- For answers to a question: 「学習には利用しない」 answers "is it used for training?".
 function M.mentions(plan, kw)
+  if not hogo.test(M.joined(plan), kw) then return nil end
   return common.find_text(plan, kw)
 end
 

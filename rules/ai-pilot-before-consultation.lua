@@ -23,13 +23,14 @@ return {
 
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
+    if not hogo.test(tech.joined(plan), DONE) then return end
     local hit
     for _, f in ipairs(gov.prose(plan)) do
       if hogo.test(f.text, DONE) then hit = f; break end
     end
     if not hit then return end
     if tech.mentions(plan, DUMMY) or tech.mentions(plan, CONSULTED) then return end
-    local q = hogo.match(hit.text, "[^。]{0,20}" .. DONE) or hit.text
-    ctx.report(hit.node, hit.key, { vars = { quote = gov.excerpt(q, 50) } })
+    local q = hogo.match(hit.text, "[^。、]{0,30}" .. DONE) or hit.text
+    ctx.report(hit.node, hit.key, { vars = { quote = gov.excerpt(q, 60) } })
   end,
 }

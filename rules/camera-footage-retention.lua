@@ -28,6 +28,7 @@ end
 
 -- Days the prose says the recording is kept before it is overwritten, or nil.
 local function overwrite_days(plan)
+  if not hogo.test(tech.joined(plan), OVERWRITE) then return nil end
   for _, f in ipairs(gov.prose(plan)) do
     local m, n1, u1, n2, u2 = hogo.match(f.text, OVERWRITE)
     if m then
