@@ -4,7 +4,7 @@
 -- have erased them on return.  武雄市の審議会 allowed passing loan data to a point system only with
 -- the user's consent and only the minimum items.  high (critical when children's records are kept
 -- this way).  Quiet when the plan keeps history only for users who ask for it (本人の同意,
--- 希望者のみ, オプトイン) or erases it on return (返却時に消去).
+-- 希望者のみ, オプトイン) or erases it on return (返却時に消去, or a retention of 即時 for the history).
 
 local OPT_IN = tech.OPT_IN
 local ERASE = [[返却(?:時|後|と同時)(?:に)?[^。]{0,10}(?:消去|削除|残さない)|返却され(?:る|た)と[^。]{0,10}(?:消去|削除)|返却(?:後|時)は[^。]{0,10}(?:保存|記録)しない|貸出中(?:の資料)?(?:のみ|に限)]]
@@ -36,6 +36,11 @@ return {
       return
     end
     if tech.mentions(plan, OPT_IN) or tech.mentions(plan, ERASE) then return end
+    -- a retention for the history of 即時 (none kept) answers the question too
+    for _, r in ipairs(tech.retentions(plan)) do
+      if type(r.what) == "string" and hogo.test(common.text(r.what), tech.USAGE .. [[|利用記録]])
+         and type(r.period) == "string" and hogo.days(common.text(r.period)) == 0 then return end
+    end
     local children, label = common.involves_children(plan)
     local sev = children and "critical" or "high"
     local vars = { item = kept_name or "貸出履歴",
