@@ -2,8 +2,10 @@
 -- by volume-my-number-assessment) that does not state the measures such a file calls for: access
 -- logs, strong authentication, encrypted storage.  The 特定個人情報保護評価指針 scales the assessment
 -- by the number of people (10万人以上で重点項目評価、30万人以上で全項目評価); the same counts are a fair
--- measure of what a leak would cost for any personal data.  low from 100,000; medium from 300,000.
--- Quiet when logging, strong authentication and encryption of every electronic store are stated.
+-- measure of what a leak would cost for any personal data.  low (a question), at any size: a plan
+-- that left out data.persons gets only volume-not-stated (info), so a higher severity here would
+-- reward saying less.  Quiet when logging, strong authentication and encryption of every
+-- electronic store are stated.
 
 local STRONG = { two_factor = true, ic_card = true, biometric = true }
 
@@ -35,7 +37,7 @@ return {
     if #missing == 0 then return end
     local d = common.obj(plan.data)
     local node, key = d or plan, d and (d.persons ~= nil and "persons" or "subjects") or "data"
-    ctx.report(node, key, { severity = n >= 300000 and "medium" or "low", vars = {
+    ctx.report(node, key, { vars = {
       n = common.fmt_int(n), missing = table.concat(missing, "・"), missing_en = table.concat(missing_en, ", ") } })
   end,
 }
