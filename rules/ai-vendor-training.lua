@@ -3,8 +3,8 @@
 -- (AI inside: 「お客様からお預かりした帳票等のデータを用いて学習することで逐次アップデート」); whether
 -- the provider handles the data at all decides whether it is a 委託 (個人情報保護委員会 注意喚起
 -- 令和6年3月25日).  狛江市の審議会 treated AI-OCR reading as an 外部提供 and consulted on it form by
--- form.  medium (high for sensitive or children's data); high (critical for sensitive) when the
--- plan lets the vendor train on the data.  Quiet when outsourcing.model_training is false or the
+-- form.  medium (high for sensitive or children's data), whether the plan is silent or lets the
+-- vendor train (the same severity: saying less must never score better).  Quiet when outsourcing.model_training is false or the
 -- plan says the data is not used for training (学習に利用しない, 学習機能をオフ).
 
 local TRAIN = [[(?:AI|モデル|エンジン|製品|サービス)?の?(?:学習|再学習|精度向上|品質向上|改善|開発)(?:に|へ|の(?:ため|目的)に)(?:利用|使用|活用|提供)]]
@@ -46,7 +46,7 @@ return {
     if trains or claimed then
       vars.problem = "事業者がデータをAIの学習・改善に利用することになっています。"
       vars.problem_en = "the vendor may use the data to train or improve its AI."
-      local sev = st.high and "critical" or "high"
+      local sev = st.high and "high" or "medium"
       if trains then ctx.report(trains, "model_training", { severity = sev, vars = vars })
       else ctx.report(claimed.node, claimed.key, { severity = sev, vars = vars }) end
       return

@@ -1,8 +1,9 @@
 -- ai-verification-operators: AI-OCR whose results are checked or corrected by a contractor's
 -- operators (確認・修正, ベリファイ, 入力代行), with nothing said on where those people work: on site,
 -- at the contractor's office in Japan, from home, or abroad.  The Diet asked of a data-entry job
--- re-subcontracted abroad 「本当に氏名、振り仮名のみが中国で再委託されたと思うのか」.  medium; high when
--- the work is done abroad.  Quiet when outsourcing.work_location is on_premise or contractor_site,
+-- re-subcontracted abroad 「本当に氏名、振り仮名のみが中国で再委託されたと思うのか」.  medium (high for
+-- sensitive or children's data), whether the place is unstated or abroad (the same severity: saying
+-- less must never score better).  Quiet when outsourcing.work_location is on_premise or contractor_site,
 -- or the prose says where the work is done in Japan (庁舎内で, 受託者の国内の拠点で).
 
 local VERIFY = [[確認・?修正|目視(?:確認|チェック|による確認)|ベリファイ|オペレーター|入力代行|データ(?:入力|エントリー)|読(?:取|み取り)結果[^。]{0,6}(?:確認|補正|修正)|補正作業]]
@@ -25,11 +26,12 @@ return {
 
   check = function(plan, ctx)
     if not tech.ai_ocr(plan) then return end
+    local sev = common.stakes(plan).high and "high" or "medium"
     local list = tech.outsourcings(plan)
     for _, o in ipairs(list) do
       if o.work_location == "on_premise" or o.work_location == "contractor_site" then return end
       if o.work_location == "overseas" then
-        ctx.report(o, "work_location", { severity = "high", vars = {
+        ctx.report(o, "work_location", { severity = sev, vars = {
           problem = "その作業が海外で行われます。", problem_en = "the work is done abroad." } })
         return
       end
@@ -41,12 +43,12 @@ return {
     if tech.mentions(plan, SITE) then return end
     local abroad = tech.says(plan, ABROAD)
     if abroad then
-      ctx.report(abroad.node, abroad.key, { severity = "high", vars = {
+      ctx.report(abroad.node, abroad.key, { severity = sev, vars = {
         problem = "その作業が海外で行われる可能性があります。", problem_en = "the work may be done abroad." } })
       return
     end
     local remote = tech.says(plan, REMOTE)
-    ctx.report(f.node, f.key, { vars = {
+    ctx.report(f.node, f.key, { severity = sev, vars = {
       problem = remote and "在宅・リモートで作業する場合の管理が記載されていません。" or "その作業場所（庁舎内、国内の拠点、在宅、海外）が記載されていません。",
       problem_en = remote and "how remote work is controlled is not stated." or "where they work (on site, in Japan, at home, abroad) is not stated." } })
   end,

@@ -1,8 +1,8 @@
 -- camera-footage-retention: a camera or recording plan (防犯カメラ, ドライブレコーダー, 顔画像) that does
 -- not say how long the footage is kept, or keeps it longer than a month.  京都府の指針策定委員会:
 -- 「最大でも1ヶ月、プライバシーの保護の観点からはなるべく早く消去される方が良い」; 西東京市の答申は
--- 映像データを「一定期間保管すること」を認めた.  medium when not stated or over 31 days; high when
--- over a year or indefinite.  Quiet when a retention (for the footage, or the plan's only one) is
+-- 映像データを「一定期間保管すること」を認めた.  medium when not stated or over 31 days (no higher
+-- for a longer period: leaving the retention out would then score better).  Quiet when a retention (for the footage, or the plan's only one) is
 -- at most 31 days, or the prose says the recording is overwritten within 31 days (「7日間で上書き」).
 
 local FOOTAGE = [[映像|録画|画像|動画|記録データ|カメラ]]
@@ -68,9 +68,7 @@ return {
     end
     local days = hogo.days(common.text(r.period))
     if days and days >= 0 and days <= 31 then return end
-    local sev = "medium"
-    if days == nil or days < 0 or days > 365 then sev = "high" end
-    ctx.report(r, "period", { severity = sev, vars = { what = what, what_en = "camera footage",
+    ctx.report(r, "period", { vars = { what = what, what_en = "camera footage",
       problem = "録画映像の保存期間（" .. common.text(r.period) .. "）が1か月を超えています。",
       problem_en = "the footage is kept for " .. common.text(r.period) .. ", more than a month." } })
   end,

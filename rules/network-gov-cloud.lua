@@ -3,7 +3,8 @@
 -- asking for ISMAP or the region makes no sense; what still does: which application vendor runs
 -- the system there (it, not the cloud provider, handles the data), and whether the data is
 -- encrypted.  狛江市 consulted on moving the 戸籍 system to a cloud service as an 外部提供.  low when
--- the vendor or encryption is not stated; medium when the data is not encrypted.
+-- the vendor or encryption is not stated, or the data is not encrypted (the same severity: leaving
+-- encryption out must never score better).
 
 local GOV = [[ガバメントクラウド|ガバクラ|Gov-?Cloud]]
 
@@ -35,7 +36,7 @@ return {
         local sev
         if not vendor then missing[#missing + 1] = "システムを運用する事業者"; missing_en[#missing_en + 1] = "the vendor running the system" end
         if s.encrypted == false then
-          sev = "medium"; missing[#missing + 1] = "暗号化しない理由"; missing_en[#missing_en + 1] = "why the data is not encrypted"
+          missing[#missing + 1] = "暗号化しない理由"; missing_en[#missing_en + 1] = "why the data is not encrypted"
         elseif s.encrypted ~= true then
           missing[#missing + 1] = "暗号化の有無"; missing_en[#missing_en + 1] = "whether the data is encrypted"
         end

@@ -1,8 +1,8 @@
 -- network-lgwan-asp: data kept in an LGWAN-ASP service.  LGWAN is closed, so the questions about
 -- internet exposure do not apply; what still matters is who runs the service and where its data
 -- centre is.  狛江市の委員 asked 「LGWANASPとは,何のことか」 and who runs LGWAN (地方公共団体情報シス
--- テム機構).  low when the provider or the region is not stated; medium when the region is
--- overseas.  Quiet when both are stated (domestic).
+-- テム機構).  low when the provider or the region is not stated, or the region is overseas (the same
+-- severity: leaving the region out must never score better).  Quiet when both are stated (domestic).
 
 local ASP = [[LGWAN[-‐－ ]?ASP]]
 
@@ -38,7 +38,7 @@ return {
         end
         local sev
         if region == "overseas" then
-          sev = "medium"
+          sev = "low"
           missing[#missing + 1] = "データセンターが海外にある理由"; missing_en[#missing_en + 1] = "why the data centre is abroad"
         elseif #missing > 0 then sev = "low" end
         if sev then

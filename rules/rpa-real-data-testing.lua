@@ -1,7 +1,7 @@
 -- rpa-real-data-testing: RPA scenarios are built or tested, with nothing said on whether real
 -- residents' data is used to build and test them.  狛江市の審議会 on a pilot that sent real
 -- 粗大ごみ申請書 to an outside server: 「実験であっても…個人情報を外部提供したのではないか」.
--- medium when a contractor builds the scenarios (outsourced, or 事業者が作成), low otherwise.  Quiet
+-- medium, whoever builds the scenarios (the message says when a contractor does).  Quiet
 -- when the plan says test or dummy data is used (テストデータ, ダミーデータ, 本番データは使用しない).
 
 local TEST_DATA = [[テストデータ|ダミーデータ|架空(?:の)?(?:データ|人物)|疑似データ|模擬データ|サンプルデータ|本番データ(?:は|を)?(?:使用|利用)(?:しない|せず)|個人情報を含まない|マスキング]]
@@ -24,7 +24,7 @@ return {
     if not common.personal_data(plan) then return end
     if tech.mentions(plan, TEST_DATA) then return end
     local vendor = #tech.outsourcings(plan) > 0 or tech.says(plan, [[事業者が[^。]{0,10}(?:作成|開発|構築)|シナリオ(?:の)?(?:作成|開発)(?:を)?委託]]) ~= nil
-    ctx.report(node, key, { severity = vendor and "medium" or "low", vars = {
+    ctx.report(node, key, { vars = {
       who = vendor and "シナリオは事業者が作成します。" or "", who_en = vendor and "A contractor builds the scenarios." or "" } })
   end,
 }

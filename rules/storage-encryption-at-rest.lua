@@ -1,8 +1,9 @@
 -- storage-encryption-at-rest: electronic data kept outside the city's own building (at the
 -- contractor, a data centre, an LGWAN-ASP service) with nothing said on encryption.  Data centres
 -- are guarded, but 長岡京市の委員: 「データセンターでサーバを管理する人間による情報漏えいももちろん
--- あります」; 狛江市の委員: 「情報の保管先の安全性は確保されているか」.  low when not stated; medium
--- when not encrypted (high for sensitive or children's data).  Cloud storage is asked by
+-- あります」; 狛江市の委員: 「情報の保管先の安全性は確保されているか」.  low, medium for sensitive or
+-- children's data, whether encryption is unstated or refused (the same severity: saying less must
+-- never score better).  Cloud storage is asked by
 -- storage-cloud and the government cloud by network-gov-cloud.  Quiet when encrypted is true.
 
 local OUTSIDE = { contractor = true, government_data_center = true, lgwan_asp = true }
@@ -27,12 +28,10 @@ return {
     for _, s in ipairs(common.list(plan.storage)) do
       if s.medium == "electronic" and OUTSIDE[s.location] and s.encrypted ~= true then
         local p = PLACE[s.location]
-        local sev, ja, en
+        local sev, ja, en = st.high and "medium" or "low"
         if s.encrypted == false then
-          sev = st.high and "high" or "medium"
           ja, en = "暗号化しない計画です。", "it is not encrypted."
         else
-          sev = "low"
           ja, en = "暗号化するかどうかが記載されていません。", "whether it is encrypted is not stated."
         end
         ctx.report(s, "encrypted", { severity = sev, vars = { what = s.what or "データ",
