@@ -1,0 +1,105 @@
+-- rules/_situation.lua -- the plan's situation, for rules that pick a remedy and a precedent by it
+-- (global `situation`).
+--
+-- The council's advice depends on where the data lives and how it moves: an LGWAN-ASP service is
+-- reached over LGWAN (the GIGA remark 「LGWAN回線を利用しないため」 does not fit it); a move between
+-- the segments of 三層分離 goes through 無害化, not LGWAN; data in a cloud service is deleted (with
+-- evidence), not physically destroyed; a live read (a card read at the counter, an API) is not a
+-- one-off データ移行.  Structured fields are read first, then the plan's prose (gov.find_claim:
+-- negations and conditionals are not claims).
+-- Builds on `common` and `gov` (loaded before this file).
+
+local M = {}
+
+-- Words for the situations, as PCRE2 alternatives.
+M.LGWAN_ASP = [[LGWAN[-－ ・]?ASP]]
+M.GOV_CLOUD = [[ガバメント・?クラウド|ガバクラ|(?<![A-Za-z])government cloud]]
+M.SEGMENT = [[個人番号利用事務系|LGWAN接続系|インターネット接続系|三層(?:の)?(?:分離|対策|構造)|無害化]]
+M.LIVE = [[リアルタイム|即時に?(?:照会|参照|連携|読)|オンラインで(?:照会|参照)|読み取|読取|カード(?:を|の)?(?:読|IC)|ICチップ|(?<![A-Za-z])API(?![A-Za-z])|都度(?:照会|連携|参照)|随時(?:照会|連携)]]
+M.MIGRATION = [[移行|移し替え|移替|取り込み|取込|初回のみ|一括(?:登録|投入)]]
+
+-- Storage locations that are a service run by someone else and reached over a network.
+local CLOUDLIKE = { cloud = true, gov_cloud = true, lgwan_asp = true }
+
+-- situation.storage_kind(s): what a storage entry is: its location, except that a "cloud" entry
+-- whose own words name LGWAN-ASP or ガバメントクラウド is that ("lgwan_asp", "gov_cloud").
+function M.storage_kind(s)
+  if not common.obj(s) then return nil end
+  local loc = s.location
+  if loc == "cloud" or loc == nil then
+    local words = common.text(s.what) .. " " .. common.text(s.provider) .. " " .. common.text(s.service)
+    if hogo.test(words, M.LGWAN_ASP, "i") then return "lgwan_asp" end
+    if hogo.test(words, M.GOV_CLOUD, "i") then return "gov_cloud" end
+  end
+  return type(loc) == "string" and loc or nil
+end
+
+-- situation.cloudlike(s): true when the entry is kept in a service run by someone else
+-- (cloud, ガバメントクラウド, LGWAN-ASP).
+function M.cloudlike(s)
+  return CLOUDLIKE[M.storage_kind(s) or ""] == true
+end
+
+-- situation.cloud_held(plan): true when some electronic data of the plan is kept in such a
+-- service (so "destroying" it means deleting it there).
+function M.cloud_held(plan)
+  for _, s in ipairs(common.list(plan.storage)) do
+    if s.medium ~= "paper" and M.cloudlike(s) then return true end
+  end
+  return false
+end
+
+-- situation.lgwan_asp(plan): true when the plan uses an LGWAN-ASP service: a storage entry, or
+-- the prose says so.
+function M.lgwan_asp(plan)
+  for _, s in ipairs(common.list(plan.storage)) do
+    if M.storage_kind(s) == "lgwan_asp" then return true end
+  end
+  return gov.find_claim(plan, M.LGWAN_ASP) ~= nil
+end
+
+-- situation.three_tier(plan): true when the plan works within 三層分離 (its segments or 無害化
+-- are named, or a transfer goes by sanitization).
+function M.three_tier(plan)
+  for _, t in ipairs(common.list(plan.transfers)) do
+    if t.method == "sanitization" then return true end
+  end
+  return gov.find_claim(plan, M.SEGMENT) ~= nil
+end
+
+-- situation.segment_move(t): true when the transfer moves data between the segments of 三層分離
+-- (its method is sanitization, or its parties or words name a segment).
+function M.segment_move(t)
+  if not common.obj(t) then return false end
+  if t.method == "sanitization" then return true end
+  local words = common.text(t.from) .. " " .. common.text(t.to) .. " " .. common.text(t.what)
+  return hogo.test(words, M.SEGMENT, "i")
+end
+
+-- situation.live_read(t): true when the transfer is a live read (an API, a card read, a real-time
+-- lookup) rather than a one-off migration.
+function M.live_read(t)
+  if not common.obj(t) then return false end
+  if t.method == "api" then return true end
+  local words = common.text(t.what) .. " " .. common.text(common.get(t, "verification", "how"))
+  return hogo.test(words, M.LIVE, "i") and not hogo.test(words, M.MIGRATION)
+end
+
+-- situation.migration(t): true when the transfer is a migration (移行, 初回のみ の取り込み).
+function M.migration(t)
+  if not common.obj(t) or M.live_read(t) then return false end
+  local words = common.text(t.what) .. " " .. common.text(common.get(t, "verification", "how")) ..
+                " " .. common.text(t.frequency)
+  return hogo.test(words, M.MIGRATION)
+end
+
+-- situation.says(plan, re): the prose field that claims re (gov.find_claim), or nil.
+function M.says(plan, re)
+  return gov.find_claim(plan, re)
+end
+
+-- The precedent every rule here comes back to, and the note that it predates the Act.
+M.PRE_ACT = "（2023年4月の法施行前の審議）"
+M.SHIKI = "志木市 令和2年度第3回 個人情報保護審議会（2021年2月17日）"
+
+return M
