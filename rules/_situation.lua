@@ -98,6 +98,15 @@ function M.says(plan, re)
   return gov.find_claim(plan, re)
 end
 
+-- situation.mentions(plan, re): the first prose field whose text matches re at all, whatever its
+-- polarity -- for safeguards, which are often worded as negations (「再委託は禁止」「持ち出さない」).
+function M.mentions(plan, re)
+  for _, f in ipairs(gov.prose(plan)) do
+    if hogo.test(f.text, re, "i") then return f end
+  end
+  return nil
+end
+
 -- The precedent every rule here comes back to, and the note that it predates the Act.
 M.PRE_ACT = "（2023年4月の法施行前の審議）"
 M.SHIKI = "志木市 令和2年度第3回 個人情報保護審議会（2021年2月17日）"

@@ -32,7 +32,7 @@ return {
   check = function(plan, ctx)
     local st = common.stakes(plan)
     local in_cloud = situation.cloud_held(plan)
-    local irrecoverable = gov.find_claim(plan, IRRECOVERABLE) ~= nil
+    local irrecoverable = situation.mentions(plan, IRRECOVERABLE) ~= nil
     for _, d in ipairs(common.list(plan.disposal)) do
       -- records deleted by the body from its own system are routine; a contractor's deletion
       -- (which the body cannot see) or a device leaving the body's hands is not
