@@ -3,7 +3,7 @@
 -- Cleared by what the follow-up asks when it cannot be moved: the device managed (devices.managed,
 -- or MDM in the plan's words), the data encrypted (storage.encrypted, or 暗号化), remote wipe when
 -- lost (遠隔消去・リモートワイプ) and erasure after the work (業務終了後に消去); some of them but
--- not all → one step down.
+-- not all (two or more of the four) → one step down.
 local MDM = [[(?<![A-Za-z])MDM(?![A-Za-z])|モバイルデバイス管理|端末管理(?:ツール|システム|サービス)|一元管理|集中(?:制御|管理)]]
 local ENCRYPTED = [[暗号化]]
 local WIPE = [[遠隔(?:消去|削除|ワイプ|初期化)|リモート(?:ワイプ|消去|削除|ロック)|遠隔ロック]]
@@ -37,7 +37,7 @@ return {
         need(erase, "業務終了後の消去", "erasure after the work")
         if #missing > 0 then
           local sev = st.high and "high" or "medium"
-          if #missing < 4 then sev = common.sev_shift(sev, -1) end
+          if #missing <= 2 then sev = common.sev_shift(sev, -1) end
           ctx.report(s, "location", { severity = sev, vars = common.with_body(plan, {
             what = s.what or "データ", data = st.label_ja, data_en = st.label_en,
             missing = "（記載のない対策：" .. table.concat(missing, "、") .. "）",
