@@ -1,6 +1,8 @@
 -- platform-not-listed: the plan relies on a third-party service residents use (LINE, SNS, a
 -- messaging app) — in its text or in a hand-over by third_party_app — but lists no platform, so
--- its operator and data location cannot be checked.  low.  Cleared by listing it (platforms).
+-- its operator and data location cannot be checked.  medium: as severe as what the listing would
+-- be asked (platform-data-region: where it keeps data not stated, medium), so leaving the platform
+-- out never does better than listing it.  Cleared by listing it (platforms).
 -- platforms: null or [] ("none") says less, not more: the same question when the plan's own
 -- text or hand-overs name such a service (a plan never does better by saying less).
 
@@ -9,7 +11,7 @@ local SERVICES = [[(?<![A-Za-z])(?:LINE|Twitter|Facebook|Instagram|YouTube|TikTo
 return {
   id        = "platform-not-listed",
   topic     = "platform.third_party",
-  severity  = "low",
+  severity  = "medium",
   title     = { ja = "利用する外部プラットフォームが記載されていない",
                 en = "Third-party platform used but not listed" },
   message   = { ja = "{why}が、利用する外部プラットフォーム（運営事業者・データの保存国）が記載されていません。",
