@@ -4,6 +4,8 @@
 -- (議題(5)); the 2021 LINE case concerned exactly such images stored abroad.
 --   photo: medium (high with children's data or a platform storing abroad)
 --   document: low (medium with 要配慮 data)
+-- With no attachments field (absent or null) the plan's words decide (「写真の添付もできる」):
+-- leaving the field out never does better than filling it in.
 -- Cleared by what the follow-up asks: what becomes of the copies (a storage or retention entry
 -- for the attachments, or their deletion from the platform once taken in) and, for photos, a
 -- warning to users about faces, name plates, number plates and location data; one of the two →
@@ -11,6 +13,10 @@
 local ATTACHED = [[写真|画像|添付]]
 local DELETED = [[(?:取り込|取込|移|保存|受け付け|受付)(?:ん|み|し)?(?:だ|た)?(?:後|時点で|次第).{0,20}?(?:削除|消去)|(?:上|側|内)(?:の|から)(?:データ|写真|画像|トーク|添付)?.{0,6}?(?:削除|消去)|自動(?:的に)?(?:削除|消去)]]
 local WARNED = [[(?:写り込|映り込|位置情報|Exif|撮影場所|表札|ナンバー|顔|人物).{0,24}?(?:注意|案内|周知|呼びかけ|削除して|消して|写さない|含めない|オフ|避け)|(?:注意|案内|周知|呼びかけ)(?:事項)?.{0,24}?(?:写り込|映り込|位置情報|表札|ナンバー|顔|人物)]]
+-- with no attachments field, the plan's words say what users send (「写真の添付もできる」)
+local PHOTO_TEXT = [[(?:写真|画像)(?:の|を)?.{0,8}?(?:添付|添え|送信|送って|受け付け|投稿)|(?:添付|添え)(?:た|られた|する)?(?:写真|画像)]]
+local DOC_TEXT = [[書類(?:の|を)?.{0,6}?(?:添付|添え)|添付(?:書類|ファイル)]]
+
 local function kept(plan)
   for _, s in ipairs(common.list(plan.storage)) do
     if common.obj(s) and hogo.test(common.text(s.what), ATTACHED) then return true end
@@ -41,6 +47,10 @@ return {
       local photo, doc = false, false
       for _, a in ipairs(common.list(p.attachments)) do
         if a == "photo" then photo = true elseif a == "document" then doc = true end
+      end
+      if p.attachments == nil or hogo.is_null(p.attachments) then
+        photo = situation.mentions(plan, PHOTO_TEXT) ~= nil
+        doc = situation.mentions(plan, DOC_TEXT) ~= nil
       end
       if photo and not (copies and warned) then
         local sev = (lv >= 1 or p.region == "overseas") and "high" or "medium"
