@@ -1,6 +1,7 @@
 -- disposal-paper-method: how paper records are destroyed.  The council confirmed 「シュレッダーでの
--- 処分ではなく、溶解ということでよいか」 (議題(1)) for both the contractor's and the city's copies.
--- Shredding: info, low when the contractor does it or the papers hold 要配慮 data; cleared when
+-- 処分ではなく、溶解ということによいか」 (議題(1)) for both the contractor's and the city's copies.
+-- Shredding: low -- the council asked it of the city's own copies too -- and medium when the
+-- contractor shreds 要配慮 papers; cleared when
 -- the plan gives the cut standard (クロスカット, P-4, 〇mm) and who confirms the destruction
 -- (職員が立ち会う, 係長が確認).  No method stated: low, and a core fact missing (incomplete).
 local CUT = [[クロスカット|マイクロカット|スパイラルカット|細断(?:の)?(?:規格|サイズ|幅)|(?<![A-Za-z])(?:P-?[4-7]|DIN ?66399)(?![A-Za-z0-9])|[0-9.]+\s*(?:mm|ミリ)(?:\s*[x×]\s*[0-9.]+\s*(?:mm|ミリ))?]]
@@ -15,7 +16,7 @@ return {
                 en = "Paper records holding personal data are to be destroyed by {method_en}." },
   follow_up = { ja = "紙媒体は溶解処理（受託者が行う場合は溶解証明の提出）とするか、シュレッダーとする場合は細断の規格（クロスカット等）と、廃棄を確認する者を示してください。",
                 en = "Have paper dissolved (with a certificate when the contractor does it), or, if shredded, state the cut standard (cross-cut...) and who confirms the destruction." },
-  precedent = "志木市 令和2年度第3回 議題(1)「委託業者及び市で保管しているものについてもシュレッダーでの処分ではなく、溶解ということでよいか」" .. situation.PRE_ACT,
+  precedent = "志木市 令和2年度第3回 議題(1)「委託業者及び市で保管しているものについてもシュレッダーでの処分ではなく、溶解ということによいか」" .. situation.PRE_ACT,
 
   check = function(plan, ctx)
     local st = common.stakes(plan)
@@ -27,7 +28,7 @@ return {
             message = { ja = "紙媒体の廃棄方法（溶解、シュレッダー、返却など）が記載されていません。",
                         en = "How paper records are destroyed (dissolution, shredding, return...) is not stated." } })
         elseif d.method == "shredding" and not standard then
-          local sev = (d.by == "contractor" or st.sensitive) and "low" or "info"
+          local sev = (d.by == "contractor" and st.sensitive) and "medium" or "low"
           ctx.report(d, "method", { severity = sev, vars = { method = "シュレッダー", method_en = "shredding" } })
         end
       end
