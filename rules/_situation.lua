@@ -93,6 +93,14 @@ function M.migration(t)
   return hogo.test(words, M.MIGRATION)
 end
 
+-- situation.value(v): v, except that null reads as nil (not stated).  For fields whose "not
+-- stated" question must also be asked of null: null says less, and a plan never does better by
+-- saying less (devices.managed: null is no more an answer than leaving it out).
+function M.value(v)
+  if hogo.is_null(v) then return nil end
+  return v
+end
+
 -- situation.says(plan, re): the prose field that claims re (gov.find_claim), or nil.
 function M.says(plan, re)
   return gov.find_claim(plan, re)

@@ -27,10 +27,10 @@ return {
     local lv = gov.level(plan)
     local label = gov.device_label(d)
     local vars = { devices = label.ja, devices_en = label.en }
-    if d.app_install == "allowed" and not situation.mentions(plan, VETTED) then
+    if situation.value(d.app_install) == "allowed" and not situation.mentions(plan, VETTED) then
       vars.state, vars.state_en = "利用者がアプリケーションを自由にインストールできます", "users may install apps freely"
-      ctx.report(d, "app_install", { severity = (lv >= 1 and d.managed ~= true) and "high" or "medium", vars = vars })
-    elseif d.app_install == nil and not situation.mentions(plan, BLOCKED) and not situation.mentions(plan, VETTED) then
+      ctx.report(d, "app_install", { severity = (lv >= 1 and situation.value(d.managed) ~= true) and "high" or "medium", vars = vars })
+    elseif situation.value(d.app_install) == nil and not situation.mentions(plan, BLOCKED) and not situation.mentions(plan, VETTED) then
       vars.state, vars.state_en = "アプリケーションのインストールを制限するかどうかが記載されていません", "the plan does not say whether app installs are restricted"
       ctx.report(d, "app_install", { severity = "low", vars = vars })
     end

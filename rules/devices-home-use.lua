@@ -34,7 +34,7 @@ return {
     if not d then return end
     local label = gov.device_label(d)
     local vars = { devices = label.ja, devices_en = label.en }
-    local home = d.home_use
+    local home = situation.value(d.home_use)
     if home == nil then
       if situation.mentions(plan, AT_SCHOOL) then home = false
       elseif gov.find_claim(plan, AT_HOME) then home = true end
@@ -47,7 +47,7 @@ return {
       if #missing == 0 then return end
       vars.state = "家庭など庁舎・学校の外での使用を想定しています（記載のない対策：" .. table.concat(missing, "、") .. "）"
       vars.state_en = "they are meant to be used at home or elsewhere off-site (not stated: " .. table.concat(missing_en, ", ") .. ")"
-      local weak = d.managed == false or d.app_install == "allowed"
+      local weak = situation.value(d.managed) == false or situation.value(d.app_install) == "allowed"
       local sev = weak and "high" or "medium"
       if #missing <= 2 then sev = common.sev_shift(sev, -1) end
       ctx.report(d, "home_use", { severity = sev, vars = vars })

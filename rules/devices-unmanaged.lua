@@ -28,12 +28,12 @@ return {
     local lv = gov.level(plan)
     local label = gov.device_label(d)
     local vars = { devices = label.ja, devices_en = label.en }
-    local managed = d.managed
+    local managed = situation.value(d.managed)
     if managed == nil and gov.find_claim(plan, MDM) then managed = true end
     if managed ~= true and situation.mentions(plan, WIPE) and situation.mentions(plan, ENFORCE) then return end
     if managed == false then
       vars.state, vars.state_en = "一元管理（MDM）を行わない計画です", "they are not centrally managed"
-      ctx.report(d, "managed", { severity = (d.home_use == true or lv >= 1) and "high" or "medium", vars = vars })
+      ctx.report(d, "managed", { severity = (situation.value(d.home_use) == true or lv >= 1) and "high" or "medium", vars = vars })
     elseif managed == nil then
       vars.state, vars.state_en = "一元管理（MDM）を行うかどうかが記載されていません", "the plan does not say whether they are centrally managed"
       ctx.report(d, "managed", { severity = "low", vars = vars })

@@ -40,7 +40,7 @@ return {
     for _, s in ipairs(common.list(plan.storage)) do
       local kind = common.obj(s) and situation.storage_kind(s)
       local internet = s.network == "internet"
-      local implied = s.network == nil and kind == "cloud"
+      local implied = situation.value(s.network) == nil and kind == "cloud"
       if common.obj(s) and s.medium ~= "paper" and (internet or implied) then
         local sev = st.high and "high" or "medium"
         local in_transit = transit or s.encrypted == true

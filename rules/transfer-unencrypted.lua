@@ -47,7 +47,7 @@ return {
   check = function(plan, ctx)
     local st = common.stakes(plan)
     for _, t in ipairs(common.list(plan.transfers)) do
-      local m = t.method
+      local m = situation.value(t.method)
       local from_prose = false
       if m == nil then m = prose_method(t); from_prose = m ~= nil end
       local sev, ja, en
@@ -61,7 +61,7 @@ return {
       elseif m == "web_upload" and t.encrypted == false then
         sev = st.high and "high" or "medium"
         ja, en = "通信が暗号化されていません。", "the connection is not encrypted."
-      elseif m == "web_upload" and t.encrypted == nil and not hogo.test(text_of(t, plan), TRANSIT) then
+      elseif m == "web_upload" and situation.value(t.encrypted) == nil and not hogo.test(text_of(t, plan), TRANSIT) then
         sev = "low"
         ja, en = "通信の暗号化とアップロード先の管理が記載されていません。", "encryption and who runs the upload site are not stated."
       end
