@@ -36,11 +36,14 @@ return {
       if t.encrypted == true then transit = true end
     end
     local leak = common.get(plan, "operations", "incident_response") == true or gov.find_claim(plan, LEAK) ~= nil
-    local precedent = (situation.lgwan_asp(plan) or situation.three_tier(plan)) and GUIDELINE or nil
+    local asp = situation.lgwan_asp(plan)
+    local precedent = (asp or situation.three_tier(plan)) and GUIDELINE or nil
     for _, s in ipairs(common.list(plan.storage)) do
       local kind = common.obj(s) and situation.storage_kind(s)
       local internet = s.network == "internet"
-      local implied = situation.value(s.network) == nil and kind == "cloud"
+      -- a cloud entry with no network is taken to be reached over the internet, unless the plan
+      -- says the service is on LGWAN-ASP
+      local implied = situation.value(s.network) == nil and kind == "cloud" and not asp
       if common.obj(s) and s.medium ~= "paper" and (internet or implied) then
         local sev = st.high and "high" or "medium"
         local in_transit = transit or s.encrypted == true
