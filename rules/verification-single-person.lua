@@ -39,7 +39,12 @@ return {
       local v = common.obj(t.verification)
       if v then
         local staff = common.num(v.staff)
-        local how = common.answer(v.how) or ""
+        local answer, why = common.answer(v.how)
+        local how = answer or ""
+        -- a placeholder or deferral in how is no answer: say so, quoting it
+        local unanswered = (why == "placeholder" or why == "deferral") and
+          ("確認の方法（how）は「" .. gov.excerpt(v.how, 20) .. "」で、記載がありません。") or ""
+        local unanswered_en = unanswered ~= "" and " The method (how) is only a placeholder or deferral." or ""
         local act, act_en = action(t)
         local vars = { what = t.what or "データ", from = t.from or "?", to = t.to or "?",
                        action = act, action_en = act_en }
@@ -56,8 +61,8 @@ return {
                               or "作業記録は残しますが、確認者が特定されていません。"
             vars.gap_en = named and "the checker is named but no record of the work is kept." or "a record is kept but the checker is not named."
           else
-            vars.gap = "属人的な管理になっています。"
-            vars.gap_en = "it rests on one person."
+            vars.gap = "属人的な管理になっています。" .. unanswered
+            vars.gap_en = "it rests on one person." .. unanswered_en
           end
           ctx.report(v, "staff", { severity = sev, vars = vars })
         elseif staff == nil and hogo.test(how, ONE_PERSON) and not several and not (named and record) then
