@@ -5,7 +5,8 @@
 -- given but the prose says one person (「担当者1名」「単独で」) → medium.  Cleared by either
 -- alternative the council gave: more than one checker (staff ≥ 2, or how says 複数・2名・ダブル
 -- チェック), or one named checker who keeps a record (how: 確認者を特定 + 作業記録・件数の照合);
--- half of the second (a named checker, no record) → medium.
+-- half of the second (a named checker, no record) → medium.  A live read (method api, a card
+-- read, a real-time lookup) is not a データ移行: at most low.
 local ONE_PERSON = [[(?<![0-9])1\s*(名|人)|一人|ひとり|独り|単独|担当(者|職員)(のみ|だけ)|1名のみ]]
 
 -- The two ways the follow-up (and the council) clear it.  More than one checker: 「複数の職員で
@@ -64,6 +65,9 @@ return {
             vars.gap = "属人的な管理になっています。" .. unanswered
             vars.gap_en = "it rests on one person." .. unanswered_en
           end
+          -- a live read (a card read at the counter, an API) is not the one-off migration the
+          -- council spoke of: one clerk per read is the norm; it stays a question
+          if situation.live_read(t) then sev = common.sev_min(sev, "low") end
           ctx.report(v, "staff", { severity = sev, vars = vars })
         elseif staff == nil and hogo.test(how, ONE_PERSON) and not several and not (named and record) then
           vars.who, vars.who_en = "一人の職員", "one member of staff"
