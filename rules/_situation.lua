@@ -85,12 +85,19 @@ function M.live_read(t)
   return hogo.test(words, M.LIVE, "i") and not hogo.test(words, M.MIGRATION)
 end
 
--- situation.migration(t): true when the transfer is a migration (移行, 初回のみ の取り込み).
-function M.migration(t)
+-- situation.migration(t [, plan]): true when the transfer is a migration (移行, 初回のみ の
+-- 取り込み): its own words say so, or (given the plan) the plan's prose speaks of a データ移行 and
+-- the transfer is a one-off hand-over into a system (not a live read, no recurring frequency).
+function M.migration(t, plan)
   if not common.obj(t) or M.live_read(t) then return false end
   local words = common.text(t.what) .. " " .. common.text(common.get(t, "verification", "how")) ..
                 " " .. common.text(t.frequency)
-  return hogo.test(words, M.MIGRATION)
+  if hogo.test(words, M.MIGRATION) then return true end
+  if plan and common.text(t.frequency) == "" and hogo.test(common.text(t.to), [[システム]])
+     and gov.find_claim(plan, [[(?:データ)?移行]]) then
+    return true
+  end
+  return false
 end
 
 -- situation.value(v): v, except that null reads as nil (not stated).  For fields whose "not

@@ -18,8 +18,8 @@ local NAMED = [[(確認者|確認責任者|作業責任者|責任者|確認す�
 local RECORD = [[記録|照合|突合|ログ|チェックリスト|報告書|確認票|台帳に記]]
 
 -- what the check is of: a migration (議題(2)) or a hand-over / live read
-local function action(t)
-  if situation.migration(t) then return "移行", "migration" end
+local function action(t, plan)
+  if situation.migration(t, plan) then return "移行", "migration" end
   return "受け渡し", "hand-over"
 end
 
@@ -46,7 +46,7 @@ return {
         local unanswered = (why == "placeholder" or why == "deferral") and
           ("確認の方法（how）は「" .. gov.excerpt(v.how, 20) .. "」で、記載がありません。") or ""
         local unanswered_en = unanswered ~= "" and " The method (how) is only a placeholder or deferral." or ""
-        local act, act_en = action(t)
+        local act, act_en = action(t, plan)
         local vars = { what = t.what or "データ", from = t.from or "?", to = t.to or "?",
                        action = act, action_en = act_en }
         local several = hogo.test(how, SEVERAL)
