@@ -18,6 +18,27 @@ M.SEGMENT = [[個人番号利用事務系|LGWAN接続系|インターネット�
 M.LIVE = [[リアルタイム|即時に?(?:照会|参照|連携|読)|オンラインで(?:照会|参照)|読み取|読取|カード(?:を|の)?(?:読|IC)|ICチップ|(?<![A-Za-z])API(?![A-Za-z])|都度(?:照会|連携|参照)|随時(?:照会|連携)]]
 M.MIGRATION = [[移行|移し替え|移替|取り込み|取込|初回のみ|一括(?:登録|投入)]]
 
+-- A field still holding the skeleton's 「（…）例：」 text (or 〇〇, TBD) says nothing: its example
+-- words must never count as what the plan states (common.answer decides).
+M.placeholder = common.memo(2048, function(text)
+  local _, why = common.answer(text)
+  return why == "placeholder"
+end)
+
+-- situation.words(...): the normalized texts given (strings; others skipped), placeholders left
+-- out, joined by a space.
+function M.words(...)
+  local out = {}
+  for i = 1, select("#", ...) do
+    local v = select(i, ...)
+    if type(v) == "string" then
+      local t = common.text(v)
+      if t ~= "" and not M.placeholder(t) then out[#out + 1] = t end
+    end
+  end
+  return table.concat(out, " ")
+end
+
 -- Storage locations that are a service run by someone else and reached over a network.
 local CLOUDLIKE = { cloud = true, gov_cloud = true, lgwan_asp = true }
 
@@ -27,7 +48,7 @@ function M.storage_kind(s)
   if not common.obj(s) then return nil end
   local loc = s.location
   if loc == "cloud" or loc == nil then
-    local words = common.text(s.what) .. " " .. common.text(s.provider) .. " " .. common.text(s.service)
+    local words = M.words(s.what, s.provider, s.service)
     if hogo.test(words, M.LGWAN_ASP, "i") then return "lgwan_asp" end
     if hogo.test(words, M.GOV_CLOUD, "i") then return "gov_cloud" end
   end
@@ -55,7 +76,7 @@ function M.lgwan_asp(plan)
   for _, s in ipairs(common.list(plan.storage)) do
     if M.storage_kind(s) == "lgwan_asp" then return true end
   end
-  return gov.find_claim(plan, M.LGWAN_ASP) ~= nil
+  return M.says(plan, M.LGWAN_ASP) ~= nil
 end
 
 -- situation.three_tier(plan): true when the plan works within 三層分離 (its segments or 無害化
@@ -64,7 +85,7 @@ function M.three_tier(plan)
   for _, t in ipairs(common.list(plan.transfers)) do
     if t.method == "sanitization" then return true end
   end
-  return gov.find_claim(plan, M.SEGMENT) ~= nil
+  return M.says(plan, M.SEGMENT) ~= nil
 end
 
 -- situation.segment_move(t): true when the transfer moves data between the segments of 三層分離
@@ -72,7 +93,7 @@ end
 function M.segment_move(t)
   if not common.obj(t) then return false end
   if t.method == "sanitization" then return true end
-  local words = common.text(t.from) .. " " .. common.text(t.to) .. " " .. common.text(t.what)
+  local words = M.words(t.from, t.to, t.what)
   return hogo.test(words, M.SEGMENT, "i")
 end
 
@@ -81,7 +102,7 @@ end
 function M.live_read(t)
   if not common.obj(t) then return false end
   if t.method == "api" then return true end
-  local words = common.text(t.what) .. " " .. common.text(common.get(t, "verification", "how"))
+  local words = M.words(t.what, common.get(t, "verification", "how"))
   return hogo.test(words, M.LIVE, "i") and not hogo.test(words, M.MIGRATION)
 end
 
@@ -90,11 +111,10 @@ end
 -- the transfer is a one-off hand-over into a system (not a live read, no recurring frequency).
 function M.migration(t, plan)
   if not common.obj(t) or M.live_read(t) then return false end
-  local words = common.text(t.what) .. " " .. common.text(common.get(t, "verification", "how")) ..
-                " " .. common.text(t.frequency)
+  local words = M.words(t.what, common.get(t, "verification", "how"), t.frequency)
   if hogo.test(words, M.MIGRATION) then return true end
-  if plan and common.text(t.frequency) == "" and hogo.test(common.text(t.to), [[システム]])
-     and gov.find_claim(plan, [[(?:データ)?移行]]) then
+  if plan and common.text(t.frequency) == "" and hogo.test(M.words(t.to), [[システム]])
+     and M.says(plan, [[(?:データ)?移行]]) then
     return true
   end
   return false
@@ -108,16 +128,25 @@ function M.value(v)
   return v
 end
 
--- situation.says(plan, re): the prose field that claims re (gov.find_claim), or nil.
-function M.says(plan, re)
-  return gov.find_claim(plan, re)
+-- situation.says(plan, re [, want]): the first prose field whose claim about re is want
+-- (default "claimed"; gov.claim: negations and conditionals are not claims), skipping fields
+-- that still hold a placeholder; nil when none.
+function M.says(plan, re, want)
+  want = want or "claimed"
+  local f = gov.find_claim(plan, re, want)      -- one search settles most plans
+  if not f then return nil end
+  if not M.placeholder(f.text) then return f end
+  for _, g in ipairs(gov.prose(plan)) do
+    if not M.placeholder(g.text) and gov.claim(g.text, re) == want then return g end
+  end
+  return nil
 end
 
 -- situation.mentions(plan, re): the first prose field whose text matches re at all, whatever its
 -- polarity -- for safeguards, which are often worded as negations (「再委託は禁止」「持ち出さない」).
 function M.mentions(plan, re)
   for _, f in ipairs(gov.prose(plan)) do
-    if hogo.test(f.text, re, "i") then return f end
+    if hogo.test(f.text, re, "i") and not M.placeholder(f.text) then return f end
   end
   return nil
 end

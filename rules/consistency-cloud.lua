@@ -26,7 +26,7 @@ return {
     for _, s in ipairs(storage) do
       if situation.cloudlike(s) then return end
     end
-    local f = gov.find_claim(plan, CLOUD)
+    local f = situation.says(plan, CLOUD)
     if not f then return end
     local vars = { quote = gov.quote(f, CLOUD) }
     if f.field == "storage" then

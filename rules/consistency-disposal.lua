@@ -42,7 +42,7 @@ return {
     if #listed == 0 then return end
     for _, m in ipairs(METHODS) do
       if not have[m.method] then
-        local f = gov.find_claim(plan, m.re)
+        local f = situation.says(plan, m.re)
         if f then
           local target = have.shredding or disposal[1]
           local sev = (m.method == "dissolution" and have.shredding) and "medium" or "low"

@@ -34,7 +34,7 @@ return {
     for _, s in ipairs(common.list(plan.storage)) do
       if common.obj(s) and (s.network == "lgwan" or situation.storage_kind(s) == "lgwan_asp") then return end
     end
-    local f = gov.find_claim(plan, LGWAN)
+    local f = situation.says(plan, LGWAN)
     if not f then return end
     for _, t in ipairs(transfers) do
       local m = t.method

@@ -37,7 +37,7 @@ return {
     local home = situation.value(d.home_use)
     if home == nil then
       if situation.mentions(plan, AT_SCHOOL) then home = false
-      elseif gov.find_claim(plan, AT_HOME) then home = true end
+      elseif situation.says(plan, AT_HOME) then home = true end
     end
     if home == true then
       local missing, missing_en = {}, {}

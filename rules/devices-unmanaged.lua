@@ -29,7 +29,7 @@ return {
     local label = gov.device_label(d)
     local vars = { devices = label.ja, devices_en = label.en }
     local managed = situation.value(d.managed)
-    if managed == nil and gov.find_claim(plan, MDM) then managed = true end
+    if managed == nil and situation.says(plan, MDM) then managed = true end
     if managed ~= true and situation.mentions(plan, WIPE) and situation.mentions(plan, ENFORCE) then return end
     if managed == false then
       vars.state, vars.state_en = "一元管理（MDM）を行わない計画です", "they are not centrally managed"

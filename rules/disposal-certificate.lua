@@ -24,7 +24,7 @@ return {
     local in_cloud = situation.cloud_held(plan)
     for _, d in ipairs(common.list(plan.disposal)) do
       if common.obj(d) and d.by == "contractor" and d.method ~= "return" and d.certificate ~= true
-         and not (d.certificate == nil and gov.find_claim(plan, CERT)) then
+         and not (d.certificate == nil and situation.says(plan, CERT)) then
         local sev = d.certificate == false and "medium" or "low"
         if st.sensitive then sev = common.sev_shift(sev, 1) end
         local paper = d.medium == "paper"

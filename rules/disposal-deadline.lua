@@ -24,7 +24,7 @@ return {
         local vars = { action = ret and "返却" or "廃棄", action_en = ret and "return" or "destruction" }
         local answer = common.answer(d.deadline)
         if d.deadline == nil or hogo.is_null(d.deadline) then
-          if not gov.find_claim(plan, PROSE_DEADLINE) then ctx.report(d, "deadline", { vars = vars }) end
+          if not situation.says(plan, PROSE_DEADLINE) then ctx.report(d, "deadline", { vars = vars }) end
         elseif type(d.deadline) == "string" and not answer then
           vars.quote = gov.excerpt(d.deadline, 20)
           ctx.report(d, "deadline", { vars = vars,

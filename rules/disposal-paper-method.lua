@@ -20,7 +20,7 @@ return {
 
   check = function(plan, ctx)
     local st = common.stakes(plan)
-    local standard = gov.find_claim(plan, CUT) ~= nil and gov.find_claim(plan, CONFIRM) ~= nil
+    local standard = situation.says(plan, CUT) ~= nil and situation.says(plan, CONFIRM) ~= nil
     for _, d in ipairs(common.list(plan.disposal)) do
       if common.obj(d) and d.medium == "paper" then
         if d.method == nil or hogo.is_null(d.method) then

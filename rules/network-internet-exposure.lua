@@ -29,13 +29,13 @@ return {
   check = function(plan, ctx)
     local st = common.stakes(plan)
     local access = common.obj(plan.access) or {}
-    local strong = STRONG_AUTH[access.authentication] or gov.find_claim(plan, STRONG_AUTH_TEXT) ~= nil
+    local strong = STRONG_AUTH[access.authentication] or situation.says(plan, STRONG_AUTH_TEXT) ~= nil
     local guarded = strong and access.logging == true
-    local transit = gov.find_claim(plan, TRANSIT) ~= nil
+    local transit = situation.says(plan, TRANSIT) ~= nil
     for _, t in ipairs(common.list(plan.transfers)) do
       if t.encrypted == true then transit = true end
     end
-    local leak = common.get(plan, "operations", "incident_response") == true or gov.find_claim(plan, LEAK) ~= nil
+    local leak = common.get(plan, "operations", "incident_response") == true or situation.says(plan, LEAK) ~= nil
     local asp = situation.lgwan_asp(plan)
     local precedent = (asp or situation.three_tier(plan)) and GUIDELINE or nil
     for _, s in ipairs(common.list(plan.storage)) do

@@ -43,7 +43,7 @@ return {
     local lv = gov.level(plan)
     local copies, warned = kept(plan), situation.mentions(plan, WARNED) ~= nil
     for _, p in ipairs(common.list(plan.platforms)) do
-      local name = type(p.name) == "string" and p.name or "外部プラットフォーム"
+      local name = common.answer(p.name) or "外部プラットフォーム"
       local photo, doc = false, false
       for _, a in ipairs(common.list(p.attachments)) do
         if a == "photo" then photo = true elseif a == "document" then doc = true end

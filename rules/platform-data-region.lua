@@ -29,12 +29,12 @@ return {
     local lv, st = gov.level(plan)
     local settled = situation.mentions(plan, ABROAD_CHECKED) and situation.mentions(plan, TOLD)
     for _, p in ipairs(common.list(plan.platforms)) do
-      local name = type(p.name) == "string" and p.name or "外部プラットフォーム"
+      local name = common.answer(p.name) or "外部プラットフォーム"
       local vars = { name = name, data = st.label_ja, data_en = st.label_en }
       local region = p.region
       if region == nil or hogo.is_null(region) then
-        if gov.find_claim(plan, OVERSEAS) then region = "overseas"
-        elseif gov.find_claim(plan, DOMESTIC) then region = "domestic" end
+        if situation.says(plan, OVERSEAS) then region = "overseas"
+        elseif situation.says(plan, DOMESTIC) then region = "domestic" end
       end
       if region == "overseas" and settled and lv < 2 then
         -- the follow-up done: where it sits and who reaches it confirmed, residents told

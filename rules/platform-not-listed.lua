@@ -28,7 +28,7 @@ return {
         return
       end
     end
-    local f = gov.find_claim(plan, SERVICES)
+    local f = situation.says(plan, SERVICES)
     if f then
       local m = hogo.match(f.text, SERVICES, "i") or "SNS"
       ctx.report(plan, "platforms", { vars = { why = "「" .. m .. "」を利用する計画です", why_en = "The plan uses " .. m } })

@@ -17,7 +17,7 @@ return {
 
   check = function(plan, ctx)
     for _, p in ipairs(common.list(plan.platforms)) do
-      local name = type(p.name) == "string" and p.name or "外部プラットフォーム"
+      local name = common.answer(p.name) or "外部プラットフォーム"
       local answer, why = common.answer(p.operator)
       if not answer then
         local opts = { vars = common.with_body(plan, { name = name, quote = gov.excerpt(p.operator, 20) }) }

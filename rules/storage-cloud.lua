@@ -22,8 +22,8 @@ local ENCRYPTED = [[暗号化(?:して|し|する|した|された)?(?:保存|�
 local ACCESS = [[アクセス(?:権限|でき|を|は|制限)|閲覧(?:でき|権限)|多要素|二要素]]
 
 local function prose(plan, s, re)
-  if gov.claim(common.text(s.what), re) == "claimed" then return true end
-  return gov.find_claim(plan, re) ~= nil
+  if gov.claim(situation.words(s.what), re) == "claimed" then return true end
+  return situation.says(plan, re) ~= nil
 end
 
 -- what the plan says of the region: "domestic" / "overseas" / "unknown" / nil
@@ -54,7 +54,7 @@ local function access_shown(plan)
   local a = common.obj(plan.access) or {}
   if common.answer(a.restriction) or a.logging == true then return true end
   if a.authentication == "two_factor" or a.authentication == "ic_card" or a.authentication == "biometric" then return true end
-  return gov.find_claim(plan, ACCESS) ~= nil
+  return situation.says(plan, ACCESS) ~= nil
 end
 
 local KIND_JA = { cloud = "クラウド", gov_cloud = "ガバメントクラウド", lgwan_asp = "LGWAN-ASPのサービス" }

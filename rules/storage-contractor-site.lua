@@ -24,7 +24,7 @@ return {
     for _, d in ipairs(common.list(plan.disposal)) do
       if common.obj(d) and d.by == "contractor" and (d.method == "return" or d.certificate == true) then return end
     end
-    if gov.find_claim(plan, END) then return end
+    if situation.says(plan, END) then return end
     local st = common.stakes(plan)
     for _, s in ipairs(common.list(plan.storage)) do
       if common.obj(s) and s.location == "contractor" then

@@ -23,12 +23,12 @@ return {
 
   check = function(plan, ctx)
     local st = common.stakes(plan)
-    local managed = common.get(plan, "devices", "managed") == true or gov.find_claim(plan, MDM) ~= nil
+    local managed = common.get(plan, "devices", "managed") == true or situation.says(plan, MDM) ~= nil
     local wipe = situation.mentions(plan, WIPE) ~= nil
     local erase = situation.mentions(plan, ERASE) ~= nil
     for _, s in ipairs(common.list(plan.storage)) do
       if common.obj(s) and s.location == "personal_device" then
-        local encrypted = s.encrypted == true or (s.encrypted == nil and gov.find_claim(plan, ENCRYPTED) ~= nil)
+        local encrypted = s.encrypted == true or (s.encrypted == nil and situation.says(plan, ENCRYPTED) ~= nil)
         local missing, missing_en = {}, {}
         local function need(ok, ja, en) if not ok then missing[#missing + 1], missing_en[#missing_en + 1] = ja, en end end
         need(managed, "端末管理（MDM）", "device management (MDM)")

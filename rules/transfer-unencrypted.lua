@@ -18,7 +18,7 @@ local GUIDELINE = "地方公共団体における情報セキュリティポリ�
 
 -- method named only in prose: 「USBメモリで受け渡し」「メールで送付」
 local function prose_method(t)
-  local text = common.text(t.what) .. " " .. common.text(common.get(t, "verification", "how"))
+  local text = situation.words(t.what, common.get(t, "verification", "how"))
   if hogo.test(text, [[暗号化]]) then return nil end
   if hogo.test(text, [[USB]], "i") then return "usb" end
   if hogo.test(text, [[メール|e-?mail]], "i") then return "email" end
@@ -27,8 +27,10 @@ end
 
 -- the transfer's own words and the plan's prose fields, for what clears the milder findings
 local function text_of(t, plan)
-  local parts = { common.text(t.what), common.text(common.get(t, "verification", "how")) }
-  for _, f in ipairs(gov.prose(plan)) do parts[#parts + 1] = f.text end
+  local parts = { situation.words(t.what), situation.words(common.get(t, "verification", "how")) }
+  for _, f in ipairs(gov.prose(plan)) do
+    if not situation.placeholder(f.text) then parts[#parts + 1] = f.text end
+  end
   return table.concat(parts, "\n")
 end
 
