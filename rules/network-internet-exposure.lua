@@ -53,7 +53,7 @@ return {
           local how = implied and "クラウド（インターネット経由で利用）" or "インターネットに接続された環境"
           local how_en = implied and "in the cloud (reached over the internet)" or "on an internet-connected system"
           ctx.report(s, internet and "network" or "location", { severity = sev, precedent = precedent,
-            vars = common.with_body(plan, { what = s.what or "データ", data = st.label_ja, data_en = st.label_en,
+            vars = common.with_body(plan, { what = common.answer(s.what) or "データ", data = st.label_ja, data_en = st.label_en,
                                             how = how, how_en = how_en }) })
         end
       end

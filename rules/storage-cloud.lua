@@ -128,7 +128,7 @@ return {
           end
           local joined = table.concat(en, "; ")
           ctx.report(s, "location", { severity = sev, vars = common.with_body(plan, {
-            what = s.what or "データ", provider = provider or (kind == "gov_cloud" and "国が調達するクラウドサービス" or "事業者未記載"), data = st.label_ja, data_en = st.label_en,
+            what = common.answer(s.what) or "データ", provider = provider or (kind == "gov_cloud" and "国が調達するクラウドサービス" or "事業者未記載"), data = st.label_ja, data_en = st.label_en,
             where = KIND_JA[kind], where_en = KIND_EN[kind],
             problems = table.concat(ja, "。") .. "。",
             problems_en = joined:sub(1, 1):upper() .. joined:sub(2) .. ".",

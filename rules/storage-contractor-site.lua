@@ -30,7 +30,7 @@ return {
       if common.obj(s) and s.location == "contractor" then
         local online = s.network == "internet"
         ctx.report(s, "location", { severity = (st.high or online) and "medium" or "low", vars = {
-          what = s.what or "データ",
+          what = common.answer(s.what) or "データ",
           extra = online and "インターネットに接続された環境で、" or "",
           extra_en = online and ", on a system connected to the internet" or "" } })
       end

@@ -31,7 +31,7 @@ return {
                             on_premise = "a site", personal_device = "a personal device",
                             lgwan_asp = "an LGWAN-ASP service", gov_cloud = "the Government Cloud" })[s.location] or "location not stated"
         ctx.report(s, "region", { severity = st.high and "high" or "medium", vars = {
-          what = s.what or "データ", data = st.label_ja, data_en = st.label_en, where = where, where_en = where_en } })
+          what = common.answer(s.what) or "データ", data = st.label_ja, data_en = st.label_en, where = where, where_en = where_en } })
       end
     end
   end,

@@ -39,7 +39,7 @@ return {
           local sev = st.high and "high" or "medium"
           if #missing <= 2 then sev = common.sev_shift(sev, -1) end
           ctx.report(s, "location", { severity = sev, vars = common.with_body(plan, {
-            what = s.what or "データ", data = st.label_ja, data_en = st.label_en,
+            what = common.answer(s.what) or "データ", data = st.label_ja, data_en = st.label_en,
             missing = "（記載のない対策：" .. table.concat(missing, "、") .. "）",
             missing_en = " (Not stated: " .. table.concat(missing_en, ", ") .. ".)" }) })
         end

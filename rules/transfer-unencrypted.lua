@@ -71,7 +71,7 @@ return {
         local segment = situation.segment_move(t)
         ctx.report(t, from_prose and "what" or "method", { severity = sev,
           follow_up = segment and SEGMENT_FOLLOW_UP or nil, precedent = segment and GUIDELINE or nil, vars = {
-          what = t.what or "データ", from = t.from or "?", to = t.to or "?",
+          what = common.answer(t.what) or "データ", from = t.from or "?", to = t.to or "?",
           method = METHOD_JA[m], method_en = METHOD_EN[m], problem = ja, problem_en = en } })
       end
     end

@@ -47,7 +47,7 @@ return {
           ("確認の方法（how）は「" .. gov.excerpt(v.how, 20) .. "」で、記載がありません。") or ""
         local unanswered_en = unanswered ~= "" and " The method (how) is only a placeholder or deferral." or ""
         local act, act_en = action(t, plan)
-        local vars = { what = t.what or "データ", from = t.from or "?", to = t.to or "?",
+        local vars = { what = common.answer(t.what) or "データ", from = t.from or "?", to = t.to or "?",
                        action = act, action_en = act_en }
         local several = hogo.test(how, SEVERAL)
         local named, record = hogo.test(how, NAMED), hogo.test(how, RECORD)
