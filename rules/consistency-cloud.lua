@@ -2,7 +2,10 @@
 -- no storage entry is in the cloud.  One of the two is wrong, and the council's view of the risk
 -- turns on it: 「クラウドにするのであれば再検討が必要」(議題(2)).
 -- Negations and conditionals are not claims: 「クラウドは利用しない」「クラウドにするのであれば」.
---   storage listed, none cloud: medium;  storage not stated: low (where is it?)
+--   storage listed, none cloud: medium;  storage not stated: low (where is it?);
+--   storage null ("nothing is stored") while the text says cloud: medium, as severe as the
+--   storage-cloud question it would hide.
+-- A storage entry in ガバメントクラウド or an LGWAN-ASP service answers a text that says so.
 
 local CLOUD = [[クラウド|(?<![A-Za-z])(?:cloud|SaaS|AWS|Azure|Google ?Drive|Google ?Workspace|G ?Suite|OneDrive|Microsoft ?365|Office ?365|Dropbox|iCloud|kintone)(?![A-Za-z])]]
 
@@ -16,14 +19,14 @@ return {
                 en = "The text says the cloud is used (\"{quote}\"), but {state_en}." },
   follow_up = { ja = "クラウドに保存・処理するデータがあれば storage に location: cloud として記載し、事業者・所在国・ISMAP登録を示してください。クラウドを使わない場合は本文を改めてください。",
                 en = "If any data is stored or processed in the cloud, list it in storage with location cloud and state the provider, region and ISMAP registration; if not, correct the text." },
-  precedent = "志木市 令和2年度第3回 議題(2)「クラウドにするのであれば再検討が必要だが、市の庁舎内で管理しているのであれば問題ない」",
+  precedent = "志木市 令和2年度第3回 議題(2)「クラウドにするのであれば再検討が必要だが、市の庁舎内で管理しているのであれば問題ない」" .. situation.PRE_ACT,
 
   check = function(plan, ctx)
     local storage = common.list(plan.storage)
     for _, s in ipairs(storage) do
-      if s.location == "cloud" then return end
+      if situation.cloudlike(s) then return end
     end
-    local f = gov.find_claim(plan, CLOUD)
+    local f = situation.says(plan, CLOUD)
     if not f then return end
     local vars = { quote = gov.quote(f, CLOUD) }
     if f.field == "storage" then
@@ -33,6 +36,9 @@ return {
     elseif #storage > 0 then
       vars.state, vars.state_en = "保存場所（storage）にクラウドがありません", "no storage entry is in the cloud"
       ctx.report(storage[1], "location", { vars = vars })
+    elseif hogo.is_null(plan.storage) then
+      vars.state, vars.state_en = "保存場所（storage）が null（該当なし）になっています", "storage is null (nothing kept)"
+      ctx.report(plan, "storage", { vars = vars })
     else
       vars.state, vars.state_en = "保存場所（storage）が記載されていません", "no storage is listed"
       ctx.report(plan, "storage", { severity = "low", vars = vars })

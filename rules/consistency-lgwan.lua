@@ -2,10 +2,13 @@
 -- hand-over uses LGWAN and some go by e-mail, USB, upload or paper.  The council accepted the
 -- HPV plan on 「原則LGWAN回線を利用し、データの送付を考えている」(議題(3)); if the structured
 -- plan says e-mail, that assurance does not hold.
--- Negations are not claims: 「LGWAN回線を利用しないため」(議題(6)).
+-- Negations are not claims: 「LGWAN回線を利用しないため」(議題(6)).  Nor is the name of a 三層分離
+-- segment (「LGWAN接続系」): data moved between segments goes through 無害化 (sanitization).  An
+-- LGWAN-ASP service (storage location lgwan_asp) is reached over LGWAN, so a hand-over to it is
+-- an LGWAN hand-over whatever its method says.
 --   medium;  high when the contradicting hand-over is unencrypted e-mail or a plain USB stick
 
-local LGWAN = [[LGWAN|エルジーワン|総合行政ネットワーク|行政専用のネットワーク|行政専用ネットワーク]]
+local LGWAN = [[LGWAN(?!接続系|系)|エルジーワン|総合行政ネットワーク|行政専用のネットワーク|行政専用ネットワーク]]
 local OTHER = { email = "電子メール", encrypted_email = "暗号化した電子メール", usb = "USBメモリ",
                 encrypted_usb = "暗号化USBメモリ", web_upload = "Webアップロード", third_party_app = "外部アプリ",
                 paper_handover = "紙の手渡し", postal_mail = "郵送", courier = "宅配便" }
@@ -20,7 +23,7 @@ return {
                 en = "The text says data moves over LGWAN (\"{quote}\"), but \"{what}\" is handed over by {method_en}." },
   follow_up = { ja = "実際の受け渡し方法をそろえてください。LGWANを使う場合は method を lgwan とし、使わない場合は本文を改め、その方法での暗号化・誤送信防止策を示してください。",
                 en = "Make the two agree: set method to lgwan if LGWAN is used; otherwise correct the text and show how the chosen method is encrypted and protected against mis-sending." },
-  precedent = "志木市 令和2年度第3回 議題(3)「行政専用のネットワークであるLGWAN回線を利用してデータの受け渡しを行う」「原則LGWAN回線を利用し、データの送付を考えている」",
+  precedent = "志木市 令和2年度第3回 議題(3)「行政専用のネットワークであるLGWAN回線を利用してデータの受け渡しを行う」「原則LGWAN回線を利用し、データの送付を考えている」" .. situation.PRE_ACT,
 
   check = function(plan, ctx)
     local transfers = common.list(plan.transfers)
@@ -29,13 +32,13 @@ return {
       if t.method == "lgwan" then return end
     end
     for _, s in ipairs(common.list(plan.storage)) do
-      if s.network == "lgwan" then return end
+      if common.obj(s) and (s.network == "lgwan" or situation.storage_kind(s) == "lgwan_asp") then return end
     end
-    local f = gov.find_claim(plan, LGWAN)
+    local f = situation.says(plan, LGWAN)
     if not f then return end
     for _, t in ipairs(transfers) do
       local m = t.method
-      if type(m) == "string" and OTHER[m] then
+      if type(m) == "string" and OTHER[m] and not situation.segment_move(t) then
         local weak = (m == "email" or m == "usb") and t.encrypted ~= true
         ctx.report(t, "method", { severity = weak and "high" or "medium", vars = {
           quote = gov.quote(f, LGWAN), what = type(t.what) == "string" and t.what or "データ",

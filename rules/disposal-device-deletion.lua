@@ -1,7 +1,22 @@
 -- disposal-device-deletion: storage devices or electronic records "disposed of" by deletion only.
 -- Deleted files and formatted disks can be recovered (the 2019 Kanagawa prefecture case: leased
--- hard disks resold with taxpayer data).  Devices: medium (high for 要配慮 data); electronic
--- records deleted by the contractor (or by someone unstated): info (low for 要配慮 data).
+-- hard disks resold with taxpayer data).
+--   devices: medium (high for 要配慮 data), cleared by destroying or overwriting them (method
+--   physical_destruction / degauss / overwrite, or 「消去ソフトで上書き」「復元不可能な消去」 in
+--   the plan's words);
+--   electronic records deleted by the contractor: info (its certificate is disposal-certificate's
+--   question), by someone unstated: low; one step up for 要配慮 data; cleared by a certificate.
+-- Data held in a cloud service cannot be physically destroyed: it is asked how it is deleted
+-- (backups included) and for the certificate or deletion report, never for physical destruction.
+local IRRECOVERABLE = [[上書き(?:消去)?|消去ソフト|データ消去ツール|復元(?:が)?(?:不可能|できない)|物理的に?(?:破壊|破砕)|物理破壊|磁気(?:的に?)?(?:破壊|消去)|消磁|暗号化消去|暗号鍵(?:を|の)?(?:破棄|消去|削除)]]
+
+local CLOUD_MESSAGE = {
+  ja = "クラウドサービス上の電子データを「削除」で廃棄する計画ですが、削除の範囲（バックアップを含むか）と、削除したことの証明が示されていません。",
+  en = "The data in the cloud service is to be deleted, but what is deleted (backups included?) and how the deletion is evidenced are not stated." }
+local CLOUD_FOLLOW_UP = {
+  ja = "クラウドサービス上のデータは、契約終了時にバックアップを含めて削除する時期と方法を定め、消去証明または削除完了の報告（操作記録などの証跡）を受けてください（disposal の certificate: true）。",
+  en = "Set when and how the data in the cloud service is deleted at the end of the contract, backups included, and obtain a certificate of erasure or a deletion report with its evidence (disposal certificate: true)." }
+
 return {
   id        = "disposal-device-deletion",
   topic     = "disposal.method",
@@ -16,15 +31,25 @@ return {
 
   check = function(plan, ctx)
     local st = common.stakes(plan)
+    local in_cloud = situation.cloud_held(plan)
+    local irrecoverable = situation.mentions(plan, IRRECOVERABLE) ~= nil
     for _, d in ipairs(common.list(plan.disposal)) do
-      -- records deleted by the city from its own system are routine; a contractor's deletion
-      -- (which the city cannot see) or a device leaving the city's hands is not
-      if d.method == "deletion" and (d.medium == "device" or (d.medium == "electronic" and d.by ~= "city")) then
+      -- records deleted by the body from its own system are routine; a contractor's deletion
+      -- (which the body cannot see) or a device leaving the body's hands is not
+      if common.obj(d) and d.method == "deletion" and not irrecoverable then
         local device = d.medium == "device"
-        local sev = device and "medium" or "info"
-        if st.sensitive then sev = common.sev_shift(sev, 1) end
-        ctx.report(d, "method", { severity = sev, vars = {
-          what = device and "記録媒体・機器" or "電子データ", what_en = device and "The device" or "The electronic data" } })
+        local electronic = d.medium == "electronic" and d.by ~= "city" and d.certificate ~= true
+        if device or electronic then
+          local sev = device and "medium" or (d.by == "contractor" and "info" or "low")
+          if st.sensitive then sev = common.sev_shift(sev, 1) end
+          local opts = { severity = sev, vars = {
+            what = device and "記録媒体・機器" or "電子データ", what_en = device and "The device" or "The electronic data" } }
+          if electronic and in_cloud then
+            opts.message, opts.follow_up = CLOUD_MESSAGE, CLOUD_FOLLOW_UP
+            opts.precedent = "志木市 令和2年度第3回 議題(1)「業者が処分した場合には溶解証明をいただく」" .. situation.PRE_ACT
+          end
+          ctx.report(d, "method", opts)
+        end
       end
     end
   end,

@@ -2,9 +2,17 @@
 -- "internet", or a cloud service with no network stated).  Under the 三層の対策 the city keeps
 -- personal data in the 個人番号利用事務系 / LGWAN接続系, separated from the internet; the council
 -- noted of GIGA 「LGWAN回線を利用しないため…情報漏洩リスクや懸念等が出てくる可能性がある」.
--- medium; high for children's or sensitive data; one step down when strong authentication and
--- access logging are both stated.
+-- medium; high for children's or sensitive data.  The follow-up's safeguards clear it: strong
+-- authentication and access logging take it one step down; with encryption in transit (a
+-- transfer or storage entry encrypted, or 「通信を暗号化」「TLS」「VPN」) and a response to a leak
+-- (operations.incident_response, or 「漏えい時の対応」) stated too, nothing is left to ask.
+-- The GIGA remark fits a cloud service reached over the internet; an LGWAN-ASP service is reached
+-- over LGWAN and a 三層分離 plan has its own segments, so those are cited the guideline alone.
 local STRONG_AUTH = { two_factor = true, ic_card = true, biometric = true }
+local STRONG_AUTH_TEXT = [[多要素認証|二要素認証|2要素認証|二段階認証|2段階認証|ICカード(?:による|で)?認証|生体認証]]
+local TRANSIT = [[通信(?:を|の|は)?(?:暗号化|SSL|TLS)|(?<![A-Za-z])(?:TLS|SSL|HTTPS|VPN)(?![A-Za-z])|暗号化(?:された|した)?(?:通信|回線)]]
+local LEAK = [[(?:漏えい|漏洩|流出|インシデント)(?:時|の際|が(?:生じ|発生)した(?:場合|際|とき))(?:の|には|は)?(?:対応|連絡|報告|手順)|インシデント対応|情報漏えい対応手順]]
+local GUIDELINE = "地方公共団体における情報セキュリティポリシーに関するガイドライン（総務省）三層の対策"
 
 return {
   id        = "network-internet-exposure",
@@ -16,22 +24,38 @@ return {
                 en = "\"{what}\" ({data_en}) is kept {how_en}, not separated from the internet." },
   follow_up = { ja = "インターネット分離（三層の対策）の例外とする理由、多要素認証、アクセス記録の取得と点検、通信の暗号化、情報漏えい時の対応を示してください。運用中に懸念が生じた場合は審議会に諮ってください。",
                 en = "Explain why this is an exception to internet separation (the three-layer model), and state multi-factor authentication, access logging and review, encryption in transit and the response to a leak. Bring concerns that arise in operation back to the council." },
-  precedent = "志木市 令和2年度第3回 議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（総務省）三層の対策",
+  precedent = "志木市 令和2年度第3回 議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」" .. situation.PRE_ACT .. "; " .. GUIDELINE,
 
   check = function(plan, ctx)
     local st = common.stakes(plan)
     local access = common.obj(plan.access) or {}
-    local mitigated = STRONG_AUTH[access.authentication] and access.logging == true
+    local strong = STRONG_AUTH[access.authentication] or situation.says(plan, STRONG_AUTH_TEXT) ~= nil
+    local guarded = strong and access.logging == true
+    local transit = situation.says(plan, TRANSIT) ~= nil
+    for _, t in ipairs(common.list(plan.transfers)) do
+      if t.encrypted == true then transit = true end
+    end
+    local leak = common.get(plan, "operations", "incident_response") == true or situation.says(plan, LEAK) ~= nil
+    local asp = situation.lgwan_asp(plan)
+    local precedent = (asp or situation.three_tier(plan)) and GUIDELINE or nil
     for _, s in ipairs(common.list(plan.storage)) do
+      local kind = common.obj(s) and situation.storage_kind(s)
       local internet = s.network == "internet"
-      local implied = s.network == nil and s.location == "cloud"
-      if s.medium ~= "paper" and (internet or implied) then
+      -- a cloud entry with no network is taken to be reached over the internet, unless the plan
+      -- says the service is on LGWAN-ASP
+      local implied = situation.value(s.network) == nil and kind == "cloud" and not asp
+      if common.obj(s) and s.medium ~= "paper" and (internet or implied) then
         local sev = st.high and "high" or "medium"
-        if mitigated then sev = common.sev_shift(sev, -1) end
-        local how = implied and "クラウド（インターネット経由で利用）" or "インターネットに接続された環境"
-        local how_en = implied and "in the cloud (reached over the internet)" or "on an internet-connected system"
-        ctx.report(s, internet and "network" or "location", { severity = sev, vars = {
-          what = s.what or "データ", data = st.label_ja, data_en = st.label_en, how = how, how_en = how_en } })
+        local in_transit = transit or s.encrypted == true
+        if guarded and in_transit and leak then sev = nil
+        elseif guarded then sev = common.sev_shift(sev, -1) end
+        if sev then
+          local how = implied and "クラウド（インターネット経由で利用）" or "インターネットに接続された環境"
+          local how_en = implied and "in the cloud (reached over the internet)" or "on an internet-connected system"
+          ctx.report(s, internet and "network" or "location", { severity = sev, precedent = precedent,
+            vars = common.with_body(plan, { what = common.answer(s.what) or "データ", data = st.label_ja, data_en = st.label_en,
+                                            how = how, how_en = how_en }) })
+        end
       end
     end
   end,

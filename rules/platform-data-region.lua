@@ -4,6 +4,14 @@
 -- contractor in China access personal data; 総務省 then asked municipalities to check where
 -- data sits before using such services.
 --   region overseas: high;  unknown or not stated: medium;  domestic: nothing
+-- With no region field, the plan's words count (「国内のサーバーに保存」 = domestic, 「海外の
+-- サーバー」 = overseas).  What the follow-up asks, once done, clears an overseas platform for
+-- data that is not 要配慮: access from abroad confirmed and residents told (「海外からのアクセスが
+-- ないことを確認」「利用者に保存国を周知」); for 要配慮 data it stays a condition (high).
+local DOMESTIC = [[国内(?:の)?(?:サーバ|データセンター|データセンタ|リージョン|拠点)|日本国内(?:に|で)(?:保存|保管|管理)]]
+local OVERSEAS = [[海外(?:の)?(?:サーバ|データセンター|リージョン|拠点)|国外(?:に|で)(?:保存|保管)]]
+local ABROAD_CHECKED = [[(?:海外|国外)(?:の委託先)?(?:から)?の?アクセス|(?:海外|国外)(?:の)?委託先]]
+local TOLD = [[(?:利用者|住民|市民|県民|町民|村民|区民|申請者)(?:に|へ)(?:対して|対し)?.{0,20}?(?:周知|案内|明示|明記|説明|通知|知らせ)|(?:周知|案内|明示|明記)(?:する|し)?.{0,8}?(?:利用者|住民|申請者)]]
 
 return {
   id        = "platform-data-region",
@@ -15,20 +23,28 @@ return {
                 en = "Residents send {data_en} through {name}, but {state_en}." },
   follow_up = { ja = "{name}の運営事業者がデータ（画像・添付ファイルを含む）を保存する国、海外の委託先からのアクセスの有無、事業者との契約・利用規約で定める取扱いを確認し、住民への案内に明記してください。",
                 en = "Confirm where {name}'s operator stores the data (images and attachments included), whether anyone abroad can access it, and what the terms say; tell residents." },
-  precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）; 総務省「LINE株式会社の事案を踏まえた地方公共団体におけるLINEサービス等の利用の際の考え方（ガイドライン）」（令和3年4月30日）; 個人情報保護委員会 LINE株式会社に対する指導（令和3年4月23日）",
+  precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; 総務省「LINE株式会社の事案を踏まえた地方公共団体におけるLINEサービス等の利用の際の考え方（ガイドライン）」（令和3年4月30日）; 個人情報保護委員会 LINE株式会社に対する指導（令和3年4月23日）",
 
   check = function(plan, ctx)
-    local _, st = gov.level(plan)
+    local lv, st = gov.level(plan)
+    local settled = situation.mentions(plan, ABROAD_CHECKED) and situation.mentions(plan, TOLD)
     for _, p in ipairs(common.list(plan.platforms)) do
-      local name = type(p.name) == "string" and p.name or "外部プラットフォーム"
+      local name = common.answer(p.name) or "外部プラットフォーム"
       local vars = { name = name, data = st.label_ja, data_en = st.label_en }
-      if p.region == "overseas" then
+      local region = p.region
+      if region == nil or hogo.is_null(region) then
+        if situation.says(plan, OVERSEAS) then region = "overseas"
+        elseif situation.says(plan, DOMESTIC) then region = "domestic" end
+      end
+      if region == "overseas" and settled and lv < 2 then
+        -- the follow-up done: where it sits and who reaches it confirmed, residents told
+      elseif region == "overseas" then
         vars.state, vars.state_en = "データが海外に保存されます", "the data is stored abroad"
         ctx.report(p, "region", { severity = "high", vars = vars })
-      elseif p.region == "unknown" then
+      elseif region == "unknown" then
         vars.state, vars.state_en = "データの保存国が不明です", "where it is stored is unknown"
         ctx.report(p, "region", { severity = "medium", vars = vars })
-      elseif p.region == nil then
+      elseif region == nil or hogo.is_null(region) then
         vars.state, vars.state_en = "データの保存国が記載されていません", "the plan does not say where it is stored"
         ctx.report(p, "region", { severity = "medium", vars = vars })
       end
