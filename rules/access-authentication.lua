@@ -2,7 +2,11 @@
 -- network, a platform) and users sign in with a password alone — or the plan does not say how
 -- they sign in.  Children's accounts and 要配慮 data on the internet need more than a password.
 --   password + exposure: low; medium for children / 要配慮
---   absent + exposure + children / 要配慮: low question
+--   absent (the field, or the whole access section) + exposure + children / 要配慮: low question
+-- The field comes first: a stated `password` is not undone by prose.  When the field is absent,
+-- prose that names a stronger sign-in (多要素認証, ICカード, 生体認証, ワンタイムパスワード) answers.
+
+local STRONG = [[多要素|二要素|2要素|二段階|2段階|ワンタイムパスワード|ワンタイム|(?<![A-Za-z])MFA(?![A-Za-z])|ICカード|生体認証|顔認証|指紋認証|静脈認証|電子証明書|クライアント証明書|端末認証]]
 
 return {
   id        = "access-authentication",
@@ -12,9 +16,9 @@ return {
                 en = "Weak or unstated authentication for data reachable from the internet" },
   message   = { ja = "{data}を{where}で扱いますが、{state}。",
                 en = "The plan handles {data_en} via {where_en}, but {state_en}." },
-  follow_up = { ja = "利用者の認証方式（多要素認証、ICカード等）、アカウントの発行・停止の手順、管理者権限の範囲を示してください。",
-                en = "State how users authenticate (multi-factor, IC card…), how accounts are issued and closed, and who holds administrator rights." },
-  precedent = "志木市 令和2年度第3回 議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（三層の対策・多要素認証）",
+  follow_up = { ja = "利用者の認証方式（多要素認証、ICカード等：access.authentication）、アカウントの発行・停止の手順、管理者権限の範囲を示してください。",
+                en = "State how users authenticate (multi-factor, IC card…: access.authentication), how accounts are issued and closed, and who holds administrator rights." },
+  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（三層の対策・多要素認証）",
 
   check = function(plan, ctx)
     local exposed, where, where_en = gov.exposure(plan)
@@ -25,9 +29,10 @@ return {
     if a and a.authentication == "password" then
       vars.state, vars.state_en = "認証はパスワードのみです", "sign-in is by password alone"
       ctx.report(a, "authentication", { severity = lv >= 1 and "medium" or "low", vars = vars })
-    elseif a and a.authentication == nil and lv >= 1 then
+    elseif (not a or a.authentication == nil) and lv >= 1 and not gov.find_claim(plan, STRONG) then
+      -- (no access section at all must not do better than one that leaves the sign-in out)
       vars.state, vars.state_en = "利用者の認証方式が記載されていません", "the plan does not say how users sign in"
-      ctx.report(a, "authentication", { severity = "low", vars = vars })
+      ctx.report(a or plan, a and "authentication" or "access", { severity = "low", vars = vars })
     end
   end,
 }

@@ -4,7 +4,23 @@
 --   sensitive + (vague or 3+ recipients): medium
 --   ordinary data with 5+ recipients: low
 
+-- Quiet once every recipient is named and the plan says on what basis (a law, 要綱, 協定, consent)
+-- and what each may see (必要な項目に限る): the follow-up's two answers.
+
 local VAGUE = [[関係機関|関係課|関係各課|関係部署|関係所属|庁内各課|各課|全庁|全職員|関係者|関係団体|等$]]
+local BASIS = [[[^\s、。「」（）]{1,14}法(?:第[0-9一二三四五六七八九十]+条|に基づ|による|の規定)|要綱|要領|協定|協議会|覚書|同意|条例]]
+local SCOPE = [[項目|範囲|必要な(?:情報|もの|限度)|に限(?:る|り|定)|のみ(?:を)?(?:共有|提供|閲覧)]]
+
+local function basis_and_scope(plan)
+  local basis, scope = false, false
+  for _, f in ipairs(gov.prose(plan)) do
+    if common.answer(f.text) and hogo.test(f.text, [[共有|提供|閲覧|連携]]) then
+      basis = basis or hogo.test(f.text, BASIS)
+      scope = scope or hogo.test(f.text, SCOPE)
+    end
+  end
+  return basis and scope
+end
 
 return {
   id        = "access-shared-widely",
@@ -14,9 +30,9 @@ return {
                 en = "Data shared widely or with unnamed recipients" },
   message   = { ja = "{data}を{count}か所（{list}）と共有する計画です。{why}",
                 en = "The plan shares {data_en} with {count} recipients ({list}). {why_en}" },
-  follow_up = { ja = "共有先の課・機関を具体的に挙げ、それぞれが見られる項目と根拠（法令・要綱）を示し、共有先にも同じ取扱いを求める方法を説明してください。",
+  follow_up = { ja = "共有先の課・機関を具体的に挙げ（access.shared_with）、それぞれが見られる項目と根拠（法令・要綱）を示し、共有先にも同じ取扱いを求める方法を説明してください。",
                 en = "Name each unit or agency, the items each may see and the legal basis, and how the same handling is required of them." },
-  precedent = "志木市 令和2年度第3回 議題(2)「様々な情報を取得し、庁内で共有するようだが」「子ども支援課以外の課については、どうするのか」",
+  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「様々な情報を取得し、庁内で共有するようだが」「子ども支援課以外の課については、どうするのか」",
 
   check = function(plan, ctx)
     local a = common.obj(plan.access)
@@ -32,6 +48,7 @@ return {
     if lv >= 2 and (#vague > 0 or #list >= 3) then sev = "medium"
     elseif #list >= 5 then sev = "low"
     else return end
+    if #vague == 0 and basis_and_scope(plan) then return end
     local why, why_en = "", ""
     if #vague > 0 then
       why = "「" .. table.concat(vague, "」「") .. "」では、誰が見られるのかが特定できません。"
