@@ -3,10 +3,33 @@
 -- not say when it comes back to the council.  Risks of such systems show up in use.  The
 -- council: 「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性
 -- がある…そのような場合には審議会や審査会にかけるとも検討してほしい」(議題(6)).
--- info.  Quiet when operations.review names the council (審議会・審査会・報告).
+-- info.  Quiet when operations.review names the council (審議会・審査会・報告) — a review that
+-- only defers (「今後検討」) is no answer (common.answer).  The precedent follows the plan: the
+-- 議題(6) words 「LGWAN回線を利用しないため」 only for a plan that does not use LGWAN; a platform
+-- (LINE) plan gets 議題(5), the council's word on a running platform service.
 
 local NEWTECH = [[(?<![A-Za-z])AI(?![A-Za-z])|人工知能|生成AI|機械学習|顔認証|顔認識|生体認証|RPA|IoT|ビッグデータ|ドローン|防犯カメラ|AIカメラ|メタバース|ブロックチェーン]]
 local COUNCIL = [[審議会|審査会|再諮問|諮問|報告]]
+
+local P_NO_LGWAN = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある…そのような場合には審議会や審査会にかけるとも検討してほしい」"
+local P_LGWAN = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある。情報漏洩を避けるためには、常に情報に関するアンテナを高くすることが求められる。また、そのような場合には審議会や審査会にかけるとも検討してほしい」"
+local P_PLATFORM = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)（LINEによる申請受付の進捗報告）「業務負担が増えるようなら、運用方法を検討するべき」; 議題(6)「そのような場合には審議会や審査会にかけるとも検討してほしい」"
+
+-- the plan keeps or moves data on LGWAN (LGWAN-ASP, an LGWAN segment, LGWAN hand-overs)
+local function uses_lgwan(plan)
+  for _, st in ipairs(common.list(plan.storage)) do
+    if st.network == "lgwan" or st.location == "lgwan_asp" then return true end
+  end
+  for _, t in ipairs(common.list(plan.transfers)) do
+    if t.method == "lgwan" then return true end
+  end
+  return false
+end
+
+local function precedent_for(plan)
+  if #common.list(plan.platforms) > 0 then return P_PLATFORM end
+  return uses_lgwan(plan) and P_LGWAN or P_NO_LGWAN
+end
 
 return {
   id        = "reconsult-new-technology",
@@ -23,7 +46,8 @@ return {
   check = function(plan, ctx)
     if hogo.is_null(plan.operations) then return end
     local op = common.obj(plan.operations)
-    if op and type(op.review) == "string" and hogo.test(common.text(op.review), COUNCIL) then return end
+    local review = op and common.answer(op.review)
+    if review and hogo.test(review, COUNCIL) then return end
     local exposed, why, why_en = gov.exposure(plan)
     if not exposed then
       local f = gov.find_claim(plan, NEWTECH)
@@ -31,10 +55,7 @@ return {
       why = hogo.match(f.text, NEWTECH, "i") or "新しい技術"
       why_en = "new technology (" .. why .. ")"
     end
-    if op then
-      ctx.report(op, "review", { vars = { why = why, why_en = why_en } })
-    else
-      ctx.report(plan, "operations", { vars = { why = why, why_en = why_en } })
-    end
+    local opts = { vars = { why = why, why_en = why_en }, precedent = precedent_for(plan) }
+    if op then ctx.report(op, "review", opts) else ctx.report(plan, "operations", opts) end
   end,
 }
