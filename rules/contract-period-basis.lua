@@ -2,7 +2,8 @@
 -- reason for that length (equipment life, lease term, maintenance, the data migration).  The
 -- council: 「契約期間3年間の根拠は何か」, answered 「機器の老朽化等の問題があるため…3年間の
 -- 保守契約等も含む」(議題(2)).  The personal data stays with the contractor for the whole term.
---   info;  low above 5 years (beyond the usual lease term, 地方自治法 第234条の3 長期継続契約)
+--   low: the council asked it (a question to answer before the session); above 5 years the
+--   message adds the long-term contract rules (地方自治法 第234条の3 長期継続契約)
 -- A basis is read from contract.basis (an extension field; a deferral or placeholder there is no
 -- basis: common.answer) or, as docs/plan-guide.md 4 tells the writer, from description and the
 -- rest of the prose: each reason the follow-up names, in its own words or a department's
@@ -27,7 +28,7 @@ end
 return {
   id        = "contract-period-basis",
   topic     = "contract.period",
-  severity  = "info",
+  severity  = "low",
   title     = { ja = "契約期間の根拠が示されていない",
                 en = "No basis given for the contract length" },
   message   = { ja = "契約期間を{years}年とする根拠が示されていません。{long}",
@@ -42,12 +43,11 @@ return {
     if not c or type(c.years) ~= "number" or c.years <= 1 then return end
     if basis_stated(plan, c) then return end
     local y = math.tointeger(c.years) or c.years
-    local long, long_en, sev = "", "", "info"
+    local long, long_en = "", ""
     if c.years > 5 then
       long = "5年を超える契約は、地方自治法の長期継続契約の範囲や機器の更新時期との関係も説明が必要です。"
       long_en = "A contract beyond five years also needs to be squared with the rules on long-term continuing contracts and equipment renewal."
-      sev = "low"
     end
-    ctx.report(c, "years", { severity = sev, vars = { years = y, long = long, long_en = long_en } })
+    ctx.report(c, "years", { vars = { years = y, long = long, long_en = long_en } })
   end,
 }

@@ -3,8 +3,8 @@
 -- → 「市でデータを管理する」 (議題(3)).
 --   results_to "contractor"                → low; medium for sensitive results
 --   results_to "subject" (sent by the contractor straight to the person), with no transfer of the
---   results back to the body              → info; low for sensitive results
---   results_to not stated, the work produces results (結果の送付・通知・報告), none flow to the body → info
+--   results back to the body              → low (the council asked exactly this of the HPV plan)
+--   results_to not stated, the work produces results (結果の送付・通知・報告), none flow to the body → low
 -- Quiet when results_to is "city", a transfer brings the results (「…結果」) back to the body, or —
 -- results_to not saying the contractor keeps them — the prose says the body holds them
 -- (「市でデータを管理する」, the answer the council accepted; 「結果は受託者から毎月県に報告され、
@@ -33,13 +33,13 @@ local function judge(plan, o, body)
   if rt ~= "subject" and rt ~= nil then return nil end
   if results_reach_city(plan) or gov.find_claim(plan, HOLDS) then return nil end
   if rt == "subject" then
-    return sensitive and "low" or "info",
+    return "low",
            "受託者が結果を本人に直接送付する計画で、" .. body.ja .. "への結果の報告が記載されていません。",
            "The contractor sends the results straight to the person, and no report to " .. body.en .. " is described."
   end
   for _, s in ipairs(common.list(o.scope)) do
     if hogo.test(common.text(s), RESULT_WORK_RE) then
-      return "info", "受託者が結果を扱う業務ですが、結果の送付先（results_to）が記載されていません。",
+      return "low", "受託者が結果を扱う業務ですが、結果の送付先（results_to）が記載されていません。",
              "The contractor handles results, but where they go (results_to) is not stated."
     end
   end

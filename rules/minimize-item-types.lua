@@ -2,7 +2,7 @@
 -- say whether all are taken every time.  The council on the child consultation system (33 kinds):
 -- 「様々な情報を取得し、庁内で共有するようだが、財産状況等すべての事柄を毎回取得するのか」 (議題(2)).
 --   20+ kinds (data.item_types, else the number of items listed; 15+ listed items) and
---   collected_always not stated → info (the question); collected_always true → low (medium for
+--   collected_always not stated → low (the council's question); collected_always true → low (medium for
 --   sensitive data); collected_always false → quiet (collection is already limited).
 --   When collected_always is not stated, prose that says only the items a case needs are taken
 --   (「相談内容に応じて必要な項目のみ聴取する」, 議題(2)'s own answer) answers it.
@@ -38,7 +38,7 @@ return {
         message = { ja = "取得する可能性のある個人情報{n}種類を毎回すべて取得する計画です。利用目的に必要な範囲を超えて取得するおそれがあります。",
                     en = "All {n} kinds of personal information are to be collected every time, which may exceed what the purpose needs." } })
     elseif always == nil and not gov.find_claim(plan, NEED_ONLY) then
-      ctx.report(data, key, { vars = { n = tostring(n) } })
+      ctx.report(data, key, { severity = "low", vars = { n = tostring(n) } })
     end
   end,
 }

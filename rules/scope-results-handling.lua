@@ -1,6 +1,6 @@
 -- scope-results-handling: the contractor's work runs from contacting people to sending them their
 -- results (「受診の案内から、検査の実施、結果の送付までの一連の業務」, 議題(3)): the whole life of the data
--- sits with the contractor.  info; low when the results are sensitive (健診・検査結果 etc.).
+-- sits with the contractor.  low: the council asked it (「委託するのは、受診結果のみか」).
 -- Every contractor is read.  Quiet once the plan says what the follow-up asks: which items the
 -- contractor gets (a transfer to it, or 「…に渡す項目は…」 in the prose) and how results are sent
 -- safely (誤送付の防止: 照合・ダブルチェック・親展・簡易書留…).
@@ -34,7 +34,7 @@ end
 return {
   id        = "scope-results-handling",
   topic     = "outsourcing.scope",
-  severity  = "info",
+  severity  = "low",
   title     = { ja = "受託者が結果の送付まで行う",
                 en = "The contractor also delivers the results" },
   message   = { ja = "受託者（{contractor}）の業務が{steps}に及び、結果を本人に送付するところまで含まれます。",
@@ -51,11 +51,10 @@ return {
         if hogo.test(common.text(scope[i]), RESULT_WORK_RE) then at = i; break end
       end
       if (at ~= nil or o.results_to == "subject") and not answered(plan, o) then
-        local sev = common.has_sensitive(plan) and "low" or "info"
         local steps = #scope > 0 and common.join(scope) or "結果の送付"
         local node, key = o, "results_to"
         if at then node, key = scope, at end
-        ctx.report(node, key, { severity = sev, vars = {
+        ctx.report(node, key, { vars = {
           contractor = o.contractor or "未記載", steps = steps,
           steps_en = #scope > 0 and common.join(scope, ", ") or "the sending of results" } })
       end
