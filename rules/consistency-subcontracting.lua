@@ -18,7 +18,7 @@ return {
                 en = "The text says \"{quote}\", but outsourcing.subcontracting is \"{field_en}\"." },
   follow_up = { ja = "再委託の実際の取扱い（禁止／{body}の承認を条件に可）をそろえて記載し、再委託する場合は再委託先と業務範囲を示してください。",
                 en = "State the actual arrangement (prohibited / allowed with {body_en}'s approval) in both places; if re-subcontracting happens, name the subcontractor and the scope." },
-  precedent = "個人情報保護法 第66条第2項; 志木市 令和2年度第3回 議題(1)（特記仕様書と責任体制）",
+  precedent = "個人情報保護法 第66条第2項; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1)（特記仕様書と責任体制）",
 
   check = function(plan, ctx)
     local all = common.outsourcings(plan)
