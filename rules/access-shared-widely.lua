@@ -41,11 +41,15 @@ return {
     if #list == 0 then return end
     local vague = {}
     for _, w in ipairs(list) do
-      if type(w) == "string" and hogo.test(common.text(w), VAGUE) then vague[#vague + 1] = w end
+      -- a vague name, or the skeleton's placeholder (「（共有先…）例：」): nobody is named
+      if type(w) == "string" and (hogo.test(common.text(w), VAGUE) or not common.answer(w)) then
+        vague[#vague + 1] = gov.excerpt(common.text(w), 20)
+      end
     end
     local lv, st = gov.level(plan)
     local sev
     if lv >= 2 and (#vague > 0 or #list >= 3) then sev = "medium"
+    elseif #vague > 0 and #vague == #list and not common.answer(list[1]) then sev = "low"   -- only placeholders
     elseif #list >= 5 then sev = "low"
     else return end
     if #vague == 0 and basis_and_scope(plan) then return end

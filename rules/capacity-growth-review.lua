@@ -40,7 +40,7 @@ return {
     local platforms = common.list(plan.platforms)
     if #platforms > 0 then
       local p = platforms[1]
-      channel = type(p.name) == "string" and p.name or "外部プラットフォーム"
+      channel = common.answer(p.name) or "外部プラットフォーム"   -- (a placeholder name is no name)
       channel_en = channel
     elseif not common.outsourced(plan) then
       -- the city's own intake; outsourced intake is the contractor's capacity

@@ -27,13 +27,15 @@ return {
     end
     local today = gov.today(ctx)
     for _, w in ipairs(common.list(plan.waivers)) do
-      local rule = type(w.rule) == "string" and w.rule or nil
+      -- a rule id is a word of [a-z0-9.-]: the skeleton's 「（…）」 text is no rule id at all
+      local rule = common.answer(w.rule)
+      if rule and not hogo.test(rule, [[^[A-Za-z0-9._-]+$]]) then rule = nil end
       local name = rule or "（規則未記載）"
       local function rep(key, sev, ja, en)
         ctx.report(w, key, { severity = sev, vars = { rule = name, problem = ja, problem_en = en } })
       end
-      if gov.blank(rule) then
-        rep("rule", "low", "対象の規則が記載されていません", "names no rule")
+      if not rule then
+        rep("rule", "low", "対象の規則が" .. said(w.rule), "names no rule")
       elseif not hogo.rule_exists(rule) then
         rep("rule", "low", "存在しない規則（" .. rule .. "）を指しています", "names a rule that does not exist")
       end

@@ -46,8 +46,8 @@ return {
         if not lv then lv, st = gov.level(plan) end
         ctx.report(o, "responsibility_structure", { severity = lv >= 2 and "high" or "medium",
           vars = common.with_body(plan, {
-            contractor = type(o.contractor) == "string" and ("受託者（" .. o.contractor .. "）") or "受託者",
-            contractor_en = type(o.contractor) == "string" and ("the contractor (" .. o.contractor .. ")") or "the contractor",
+            contractor = common.answer(o.contractor) and ("受託者（" .. common.answer(o.contractor) .. "）") or "受託者",
+            contractor_en = common.answer(o.contractor) and ("the contractor (" .. common.answer(o.contractor) .. ")") or "the contractor",
             state = state, state_en = state_en, data = st.label_ja, data_en = st.label_en }) })
       end
     end

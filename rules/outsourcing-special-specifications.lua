@@ -42,8 +42,8 @@ return {
       end
       if sev then
         ctx.report(o, "special_specifications", { severity = sev, vars = {
-          contractor = type(o.contractor) == "string" and o.contractor or "受託者",
-          contractor_en = type(o.contractor) == "string" and o.contractor or "the contractor",
+          contractor = common.answer(o.contractor) or "受託者",   -- (a placeholder name is no name)
+          contractor_en = common.answer(o.contractor) or "the contractor",
           state = state, state_en = state_en } })
       end
     end

@@ -55,7 +55,7 @@ return {
         local node, key = o, "results_to"
         if at then node, key = scope, at end
         ctx.report(node, key, { vars = {
-          contractor = o.contractor or "未記載", steps = steps,
+          contractor = common.answer(o.contractor) or "未記載", steps = steps,
           steps_en = #scope > 0 and common.join(scope, ", ") or "the sending of results" } })
       end
     end

@@ -9,13 +9,16 @@
 -- A recipient is not a data category: 「捜査機関から照会があった場合は提供する」 names who may
 -- receive the data, not data about criminal proceedings.  common.sensitive_items matches words,
 -- so the names of such bodies are taken out of the text and the term is matched again: only
--- items, labels and prose that describe the data itself count.  (Local: _common.lua is not
+-- items, labels and prose that describe the data itself count; prose that is still the
+-- skeleton's placeholder says nothing.  (Local: _common.lua is not
 -- this rule's to change; the lead may move it there.)
 local RECIPIENT = [[捜査関係事項照会|捜査機関|捜査当局|警察(?:署|本部|庁|官|機関)?|検察(?:庁|官)?|公安委員会]]
 local TERM_RE = {}
 for _, t in ipairs(common.SENSITIVE_TERMS) do TERM_RE[t.ja] = t.re end
 
 local function describes_data(h)
+  -- the skeleton's example prose (「（目的…）例：…」) is the plan saying nothing: not its data
+  if h.where == "text" and not common.answer(h.node[h.key]) then return false end
   local re = TERM_RE[h.ja]
   if not re or not (h.key == "name" or h.key == "label" or h.where == "text") then return true end
   local t = common.text(h.node[h.key])

@@ -21,8 +21,8 @@ return {
       if o.subcontracting == "allowed" then
         local _, st = gov.level(plan)
         ctx.report(o, "subcontracting", { vars = common.with_body(plan, {
-          contractor = type(o.contractor) == "string" and ("受託者（" .. o.contractor .. "）") or "受託者",
-          contractor_en = type(o.contractor) == "string" and ("The contractor (" .. o.contractor .. ")") or "The contractor",
+          contractor = common.answer(o.contractor) and ("受託者（" .. common.answer(o.contractor) .. "）") or "受託者",
+          contractor_en = common.answer(o.contractor) and ("The contractor (" .. common.answer(o.contractor) .. ")") or "The contractor",
           data = st.label_ja, data_en = st.label_en }) })
       end
     end
