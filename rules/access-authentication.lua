@@ -2,7 +2,52 @@
 -- network, a platform) and users sign in with a password alone — or the plan does not say how
 -- they sign in.  Children's accounts and 要配慮 data on the internet need more than a password.
 --   password + exposure: low; medium for children / 要配慮
---   absent + exposure + children / 要配慮: low question
+--   absent (the field, or the whole access section) + exposure + children / 要配慮: low question
+-- The field comes first: a stated `password` is not undone by prose.  When the field is absent,
+-- prose that names a stronger sign-in (多要素認証, ICカード, 生体認証, ワンタイムパスワード) answers.
+
+-- The 議題(6) words 「LGWAN回線を利用しないため」 fit only a plan that does not use LGWAN.
+local P_LGWAN = "地方公共団体における情報セキュリティポリシーに関するガイドライン（三層の対策・多要素認証）; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」"
+local function uses_lgwan(plan)
+  for _, st in ipairs(common.list(plan.storage)) do
+    if st.network == "lgwan" or st.location == "lgwan_asp" then return true end
+  end
+  for _, t in ipairs(common.list(plan.transfers)) do
+    if t.method == "lgwan" then return true end
+  end
+  return false
+end
+
+local STRONG = [[多要素|二要素|2要素|二段階|2段階|ワンタイムパスワード|ワンタイム|(?<![A-Za-z])MFA(?![A-Za-z])|ICカード|生体認証|顔認証|指紋認証|静脈認証|電子証明書|クライアント証明書|端末認証]]
+
+
+-- gov.level, except that naming a recipient (「捜査機関から照会があれば提供する」) or leaving the
+-- skeleton's example prose in does not make the data 要配慮: only what describes the data counts
+-- (as in sensitive-special-care; local until common.sensitive_items does it itself).
+local RECIPIENT = [[捜査関係事項照会|捜査機関|捜査当局|警察(?:署|本部|庁|官|機関)?|検察(?:庁|官)?|公安委員会]]
+local TERM_RE = {}
+for _, t in ipairs(common.SENSITIVE_TERMS) do TERM_RE[t.ja] = t.re end
+
+local function describes_data(h)
+  if h.where == "text" and not common.answer(h.node[h.key]) then return false end
+  local re = TERM_RE[h.ja]
+  if not re or not (h.key == "name" or h.key == "label" or h.where == "text") then return true end
+  local t = common.text(h.node[h.key])
+  local stripped = hogo.gsub(t, RECIPIENT, "")
+  if stripped == t then return true end
+  if h.where == "text" then return common.mentions(stripped, re) end
+  return hogo.test(stripped, re)
+end
+
+local function level(plan)
+  local lv, st = gov.level(plan)
+  if lv < 2 then return lv, st end
+  for _, h in ipairs(common.sensitive_items(plan)) do
+    if h.class ~= "weak" and describes_data(h) then return lv, st end
+  end
+  if st.children then return 1, { label_ja = "児童生徒の個人情報", label_en = "children's personal data" } end
+  return 0, { label_ja = "個人情報", label_en = "personal data" }
+end
 
 return {
   id        = "access-authentication",
@@ -12,22 +57,24 @@ return {
                 en = "Weak or unstated authentication for data reachable from the internet" },
   message   = { ja = "{data}を{where}で扱いますが、{state}。",
                 en = "The plan handles {data_en} via {where_en}, but {state_en}." },
-  follow_up = { ja = "利用者の認証方式（多要素認証、ICカード等）、アカウントの発行・停止の手順、管理者権限の範囲を示してください。",
-                en = "State how users authenticate (multi-factor, IC card…), how accounts are issued and closed, and who holds administrator rights." },
-  precedent = "志木市 令和2年度第3回 議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（三層の対策・多要素認証）",
+  follow_up = { ja = "利用者の認証方式（多要素認証、ICカード等：access.authentication）、アカウントの発行・停止の手順、管理者権限の範囲を示してください。",
+                en = "State how users authenticate (multi-factor, IC card…: access.authentication), how accounts are issued and closed, and who holds administrator rights." },
+  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（三層の対策・多要素認証）",
 
   check = function(plan, ctx)
     local exposed, where, where_en = gov.exposure(plan)
     if not exposed then return end
-    local lv, st = gov.level(plan)
+    local lv, st = level(plan)
     local a = common.obj(plan.access)
     local vars = { data = st.label_ja, data_en = st.label_en, where = where, where_en = where_en }
+    local precedent = uses_lgwan(plan) and P_LGWAN or nil
     if a and a.authentication == "password" then
       vars.state, vars.state_en = "認証はパスワードのみです", "sign-in is by password alone"
-      ctx.report(a, "authentication", { severity = lv >= 1 and "medium" or "low", vars = vars })
-    elseif a and a.authentication == nil and lv >= 1 then
+      ctx.report(a, "authentication", { severity = lv >= 1 and "medium" or "low", vars = vars, precedent = precedent })
+    elseif (not a or a.authentication == nil) and lv >= 1 and not gov.find_claim(plan, STRONG) then
+      -- (no access section at all must not do better than one that leaves the sign-in out)
       vars.state, vars.state_en = "利用者の認証方式が記載されていません", "the plan does not say how users sign in"
-      ctx.report(a, "authentication", { severity = "low", vars = vars })
+      ctx.report(a or plan, a and "authentication" or "access", { severity = "low", vars = vars, precedent = precedent })
     end
   end,
 }

@@ -2,7 +2,41 @@
 -- 要配慮 or victims' data — the plan does not say whether it is.  Without a log nobody can tell
 -- afterwards who looked at a child's case file.
 --   false: low; medium for children / 要配慮; high for victims or sensitive data about children
---   absent (access stated): low question for 要配慮 / victims only
+--   absent: low question for 要配慮 / victims only — also when the whole access section is
+--   missing or null (saying less must not do better than saying 「ログを取得しない」)
+-- The field comes first; when it is absent, prose that says access is logged (操作ログを取得,
+-- アクセス記録を保存) answers.
+
+local LOGGED = [[(?:アクセス|操作|閲覧|利用|参照)(?:の)?(?:ログ|記録|履歴)|ログ(?:を)?(?:取得|記録|保存|保管|点検|確認)|証跡]]
+
+
+-- gov.level, except that naming a recipient (「捜査機関から照会があれば提供する」) or leaving the
+-- skeleton's example prose in does not make the data 要配慮: only what describes the data counts
+-- (as in sensitive-special-care; local until common.sensitive_items does it itself).
+local RECIPIENT = [[捜査関係事項照会|捜査機関|捜査当局|警察(?:署|本部|庁|官|機関)?|検察(?:庁|官)?|公安委員会]]
+local TERM_RE = {}
+for _, t in ipairs(common.SENSITIVE_TERMS) do TERM_RE[t.ja] = t.re end
+
+local function describes_data(h)
+  if h.where == "text" and not common.answer(h.node[h.key]) then return false end
+  local re = TERM_RE[h.ja]
+  if not re or not (h.key == "name" or h.key == "label" or h.where == "text") then return true end
+  local t = common.text(h.node[h.key])
+  local stripped = hogo.gsub(t, RECIPIENT, "")
+  if stripped == t then return true end
+  if h.where == "text" then return common.mentions(stripped, re) end
+  return hogo.test(stripped, re)
+end
+
+local function level(plan)
+  local lv, st = gov.level(plan)
+  if lv < 2 then return lv, st end
+  for _, h in ipairs(common.sensitive_items(plan)) do
+    if h.class ~= "weak" and describes_data(h) then return lv, st end
+  end
+  if st.children then return 1, { label_ja = "児童生徒の個人情報", label_en = "children's personal data" } end
+  return 0, { label_ja = "個人情報", label_en = "personal data" }
+end
 
 return {
   id        = "access-logging",
@@ -12,20 +46,24 @@ return {
                 en = "Access is not logged" },
   message   = { ja = "{data}へのアクセスについて、{state}。",
                 en = "Access to {data_en}: {state_en}." },
-  follow_up = { ja = "誰がいつどの記録を閲覧・更新したかのログを取得し、定期的に点検する担当と頻度を示してください。",
-                en = "Log who viewed or changed which record and when, and state who reviews the log and how often." },
-  precedent = "志木市 令和2年度第3回 議題(2)「市の職員が運用する部分についてもセキュリティ管理が求められる」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（アクセス記録の取得）",
+  follow_up = { ja = "誰がいつどの記録を閲覧・更新したかのログを取得し（access.logging: true）、定期的に点検する担当と頻度を示してください。",
+                en = "Log who viewed or changed which record and when (access.logging: true), and state who reviews the log and how often." },
+  precedent = "志木市 令和2年度第3回 議題(2)（2021年2月17日、2023年4月の法施行前の審議）「市の職員が運用する部分についてもセキュリティ管理が求められる」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（アクセス記録の取得）",
 
   check = function(plan, ctx)
     local a = common.obj(plan.access)
-    if not a then return end
-    local lv, st = gov.level(plan)
+    local lv, st = level(plan)
     local vars = { data = st.label_ja, data_en = st.label_en }
-    if a.logging == false then
+    if not a then
+      if lv >= 2 and common.personal_data(plan) and not gov.find_claim(plan, LOGGED) then
+        vars.state, vars.state_en = "閲覧できる職員とログの取得が記載されていません（access）", "the plan says nothing of who may see it or whether access is logged (access)"
+        ctx.report(plan, "access", { severity = "low", vars = vars })
+      end
+    elseif a.logging == false then
       vars.state, vars.state_en = "ログを取得しない計画です", "the plan keeps no access log"
       local sev = ({ [0] = "low", [1] = "medium", [2] = "medium", [3] = "high" })[lv]
       ctx.report(a, "logging", { severity = sev, vars = vars })
-    elseif a.logging == nil and lv >= 2 then
+    elseif a.logging == nil and lv >= 2 and not gov.find_claim(plan, LOGGED) then
       vars.state, vars.state_en = "ログを取得するかどうかが記載されていません", "the plan does not say whether access is logged"
       ctx.report(a, "logging", { severity = "low", vars = vars })
     end

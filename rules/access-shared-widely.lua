@@ -4,7 +4,52 @@
 --   sensitive + (vague or 3+ recipients): medium
 --   ordinary data with 5+ recipients: low
 
+-- Quiet once every recipient is named and the plan says on what basis (a law, 要綱, 協定, consent)
+-- and what each may see (必要な項目に限る): the follow-up's two answers.
+
 local VAGUE = [[関係機関|関係課|関係各課|関係部署|関係所属|庁内各課|各課|全庁|全職員|関係者|関係団体|等$]]
+local BASIS = [[[^\s、。「」（）]{1,14}法(?:第[0-9一二三四五六七八九十]+条|に基づ|による|の規定)|要綱|要領|協定|協議会|覚書|同意|条例]]
+local SCOPE = [[項目|範囲|必要な(?:情報|もの|限度)|に限(?:る|り|定)|のみ(?:を)?(?:共有|提供|閲覧)]]
+
+local function basis_and_scope(plan)
+  local basis, scope = false, false
+  for _, f in ipairs(gov.prose(plan)) do
+    if common.answer(f.text) and hogo.test(f.text, [[共有|提供|閲覧|連携]]) then
+      basis = basis or hogo.test(f.text, BASIS)
+      scope = scope or hogo.test(f.text, SCOPE)
+    end
+  end
+  return basis and scope
+end
+
+
+-- gov.level, except that naming a recipient (「捜査機関から照会があれば提供する」) or leaving the
+-- skeleton's example prose in does not make the data 要配慮: only what describes the data counts
+-- (as in sensitive-special-care; local until common.sensitive_items does it itself).
+local RECIPIENT = [[捜査関係事項照会|捜査機関|捜査当局|警察(?:署|本部|庁|官|機関)?|検察(?:庁|官)?|公安委員会]]
+local TERM_RE = {}
+for _, t in ipairs(common.SENSITIVE_TERMS) do TERM_RE[t.ja] = t.re end
+
+local function describes_data(h)
+  if h.where == "text" and not common.answer(h.node[h.key]) then return false end
+  local re = TERM_RE[h.ja]
+  if not re or not (h.key == "name" or h.key == "label" or h.where == "text") then return true end
+  local t = common.text(h.node[h.key])
+  local stripped = hogo.gsub(t, RECIPIENT, "")
+  if stripped == t then return true end
+  if h.where == "text" then return common.mentions(stripped, re) end
+  return hogo.test(stripped, re)
+end
+
+local function level(plan)
+  local lv, st = gov.level(plan)
+  if lv < 2 then return lv, st end
+  for _, h in ipairs(common.sensitive_items(plan)) do
+    if h.class ~= "weak" and describes_data(h) then return lv, st end
+  end
+  if st.children then return 1, { label_ja = "児童生徒の個人情報", label_en = "children's personal data" } end
+  return 0, { label_ja = "個人情報", label_en = "personal data" }
+end
 
 return {
   id        = "access-shared-widely",
@@ -14,9 +59,9 @@ return {
                 en = "Data shared widely or with unnamed recipients" },
   message   = { ja = "{data}を{count}か所（{list}）と共有する計画です。{why}",
                 en = "The plan shares {data_en} with {count} recipients ({list}). {why_en}" },
-  follow_up = { ja = "共有先の課・機関を具体的に挙げ、それぞれが見られる項目と根拠（法令・要綱）を示し、共有先にも同じ取扱いを求める方法を説明してください。",
+  follow_up = { ja = "共有先の課・機関を具体的に挙げ（access.shared_with）、それぞれが見られる項目と根拠（法令・要綱）を示し、共有先にも同じ取扱いを求める方法を説明してください。",
                 en = "Name each unit or agency, the items each may see and the legal basis, and how the same handling is required of them." },
-  precedent = "志木市 令和2年度第3回 議題(2)「様々な情報を取得し、庁内で共有するようだが」「子ども支援課以外の課については、どうするのか」",
+  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「様々な情報を取得し、庁内で共有するようだが」「子ども支援課以外の課については、どうするのか」",
 
   check = function(plan, ctx)
     local a = common.obj(plan.access)
@@ -25,13 +70,18 @@ return {
     if #list == 0 then return end
     local vague = {}
     for _, w in ipairs(list) do
-      if type(w) == "string" and hogo.test(common.text(w), VAGUE) then vague[#vague + 1] = w end
+      -- a vague name, or the skeleton's placeholder (「（共有先…）例：」): nobody is named
+      if type(w) == "string" and (hogo.test(common.text(w), VAGUE) or not common.answer(w)) then
+        vague[#vague + 1] = gov.excerpt(common.text(w), 20)
+      end
     end
-    local lv, st = gov.level(plan)
+    local lv, st = level(plan)
     local sev
     if lv >= 2 and (#vague > 0 or #list >= 3) then sev = "medium"
+    elseif #vague > 0 and #vague == #list and not common.answer(list[1]) then sev = "low"   -- only placeholders
     elseif #list >= 5 then sev = "low"
     else return end
+    if #vague == 0 and basis_and_scope(plan) then return end
     local why, why_en = "", ""
     if #vague > 0 then
       why = "「" .. table.concat(vague, "」「") .. "」では、誰が見られるのかが特定できません。"

@@ -4,9 +4,20 @@
 -- council: 「キャパを超えないのか」「申請が増えているので成功といえるが、業務負担が増えるよう
 -- なら、運用方法を検討するべき」(議題(5)).
 --   info (the message notes it when the plan itself reports growing use).
+-- Quiet once operations.review says when and how the operation is reviewed, in any words
+-- (「半年ごとに件数と処理体制を点検する」「月500件を超えたら専用システム化を検討する」); a review that
+-- only defers (「今後検討」) or echoes the question (「適宜見直す」) is no answer.
 
 local INTAKE = [[電子申請|オンライン申請|オンライン予約|ネット予約|予約受付|予約システム|申請受付|受付システム|通報システム|相談窓口|チャットボット]]
 local GROWTH = [[増加|増えて|急増|多数を占め|順調に推移|伸びて|右肩上がり|大幅に増]]
+
+-- what stands in operations.review instead of an answer, quoted (「今後検討する」), or ""
+local function said(op)
+  local v = op and op.review
+  if v == nil or gov.blank(v) or common.answer(v) then return "", "" end
+  local q = gov.excerpt(common.text(v), 20)
+  return "（operations.review は「" .. q .. "」とあるだけです。）", " (operations.review only says \"" .. q .. "\".)"
+end
 
 return {
   id        = "capacity-growth-review",
@@ -14,21 +25,22 @@ return {
   severity  = "info",
   title     = { ja = "利用が増えたときの業務負担と見直し",
                 en = "Workload as use grows, and when it is reviewed" },
-  message   = { ja = "{channel}による受付は、利用が増えるほど担当課の処理件数も増えます。{growth}業務負担が処理能力を超えないか、運用をいつ見直すかが記載されていません。",
-                en = "Intake through {channel_en} means more work for the department as use grows. {growth_en}The plan does not say whether the workload stays within capacity or when the operation is reviewed." },
-  follow_up = { ja = "受付件数と処理体制（担当職員数・処理日数）の見込み、件数の把握方法、業務負担が増えた場合に運用方法（専用システム化・受付の制限等）を見直す時期と基準を示してください。",
-                en = "Show the expected volume and who processes it (staff, turnaround), how volume is tracked, and when and on what threshold the operation (a dedicated system, limits) will be reviewed." },
-  precedent = "志木市 令和2年度第3回 議題(5)「粗大ごみ収集・運搬の申請件数が多いようだが、キャパを超えないのか」「申請が増えているので成功といえるが、業務負担が増えるようなら、運用方法を検討するべき」",
+  message   = { ja = "{channel}による受付は、利用が増えるほど担当課の処理件数も増えます。{growth}業務負担が処理能力を超えないか、運用をいつ見直すかが記載されていません。{said}",
+                en = "Intake through {channel_en} means more work for the department as use grows. {growth_en}The plan does not say whether the workload stays within capacity or when the operation is reviewed.{said_en}" },
+  follow_up = { ja = "受付件数と処理体制（担当職員数・処理日数）の見込み、件数の把握方法、業務負担が増えた場合に運用方法（専用システム化・受付の制限等）を見直す時期と基準を示してください（operations.review）。",
+                en = "Show the expected volume and who processes it (staff, turnaround), how volume is tracked, and when and on what threshold the operation (a dedicated system, limits) will be reviewed (operations.review)." },
+  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)「粗大ごみ収集・運搬の申請件数が多いようだが、キャパを超えないのか」「申請が増えているので成功といえるが、業務負担が増えるようなら、運用方法を検討するべき」",
 
   check = function(plan, ctx)
     local op = common.obj(plan.operations)
-    if hogo.is_null(plan.operations) then return end
-    if op and not gov.blank(op.review) then return end   -- a review is stated
+    -- (operations null reads as not stated: a running intake is never "not applicable" to review)
+    -- a review is stated (「今後検討」「別途定める」 is not one: common.answer)
+    if op and common.answer(op.review, { "見直し", "見直す" }) then return end
     local channel, channel_en
     local platforms = common.list(plan.platforms)
     if #platforms > 0 then
       local p = platforms[1]
-      channel = type(p.name) == "string" and p.name or "外部プラットフォーム"
+      channel = common.answer(p.name) or "外部プラットフォーム"   -- (a placeholder name is no name)
       channel_en = channel
     elseif not common.outsourced(plan) then
       -- the city's own intake; outsourced intake is the contractor's capacity
@@ -45,7 +57,8 @@ return {
       growth = "計画にも「" .. gov.quote(g, GROWTH, 30) .. "」とあり、件数は増えています。"
       growth_en = "The plan itself reports growing use. "
     end
+    local s, s_en = said(op)
     ctx.report(op or plan, op and "review" or "operations", { vars = {
-      channel = channel, channel_en = channel_en, growth = growth, growth_en = growth_en } })
+      channel = channel, channel_en = channel_en, growth = growth, growth_en = growth_en, said = s, said_en = s_en } })
   end,
 }

@@ -5,7 +5,9 @@
 --   a 個人番号 alone (個人識別符号)                                      → medium
 --   生年月日 + address or phone, or a face photo                         → low
 -- One step up when the data is sensitive or the plan calls the data anonymous (「個人を特定できない」).
--- Quiet when a name is among the items: identification is then plain and the plan treats it so.
+-- Quiet when a name is among the items: identification is then plain and the plan treats it so;
+-- and once the plan answers the follow-up — it treats these items as personal data (個人識別符号)
+-- with the safeguards of named records, in its own words — or hands over fewer items.
 local NAME_RE = [[氏名|名前|姓名|フリガナ|ふりがな|カナ氏名]]
 local BIRTH_RE = [[生年月日|誕生日]]
 -- an assigned number named in an item whose category was left generic (not a phone number)
@@ -23,6 +25,8 @@ local function assigned_number(plan)
 end
 local MYNUMBER_RE = [[個人番号(?!カード)|マイナンバー(?!カード)]]
 local FACE_RE = [[顔|本人写真|証明写真]]
+-- the plan says it treats the items as identifying personal data
+local TREATED_RE = [[個人情報(?:として|と同様|と同じ|と同等)|氏名(?:を含む|入りの?)(?:情報|データ|記録)?と同(?:じ|様|等)|個人識別符号(?:として|に当たる|に該当)|(?:本人|個人)(?:を|が)?特定(?:できる|可能な)(?:情報|もの|データ)として]]
 local ANON_RE = [[個人(を|が)?特定(でき|され|し)(ない|ません|ず)|匿名|個人を識別できない|特定できない]]
 
 return {
@@ -35,7 +39,7 @@ return {
                 en = "No name is included, but {items_en} together identify the person.{extra_en}" },
   follow_up = { ja = "これらの項目は個人情報（番号によっては個人識別符号）として、氏名を含む情報と同じ安全管理措置（受け渡し方法、保管、廃棄、委託先の義務）で取り扱うことを示してください。提供する項目をさらに減らせないかも検討してください。",
                 en = "Treat these items as personal data (an assigned number may be an individual identification code) with the same safeguards as named records (transfer, storage, disposal, contractor duties), and consider whether fewer items would do." },
-  precedent = "志木市 令和2年度第3回 議題(4)「生年月日のみの提供ということだが、氏名等の情報の提供をしなくても個人の特定ができるのか」「生年月日と接種券番号のみで本人の特定が可能」; 個人情報保護法 第2条第1項・第2項",
+  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(4)「生年月日のみの提供ということだが、氏名等の情報の提供をしなくても個人の特定ができるのか」「生年月日と接種券番号のみで本人の特定が可能」; 個人情報保護法 第2条第1項・第2項",
 
   check = function(plan, ctx)
     local items = common.items(plan)
@@ -72,6 +76,8 @@ return {
       en = "a photograph of the face"
     end
     if not sev then return end
+    -- the follow-up answered: treated as personal data with the same safeguards
+    if gov.find_claim(plan, TREATED_RE) and not common.find_text(plan, ANON_RE, { purpose = true, description = true }) then return end
     local extra, extra_en = "", ""
     local anon = common.find_text(plan, ANON_RE, { purpose = true, description = true })
     if common.has_sensitive(plan) then

@@ -2,9 +2,12 @@
 -- say whether all are taken every time.  The council on the child consultation system (33 kinds):
 -- 「様々な情報を取得し、庁内で共有するようだが、財産状況等すべての事柄を毎回取得するのか」 (議題(2)).
 --   20+ kinds (data.item_types, else the number of items listed; 15+ listed items) and
---   collected_always not stated → info (the question); collected_always true → low (medium for
+--   collected_always not stated → low (the council's question); collected_always true → low (medium for
 --   sensitive data); collected_always false → quiet (collection is already limited).
+--   When collected_always is not stated, prose that says only the items a case needs are taken
+--   (「相談内容に応じて必要な項目のみ聴取する」, 議題(2)'s own answer) answers it.
 local MANY_TYPES, MANY_LISTED = 20, 15
+local NEED_ONLY = [[必要な(?:項目|情報|事項|範囲|もの)(?:のみ|だけ|に限)|(?:すべて|全て)(?:の(?:項目|事柄))?を(?:毎回)?(?:取得|聴取|収集)するわけではない|(?:相談|申請|ケース)(?:の)?(?:内容|状況)?に(?:応じ|よっ)て[^。]{0,20}(?:聴取|取得|収集|異なる)]]
 
 return {
   id        = "minimize-item-types",
@@ -16,7 +19,7 @@ return {
                 en = "Up to {n} kinds of personal information may be collected; whether all are taken every time is not stated." },
   follow_up = { ja = "相談・申請の内容に応じて必要な項目だけを取得すること（data.collected_always）と、特に財産状況・家族関係など踏み込んだ項目を取得する場面を示してください。",
                 en = "State that only the items each case needs are collected (data.collected_always), and when intrusive items such as assets or family relations are taken." },
-  precedent = "志木市 令和2年度第3回 議題(2)「財産状況等すべての事柄を毎回取得するのか」「相談内容によってヒアリングする内容が異なるため、想定しているすべての項目を聴取するわけではない」",
+  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「財産状況等すべての事柄を毎回取得するのか」「相談内容によってヒアリングする内容が異なるため、想定しているすべての項目を聴取するわけではない」",
 
   check = function(plan, ctx)
     local data = common.obj(plan.data)
@@ -34,8 +37,8 @@ return {
       ctx.report(data, "collected_always", { severity = sev, vars = { n = tostring(n) },
         message = { ja = "取得する可能性のある個人情報{n}種類を毎回すべて取得する計画です。利用目的に必要な範囲を超えて取得するおそれがあります。",
                     en = "All {n} kinds of personal information are to be collected every time, which may exceed what the purpose needs." } })
-    elseif always == nil then
-      ctx.report(data, key, { vars = { n = tostring(n) } })
+    elseif always == nil and not gov.find_claim(plan, NEED_ONLY) then
+      ctx.report(data, key, { severity = "low", vars = { n = tostring(n) } })
     end
   end,
 }

@@ -1,7 +1,52 @@
 -- operations-incident-response: the plan states there is no procedure for a leak or loss
--- (事故時の対応).  Under 個人情報保護法 第68条 a leak of 要配慮 data must be reported to the 個人情報保護
--- 委員会 and the people concerned told; someone must know how.
+-- (事故時の対応), or — for 要配慮 data or data reachable from the internet — does not say whether
+-- there is one.  Under 個人情報保護法 第68条 a leak of 要配慮 data must be reported to the 個人情報
+-- 保護委員会 and the people concerned told; someone must know how.
 --   false: low; medium for 要配慮 data or internet exposure
+--   not stated (the field, or the whole operations section) with 要配慮 data or internet exposure:
+--   low question — a plan must not do better by leaving the section out than by saying false
+-- The field comes first.  When it is absent, a procedure described in the prose or in a
+-- contractor's responsibility_structure (「事故時は受託者が直ちに担当課に報告する」) answers.
+
+local PROCEDURE = [[(?:漏えい|漏洩|紛失|盗難|流出|事故|インシデント)(?:等)?(?:が)?(?:発生|起き|生じ)?[^。]{0,30}(?:報告|連絡|通知|通報)|(?:事故|インシデント)(?:時|発生時)(?:の)?(?:対応|報告|連絡)|(?:事故|インシデント)対応(?:手順|マニュアル|要領|計画)]]
+
+local function described(plan)
+  if gov.find_claim(plan, PROCEDURE) then return true end
+  for _, o in ipairs(common.outsourcings(plan)) do
+    local t = common.answer(o.responsibility_structure)
+    if t and gov.claim(t, PROCEDURE) == "claimed" then return true end
+  end
+  return false
+end
+
+
+-- gov.level, except that naming a recipient (「捜査機関から照会があれば提供する」) or leaving the
+-- skeleton's example prose in does not make the data 要配慮: only what describes the data counts
+-- (as in sensitive-special-care; local until common.sensitive_items does it itself).
+local RECIPIENT = [[捜査関係事項照会|捜査機関|捜査当局|警察(?:署|本部|庁|官|機関)?|検察(?:庁|官)?|公安委員会]]
+local TERM_RE = {}
+for _, t in ipairs(common.SENSITIVE_TERMS) do TERM_RE[t.ja] = t.re end
+
+local function describes_data(h)
+  if h.where == "text" and not common.answer(h.node[h.key]) then return false end
+  local re = TERM_RE[h.ja]
+  if not re or not (h.key == "name" or h.key == "label" or h.where == "text") then return true end
+  local t = common.text(h.node[h.key])
+  local stripped = hogo.gsub(t, RECIPIENT, "")
+  if stripped == t then return true end
+  if h.where == "text" then return common.mentions(stripped, re) end
+  return hogo.test(stripped, re)
+end
+
+local function level(plan)
+  local lv, st = gov.level(plan)
+  if lv < 2 then return lv, st end
+  for _, h in ipairs(common.sensitive_items(plan)) do
+    if h.class ~= "weak" and describes_data(h) then return lv, st end
+  end
+  if st.children then return 1, { label_ja = "児童生徒の個人情報", label_en = "children's personal data" } end
+  return 0, { label_ja = "個人情報", label_en = "personal data" }
+end
 
 return {
   id        = "operations-incident-response",
@@ -11,20 +56,21 @@ return {
                 en = "No incident response procedure" },
   message   = { ja = "漏えい・紛失などの事故が起きた場合の対応手順が{state}。",
                 en = "The procedure for a leak or loss {state_en}." },
-  follow_up = { ja = "事故発生時の報告経路（受託者→担当課→個人情報保護担当）、本人への通知、個人情報保護委員会への報告（法第68条）を含む対応手順を示してください。",
-                en = "Show the incident procedure: the reporting line (contractor → department → privacy office), notice to the people concerned and the report to the Personal Information Protection Commission (Art. 68)." },
-  precedent = "個人情報保護法 第68条（漏えい等の報告等）; 志木市 令和2年度第3回 議題(6)「情報漏洩を避けるためには、常に情報に関するアンテナを高くすることが求められる」",
+  follow_up = { ja = "事故発生時の報告経路（受託者→担当課→個人情報保護担当）、本人への通知、個人情報保護委員会への報告（法第68条）を含む対応手順を示してください（operations.incident_response）。",
+                en = "Show the incident procedure: the reporting line (contractor → department → privacy office), notice to the people concerned and the report to the Personal Information Protection Commission (Art. 68) (operations.incident_response)." },
+  precedent = "個人情報保護法 第68条（漏えい等の報告等）; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「情報漏洩を避けるためには、常に情報に関するアンテナを高くすることが求められる」",
 
   check = function(plan, ctx)
     local op = common.obj(plan.operations)
-    if not op then return end
-    local lv = gov.level(plan)
+    local lv = level(plan)
     local exposed = gov.exposure(plan)
-    if op.incident_response == false then
+    local ir = op and op.incident_response
+    if ir == false then
       ctx.report(op, "incident_response", { severity = (lv >= 2 or exposed) and "medium" or "low",
         vars = { state = "ありません", state_en = "does not exist" } })
+    elseif ir ~= true and (lv >= 2 or exposed) and common.personal_data(plan) and not described(plan) then
+      ctx.report(op or plan, op and "incident_response" or "operations", { severity = "low",
+        vars = { state = "記載されていません", state_en = "is not stated" } })
     end
-    -- Not stated: no question here, so that adding an operations section to answer another
-    -- rule (review, rules) never creates a new finding.
   end,
 }

@@ -3,10 +3,41 @@
 -- not say when it comes back to the council.  Risks of such systems show up in use.  The
 -- council: 「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性
 -- がある…そのような場合には審議会や審査会にかけるとも検討してほしい」(議題(6)).
--- info.  Quiet when operations.review names the council (審議会・審査会・報告).
+-- info.  Quiet when operations.review names the council (審議会・審査会・報告) — a review that
+-- only defers (「今後検討」) is no answer (common.answer).  The precedent follows the plan: the
+-- 議題(6) words 「LGWAN回線を利用しないため」 only for a plan that does not use LGWAN; a platform
+-- (LINE) plan gets 議題(5), the council's word on a running platform service.
 
 local NEWTECH = [[(?<![A-Za-z])AI(?![A-Za-z])|人工知能|生成AI|機械学習|顔認証|顔認識|生体認証|RPA|IoT|ビッグデータ|ドローン|防犯カメラ|AIカメラ|メタバース|ブロックチェーン]]
 local COUNCIL = [[審議会|審査会|再諮問|諮問|報告]]
+
+local P_NO_LGWAN = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある…そのような場合には審議会や審査会にかけるとも検討してほしい」"
+local P_LGWAN = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある。情報漏洩を避けるためには、常に情報に関するアンテナを高くすることが求められる。また、そのような場合には審議会や審査会にかけるとも検討してほしい」"
+local P_PLATFORM = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)（LINEによる申請受付の進捗報告）「業務負担が増えるようなら、運用方法を検討するべき」; 議題(6)「そのような場合には審議会や審査会にかけるとも検討してほしい」"
+
+-- the plan keeps or moves data on LGWAN (LGWAN-ASP, an LGWAN segment, LGWAN hand-overs)
+local function uses_lgwan(plan)
+  for _, st in ipairs(common.list(plan.storage)) do
+    if st.network == "lgwan" or st.location == "lgwan_asp" then return true end
+  end
+  for _, t in ipairs(common.list(plan.transfers)) do
+    if t.method == "lgwan" then return true end
+  end
+  return false
+end
+
+-- what stands in operations.review instead of an answer, quoted (「今後検討する」), or ""
+local function said(op)
+  local v = op and op.review
+  if v == nil or gov.blank(v) or common.answer(v) then return "", "" end
+  local q = gov.excerpt(common.text(v), 20)
+  return "（operations.review は「" .. q .. "」とあるだけです。）", " (operations.review only says \"" .. q .. "\".)"
+end
+
+local function precedent_for(plan)
+  if #common.list(plan.platforms) > 0 then return P_PLATFORM end
+  return uses_lgwan(plan) and P_LGWAN or P_NO_LGWAN
+end
 
 return {
   id        = "reconsult-new-technology",
@@ -14,16 +45,17 @@ return {
   severity  = "info",
   title     = { ja = "運用中に懸念が生じた場合の審議会への再諮問",
                 en = "Coming back to the council when concerns arise in use" },
-  message   = { ja = "{why}を用いるため、運用の中で情報漏えいのリスクや懸念が新たに生じる可能性があります。どのような場合に審議会へ報告・再諮問するかが記載されていません。",
-                en = "Because {why_en} is used, new leak risks or concerns may appear in use. The plan does not say when it will come back to the council." },
+  message   = { ja = "{why}を用いるため、運用の中で情報漏えいのリスクや懸念が新たに生じる可能性があります。どのような場合に審議会へ報告・再諮問するかが記載されていません。{said}",
+                en = "Because {why_en} is used, new leak risks or concerns may appear in use. The plan does not say when it will come back to the council.{said_en}" },
   follow_up = { ja = "運用状況の点検の時期と、仕組みの変更・事故・新たな懸念が生じた場合に審議会（審査会）へ報告・諮問することを記載してください（operations.review）。",
                 en = "State when the operation is reviewed and that changes, incidents or new concerns will be reported or put to the council (operations.review)." },
-  precedent = "志木市 令和2年度第3回 議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある…そのような場合には審議会や審査会にかけるとも検討してほしい」",
+  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある…そのような場合には審議会や審査会にかけるとも検討してほしい」",
 
   check = function(plan, ctx)
-    if hogo.is_null(plan.operations) then return end
+    -- (operations null reads as not stated: a system in use is never "not applicable" to review)
     local op = common.obj(plan.operations)
-    if op and type(op.review) == "string" and hogo.test(common.text(op.review), COUNCIL) then return end
+    local review = op and common.answer(op.review)
+    if review and hogo.test(review, COUNCIL) then return end
     local exposed, why, why_en = gov.exposure(plan)
     if not exposed then
       local f = gov.find_claim(plan, NEWTECH)
@@ -31,10 +63,8 @@ return {
       why = hogo.match(f.text, NEWTECH, "i") or "新しい技術"
       why_en = "new technology (" .. why .. ")"
     end
-    if op then
-      ctx.report(op, "review", { vars = { why = why, why_en = why_en } })
-    else
-      ctx.report(plan, "operations", { vars = { why = why, why_en = why_en } })
-    end
+    local s, s_en = said(op)
+    local opts = { vars = { why = why, why_en = why_en, said = s, said_en = s_en }, precedent = precedent_for(plan) }
+    if op then ctx.report(op, "review", opts) else ctx.report(plan, "operations", opts) end
   end,
 }

@@ -1,7 +1,8 @@
 -- subcontracting-allowed: the contractor may pass the personal data on to a further contractor
--- (再委託) without the city's approval.  Each further hand-over is out of the city's sight: the
--- special terms must bind every level, and the city must know who holds the data.
+-- (再委託) without the body's approval.  Each further hand-over is out of the body's sight: the
+-- special terms must bind every level, and the body must know who holds the data.
 -- Default high; critical is not used (the plan may still be fixable by requiring approval).
+-- Every contractor is read; the remedy is the field itself (prohibited / with_approval).
 
 return {
   id        = "subcontracting-allowed",
@@ -9,19 +10,21 @@ return {
   severity  = "high",
   title     = { ja = "再委託が制限なく認められている",
                 en = "Re-subcontracting allowed without approval" },
-  message   = { ja = "{contractor}による再委託が、市の承認なしに認められています。{data}が市の把握しない事業者に渡るおそれがあります。",
-                en = "{contractor_en} may re-subcontract without the city's approval; {data_en} could reach businesses the city does not know of." },
-  follow_up = { ja = "再委託は原則禁止とし、やむを得ない場合は事前の書面承認を条件に、再委託先の名称・業務範囲・安全管理措置を市に届け出させ、特記事項を再委託先にも適用してください。",
-                en = "Prohibit re-subcontracting in principle; where unavoidable, require prior written approval, have the contractor report the subcontractor's name, scope and safeguards, and bind the subcontractor by the same special terms." },
-  precedent = "個人情報保護法 第66条第2項（委託を受けた者・再委託先の安全管理措置）; 個人情報保護委員会「個人情報の保護に関する法律についての事務対応ガイド（行政機関等向け）」（委託先の監督・再委託）; 志木市 令和2年度第3回 議題(1)（特記仕様書と責任体制）",
+  message   = { ja = "{contractor}による再委託が、{body}の承認なしに認められています。{data}が{body}の把握しない事業者に渡るおそれがあります。",
+                en = "{contractor_en} may re-subcontract without {body_en}'s approval; {data_en} could reach businesses {body_en} does not know of." },
+  follow_up = { ja = "再委託は原則禁止とし、やむを得ない場合は事前の書面承認を条件に、再委託先の名称・業務範囲・安全管理措置を{body}に届け出させ、特記事項を再委託先にも適用してください（outsourcing.subcontracting を prohibited または with_approval に）。",
+                en = "Prohibit re-subcontracting in principle; where unavoidable, require prior written approval, have the contractor report the subcontractor's name, scope and safeguards, and bind the subcontractor by the same special terms (outsourcing.subcontracting: prohibited or with_approval)." },
+  precedent = "個人情報保護法 第66条第2項（委託を受けた者・再委託先の安全管理措置）; 個人情報保護委員会「個人情報の保護に関する法律についての事務対応ガイド（行政機関等向け）」（委託先の監督・再委託）; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1)（特記仕様書と責任体制）",
 
   check = function(plan, ctx)
-    local o = common.outsourced(plan)
-    if not o or o.subcontracting ~= "allowed" then return end
-    local _, st = gov.level(plan)
-    ctx.report(o, "subcontracting", { vars = {
-      contractor = type(o.contractor) == "string" and ("受託者（" .. o.contractor .. "）") or "受託者",
-      contractor_en = type(o.contractor) == "string" and ("The contractor (" .. o.contractor .. ")") or "The contractor",
-      data = st.label_ja, data_en = st.label_en } })
+    for _, o in ipairs(common.outsourcings(plan)) do
+      if o.subcontracting == "allowed" then
+        local _, st = gov.level(plan)
+        ctx.report(o, "subcontracting", { vars = common.with_body(plan, {
+          contractor = common.answer(o.contractor) and ("受託者（" .. common.answer(o.contractor) .. "）") or "受託者",
+          contractor_en = common.answer(o.contractor) and ("The contractor (" .. common.answer(o.contractor) .. ")") or "The contractor",
+          data = st.label_ja, data_en = st.label_en }) })
+      end
+    end
   end,
 }

@@ -6,9 +6,11 @@
 --                               (access.staff) or a serious incident in the past year → low / medium
 --   100,000 – under 300,000     基礎 + 重点項目評価; 全項目評価 when 500+ handlers or incident → medium / high
 --   300,000 and over            基礎 + 全項目評価                               → high
--- When the plan already names the required assessment (「全項目評価を実施済み」) the finding drops to info.
--- When the number of people is not stated the rule asks it (info): the council's 「年間にどれくらいの
--- 件数を想定しているのか」 (議題(1)).
+-- When the plan already names the required assessment as done or planned (「全項目評価を実施済み」
+-- 「稼働前に重点項目評価を実施し公表する」) the follow-up is answered: quiet.  A lower assessment
+-- than the one required, or a denial (「全項目評価は実施しない」), does not answer it.
+-- When the number of people is not stated the rule asks it (low: a question before the
+-- session): the council's 「年間にどれくらいの件数を想定しているのか」 (議題(1)).
 local MYNUMBER_RE = [[個人番号(?!カード)|マイナンバー(?!カード)|特定個人情報]]
 local INCIDENT_RE = [[重大(な)?事故|重大事案|漏えい事案|漏洩事案|流出事案]]
 local LEVEL = { basic = 1, priority = 2, full = 3 }
@@ -33,9 +35,9 @@ return {
                 en = "Specific personal information protection assessment" },
   message   = { ja = "個人番号{item}を{persons}人分取り扱う計画で、{why}{level}が必要です。",
                 en = "The plan handles the My Number{item_en} of {persons} people; {why_en}it requires {level_en}." },
-  follow_up = { ja = "特定個人情報保護評価書を作成・公表し（全項目評価は第三者点検を経て）、システムの稼働前に個人情報保護委員会へ提出してください。実施済みであれば評価書の番号・公表日を記載してください。",
-                en = "Prepare and publish the assessment report (a full assessment after third-party review) and submit it to the Personal Information Protection Commission before the system goes live; if done, cite the report and its publication date." },
-  precedent = "行政手続における特定の個人を識別するための番号の利用等に関する法律 第28条; 特定個人情報保護評価に関する規則 第4条; 志木市 令和2年度第3回 議題(1)「年間にどれくらいの件数を想定しているのか」",
+  follow_up = { ja = "特定個人情報保護評価書を作成・公表し（全項目評価は第三者点検を経て）、システムの稼働前に個人情報保護委員会へ提出してください。実施済み・実施予定であれば評価の種類と評価書の番号・公表日（予定日）を description に記載してください。",
+                en = "Prepare and publish the assessment report (a full assessment after third-party review) and submit it to the Personal Information Protection Commission before the system goes live; if done or planned, name the assessment and cite the report and its (planned) publication date in description." },
+  precedent = "行政手続における特定の個人を識別するための番号の利用等に関する法律 第28条; 特定個人情報保護評価に関する規則 第4条; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1)「年間にどれくらいの件数を想定しているのか」",
 
   check = function(plan, ctx)
     local my = common.items_of(plan, "my_number", MYNUMBER_RE)[1]
@@ -44,7 +46,7 @@ return {
     local persons, source = common.persons(plan)
     if persons == nil then
       if data and hogo.is_null(data.persons) then return end   -- stated: not applicable
-      ctx.report(data or plan, data and "persons" or "data", { severity = "info", vars = item_vars(my),
+      ctx.report(data or plan, data and "persons" or "data", { severity = "low", vars = item_vars(my),
         message = { ja = "個人番号{item}を取り扱う計画ですが、対象となる人数が記載されていません。特定個人情報保護評価の要否と種類は対象人数で決まります。",
                     en = "The plan handles the My Number{item_en} but does not state how many people are covered; whether and which assessment is required depends on that number." },
         follow_up = { ja = "対象人数（data.persons）と年間の件数（data.annual）、特定個人情報を取り扱う職員等の数（access.staff）を示してください。",
@@ -61,8 +63,8 @@ return {
     elseif persons < 300000 then level = heavy and LEVEL.full or LEVEL.priority
     else level = LEVEL.full end
     local sev = LEVEL_SEV[level]
-    -- the plan already names the assessment it carries out
-    if common.find_text(plan, DONE_RE[level], { purpose = true, description = true, operations = true }) then sev = "info" end
+    -- the plan already names the assessment it carries out: the follow-up is answered
+    if gov.find_claim(plan, DONE_RE[level]) then return end
     local why, why_en = "", ""
     if heavy and persons >= 10000 and persons < 300000 then
       why = incident and "過去1年以内の重大事故があるため、" or "取扱者が500人以上のため、"
