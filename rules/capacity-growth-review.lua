@@ -29,7 +29,7 @@ return {
                 en = "Intake through {channel_en} means more work for the department as use grows. {growth_en}The plan does not say whether the workload stays within capacity or when the operation is reviewed.{said_en}" },
   follow_up = { ja = "受付件数と処理体制（担当職員数・処理日数）の見込み、件数の把握方法、業務負担が増えた場合に運用方法（専用システム化・受付の制限等）を見直す時期と基準を示してください（operations.review）。",
                 en = "Show the expected volume and who processes it (staff, turnaround), how volume is tracked, and when and on what threshold the operation (a dedicated system, limits) will be reviewed (operations.review)." },
-  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)「粗大ごみ収集・運搬の申請件数が多いようだが、キャパを超えないのか」「申請が増えているので成功といえるが、業務負担が増えるようなら、運用方法を検討するべき」",
+  precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)「粗大ごみ収集・運搬の申請件数が多いようだが、キャパを超えないのか」「申請が増えているので成功といえるが、業務負担が増えるようなら、運用方法を検討するべき」; 宮崎県個人情報保護審議会 第38回（令和2年7月1日）諮問第63号: 委員「事業開始後の現況評価や問題点等の検証は、アンケートや聞き取りで行うのか」",
 
   check = function(plan, ctx)
     local op = common.obj(plan.operations)

@@ -23,7 +23,7 @@ return {
                 en = "The text says data moves over LGWAN (\"{quote}\"), but \"{what}\" is handed over by {method_en}." },
   follow_up = { ja = "実際の受け渡し方法をそろえてください。LGWANを使う場合は method を lgwan とし、使わない場合は本文を改め、その方法での暗号化・誤送信防止策を示してください。",
                 en = "Make the two agree: set method to lgwan if LGWAN is used; otherwise correct the text and show how the chosen method is encrypted and protected against mis-sending." },
-  precedent = "志木市 令和2年度第3回 議題(3)「行政専用のネットワークであるLGWAN回線を利用してデータの受け渡しを行う」「原則LGWAN回線を利用し、データの送付を考えている」" .. situation.PRE_ACT,
+  precedent = "志木市 令和2年度第3回 議題(3)「行政専用のネットワークであるLGWAN回線を利用してデータの受け渡しを行う」「原則LGWAN回線を利用し、データの送付を考えている」" .. situation.PRE_ACT .. "; 狛江市個人情報保護審議会 令和3年8月2日: 委員「LGWANASPとは,何のことか」",
 
   check = function(plan, ctx)
     local transfers = common.list(plan.transfers)
