@@ -636,6 +636,74 @@ function M.is_city(name, plan)
 end
 
 ------------------------------------------------------------------------------------------
+-- Core facts: what the council cannot judge a plan without (docs/scoring.md)
+------------------------------------------------------------------------------------------
+
+-- Third-party services residents use to reach the body (LINE, SNS, messaging apps).
+M.SERVICE_PATTERN = [[(?<![A-Za-z])(?:LINE|Twitter|Facebook|Instagram|YouTube|TikTok|Zoom|Slack)(?![A-Za-z])|SNS|ソーシャルメディア|ソーシャル・ネットワーキング|LINE公式アカウント|ライン公式]]
+
+-- Prose telling of a hand-over of data between parties (送付, 受け渡し, 提供, 移行, 引継ぎ…).
+M.HANDOVER_PATTERN = [[送付|送信|受け渡|受渡|引き渡|引渡|手渡|提供する|提供し|データ(?:の)?(?:移行|移管|引継|引き継|移し替)|引継ぎ|引き継ぎ|持ち出|連携する|連携し|アップロード]]
+
+-- common.uses_platform(plan): the name of a third-party service the plan relies on -- a hand-over
+-- by third_party_app, or LINE/SNS named in a plain (not negated) statement of its prose -- or nil.
+function M.uses_platform(plan)
+  for _, t in ipairs(M.list(plan.transfers)) do
+    if M.obj(t) and t.method == "third_party_app" then return "外部のアプリ" end
+  end
+  for _, f in ipairs(M.text_fields(plan)) do
+    if f.field ~= "item" and f.field ~= "subject" and M.mentions(f.text, M.SERVICE_PATTERN) then
+      return hogo.match(f.text, M.SERVICE_PATTERN, "i") or "SNS"
+    end
+  end
+  return nil
+end
+
+-- common.moves(plan): true (and why, in Japanese) when personal data evidently moves between
+-- parties, so how it moves is a core fact: work on it is outsourced or provided outside with a
+-- contractor named, the contractor keeps data at its site, or the prose tells of a hand-over.
+function M.moves(plan)
+  if not M.personal_data(plan) then return false end
+  local o = M.outsourced(plan)
+  if o and (M.has_kind(plan, "outsourcing") or M.has_kind(plan, "external_provision")) then
+    return true, "個人情報を扱う業務を委託します"
+  end
+  for _, s in ipairs(M.list(plan.storage)) do
+    if M.obj(s) and s.location == "contractor" then return true, "受託者の施設で保管します" end
+  end
+  if M.has_kind(plan, "external_provision") or M.has_kind(plan, "online_link") then
+    return true, "外部へ提供・連携する計画です"
+  end
+  for _, f in ipairs(M.text_fields(plan)) do
+    if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
+       and M.mentions(f.text, M.HANDOVER_PATTERN) then
+      return true, "「" .. M.excerpt(f.text, 30) .. "」とあります"
+    end
+  end
+  return false
+end
+
+-- common.outsourcing_claimed(plan): why the plan is about outsourcing -- consultation kind
+-- outsourcing, an outsourcing contract, or prose that says work is outsourced (委託する, not
+-- 再委託, not negated) -- as {ja=, en=}; nil when it is not.
+function M.outsourcing_claimed(plan)
+  if M.has_kind(plan, "outsourcing") then
+    return { ja = "委託として諮問されています", en = "The plan is put to the council as outsourcing" }
+  end
+  if M.get(plan, "contract", "kind") == "outsourcing" then
+    return { ja = "契約の種別が委託です", en = "The contract is an outsourcing contract" }
+  end
+  for _, f in ipairs(M.text_fields(plan)) do
+    if (f.field == "purpose" or f.field == "description" or f.field == "title")
+       and M.mentions(f.text, [[(?<!再)(?:業務)?委託(?:する|し|します|して|先|業者)|外部委託]]) then
+      return { ja = "「" .. M.excerpt(f.text, 30) .. "」とあります",
+               en = "The plan says work is outsourced" }
+    end
+  end
+  return nil
+end
+
+------------------------------------------------------------------------------------------
 -- Once per plan
 ------------------------------------------------------------------------------------------
 
