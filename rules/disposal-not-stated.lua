@@ -5,6 +5,19 @@
 -- without a disposal plan there is nothing to hold the contractor to.  low: a question to
 -- answer before the session.  `"disposal": null` on a plan with personal data is
 -- consistency-null-contradicted's (it may stand only when everything is kept 永年).
+-- Data kept in a service (cloud, LGWAN-ASP, ガバメントクラウド) is deleted there, not destroyed
+-- physically by the body: the follow-up asks for what fits.
+local SERVICES = { cloud = true, lgwan_asp = true, gov_cloud = true }
+local function in_a_service(plan)
+  for _, s in ipairs(common.list(plan.storage)) do
+    if common.obj(s) and SERVICES[s.location] then return true end
+  end
+  return false
+end
+local SERVICE_FOLLOW_UP = {
+  ja = "サービス上のデータについては、契約終了・保存期間経過時の消去の方法（disposal.method：deletion）、消去を行う者、期限と消去証明の提出を、紙などその他の媒体については廃棄の方法（溶解、裁断、返却）を示してください（disposal）。",
+  en = "For the data in the service, state how it is deleted when the contract or retention period ends (disposal.method: deletion), who deletes it, the deadline and a certificate of deletion; for paper and other media, the method (dissolution, shredding, return) (disposal)." }
+
 return {
   id        = "disposal-not-stated",
   topic     = "disposal.method",
@@ -23,7 +36,8 @@ return {
     local st = common.stakes(plan)
     local list = common.list(plan.disposal)
     if plan.disposal == nil or #list == 0 then
-      ctx.report(plan, "disposal", { incomplete = true, vars = { data = st.label_ja, data_en = st.label_en } })
+      ctx.report(plan, "disposal", { incomplete = true, vars = { data = st.label_ja, data_en = st.label_en },
+                                     follow_up = in_a_service(plan) and SERVICE_FOLLOW_UP or nil })
       return
     end
     for _, d in ipairs(list) do
