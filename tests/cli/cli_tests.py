@@ -37,7 +37,7 @@ TODAY = "2021-02-17"
 # screen with the test pack, no configuration, a fixed date
 TP = ["--no-config", "--rules", RULES, "--today", TODAY]
 SEVERITIES = ["info", "low", "medium", "high", "critical"]
-VERDICTS = {"approve", "approve_with_conditions", "re_examine"}
+VERDICTS = {"approve", "approve_with_conditions", "incomplete", "re_examine"}
 
 passed = failed = 0
 
