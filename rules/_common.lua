@@ -642,18 +642,27 @@ end
 -- Third-party services residents use to reach the body (LINE, SNS, messaging apps).
 M.SERVICE_PATTERN = [[(?<![A-Za-z])(?:LINE|Twitter|Facebook|Instagram|YouTube|TikTok|Zoom|Slack)(?![A-Za-z])|SNS|ソーシャルメディア|ソーシャル・ネットワーキング|LINE公式アカウント|ライン公式]]
 
--- Prose telling of a hand-over of data between parties (送付, 受け渡し, 提供, 移行, 引継ぎ…).
-M.HANDOVER_PATTERN = [[送付|送信|受け渡|受渡|引き渡|引渡|手渡|提供する|提供し|データ(?:の)?(?:移行|移管|引継|引き継|移し替)|引継ぎ|引き継ぎ|持ち出|連携する|連携し|アップロード]]
+-- Prose telling of a hand-over of data between parties: data named, then sent, handed over,
+-- provided or linked (「対象者データを検査機関へ送付する」「名簿を提供する」), or a data migration.
+-- (「サービスを提供する」 is no hand-over: the data must be named.)
+M.HANDOVER_PATTERN = [[(?:データ|個人情報|情報|名簿|リスト|一覧|記録|台帳|ファイル|調査票|申請書|結果)[^。]{0,15}?(?:送付|送信|提供|受け渡|受渡|引き渡|引渡|手渡|持ち出|連携|アップロード)|データ(?:の)?(?:移行|移管|引継|引き継|移し替)]]
 
--- common.uses_platform(plan): the name of a third-party service the plan relies on -- a hand-over
--- by third_party_app, or LINE/SNS named in a plain (not negated) statement of its prose -- or nil.
+-- What residents do through a platform that puts their data on it (not 「SNSで周知する」).
+local PLATFORM_DATA = [[申請|受付|受け付|相談|予約|回答|登録|送信|送付|アンケート|やり取り|やりとり|チャット|投稿|添付|問い合わせ|問合せ|通報|届出|手続]]
+
+-- common.uses_platform(plan): the name of a third-party service residents' data goes through -- a
+-- hand-over by third_party_app, or LINE/SNS named in a plain (not negated) sentence of the prose
+-- that also tells of applications, consultations, replies… -- or nil.
 function M.uses_platform(plan)
   for _, t in ipairs(M.list(plan.transfers)) do
     if M.obj(t) and t.method == "third_party_app" then return "外部のアプリ" end
   end
   for _, f in ipairs(M.text_fields(plan)) do
     if f.field ~= "item" and f.field ~= "subject" and M.mentions(f.text, M.SERVICE_PATTERN) then
-      return hogo.match(f.text, M.SERVICE_PATTERN, "i") or "SNS"
+      local sentence = hogo.match(f.text, "[^。\\n]*(?:" .. M.SERVICE_PATTERN .. ")[^。\\n]*", "i") or ""
+      if hogo.test(sentence, PLATFORM_DATA) then
+        return hogo.match(f.text, M.SERVICE_PATTERN, "i") or "SNS"
+      end
     end
   end
   return nil
