@@ -133,7 +133,7 @@ return {
         fact = "アクセスできる職員の範囲", fact_en = "Who may access the data",
         follow = "取り扱う職員の範囲（人数・所属）、認証方式、アクセスログの取得、共有先を記載してください（access）。",
         follow_en = "State who handles it (number, units), how users authenticate, whether access is logged, and who it is shared with (access).",
-        incomplete = false, severity = lv >= 2 and "medium" or "low" })
+        incomplete = false, severity = lv >= 1 and "medium" or "low" })
     end
   end,
 }

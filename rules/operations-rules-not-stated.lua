@@ -1,7 +1,10 @@
 -- operations-rules-not-stated: the body's own staff run a system, devices, a platform or handle
--- 要配慮 data, and the plan does not say under which operating rules.  A question: low for
--- systems, devices and platforms the body runs; info when only the data is sensitive (the work
--- itself is the contractor's, whose rules the outsourcing rules ask about).
+-- 要配慮 data, and the plan does not say under which operating rules.  medium for systems,
+-- devices and platforms the body runs: rules still in draft are a condition in the seed
+-- (議題(2) 「庁内の運用体制を次回審議会時に報告してほしい」, operations-rules-not-in-force), and
+-- saying nothing must not do better than saying "drafting".  low (a question) when only the
+-- data is sensitive (the work itself is the contractor's, whose rules the outsourcing rules ask
+-- about) or when only devices are handed out (the devices rules ask for their management).
 -- operations: null (stated: not applicable) stays quiet, and so does prose naming the rules
 -- (「〇〇運用要綱に基づき運用する」「運用マニュアルを作成中」) in the operations review, the
 -- description or the purpose.
@@ -10,7 +13,7 @@ local RULES_PROSE = [[要綱|要領|運用規程|運用規定|運用基準|運�
 return {
   id        = "operations-rules-not-stated",
   topic     = "operations.rules",
-  severity  = "low",
+  severity  = "medium",
   title     = { ja = "運用ルール（要綱）の有無が記載されていない",
                 en = "Operating rules not stated" },
   message   = { ja = "{why}が、職員がどのような要綱・運用規程のもとで運用するのかが記載されていません。",
@@ -25,11 +28,12 @@ return {
     if op and op.rules ~= nil then return end
     if gov.find_claim(plan, RULES_PROSE) or gov.find_claim(plan, RULES_PROSE, "hypothetical") then return end
     local why, why_en
-    local sev = "low"
+    local sev = "medium"
     local b = common.body(plan)
     if common.has_kind(plan, "system") or common.has_kind(plan, "online_link") then
       why, why_en = b.ja .. "がシステムを運用します", b.en:sub(1, 1):upper() .. b.en:sub(2) .. " runs the system"
     elseif common.obj(plan.devices) then
+      sev = "low"   -- devices alone: a question (the devices rules ask for their management)
       why, why_en = "端末を配布して運用します", b.en:sub(1, 1):upper() .. b.en:sub(2) .. " hands out and runs devices"
     elseif #common.list(plan.platforms) > 0 then
       why, why_en = "外部プラットフォームで住民からの申請等を受け付けます", b.en:sub(1, 1):upper() .. b.en:sub(2) .. " takes applications through a third-party platform"
@@ -37,7 +41,7 @@ return {
       local lv = gov.level(plan)
       if lv < 2 then return end
       -- only the data is sensitive (e.g. an outsourced service): a lighter question
-      why, why_en, sev = "要配慮個人情報を扱います", "Sensitive personal data is handled", "info"
+      why, why_en, sev = "要配慮個人情報を扱います", "Sensitive personal data is handled", "low"
     end
     if op then
       ctx.report(op, "rules", { severity = sev, vars = { why = why, why_en = why_en } })
