@@ -668,26 +668,27 @@ function M.uses_platform(plan)
   return nil
 end
 
--- common.moves(plan): true (and why, in Japanese) when personal data evidently moves between
--- parties, so how it moves is a core fact: work on it is outsourced or provided outside with a
--- contractor named, the contractor keeps data at its site, or the prose tells of a hand-over.
+-- common.moves(plan): true (and why, in Japanese) when personal data moves between parties, so
+-- how it moves is a core fact.  Third result `evident`: true when the plan itself says so -- the
+-- contractor keeps data at its site, data is provided or linked outside, the prose tells of a
+-- hand-over -- false when it is only likely (work on the data is outsourced: a maintenance
+-- contract may move nothing, and `"transfers": null` can say so).
 function M.moves(plan)
   if not M.personal_data(plan) then return false end
-  local o = M.outsourced(plan)
-  if o and (M.has_kind(plan, "outsourcing") or M.has_kind(plan, "external_provision")) then
-    return true, "個人情報を扱う業務を委託します"
-  end
   for _, s in ipairs(M.list(plan.storage)) do
-    if M.obj(s) and s.location == "contractor" then return true, "受託者の施設で保管します" end
+    if M.obj(s) and s.location == "contractor" then return true, "受託者の施設で保管します", true end
   end
   if M.has_kind(plan, "external_provision") or M.has_kind(plan, "online_link") then
-    return true, "外部へ提供・連携する計画です"
+    return true, "外部へ提供・連携する計画です", true
   end
   for _, f in ipairs(M.text_fields(plan)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
        and M.mentions(f.text, M.HANDOVER_PATTERN) then
-      return true, "「" .. M.excerpt(f.text, 30) .. "」とあります"
+      return true, "「" .. M.excerpt(f.text, 30) .. "」とあります", true
     end
+  end
+  if M.outsourced(plan) and M.has_kind(plan, "outsourcing") then
+    return true, "個人情報を扱う業務を委託します", false
   end
   return false
 end

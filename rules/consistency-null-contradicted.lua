@@ -7,13 +7,18 @@
 --     some time, and ends somehow; disposal may be null only when everything is kept 永年);
 --   outsourcing null on a plan put to the council as outsourcing (or with an outsourcing
 --     contract, or prose that outsources);
---   transfers null when data evidently moves (common.moves);
+--   transfers null when data moves (common.moves): the contractor keeps it, it is provided
+--     outside, the prose tells of a hand-over, or work on it is outsourced -- unless the text says
+--     the contractor works on the body's premises (庁舎内での保守: nothing is handed over);
 --   platforms null -- or absent -- when the plan relies on LINE/SNS or a third-party app;
 --   access null on a plan keeping personal data electronically (someone sees it: a question).
 -- medium (a likely condition: state it); high for children's or 要配慮 data.
 -- The seed minutes: the council asked each of these facts outright (議題(2)「サーバー及びデータ
 -- の保管場所はどこか」, 議題(1)「溶解証明を提出してもらうか、返却していただく」, 議題(3)「データ
 -- ベースを渡すのか」, 議題(5) LINE).
+
+-- work done on the body's own premises: nothing need be handed over
+local ON_SITE = [[庁舎内|庁内で|現地で|オンサイト|来庁|(?:市|県|町|村|区)の施設内|施設内で]]
 
 local function severity(plan)
   return common.stakes(plan).high and "high" or "medium"
@@ -102,8 +107,8 @@ return {
       end
     end
     if hogo.is_null(plan.transfers) then
-      local moves, why = common.moves(plan)
-      if moves then
+      local moves, why, evident = common.moves(plan)
+      if moves and (evident or not common.find_text(plan, ON_SITE)) then
         report(ctx, plan, "transfers", {
           why = why, why_en = "personal data moves between parties",
           fact = "受け渡しの方法", fact_en = "How the data moves",
