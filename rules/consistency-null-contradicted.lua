@@ -46,11 +46,15 @@ local function report(ctx, plan, key, t)
     severity = t.severity or severity(plan),
     incomplete = t.incomplete ~= false,
     vars = common.with_body(plan, { key = key, why = t.why, why_en = t.why_en,
-                                    Why_en = t.why_en:sub(1, 1):upper() .. t.why_en:sub(2), fact = t.fact, fact_en = t.fact_en }),
-    message = t.message or {
+                                    Why_en = t.why_en:sub(1, 1):upper() .. t.why_en:sub(2), fact = t.fact, fact_en = t.fact_en,
+                                    fact_en_lc = t.fact_en:sub(1, 1):lower() .. t.fact_en:sub(2) }),
+    message = t.message or (t.incomplete ~= false and {
       ja = "{key} が null（該当なし）とされていますが、{why}。{fact}は審議会が判断に必要とする事項であり、null では記載がないのと同じです（記載不足）。",
-      en = "{key} is null (not applicable), yet {why_en}. {fact_en} is what the council needs to judge the plan; null here says no more than leaving it out (incomplete)." },
+      en = "{key} is null (not applicable), yet {why_en}. {fact_en} is what the council needs to judge the plan; null here says no more than leaving it out (incomplete)." } or {
+      ja = "{key} が null（該当なし）とされていますが、{why}。{fact}を記載してください。",
+      en = "{key} is null (not applicable), yet {why_en}. State {fact_en_lc}." }),
     follow_up = { ja = t.follow, en = t.follow_en },
+    precedent = t.precedent,
   })
 end
 
@@ -69,6 +73,7 @@ return {
     local personal = common.personal_data(plan)
     if personal and hogo.is_null(plan.storage) then
       report(ctx, plan, "storage", {
+        precedent = "志木市 令和2年度第3回 議題(2)「サーバー及びデータの保管場所はどこか」; 議題(4)「データの保管等はどこで行うのか」（2023年4月の法施行前の審議）",
         why = "個人情報を扱う計画です（個人情報はどこかに保管されます）",
         why_en = "the plan handles personal data, which is kept somewhere",
         fact = "保管場所", fact_en = "Where the data is kept",
@@ -77,6 +82,7 @@ return {
     end
     if personal and hogo.is_null(plan.retention) then
       report(ctx, plan, "retention", {
+        precedent = "個人情報の保護に関する法律 第61条（個人情報の保有の制限等）",
         why = "個人情報を扱う計画です（保有する以上、保存期間があります）",
         why_en = "the plan holds personal data, which is held for some period",
         fact = "保存期間", fact_en = "How long the data is kept",
@@ -89,6 +95,7 @@ return {
         if common.obj(s) and s.location == "contractor" then site = s.what or "データ"; break end
       end
       report(ctx, plan, "disposal", {
+        precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」（2023年4月の法施行前の審議）",
         why = site and ("受託者の施設で「" .. site .. "」を保管する計画です") or "個人情報を扱う計画で、永年保存ではありません",
         why_en = site and ("the contractor keeps \"" .. site .. "\" at its site") or "the plan handles personal data and does not keep it indefinitely",
         fact = "廃棄・返却の方法", fact_en = "How the data is destroyed or returned",
@@ -99,6 +106,7 @@ return {
       local why = common.outsourcing_claimed(plan)
       if why then
         report(ctx, plan, "outsourcing", {
+          precedent = "個人情報の保護に関する法律 第66条第2項（委託を受けた者の安全管理措置）; 志木市 令和2年度第3回 議題(1)〜(4)（委託の諮問。2023年4月の法施行前の審議）",
           why = why.ja, why_en = why.en:sub(1, 1):lower() .. why.en:sub(2),
           fact = "委託先と委託の内容", fact_en = "Who the contractor is and what it does",
           follow = "受託者、委託する業務の範囲、個人情報取扱特記事項、責任体制、再委託の可否を記載してください（outsourcing）。委託しないのであれば、諮問の種別（consultation.kind）と本文を直してください。",
@@ -110,6 +118,7 @@ return {
       local moves, why, evident = common.moves(plan)
       if moves and (evident or not common.find_text(plan, ON_SITE)) then
         report(ctx, plan, "transfers", {
+          precedent = "志木市 令和2年度第3回 議題(3)「受託者に未受診者の資料を送付する場合には、データベースを渡すのか」（2023年4月の法施行前の審議）",
           why = why, why_en = "personal data moves between parties",
           fact = "受け渡しの方法", fact_en = "How the data moves",
           follow = "受け渡すもの、渡す側と受け取る側、方法（LGWAN、専用線、無害化、暗号化USB、手渡し等）、暗号化の有無、確認する者を記載してください（transfers）。",
@@ -120,6 +129,7 @@ return {
       local name = personal and common.uses_platform(plan)
       if name then
         report(ctx, plan, "platforms", {
+          precedent = "志木市 令和2年度第3回 議題(5)（LINE を活用した電子申請。写真の添付もできる）; 総務省「LINE株式会社の事案を踏まえた地方公共団体におけるLINEサービス等の利用の際の考え方（ガイドライン）」（令和3年4月30日）",
           why = "「" .. name .. "」を利用する計画です", why_en = "the plan uses " .. name,
           fact = "住民の情報が通る外部プラットフォーム（運営事業者・データの保存国）",
           fact_en = "The third-party platform residents' data passes through (operator, where it stores data)",
@@ -133,6 +143,7 @@ return {
     if personal and hogo.is_null(plan.access) and electronic(plan) then
       local lv = gov.level(plan)
       report(ctx, plan, "access", {
+        precedent = "志木市 令和2年度第3回 議題(2)「様々な情報を取得し、庁内で共有するようだが」（2023年4月の法施行前の審議）; 個人情報の保護に関する法律 第66条（安全管理措置）",
         why = "個人情報を電子的に保管します（閲覧・操作する職員がいます）",
         why_en = "personal data is kept electronically, and someone sees it",
         fact = "アクセスできる職員の範囲", fact_en = "Who may access the data",
