@@ -278,7 +278,7 @@ end
 -- 特記仕様書で定める」): what is left once deferrals and filler words are taken out is weighed.
 -- echo: words of the question itself (e.g. {"責任体制"}) that do not count as an answer.
 local PLACEHOLDER = [[（[^）]*…[^）]*）|\([^)]*\.\.\.[^)]*\)|例[:：]|[〇○●◯]{2,}|[×✕]{2,}|\b(?:TBD|TODO|xxx+|XXX+)\b|^\s*(?:\.\.\.|…|‥|\?+|？+)\s*$|記入してください|記載してください|を記入|未記入]]
-local DEFERRAL = [[特記(?:仕様書|事項)(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|規定します|明記する)|契約(?:書)?(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|明記する)|別途(?:協議|定める|検討|調整)|適切に(?:管理|取り扱|取扱|対応|処理|保管|廃棄)|検討中|未定|調整中|今後(?:検討|決定|整備|調整)|決まり次第|追って(?:定める|決定)|仕様書のとおり|規定のとおり|規程のとおり|法令(?:等)?に基づき]]
+local DEFERRAL = [[特記(?:仕様書|事項)(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|規定します|明記する)|契約(?:書)?(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|明記する)|別途(?:協議|定める|検討|調整)|(?:適切|適正)に(?:管理|取り扱|取扱|対応|処理|保管|廃棄|確認|実施|運用|監督|措置)|万全を期す|検討中|未定|調整中|今後(?:検討|決定|整備|調整)|決まり次第|追って(?:定める|決定)|仕様書のとおり|規定のとおり|規程のとおり|法令(?:等)?に基づき]]
 local FILLER = [=[特記(?:仕様書|事項)|個人情報(?:の)?(?:取扱い|取り扱い|取扱|保護)?|契約書?|仕様書|受託者|委託先|(?:に|を|で|は|が|の|と|も|へ|より|により|において|に基づき|に従い|ついて|について|する|します|した|いる|います|ます|こととする|ものとする|行う|行います|等|など|及び|並びに|また|なお|詳細|内容|具体的|必要|事項|対応|管理|取扱|確認|上|中|後)|[\s。、,.・「」『』()（）:：;；/-]]=]
 function M.answer(v, echo)
   if v == nil then return nil, "absent" end
@@ -633,6 +633,84 @@ function M.is_city(name, plan)
   local n = M.text(name)
   if n == "" or M.is_contractor(n, plan) then return false end
   return hogo.test(n, CITY_RE)
+end
+
+------------------------------------------------------------------------------------------
+-- Core facts: what the council cannot judge a plan without (docs/scoring.md)
+------------------------------------------------------------------------------------------
+
+-- Third-party services residents use to reach the body (LINE, SNS, messaging apps).
+M.SERVICE_PATTERN = [[(?<![A-Za-z])(?:LINE|Twitter|Facebook|Instagram|YouTube|TikTok|Zoom|Slack)(?![A-Za-z])|SNS|ソーシャルメディア|ソーシャル・ネットワーキング|LINE公式アカウント|ライン公式]]
+
+-- Prose telling of a hand-over of data between parties: data named, then sent, handed over,
+-- provided or linked (「対象者データを検査機関へ送付する」「名簿を提供する」), or a data migration.
+-- (「サービスを提供する」 is no hand-over: the data must be named.)
+M.HANDOVER_PATTERN = [[(?:データ|個人情報|情報|名簿|リスト|一覧|記録|台帳|ファイル|調査票|申請書|結果)[^。]{0,15}?(?:送付|送信|提供|受け渡|受渡|引き渡|引渡|手渡|持ち出|連携|アップロード)|データ(?:の)?(?:移行|移管|引継|引き継|移し替)]]
+
+-- What residents do through a platform that puts their data on it (not 「SNSで周知する」).
+local PLATFORM_DATA = [[申請|受付|受け付|相談|予約|回答|登録|送信|送付|アンケート|やり取り|やりとり|チャット|投稿|添付|問い合わせ|問合せ|通報|届出|手続]]
+
+-- common.uses_platform(plan): the name of a third-party service residents' data goes through -- a
+-- hand-over by third_party_app, or LINE/SNS named in a plain (not negated) sentence of the prose
+-- that also tells of applications, consultations, replies… -- or nil.
+function M.uses_platform(plan)
+  for _, t in ipairs(M.list(plan.transfers)) do
+    if M.obj(t) and t.method == "third_party_app" then return "外部のアプリ" end
+  end
+  for _, f in ipairs(M.text_fields(plan)) do
+    if f.field ~= "item" and f.field ~= "subject" and M.mentions(f.text, M.SERVICE_PATTERN) then
+      local sentence = hogo.match(f.text, "[^。\\n]*(?:" .. M.SERVICE_PATTERN .. ")[^。\\n]*", "i") or ""
+      if hogo.test(sentence, PLATFORM_DATA) then
+        return hogo.match(f.text, M.SERVICE_PATTERN, "i") or "SNS"
+      end
+    end
+  end
+  return nil
+end
+
+-- common.moves(plan): true (and why, in Japanese) when personal data moves between parties, so
+-- how it moves is a core fact.  Third result `evident`: true when the plan itself says so -- the
+-- contractor keeps data at its site, data is provided or linked outside, the prose tells of a
+-- hand-over -- false when it is only likely (work on the data is outsourced: a maintenance
+-- contract may move nothing, and `"transfers": null` can say so).
+function M.moves(plan)
+  if not M.personal_data(plan) then return false end
+  for _, s in ipairs(M.list(plan.storage)) do
+    if M.obj(s) and s.location == "contractor" then return true, "受託者の施設で保管します", true end
+  end
+  if M.has_kind(plan, "external_provision") or M.has_kind(plan, "online_link") then
+    return true, "外部へ提供・連携する計画です", true
+  end
+  for _, f in ipairs(M.text_fields(plan)) do
+    if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
+       and M.mentions(f.text, M.HANDOVER_PATTERN) then
+      return true, "「" .. M.excerpt(f.text, 30) .. "」とあります", true
+    end
+  end
+  if M.outsourced(plan) and M.has_kind(plan, "outsourcing") then
+    return true, "個人情報を扱う業務を委託します", false
+  end
+  return false
+end
+
+-- common.outsourcing_claimed(plan): why the plan is about outsourcing -- consultation kind
+-- outsourcing, an outsourcing contract, or prose that says work is outsourced (委託する, not
+-- 再委託, not negated) -- as {ja=, en=}; nil when it is not.
+function M.outsourcing_claimed(plan)
+  if M.has_kind(plan, "outsourcing") then
+    return { ja = "委託として諮問されています", en = "The plan is put to the council as outsourcing" }
+  end
+  if M.get(plan, "contract", "kind") == "outsourcing" then
+    return { ja = "契約の種別が委託です", en = "The contract is an outsourcing contract" }
+  end
+  for _, f in ipairs(M.text_fields(plan)) do
+    if (f.field == "purpose" or f.field == "description" or f.field == "title")
+       and M.mentions(f.text, [[(?<!再)(?:業務)?委託(?:する|し|します|して|先|業者)|外部委託]]) then
+      return { ja = "「" .. M.excerpt(f.text, 30) .. "」とあります",
+               en = "The plan says work is outsourced" }
+    end
+  end
+  return nil
 end
 
 ------------------------------------------------------------------------------------------

@@ -1,13 +1,15 @@
 -- devices-not-stated: the plan hands out devices (1人1台, タブレット端末を配布・貸与) but has no
 -- devices section, so nobody can tell whether they are managed, locked down or taken home.
--- low.  devices: null stays quiet.
+-- medium (a likely condition): a plan that states its devices is held to their management
+-- (devices-home-use, devices-unmanaged, devices-app-install: medium and up), so leaving the
+-- section out must not do better.  devices: null stays quiet.
 
 local HANDOUT = [[(?:1人1台|一人一台|タブレット|iPad|Chromebook|スマートフォン|スマホ|ノートPC|ノートパソコン|モバイル端末|携帯端末|端末)(?:[^。]{0,12})(?:配布|貸与|貸出|貸し出|配備|整備|支給|持ち帰)]]
 
 return {
   id        = "devices-not-stated",
   topic     = "devices.management",
-  severity  = "low",
+  severity  = "medium",
   title     = { ja = "配布する端末の管理が記載されていない",
                 en = "Devices handed out, but their management is not stated" },
   message   = { ja = "「{quote}」とありますが、端末の管理（MDM、アプリの制限、持ち帰り）が記載されていません。",

@@ -1,35 +1,52 @@
 -- disposal-not-stated: the plan handles personal data but says nothing about how it is
--- destroyed or returned at the end.  The council settled the cemetery case on 溶解 with a
--- certificate within 3 months (議題(1)); without a disposal plan there is nothing to hold the
--- contractor to.  low (a question).  `"disposal": null` is accepted unless the contractor
--- keeps data at its site (then it cannot be "not applicable").
+-- destroyed or returned at the end: no disposal section, an empty one, or an entry without a
+-- method.  How the data is destroyed is a core fact, so the finding is `incomplete` (記載不足).
+-- The council settled the cemetery case on 溶解 with a certificate within 3 months (議題(1));
+-- without a disposal plan there is nothing to hold the contractor to.  low: a question to
+-- answer before the session.  `"disposal": null` on a plan with personal data is
+-- consistency-null-contradicted's (it may stand only when everything is kept 永年).
+-- Data kept in a service (cloud, LGWAN-ASP, ガバメントクラウド) is deleted there, not destroyed
+-- physically by the body: the follow-up asks for what fits.
+local SERVICES = { cloud = true, lgwan_asp = true, gov_cloud = true }
+local function in_a_service(plan)
+  for _, s in ipairs(common.list(plan.storage)) do
+    if common.obj(s) and SERVICES[s.location] then return true end
+  end
+  return false
+end
+local SERVICE_FOLLOW_UP = {
+  ja = "サービス上のデータについては、契約終了・保存期間経過時の消去の方法（disposal.method：deletion）、消去を行う者、期限と消去証明の提出を、紙などその他の媒体については廃棄の方法（溶解、裁断、返却）を示してください（disposal）。",
+  en = "For the data in the service, state how it is deleted when the contract or retention period ends (disposal.method: deletion), who deletes it, the deadline and a certificate of deletion; for paper and other media, the method (dissolution, shredding, return) (disposal)." }
+
 return {
   id        = "disposal-not-stated",
   topic     = "disposal.method",
   severity  = "low",
   title     = { ja = "廃棄・返却の方法が記載されていない",
                 en = "How the data is destroyed or returned is not stated" },
-  message   = { ja = "{data}を扱う計画ですが、業務終了後や保存期間経過後の廃棄・返却の方法が記載されていません。",
-                en = "The plan handles {data_en} but does not say how it is destroyed or returned after the work or the retention period." },
-  follow_up = { ja = "紙・電子媒体ごとに、廃棄の方法（溶解、消去、物理破壊、返却）、誰が行うか、期限、受託者が行う場合の廃棄証明の提出を示してください。",
-                en = "For paper and electronic media, state the method (dissolution, erasure, physical destruction, return), who does it, the deadline, and a certificate when the contractor does it." },
-  precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」",
+  message   = { ja = "{data}を扱う計画ですが、業務終了後や保存期間経過後の廃棄・返却の方法が記載されていません（記載不足）。",
+                en = "The plan handles {data_en} but does not say how it is destroyed or returned after the work or the retention period (incomplete)." },
+  follow_up = { ja = "紙・電子媒体ごとに、廃棄の方法（溶解、消去、物理破壊、返却）、誰が行うか、期限、受託者が行う場合の廃棄証明の提出を示してください（disposal）。",
+                en = "For paper and electronic media, state the method (dissolution, erasure, physical destruction, return), who does it, the deadline, and a certificate when the contractor does it (disposal)." },
+  precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」（2023年4月の法施行前の審議）",
 
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
+    if hogo.is_null(plan.disposal) then return end     -- consistency-null-contradicted asks
     local st = common.stakes(plan)
-    local vars = { data = st.label_ja, data_en = st.label_en }
-    if plan.disposal == nil then
-      ctx.report(plan, "disposal", { vars = vars })
-    elseif hogo.is_null(plan.disposal) then
-      for _, s in ipairs(common.list(plan.storage)) do
-        if s.location == "contractor" then
-          ctx.report(plan, "disposal", {
-            message = { ja = "廃棄は「該当なし」とされていますが、受託者の施設で「{what}」を保管する計画です。受託者の手元の情報の返却・廃棄の方法を示してください。",
-                        en = "Disposal is stated as not applicable, yet the contractor keeps \"{what}\" at its site. State how it is returned or destroyed." },
-            vars = { what = s.what or "データ" } })
-          return
-        end
+    local list = common.list(plan.disposal)
+    if plan.disposal == nil or #list == 0 then
+      ctx.report(plan, "disposal", { incomplete = true, vars = { data = st.label_ja, data_en = st.label_en },
+                                     follow_up = in_a_service(plan) and SERVICE_FOLLOW_UP or nil })
+      return
+    end
+    for _, d in ipairs(list) do
+      if common.obj(d) and (d.method == nil or hogo.is_null(d.method)) then
+        local medium = ({ paper = "紙", electronic = "電子データ", device = "機器・媒体" })[d.medium]
+        ctx.report(d, "method", { incomplete = true,
+          vars = { what = medium and ("（" .. medium .. "）") or "", what_en = type(d.medium) == "string" and (" (" .. d.medium .. ")") or "" },
+          message = { ja = "廃棄の方法（disposal.method）が記載されていません{what}（記載不足）。",
+                      en = "No disposal method (disposal.method) is given{what_en} (incomplete)." } })
       end
     end
   end,

@@ -1,32 +1,37 @@
--- storage-not-stated: the plan handles personal data but does not say where it is kept.
--- The council asks this every time (議題(2)「サーバー及びデータの保管場所はどこか」,
--- 議題(4)「データの保管等はどこで行うのか」).  A question, so low.
+-- storage-not-stated: the plan handles personal data but does not say where it is kept: no
+-- storage section, an empty one, or an entry without a location.  Where the data is kept is a
+-- core fact: the council cannot judge a plan without it, so the finding is `incomplete`
+-- (記載不足).  The council asks it every time (議題(2)「サーバー及びデータの保管場所はどこか」,
+-- 議題(4)「データの保管等はどこで行うのか」).  low: a question to answer before the session.
+-- `"storage": null` on a plan with personal data is consistency-null-contradicted's.
 return {
   id        = "storage-not-stated",
   topic     = "storage.location",
   severity  = "low",
   title     = { ja = "データの保管場所が記載されていない",
                 en = "Where the data is kept is not stated" },
-  message   = { ja = "{data}を扱う計画ですが、データをどこに保管するか（庁舎内のサーバー、データセンター、クラウド、受託者の施設など）が記載されていません。",
-                en = "The plan handles {data_en} but does not say where the data is kept (on-premise server, data centre, cloud, the contractor's site, ...)." },
-  follow_up = { ja = "保管場所、媒体（紙・電子）、接続するネットワーク（インターネットから分離されているか）、受託者が保管する場合はその施設と管理方法を示してください。",
-                en = "State the location, the medium (paper or electronic), the network it is on (separated from the internet or not), and, if the contractor keeps it, where and how." },
+  message   = { ja = "{data}を扱う計画ですが、データをどこに保管するか（庁舎内のサーバー、データセンター、クラウド、受託者の施設など）が記載されていません。保管場所が分からなければ審議会は判断できません（記載不足）。",
+                en = "The plan handles {data_en} but does not say where the data is kept (on-premise server, data centre, cloud, the contractor's site, ...). The council cannot judge the plan without it (incomplete)." },
+  follow_up = { ja = "保管場所、媒体（紙・電子）、接続するネットワーク（インターネットから分離されているか）、受託者が保管する場合はその施設と管理方法を示してください（storage）。",
+                en = "State the location, the medium (paper or electronic), the network it is on (separated from the internet or not), and, if the contractor keeps it, where and how (storage)." },
   precedent = "志木市 令和2年度第3回 議題(4)「データの保管等はどこで行うのか」; 議題(2)「サーバー及びデータの保管場所はどこか」",
 
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
+    if hogo.is_null(plan.storage) then return end      -- consistency-null-contradicted asks
     local st = common.stakes(plan)
-    if plan.storage == nil then
-      ctx.report(plan, "storage", { vars = { data = st.label_ja, data_en = st.label_en } })
+    local list = common.list(plan.storage)
+    if plan.storage == nil or #list == 0 then
+      ctx.report(plan, "storage", { incomplete = true, vars = { data = st.label_ja, data_en = st.label_en } })
       return
     end
     -- storage stated, but an entry without a location is the same question about that entry
-    for _, s in ipairs(common.list(plan.storage)) do
-      if common.obj(s) and s.location == nil then
-        ctx.report(s, "location", {
+    for _, s in ipairs(list) do
+      if common.obj(s) and (s.location == nil or hogo.is_null(s.location)) then
+        ctx.report(s, "location", { incomplete = true,
           vars = { what = s.what or "データ", what_en = s.what or "the data" },
-          message = { ja = "「{what}」の保管場所（location）が記載されていません。",
-                      en = "No location is given for \"{what_en}\"." },
+          message = { ja = "「{what}」の保管場所（location）が記載されていません（記載不足）。",
+                      en = "No location is given for \"{what_en}\" (incomplete)." },
         })
       end
     end

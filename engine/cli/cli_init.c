@@ -8,6 +8,10 @@
  * docs/plan-guide.md explains each section.  Enumerations, counts and
  * booleans cannot carry a hint: the guide lists their values.
  *
+ * The Act on the Protection of Personal Information applies to local bodies
+ * directly since 2023-04-01: the consultation's basis is the body's 施行条例
+ * under 法第129条, not a 個人情報保護条例.
+ *
  * The date is today's (local time); a waiver's expiry is the end of the
  * current fiscal year (3月31日), so a fresh skeleton never holds an expired
  * date.  Without --force an existing FILE is never touched (O_EXCL); with
@@ -30,13 +34,14 @@ static const char init_head[] =
 "  \"id\": \"（担当課の整理番号）例：R3-1-2\",\n"
 "  \"title\": \"（件名）例：児童相談システム機器賃貸借\",\n"
 "  \"department\": \"（担当課）例：子ども支援課\",\n"
+"  \"organization\": \"（団体名：市・県・町・村）例：志木市\",\n"
 "  \"date\": \"";
 /* today */
 static const char init_body[] =
 "\",\n"
 "  \"consultation\": {\n"
 "    \"kind\": \"system\",\n"
-"    \"basis\": \"（諮問の根拠）例：個人情報保護条例第16条\"\n"
+"    \"basis\": \"（諮問の根拠：個人情報の保護に関する法律第129条に基づき審議会に諮る、団体の施行条例の条）例：志木市個人情報の保護に関する法律施行条例第5条\"\n"
 "  },\n"
 "  \"purpose\": \"（目的：何のために個人情報を扱うか）例：児童相談システムを導入し、相談記録を関係機関と円滑に連携する。\",\n"
 "  \"description\": \"（概要：誰の何の情報を、どこに保存し、誰がどう受け渡し、いつ廃棄するか）例：担当課で表計算ソフトにより管理している相談データを、暗号化USBメモリで職員2名の立会いのもとシステムへ移行する。サーバーは庁舎内に置き、インターネットから分離された庁内ネットワークで運用する。\",\n"

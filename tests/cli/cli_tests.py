@@ -37,7 +37,7 @@ TODAY = "2021-02-17"
 # screen with the test pack, no configuration, a fixed date
 TP = ["--no-config", "--rules", RULES, "--today", TODAY]
 SEVERITIES = ["info", "low", "medium", "high", "critical"]
-VERDICTS = {"approve", "approve_with_conditions", "re_examine"}
+VERDICTS = {"approve", "approve_with_conditions", "incomplete", "re_examine"}
 
 passed = failed = 0
 
@@ -794,6 +794,12 @@ def t_init():
     rc, rep, _ = run_json(["check", "--no-config", "--today", TODAY, "--format", "json", "--fail-on", "critical", p])
     check(rep is not None and rep["plans"][0]["errors"] == [] and rep["plans"][0]["screened"],
           "hogo check screens the skeleton (no input error)")
+    # issue 9: the untouched skeleton states nothing, so it is never approved
+    check(rep is not None and rep["plans"][0]["verdict"] == "incomplete",
+          "the untouched skeleton is incomplete (記載不足): its 「（…）例：」 hints are not answers",
+          rep and rep["plans"][0]["verdict"])
+    check("organization" in doc and "個人情報保護条例" not in out and "個人情報の保護に関する法律" in out,
+          "the skeleton has organization and speaks of the Act (法第129条, 施行条例), not 個人情報保護条例")
     # to a file: created, never overwritten without --force
     f = os.path.join(WORK, "plans", "r3-1.json")
     os.makedirs(os.path.dirname(f))

@@ -1,0 +1,97 @@
+-- consistency-placeholder-text: text the department has not filled in -- the `hogo init`
+-- skeleton's own hints 「（…）例：…」, 〇〇, TBD, xxx (common.answer says "placeholder") -- or,
+-- in the fields that carry a core fact, an answer that only defers (「検討中」「未定」「別途協議」).
+-- Such text answers nothing; the finding quotes it.  Where the field carries a core fact (what
+-- the plan is for, whose data and which items, where it is kept, how and between whom it moves,
+-- who the contractor is, which platform) the finding is `incomplete` (記載不足): an untouched
+-- skeleton is never approved.  low: a question to answer before the session.
+-- (outsourcing.responsibility_structure and retention.basis are read by their own rules.)
+
+-- field -> {ja name, core?, deferrals count?}
+local FIELDS = {
+  id = { "整理番号", false }, title = { "件名", false }, department = { "担当課", false },
+  organization = { "団体名", false }, purpose = { "目的", true, true },
+  description = { "概要", false, true }, basis = { "諮問の根拠", false },
+  label = { "本人の区分", true }, name = { "項目名", true }, what = { "対象", true, true },
+  from = { "渡す側", true }, to = { "受け取る側", true }, frequency = { "頻度", false },
+  how = { "確認の方法", false }, contractor = { "受託者", true }, scope = { "委託する業務", true },
+  restriction = { "アクセス制限", false }, shared_with = { "共有先", false },
+  platform = { "プラットフォーム", true }, operator = { "運営事業者", true },
+  includes = { "契約に含むもの", false }, review = { "見直しの方法", false },
+  condition = { "審議会の条件", false },
+}
+
+local function judge(ctx, node, key, field, label_key)
+  local v = node[key]
+  if type(v) ~= "string" then return end
+  local f = FIELDS[field]
+  local ok, why = common.answer(v)
+  if ok or (why ~= "placeholder" and not (why == "deferral" and f[3])) then return end
+  ctx.report(node, key, {
+    incomplete = f[2],
+    vars = { field = f[1], where = label_key, quote = gov.excerpt(v, 24),
+             why = why == "placeholder" and "記入例・記入欄のまま" or "先送りの表現だけ",
+             why_en = why == "placeholder" and "still the template's hint" or "only a deferral" },
+  })
+end
+
+local function each(ctx, list, key, field, where)
+  for _, x in ipairs(common.list(list)) do
+    if common.obj(x) then judge(ctx, x, key, field, where) end
+  end
+end
+
+local function strings(ctx, list, field, where)
+  local l = common.list(list)
+  for i = 1, #l do judge(ctx, l, i, field, where) end
+end
+
+return {
+  id        = "consistency-placeholder-text",
+  topic     = "input.consistency",
+  severity  = "low",
+  title     = { ja = "記入例のまま・未記入の欄がある",
+                en = "A field still holds the template's hint or no real answer" },
+  message   = { ja = "{field}（{where}）が「{quote}」と{why}で、何も記載されていません。",
+                en = "{where} is \"{quote}\": {why_en}, so it states nothing." },
+  follow_up = { ja = "「（…）例：」の記入例を消し、この計画の実際の内容を書いてください。該当しない欄は null にしてください（docs/plan-guide.md）。",
+                en = "Replace the hint 「（…）例：」 with what this plan actually does; set a field that does not apply to null (docs/plan-guide.md)." },
+  precedent = "志木市 令和2年度第3回 議題(1)〜(6)（審議会は記載された内容について質問している。2023年4月の法施行前の審議）",
+
+  check = function(plan, ctx)
+    for _, k in ipairs({ "id", "title", "department", "organization", "purpose", "description" }) do
+      judge(ctx, plan, k, k, k)
+    end
+    local c = common.obj(plan.consultation)
+    if c then judge(ctx, c, "basis", "basis", "consultation.basis") end
+    each(ctx, common.get(plan, "data", "subjects"), "label", "label", "data.subjects[].label")
+    each(ctx, common.get(plan, "data", "items"), "name", "name", "data.items[].name")
+    each(ctx, plan.storage, "what", "what", "storage[].what")
+    for _, t in ipairs(common.list(plan.transfers)) do
+      if common.obj(t) then
+        for _, k in ipairs({ "what", "from", "to", "frequency" }) do judge(ctx, t, k, k, "transfers[]." .. k) end
+        local v = common.obj(t.verification)
+        if v then judge(ctx, v, "how", "how", "transfers[].verification.how") end
+      end
+    end
+    for _, o in ipairs(common.outsourcings(plan)) do
+      judge(ctx, o, "contractor", "contractor", "outsourcing.contractor")
+      strings(ctx, o.scope, "scope", "outsourcing.scope[]")
+    end
+    local a = common.obj(plan.access)
+    if a then
+      judge(ctx, a, "restriction", "restriction", "access.restriction")
+      strings(ctx, a.shared_with, "shared_with", "access.shared_with[]")
+    end
+    for _, p in ipairs(common.list(plan.platforms)) do
+      if common.obj(p) then
+        judge(ctx, p, "name", "platform", "platforms[].name")
+        judge(ctx, p, "operator", "operator", "platforms[].operator")
+      end
+    end
+    strings(ctx, common.get(plan, "contract", "includes"), "includes", "contract.includes[]")
+    local op = common.obj(plan.operations)
+    if op then judge(ctx, op, "review", "review", "operations.review") end
+    each(ctx, common.get(plan, "council", "conditions"), "text", "condition", "council.conditions[].text")
+  end,
+}

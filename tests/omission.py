@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""omission.py -- a plan never does better by saying less (docs/scoring.md, "The omission property").
+
+For every fixture plan that holds personal data (fixtures/seed, fixtures/examples when present,
+fixtures/rules/*), each section a department writes (storage, transfers, disposal, retention,
+outsourcing, access, operations, devices, platforms, contract) is removed, and separately set to
+null (what staff mean by 「空欄」), and the plan is screened again: its verdict must not get
+better.  Verdicts rank approve < approve_with_conditions < incomplete = re_examine ("not ready").
+Also: the untouched `hogo init` skeleton must not be approved.
+
+usage: omission.py HOGO [FIXTURE_DIR...]     (default: fixtures/seed fixtures/examples fixtures/rules)
+Prints one line per violation, then "N passed, M failed"; exits 1 on any failure.
+Python 3 standard library only.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+SECTIONS = ["storage", "transfers", "disposal", "retention", "outsourcing", "access",
+            "operations", "devices", "platforms", "contract"]
+RANK = {"approve": 0, "approve_with_conditions": 1, "incomplete": 2, "re_examine": 2}
+DEFAULT_DIRS = ["fixtures/seed", "fixtures/examples", "fixtures/rules"]
+
+
+def plans_under(d):
+    """Every *.json under d (recursively) that is a plan with personal data."""
+    for root, _, files in os.walk(d):
+        for name in sorted(files):
+            if not name.endswith(".json") or name.endswith(".test.json"):
+                continue
+            path = os.path.join(root, name)
+            try:
+                with open(path, encoding="utf-8-sig") as fh:
+                    plan = json.load(fh)
+            except (OSError, ValueError):
+                continue          # not JSON (a hostile or schema fixture): nothing to omit
+            if not isinstance(plan, dict) or plan.get("format") != "hogo-plan/1":
+                continue
+            data = plan.get("data")
+            if isinstance(data, dict) and (data.get("items") or data.get("subjects")):
+                yield path, plan
+
+
+def screen(hogo, paths):
+    """Verdicts of a batch, keyed by file name."""
+    out = {}
+    for i in range(0, len(paths), 400):
+        r = subprocess.run([hogo, "check", "--no-config", "--format", "json", "--fail-on", "critical",
+                            "-j", "2", *paths[i:i + 400]], capture_output=True, timeout=900)
+        if r.returncode not in (0, 1):
+            sys.exit(f"hogo check exited {r.returncode}: {r.stderr.decode(errors='replace')[-400:]}")
+        for p in json.loads(r.stdout)["plans"]:
+            out[os.path.basename(p["file"])] = p
+    return out
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    hogo = os.path.abspath(sys.argv[1])
+    dirs = sys.argv[2:] or [d for d in DEFAULT_DIRS if os.path.isdir(d)]
+    work = tempfile.mkdtemp(prefix="hogo-omission-")
+    originals, variants = {}, []
+    for d in dirs:
+        for path, plan in plans_under(d):
+            base = f"{len(originals):04d}.json"
+            with open(os.path.join(work, base), "w", encoding="utf-8") as fh:
+                json.dump(plan, fh, ensure_ascii=False)
+            originals[base] = path
+            for s in SECTIONS:
+                if s not in plan or plan[s] is None:
+                    continue
+                for how in ("removed", "null"):
+                    v = dict(plan)
+                    if how == "removed":
+                        del v[s]
+                    else:
+                        v[s] = None
+                    vname = f"{base[:-5]}--{s}-{how}.json"
+                    with open(os.path.join(work, vname), "w", encoding="utf-8") as fh:
+                        json.dump(v, fh, ensure_ascii=False)
+                    variants.append((base, vname, s, how))
+    res = screen(hogo, [os.path.join(work, f) for f in sorted(os.listdir(work))])
+    failed = []
+    for base, vname, s, how in variants:
+        o, v = res[base], res[vname]
+        if not v.get("screened", True):
+            failed.append(f"{originals[base]}: {s} {how}: not screened")
+        elif RANK[v["verdict"]] < RANK[o["verdict"]]:
+            failed.append(f"{originals[base]}: {s} {how}: verdict {o['verdict']} -> {v['verdict']} "
+                          f"(score {o['score']} -> {v['score']})")
+    # the untouched skeleton
+    skel = os.path.join(work, "skeleton", "plan.json")
+    os.makedirs(os.path.dirname(skel))
+    subprocess.run([hogo, "init", skel], capture_output=True, timeout=60)
+    checks = len(variants) + 1
+    if not os.path.exists(skel):
+        failed.append("hogo init wrote no skeleton")
+    else:
+        sv = screen(hogo, [skel]).get("plan.json", {})
+        if sv.get("verdict") not in ("incomplete", "re_examine"):
+            failed.append(f"the untouched `hogo init` skeleton is {sv.get('verdict')!r}, not incomplete")
+    for f in failed:
+        print("FAIL " + f)
+    if len(originals) == 0:
+        failed.append("no fixture plan with personal data found")
+    print(f"{len(originals)} plans, {len(variants)} variants")
+    print(f"{checks - len(failed)} passed, {len(failed)} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
