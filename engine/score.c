@@ -39,10 +39,16 @@ void score_result(hogo_result *r)
     int incomplete = 0;
     for (size_t i = 0; i < r->n_findings; i++)
         incomplete |= r->findings[i].incomplete && !r->findings[i].waived;
-    if (r->by_severity[HOGO_CRITICAL] || r->score >= SCORE_RE_EXAMINE)
+    /* A critical flaw sends a plan back whatever else it lacks; short of
+     * that, a plan that leaves core facts unstated is 記載不足 even when its
+     * many questions add up to a high score: what the department must do
+     * first is state them, and the questions are mostly those facts. */
+    if (r->by_severity[HOGO_CRITICAL])
         r->verdict = HOGO_RE_EXAMINE;
     else if (incomplete)
         r->verdict = HOGO_INCOMPLETE;
+    else if (r->score >= SCORE_RE_EXAMINE)
+        r->verdict = HOGO_RE_EXAMINE;
     else if (r->by_severity[HOGO_HIGH] || r->by_severity[HOGO_MEDIUM])
         r->verdict = HOGO_APPROVE_WITH_CONDITIONS;
     else
