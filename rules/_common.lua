@@ -492,6 +492,21 @@ function M.sensitive_term(text)
   return classify(M.text(text), false)
 end
 
+-- A term found in a name, a label or the prose counts only when it describes the data itself:
+-- naming a recipient (「捜査機関から照会があれば提供する」) does not make the data criminal-
+-- proceedings data -- a recipient is not a data category -- and prose still holding the
+-- skeleton's example (「（目的…）例：…」) is the plan saying nothing.
+local RECIPIENT = [[捜査関係事項照会|捜査機関|捜査当局|警察(?:署|本部|庁|官|機関)?|検察(?:庁|官)?|公安委員会]]
+local function describes_data(node, key, where, term)
+  local raw = node[key]
+  if where == "text" and not M.answer(raw) then return false end
+  local t = M.text(raw)
+  local stripped = hogo.gsub(t, RECIPIENT, "")
+  if stripped == t then return true end
+  if where == "text" then return M.mentions(stripped, term.re) end
+  return hogo.test(stripped, term.re)
+end
+
 -- common.sensitive_items(plan): where the plan handles 要配慮個人情報 or other sensitive data.
 -- Returns an array of hits (one per place and matching category, so one item may give several), each
 --   {node=<table>, key=<field>, where="item"|"subject"|"text", name=<what to show>,
@@ -508,8 +523,8 @@ function M.sensitive_items(plan)
     local flagged = it.sensitive == true
     if #terms > 0 then
       for _, t in ipairs(terms) do
-        out[#out + 1] = { node = it, key = "name", where = "item", name = it.name, class = t.class,
-                          ja = t.ja, en = t.en, basis = t.basis, flagged = flagged }
+        if describes_data(it, "name", "item", t) then out[#out + 1] = { node = it, key = "name", where = "item", name = it.name, class = t.class,
+                          ja = t.ja, en = t.en, basis = t.basis, flagged = flagged } end
       end
     elseif flagged then
       out[#out + 1] = { node = it, key = "sensitive", where = "item", name = it.name or "(項目)", class = "flag",
@@ -529,14 +544,18 @@ function M.sensitive_items(plan)
                         ja = k.ja, en = k.en, basis = k.basis, flagged = false }
     end
     for _, t in ipairs(classify_all(M.text(s.label), false)) do
-      out[#out + 1] = { node = s, key = "label", where = "subject", name = s.label, class = t.class,
-                        ja = t.ja, en = t.en, basis = t.basis, flagged = false }
+      if describes_data(s, "label", "subject", t) then
+        out[#out + 1] = { node = s, key = "label", where = "subject", name = s.label, class = t.class,
+                          ja = t.ja, en = t.en, basis = t.basis, flagged = false }
+      end
     end
   end
   for _, key in ipairs({ "purpose", "description" }) do
     for _, t in ipairs(classify_all(M.text(plan[key]), true)) do
-      out[#out + 1] = { node = plan, key = key, where = "text", name = t.ja, class = t.class,
-                        ja = t.ja, en = t.en, basis = t.basis, flagged = false }
+      if describes_data(plan, key, "text", t) then
+        out[#out + 1] = { node = plan, key = key, where = "text", name = t.ja, class = t.class,
+                          ja = t.ja, en = t.en, basis = t.basis, flagged = false }
+      end
     end
   end
   return out
@@ -593,11 +612,11 @@ function M.stakes(plan)
 end
 
 -- common.access_safeguarded(plan): true when the plan states both who may see the data
--- (access.restriction, non-empty) and that access is logged (access.logging == true): the two
+-- (access.restriction, an answer: not a placeholder or deferral) and that access is logged (access.logging == true): the two
 -- safeguards the council expects around sensitive records.
 function M.access_safeguarded(plan)
   local a = M.obj(plan.access)
-  return a ~= nil and a.logging == true and M.text(a.restriction) ~= ""
+  return a ~= nil and a.logging == true and M.answer(a.restriction) ~= nil
 end
 
 -- common.uniq_join(list, field, sep): the distinct values of list[i][field] (strings), joined.

@@ -20,34 +20,6 @@ local function described(plan)
 end
 
 
--- gov.level, except that naming a recipient (「捜査機関から照会があれば提供する」) or leaving the
--- skeleton's example prose in does not make the data 要配慮: only what describes the data counts
--- (as in sensitive-special-care; local until common.sensitive_items does it itself).
-local RECIPIENT = [[捜査関係事項照会|捜査機関|捜査当局|警察(?:署|本部|庁|官|機関)?|検察(?:庁|官)?|公安委員会]]
-local TERM_RE = {}
-for _, t in ipairs(common.SENSITIVE_TERMS) do TERM_RE[t.ja] = t.re end
-
-local function describes_data(h)
-  if h.where == "text" and not common.answer(h.node[h.key]) then return false end
-  local re = TERM_RE[h.ja]
-  if not re or not (h.key == "name" or h.key == "label" or h.where == "text") then return true end
-  local t = common.text(h.node[h.key])
-  local stripped = hogo.gsub(t, RECIPIENT, "")
-  if stripped == t then return true end
-  if h.where == "text" then return common.mentions(stripped, re) end
-  return hogo.test(stripped, re)
-end
-
-local function level(plan)
-  local lv, st = gov.level(plan)
-  if lv < 2 then return lv, st end
-  for _, h in ipairs(common.sensitive_items(plan)) do
-    if h.class ~= "weak" and describes_data(h) then return lv, st end
-  end
-  if st.children then return 1, { label_ja = "児童生徒の個人情報", label_en = "children's personal data" } end
-  return 0, { label_ja = "個人情報", label_en = "personal data" }
-end
-
 return {
   id        = "operations-incident-response",
   topic     = "operations.rules",
@@ -62,7 +34,7 @@ return {
 
   check = function(plan, ctx)
     local op = common.obj(plan.operations)
-    local lv = level(plan)
+    local lv = gov.level(plan)
     local exposed = gov.exposure(plan)
     local ir = op and op.incident_response
     if ir == false then

@@ -8,43 +8,6 @@
 -- and logged, and — when outsourced — every contractor bound by the special terms without free
 -- re-subcontracting.  A recipient named in the prose (捜査機関, 警察) is not a data category.
 
--- A recipient is not a data category: 「捜査機関から照会があった場合は提供する」 names who may
--- receive the data, not data about criminal proceedings.  common.sensitive_items matches words,
--- so the names of such bodies are taken out of the text and the term is matched again: only
--- items, labels and prose that describe the data itself count; prose that is still the
--- skeleton's placeholder says nothing.  (Local: _common.lua is not
--- this rule's to change; the lead may move it there.)
-local RECIPIENT = [[捜査関係事項照会|捜査機関|捜査当局|警察(?:署|本部|庁|官|機関)?|検察(?:庁|官)?|公安委員会]]
-local TERM_RE = {}
-for _, t in ipairs(common.SENSITIVE_TERMS) do TERM_RE[t.ja] = t.re end
-
-local function describes_data(h)
-  -- the skeleton's example prose (「（目的…）例：…」) is the plan saying nothing: not its data
-  if h.where == "text" and not common.answer(h.node[h.key]) then return false end
-  local re = TERM_RE[h.ja]
-  if not re or not (h.key == "name" or h.key == "label" or h.where == "text") then return true end
-  local t = common.text(h.node[h.key])
-  local stripped = hogo.gsub(t, RECIPIENT, "")
-  if stripped == t then return true end
-  if h.where == "text" then return common.mentions(stripped, re) end
-  return hogo.test(stripped, re)
-end
-
--- who may see it and that access is logged: common.access_safeguarded, but a restriction that is
--- a placeholder or deferral (「（アクセス制限）例：…」「適切に管理する」) restricts nothing
-local function safeguarded(plan)
-  return common.access_safeguarded(plan) and common.answer(plan.access.restriction) ~= nil
-end
-
--- common.sensitive_items(plan) without the hits that only name a recipient
-local function sensitive_hits(plan)
-  local out = {}
-  for _, h in ipairs(common.sensitive_items(plan)) do
-    if describes_data(h) then out[#out + 1] = h end
-  end
-  return out
-end
-
 -- a basis names a law or the person's consent (「法令に基づき」 alone is a deferral: common.answer)
 local BASIS = [[同意|[^\s、。「」（）]{1,14}(?:法|法律)(?:第[0-9一二三四五六七八九十百]+条|に基づ|による|の規定)|施行令|施行規則|条例第|要綱に基づ]]
 
@@ -65,7 +28,7 @@ end
 
 -- every part of the follow-up is answered
 local function all_answered(plan)
-  return safeguarded(plan) and basis_stated(plan) and contractors_bound(plan)
+  return common.access_safeguarded(plan) and basis_stated(plan) and contractors_bound(plan)
 end
 
 return {
@@ -81,7 +44,7 @@ return {
   precedent = "個人情報保護法 第2条第3項・同施行令第2条; 志木市 令和2年度第3回 （2021年2月17日、2023年4月の法施行前の審議）議題(3)（HPV検査結果の送付・管理）; 柏市行政不服及び情報公開・個人情報保護審議会 令和2年1月31日 議題2「思想・信条等の個人情報の収集について（諮問）」; 同 平成29年7月14日 議題2「思想、信条等の個人情報の収集について（諮問）」",
 
   check = function(plan, ctx)
-    local all = sensitive_hits(plan)
+    local all = common.sensitive_items(plan)
     -- in a plan about victims or people in need, items merely flagged sensitive are those
     -- records: sensitive-victims-children speaks for them
     local about_victims = false
@@ -105,7 +68,7 @@ return {
     end
     local children = common.involves_children(plan)
     local sev = children and "high" or "medium"
-    if safeguarded(plan) then sev = common.sev_max("low", common.sev_shift(sev, -1)) end
+    if common.access_safeguarded(plan) then sev = common.sev_max("low", common.sev_shift(sev, -1)) end
     local message = nil
     if not legal then   -- only the plan's own sensitive flags: no category to name
       message = { ja = "{names}は要配慮個人情報として指定されています。{who}",

@@ -9,43 +9,6 @@
 -- prose (捜査機関, 警察) is not a data category.
 local CLASSES = { victim = true, in_need = true }
 
--- A recipient is not a data category: 「捜査機関から照会があった場合は提供する」 names who may
--- receive the data, not data about criminal proceedings.  common.sensitive_items matches words,
--- so the names of such bodies are taken out of the text and the term is matched again: only
--- items, labels and prose that describe the data itself count; prose that is still the
--- skeleton's placeholder says nothing.  (Local: _common.lua is not
--- this rule's to change; the lead may move it there.)
-local RECIPIENT = [[捜査関係事項照会|捜査機関|捜査当局|警察(?:署|本部|庁|官|機関)?|検察(?:庁|官)?|公安委員会]]
-local TERM_RE = {}
-for _, t in ipairs(common.SENSITIVE_TERMS) do TERM_RE[t.ja] = t.re end
-
-local function describes_data(h)
-  -- the skeleton's example prose (「（目的…）例：…」) is the plan saying nothing: not its data
-  if h.where == "text" and not common.answer(h.node[h.key]) then return false end
-  local re = TERM_RE[h.ja]
-  if not re or not (h.key == "name" or h.key == "label" or h.where == "text") then return true end
-  local t = common.text(h.node[h.key])
-  local stripped = hogo.gsub(t, RECIPIENT, "")
-  if stripped == t then return true end
-  if h.where == "text" then return common.mentions(stripped, re) end
-  return hogo.test(stripped, re)
-end
-
--- who may see it and that access is logged: common.access_safeguarded, but a restriction that is
--- a placeholder or deferral (「（アクセス制限）例：…」「適切に管理する」) restricts nothing
-local function safeguarded(plan)
-  return common.access_safeguarded(plan) and common.answer(plan.access.restriction) ~= nil
-end
-
--- common.sensitive_items(plan) without the hits that only name a recipient
-local function sensitive_hits(plan)
-  local out = {}
-  for _, h in ipairs(common.sensitive_items(plan)) do
-    if describes_data(h) then out[#out + 1] = h end
-  end
-  return out
-end
-
 -- enquiries from the other party: the address kept secret
 local SECRECY = [[秘匿|支援措置|閲覧制限|交付制限|加害者[^。]{0,16}(?:照会|請求|問い合わせ|問合せ|開示)|住所[^。]{0,12}(?:伏せ|非開示|開示しない|知らせない|教えない)]]
 -- what partner agencies get rests on a stated basis
@@ -59,7 +22,7 @@ local function prose_says(plan, re)
 end
 
 local function all_answered(plan)
-  if not safeguarded(plan) or not prose_says(plan, SECRECY) then return false end
+  if not common.access_safeguarded(plan) or not prose_says(plan, SECRECY) then return false end
   local shared = common.list(common.get(plan, "access", "shared_with"))
   return #shared == 0 or prose_says(plan, SHARE_BASIS)
 end
@@ -78,7 +41,7 @@ return {
 
   check = function(plan, ctx)
     local hits, victim = {}, false
-    for _, h in ipairs(sensitive_hits(plan)) do
+    for _, h in ipairs(common.sensitive_items(plan)) do
       if CLASSES[h.class] then
         hits[#hits + 1] = h
         if h.class == "victim" then victim = true end
@@ -88,7 +51,7 @@ return {
     local at = common.first_place(hits)
     local children = common.involves_children(plan)
     local sev = (victim or children) and "high" or "medium"
-    if safeguarded(plan) then sev = common.sev_max("low", common.sev_shift(sev, -1)) end
+    if common.access_safeguarded(plan) then sev = common.sev_max("low", common.sev_shift(sev, -1)) end
     local what, what_en
     if victim and children then what, what_en = "被害を受けた方や児童に関する情報", "records about victims and children"
     elseif victim then what, what_en = "被害者に関する情報", "records about victims"
