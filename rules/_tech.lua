@@ -9,81 +9,6 @@
 local M = {}
 
 ------------------------------------------------------------------------------------------
--- The widened plan format (v1, issue 12): several consultation kinds, contractors, retentions.
--- common.kinds / common.outsourcings / common.retentions / common.answer when the pack has them;
--- the same reading here otherwise, so these rules work on either pack.
-------------------------------------------------------------------------------------------
-
--- tech.kinds(plan): set {outsourcing=true, ...} of consultation kinds (a string or an array).
-function M.kinds(plan)
-  if common.kinds then return common.kinds(plan) end
-  local out = {}
-  local c = common.obj(plan.consultation)
-  local k = c and c.kind
-  if type(k) == "string" then out[k] = true
-  elseif type(k) == "table" and not hogo.is_null(k) then
-    for _, v in ipairs(k) do if type(v) == "string" then out[v] = true end end
-  end
-  return out
-end
-
--- tech.outsourcings(plan): list of contractor objects (outsourcing as an object or an array).
-function M.outsourcings(plan)
-  if common.outsourcings then return common.outsourcings(plan) end
-  local o = common.obj(plan.outsourcing)
-  if not o then return {} end
-  if o[1] ~= nil then
-    local out = {}
-    for _, c in ipairs(o) do if common.obj(c) then out[#out + 1] = c end end
-    return out
-  end
-  return { o }
-end
-
--- tech.retentions(plan): list of retention objects (retention as an object or an array).
-function M.retentions(plan)
-  if common.retentions then return common.retentions(plan) end
-  local r = common.obj(plan.retention)
-  if not r then return {} end
-  if r[1] ~= nil then
-    local out = {}
-    for _, c in ipairs(r) do if common.obj(c) then out[#out + 1] = c end end
-    return out
-  end
-  return { r }
-end
-
--- Texts that only defer or fill a slot (read as not stated).
-local NON_ANSWER = [[^\s*(?:特記仕様書(?:等)?で定める|仕様書(?:等)?による|適切に(?:管理|対応|取り扱)[^。]{0,6}|検討中|未定|調整中|別途(?:定める|協議)|今後検討|[〇○◯×＊*?？]+|TBD|tbd|-+|ー+|なし予定)\s*。?\s*$]]
-
--- tech.answer(v): the text when v is a real answer; nil when absent, null, blank or a deferral.
-function M.answer(v)
-  if common.answer then return common.answer(v) end
-  if type(v) ~= "string" then return nil end
-  local t = common.text(v)
-  if not hogo.test(t, [[\S]]) then return nil end
-  if hogo.test(t, NON_ANSWER) then return nil end
-  if hogo.test(t, [[[〇○◯]{2,}]]) then return nil end
-  return t
-end
-
--- tech.body(plan): how messages speak of the public body (市 / 県 / 町 / 村 / 区 / 実施機関).
-function M.body(plan)
-  if common.body then
-    local b = common.body(plan)
-    return type(b) == "table" and b.ja or b
-  end
-  local o = plan.organization
-  if type(o) == "string" then
-    local t = common.text(o)
-    for _, suffix in ipairs({ "県", "都", "府", "道", "市", "町", "村", "区" }) do
-      if hogo.test(t, suffix .. [[$]]) then return suffix end
-    end
-  end
-  return "実施機関"
-end
-
-------------------------------------------------------------------------------------------
 -- Prose: the department's own words (gov.find_claim reads polarity).
 ------------------------------------------------------------------------------------------
 
@@ -200,7 +125,7 @@ end
 -- tech.provision(plan): true when the plan is (also) an 外部提供 or 目的外利用 consultation.
 -- Second result: "external_provision" or "purpose_external_use".
 function M.provision(plan)
-  local k = M.kinds(plan)
+  local k = common.kinds(plan)
   if k.external_provision then return true, "external_provision" end
   if k.purpose_external_use then return true, "purpose_external_use" end
   return false

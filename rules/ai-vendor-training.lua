@@ -11,7 +11,7 @@ local TRAIN = [[(?:AI|モデル|エンジン|製品|サービス)?の?(?:学習|
 local OFF = [[学習機能(?:を|は)?(?:オフ|OFF|off|無効|停止|使用しない|利用しない)|学習(?:目的)?(?:への|に)?(?:利用|使用|活用)?(?:は|を)?(?:行わない|させない|禁止|しない)|自動最適化(?:を|は)?(?:オフ|OFF|off|無効)]]
 
 local function vendor_involved(plan)
-  if #tech.outsourcings(plan) > 0 then return true end
+  if #common.outsourcings(plan) > 0 then return true end
   for _, s in ipairs(common.list(plan.storage)) do
     if s.location ~= nil and s.location ~= "on_premise" and s.location ~= "personal_device" then return true end
   end
@@ -35,7 +35,7 @@ return {
     if not f then return end
     if not vendor_involved(plan) then return end
     local trains = false
-    for _, o in ipairs(tech.outsourcings(plan)) do
+    for _, o in ipairs(common.outsourcings(plan)) do
       if o.model_training == false then return end
       if o.model_training == true then trains = o end
     end

@@ -27,7 +27,7 @@ return {
   check = function(plan, ctx)
     if not tech.ai_ocr(plan) then return end
     local sev = common.stakes(plan).high and "high" or "medium"
-    local list = tech.outsourcings(plan)
+    local list = common.outsourcings(plan)
     for _, o in ipairs(list) do
       if o.work_location == "on_premise" or o.work_location == "contractor_site" then return end
       if o.work_location == "overseas" then

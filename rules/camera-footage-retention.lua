@@ -18,11 +18,11 @@ end
 
 -- The retention that covers the footage: one whose `what` names it, else the only one.
 local function footage_retention(plan)
-  local list = tech.retentions(plan)
+  local list = common.retentions(plan)
   for _, r in ipairs(list) do
     if type(r.what) == "string" and hogo.test(common.text(r.what), FOOTAGE) then return r end
   end
-  if #list == 1 and tech.answer(list[1].what) == nil then return list[1] end
+  if #list == 1 and common.answer(list[1].what) == nil then return list[1] end
   return nil
 end
 
@@ -59,7 +59,7 @@ return {
     local od = overwrite_days(plan)
     if od and od <= 31 then return end
     local r = footage_retention(plan)
-    if r == nil or tech.answer(r.period) == nil then
+    if r == nil or common.answer(r.period) == nil then
       local at, at_key = plan, "retention"
       if r then at, at_key = r, "period" end
       ctx.report(at, at_key, { vars = { what = what, what_en = "camera footage",

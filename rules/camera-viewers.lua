@@ -22,7 +22,7 @@ return {
     local node, key, word = tech.camera(plan)
     if not node then return end
     local a = common.obj(plan.access)
-    if a and (common.num(a.staff) or tech.answer(a.restriction)) then return end
+    if a and (common.num(a.staff) or common.answer(a.restriction)) then return end
     if tech.mentions(plan, NAMED) then return end
     if a then ctx.report(a, "staff", { vars = { what = word or "録画映像", what_en = "camera footage" } })
     else ctx.report(plan, "access", { vars = { what = word or "録画映像", what_en = "camera footage" } }) end

@@ -10,7 +10,7 @@ local COMMERCIAL = [[ポイント|会員カード|Tカード|レコメンド|お
 local LIMITED = [[目的外(?:の)?(?:利用|使用)(?:を|の)?禁止|(?:自社|自ら|独自)の?(?:事業|サービス|営業|目的)[^。]{0,10}(?:利用|使用)(?:しない|させない|を禁止|できない)|貸出履歴[^。]{0,16}(?:閲覧|アクセス|参照)(?:できない|させない|しない)|(?:第三者|他社|関連会社)[^。]{0,8}提供(?:しない|させない|を禁止)]]
 
 local function manager_of(plan)
-  for _, o in ipairs(tech.outsourcings(plan)) do
+  for _, o in ipairs(common.outsourcings(plan)) do
     for _, t in ipairs({ o.contractor }) do
       if type(t) == "string" and hogo.test(common.text(t), [[指定管理]]) then return o, "contractor" end
     end

@@ -37,7 +37,7 @@ return {
     end
     if tech.mentions(plan, OPT_IN) or tech.mentions(plan, ERASE) then return end
     -- a retention for the history of 即時 (none kept) answers the question too
-    for _, r in ipairs(tech.retentions(plan)) do
+    for _, r in ipairs(common.retentions(plan)) do
       if type(r.what) == "string" and hogo.test(common.text(r.what), tech.USAGE .. [[|利用記録]])
          and type(r.period) == "string" and hogo.days(common.text(r.period)) == 0 then return end
     end

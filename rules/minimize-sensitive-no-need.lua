@@ -42,7 +42,7 @@ return {
       local name = common.text(it.name)
       local term = common.sensitive_term(name)
       local sensitive = it.sensitive == true or it.category == "health" or it.category == "welfare" or term ~= nil
-      if sensitive and not tech.answer(it.need) then
+      if sensitive and not common.answer(it.need) then
         local explained = spoken_of(joined, name) or (term ~= nil and hogo.test(joined, term.re))
         if not explained then
           ctx.report(it, "name", { vars = { item = name,

@@ -31,7 +31,7 @@ return {
   check = function(plan, ctx)
     for _, s in ipairs(common.list(plan.storage)) do
       if is_gov(s) then
-        local vendor = tech.answer(s.provider) or tech.answer(s.service)
+        local vendor = common.answer(s.provider) or common.answer(s.service)
         local missing, missing_en = {}, {}
         local sev
         if not vendor then missing[#missing + 1] = "システムを運用する事業者"; missing_en[#missing_en + 1] = "the vendor running the system" end

@@ -29,7 +29,7 @@ return {
   check = function(plan, ctx)
     for _, s in ipairs(common.list(plan.storage)) do
       if is_asp(s) then
-        local who = tech.answer(s.provider) or tech.answer(s.service)
+        local who = common.answer(s.provider) or common.answer(s.service)
         local region = s.region
         local missing, missing_en = {}, {}
         if not who then missing[#missing + 1] = "提供事業者"; missing_en[#missing_en + 1] = "the provider" end

@@ -23,7 +23,7 @@ return {
   precedent = "長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日「データセンターでサーバを管理する人間による情報漏えいももちろんありますが」; 狛江市個人情報保護審議会 令和2年10月19日「情報の保管先の安全性は確保されているか」; 龍ケ崎市情報セキュリティ対策に関する規程（平成27年10月1日訓令第14号）第9章「外部委託セキュリティ管理」; 実地調査を名指しで問うた会議録は見当たらなかった",
 
   check = function(plan, ctx)
-    local list = tech.outsourcings(plan)
+    local list = common.outsourcings(plan)
     if #list == 0 then return end
     local held
     for _, s in ipairs(common.list(plan.storage)) do
@@ -37,6 +37,6 @@ return {
     local o = list[1]
     local st = common.stakes(plan)
     ctx.report(o, "audit", { severity = st.high and "medium" or "low", vars = {
-      contractor = o.contractor or "受託者", what = held.what or "データ", body = tech.body(plan) } })
+      contractor = o.contractor or "受託者", what = held.what or "データ", body = common.body(plan).ja } })
   end,
 }

@@ -23,7 +23,7 @@ return {
     local yes, kind = tech.provision(plan)
     if not yes then return end
     local c = common.obj(plan.consultation)
-    if c and tech.answer(c.basis) then return end
+    if c and common.answer(c.basis) then return end
     if tech.mentions(plan, GROUND) then return end
     local ja = kind == "external_provision" and "外部提供" or "目的外利用"
     local en = kind == "external_provision" and "a provision of data to others" or "a use of data beyond its purpose"

@@ -25,7 +25,7 @@ return {
     if not node then return end
     if key == "method" then
       local v = common.obj(node.verification)
-      if v and ((common.num(v.staff) or 0) >= 1 or tech.answer(v.how)) then return end
+      if v and ((common.num(v.staff) or 0) >= 1 or common.answer(v.how)) then return end
     else
       local f = tech.says(plan, "(?:" .. tech.RPA .. ")[^。]{0,30}(?:" .. ENTERS .. ")|(?:" .. ENTERS .. ")[^。]{0,20}(?:" .. tech.RPA .. ")")
       if not f then return end

@@ -23,7 +23,7 @@ return {
     if not node then return end
     if not common.personal_data(plan) then return end
     if tech.mentions(plan, TEST_DATA) then return end
-    local vendor = #tech.outsourcings(plan) > 0 or tech.says(plan, [[事業者が[^。]{0,10}(?:作成|開発|構築)|シナリオ(?:の)?(?:作成|開発)(?:を)?委託]]) ~= nil
+    local vendor = #common.outsourcings(plan) > 0 or tech.says(plan, [[事業者が[^。]{0,10}(?:作成|開発|構築)|シナリオ(?:の)?(?:作成|開発)(?:を)?委託]]) ~= nil
     ctx.report(node, key, { vars = {
       who = vendor and "シナリオは事業者が作成します。" or "", who_en = vendor and "A contractor builds the scenarios." or "" } })
   end,
