@@ -59,6 +59,8 @@ void cli_profile_print(const cli_profile *p, FILE *f);
  * common flag, -1 on a bad value (message printed). */
 int  cli_common_flag(cli_opts *o, int argc, char **argv, int *i);
 void cli_opts_init(cli_opts *o);
+/* The language LC_ALL / LC_MESSAGES / LANG ask for (ja_*: ja; C, POSIX, unset: ja; else en). */
+hogo_lang cli_env_lang(void);
 /* Read .hogo.json (--config, or found walking up from the cwd) into o;
  * command-line flags already set win.  Returns 0 on error (printed). */
 int  cli_load_config(cli_opts *o);

@@ -173,6 +173,53 @@ static int check_close(check_out *o, int ok)
     return 1;
 }
 
+
+/* ---- hogo validate's text: the format only, no score, no verdict ----
+ * validate runs no rule, so a "判定: 承認" or a score would claim a review
+ * that never happened: it says the format is valid (not screened), or lists
+ * the errors and the suspected slips (unknown keys close to a known one). */
+
+static void val_begin(strbuf *sb, out_state *st, const out_ctx *c) { (void)sb; (void)st; (void)c; }
+
+static void val_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
+{
+    (void)index;
+    int ja = c->lang != HOGO_EN;
+    st->plans++;
+    if (r->n_errors == 0) {
+        st->items++;                      /* valid plans */
+        sb_printf(sb, "%s: %s\n", r->file, ja ? "形式は正しい（審査はしていません）" : "The format is valid (not screened)");
+    } else {
+        sb_printf(sb, "%s: %s\n", r->file, ja ? "形式に誤りがあります" : "The format has errors");
+    }
+    for (size_t i = 0; i < r->n_errors; i++) {
+        const hogo_input_error *e = &r->errors[i];
+        sb_printf(sb, "  \xE2\x9C\x96 %s:%d:%d  ", r->file, e->line, e->column);
+        if (e->path && e->path[0]) sb_printf(sb, "%s: ", e->path);
+        sb_printf(sb, "%s\n", e->message);
+    }
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const hogo_finding *f = &r->findings[i];
+        sb_printf(sb, "  \xE2\x9A\xA0 %s:%d:%d  ", r->file, f->line, f->column);
+        if (f->path && f->path[0]) sb_printf(sb, "%s: ", f->path);
+        sb_printf(sb, "%s\n", f->message[ja ? HOGO_JA : HOGO_EN]);
+    }
+}
+
+static void val_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
+{
+    (void)s;
+    if (st->plans < 2) return;
+    if (c->lang != HOGO_EN)
+        sb_printf(sb, "\n計画 %zu 件: 形式が正しい %zu 件、誤りのある %zu 件（審査はしていません）\n",
+                  st->plans, st->items, st->plans - st->items);
+    else
+        sb_printf(sb, "\n%zu plans: %zu valid, %zu with errors (not screened)\n",
+                  st->plans, st->items, st->plans - st->items);
+}
+
+static const out_format check_validate_text = { "text", val_begin, val_plan, val_end };
+
 /* ---- the batch ---- */
 
 typedef struct {
@@ -371,6 +418,9 @@ static int check_main(int argc, char **argv, int validate_only)
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
     if (!o.n_paths) return check_usage(validate_only ? "validate" : "check");
     if (!o.n_outputs) { o.outputs[0].format = &out_text; o.outputs[0].file = NULL; o.n_outputs = 1; }
+    if (validate_only)
+        for (int k = 0; k < o.n_outputs; k++)
+            if (o.outputs[k].format == &out_text) o.outputs[k].format = &check_validate_text;
     int to_stdout = 0;
     for (int k = 0; k < o.n_outputs; k++) to_stdout += o.outputs[k].file == NULL;
     if (to_stdout > 1) { fprintf(stderr, "hogo: only one --format may go to standard output; give the others --output FILE\n"); return CLI_EXIT_INPUT; }
@@ -393,6 +443,7 @@ static int check_main(int argc, char **argv, int validate_only)
          * pack that failed to load -- or a .hogo.json naming its rules --
          * made `hogo validate` exit 3 on a valid plan).  The engine's own
          * input-unknown-key rule is there without a pack. */
+        o.opt.lang = o.lang;
         if (hogo_engine_new(&o.opt, &e) != HOGO_OK) {
             fprintf(stderr, "hogo: cannot create an engine (out of memory)\n");
             e = NULL;

@@ -13,10 +13,28 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The language when --lang and the configuration say nothing: LC_ALL, then
+ * LC_MESSAGES, then LANG.  ja_* is Japanese; any other language (en_US,
+ * de_DE...) is English; C, POSIX or nothing set keeps the tool's default,
+ * Japanese -- a department PC in Japan is the first user, and a CI image's
+ * LANG=C.UTF-8 says nothing about the reader. */
+hogo_lang cli_env_lang(void)
+{
+    static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (!v || !*v) continue;
+        if (!strncmp(v, "ja", 2)) return HOGO_JA;
+        if (!strncmp(v, "C", 1) || !strncmp(v, "POSIX", 5)) return HOGO_JA;
+        return HOGO_EN;
+    }
+    return HOGO_JA;
+}
+
 void cli_opts_init(cli_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->lang = HOGO_JA;
+    o->lang = cli_env_lang();
     o->fail_on = HOGO_HIGH;
     o->color = -1;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -287,7 +305,9 @@ hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed)
 {
     hogo_engine *e;
     *load_failed = 0;
-    if (hogo_engine_new(&o->opt, &e) != HOGO_OK) {
+    hogo_options opt = o->opt;
+    opt.lang = o->lang;          /* input errors in the reader's language */
+    if (hogo_engine_new(&opt, &e) != HOGO_OK) {
         fprintf(stderr, "hogo: cannot create an engine (out of memory)\n");
         return NULL;
     }

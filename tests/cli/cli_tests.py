@@ -728,7 +728,8 @@ def t_validate():
               "validate --format json gives path and line of each error")
         check(rep["plans"][1]["errors"] == [], "the valid plan of the batch has no errors")
     rc, out, _ = run(["validate", "--no-config", plan("broken.json")])
-    check(rc == 2 and "broken.json:4:" in out, "validate malformed JSON: 2, with the line", out)
+    # the comma is missing at the end of line 3, where it is to be written
+    check(rc == 2 and "broken.json:3:21" in out, "validate malformed JSON: 2, with the line", out)
     # an unknown key is a warning, not an error
     p = os.path.join(WORK, "typo.json")
     doc = json.loads(read(plan("clean.json")))
@@ -997,11 +998,151 @@ def t_pre_commit():
             check(rc == want, "hook %s on %s exits %d" % (h["id"], " ".join(files), want), "got %d %s" % (rc, err))
 
 
+
+# ------------------------------------------------------------------- slips
+# Issue 10: each slip a staffer makes is named in the message, in the language
+# of --lang (errors[].message of the JSON report), with the writer's own line
+# corrected.  (text written, where, Japanese message, English message)
+SLIPS = [
+    ("fw-space", '{\n  "format": "hogo-plan/1",\n\u3000"title": "x"\n}\n', (3, 1), "",
+     "行頭の字下げに全角スペース（　）が使われています。字下げは半角スペースかタブにしてください",
+     "a full-width space (U+3000) is used as indentation; indent with ASCII spaces or tabs"),
+    ("fw-digits", '{\n  "format": "hogo-plan/1",\n  "data": {"persons": ３０００}\n}\n', (3, 23), "/data/persons",
+     "全角数字「３０００」は数として読めません。半角数字で 3000 と書いてください: \"data\": {\"persons\": 3000}",
+     "full-width digits \"３０００\" are not a number in JSON; write them in ASCII as 3000: \"data\": {\"persons\": 3000}"),
+    ("fw-colon", '{\n  "format"： "hogo-plan/1"\n}\n', (2, 11), "",
+     "全角のコロン「：」はキーと値の区切りになりません。半角の : にしてください: \"format\": \"hogo-plan/1\"",
+     "a full-width colon \"：\" cannot separate a key from its value; use an ASCII colon: \"format\": \"hogo-plan/1\""),
+    ("fw-comma", '{\n  "format": "hogo-plan/1"，\n  "title": "x"\n}\n', (2, 26), "",
+     "全角の「，」は区切りのカンマになりません。半角の , にしてください: \"format\": \"hogo-plan/1\",",
+     "a full-width \"，\" cannot separate values; use an ASCII comma: \"format\": \"hogo-plan/1\","),
+    ("smart-quotes", '{\n  "format": "hogo-plan/1",\n  "title": “テスト”\n}\n', (3, 12), "/title",
+     "引用符が全角の「“」になっています。JSON の引用符は半角の \" だけです: \"title\": \"テスト\"",
+     "a typographic quote \"“\" is used; JSON quotes are plain ASCII \": \"title\": \"テスト\""),
+    ("line-comment", '{\n  // 児童相談\n  "format": "hogo-plan/1"\n}\n', (2, 3), "",
+     "JSON にはコメント（//）が書けません。コメントを消し、説明は \"description\" に書いてください（例: \"description\": \"…\"）",
+     "JSON has no comments (//); delete the comment and put the explanation in \"description\" (e.g. \"description\": \"...\")"),
+    ("block-comment", '{\n  "format": "hogo-plan/1", /* 仮 */\n  "title": "x"\n}\n', (2, 28), "",
+     "JSON にはコメント（/* */）が書けません。コメントを消し、説明は \"description\" に書いてください（例: \"description\": \"…\"）",
+     "JSON has no comments (/* */); delete the comment and put the explanation in \"description\" (e.g. \"description\": \"...\")"),
+    ("trailing-comma", '{\n  "format": "hogo-plan/1",\n  "title": "x",\n}\n', (3, 15), "",
+     "最後の要素の後ろにカンマがあります。この行の末尾のカンマを消してください: \"title\": \"x\", → \"title\": \"x\"",
+     "a comma after the last element; delete the comma at the end of this line: \"title\": \"x\", -> \"title\": \"x\""),
+    ("missing-comma", '{\n  "format": "hogo-plan/1"\n  "title": "x"\n}\n', (2, 26), "",
+     "2行目の末尾にカンマ（,）がありません。次の項目との間にカンマを書いてください: \"format\": \"hogo-plan/1\",",
+     "a comma is missing at the end of line 2, before the next item; write: \"format\": \"hogo-plan/1\","),
+    ("thousands", '{\n  "format": "hogo-plan/1",\n  "data": {"persons": 45,000}\n}\n', (3, 23), "/data/persons",
+     "数に桁区切りのカンマ（45,000）は書けません。カンマを除いて 45000 と書いてください: \"data\": {\"persons\": 45000}",
+     "a number cannot have thousands separators (45,000); write 45000: \"data\": {\"persons\": 45000}"),
+    ("yes-unquoted", '{\n  "format": "hogo-plan/1",\n  "storage": [{"encrypted": はい}]\n}\n', (3, 29), "/storage/0/encrypted",
+     "「はい」は JSON の値ではありません。はい・いいえは引用符なしの true・false で書いてください: \"storage\": [{\"encrypted\": true}]",
+     "\"はい\" is not a JSON value; write yes/no as true or false without quotes: \"storage\": [{\"encrypted\": true}]"),
+    ("date-unquoted", '{\n  "format": "hogo-plan/1",\n  "date": 2021-02-17\n}\n', (3, 11), "/date",
+     "日付 2021-02-17 が引用符で囲まれていません。日付は文字列として \"…\" で囲んでください: \"date\": \"2021-02-17\"",
+     "the date 2021-02-17 is not quoted; a date is a string in double quotes: \"date\": \"2021-02-17\""),
+    ("wareki-unquoted", '{\n  "format": "hogo-plan/1",\n  "date": 令和3年2月17日\n}\n', (3, 11), "/date",
+     "日付 令和3年2月17日 が引用符で囲まれていません。日付は文字列として \"…\" で囲んでください: \"date\": \"令和3年2月17日\"",
+     "the date 令和3年2月17日 is not quoted; a date is a string in double quotes: \"date\": \"令和3年2月17日\""),
+    ("key-unquoted", '{\n  title: "x"\n}\n', (2, 3), "",
+     "キー title が引用符で囲まれていません。キーは半角の \"…\" で囲んでください: \"title\": \"x\"",
+     "the key title is not quoted; a key goes in double quotes: \"title\": \"x\""),
+    ("empty", '', (0, 0), "",
+     "ファイルが空です。計画は { \"format\": \"hogo-plan/1\", \"title\": \"…\", … } と書きます（hogo init で雛形を作れます）",
+     "the file is empty; a plan reads { \"format\": \"hogo-plan/1\", \"title\": \"...\", ... } (hogo init writes a skeleton)"),
+    ("utf16", '{"format": "hogo-plan/1"}'.encode("utf-16"), (1, 1), "",
+     "このファイルは UTF-16 で保存されています。UTF-8 で保存し直してください（メモ帳なら「名前を付けて保存」で文字コードに UTF-8 を選びます）",
+     "the file is saved as UTF-16; save it again as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
+    ("shift-jis", '{"format": "hogo-plan/1", "title": "児童相談"}'.encode("shift_jis"), (1, 37), "/title",
+     "このファイルは Shift_JIS で保存されているようです（バイト 0x8E）。UTF-8 で保存し直してください（メモ帳なら「名前を付けて保存」で文字コードに UTF-8 を選びます）",
+     "the file looks saved as Shift_JIS (byte 0x8E); save it again as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
+]
+
+# Slips inside well-formed JSON, found by the format check (the plan's own key in the example).
+BASE_PLAN = {"format": "hogo-plan/1", "title": "テスト", "department": "テスト課",
+             "consultation": {"kind": "system"}}
+FORMAT_SLIPS = [
+    ("number-as-text", {"data": {"persons": "約3000人"}}, "/data/persons",
+     "数が文字列 \"約3000人\" になっています。数は引用符を付けず半角数字だけで書いてください（概数や注記は description に）: \"persons\": 3000",
+     "a number is written as the text \"約3000人\"; write the number alone, in ASCII digits without quotes (put an estimate's wording in description): \"persons\": 3000"),
+    ("yes-as-text", {"outsourcing": {"audit": "はい"}}, "/outsourcing/audit",
+     "はい・いいえは文字列 \"はい\" ではなく、引用符なしの true か false で書きます: \"audit\": true",
+     "yes or no is written as the text \"はい\"; write true or false without quotes: \"audit\": true"),
+    ("no-such-day", {"date": "令和3年2月30日"}, "/date",
+     "日付 \"令和3年2月30日\" は存在しない日付です（2021年2月は28日まで）。正しい日付を書いてください（例: \"2021-02-28\"）",
+     "the date \"令和3年2月30日\" does not exist (February 2021 has 28 days); write a real date, e.g. \"2021-02-28\""),
+    ("wrong-weekday", {"date": "令和3年2月17日（木）"}, "/date",
+     "日付 \"令和3年2月17日（木）\" の曜日が違います（2021年2月17日は水曜日で、木曜日ではありません）。次のように直してください: \"令和3年2月17日（水）\"",
+     "the date \"令和3年2月17日（木）\" has the wrong day of the week: 2021-02-17 is a Wednesday (水), not a Thursday (木); write \"令和3年2月17日（水）\""),
+    ("array-for-one", {"storage": [{"location": ["cloud"]}]}, "/storage/0/location",
+     "ここには値を1つだけ書きます（配列 [ ] ではなく）。1つに決めてください: \"location\": \"cloud\"",
+     "one value is expected here, not an array [ ]; choose one: \"location\": \"cloud\""),
+    ("one-for-array", {"outsourcing": {"scope": "保守"}}, "/outsourcing/scope",
+     "ここには配列 [ … ] を書きます。1つだけでも [ ] で囲んでください: \"scope\": [\"保守\"]",
+     "an array [ ... ] is expected here; put even a single value in [ ]: \"scope\": [\"保守\"]"),
+]
+
+
+def slip_errors(path, lang):
+    rc, rep, _ = run_json(["validate", "--no-config", "--lang", lang, "--format", "json", path])
+    return rc, (rep["plans"][0]["errors"] if rep else [])
+
+
+def t_slips():
+    for name, text, (line, col), ptr, ja, en in SLIPS:
+        p = os.path.join(WORK, name + ".json")
+        with open(p, "wb") as f:
+            f.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+        for lang, want in (("ja", ja), ("en", en)):
+            rc, errs = slip_errors(p, lang)
+            got = errs[0] if len(errs) == 1 else {}
+            check(rc == 2 and got.get("message") == want and got.get("line") == line and
+                  got.get("column") == col and got.get("path") == ptr,
+                  "slip %s named in %s at %d:%d" % (name, lang, line, col), json.dumps(errs, ensure_ascii=False))
+    for name, extra, ptr, ja, en in FORMAT_SLIPS:
+        doc = dict(BASE_PLAN)
+        doc.update(extra)
+        p = os.path.join(WORK, name + ".json")
+        write(p, json.dumps(doc, ensure_ascii=False, indent=2))
+        for lang, want in (("ja", ja), ("en", en)):
+            rc, errs = slip_errors(p, lang)
+            got = errs[0] if len(errs) == 1 else {}
+            check(rc == 2 and got.get("message") == want and got.get("path") == ptr,
+                  "format slip %s named in %s" % (name, lang), json.dumps(errs, ensure_ascii=False))
+    # the language follows LANG / LC_ALL when --lang is not given; C and unset keep ja
+    p = os.path.join(WORK, "trailing-comma.json")
+    for env, want in (({"LANG": "en_US.UTF-8", "LC_ALL": ""}, SLIPS[7][5]), ({"LC_ALL": "ja_JP.UTF-8"}, SLIPS[7][4]),
+                      ({"LANG": "C.UTF-8", "LC_ALL": ""}, SLIPS[7][4])):
+        rc, rep, _ = run_json(["validate", "--no-config", "--format", "json", p], env=env)
+        msg = rep["plans"][0]["errors"][0]["message"] if rep and rep["plans"][0]["errors"] else None
+        check(msg == want, "the language follows %s" % env, msg or "")
+    # a Japanese label as a key points to the English key; it is a finding of input-unknown-key
+    doc = dict(BASE_PLAN)
+    doc["保存期間"] = "5年"
+    p = os.path.join(WORK, "ja-key.json")
+    write(p, json.dumps(doc, ensure_ascii=False, indent=2))
+    rc, out, _ = run(["validate", "--no-config", p])
+    check(rc == 0 and "\"retention\": {\"period\": …}" in out and "保存期間" in out,
+          "a Japanese label as a key points to its English key", out)
+
+
+def t_validate_text():
+    rc, out, _ = run(["validate", "--no-config", plan("clean.json")])
+    check(rc == 0 and out == plan("clean.json") + ": 形式は正しい（審査はしていません）\n",
+          "validate says the format is valid and that it did not screen", out)
+    check("判定" not in out and "スコア" not in out, "validate prints no verdict and no score", out)
+    rc, out, _ = run(["validate", "--no-config", "--lang", "en", plan("clean.json")])
+    check(rc == 0 and out == plan("clean.json") + ": The format is valid (not screened)\n", "... and in English", out)
+    rc, out, _ = run(["validate", "--no-config", plan("clean.json"), plan("invalid.json")])
+    check(rc == 2 and "形式に誤りがあります" in out and "verdict" not in out and "判定" not in out and
+          "計画 2 件: 形式が正しい 1 件、誤りのある 1 件（審査はしていません）" in out,
+          "validate of a batch lists errors and counts, no verdict", out)
+
 GROUPS = {
     "exit-codes": t_exit_codes, "json-contract": t_json_contract, "lines": t_lines, "jobs": t_jobs,
     "outputs": t_outputs, "output-atomic": t_output_atomic, "baseline": t_baseline, "config": t_config,
     "waivers": t_waivers, "validate": t_validate, "init": t_init, "explain": t_explain, "rules": t_rules,
     "color": t_color, "help": t_help, "pre-commit": t_pre_commit, "profile": t_profile,
+    "slips": t_slips, "validate-text": t_validate_text,
 }
 
 if __name__ == "__main__":
