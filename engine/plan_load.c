@@ -329,7 +329,8 @@ static int pl_slip(pl_doc *d, size_t off, const char *why, hogo_lang lang)
                    "\"%s\" is not a JSON value; write yes/no as true or false without quotes: %s", tok, fix);
             return 1;
         }
-        if (tok[0] && !(pl_is_digit(c) || c == '-')) {
+        /* Japanese text left unquoted (an ASCII word such as NaN is the parser's business) */
+        if (tok[0] && c >= 0x80) {
             char q[170];
             snprintf(q, sizeof q, "\"%s\"", tok);
             pl_fixed(d, a, b, q, fix, sizeof fix);
@@ -340,7 +341,8 @@ static int pl_slip(pl_doc *d, size_t off, const char *why, hogo_lang lang)
         }
     }
     /* a key without quotes: title: "x" */
-    if (why && !strncmp(why, "expected a \"key\"", 16) && c != '"' && c != '}' ) {
+    if (why && !strncmp(why, "expected a \"key\"", 16) &&
+        (c >= 0x80 || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
         size_t j = off;
         while (j < d->len && d->buf[j] != ':' && d->buf[j] != '\n' && d->buf[j] != ',' && d->buf[j] != '}') j++;
         if (j < d->len && d->buf[j] == ':') {
@@ -423,8 +425,11 @@ static int pl_utf16(const unsigned char *s, size_t len)
 static int pl_sjis(const unsigned char *s, size_t i, size_t len)
 {
     unsigned char c = s[i];
+    if (c >= 0xA1 && c <= 0xDF) return 1;                    /* half-width katakana */
     if (!((c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC)) || i + 1 >= len) return 0;
     unsigned char t = s[i + 1];
+    /* E0-F4 then a continuation byte is broken UTF-8 (overlong, truncated), not Shift_JIS */
+    if (c >= 0xE0 && t >= 0x80 && t <= 0xBF) return 0;
     return (t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC);
 }
 
@@ -453,7 +458,7 @@ static int pl_precheck(pl_doc *d, int max_depth, hogo_lang lang)
                 if (pl_sjis(s, i, d->len))
                     pl_say(d, lang, i,
                            "このファイルは Shift_JIS で保存されているようです（バイト 0x%02X）。UTF-8 で保存し直してください（メモ帳なら「名前を付けて保存」で文字コードに UTF-8 を選びます）",
-                           "the file looks saved as Shift_JIS (byte 0x%02X); save it again as UTF-8 (in Notepad: Save As, Encoding: UTF-8)", c);
+                           "invalid UTF-8 (byte 0x%02X): the file looks saved as Shift_JIS; save it again as UTF-8 (in Notepad: Save As, Encoding: UTF-8)", c);
                 else
                     pl_say(d, lang, i,
                            "UTF-8 として読めないバイト 0x%02X があります。UTF-8 で保存し直してください",
@@ -471,8 +476,8 @@ static int pl_precheck(pl_doc *d, int max_depth, hogo_lang lang)
             if (c < 0x20) {
                 if (c == '\n' || c == '\r')
                     pl_say(d, lang, i,
-                           "文字列の途中で改行しています（閉じる \" を忘れていないか確かめてください）。文字列の中の改行は \\n と書きます",
-                           "a line break inside a string (is a closing \" missing?); write a line break inside a string as \\n");
+                           "文字列の途中で改行しています（U+%04X。閉じる \" を忘れていないか確かめてください）。文字列の中の改行は \\n と書きます",
+                           "a control character (U+%04X) inside a string: a line break (is a closing \" missing?); write a line break inside a string as \\n", c);
                 else
                     pl_say(d, lang, i,
                            "文字列の中に制御文字（U+%04X）があります。\\n、\\t、\\u%04X のように書いてください",
@@ -519,7 +524,7 @@ int pl_load(pl_doc *d, const char *buf, size_t len, size_t max_bytes, int max_de
     size_t first = d->start;
     while (first < len && pl_is_ws((unsigned char)buf[first])) first++;
     if (first == len) {
-        pl_say(d, lang, (size_t)-1,
+        pl_say(d, lang, first,
                "ファイルが空です。計画は { \"format\": \"hogo-plan/1\", \"title\": \"…\", … } と書きます（hogo init で雛形を作れます）",
                "the file is empty; a plan reads { \"format\": \"hogo-plan/1\", \"title\": \"...\", ... } (hogo init writes a skeleton)");
         return 0;

@@ -288,6 +288,26 @@ int cli_rules(int argc, char **argv)
     return (failed & 1) ? CLI_EXIT_ENGINE : failed ? CLI_EXIT_INPUT : CLI_EXIT_OK;
 }
 
+/* A template with each {name} replaced by "…" (malloc'd), for a rule whose
+ * example does not fill it: a staffer never sees a raw placeholder. */
+static char *explain_unplace(const char *t)
+{
+    if (!t) return NULL;
+    size_t n = strlen(t);
+    char *out = malloc(n * 3 + 1), *w = out;
+    if (!out) return NULL;
+    for (const char *p = t; *p;) {
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        int name = close && close > p + 1;
+        for (const char *q = p + 1; name && q < close; q++)
+            if (!(*q == '_' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9'))) name = 0;
+        if (name) { memcpy(w, "\xE2\x80\xA6", 3); w += 3; p = close + 1; }
+        else *w++ = *p++;
+    }
+    *w = '\0';
+    return out;
+}
+
 /* "rules/../fixtures/x.json" -> "fixtures/x.json" (lexically, in place). */
 static void explain_tidy(char *path)
 {
@@ -304,8 +324,9 @@ static void explain_tidy(char *path)
  * rule) that raises it: the plan is screened and the rule's findings shown,
  * so the example is real output, not prose.  Quiet when there is no test
  * file (an installed binary away from its source tree). */
-static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang)
+static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang, char **filled)
 {
+    *filled = NULL;
     size_t n = strlen(r->file);
     if (n < 5 || strcmp(r->file + n - 4, ".lua")) return;
     char test[4096];
@@ -329,7 +350,9 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
     const cJSON *patch = cJSON_GetObjectItemCaseSensitive(hit, "patch");
     char *plan = NULL;
     char shown[4096];
-    sb_printf(sb, "\n%s (%s: %s):\n", en ? "Example" : "例", test, name ? name : "");
+    /* a test case's name is the rule author's note, in English: not shown in ja */
+    if (en) sb_printf(sb, "\nExample (%s: %s):\n", test, name ? name : "");
+    else sb_printf(sb, "\n例（%s より）:\n", test);
     if (planref) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s", test);
@@ -358,6 +381,7 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
             if (strcmp(f->rule, r->id)) continue;
             sb_printf(sb, "  → %s:%d [%s] %s\n", shown, f->line, outw_severity_word(f->severity, lang),
                       outw_lang(f->message, lang));
+            if (!*filled) *filled = strdup(outw_lang(f->message, lang));
         }
     }
     hogo_result_free(res);
@@ -394,11 +418,21 @@ int cli_explain(int argc, char **argv)
         sb_printf(&sb, "%s: %s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", r->topic,
                   en ? "default severity" : "既定の重大度", outw_severity_word(r->severity, o.lang),
                   en ? "defined in" : "定義", r->file);
-        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", outw_lang(r->message, o.lang));
-        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応",
-                  outw_lang(r->follow_up, o.lang));
+        /* the example runs first: its finding is the message with the
+         * template filled; without one, {placeholders} become "…" */
+        strbuf ex;
+        sb_init(&ex);
+        char *filled = NULL;
+        explain_example(&ex, e, r, o.lang, &filled);
+        char *msg = filled ? filled : explain_unplace(outw_lang(r->message, o.lang));
+        char *fup = explain_unplace(outw_lang(r->follow_up, o.lang));
+        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", msg ? msg : "");
+        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応", fup ? fup : "");
         sb_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", r->precedent);
-        explain_example(&sb, e, r, o.lang);
+        sb_add(&sb, sb_cstr(&ex), ex.len);
+        sb_free(&ex);
+        free(msg);
+        free(fup);
     }
     fwrite(sb_cstr(&sb), 1, sb.len, stdout);
     sb_free(&sb);

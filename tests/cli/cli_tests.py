@@ -343,7 +343,8 @@ def t_lines():
         check(len(e) == 1 and e[0]["line"] == l and e[0].get("column") == c,
               "an input error points at the bad value (line %d column %d)" % (l, c), str(e))
         e = rep["plans"][1]["errors"]
-        check(len(e) == 1 and e[0]["line"] == 4, "malformed JSON is reported at the line it breaks (4)", str(e))
+        check(len(e) == 1 and e[0]["line"] == 3 and e[0]["column"] == 21,
+              "malformed JSON (a missing comma) is reported where the comma goes (3:21)", str(e))
 
 
 # ------------------------------------------------------------------- -j N
@@ -1046,7 +1047,7 @@ SLIPS = [
     ("key-unquoted", '{\n  title: "x"\n}\n', (2, 3), "",
      "キー title が引用符で囲まれていません。キーは半角の \"…\" で囲んでください: \"title\": \"x\"",
      "the key title is not quoted; a key goes in double quotes: \"title\": \"x\""),
-    ("empty", '', (0, 0), "",
+    ("empty", '', (1, 1), "",
      "ファイルが空です。計画は { \"format\": \"hogo-plan/1\", \"title\": \"…\", … } と書きます（hogo init で雛形を作れます）",
      "the file is empty; a plan reads { \"format\": \"hogo-plan/1\", \"title\": \"...\", ... } (hogo init writes a skeleton)"),
     ("utf16", '{"format": "hogo-plan/1"}'.encode("utf-16"), (1, 1), "",
@@ -1054,7 +1055,7 @@ SLIPS = [
      "the file is saved as UTF-16; save it again as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
     ("shift-jis", '{"format": "hogo-plan/1", "title": "児童相談"}'.encode("shift_jis"), (1, 37), "/title",
      "このファイルは Shift_JIS で保存されているようです（バイト 0x8E）。UTF-8 で保存し直してください（メモ帳なら「名前を付けて保存」で文字コードに UTF-8 を選びます）",
-     "the file looks saved as Shift_JIS (byte 0x8E); save it again as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
+     "invalid UTF-8 (byte 0x8E): the file looks saved as Shift_JIS; save it again as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
 ]
 
 # Slips inside well-formed JSON, found by the format check (the plan's own key in the example).
