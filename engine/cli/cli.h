@@ -36,6 +36,7 @@ typedef struct {
     cli_output outputs[CLI_MAX_OUTPUTS]; int n_outputs;
     const char *paths[4096]; int n_paths;
     int lang_set, fail_on_set;
+    const char *exclude[CLI_MAX_LIST]; int n_exclude;   /* --exclude GLOB (directory walks) */
 } cli_opts;
 
 /* --profile (cli_profile.c): the engines' figures summed over the workers,
@@ -70,9 +71,11 @@ hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed);
 
 /* Plan files named by paths (directories: every *.json below, sorted). */
 typedef struct { char **v; size_t n, cap; } cli_list;
-int  cli_expand(const char *const *paths, int n, cli_list *out);   /* 0 if a path is missing (printed) */
+/* o: the language of the walk's notices and --exclude (may be NULL).  Returns 0 if a path is missing. */
+int  cli_expand(const cli_opts *o, const char *const *paths, int n, cli_list *out);
 void cli_list_free(cli_list *l);
-/* Read a whole file; refuses files over max (sets *too_big). */
+/* Read a whole regular file ("-": stdin); refuses files over max (sets *too_big)
+ * and anything that is not a regular file (errno ENODEV; a FIFO is never waited on). */
 char *cli_read(const char *path, size_t max, size_t *len, int *too_big);
 
 /* The plan rule tests patch when they give no plan, and RFC 7386 merge

@@ -28,7 +28,7 @@ static hogo_result *check_error_result(const char *path, const char *msg)
 
 /* Read and screen one file; *read_ns (when not NULL) gathers the time spent
  * reading it, for --profile. */
-static hogo_result *check_file(hogo_engine *e, const char *path, size_t max, uint64_t *read_ns)
+static hogo_result *check_file(hogo_engine *e, const char *path, size_t max, uint64_t *read_ns, hogo_lang lang)
 {
     char msg[512];
     if (!e) return check_error_result(path, "the engine could not be created");
@@ -39,8 +39,19 @@ static hogo_result *check_file(hogo_engine *e, const char *path, size_t max, uin
     char *buf = cli_read(path, max, &len, &big);
     if (read_ns) *read_ns += cli_now_ns() - t0;
     if (!buf) {
-        if (big) snprintf(msg, sizeof msg, "the plan is %zu bytes or more; the limit is %zu (--max-plan-bytes)", len, max);
-        else snprintf(msg, sizeof msg, "cannot read the file: %s", errno ? strerror(errno) : "read error");
+        int en = lang == HOGO_EN;
+        if (big)
+            snprintf(msg, sizeof msg, en ? "the plan is %zu bytes or more; the limit is %zu (--max-plan-bytes)"
+                                         : "計画のファイルが %zu バイト以上あり、上限の %zu バイト（--max-plan-bytes）を超えています", len, max);
+        else if (errno == ENODEV)
+            snprintf(msg, sizeof msg, "%s", en ? "not a regular file (a FIFO or a device); not read"
+                                               : "通常のファイルではない（FIFO や装置）ため読みません");
+        else if (errno == ENOENT)
+            snprintf(msg, sizeof msg, "%s", en ? "no such file; check the name and the folder"
+                                               : "ファイルがありません。名前とフォルダを確かめてください");
+        else
+            snprintf(msg, sizeof msg, en ? "cannot read the file: %s" : "ファイルを読めません: %s",
+                     errno ? strerror(errno) : "read error");
         return check_error_result(path, msg);
     }
     hogo_result *r = NULL;
@@ -247,7 +258,7 @@ static void *check_worker(void *arg)
         if (p->next >= p->files->n) { pthread_mutex_unlock(&p->mu); break; }
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
-        hogo_result *r = check_file(e, p->files->v[i], max, p->prof ? &read_ns : NULL);
+        hogo_result *r = check_file(e, p->files->v[i], max, p->prof ? &read_ns : NULL, p->o->lang);
         if (!r) r = check_error_result(p->files->v[i], "out of memory");
         pthread_mutex_lock(&p->mu);
         p->slot[i % p->window] = r;
@@ -296,7 +307,7 @@ static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jo
     uint64_t read_ns = 0, *rd = sink->prof ? &read_ns : NULL;
     if (jobs <= 1 || files->n <= 1) {
         for (size_t i = 0; i < files->n; i++) {
-            hogo_result *r = check_file(e, files->v[i], max, rd);
+            hogo_result *r = check_file(e, files->v[i], max, rd, o->lang);
             if (r) check_emit(sink, r, i);
             check_done_with(files, i);
         }
@@ -320,7 +331,7 @@ static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jo
     if (!started) {
         /* no threads to be had: screen here */
         for (size_t i = 0; i < files->n; i++) {
-            hogo_result *r = check_file(e, files->v[i], max, rd);
+            hogo_result *r = check_file(e, files->v[i], max, rd, o->lang);
             if (r) check_emit(sink, r, i);
             check_done_with(files, i);
         }
@@ -392,6 +403,11 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
             if (!v) { fprintf(stderr, "hogo: --baseline needs a report file\n"); return 0; }
             o->baseline = v;
             i++;
+        } else if (!strcmp(a, "--exclude")) {
+            if (!v) { fprintf(stderr, "%s", o->lang == HOGO_EN ? "hogo: --exclude needs a pattern, e.g. --exclude 'draft-*'\n"
+                                                               : "hogo: --exclude にはパターンを指定します（例: --exclude 'draft-*'）\n"); return 0; }
+            if (o->n_exclude < CLI_MAX_LIST) o->exclude[o->n_exclude++] = v;
+            i++;
         } else if (!strcmp(a, "--profile")) {
             o->opt.profile = 1;
         } else if (!strcmp(a, "--no-color")) {
@@ -429,9 +445,10 @@ static int check_main(int argc, char **argv, int validate_only)
     if (o.baseline && !check_load_baseline(o.baseline, &base)) return CLI_EXIT_INPUT;
 
     cli_list files = { 0 };
-    cli_expand(o.paths, o.n_paths, &files);
+    cli_expand(&o, o.paths, o.n_paths, &files);
     if (!files.n) {
-        fprintf(stderr, "hogo: no plan files (*.json) under the paths given\n");
+        fprintf(stderr, "%s", o.lang == HOGO_EN ? "hogo: no plan files (*.json) under the paths given\n"
+                                                : "hogo: 指定した場所に計画のファイル（*.json）がありません\n");
         cli_list_free(&files);
         return CLI_EXIT_INPUT;
     }

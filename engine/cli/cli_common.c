@@ -6,10 +6,12 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -362,7 +364,96 @@ static int cli_take(cli_list *l, char **s)
 
 static int cli_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static void cli_walk(const char *dir, cli_list *out, int depth)
+/* ---- directory walks ----
+ * A walk takes every *.json (any case of the extension: Windows saves
+ * PLAN.JSON) below a directory, sorted, and says on stderr what it passes
+ * over that a person might expect it to read: JSON files that are not plans
+ * (no "format": "hogo-plan/..." at the top level, e.g. package.json), files
+ * named like a plan that will not be read (plan.json.txt, PLAN.JSON.bak),
+ * special files (a FIFO is never opened: it would block), and links back to
+ * a directory already walked (remembered by device and inode, so a symlink
+ * loop ends).  node_modules, .git and hidden directories are skipped
+ * silently; --exclude GLOB skips what matches (by name or by path).  Files
+ * named on the command line are always plans. */
+
+typedef struct { dev_t dev; ino_t ino; } cli_dirid;
+
+typedef struct {
+    const cli_opts *o;
+    cli_list *out;
+    cli_dirid *seen; size_t n_seen, cap_seen;
+} cli_walker;
+
+static void cli_notice(const cli_opts *o, const char *path, const char *ja, const char *en)
+{
+    fprintf(stderr, "hogo: %s: %s\n", path, o && o->lang == HOGO_EN ? en : ja);
+}
+
+/* 1 if the directory was walked already (and remember it if not). */
+static int cli_seen_dir(cli_walker *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->n_seen; i++)
+        if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino) return 1;
+    if (w->n_seen == w->cap_seen) {
+        size_t c = w->cap_seen ? w->cap_seen * 2 : 32;
+        cli_dirid *v = realloc(w->seen, c * sizeof *v);
+        if (!v) return 1;                 /* out of memory: do not descend */
+        w->seen = v;
+        w->cap_seen = c;
+    }
+    w->seen[w->n_seen].dev = st->st_dev;
+    w->seen[w->n_seen++].ino = st->st_ino;
+    return 0;
+}
+
+static int cli_ends_ci(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+/* A name that looks like a plan but will not be read: ".json" inside it, not at its end. */
+static int cli_near_plan(const char *name)
+{
+    for (const char *p = name; (p = strchr(p, '.')); p++)
+        if (strncasecmp(p, ".json", 5) == 0 && p[5] != '\0') return 1;
+    return 0;
+}
+
+static int cli_excluded(const cli_opts *o, const char *path, const char *name)
+{
+    for (int i = 0; o && i < o->n_exclude; i++)
+        if (fnmatch(o->exclude[i], name, 0) == 0 || fnmatch(o->exclude[i], path, 0) == 0) return 1;
+    return 0;
+}
+
+/* Is this JSON file a plan?  Cheap first: "hogo-plan/" in its first 64 KiB.
+ * Otherwise a file that parses as JSON without it is not a plan; a file that
+ * does not parse is taken as a plan, so its errors are reported, not hidden. */
+static int cli_is_plan(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return 1;                 /* let the screen report why */
+    char buf[65536];
+    size_t n = 0;
+    for (;;) {
+        ssize_t got = read(fd, buf + n, sizeof buf - n);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) break;
+        n += (size_t)got;
+        if (n == sizeof buf) break;
+    }
+    close(fd);
+    for (size_t i = 0; i + 10 <= n; i++)
+        if (buf[i] == 'h' && !memcmp(buf + i, "hogo-plan/", 10)) return 1;
+    if (n == sizeof buf) return 1;
+    cJSON *root = cJSON_ParseWithLength(buf, n);
+    if (!root) return 1;
+    cJSON_Delete(root);
+    return 0;
+}
+
+static void cli_walk(cli_walker *w, const char *dir, int depth)
 {
     if (depth > 32) return;
     DIR *d = opendir(dir);
@@ -370,7 +461,8 @@ static void cli_walk(const char *dir, cli_list *out, int depth)
     cli_list here = { 0 };
     struct dirent *de;
     while ((de = readdir(d))) {
-        if (de->d_name[0] == '.') continue;
+        if (de->d_name[0] == '.') continue;                  /* hidden, . and .. */
+        if (!strcmp(de->d_name, "node_modules")) continue;
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
         cli_push(&here, path);
@@ -378,20 +470,46 @@ static void cli_walk(const char *dir, cli_list *out, int depth)
     closedir(d);
     qsort(here.v, here.n, sizeof *here.v, cli_cmp);
     for (size_t i = 0; i < here.n; i++) {
+        const char *path = here.v[i];
+        const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        if (cli_excluded(w->o, path, name)) continue;
         struct stat st;
-        if (stat(here.v[i], &st) != 0) continue;
-        size_t n = strlen(here.v[i]);
-        if (S_ISDIR(st.st_mode)) cli_walk(here.v[i], out, depth + 1);
-        else if (n > 5 && strcmp(here.v[i] + n - 5, ".json") == 0 &&
-                 !(n >= 10 && strcmp(here.v[i] + n - 10, ".test.json") == 0))
-            cli_take(out, &here.v[i]);   /* moved, not copied: one copy of 100,000 names */
+        if (stat(path, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (cli_seen_dir(w, &st)) {
+                cli_notice(w->o, path, "既に読んだフォルダへのリンクのため、たどりません",
+                           "a link to a directory already walked; not followed");
+                continue;
+            }
+            cli_walk(w, path, depth + 1);
+            continue;
+        }
+        if (cli_ends_ci(name, ".json")) {
+            if (cli_ends_ci(name, ".test.json")) continue;   /* a rule's tests (hogo test) */
+            if (!S_ISREG(st.st_mode)) {
+                cli_notice(w->o, path, "通常のファイルではない（FIFO や装置）ため読みません",
+                           "not a regular file (a FIFO or a device); not read");
+                continue;
+            }
+            if (!cli_is_plan(path)) {
+                cli_notice(w->o, path,
+                           "計画ではない JSON のため読み飛ばします（最上位に \"format\": \"hogo-plan/1\" がありません）",
+                           "skipped: a JSON file that is not a plan (no \"format\": \"hogo-plan/1\" at its top level)");
+                continue;
+            }
+            cli_take(w->out, &here.v[i]);   /* moved, not copied: one copy of 100,000 names */
+        } else if (S_ISREG(st.st_mode) && cli_near_plan(name)) {
+            cli_notice(w->o, path, "名前が .json で終わっていないため読みません。計画なら名前の末尾を .json にしてください",
+                       "not read: the name does not end in .json; if it is a plan, rename it to end in .json");
+        }
     }
     cli_list_free(&here);
 }
 
-int cli_expand(const char *const *paths, int n, cli_list *out)
+int cli_expand(const cli_opts *o, const char *const *paths, int n, cli_list *out)
 {
     int ok = 1;
+    cli_walker w = { o, out, NULL, 0, 0 };
     for (int i = 0; i < n; i++) {
         struct stat st;
         if (!strcmp(paths[i], "-")) { cli_push(out, "-"); continue; }
@@ -401,9 +519,12 @@ int cli_expand(const char *const *paths, int n, cli_list *out)
             ok = 0;
             continue;
         }
-        if (S_ISDIR(st.st_mode)) cli_walk(paths[i], out, 0);
-        else cli_push(out, paths[i]);
+        if (S_ISDIR(st.st_mode)) {
+            if (!cli_seen_dir(&w, &st)) cli_walk(&w, paths[i], 0);
+        }
+        else cli_push(out, paths[i]);      /* named: always a plan (cli_read refuses a FIFO) */
     }
+    free(w.seen);
     return ok;
 }
 
@@ -421,12 +542,16 @@ char *cli_read(const char *path, size_t max, size_t *len, int *too_big)
     *too_big = 0;
     *len = 0;
     int is_stdin = !strcmp(path, "-");
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO named x.json must not wait for a writer
+     * (for ever); what is not a regular file is refused below. */
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) return NULL;
     struct stat st;
     size_t cap = 65536;
-    if (!is_stdin && fstat(fd, &st) == 0) {
+    if (!is_stdin) {
+        if (fstat(fd, &st) != 0) { int e = errno; close(fd); errno = e; return NULL; }
         if (S_ISDIR(st.st_mode)) { close(fd); errno = EISDIR; return NULL; }
+        if (!S_ISREG(st.st_mode)) { close(fd); errno = ENODEV; return NULL; }
         if (S_ISREG(st.st_mode)) {
             if ((size_t)st.st_size > max) { close(fd); *too_big = 1; *len = (size_t)st.st_size; return NULL; }
             cap = (size_t)st.st_size + 1;   /* + 1: the read that sees the end */

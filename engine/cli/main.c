@@ -25,6 +25,8 @@ static const char hogo_help[] =
 "                         high (default) or critical\n"
 "  -j, --jobs N           screen with N workers (default: the number of cores)\n"
 "      --baseline REPORT  report only findings not in an earlier JSON report\n"
+"      --exclude GLOB     in directory walks, skip files and directories whose name or\n"
+"                         path matches GLOB (e.g. 'draft-*'); repeatable\n"
 "      --rules DIR        use the rules in DIR instead of the built-in pack\n"
 "      --disable ID       turn off a rule or a whole topic; repeatable\n"
 "      --config FILE      read settings from FILE (default: .hogo.json found walking up\n"

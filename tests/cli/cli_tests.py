@@ -1138,12 +1138,57 @@ def t_validate_text():
           "計画 2 件: 形式が正しい 1 件、誤りのある 1 件（審査はしていません）" in out,
           "validate of a batch lists errors and counts, no verdict", out)
 
+
+# -------------------------------------------------------------------- walks
+# Issue 10 and 11: a directory walk takes *.json in any case, says what it
+# passes over (one notice per file), ends on symlink loops, never opens a FIFO.
+
+def t_walks():
+    d = os.path.join(WORK, "plans")
+    clean = read(plan("clean.json"))
+    for rel in ("A.JSON", "sub/b.json", "node_modules/x.json", ".git/x.json", ".hidden/x.json",
+                "c.json.txt", "D.JSON.bak", "draft-1.json", "drafts/e.json"):
+        write(os.path.join(d, rel), clean)
+    write(os.path.join(d, "package.json"), '{"name": "pkg", "version": "1.0.0"}\n')
+    write(os.path.join(d, "broken-plan.json"), '{"format": "hogo-plan/1", "title": "x",}\n')
+    os.mkfifo(os.path.join(d, "fifo.json"))
+    os.symlink("..", os.path.join(d, "sub", "up"))
+    os.symlink(".", os.path.join(d, "self"))
+    rc, rep, err = run_json(["validate", "--no-config", "--format", "json", "--exclude", "draft-*",
+                             "--exclude", "*/drafts", d])
+    files = [os.path.relpath(p["file"], d) for p in rep["plans"]] if rep else []
+    check(files == ["A.JSON", "broken-plan.json", "sub/b.json"],
+          "a walk takes *.json in any case, once each, skips node_modules, .git, hidden and excluded", str(files))
+    check(rc == 2, "... and a malformed plan in the walk is reported (2), not skipped", "rc %d" % rc)
+    lines = err.strip().split("\n")
+    def notice(name, text):
+        hits = [l for l in lines if l.startswith("hogo: " + os.path.join(d, name) + ": ")]
+        check(len(hits) == 1 and text in hits[0], "one notice for %s" % name, "\n".join(lines))
+    notice("package.json", "計画ではない JSON のため読み飛ばします（最上位に \"format\": \"hogo-plan/1\" がありません）")
+    notice("c.json.txt", "名前が .json で終わっていないため読みません")
+    notice("D.JSON.bak", "名前が .json で終わっていないため読みません")
+    notice("fifo.json", "通常のファイルではない（FIFO や装置）ため読みません")
+    notice("self", "既に読んだフォルダへのリンクのため、たどりません")
+    notice("sub/up", "既に読んだフォルダへのリンクのため、たどりません")
+    check(not any("node_modules" in l or ".git" in l for l in lines), "node_modules and .git are skipped without a word")
+    rc, _, err = run(["validate", "--no-config", "--lang", "en", d])
+    check("skipped: a JSON file that is not a plan (no \"format\": \"hogo-plan/1\" at its top level)" in err and
+          "not read: the name does not end in .json" in err, "the walk's notices follow --lang", err)
+    # named on the command line: always a plan; a FIFO is refused, never waited on
+    rc, rep, _ = run_json(["validate", "--no-config", "--format", "json", os.path.join(d, "package.json")])
+    check(rc == 2 and rep and rep["plans"][0]["errors"], "a JSON file named on the command line is a plan")
+    rc, rep, _ = run_json(["validate", "--no-config", "--lang", "en", "--format", "json", os.path.join(d, "fifo.json")])
+    msg = rep["plans"][0]["errors"][0]["message"] if rep and rep["plans"][0]["errors"] else ""
+    check(rc == 2 and msg == "not a regular file (a FIFO or a device); not read", "a FIFO named is refused (2)", msg)
+    rc, out, err = run(["check", "--no-config", "--help"])
+    check("--exclude" in out, "--help documents --exclude")
+
 GROUPS = {
     "exit-codes": t_exit_codes, "json-contract": t_json_contract, "lines": t_lines, "jobs": t_jobs,
     "outputs": t_outputs, "output-atomic": t_output_atomic, "baseline": t_baseline, "config": t_config,
     "waivers": t_waivers, "validate": t_validate, "init": t_init, "explain": t_explain, "rules": t_rules,
     "color": t_color, "help": t_help, "pre-commit": t_pre_commit, "profile": t_profile,
-    "slips": t_slips, "validate-text": t_validate_text,
+    "slips": t_slips, "validate-text": t_validate_text, "walks": t_walks,
 }
 
 if __name__ == "__main__":
