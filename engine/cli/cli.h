@@ -56,6 +56,16 @@ void cli_profile_free(cli_profile *p);
 void cli_profile_add(cli_profile *p, const hogo_engine *e, uint64_t read_ns, int worker);
 void cli_profile_print(const cli_profile *p, FILE *f);
 
+/* The language of messages before a command's flags are read: --lang
+ * anywhere on the command line, else LC_ALL/LC_MESSAGES/LANG (main.c). */
+extern hogo_lang cli_lang;
+/* "hogo: " + the ja or en text (same arguments) + newline, on stderr, in cli_lang. */
+void cli_say(const char *ja, const char *en, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /* Parse one common flag at argv[*i]; returns 1 if consumed, 0 if not a
  * common flag, -1 on a bad value (message printed). */
 int  cli_common_flag(cli_opts *o, int argc, char **argv, int *i);
@@ -65,6 +75,10 @@ hogo_lang cli_env_lang(void);
 /* Read .hogo.json (--config, or found walking up from the cwd) into o;
  * command-line flags already set win.  Returns 0 on error (printed). */
 int  cli_load_config(cli_opts *o);
+/* A rule directory given as an argument (what: "--rules") must exist, be a
+ * directory and hold a *.lua: 1 if so, else 0 with the message printed
+ * (an argument error, exit 2 -- not an engine failure). */
+int cli_check_rules_dir(const char *dir, const char *what);
 /* A ready engine per o; quiet = do not print load errors (worker copies).
  * *load_failed tells if some rule did not load. */
 hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed);

@@ -426,6 +426,37 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
     return 1;
 }
 
+/* Outputs are refused before anything is screened: two to one file (the
+ * second rename would silently replace the first report), and a FILE that
+ * exists but is not a regular file (a device, a FIFO, a directory, a
+ * symlink): the report is renamed over FILE, which must never replace
+ * /dev/full or follow a link somewhere else. */
+static int check_outputs_ok(const cli_opts *o)
+{
+    for (int k = 0; k < o->n_outputs; k++) {
+        const char *f = o->outputs[k].file;
+        if (!f) continue;
+        struct stat st, st2;
+        int exists = lstat(f, &st) == 0;
+        if (exists && !S_ISREG(st.st_mode)) {
+            cli_say("--output %s: 通常のファイルではないため書きません（新しいファイル名か、既存の通常のファイルを指定してください）",
+                    "--output %s: not a regular file; not written (give a new file name or an existing regular file)", f);
+            return 0;
+        }
+        for (int j = 0; j < k; j++) {
+            const char *g = o->outputs[j].file;
+            if (!g) continue;
+            int same = !strcmp(f, g) || (exists && lstat(g, &st2) == 0 && st.st_dev == st2.st_dev && st.st_ino == st2.st_ino);
+            if (same) {
+                cli_say("--output %s が2回指定されています。報告の形式ごとに別のファイルを指定してください（例: -f sarif -o hogo.sarif -f junit -o hogo.xml）",
+                        "--output %s is given twice; give each --format its own file (e.g. -f sarif -o hogo.sarif -f junit -o hogo.xml)", f);
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
 static int check_main(int argc, char **argv, int validate_only)
 {
     cli_opts o;
@@ -440,6 +471,9 @@ static int check_main(int argc, char **argv, int validate_only)
     int to_stdout = 0;
     for (int k = 0; k < o.n_outputs; k++) to_stdout += o.outputs[k].file == NULL;
     if (to_stdout > 1) { fprintf(stderr, "hogo: only one --format may go to standard output; give the others --output FILE\n"); return CLI_EXIT_INPUT; }
+
+    if (!check_outputs_ok(&o)) return CLI_EXIT_INPUT;
+    if (!validate_only && o.rules_dir && !cli_check_rules_dir(o.rules_dir, "--rules")) return CLI_EXIT_INPUT;
 
     check_baseline base = { 0 };
     if (o.baseline && !check_load_baseline(o.baseline, &base)) return CLI_EXIT_INPUT;

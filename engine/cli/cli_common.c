@@ -6,6 +6,8 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <fnmatch.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -33,29 +35,51 @@ hogo_lang cli_env_lang(void)
     return HOGO_JA;
 }
 
+hogo_lang cli_lang = HOGO_JA;
+
+void cli_say(const char *ja, const char *en, ...)
+{
+    va_list ap;
+    va_start(ap, en);
+    fputs("hogo: ", stderr);
+    vfprintf(stderr, cli_lang == HOGO_EN ? en : ja, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
 void cli_opts_init(cli_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->lang = cli_env_lang();
+    o->lang = cli_lang;
     o->fail_on = HOGO_HIGH;
     o->color = -1;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = n > 0 ? (int)n : 1;
 }
 
-static int cli_size(const char *flag, const char *v, unsigned long long *out)
+/* A positive number with an optional K, M or G suffix, at most max.
+ * Fix: a value out of range (--regex-match-limit 99999999999) used to exit 2
+ * without a word, and a suffix could overflow the shift unnoticed. */
+static int cli_size(const char *flag, const char *v, unsigned long long max, unsigned long long *out)
 {
     char *end;
     errno = 0;
+    int neg = v[0] == '-';
     unsigned long long n = strtoull(v, &end, 10);
-    if (*end == 'K' || *end == 'k') { n <<= 10; end++; }
-    else if (*end == 'M' || *end == 'm') { n <<= 20; end++; }
-    else if (*end == 'G' || *end == 'g') { n <<= 30; end++; }
-    if (errno || *end || end == v || n == 0) {
-        fprintf(stderr, "hogo: %s takes a positive number (K, M, G suffixes allowed), not '%s'\n", flag, v);
+    int shift = 0;
+    if (*end == 'K' || *end == 'k') { shift = 10; end++; }
+    else if (*end == 'M' || *end == 'm') { shift = 20; end++; }
+    else if (*end == 'G' || *end == 'g') { shift = 30; end++; }
+    if (neg || errno || *end || end == v || n == 0) {
+        cli_say("%s には正の数を指定します（K、M、G も使えます。例: %s 16M）。'%s' は使えません",
+                "%s takes a positive number (K, M, G suffixes allowed, e.g. %s 16M), not '%s'", flag, flag, v);
         return 0;
     }
-    *out = n;
+    if (errno == ERANGE || n > (max >> shift)) {
+        cli_say("%s の値 '%s' は大きすぎます（上限 %llu）", "%s %s is out of range (the limit is %llu)", flag, v, max);
+        return 0;
+    }
+    *out = n << shift;
     return 1;
 }
 
@@ -64,39 +88,36 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
     const char *a = argv[*i];
     const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
     unsigned long long n;
-#define NEED() do { if (!v) { fprintf(stderr, "hogo: %s needs a value (see hogo --help)\n", a); return -1; } (*i)++; } while (0)
+#define NEED() do { if (!v) { cli_say("%s には値を指定します（hogo --help）", "%s needs a value (see hogo --help)", a); return -1; } (*i)++; } while (0)
     if (!strcmp(a, "--rules")) { NEED(); o->rules_dir = v; return 1; }
     if (!strcmp(a, "--lang")) {
         NEED();
         if (!strcmp(v, "ja")) o->lang = HOGO_JA;
         else if (!strcmp(v, "en")) o->lang = HOGO_EN;
-        else { fprintf(stderr, "hogo: --lang is ja or en, not '%s'\n", v); return -1; }
+        else { cli_say("--lang は ja か en です（'%s' は使えません）", "--lang is ja or en, not '%s'", v); return -1; }
         o->lang_set = 1;
+        cli_lang = o->lang;
         return 1;
     }
     if (!strcmp(a, "--fail-on")) {
         NEED();
         if (!hogo_severity_parse(v, &o->fail_on)) {
-            fprintf(stderr, "hogo: --fail-on is info, low, medium, high or critical, not '%s'\n", v);
+            cli_say("--fail-on は info、low、medium、high、critical のどれかです（'%s' は使えません）",
+                    "--fail-on is info, low, medium, high or critical, not '%s'", v);
             return -1;
         }
         o->fail_on_set = 1;
         return 1;
     }
-    if (!strcmp(a, "--rule-memory")) { NEED(); if (!cli_size(a, v, &n)) return -1; o->opt.rule_memory = (size_t)n; return 1; }
-    if (!strcmp(a, "--rule-instructions")) { NEED(); if (!cli_size(a, v, &n)) return -1; o->opt.rule_instructions = n; return 1; }
-    if (!strcmp(a, "--max-plan-bytes")) { NEED(); if (!cli_size(a, v, &n)) return -1; o->opt.plan_max_bytes = (size_t)n; return 1; }
-    if (!strcmp(a, "--max-depth")) {
-        NEED();
-        if (!cli_size(a, v, &n) || n > 1000) { fprintf(stderr, "hogo: --max-depth is 1 to 1000\n"); return -1; }
-        o->opt.plan_max_depth = (int)n;
-        return 1;
-    }
-    if (!strcmp(a, "--regex-match-limit")) { NEED(); if (!cli_size(a, v, &n) || n > UINT32_MAX) return -1; o->opt.regex_match_limit = (uint32_t)n; return 1; }
+    if (!strcmp(a, "--rule-memory")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.rule_memory = (size_t)n; return 1; }
+    if (!strcmp(a, "--rule-instructions")) { NEED(); if (!cli_size(a, v, UINT64_MAX, &n)) return -1; o->opt.rule_instructions = n; return 1; }
+    if (!strcmp(a, "--max-plan-bytes")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.plan_max_bytes = (size_t)n; return 1; }
+    if (!strcmp(a, "--max-depth")) { NEED(); if (!cli_size(a, v, 1000, &n)) return -1; o->opt.plan_max_depth = (int)n; return 1; }
+    if (!strcmp(a, "--regex-match-limit")) { NEED(); if (!cli_size(a, v, UINT32_MAX, &n)) return -1; o->opt.regex_match_limit = (uint32_t)n; return 1; }
     if (!strcmp(a, "--today")) {
         NEED();
         char iso[11];
-        if (!hogo_parse_date(v, iso)) { fprintf(stderr, "hogo: --today takes a date like 2021-02-17, not '%s'\n", v); return -1; }
+        if (!hogo_parse_date(v, iso)) { cli_say("--today には 2021-02-17 のような日付を指定します（'%s' は読めません）", "--today takes a date like 2021-02-17, not '%s'", v); return -1; }
         o->opt.today = v;
         return 1;
     }
@@ -301,6 +322,50 @@ static void cli_quiet_error(void *ud, hogo_status code, const char *msg)
 {
     (void)code; (void)msg;
     *(int *)ud |= CLI_FAILED_LOAD;
+}
+
+/* Does dir hold a rule (*.lua) somewhere below it?  (depth-bounded: a
+ * symlink loop ends) */
+static int cli_has_lua(const char *dir, int depth)
+{
+    if (depth > 8) return 0;
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int found = 0;
+    struct dirent *de;
+    while (!found && (de = readdir(d))) {
+        if (de->d_name[0] == '.') continue;
+        size_t n = strlen(de->d_name);
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0) continue;
+        if (S_ISREG(st.st_mode) && n > 4 && !strcmp(de->d_name + n - 4, ".lua")) found = 1;
+        else if (S_ISDIR(st.st_mode)) found = cli_has_lua(path, depth + 1);
+    }
+    closedir(d);
+    return found;
+}
+
+int cli_check_rules_dir(const char *dir, const char *what)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        cli_say("%s %s: そのフォルダはありません。規則（*.lua）のあるフォルダを指定してください",
+                "%s %s: no such directory; give the directory that holds the rules (*.lua)", what, dir);
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        cli_say("%s %s: フォルダではありません。規則（*.lua）のあるフォルダを指定してください（例: %s rules/）",
+                "%s %s: not a directory; give the directory that holds the rules (*.lua), e.g. %s rules/", what, dir, what);
+        return 0;
+    }
+    if (!cli_has_lua(dir, 0)) {
+        cli_say("%s %s: 規則（*.lua）が1つもありません。規則のあるフォルダを指定してください",
+                "%s %s: holds no rule (*.lua); give the directory that holds the rules", what, dir);
+        return 0;
+    }
+    return 1;
 }
 
 hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed)

@@ -252,6 +252,7 @@ int cli_rules(int argc, char **argv)
     int topics = 0;
     if (!rules_args(&o, argc, argv, &format, &topics, NULL)) return CLI_EXIT_INPUT;
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
+    if (o.rules_dir && !cli_check_rules_dir(o.rules_dir, "--rules")) return CLI_EXIT_INPUT;
     if (topics) {
         for (size_t i = 0; i < hogo_topic_count(); i++) puts(hogo_topic(i));
         return CLI_EXIT_OK;
@@ -398,6 +399,7 @@ int cli_explain(int argc, char **argv)
     if (!rules_args(&o, argc, argv, &format, NULL, &id)) return CLI_EXIT_INPUT;
     if (!id) { fprintf(stderr, "usage: hogo explain RULE_ID   (hogo rules lists them)\n"); return CLI_EXIT_INPUT; }
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
+    if (o.rules_dir && !cli_check_rules_dir(o.rules_dir, "--rules")) return CLI_EXIT_INPUT;
     int failed;
     hogo_engine *e = cli_engine(&o, 0, &failed);
     if (!e) return CLI_EXIT_ENGINE;

@@ -935,7 +935,15 @@ def t_color():
 
 def t_help():
     rc, helptext, _ = run(["--help"])
-    check(rc == 0 and "usage:" in helptext, "hogo --help exits 0")
+    check(rc == 0 and "使い方:" in helptext and "docs/plan-guide.md" in helptext,
+          "hogo --help exits 0, in Japanese by default, and points to docs/plan-guide.md")
+    rc, en_help, _ = run(["--help", "--lang", "en"])
+    check(rc == 0 and "usage:" in en_help and "docs/plan-guide.md" in en_help, "hogo --help --lang en is English")
+    rc, env_help, _ = run(["--help"], env={"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    check(env_help == en_help, "hogo --help follows LANG when --lang is not given")
+    for fl in sorted(set(re.findall(r"(?<![\w-])(--?[a-zA-Z][a-zA-Z0-9-]*)", en_help))):
+        check(re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(fl), helptext) is not None,
+              "the Japanese --help mentions %s as the English one does" % fl)
     flags = set()
     engine = os.path.join(SRC, "engine", "cli")
     for name in sorted(os.listdir(engine)):
@@ -946,7 +954,7 @@ def t_help():
         check(re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(fl), helptext) is not None,
               "--help mentions %s" % fl)
     main = read(os.path.join(engine, "main.c"))
-    cmds = re.findall(r'!strcmp\(cmd, "([a-z]+)"\)\) return cli_', main)
+    cmds = re.findall(r'!strcmp\(cmd, "([a-z]+)"\)\) rc = cli_', main)
     check(len(cmds) >= 6, "main.c dispatches the subcommands", str(cmds))
     for c in cmds:
         check(("hogo %s" % c) in helptext, "--help shows the usage of hogo %s" % c)
@@ -1183,12 +1191,53 @@ def t_walks():
     rc, out, err = run(["check", "--no-config", "--help"])
     check("--exclude" in out, "--help documents --exclude")
 
+
+# ---------------------------------------------------------------- arguments
+# Issue 11: every bad argument exits 2 with a message; outputs are refused
+# before anything is written where they could do harm.
+
+def t_arguments():
+    p = plan("clean.json")
+    cases = [
+        (["check", "--no-config", "--regex-match-limit", "99999999999", p],
+         "--regex-match-limit 99999999999 is out of range (the limit is 4294967295)"),
+        (["check", "--no-config", "--max-depth", "5000", p], "--max-depth 5000 is out of range (the limit is 1000)"),
+        (["check", "--no-config", "--rule-memory", "-3", p], "--rule-memory takes a positive number"),
+        (["check", "--no-config", "--rules", os.path.join(WORK, "nowhere"), p], "no such directory"),
+        (["check", "--no-config", "--rules", p, p], "not a directory"),
+        (["rules", "--no-config", "--rules", os.path.join(WORK, "nowhere")], "no such directory"),
+    ]
+    os.makedirs(os.path.join(WORK, "empty-rules"), exist_ok=True)
+    cases.append((["check", "--no-config", "--rules", os.path.join(WORK, "empty-rules"), p], "holds no rule (*.lua)"))
+    out1 = os.path.join(WORK, "r.json")
+    cases.append((["check", "--no-config", "-f", "json", "-o", out1, "-f", "sarif", "-o", out1, p], "is given twice"))
+    if os.path.exists("/dev/full"):
+        cases.append((["check", "--no-config", "-o", "/dev/full", p], "--output /dev/full: not a regular file; not written"))
+    os.mkfifo(os.path.join(WORK, "out.fifo"))
+    cases.append((["check", "--no-config", "-o", os.path.join(WORK, "out.fifo"), p], "not a regular file; not written"))
+    for args, want in cases:
+        rc, _, err = run(args + ["--lang", "en"])
+        check(rc == 2 and want in err, "exit 2 with a message: " + " ".join(a.replace(WORK, "W") for a in args),
+              "rc %d: %s" % (rc, err))
+    rc, _, err = run(["check", "--no-config", "--regex-match-limit", "99999999999", p])
+    check(rc == 2 and "大きすぎます" in err, "the message is in Japanese by default", err)
+    check(not os.path.exists(out1), "no report is written when the outputs are refused")
+    # a failed write to standard output is reported, exit 2
+    if os.path.exists("/dev/full"):
+        for args in (["check", "--no-config", "--rules", RULES, p], ["rules", "--no-config"], ["--help"]):
+            with open("/dev/full", "w") as full:
+                e = dict(os.environ)
+                proc = subprocess.run([HOGO] + args + ["--lang", "en"], stdout=full, stderr=subprocess.PIPE, env=e, timeout=60)
+            err = proc.stderr.decode("utf-8", "replace")
+            check(proc.returncode == 2 and "cannot write to standard output" in err,
+                  "a failed write to stdout is reported, exit 2: hogo " + " ".join(args), "rc %d: %s" % (proc.returncode, err))
+
 GROUPS = {
     "exit-codes": t_exit_codes, "json-contract": t_json_contract, "lines": t_lines, "jobs": t_jobs,
     "outputs": t_outputs, "output-atomic": t_output_atomic, "baseline": t_baseline, "config": t_config,
     "waivers": t_waivers, "validate": t_validate, "init": t_init, "explain": t_explain, "rules": t_rules,
     "color": t_color, "help": t_help, "pre-commit": t_pre_commit, "profile": t_profile,
-    "slips": t_slips, "validate-text": t_validate_text, "walks": t_walks,
+    "slips": t_slips, "validate-text": t_validate_text, "walks": t_walks, "arguments": t_arguments,
 }
 
 if __name__ == "__main__":
