@@ -60,15 +60,35 @@ static hogo_result *check_file(hogo_engine *e, const char *path, size_t max, uin
     return r;
 }
 
-/* ---- baseline: findings already reported are dropped ---- */
+/* ---- baseline: findings already reported are dropped ----
+ * A finding is the same as the baseline's when its plan, rule and path are:
+ * the plan is known by its "id" when it has one (a new year's folder, a
+ * renamed file still match), else by its file name.  The plan keeps its real
+ * score and verdict (the baseline hides findings from the list and from
+ * --fail-on, not from the plan's standing); what the baseline listed for a
+ * plan screened now that is no longer found is listed as resolved. */
 
-typedef struct { char **keys; size_t n; } check_baseline;
+typedef struct {
+    char **keys; size_t n;       /* "plan\x1frule\x1fpath", sorted */
+    unsigned char *matched;      /* per key: found again in this run */
+    char **plans; size_t n_plans, cap_plans;   /* plan keys screened in this run */
+} check_baseline;   /* used by the thread that writes the reports only */
 
-static char *check_key(const char *file, const char *rule, const char *path)
+/* "id:ID" or "file:FILE". */
+static char *check_plan_key(const char *id, const char *file)
 {
-    size_t n = strlen(file) + strlen(rule) + strlen(path) + 3;
+    const char *v = id && *id ? id : file ? file : "";
+    size_t n = strlen(v) + 6;
     char *k = malloc(n);
-    if (k) snprintf(k, n, "%s\x1f%s\x1f%s", file, rule, path);
+    if (k) snprintf(k, n, "%s:%s", id && *id ? "id" : "file", v);
+    return k;
+}
+
+static char *check_key(const char *plan, const char *rule, const char *path)
+{
+    size_t n = strlen(plan) + strlen(rule) + strlen(path) + 3;
+    char *k = malloc(n);
+    if (k) snprintf(k, n, "%s\x1f%s\x1f%s", plan, rule, path);
     return k;
 }
 
@@ -79,12 +99,16 @@ static int check_load_baseline(const char *file, check_baseline *b)
     size_t len;
     int big;
     char *text = cli_read(file, 256u << 20, &len, &big);
-    if (!text) { fprintf(stderr, "hogo: %s: cannot read the baseline report\n", file); return 0; }
+    if (!text) {
+        cli_say("%s: 基準の報告（--baseline）を読めません", "%s: cannot read the baseline report", file);
+        return 0;
+    }
     cJSON *root = cJSON_ParseWithLength(text, len);
     free(text);
     const cJSON *plans = cJSON_GetObjectItemCaseSensitive(root, "plans");
     if (!cJSON_IsArray(plans)) {
-        fprintf(stderr, "hogo: %s: not a hogo JSON report (no \"plans\" array)\n", file);
+        cli_say("%s: hogo の JSON 報告ではありません（\"plans\" の配列がありません）。hogo check --format json の出力を指定してください",
+                "%s: not a hogo JSON report (no \"plans\" array); give the output of hogo check --format json", file);
         cJSON_Delete(root);
         return 0;
     }
@@ -92,35 +116,94 @@ static int check_load_baseline(const char *file, check_baseline *b)
     const cJSON *p, *f;
     cJSON_ArrayForEach(p, plans) {
         const char *pf = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "file"));
+        const char *pid = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "id"));
+        char *pk = check_plan_key(pid, pf);
+        if (!pk || (!pf && !pid)) { free(pk); continue; }
         cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
             const char *rule = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "rule"));
             const char *path = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "path"));
-            if (!pf || !rule || !path) continue;
+            if (!rule || !path) continue;
             if (b->n == cap) {
                 cap = cap ? cap * 2 : 256;
                 char **k = realloc(b->keys, cap * sizeof *k);
                 if (!k) break;
                 b->keys = k;
             }
-            if ((b->keys[b->n] = check_key(pf, rule, path))) b->n++;
+            if ((b->keys[b->n] = check_key(pk, rule, path))) b->n++;
         }
+        free(pk);
     }
     cJSON_Delete(root);
     qsort(b->keys, b->n, sizeof *b->keys, check_cmp);
-    return 1;
+    b->matched = calloc(b->n ? b->n : 1, 1);
+    return b->matched != NULL;
 }
 
-static void check_apply_baseline(const check_baseline *b, hogo_result *r)
+static void check_apply_baseline(check_baseline *b, hogo_result *r)
 {
+    char *pk = check_plan_key(r->id, r->file);
+    if (!pk) return;
     size_t w = 0;
     for (size_t i = 0; i < r->n_findings; i++) {
-        char *k = check_key(r->file, r->findings[i].rule, r->findings[i].path);
-        int known = k && bsearch(&k, b->keys, b->n, sizeof *b->keys, check_cmp);
+        char *k = check_key(pk, r->findings[i].rule, r->findings[i].path);
+        char **hit = k ? bsearch(&k, b->keys, b->n, sizeof *b->keys, check_cmp) : NULL;
         free(k);
-        if (!known) r->findings[w++] = r->findings[i];
+        if (hit) b->matched[hit - b->keys] = 1;
+        else r->findings[w++] = r->findings[i];
     }
     r->n_findings = w;
+    if (b->n_plans == b->cap_plans) {
+        size_t c = b->cap_plans ? b->cap_plans * 2 : 64;
+        char **v = realloc(b->plans, c * sizeof *v);
+        if (v) { b->plans = v; b->cap_plans = c; }
+    }
+    if (b->n_plans < b->cap_plans) b->plans[b->n_plans++] = pk;
+    else free(pk);
+    /* the counts (--fail-on, the summary) follow what is reported; the
+     * plan's score and verdict stay its real ones */
+    int score = r->score;
+    hogo_verdict verdict = r->verdict;
     score_result(r);
+    r->score = score;
+    r->verdict = verdict;
+}
+
+/* After the batch: the baseline's findings of plans screened now that were
+ * not found again, on stderr. */
+static void check_print_resolved(check_baseline *b, const char *file)
+{
+    qsort(b->plans, b->n_plans, sizeof *b->plans, check_cmp);
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < b->n; i++) {
+            if (b->matched[i]) continue;
+            const char *sep = strchr(b->keys[i], '\x1f');
+            if (!sep) continue;
+            char *plan = strndup(b->keys[i], (size_t)(sep - b->keys[i]));
+            int screened = plan && bsearch(&plan, b->plans, b->n_plans, sizeof *b->plans, check_cmp);
+            if (screened && pass == 0) n++;
+            if (screened && pass == 1) {
+                const char *rule = sep + 1, *sep2 = strchr(rule, '\x1f');
+                fprintf(stderr, "  %s  %.*s  %s\n", strchr(plan, ':') + 1, (int)(sep2 ? sep2 - rule : 0), rule,
+                        sep2 ? sep2 + 1 : "");
+            }
+            free(plan);
+        }
+        if (pass == 0) {
+            if (!n) return;
+            cli_say("基準の報告（%s）から解消した指摘: %zu 件", "resolved since the baseline (%s): %zu finding(s)", file, n);
+        }
+    }
+}
+
+static void check_free_baseline(check_baseline *b)
+{
+    for (size_t i = 0; i < b->n; i++) free(b->keys[i]);
+    for (size_t i = 0; i < b->n_plans; i++) free(b->plans[i]);
+    free(b->keys);
+    free(b->plans);
+    free(b->matched);
+    memset(b, 0, sizeof *b);
 }
 
 /* ---- outputs ---- */
@@ -273,7 +356,7 @@ static void *check_worker(void *arg)
 typedef struct {
     check_out *outs; int n_outs;
     out_summary sum;
-    const check_baseline *baseline;
+    check_baseline *baseline;
     hogo_severity fail_on;
     cli_profile *prof;           /* NULL without --profile */
 } check_sink;
@@ -484,6 +567,7 @@ static int check_main(int argc, char **argv, int validate_only)
         fprintf(stderr, "%s", o.lang == HOGO_EN ? "hogo: no plan files (*.json) under the paths given\n"
                                                 : "hogo: 指定した場所に計画のファイル（*.json）がありません\n");
         cli_list_free(&files);
+        check_free_baseline(&base);
         return CLI_EXIT_INPUT;
     }
     int load_failed = 0;
@@ -504,7 +588,7 @@ static int check_main(int argc, char **argv, int validate_only)
     } else {
         e = cli_engine(&o, 0, &load_failed);
     }
-    if (!e) { cli_list_free(&files); return CLI_EXIT_ENGINE; }
+    if (!e) { cli_list_free(&files); check_free_baseline(&base); return CLI_EXIT_ENGINE; }
 
     check_out outs[CLI_MAX_OUTPUTS];
     memset(outs, 0, sizeof outs);
@@ -530,6 +614,7 @@ static int check_main(int argc, char **argv, int validate_only)
         for (int k = 0; k < o.n_outputs; k++) check_close(&outs[k], 0);
         hogo_engine_free(e);
         cli_list_free(&files);
+        check_free_baseline(&base);
         return CLI_EXIT_INPUT;
     }
     cli_profile prof;
@@ -549,10 +634,10 @@ static int check_main(int argc, char **argv, int validate_only)
         cli_profile_print(&prof, stderr);
         cli_profile_free(&prof);
     }
+    if (o.baseline) check_print_resolved(&base, o.baseline);
     hogo_engine_free(e);
     cli_list_free(&files);
-    for (size_t i = 0; i < base.n; i++) free(base.keys[i]);
-    free(base.keys);
+    check_free_baseline(&base);
 
     /* load_failed: 1 a rule did not load (3), 2 --disable/severity named no rule (2); see cli_common.c */
     if ((load_failed & 1) || sink.sum.rule_errors) return CLI_EXIT_ENGINE;

@@ -511,9 +511,13 @@ def t_baseline():
     write(os.path.join(WORK, "base.json"), base_text)
     check(rc == 1 and len(json.loads(base_text)["plans"][0]["findings"]) == 4, "the baseline report has the 4 findings")
     # nothing new: everything is in the baseline
+    base_score = json.loads(base_text)["plans"][0]["score"]
+    base_verdict = json.loads(base_text)["plans"][0]["verdict"]
     rc, rep, _ = run_json(["check"] + TP + ["--format", "json", "--baseline", "base.json", "plan.json"])
-    check(rc == 0 and rep and findings(rep) == [] and rep["plans"][0]["score"] == 0,
-          "findings present in the baseline are dropped (exit 0, score 0)", "rc %d" % rc)
+    check(rc == 0 and rep and findings(rep) == [], "findings present in the baseline are dropped (exit 0)", "rc %d" % rc)
+    check(rep and rep["plans"][0]["score"] == base_score and base_score > 0 and
+          rep["plans"][0]["verdict"] == base_verdict, "... and the plan keeps its real score and verdict",
+          json.dumps(rep["plans"][0] if rep else None, ensure_ascii=False)[:300])
     rc, out, _ = run(["check"] + TP + ["--baseline", "base.json", "plan.json"])
     check(rc == 0 and "t-cloud" not in out, "... in the text report too")
     # a new finding is kept
@@ -525,12 +529,26 @@ def t_baseline():
         got = [(f["rule"], f["path"]) for f in findings(rep)]
         check(got == [("t-cloud", "/storage/2/location")], "a finding not in the baseline is kept (only the new one)", str(got))
         check(rc == 1, "... and counts for --fail-on (exit 1)", "got %d" % rc)
-        check(rep["summary"]["findings"]["high"] == 1 and rep["summary"]["findings"]["medium"] == 0
-              and rep["plans"][0]["score"] == 20, "... and the summary and score count only what is reported",
-              json.dumps(rep["summary"]))
+        check(rep["summary"]["findings"]["high"] == 1 and rep["summary"]["findings"]["medium"] == 0,
+              "... and the summary counts only what is reported", json.dumps(rep["summary"]))
     # without --baseline everything is back
     rc, rep, _ = run_json(["check"] + TP + ["--format", "json", "plan.json"])
     check(rep and len(findings(rep)) == 5, "without --baseline all 5 findings are reported")
+    # by plan id: a new year's folder (another file name) still matches
+    os.makedirs(os.path.join(WORK, "r4"), exist_ok=True)
+    shutil.copy(plan("findings.json"), os.path.join(WORK, "r4", "renamed.json"))
+    rc, rep, err = run_json(["check"] + TP + ["--format", "json", "--baseline", "base.json", "r4/renamed.json"])
+    check(rc == 0 and rep and findings(rep) == [], "the baseline matches a plan by its id, not its file name",
+          str([f["rule"] for f in findings(rep)]))
+    # what the baseline listed and is no longer found is listed as resolved
+    doc = json.loads(read(plan("findings.json")))
+    doc["storage"] = [s for s in doc["storage"] if s.get("location") != "cloud"]
+    write(os.path.join(WORK, "r4", "fixed.json"), json.dumps(doc, ensure_ascii=False, indent=2))
+    rc, rep, err = run_json(["check"] + TP + ["--lang", "en", "--format", "json", "--baseline", "base.json", "r4/fixed.json"])
+    base_cloud = [f for f in json.loads(base_text)["plans"][0]["findings"] if f["rule"] == "t-cloud"]
+    check("resolved since the baseline (base.json): %d finding(s)" % len(base_cloud) in err and
+          all(("CLI-FINDINGS  t-cloud  " + f["path"]) in err for f in base_cloud) and base_cloud,
+          "findings of the baseline no longer found are listed as resolved", err)
     write(os.path.join(WORK, "not-a-report.json"), '{"hello": 1}')
     rc, _, err = run(["check"] + TP + ["--baseline", "not-a-report.json", "plan.json"])
     check(rc == 2 and "not-a-report.json" in err, "a baseline that is not a hogo report exits 2", "got %d" % rc)
