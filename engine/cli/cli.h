@@ -79,6 +79,8 @@ int  cli_load_config(cli_opts *o);
  * directory and hold a *.lua: 1 if so, else 0 with the message printed
  * (an argument error, exit 2 -- not an engine failure). */
 int cli_check_rules_dir(const char *dir, const char *what);
+/* The loaded rule id closest to id (edit distance <= 3, or containing it), or NULL. */
+const char *cli_suggest_rule(const hogo_engine *e, const char *id);
 /* A ready engine per o; quiet = do not print load errors (worker copies).
  * *load_failed tells if some rule did not load. */
 hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed);

@@ -233,7 +233,7 @@ static int check_open(check_out *o)
         fchmod(fd, 0666 & ~um);
     }
     if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "hogo: %s: cannot write: %s\n", o->final, strerror(errno));
+        cli_say("%s: 書き込めません: %s", "%s: cannot write: %s", o->final, strerror(errno));
         if (fd >= 0) close(fd);
         free(o->tmp);
         o->tmp = NULL;
@@ -258,7 +258,7 @@ static int check_close(check_out *o, int ok)
     int bad = fflush(o->f) != 0 || ferror(o->f);
     fclose(o->f);
     if (!ok || bad || rename(o->tmp, o->final) != 0) {
-        if (bad) fprintf(stderr, "hogo: %s: write failed\n", o->final);
+        if (bad) cli_say("%s: 書き込みに失敗しました", "%s: write failed", o->final);
         unlink(o->tmp);
         free(o->tmp);
         return 0;
@@ -441,7 +441,8 @@ static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jo
 
 static int check_usage(const char *cmd)
 {
-    fprintf(stderr, "usage: hogo %s [options] PLAN|DIR...   (hogo --help for the options)\n", cmd);
+    if (cli_lang == HOGO_EN) fprintf(stderr, "usage: hogo %s [options] PLAN|DIR...   (hogo --help for the options)\n", cmd);
+    else fprintf(stderr, "使い方: hogo %s [オプション] 計画|フォルダ...   （オプションは hogo --help）\n", cmd);
     return CLI_EXIT_INPUT;
 }
 
@@ -455,17 +456,17 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
         if (c < 0) return 0;
         if (c > 0) continue;
         if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
-            if (!v) { fprintf(stderr, "hogo: %s needs a value\n", a); return 0; }
+            if (!v) { cli_say("%s には値を指定します（text、json、sarif、junit、markdown）", "%s needs a value (text, json, sarif, junit, markdown)", a); return 0; }
             const out_format *f = out_find(v);
-            if (!f) { fprintf(stderr, "hogo: unknown format '%s' (text, json, sarif, junit, markdown)\n", v); return 0; }
-            if (o->n_outputs == CLI_MAX_OUTPUTS) { fprintf(stderr, "hogo: at most %d outputs\n", CLI_MAX_OUTPUTS); return 0; }
+            if (!f) { cli_say("'%s' という形式はありません（text、json、sarif、junit、markdown）", "unknown format '%s' (text, json, sarif, junit, markdown)", v); return 0; }
+            if (o->n_outputs == CLI_MAX_OUTPUTS) { cli_say("出力は %d 個までです", "at most %d outputs", CLI_MAX_OUTPUTS); return 0; }
             o->outputs[o->n_outputs].format = f;
             o->outputs[o->n_outputs++].file = NULL;
             i++;
         } else if (!strcmp(a, "--output") || !strcmp(a, "-o")) {
-            if (!v) { fprintf(stderr, "hogo: %s needs a file\n", a); return 0; }
+            if (!v) { cli_say("%s にはファイル名を指定します（例: %s report.json）", "%s needs a file (e.g. %s report.json)", a, a); return 0; }
             if (!o->n_outputs || o->outputs[o->n_outputs - 1].file) {
-                if (o->n_outputs == CLI_MAX_OUTPUTS) { fprintf(stderr, "hogo: at most %d outputs\n", CLI_MAX_OUTPUTS); return 0; }
+                if (o->n_outputs == CLI_MAX_OUTPUTS) { cli_say("出力は %d 個までです", "at most %d outputs", CLI_MAX_OUTPUTS); return 0; }
                 o->outputs[o->n_outputs].format = o->n_outputs ? o->outputs[o->n_outputs - 1].format : &out_text;
                 o->n_outputs++;
             }
@@ -474,16 +475,16 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
         } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             char *end;
             long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > 256) { fprintf(stderr, "hogo: %s takes 1 to 256\n", a); return 0; }
+            if (!v || *end || n < 1 || n > 256) { cli_say("%s には 1 から 256 を指定します", "%s takes 1 to 256", a); return 0; }
             o->jobs = (int)n;
             i++;
         } else if (!strncmp(a, "-j", 2) && a[2]) {
             char *end;
             long n = strtol(a + 2, &end, 10);
-            if (*end || n < 1 || n > 256) { fprintf(stderr, "hogo: -j takes 1 to 256\n"); return 0; }
+            if (*end || n < 1 || n > 256) { cli_say("-j には 1 から 256 を指定します", "-j takes 1 to 256"); return 0; }
             o->jobs = (int)n;
         } else if (!strcmp(a, "--baseline") && !validate_only) {
-            if (!v) { fprintf(stderr, "hogo: --baseline needs a report file\n"); return 0; }
+            if (!v) { cli_say("--baseline には以前の JSON 報告のファイルを指定します", "--baseline needs a report file (an earlier JSON report)"); return 0; }
             o->baseline = v;
             i++;
         } else if (!strcmp(a, "--exclude")) {
@@ -500,7 +501,7 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
         } else if (!strcmp(a, "--")) {
             for (i++; i < argc; i++) if (o->n_paths < 4096) o->paths[o->n_paths++] = argv[i];
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "hogo: unknown option '%s' (hogo --help)\n", a);
+            cli_say("'%s' というオプションはありません（hogo --help）", "unknown option '%s' (hogo --help)", a);
             return 0;
         } else if (o->n_paths < 4096) {
             o->paths[o->n_paths++] = a;
@@ -553,7 +554,7 @@ static int check_main(int argc, char **argv, int validate_only)
             if (o.outputs[k].format == &out_text) o.outputs[k].format = &check_validate_text;
     int to_stdout = 0;
     for (int k = 0; k < o.n_outputs; k++) to_stdout += o.outputs[k].file == NULL;
-    if (to_stdout > 1) { fprintf(stderr, "hogo: only one --format may go to standard output; give the others --output FILE\n"); return CLI_EXIT_INPUT; }
+    if (to_stdout > 1) { cli_say("標準出力に出せる --format は1つだけです。ほかは --output FILE で書いてください", "only one --format may go to standard output; give the others --output FILE"); return CLI_EXIT_INPUT; }
 
     if (!check_outputs_ok(&o)) return CLI_EXIT_INPUT;
     if (!validate_only && o.rules_dir && !cli_check_rules_dir(o.rules_dir, "--rules")) return CLI_EXIT_INPUT;

@@ -213,7 +213,7 @@ int cli_load_config(cli_opts *o)
     size_t len;
     int big;
     char *text = cli_read(path, 1 << 20, &len, &big);
-    if (!text) { fprintf(stderr, "hogo: %s: cannot read the configuration\n", path); free(path); return 0; }
+    if (!text) { cli_say("%s: 設定ファイルを読めません", "%s: cannot read the configuration", path); free(path); return 0; }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
     if (!cJSON_IsObject(root)) {
@@ -324,6 +324,42 @@ static void cli_quiet_error(void *ud, hogo_status code, const char *msg)
     *(int *)ud |= CLI_FAILED_LOAD;
 }
 
+/* Edit distance (bytes; ids are ASCII), capped at 99. */
+static int cli_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64) return 99;
+    int row[65];
+    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cur = row[j];
+            int sub = prev + (a[i - 1] != b[j - 1]);
+            int del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+const char *cli_suggest_rule(const hogo_engine *e, const char *id)
+{
+    const char *best = NULL;
+    int best_d = 4;
+    size_t n = hogo_engine_rule_count(e);
+    for (size_t i = 0; i < n; i++) {
+        const hogo_rule_info *r = hogo_engine_rule(e, i);
+        int d = cli_distance(id, r->id);
+        /* a fragment of the id ("single-person") is a near miss too */
+        if (d >= best_d && strlen(id) >= 5 && strstr(r->id, id)) d = 3;
+        if (d < best_d) { best = r->id; best_d = d; }
+    }
+    return best;
+}
+
 /* Does dir hold a rule (*.lua) somewhere below it?  (depth-bounded: a
  * symlink loop ends) */
 static int cli_has_lua(const char *dir, int depth)
@@ -384,13 +420,23 @@ hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed)
     for (int i = 0; i < o->n_extra; i++) hogo_engine_load_dir(e, o->extra_dirs[i]);
     for (int i = 0; i < o->n_disable; i++) {
         if (hogo_engine_disable(e, o->disable[i]) != HOGO_OK && !quiet) {
-            fprintf(stderr, "hogo: cannot disable '%s': no rule or topic has that id\n", o->disable[i]);
+            const char *near = cli_suggest_rule(e, o->disable[i]);
+            if (near)
+                cli_say("--disable %s: その ID の規則も論点もありません（もしかして %s？）",
+                        "cannot disable '%s': no rule or topic has that id (did you mean %s?)", o->disable[i], near);
+            else
+                cli_say("--disable %s: その ID の規則も論点もありません（hogo rules で一覧を見られます）",
+                        "cannot disable '%s': no rule or topic has that id (hogo rules lists them)", o->disable[i]);
             *load_failed |= CLI_FAILED_ID;
         }
     }
     for (int i = 0; i < o->n_sev; i++) {
         if (hogo_engine_set_severity(e, o->sev_rule[i], o->sev_value[i]) != HOGO_OK && !quiet) {
-            fprintf(stderr, "hogo: cannot set the severity of '%s': no such rule\n", o->sev_rule[i]);
+            const char *near = cli_suggest_rule(e, o->sev_rule[i]);
+            cli_say("%s の重大度を設定できません: その ID の規則はありません%s%s%s",
+                    "cannot set the severity of '%s': no such rule%s%s%s", o->sev_rule[i],
+                    near ? (cli_lang == HOGO_EN ? " (did you mean " : "（もしかして ") : "", near ? near : "",
+                    near ? (cli_lang == HOGO_EN ? "?)" : "？）") : "");
             *load_failed |= CLI_FAILED_ID;
         }
     }

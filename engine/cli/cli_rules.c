@@ -30,7 +30,7 @@ static int rules_args(cli_opts *o, int argc, char **argv, const char **format, i
         } else if (argv[i][0] != '-' && id && !*id) {
             *id = argv[i];
         } else {
-            fprintf(stderr, "hogo: unknown argument '%s' (hogo --help)\n", argv[i]);
+            cli_say("'%s' という引数は使えません（hogo --help）", "unknown argument '%s' (hogo --help)", argv[i]);
             return 0;
         }
     }
@@ -397,7 +397,11 @@ int cli_explain(int argc, char **argv)
     const char *format = "text";
     const char *id = NULL;
     if (!rules_args(&o, argc, argv, &format, NULL, &id)) return CLI_EXIT_INPUT;
-    if (!id) { fprintf(stderr, "usage: hogo explain RULE_ID   (hogo rules lists them)\n"); return CLI_EXIT_INPUT; }
+    if (!id) {
+        fputs(cli_lang == HOGO_EN ? "usage: hogo explain RULE_ID   (hogo rules lists them)\n"
+                                  : "使い方: hogo explain 規則ID   （規則の一覧は hogo rules）\n", stderr);
+        return CLI_EXIT_INPUT;
+    }
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
     if (o.rules_dir && !cli_check_rules_dir(o.rules_dir, "--rules")) return CLI_EXIT_INPUT;
     int failed;
@@ -405,7 +409,12 @@ int cli_explain(int argc, char **argv)
     if (!e) return CLI_EXIT_ENGINE;
     const hogo_rule_info *r = hogo_engine_find_rule(e, id);
     if (!r) {
-        fprintf(stderr, "hogo: no rule '%s' (hogo rules lists them)\n", id);
+        const char *near = cli_suggest_rule(e, id);
+        if (near)
+            cli_say("'%s' という規則はありません（もしかして %s？ 一覧は hogo rules）",
+                    "no rule '%s' (did you mean %s? hogo rules lists them)", id, near);
+        else
+            cli_say("'%s' という規則はありません（一覧は hogo rules）", "no rule '%s' (hogo rules lists them)", id);
         hogo_engine_free(e);
         return CLI_EXIT_INPUT;
     }

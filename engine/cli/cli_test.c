@@ -312,7 +312,7 @@ int cli_test(int argc, char **argv)
         int c = cli_common_flag(&o, argc, argv, &i);
         if (c < 0) return CLI_EXIT_INPUT;
         if (c > 0) continue;
-        if (argv[i][0] == '-') { fprintf(stderr, "hogo: unknown option '%s' (hogo --help)\n", argv[i]); return CLI_EXIT_INPUT; }
+        if (argv[i][0] == '-') { cli_say("'%s' というオプションはありません（hogo --help）", "unknown option '%s' (hogo --help)", argv[i]); return CLI_EXIT_INPUT; }
         if (np < 256) paths[np++] = argv[i];
     }
     if (!np) paths[np++] = "rules";

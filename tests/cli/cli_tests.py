@@ -465,7 +465,7 @@ def t_outputs():
     check(out == "" and "t-cloud" in read(os.path.join(d, "plain.txt")), "-o without -f writes the text report to the file")
     # only one report may go to stdout
     rc, _, err = run(["check"] + TP + ["-f", "json", "-f", "sarif", plan("clean.json")])
-    check(rc == 2 and "standard output" in err, "two formats to stdout is an argument error (2)", "got %d" % rc)
+    check(rc == 2 and ("standard output" in err or "標準出力" in err), "two formats to stdout is an argument error (2)", "got %d" % rc)
     rc, _, _ = run(["check"] + TP + ["-f", "json", "-o"])
     check(rc == 2, "-o without a file exits 2")
     # the same format twice to two files
