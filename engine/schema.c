@@ -986,6 +986,14 @@ static const char *text_bool(const char *s)
     return NULL;
 }
 
+/* A text that says "none" / "does not apply". */
+static int text_none(const char *s)
+{
+    static const char *const none[] = { "なし", "無し", "無", "該当なし", "該当無し", "該当しない", "none", "None", "N/A", "-", "ー", "―" };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) if (!strcmp(s, none[i])) return 1;
+    return 0;
+}
+
 /* A value as compact JSON text for an example (cut to QUOTE_MAX bytes). */
 static void value_text(const cJSON *v, char *out, size_t cap)
 {
@@ -1002,13 +1010,20 @@ static void value_text(const cJSON *v, char *out, size_t cap)
 static void error_expected_types(vctx *c, unsigned types, const cJSON *v)
 {
     /* null is accepted for every optional field; naming it in each message is noise */
+    int nullable = (types & T_NULL) != 0;
     if (types & ~(unsigned)T_NULL) types &= ~(unsigned)T_NULL;
     unsigned vt = value_types(v);
     char num[40], ex[QUOTE_MAX + 48];
     msg_start(c);
     (void)vt;
     /* the slips first, each with the writer's key and a value that fits */
-    if ((types & (T_NUMBER | T_INTEGER)) && cJSON_IsString(v) && text_number(v->valuestring, num)) {
+    if (nullable && cJSON_IsString(v) && text_none(v->valuestring)) {
+        buf_puts(&c->msg, TR(c, "該当しないことは文字列 ", "\"does not apply\" is written as the text "));
+        buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " ではなく、引用符なしの null で書きます（書かないと「記載なし」になります）",
+                             "; write null without quotes (leaving the field out means \"not stated\")"));
+        buf_example(c, "null");
+    } else if ((types & (T_NUMBER | T_INTEGER)) && cJSON_IsString(v) && text_number(v->valuestring, num)) {
         buf_puts(&c->msg, TR(c, "数が文字列 ", "a number is written as the text "));
         buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
         buf_puts(&c->msg, TR(c, " になっています。数は引用符を付けず半角数字だけで書いてください（概数や注記は description に）",
@@ -1043,9 +1058,72 @@ static void error_expected_types(vctx *c, unsigned types, const cJSON *v)
     emit(c, 0);
 }
 
+/* Japanese words a staffer writes for a choice, and the English value each
+ * stands for (docs/plan-guide.md's tables); used only when that value is one
+ * the field allows. */
+static const struct { const char *ja, *en; } ja_values[] = {
+    { "国内", "domestic" }, { "海外", "overseas" }, { "不明", "unknown" },
+    { "委託", "outsourcing" }, { "業務委託", "outsourcing" }, { "システム", "system" }, { "システム導入", "system" },
+    { "外部提供", "external_provision" }, { "目的外利用", "purpose_external_use" }, { "オンライン結合", "online_link" },
+    { "収集", "collection" }, { "報告", "report" },
+    { "住民", "resident" }, { "市民", "resident" }, { "児童", "child" }, { "子ども", "child" }, { "生徒", "student" },
+    { "保護者", "guardian" }, { "患者", "patient" }, { "高齢者", "elderly" }, { "障害者", "disabled" },
+    { "被害者", "victim" }, { "職員", "staff" }, { "申請者", "applicant" }, { "故人", "deceased" }, { "その他", "other" },
+    { "氏名", "identity" }, { "連絡先", "contact" }, { "住所", "contact" }, { "電話番号", "contact" },
+    { "生年月日", "birthdate" }, { "マイナンバー", "my_number" }, { "個人番号", "my_number" }, { "健康", "health" },
+    { "福祉", "welfare" }, { "家族", "family" }, { "写真", "photo" }, { "位置情報", "location" },
+    { "電子", "electronic" }, { "電子データ", "electronic" }, { "紙", "paper" }, { "機器", "device" },
+    { "庁舎内", "on_premise" }, { "庁内", "on_premise" }, { "オンプレミス", "on_premise" },
+    { "データセンター", "government_data_center" }, { "クラウド", "cloud" }, { "受託者", "contractor" },
+    { "委託先", "contractor" }, { "個人の端末", "personal_device" },
+    { "閉域", "closed" }, { "庁内ネットワーク", "closed" }, { "インターネット", "internet" }, { "単体", "standalone" },
+    { "なし", "none" }, { "専用線", "dedicated_line" }, { "暗号化USB", "encrypted_usb" }, { "USB", "usb" },
+    { "メール", "email" }, { "電子メール", "email" }, { "暗号化メール", "encrypted_email" }, { "手渡し", "paper_handover" },
+    { "郵送", "postal_mail" }, { "宅配", "courier" },
+    { "禁止", "prohibited" }, { "承認制", "with_approval" }, { "承認", "with_approval" }, { "可", "allowed" },
+    { "市", "city" }, { "本人", "subject" },
+    { "溶解", "dissolution" }, { "シュレッダー", "shredding" }, { "裁断", "shredding" }, { "焼却", "incineration" },
+    { "返却", "return" }, { "上書き消去", "overwrite" }, { "磁気消去", "degauss" }, { "物理破壊", "physical_destruction" },
+    { "削除", "deletion" }, { "消去", "deletion" },
+    { "パスワード", "password" }, { "二要素認証", "two_factor" }, { "ICカード", "ic_card" }, { "生体認証", "biometric" },
+    { "タブレット", "tablet" }, { "パソコン", "pc" }, { "スマートフォン", "smartphone" }, { "スマホ", "smartphone" },
+    { "リース", "lease" }, { "賃貸借", "lease" }, { "購入", "purchase" }, { "ライセンス", "license" },
+    { "未了", "open" }, { "対応中", "open" }, { "完了", "done" }, { "対応済み", "done" },
+};
+
+/* The English value the Japanese word s stands for, if the allowed set has it. */
+static const char *ja_value(const char *s, const snode *const *nodes, size_t n_nodes)
+{
+    for (size_t i = 0; i < sizeof ja_values / sizeof ja_values[0]; i++) {
+        if (strcmp(s, ja_values[i].ja)) continue;
+        for (size_t k = 0; k < n_nodes; k++) {
+            const snode *s2 = nodes[k];
+            if (s2->konst && cJSON_IsString(s2->konst) && !strcmp(s2->konst->valuestring, ja_values[i].en))
+                return ja_values[i].en;
+            for (size_t j = 0; j < s2->n_enum; j++)
+                if (cJSON_IsString(s2->enums[j]) && !strcmp(s2->enums[j]->valuestring, ja_values[i].en))
+                    return ja_values[i].en;
+        }
+    }
+    return NULL;
+}
+
 static void error_unknown_value(vctx *c, const cJSON *v, const char *list, const snode *const *nodes, size_t n_nodes)
 {
     msg_start(c);
+    const char *en = cJSON_IsString(v) ? ja_value(v->valuestring, nodes, n_nodes) : NULL;
+    if (en) {
+        char ex[QUOTE_MAX + 8];
+        snprintf(ex, sizeof ex, "\"%s\"", en);
+        buf_puts(&c->msg, TR(c, "選択肢は英語で書きます。", "a choice is written in English: "));
+        buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " は ", " is "));
+        buf_quote(&c->msg, en, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " です", ""));
+        buf_example(c, ex);
+        emit(c, 0);
+        return;
+    }
     buf_puts(&c->msg, TR(c, "値 ", "unknown value "));
     if (cJSON_IsString(v)) buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
     else if (cJSON_IsNumber(v)) { char num[40]; fmt_num(v->valuedouble, num); buf_puts(&c->msg, num); }

@@ -232,7 +232,7 @@ static void test_required_and_types(void)
     CHECK(find(&rs, "/title", "expected string, got number 42", 0) != NULL);
     EXPECT_ERROR("\"storage\":{\"what\":\"x\"}", "/storage", "expected array, got object");
     EXPECT_ERROR("\"data\":[]", "/data", "expected object, got array");
-    EXPECT_ERROR("\"outsourcing\":\"なし\"", "/outsourcing", "expected object, got string \"なし\"");
+    EXPECT_ERROR("\"outsourcing\":\"委託あり\"", "/outsourcing", "expected object, got string \"委託あり\"");
     EXPECT_ERROR("\"outsourcing\":{\"scope\":[\"保守\",3]}", "/outsourcing/scope/1", "expected string, got number 3");
     EXPECT_ERROR("\"contract\":{\"years\":\"3年\"}", "/contract/years", "a number is written as the text \"3年\"; write the number alone, in ASCII digits without quotes (put an estimate's wording in description): \"years\": 3");
     EXPECT_CLEAN("\"contract\":{\"years\":2.5}");                  /* years is a number, not a count */
@@ -255,7 +255,11 @@ static void test_enums(void)
     e = run_text("{\"format\":\"hogo-plan/1\",\"title\":\"t\",\"department\":\"d\",\"consultation\":{\"kind\":\"委託\"}}", &rs);
     CHECK_INT(e, 1);
     CHECK(find(&rs, "/consultation/kind",
-               "unknown value \"委託\"; expected one of: outsourcing, system, external_provision, "
+               "a choice is written in English: \"委託\" is \"outsourcing\": \"kind\": \"outsourcing\"", 0) != NULL);
+    e = run_text("{\"format\":\"hogo-plan/1\",\"title\":\"t\",\"department\":\"d\",\"consultation\":{\"kind\":\"諮問\"}}", &rs);
+    CHECK_INT(e, 1);
+    CHECK(find(&rs, "/consultation/kind",
+               "unknown value \"諮問\"; expected one of: outsourcing, system, external_provision, "
                "purpose_external_use, online_link, collection, report", 0) != NULL);
     EXPECT_ERROR("\"data\":{\"items\":[{\"name\":\"氏名\",\"category\":\"identity\"},{\"category\":\"mynumber\"}]}",
                  "/data/items/1/category", "did you mean \"my_number\"?");
@@ -357,7 +361,18 @@ static void test_slips(void)
     /* the rest of the messages follow the language too */
     EXPECT_JA("\"data\":{\"persons\":-1}", "/data/persons", 0, "値 -1 は最小値 0 より小さくなっています");
     EXPECT_JA("\"outsourcing\":\"なし\"", "/outsourcing", 0,
-              "ここには オブジェクト { … } を書きます（書かれているのは 文字列 \"なし\"）");
+              "該当しないことは文字列 \"なし\" ではなく、引用符なしの null で書きます（書かないと「記載なし」になります）: \"outsourcing\": null");
+    EXPECT_EN("\"outsourcing\":\"該当なし\"", "/outsourcing", 0,
+              "\"does not apply\" is written as the text \"該当なし\"; write null without quotes (leaving the field out means \"not stated\"): \"outsourcing\": null");
+    EXPECT_JA("\"outsourcing\":\"株式会社A\"", "/outsourcing", 0,
+              "ここには オブジェクト { … } を書きます（書かれているのは 文字列 \"株式会社A\"）");
+    /* a choice written in Japanese points to its English value */
+    EXPECT_JA("\"storage\":[{\"location\":\"クラウド\"}]", "/storage/0/location", 0,
+              "選択肢は英語で書きます。\"クラウド\" は \"cloud\" です: \"location\": \"cloud\"");
+    EXPECT_EN("\"disposal\":[{\"method\":\"溶解\"}]", "/disposal/0/method", 0,
+              "a choice is written in English: \"溶解\" is \"dissolution\": \"method\": \"dissolution\"");
+    EXPECT_JA("\"disposal\":[{\"by\":\"クラウド\"}]", "/disposal/0/by", 0,
+              "値 \"クラウド\" は選択肢にありません。次のどれかを書いてください: city, contractor");
     EXPECT_JA("\"disposal\":[{\"deadline\":\"そのうち\"}]", "/disposal/0/deadline", 0,
               "期間 \"そのうち\" を読めません（\"3か月\"、\"5年\"、\"P3M\" のように書きます）");
     EXPECT_JA("\"date\":\"来年度\"", "/date", 0,

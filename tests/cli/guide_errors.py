@@ -37,6 +37,8 @@ EXAMPLES = [
     ("1つだけ書く項目を配列にした", HEAD + '  "storage": [{"what": "相談記録", "location": ["cloud"]}]\n}\n'),
     ("配列に書く項目を1つの値にした", HEAD + '  "outsourcing": {"contractor": "株式会社A", "scope": "保守"}\n}\n'),
     ("選択肢を書き間違えた", HEAD + '  "storage": [{"what": "相談記録", "location": "clowd"}]\n}\n'),
+    ("選択肢を日本語で書いた", HEAD + '  "storage": [{"what": "相談記録", "location": "クラウド"}]\n}\n'),
+    ("該当しないことを「なし」と書いた", HEAD + '  "outsourcing": "なし"\n}\n'),
     ("キーを日本語で書いた", HEAD + '  "保存期間": "5年"\n}\n'),
     ("空のファイル", ""),
 ]
