@@ -134,6 +134,9 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
 
 /* ---- configuration file ---- */
 
+/* The ja or en text, in the language of messages. */
+#define CLI_T(ja, en) (cli_lang == HOGO_EN ? (en) : (ja))
+
 static char *cli_find_config(void)
 {
     char dir[PATH_MAX];
@@ -221,7 +224,7 @@ int cli_load_config(cli_opts *o)
         size_t off = 0;
         if (root || jpos_syntax_error(text, len, 0, why, sizeof why, &off)) {
             /* valid JSON, but not an object (or cJSON refused what jpos accepts) */
-            snprintf(why, sizeof why, "%s", root ? "the configuration must be a JSON object" : "malformed JSON");
+            snprintf(why, sizeof why, "%s", root ? CLI_T("設定は JSON のオブジェクト { … } で書きます", "the configuration must be a JSON object") : CLI_T("JSON の書き方に誤りがあります", "malformed JSON"));
             off = (size_t)-1;
         }
         cli_config_error_at(path, text, len, off, "", why);
@@ -238,19 +241,19 @@ int cli_load_config(cli_opts *o)
         snprintf(ptr, sizeof ptr, "/%s", k);
         if (!strcmp(k, "disable")) {
             const cJSON *d;
-            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, "expected an array of rule or topic ids"); ok = 0; continue; }
+            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, CLI_T("規則か論点の ID の配列を書きます（例: \"disable\": [\"verification-single-person\"]）", "expected an array of rule or topic ids (e.g. \"disable\": [\"verification-single-person\"])")); ok = 0; continue; }
             cJSON_ArrayForEach(d, it) {
-                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, "expected strings"); ok = 0; continue; }
+                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, CLI_T("文字列を書きます", "expected strings")); ok = 0; continue; }
                 if (o->n_disable < CLI_MAX_LIST) o->disable[o->n_disable++] = d->valuestring;
             }
         } else if (!strcmp(k, "severity")) {
             const cJSON *d;
-            if (!cJSON_IsObject(it)) { cli_config_error(path, text, len, ptr, "expected an object {\"rule-id\": \"severity\"}"); ok = 0; continue; }
+            if (!cJSON_IsObject(it)) { cli_config_error(path, text, len, ptr, CLI_T("{\"規則ID\": \"重大度\"} の形で書きます（例: {\"retention-missing\": \"low\"}）", "expected an object {\"rule-id\": \"severity\"}")); ok = 0; continue; }
             cJSON_ArrayForEach(d, it) {
                 hogo_severity s;
                 snprintf(ptr, sizeof ptr, "/severity/%s", d->string);
                 if (!cJSON_IsString(d) || !hogo_severity_parse(d->valuestring, &s)) {
-                    cli_config_error(path, text, len, ptr, "expected info, low, medium, high or critical");
+                    cli_config_error(path, text, len, ptr, CLI_T("info、low、medium、high、critical のどれかを書きます", "expected info, low, medium, high or critical"));
                     ok = 0;
                     continue;
                 }
@@ -259,24 +262,24 @@ int cli_load_config(cli_opts *o)
         } else if (!strcmp(k, "fail_on")) {
             hogo_severity s;
             if (!cJSON_IsString(it) || !hogo_severity_parse(it->valuestring, &s)) {
-                cli_config_error(path, text, len, ptr, "expected info, low, medium, high or critical"); ok = 0; continue;
+                cli_config_error(path, text, len, ptr, CLI_T("info、low、medium、high、critical のどれかを書きます", "expected info, low, medium, high or critical")); ok = 0; continue;
             }
             if (!o->fail_on_set) o->fail_on = s;
         } else if (!strcmp(k, "lang")) {
             if (!cJSON_IsString(it) || (strcmp(it->valuestring, "ja") && strcmp(it->valuestring, "en"))) {
-                cli_config_error(path, text, len, ptr, "expected \"ja\" or \"en\""); ok = 0; continue;
+                cli_config_error(path, text, len, ptr, CLI_T("\"ja\" か \"en\" を書きます", "expected \"ja\" or \"en\"")); ok = 0; continue;
             }
-            if (!o->lang_set) o->lang = strcmp(it->valuestring, "en") ? HOGO_JA : HOGO_EN;
+            if (!o->lang_set) cli_lang = o->lang = strcmp(it->valuestring, "en") ? HOGO_JA : HOGO_EN;
         } else if (!strcmp(k, "rules")) {
             const cJSON *d;
-            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, "expected an array of directories"); ok = 0; continue; }
+            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, CLI_T("フォルダの配列を書きます（例: \"rules\": [\"rules-local\"]）", "expected an array of directories (e.g. \"rules\": [\"rules-local\"])")); ok = 0; continue; }
             /* relative to the configuration file's directory */
             char base[PATH_MAX];
             snprintf(base, sizeof base, "%s", path);
             char *slash = strrchr(base, '/');
             if (slash) *slash = '\0'; else snprintf(base, sizeof base, ".");
             cJSON_ArrayForEach(d, it) {
-                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, "expected strings"); ok = 0; continue; }
+                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, CLI_T("文字列を書きます", "expected strings")); ok = 0; continue; }
                 char full[PATH_MAX * 2];
                 if (d->valuestring[0] == '/') snprintf(full, sizeof full, "%s", d->valuestring);
                 else snprintf(full, sizeof full, "%s/%s", base, d->valuestring);
@@ -292,7 +295,7 @@ int cli_load_config(cli_opts *o)
             /* allowed for editors and people */
         } else {
             cli_config_error(path, text, len, ptr,
-                             "unknown key (known: disable, severity, fail_on, lang, rules)");
+                             CLI_T("不明なキーです（使えるのは disable、severity、fail_on、lang、rules）", "unknown key (known: disable, severity, fail_on, lang, rules)"));
             ok = 0;
         }
     }
