@@ -22,7 +22,7 @@ endif()
 
 set(HOGO_CLI_GROUPS exit-codes json-contract lines jobs outputs output-atomic baseline config
     waivers validate init explain rules color help pre-commit profile
-    slips validate-text walks arguments)
+    slips validate-text walks arguments explain-filled)
 foreach(group ${HOGO_CLI_GROUPS})
   if(HOGO_CLI_PYTHON3)
     add_test(NAME cli.${group}

@@ -1239,6 +1239,26 @@ def t_arguments():
               "rc %d: %s" % (rc, err))
     rc, _, err = run(["check", "--no-config", "--regex-match-limit", "99999999999", p])
     check(rc == 2 and "大きすぎます" in err, "the message is in Japanese by default", err)
+    # usage messages in both languages
+    for lang, want in (("ja", "'--bogus' というオプションはありません（hogo --help）"), ("en", "unknown option '--bogus' (hogo --help)")):
+        rc, _, err = run(["check", "--no-config", "--bogus", "--lang", lang, p])
+        check(rc == 2 and err.strip() == "hogo: " + want, "an unknown option, in %s" % lang, err)
+    rc, _, err = run(["frobnicate"], env={"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    check(rc == 2 and "unknown command 'frobnicate'" in err, "an unknown command, in English under LANG=en_US", err)
+    write(os.path.join(WORK, "cfg", ".hogo.json"), '{"lang": "en", "fail_on": "sometimes"}')
+    rc, _, err = run(["check", "--config", os.path.join(WORK, "cfg", ".hogo.json"), p])
+    check(rc == 2 and "expected info, low, medium, high or critical" in err, "a configuration error in the configuration's language", err)
+    # unknown rule ids get a did-you-mean
+    rules = builtin_rules() or []
+    if rules:
+        rid = rules[0]["id"]
+        typo = rid[:-1]
+        rc, _, err = run(["explain", "--no-config", typo])
+        check(rc == 2 and ("もしかして %s？" % rid) in err, "explain of an unknown id suggests the near one (ja)", err)
+        rc, _, err = run(["explain", "--no-config", "--lang", "en", typo])
+        check(rc == 2 and ("did you mean %s?" % rid) in err, "explain of an unknown id suggests the near one (en)", err)
+        rc, _, err = run(["check", "--no-config", "--disable", typo, "--lang", "en", p])
+        check(rc == 2 and ("did you mean %s?" % rid) in err, "--disable of an unknown id suggests the near one", err)
     check(not os.path.exists(out1), "no report is written when the outputs are refused")
     # a failed write to standard output is reported, exit 2
     if os.path.exists("/dev/full"):
@@ -1250,12 +1270,28 @@ def t_arguments():
             check(proc.returncode == 2 and "cannot write to standard output" in err,
                   "a failed write to stdout is reported, exit 2: hogo " + " ".join(args), "rc %d: %s" % (proc.returncode, err))
 
+
+def t_explain_filled():
+    """Issue 10: hogo explain shows its templates filled (from the rule's own
+    test example), never a raw {placeholder}, and no English line in ja."""
+    rules = builtin_rules()
+    if not check(rules, "the built-in pack loads"):
+        return
+    for r in rules:
+        rc, out, _ = run(["explain", "--no-config", r["id"]])
+        # the precedent is cited as written: its paragraph is left out, the rest (the example too) is checked
+        body = re.sub(r"根拠（先例・法令）:\n(  .*\n)*", "", out)
+        check(rc == 0 and not re.search(r"\{[A-Za-z_][A-Za-z0-9_]*\}", out), "explain %s fills every placeholder" % r["id"],
+              out[:300])
+        english = [l for l in body.split("\n") if re.search(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", l)]
+        check(not english, "explain %s prints no English line in ja" % r["id"], "\n".join(english))
+
 GROUPS = {
     "exit-codes": t_exit_codes, "json-contract": t_json_contract, "lines": t_lines, "jobs": t_jobs,
     "outputs": t_outputs, "output-atomic": t_output_atomic, "baseline": t_baseline, "config": t_config,
     "waivers": t_waivers, "validate": t_validate, "init": t_init, "explain": t_explain, "rules": t_rules,
     "color": t_color, "help": t_help, "pre-commit": t_pre_commit, "profile": t_profile,
-    "slips": t_slips, "validate-text": t_validate_text, "walks": t_walks, "arguments": t_arguments,
+    "slips": t_slips, "validate-text": t_validate_text, "walks": t_walks, "arguments": t_arguments, "explain-filled": t_explain_filled,
 }
 
 if __name__ == "__main__":
