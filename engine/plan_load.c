@@ -56,6 +56,10 @@ static unsigned long pl_cp(const pl_doc *d, size_t i, size_t *n)
 static int pl_is_ws(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 static int pl_is_digit(unsigned long c) { return c >= '0' && c <= '9'; }
 static int pl_is_fwdigit(unsigned long c) { return c >= 0xFF10 && c <= 0xFF19; }
+static int pl_is_smart_quote(unsigned long c)
+{
+    return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x201E;   /* “ ” ‘ ’ „ */
+}
 
 /* Start of the line holding off, and its end (before the newline). */
 static void pl_line(const pl_doc *d, size_t off, size_t *ls, size_t *le)
@@ -169,15 +173,11 @@ static size_t pl_prev(const pl_doc *d, size_t off)
     return (size_t)-1;
 }
 
-/* The slips, tried at the byte where the parse stopped.  Returns 1 when one
- * was recognised and the message written. */
-static int pl_slip(pl_doc *d, size_t off, const char *why, hogo_lang lang)
+/* Stray characters an IME or a word processor puts in: a comment, smart
+ * quotes, 全角 colon, comma or space.  c (n bytes) is the character at off. */
+static int pl_slip_char(pl_doc *d, size_t off, unsigned long c, size_t n, hogo_lang lang)
 {
-    size_t n, a, b;
-    char fix[256], tok[160], was[256];
-    unsigned long c = pl_cp(d, off, &n);
-
-    /* a comment: JSON has none */
+    char fix[256];
     if (c == '/' && off + 1 < d->len && (d->buf[off + 1] == '/' || d->buf[off + 1] == '*')) {
         pl_say(d, lang, off,
                "JSON にはコメント（%s）が書けません。コメントを消し、説明は \"description\" に書いてください（例: \"description\": \"…\"）",
@@ -185,18 +185,14 @@ static int pl_slip(pl_doc *d, size_t off, const char *why, hogo_lang lang)
                d->buf[off + 1] == '/' ? "//" : "/* */");
         return 1;
     }
-    /* smart quotes from a word processor or IME */
-    if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x201E) {
+    if (pl_is_smart_quote(c)) {
+        /* the writer's line with every smart quote made plain */
         size_t ls, le;
         pl_line(d, off, &ls, &le);
-        char line[512];
-        line[0] = '\0';
-        for (size_t i = ls; i < le;) {
-            size_t k;
-            unsigned long q = pl_cp(d, i, &k);
-            if (q == 0x201C || q == 0x201D || q == 0x2018 || q == 0x2019 || q == 0x201E) pl_cat(line, sizeof line, "\"", 1);
+        char line[512] = "";
+        for (size_t i = ls, k; i < le; i += k) {
+            if (pl_is_smart_quote(pl_cp(d, i, &k))) pl_cat(line, sizeof line, "\"", 1);
             else pl_cat(line, sizeof line, d->buf + i, k);
-            i += k;
         }
         pl_doc tmp = *d;
         tmp.buf = line;
@@ -205,33 +201,31 @@ static int pl_slip(pl_doc *d, size_t off, const char *why, hogo_lang lang)
         pl_fixed(&tmp, 0, 0, NULL, fix, sizeof fix);
         pl_say(d, lang, off,
                "引用符が全角の「%.*s」になっています。JSON の引用符は半角の \" だけです: %s",
-               "a typographic quote \"%.*s\" is used; JSON quotes are plain ASCII \": %s",
-               (int)n, d->buf + off, fix);
+               "a typographic quote \"%.*s\" is used; JSON quotes are plain ASCII \": %s", (int)n, d->buf + off, fix);
         return 1;
     }
-    /* 全角コロン・カンマ */
-    if (c == 0xFF1A) {
+    if (c == 0xFF1A) {                                    /* ： */
         pl_fixed(d, off, off + n, ":", fix, sizeof fix);
         pl_say(d, lang, off,
                "全角のコロン「：」はキーと値の区切りになりません。半角の : にしてください: %s",
                "a full-width colon \"：\" cannot separate a key from its value; use an ASCII colon: %s", fix);
         return 1;
     }
-    if (c == 0xFF0C || c == 0x3001) {
+    if (c == 0xFF0C || c == 0x3001) {                     /* ， 、 */
         pl_fixed(d, off, off + n, ",", fix, sizeof fix);
         pl_say(d, lang, off,
                "全角の「%.*s」は区切りのカンマになりません。半角の , にしてください: %s",
                "a full-width \"%.*s\" cannot separate values; use an ASCII comma: %s", (int)n, d->buf + off, fix);
         return 1;
     }
-    /* 全角スペース */
-    if (c == 0x3000) {
-        size_t ls, le;
+    if (c == 0x3000) {                                    /* 全角スペース */
+        size_t ls, le, k;
         pl_line(d, off, &ls, &le);
         int indent = 1;
-        for (size_t i = ls; i < off; i++)
-            if (!pl_is_ws((unsigned char)d->buf[i]) && (unsigned char)d->buf[i] != 0xE3 &&
-                (unsigned char)d->buf[i] != 0x80) { indent = 0; break; }
+        for (size_t i = ls; i < off && indent; i += k) {
+            unsigned long q = pl_cp(d, i, &k);
+            indent = q == 0x3000 || pl_is_ws((int)q);
+        }
         if (indent)
             pl_say(d, lang, off,
                    "行頭の字下げに全角スペース（　）が使われています。字下げは半角スペースかタブにしてください",
@@ -242,141 +236,173 @@ static int pl_slip(pl_doc *d, size_t off, const char *why, hogo_lang lang)
                    "a full-width space (U+3000) stands outside a string; replace it with an ASCII space or delete it");
         return 1;
     }
-    /* a trailing comma: point at the comma, not the bracket */
-    if (!strncmp(why, "trailing comma", 14)) {
-        size_t comma = pl_prev(d, off);
-        if (comma != (size_t)-1 && d->buf[comma] == ',') {
-            pl_fixed(d, comma, comma + 1, "", fix, sizeof fix);
-            pl_fixed(d, comma, comma + 1, NULL, was, sizeof was);
-            pl_say(d, lang, comma,
-                   "最後の要素の後ろにカンマがあります。この行の末尾のカンマを消してください: %s → %s",
-                   "a comma after the last element; delete the comma at the end of this line: %s -> %s", was, fix);
-            return 1;
-        }
-    }
-    /* thousands separators: 45,000 */
-    if (pl_is_digit(c)) {
-        size_t i = off;
-        while (i > d->start && pl_is_digit((unsigned char)d->buf[i - 1])) i--;
-        if (i > d->start + 1 && d->buf[i - 1] == ',' && pl_is_digit((unsigned char)d->buf[i - 2])) {
-            pl_token(d, i - 1, &a, &b);
-            size_t j = i;
-            while (j < d->len && (pl_is_digit((unsigned char)d->buf[j]) || d->buf[j] == ',')) j++;
-            if (j > b) b = j;
-            char num[64] = "";
-            for (size_t k = a; k < b && strlen(num) + 1 < sizeof num; k++)
-                if (d->buf[k] != ',') { char ch[2] = { d->buf[k], 0 }; strcat(num, ch); }
-            pl_copy(d, a, b, tok, sizeof tok);
-            pl_fixed(d, a, b, num, fix, sizeof fix);
-            pl_say(d, lang, a,
-                   "数に桁区切りのカンマ（%s）は書けません。カンマを除いて %s と書いてください: %s",
-                   "a number cannot have thousands separators (%s); write %s: %s", tok, num, fix);
-            return 1;
-        }
-    }
-    /* an unquoted value where a value is expected: a date, 全角数字, はい/いいえ, text */
-    size_t prev = pl_prev(d, off);
+    return 0;
+}
+
+/* A trailing comma: pointed at where the comma is, not at the bracket. */
+static int pl_slip_trailing(pl_doc *d, size_t off, const char *why, hogo_lang lang)
+{
+    char fix[256], was[256];
+    if (strncmp(why, "trailing comma", 14)) return 0;
+    size_t comma = pl_prev(d, off);
+    if (comma == (size_t)-1 || d->buf[comma] != ',') return 0;
+    pl_fixed(d, comma, comma + 1, "", fix, sizeof fix);
+    pl_fixed(d, comma, comma + 1, NULL, was, sizeof was);
+    pl_say(d, lang, comma,
+           "最後の要素の後ろにカンマがあります。この行の末尾のカンマを消してください: %s → %s",
+           "a comma after the last element; delete the comma at the end of this line: %s -> %s", was, fix);
+    return 1;
+}
+
+/* Thousands separators: 45,000 reads as 45 and then a stray 000. */
+static int pl_slip_thousands(pl_doc *d, size_t off, unsigned long c, hogo_lang lang)
+{
+    char fix[256], tok[160], num[64] = "";
+    size_t a, b, i = off, n = 0;
+    if (!pl_is_digit(c)) return 0;
+    while (i > d->start && pl_is_digit((unsigned char)d->buf[i - 1])) i--;
+    if (!(i > d->start + 1 && d->buf[i - 1] == ',' && pl_is_digit((unsigned char)d->buf[i - 2]))) return 0;
+    pl_token(d, i - 1, &a, &b);
+    size_t j = i;
+    while (j < d->len && (pl_is_digit((unsigned char)d->buf[j]) || d->buf[j] == ',')) j++;
+    if (j > b) b = j;
+    for (size_t k = a; k < b && n + 1 < sizeof num; k++)
+        if (d->buf[k] != ',') num[n++] = d->buf[k];
+    num[n] = '\0';
+    pl_copy(d, a, b, tok, sizeof tok);
+    pl_fixed(d, a, b, num, fix, sizeof fix);
+    pl_say(d, lang, a,
+           "数に桁区切りのカンマ（%s）は書けません。カンマを除いて %s と書いてください: %s",
+           "a number cannot have thousands separators (%s); write %s: %s", tok, num, fix);
+    return 1;
+}
+
+/* A bare value where a value is expected: an unquoted date, 全角数字,
+ * はい/いいえ, Japanese text.  Returns 1 when recognised. */
+static int pl_slip_value(pl_doc *d, size_t off, unsigned long c, const char *why, hogo_lang lang)
+{
+    char fix[256], tok[160], q[170];
+    size_t a, b, prev = pl_prev(d, off);
     int value_pos = prev != (size_t)-1 && (d->buf[prev] == ':' || d->buf[prev] == '[' ||
-                    (d->buf[prev] == ',' && !(why && strstr(why, "key"))));
-    /* 2021-02-17 unquoted stops at the '-' after 2021 */
-    if (!value_pos && (c == '-' || c == '/' || c == '.') && prev != (size_t)-1 && pl_is_digit((unsigned char)d->buf[prev])) {
+                                           (d->buf[prev] == ',' && !strstr(why, "key")));
+    /* 2021-02-17 unquoted: the parser stops at the '-' after 2021 */
+    if (!value_pos && (c == '-' || c == '/' || c == '.') && prev != (size_t)-1 &&
+        pl_is_digit((unsigned char)d->buf[prev])) {
         size_t i = prev;
         while (i > d->start && pl_is_digit((unsigned char)d->buf[i - 1])) i--;
         size_t p2 = pl_prev(d, i);
-        if (p2 != (size_t)-1 && (d->buf[p2] == ':' || d->buf[p2] == '[' || d->buf[p2] == ',')) { off = i; value_pos = 1; c = '0'; }
-    }
-    if (value_pos && c != '"' && c != '{' && c != '[' && c != '\'') {
-        pl_token(d, off, &a, &b);
-        pl_copy(d, a, b, tok, sizeof tok);
-        char iso[11];
-        if (tok[0] && hogo_parse_date(tok, iso)) {
-            char q[170];
-            snprintf(q, sizeof q, "\"%s\"", tok);
-            pl_fixed(d, a, b, q, fix, sizeof fix);
-            pl_say(d, lang, a,
-                   "日付 %s が引用符で囲まれていません。日付は文字列として \"…\" で囲んでください: %s",
-                   "the date %s is not quoted; a date is a string in double quotes: %s", tok, fix);
-            return 1;
-        }
-        int all_fw = tok[0] != 0, any_fw = 0;
-        char ascii[64] = "";
-        for (size_t i = a; i < b;) {
-            size_t k;
-            unsigned long q = pl_cp(d, i, &k);
-            if (pl_is_fwdigit(q)) { any_fw = 1; char ch[2] = { (char)('0' + (q - 0xFF10)), 0 }; if (strlen(ascii) + 2 < sizeof ascii) strcat(ascii, ch); }
-            else if (pl_is_digit(q) || q == '.') { char ch[2] = { (char)q, 0 }; if (strlen(ascii) + 2 < sizeof ascii) strcat(ascii, ch); }
-            else all_fw = 0;
-            i += k;
-        }
-        if (all_fw && any_fw) {
-            pl_fixed(d, a, b, ascii, fix, sizeof fix);
-            pl_say(d, lang, a,
-                   "全角数字「%s」は数として読めません。半角数字で %s と書いてください: %s",
-                   "full-width digits \"%s\" are not a number in JSON; write them in ASCII as %s: %s", tok, ascii, fix);
-            return 1;
-        }
-        static const struct { const char *word; const char *lit; } yesno[] = {
-            { "はい", "true" }, { "いいえ", "false" }, { "有", "true" }, { "無", "false" },
-            { "あり", "true" }, { "なし", "false" }, { "する", "true" }, { "しない", "false" },
-            { "yes", "true" }, { "no", "false" }, { "TRUE", "true" }, { "FALSE", "false" },
-            { "True", "true" }, { "False", "false" },
-        };
-        for (size_t k = 0; k < sizeof yesno / sizeof yesno[0]; k++) {
-            if (strcmp(tok, yesno[k].word)) continue;
-            pl_fixed(d, a, b, yesno[k].lit, fix, sizeof fix);
-            pl_say(d, lang, a,
-                   "「%s」は JSON の値ではありません。はい・いいえは引用符なしの true・false で書いてください: %s",
-                   "\"%s\" is not a JSON value; write yes/no as true or false without quotes: %s", tok, fix);
-            return 1;
-        }
-        /* Japanese text left unquoted (an ASCII word such as NaN is the parser's business) */
-        if (tok[0] && c >= 0x80) {
-            char q[170];
-            snprintf(q, sizeof q, "\"%s\"", tok);
-            pl_fixed(d, a, b, q, fix, sizeof fix);
-            pl_say(d, lang, a,
-                   "文字 %s が引用符で囲まれていません。文字列は半角の \"…\" で囲んでください: %s",
-                   "the text %s is not quoted; a string goes in double quotes: %s", tok, fix);
-            return 1;
+        if (p2 != (size_t)-1 && (d->buf[p2] == ':' || d->buf[p2] == '[' || d->buf[p2] == ',')) {
+            off = i;
+            value_pos = 1;
+            c = '0';
         }
     }
-    /* a key without quotes: title: "x" */
-    if (why && !strncmp(why, "expected a \"key\"", 16) &&
-        (c >= 0x80 || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-        size_t j = off;
-        while (j < d->len && d->buf[j] != ':' && d->buf[j] != '\n' && d->buf[j] != ',' && d->buf[j] != '}') j++;
-        if (j < d->len && d->buf[j] == ':') {
-            size_t e = j;
-            while (e > off && pl_is_ws((unsigned char)d->buf[e - 1])) e--;
-            pl_copy(d, off, e, tok, sizeof tok);
-            char q[170];
-            snprintf(q, sizeof q, "\"%s\"", tok);
-            pl_fixed(d, off, e, q, fix, sizeof fix);
-            pl_say(d, lang, off,
-                   "キー %s が引用符で囲まれていません。キーは半角の \"…\" で囲んでください: %s",
-                   "the key %s is not quoted; a key goes in double quotes: %s", tok, fix);
-            return 1;
-        }
+    if (!value_pos || c == '"' || c == '{' || c == '[' || c == '\'') return 0;
+    pl_token(d, off, &a, &b);
+    pl_copy(d, a, b, tok, sizeof tok);
+    if (!tok[0]) return 0;
+    char iso[11];
+    if (hogo_parse_date(tok, iso)) {
+        snprintf(q, sizeof q, "\"%s\"", tok);
+        pl_fixed(d, a, b, q, fix, sizeof fix);
+        pl_say(d, lang, a,
+               "日付 %s が引用符で囲まれていません。日付は文字列として \"…\" で囲んでください: %s",
+               "the date %s is not quoted; a date is a string in double quotes: %s", tok, fix);
+        return 1;
     }
-    /* a missing comma between two lines */
-    if (why && (!strcmp(why, "expected ',' or '}'") || !strcmp(why, "expected ',' or ']'") ||
-                !strcmp(why, "expected ':' after the key"))) {
-        if (why[10] != ':' && prev != (size_t)-1) {
-            size_t pls, ple, ols, ole;
-            pl_line(d, prev, &pls, &ple);
-            pl_line(d, off, &ols, &ole);
-            if (pls != ols && (c == '"' || c == '{' || c == '[')) {
-                pl_fixed(d, prev + 1, prev + 1, ",", fix, sizeof fix);
-                int line = 1;
-                for (size_t i = 0; i < prev; i++) line += d->buf[i] == '\n';
-                pl_say(d, lang, prev + 1,
-                       "%d行目の末尾にカンマ（,）がありません。次の項目との間にカンマを書いてください: %s",
-                       "a comma is missing at the end of line %d, before the next item; write: %s", line, fix);
-                return 1;
-            }
-        }
+    /* 全角数字: the same digits in ASCII */
+    int all_digits = 1, any_fw = 0;
+    char ascii[64];
+    size_t na = 0;
+    for (size_t i = a, k; i < b; i += k) {
+        unsigned long u = pl_cp(d, i, &k);
+        char ch = pl_is_fwdigit(u) ? (char)('0' + (u - 0xFF10)) : (pl_is_digit(u) || u == '.') ? (char)u : 0;
+        any_fw |= pl_is_fwdigit(u);
+        if (!ch) all_digits = 0;
+        else if (na + 1 < sizeof ascii) ascii[na++] = ch;
     }
-    return 0;
+    ascii[na] = '\0';
+    if (all_digits && any_fw) {
+        pl_fixed(d, a, b, ascii, fix, sizeof fix);
+        pl_say(d, lang, a,
+               "全角数字「%s」は数として読めません。半角数字で %s と書いてください: %s",
+               "full-width digits \"%s\" are not a number in JSON; write them in ASCII as %s: %s", tok, ascii, fix);
+        return 1;
+    }
+    static const struct { const char *word, *lit; } yesno[] = {
+        { "はい", "true" }, { "いいえ", "false" }, { "有", "true" }, { "無", "false" },
+        { "あり", "true" }, { "なし", "false" }, { "する", "true" }, { "しない", "false" },
+        { "yes", "true" }, { "no", "false" }, { "TRUE", "true" }, { "FALSE", "false" },
+        { "True", "true" }, { "False", "false" },
+    };
+    for (size_t k = 0; k < sizeof yesno / sizeof yesno[0]; k++) {
+        if (strcmp(tok, yesno[k].word)) continue;
+        pl_fixed(d, a, b, yesno[k].lit, fix, sizeof fix);
+        pl_say(d, lang, a,
+               "「%s」は JSON の値ではありません。はい・いいえは引用符なしの true・false で書いてください: %s",
+               "\"%s\" is not a JSON value; write yes/no as true or false without quotes: %s", tok, fix);
+        return 1;
+    }
+    /* Japanese text left unquoted (an ASCII word such as NaN is the parser's business) */
+    if (c < 0x80) return 0;
+    snprintf(q, sizeof q, "\"%s\"", tok);
+    pl_fixed(d, a, b, q, fix, sizeof fix);
+    pl_say(d, lang, a,
+           "文字 %s が引用符で囲まれていません。文字列は半角の \"…\" で囲んでください: %s",
+           "the text %s is not quoted; a string goes in double quotes: %s", tok, fix);
+    return 1;
+}
+
+/* A key without quotes: title: "x". */
+static int pl_slip_key(pl_doc *d, size_t off, unsigned long c, const char *why, hogo_lang lang)
+{
+    char fix[256], tok[160], q[170];
+    if (strncmp(why, "expected a \"key\"", 16)) return 0;
+    if (!(c >= 0x80 || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return 0;
+    size_t j = off;
+    while (j < d->len && d->buf[j] != ':' && d->buf[j] != '\n' && d->buf[j] != ',' && d->buf[j] != '}') j++;
+    if (j >= d->len || d->buf[j] != ':') return 0;
+    size_t e = j;
+    while (e > off && pl_is_ws((unsigned char)d->buf[e - 1])) e--;
+    pl_copy(d, off, e, tok, sizeof tok);
+    snprintf(q, sizeof q, "\"%s\"", tok);
+    pl_fixed(d, off, e, q, fix, sizeof fix);
+    pl_say(d, lang, off,
+           "キー %s が引用符で囲まれていません。キーは半角の \"…\" で囲んでください: %s",
+           "the key %s is not quoted; a key goes in double quotes: %s", tok, fix);
+    return 1;
+}
+
+/* A comma missing between two lines: pointed at the end of the first,
+ * where it is to be written. */
+static int pl_slip_missing_comma(pl_doc *d, size_t off, unsigned long c, const char *why, hogo_lang lang)
+{
+    char fix[256];
+    if (strcmp(why, "expected ',' or '}'") && strcmp(why, "expected ',' or ']'")) return 0;
+    size_t prev = pl_prev(d, off);
+    if (prev == (size_t)-1 || !(c == '"' || c == '{' || c == '[')) return 0;
+    size_t pls, ple, ols, ole;
+    pl_line(d, prev, &pls, &ple);
+    pl_line(d, off, &ols, &ole);
+    if (pls == ols) return 0;
+    pl_fixed(d, prev + 1, prev + 1, ",", fix, sizeof fix);
+    int line = 1;
+    for (size_t i = 0; i < prev; i++) line += d->buf[i] == '\n';
+    pl_say(d, lang, prev + 1,
+           "%d行目の末尾にカンマ（,）がありません。次の項目との間にカンマを書いてください: %s",
+           "a comma is missing at the end of line %d, before the next item; write: %s", line, fix);
+    return 1;
+}
+
+/* The slips, tried at the byte where the parse stopped (why: the parser's
+ * reason).  Returns 1 when one was recognised and its message written. */
+static int pl_slip(pl_doc *d, size_t off, const char *why, hogo_lang lang)
+{
+    size_t n;
+    unsigned long c = pl_cp(d, off, &n);
+    return pl_slip_char(d, off, c, n, lang) || pl_slip_trailing(d, off, why, lang) ||
+           pl_slip_thousands(d, off, c, lang) || pl_slip_value(d, off, c, why, lang) ||
+           pl_slip_key(d, off, c, why, lang) || pl_slip_missing_comma(d, off, c, why, lang);
 }
 
 /* The parser's own reasons, in the staffer's language. */
