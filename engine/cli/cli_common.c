@@ -542,8 +542,9 @@ static int cli_excluded(const cli_opts *o, const char *path, const char *name)
 }
 
 /* Is this JSON file a plan?  Cheap first: "hogo-plan/" in its first 64 KiB.
- * Otherwise a file that parses as JSON without it is not a plan; a file that
- * does not parse is taken as a plan, so its errors are reported, not hidden. */
+ * Otherwise a file that parses as JSON is a plan only if its top level has a
+ * plan's own key (format, title, department, consultation); a file that does
+ * not parse is taken as a plan, so its errors are reported, not hidden. */
 static int cli_is_plan(const char *path)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -563,8 +564,13 @@ static int cli_is_plan(const char *path)
     if (n == sizeof buf) return 1;
     cJSON *root = cJSON_ParseWithLength(buf, n);
     if (!root) return 1;
+    /* a plan that forgot its "format" line is still a plan: its error is
+     * reported, not passed over */
+    int plan = cJSON_IsObject(root) &&
+               (cJSON_HasObjectItem(root, "format") || cJSON_HasObjectItem(root, "title") ||
+                cJSON_HasObjectItem(root, "department") || cJSON_HasObjectItem(root, "consultation"));
     cJSON_Delete(root);
-    return 0;
+    return plan;
 }
 
 static void cli_walk(cli_walker *w, const char *dir, int depth)

@@ -1177,13 +1177,14 @@ def t_walks():
         write(os.path.join(d, rel), clean)
     write(os.path.join(d, "package.json"), '{"name": "pkg", "version": "1.0.0"}\n')
     write(os.path.join(d, "broken-plan.json"), '{"format": "hogo-plan/1", "title": "x",}\n')
+    write(os.path.join(d, "no-format.json"), '{"title": "書式の行を忘れた計画", "department": "テスト課"}\n')
     os.mkfifo(os.path.join(d, "fifo.json"))
     os.symlink("..", os.path.join(d, "sub", "up"))
     os.symlink(".", os.path.join(d, "self"))
     rc, rep, err = run_json(["validate", "--no-config", "--format", "json", "--exclude", "draft-*",
                              "--exclude", "*/drafts", d])
     files = [os.path.relpath(p["file"], d) for p in rep["plans"]] if rep else []
-    check(files == ["A.JSON", "broken-plan.json", "sub/b.json"],
+    check(files == ["A.JSON", "broken-plan.json", "no-format.json", "sub/b.json"],
           "a walk takes *.json in any case, once each, skips node_modules, .git, hidden and excluded", str(files))
     check(rc == 2, "... and a malformed plan in the walk is reported (2), not skipped", "rc %d" % rc)
     lines = err.strip().split("\n")
