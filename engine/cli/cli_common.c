@@ -283,6 +283,14 @@ int cli_load_config(cli_opts *o)
                 char full[PATH_MAX * 2];
                 if (d->valuestring[0] == '/') snprintf(full, sizeof full, "%s", d->valuestring);
                 else snprintf(full, sizeof full, "%s/%s", base, d->valuestring);
+                /* a rule directory of the configuration is an argument too: missing,
+                 * not a directory or empty is exit 2, not an engine failure */
+                if (!cli_check_rules_dir(full, "rules")) {
+                    cli_config_error(path, text, len, ptr, CLI_T("規則のフォルダを読めません（上のメッセージ）",
+                                                                 "the rule directory cannot be used (see above)"));
+                    ok = 0;
+                    continue;
+                }
                 if (o->n_extra < CLI_MAX_DIRS && cli_config_ndirs < CLI_MAX_DIRS) {
                     char *dir = strdup(full);
                     if (dir) {

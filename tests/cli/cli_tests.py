@@ -612,6 +612,11 @@ def t_config():
     check(rep and by_rule(rep, "t-cloud"), "... and the pack's own rules still run")
     rc, out, _ = run(["rules"] + base, cwd=deep)
     check("t-extra" in out and "t-cloud" in out, "hogo rules lists the added rule")
+    # a rule directory of the configuration that is missing: the configuration is wrong (2), not the engine
+    write(cfg, '{"rules": ["no-such-rules"]}')
+    rc, _, err = run(["check"] + base + [F], cwd=deep)
+    check(rc == 2 and "no-such-rules" in err, "a missing rule directory in .hogo.json exits 2 with a message",
+          "got %d %s" % (rc, err))
     # a severity override for a rule that does not exist: the configuration is wrong (2)
     write(cfg, '{"severity": {"t-clod": "low"}}')
     rc, _, err = run(["check"] + base + [F], cwd=deep)
