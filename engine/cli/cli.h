@@ -93,6 +93,9 @@ void cli_list_free(cli_list *l);
 /* Read a whole regular file ("-": stdin); refuses files over max (sets *too_big)
  * and anything that is not a regular file (errno ENODEV; a FIFO is never waited on). */
 char *cli_read(const char *path, size_t max, size_t *len, int *too_big);
+/* The same, and a pipe too (--baseline <(...), --config <(...)): for files the user names as input
+ * to the command, not for plans. */
+char *cli_read_stream(const char *path, size_t max, size_t *len, int *too_big);
 
 /* The plan rule tests patch when they give no plan, and RFC 7386 merge
  * patching (cli_test.c; also used by hogo explain). */

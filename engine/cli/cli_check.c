@@ -98,7 +98,7 @@ static int check_load_baseline(const char *file, check_baseline *b)
 {
     size_t len;
     int big;
-    char *text = cli_read(file, 256u << 20, &len, &big);
+    char *text = cli_read_stream(file, 256u << 20, &len, &big);
     if (!text) {
         cli_say("%s: 基準の報告（--baseline）を読めません", "%s: cannot read the baseline report", file);
         return 0;

@@ -215,7 +215,7 @@ int cli_load_config(cli_opts *o)
     if (!path) return 1;
     size_t len;
     int big;
-    char *text = cli_read(path, 1 << 20, &len, &big);
+    char *text = cli_read_stream(path, 1 << 20, &len, &big);
     if (!text) { cli_say("%s: 設定ファイルを読めません", "%s: cannot read the configuration", path); free(path); return 0; }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
@@ -665,21 +665,35 @@ void cli_list_free(cli_list *l)
 
 /* Read a whole file ("-" = standard input) with plain read(2): stdio's
  * buffer, its extra fstat and its copy cost as much as reading a plan. */
+static char *cli_read_fd(const char *path, size_t max, size_t *len, int *too_big, int streams);
+
 char *cli_read(const char *path, size_t max, size_t *len, int *too_big)
+{
+    return cli_read_fd(path, max, len, too_big, 0);
+}
+
+char *cli_read_stream(const char *path, size_t max, size_t *len, int *too_big)
+{
+    return cli_read_fd(path, max, len, too_big, 1);
+}
+
+/* streams: a pipe is read too (--baseline <(git show ...)), opened blocking
+ * as a reader of a pipe expects; otherwise only regular files. */
+static char *cli_read_fd(const char *path, size_t max, size_t *len, int *too_big, int streams)
 {
     *too_big = 0;
     *len = 0;
     int is_stdin = !strcmp(path, "-");
     /* O_NONBLOCK: opening a FIFO named x.json must not wait for a writer
      * (for ever); what is not a regular file is refused below. */
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | (streams ? 0 : O_NONBLOCK) | O_CLOEXEC);
     if (fd < 0) return NULL;
     struct stat st;
     size_t cap = 65536;
     if (!is_stdin) {
         if (fstat(fd, &st) != 0) { int e = errno; close(fd); errno = e; return NULL; }
         if (S_ISDIR(st.st_mode)) { close(fd); errno = EISDIR; return NULL; }
-        if (!S_ISREG(st.st_mode)) { close(fd); errno = ENODEV; return NULL; }
+        if (!S_ISREG(st.st_mode) && !(streams && S_ISFIFO(st.st_mode))) { close(fd); errno = ENODEV; return NULL; }
         if (S_ISREG(st.st_mode)) {
             if ((size_t)st.st_size > max) { close(fd); *too_big = 1; *len = (size_t)st.st_size; return NULL; }
             cap = (size_t)st.st_size + 1;   /* + 1: the read that sees the end */

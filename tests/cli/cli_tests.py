@@ -549,6 +549,18 @@ def t_baseline():
     check("resolved since the baseline (base.json): %d finding(s)" % len(base_cloud) in err and
           all(("CLI-FINDINGS  t-cloud  " + f["path"]) in err for f in base_cloud) and base_cloud,
           "findings of the baseline no longer found are listed as resolved", err)
+    # a baseline may come through a pipe (--baseline <(git show main:hogo-baseline.json))
+    import threading
+    fifo = os.path.join(WORK, "base.fifo")
+    os.mkfifo(fifo)
+    def feed():
+        with open(fifo, "w", encoding="utf-8") as f:
+            f.write(base_text)
+    th = threading.Thread(target=feed)
+    th.start()
+    rc, rep, err = run_json(["check"] + TP + ["--format", "json", "--baseline", fifo, "r4/renamed.json"])
+    th.join(timeout=30)
+    check(rc == 0 and rep and findings(rep) == [], "a baseline read from a pipe", "rc %d %s" % (rc, err))
     write(os.path.join(WORK, "not-a-report.json"), '{"hello": 1}')
     rc, _, err = run(["check"] + TP + ["--baseline", "not-a-report.json", "plan.json"])
     check(rc == 2 and "not-a-report.json" in err, "a baseline that is not a hogo report exits 2", "got %d" % rc)
