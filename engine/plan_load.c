@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is invalid
  * (overlong forms, surrogates and code points past U+10FFFF included). */
@@ -343,7 +344,25 @@ static int pl_slip_value(pl_doc *d, size_t off, unsigned long c, const char *why
                "\"%s\" is not a JSON value; write yes/no as true or false without quotes: %s", tok, fix);
         return 1;
     }
-    /* Japanese text left unquoted (an ASCII word such as NaN is the parser's business) */
+    /* true, false or null misspelt (tru, flase, NULL, None) */
+    static const char *const words[] = { "true", "false", "null" };
+    for (size_t k = 0; k < 3 && b < d->len; k++) {          /* at the end of the file it is cut short */
+        size_t wl = strlen(words[k]), tl = strlen(tok);
+        int near = strcasecmp(tok, words[k]) == 0 || (k == 2 && (!strcasecmp(tok, "none") || !strcasecmp(tok, "nil")));
+        if (!near && tl + 1 >= wl && tl <= wl + 1 && tok[0] == words[k][0]) {
+            /* the same letters give or take one, in any order */
+            int same = 0;
+            for (size_t i = 0; i < tl; i++) same += strchr(words[k], tok[i]) != NULL;
+            near = (size_t)same + 1 >= wl && (size_t)same >= tl - 1 + (tl < wl);
+        }
+        if (!near || !strcmp(tok, words[k])) continue;
+        pl_fixed(d, a, b, words[k], fix, sizeof fix);
+        pl_say(d, lang, a,
+               "%s は JSON の値ではありません（%s の書き間違い？）。次のように書いてください: %s",
+               "%s is not a JSON value (did you mean %s?); write: %s", tok, words[k], fix);
+        return 1;
+    }
+    /* Japanese text left unquoted (other ASCII words such as NaN are the parser's business) */
     if (c < 0x80) return 0;
     snprintf(q, sizeof q, "\"%s\"", tok);
     pl_fixed(d, a, b, q, fix, sizeof fix);
@@ -430,8 +449,13 @@ static void pl_syntax(pl_doc *d, size_t off, const char *why, hogo_lang lang)
     const char *ja = NULL;
     for (size_t k = 0; k < sizeof pl_reasons / sizeof pl_reasons[0]; k++)
         if (!strncmp(why, pl_reasons[k].en, strlen(pl_reasons[k].en))) { ja = pl_reasons[k].ja; break; }
-    if (lang == HOGO_EN || !ja) snprintf(d->err, sizeof d->err, "malformed JSON: %s", why);
-    else snprintf(d->err, sizeof d->err, "JSON の書き方の誤り: %s", ja);
+    /* the writer's line, so the message points at their text, not the parser's state */
+    char line[256];
+    pl_fixed(d, off, off, NULL, line, sizeof line);
+    if (lang == HOGO_EN || !ja)
+        snprintf(d->err, sizeof d->err, line[0] ? "malformed JSON: %s (in: %s)" : "malformed JSON: %s", why, line);
+    else
+        snprintf(d->err, sizeof d->err, line[0] ? "JSON の書き方の誤り: %s（この行: %s）" : "JSON の書き方の誤り: %s", ja, line);
     d->err_off = off;
 }
 

@@ -31,6 +31,7 @@ EXAMPLES = [
     ("数に桁区切りのカンマを書いた", HEAD + '  "data": {"persons": 45,000}\n}\n'),
     ("数を文字で書いた", HEAD + '  "data": {"persons": "約3000人"}\n}\n'),
     ("はい・いいえで書いた", HEAD + '  "storage": [{"what": "相談記録", "encrypted": "はい"}]\n}\n'),
+    ("true・false・null を書き間違えた", HEAD + '  "storage": [{"what": "相談記録", "encrypted": ture}]\n}\n'),
     ("日付を引用符で囲まなかった", HEAD + '  "date": 令和3年2月17日\n}\n'),
     ("存在しない日付を書いた", HEAD + '  "date": "令和3年2月30日"\n}\n'),
     ("曜日を間違えた", HEAD + '  "date": "令和3年2月17日（木）"\n}\n'),
