@@ -16,13 +16,14 @@ static int rules_args(cli_opts *o, int argc, char **argv, const char **format, i
         if (c > 0) continue;
         if (!strcmp(argv[i], "--format") && i + 1 == argc) {
             /* was reported as "unknown argument '--format'" */
-            fprintf(stderr, "hogo: --format needs a value\n");
+            cli_say("--format には値を指定します（text、json%s）", "--format needs a value (text, json%s)",
+                    topics ? (cli_lang == HOGO_EN ? " or markdown" : "、markdown") : "");
             return 0;
         } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
             *format = argv[++i];
             if (strcmp(*format, "text") && strcmp(*format, "json") && (!topics || strcmp(*format, "markdown"))) {
-                fprintf(stderr, topics ? "hogo: rules --format is text, json or markdown\n"
-                                       : "hogo: explain --format is text or json\n");
+                if (topics) cli_say("rules --format は text、json、markdown のどれかです", "rules --format is text, json or markdown");
+                else cli_say("explain --format は text か json です", "explain --format is text or json");
                 return 0;
             }
         } else if (!strcmp(argv[i], "--topics") && topics) {
