@@ -2,6 +2,7 @@
  * subcommands. */
 #include "cli.h"
 #include "jsonpos.h"
+#include "plan_load.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -220,12 +221,18 @@ int cli_load_config(cli_opts *o)
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
     if (!cJSON_IsObject(root)) {
-        char why[160];
+        char why[1024];
         size_t off = 0;
-        if (root || jpos_syntax_error(text, len, 0, why, sizeof why, &off)) {
-            /* valid JSON, but not an object (or cJSON refused what jpos accepts) */
+        pl_doc doc;
+        if (root || pl_load(&doc, text, len, (size_t)1 << 20, 64, cli_lang) != 0) {
+            /* valid JSON, but not an object (or cJSON refused what the plan reader accepts) */
+            if (!root) pl_release(&doc);
             snprintf(why, sizeof why, "%s", root ? CLI_T("設定は JSON のオブジェクト { … } で書きます", "the configuration must be a JSON object") : CLI_T("JSON の書き方に誤りがあります", "malformed JSON"));
             off = (size_t)-1;
+        } else {
+            /* the plan reader's messages: the same slips are made in a .hogo.json */
+            snprintf(why, sizeof why, "%s", doc.err);
+            off = doc.err_off;
         }
         cli_config_error_at(path, text, len, off, "", why);
         cJSON_Delete(root);

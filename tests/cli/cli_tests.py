@@ -662,7 +662,7 @@ def t_config():
         ('{\n  "disable": "t-cloud"\n}\n', "/disable", 2, 14),
         ('{\n  "severity": {\n    "t-cloud": "loud"\n  }\n}\n', "/severity/t-cloud", 3, 16),
         ('{\n  "lang": "en",\n  "colour": true\n}\n', "/colour", 3, 13),
-        ('{\n  "lang": "en"\n  "fail_on": "high"\n}\n', None, 3, 3),      # a syntax error: where it breaks
+        ('{\n  "lang": "en"\n  "fail_on": "high"\n}\n', None, 2, 15),     # a missing comma: where it is to be written
         ('[\n  "t-cloud"\n]\n', None, 1, 1),
     ]
     for text, ptr, line, col in bad:
