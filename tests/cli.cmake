@@ -4,7 +4,10 @@
 #   cli.GROUP             tests/cli/cli_tests.py hogo SRC WORK GROUP: exit codes, the JSON
 #                         contract, line numbers, -j determinism, several outputs, atomic
 #                         --output, --baseline, .hogo.json, waivers, validate, init, explain,
-#                         rules, colour, --help, the pre-commit hooks, --profile.  Fixture plans in
+#                         rules, colour, --help, the pre-commit hooks, --profile; the slips named in
+#                         both languages (slips), validate's wording (validate-text), directory
+#                         walks (walks), argument and output checks (arguments), explain's filled
+#                         templates (explain-filled).  Fixture plans in
 #                         tests/cli/plans, a small rule pack in tests/cli/rules (so the checks
 #                         do not move with the built-in pack).  Needs python3 (standard
 #                         library only); without it each test exits 77, which ctest shows
