@@ -7,6 +7,7 @@
  * the input through cp_next(), which folds full-width forms exactly as
  * hogo_normalize() does, so they never need to allocate. */
 #include "hogo.h"
+#include "jp_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -359,8 +360,23 @@ static long read_year_sep(const char **pp)
  * space is ignored, anything else trailing is refused.  The date must exist
  * and lie within its era.  明治 dates before 1873 are mapped naively (the
  * lunisolar calendar is not converted). */
-int hogo_parse_date(const char *s, char iso[11])
+/* The day of the week of y-m-d, 0 = Monday (Sakamoto's method). */
+static int weekday(long y, long m, long d)
 {
+    static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+    long yy = m < 3 ? y - 1 : y;
+    long dow = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7;   /* 0 = Sunday */
+    return (int)((dow + 6) % 7);
+}
+
+/* hogo_parse_date with the reason a text that looks like a date is not one
+ * (why may be NULL). */
+static int parse_date(const char *s, char iso[11], jp_date_why *why)
+{
+    jp_date_why dummy;
+    if (!why) why = &dummy;
+    memset(why, 0, sizeof *why);
+    why->kind = JP_DATE_UNREADABLE;
     if (!s || !iso) return 0;
     const char *p = s;
     long y, m, d, sep;
@@ -381,6 +397,10 @@ int hogo_parse_date(const char *s, char iso[11])
     sep = read_year_sep(&p);
     if (sep < 0 || !read_month_day(&p, sep, &m, &d)) return 0;
     skip_ws(&p);
+    why->year = y;
+    why->month = m;
+    why->day = d;
+    int bad_weekday = -1;
     /* a day of the week after the date, as minutes write it: 令和3年2月17日（水） */
     static const char *const wd_open[] = { "（", "(" }, *const wd_close[] = { "）", ")" };
     for (int k = 0; k < 2 && *p; k++) {
@@ -391,11 +411,9 @@ int hogo_parse_date(const char *s, char iso[11])
         int hit = 0;
         int w = 0;
         for (; w < 7 && !hit; w++) hit = !strncmp(q, days7 + 3 * w, 3);
-        /* it must be the right day (Sakamoto's method; 0 = Sunday) */
-        static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-        long yy = m < 3 ? y - 1 : y;
-        long dow = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7;   /* 0 = Sunday */
-        if (!hit || (dow + 6) % 7 != w - 1) return 0;
+        if (!hit) return 0;
+        if (m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m) && weekday(y, m, d) != w - 1)
+            bad_weekday = w - 1;
         q += 3;
         if (!strncmp(q, "曜日", 6)) q += 6;
         else if (!strncmp(q, "曜", 3)) q += 3;
@@ -403,9 +421,28 @@ int hogo_parse_date(const char *s, char iso[11])
         break;
     }
     if (*p != '\0') return 0;
-    if (y < 1 || y > 9999 || d < 1 || d > days_in_month(y, m)) return 0;
+    if (m < 1 || m > 12) { why->kind = JP_DATE_NO_MONTH; return 0; }
+    if (y < 1 || y > 9999) return 0;
+    if (d < 1 || d > days_in_month(y, m)) {
+        why->kind = JP_DATE_NO_DAY;
+        why->days_in_month = days_in_month(y, m);
+        return 0;
+    }
+    if (bad_weekday >= 0) {
+        why->kind = JP_DATE_WEEKDAY;
+        why->weekday_written = bad_weekday;
+        why->weekday_real = weekday(y, m, d);
+        return 0;
+    }
     long ymd = y * 10000 + m * 100 + d;
-    if (e && (ymd < e->first || ymd > e->last)) return 0;
+    if (e && (ymd < e->first || ymd > e->last)) {
+        why->kind = JP_DATE_ERA;
+        why->era = e->name;
+        why->era_first = e->first;
+        why->era_last = e->last;
+        return 0;
+    }
+    why->kind = JP_DATE_OK;
     iso[0] = (char)('0' + y / 1000);
     iso[1] = (char)('0' + y / 100 % 10);
     iso[2] = (char)('0' + y / 10 % 10);
@@ -418,6 +455,17 @@ int hogo_parse_date(const char *s, char iso[11])
     iso[9] = (char)('0' + d % 10);
     iso[10] = '\0';
     return 1;
+}
+
+int hogo_parse_date(const char *s, char iso[11])
+{
+    return parse_date(s, iso, NULL);
+}
+
+int jp_date_check(const char *s, jp_date_why *why)
+{
+    char iso[11];
+    return parse_date(s, iso, why);
 }
 
 /* ---- durations ---------------------------------------------------------- */

@@ -7,6 +7,7 @@
 #define HOGO_PLAN_LOAD_H
 #include <stddef.h>
 #include <cjson/cJSON.h>
+#include "hogo.h"
 
 typedef struct {
     const char *buf;       /* the caller's bytes, unchanged */
@@ -14,11 +15,12 @@ typedef struct {
     size_t start;          /* 3 after a BOM, else 0 */
     cJSON *root;           /* NULL when loading failed */
     /* on failure: */
-    char err[256];
+    char err[1024];       /* in the language asked for */
     size_t err_off;        /* byte offset of the problem, or (size_t)-1 */
 } pl_doc;
 
 /* Returns 1 when root is set; 0 with err/err_off filled, or -1 on out of memory. */
-int  pl_load(pl_doc *d, const char *buf, size_t len, size_t max_bytes, int max_depth);
+/* lang: the language of err (the slips a Japanese IME user makes are named). */
+int  pl_load(pl_doc *d, const char *buf, size_t len, size_t max_bytes, int max_depth, hogo_lang lang);
 void pl_release(pl_doc *d);
 #endif

@@ -11,6 +11,7 @@
  */
 #include "schema.h"
 #include "hogo.h"
+#include "jp_text.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -33,8 +34,9 @@ enum {
     T_OBJECT = 1, T_ARRAY = 2, T_STRING = 4, T_INTEGER = 8, T_NUMBER = 16,
     T_BOOLEAN = 32, T_NULL = 64, T_ALL = 127
 };
-static const char *const type_names[] = {
-    "object", "array", "string", "integer", "number", "boolean", "null"
+static const char *const type_names[2][7] = {
+    { "オブジェクト { … }", "配列 [ … ]", "文字列 \"…\"", "整数", "数", "true か false", "null" },
+    { "object", "array", "string", "integer", "number", "boolean", "null" },
 };
 #define N_TYPES 7
 
@@ -209,23 +211,34 @@ static unsigned value_types(const cJSON *v)
 }
 
 /* "object", "string or null", "string, integer or null" */
-static void buf_types(buf *b, unsigned types)
+static void buf_types(buf *b, unsigned types, hogo_lang lang)
 {
     if (types & T_NUMBER) types &= ~(unsigned)T_INTEGER;
     int total = 0, done = 0;
     for (int i = 0; i < N_TYPES; i++) total += (types >> i) & 1;
     for (int i = 0; i < N_TYPES; i++) {
         if (!((types >> i) & 1)) continue;
-        if (done) buf_puts(b, done == total - 1 ? " or " : ", ");
-        buf_puts(b, type_names[i]);
+        if (done) buf_puts(b, done == total - 1 ? (lang == HOGO_EN ? " or " : "、または") : (lang == HOGO_EN ? ", " : "、"));
+        buf_puts(b, type_names[lang == HOGO_EN][i]);
         done++;
     }
 }
 
 /* "string \"x\"", "number 3.5", "boolean true", "null", "object", "array" */
-static void buf_describe(buf *b, const cJSON *v)
+static void buf_describe(buf *b, const cJSON *v, hogo_lang lang)
 {
     char num[40];
+    if (lang != HOGO_EN) {
+        if (cJSON_IsString(v)) { buf_puts(b, "文字列 "); buf_quote(b, v->valuestring, QUOTE_MAX); }
+        else if (cJSON_IsNumber(v)) { fmt_num(v->valuedouble, num); buf_printf(b, "数 %s", num); }
+        else if (cJSON_IsTrue(v)) buf_puts(b, "true");
+        else if (cJSON_IsFalse(v)) buf_puts(b, "false");
+        else if (cJSON_IsNull(v)) buf_puts(b, "null");
+        else if (cJSON_IsObject(v)) buf_puts(b, "オブジェクト { … }");
+        else if (cJSON_IsArray(v)) buf_puts(b, "配列 [ … ]");
+        else buf_puts(b, "読めない値");
+        return;
+    }
     if (cJSON_IsString(v)) { buf_puts(b, "string "); buf_quote(b, v->valuestring, QUOTE_MAX); }
     else if (cJSON_IsNumber(v)) { fmt_num(v->valuedouble, num); buf_printf(b, "number %s", num); }
     else if (cJSON_IsTrue(v)) buf_puts(b, "boolean true");
@@ -411,7 +424,7 @@ static void free_node(snode *n)
 static unsigned type_bit(const char *name)
 {
     for (int i = 0; i < N_TYPES; i++)
-        if (strcmp(name, type_names[i]) == 0) return 1u << i;
+        if (strcmp(name, type_names[1][i]) == 0) return 1u << i;
     return 0;
 }
 
@@ -821,7 +834,12 @@ typedef struct {
     unsigned char *seen;    /* scratch for required: one byte per property */
     const char *suffix;     /* appended to errors at suffix_plen (anyOf alternatives) */
     size_t suffix_plen;
+    hogo_lang lang;         /* language of error messages */
+    buf alt;                /* a warning's message in the other language */
 } vctx;
+
+/* The message text in the walk's language. */
+#define TR(c, ja, en) ((c)->lang == HOGO_EN ? (en) : (ja))
 
 static void oom(vctx *c)
 {
@@ -829,7 +847,9 @@ static void oom(vctx *c)
     c->oom = 1;
     c->stop = 1;
     c->errors++;
-    if (c->fn) c->fn(c->ud, "", "out of memory while validating", 0);
+    const char *m = TR(c, "検証中にメモリが足りなくなりました", "out of memory while validating");
+    const char *msgs[2] = { m, m };
+    if (c->fn) c->fn(c->ud, "", msgs, 0);
 }
 
 /* Report the message composed in c->msg at the current pointer. */
@@ -845,7 +865,20 @@ static void emit(vctx *c, int warning)
     if (c->msg.failed || c->ptr.failed) { oom(c); return; }
     if (warning) c->warnings++;
     else c->errors++;
-    if (c->fn) c->fn(c->ud, c->ptr.d ? c->ptr.d : "", c->msg.d ? c->msg.d : "", warning);
+    const char *m = c->msg.d ? c->msg.d : "";
+    const char *msgs[2] = { m, m };
+    if (c->fn) c->fn(c->ud, c->ptr.d ? c->ptr.d : "", msgs, warning);
+}
+
+/* Report a warning composed in both languages: Japanese in c->msg, English in c->alt. */
+static void emit_both(vctx *c, int warning)
+{
+    if (c->oom) return;
+    if (c->silent) { c->warnings++; return; }
+    if (c->msg.failed || c->alt.failed || c->ptr.failed) { oom(c); return; }
+    c->warnings++;
+    const char *msgs[2] = { c->msg.d ? c->msg.d : "", c->alt.d ? c->alt.d : "" };
+    if (c->fn) c->fn(c->ud, c->ptr.d ? c->ptr.d : "", msgs, warning);
 }
 
 static void msg_start(vctx *c)
@@ -891,29 +924,216 @@ static const char *key_of(const cJSON *v) { return v->string ? v->string : ""; }
 static void walk(vctx *c, const cJSON *v, const snode *s);
 static int check_any(vctx *c, const cJSON *v, const snode *s, unsigned vt);
 
+/* The last part of the current pointer, unescaped, when it is a key (not an
+ * array index): the key the writer used, for the examples in messages. */
+static int ptr_last_key(const vctx *c, char *out, size_t cap)
+{
+    const char *p = c->ptr.d ? c->ptr.d : "";
+    const char *s = strrchr(p, '/');
+    if (!s || !s[1]) return 0;
+    s++;
+    int digits = 1;
+    for (const char *q = s; *q; q++) if (*q < '0' || *q > '9') digits = 0;
+    if (digits) return 0;
+    size_t n = 0;
+    for (; *s && n + 1 < cap; s++) {
+        if (s[0] == '~' && s[1] == '1') { out[n++] = '/'; s++; }
+        else if (s[0] == '~' && s[1] == '0') { out[n++] = '~'; s++; }
+        else out[n++] = *s;
+    }
+    out[n] = '\0';
+    return 1;
+}
+
+/* ": write "key": value" -- the writer's own key with a value that fits. */
+static void buf_example(vctx *c, const char *value)
+{
+    char key[QUOTE_MAX + 1];
+    buf_puts(&c->msg, TR(c, ": ", ": "));
+    if (ptr_last_key(c, key, sizeof key)) {
+        buf_quote(&c->msg, key, QUOTE_MAX);
+        buf_puts(&c->msg, ": ");
+    }
+    buf_puts(&c->msg, value);
+}
+
+/* The number inside a text such as "約3000人", "３，０００件" or "45,000":
+ * digits (full-width folded) with their separators dropped.  0 if none. */
+static int text_number(const char *s, char out[40])
+{
+    char *t = hogo_normalize(s, strlen(s));
+    if (!t) return 0;
+    size_t n = 0;
+    int seen = 0, stop = 0;
+    for (const char *p = t; *p && !stop; p++) {
+        if (*p >= '0' && *p <= '9') { if (n + 1 < 40) out[n++] = *p; seen = 1; }
+        else if (seen && *p == ',' && p[1] >= '0' && p[1] <= '9') continue;
+        else if (seen && *p == '.' && p[1] >= '0' && p[1] <= '9') { if (n + 1 < 40) out[n++] = '.'; }
+        else if (seen) stop = 1;
+    }
+    out[n] = '\0';
+    free(t);
+    return seen;
+}
+
+/* A text that means yes or no, as true or false (NULL if it is neither). */
+static const char *text_bool(const char *s)
+{
+    static const char *const yes[] = { "はい", "有", "あり", "有り", "する", "yes", "Yes", "YES", "true", "TRUE", "True", "○" };
+    static const char *const no[] = { "いいえ", "無", "なし", "無し", "しない", "no", "No", "NO", "false", "FALSE", "False", "×" };
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) if (!strcmp(s, yes[i])) return "true";
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) if (!strcmp(s, no[i])) return "false";
+    return NULL;
+}
+
+/* A text that says "none" / "does not apply". */
+static int text_none(const char *s)
+{
+    static const char *const none[] = { "なし", "無し", "無", "該当なし", "該当無し", "該当しない", "none", "None", "N/A", "-", "ー", "―" };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) if (!strcmp(s, none[i])) return 1;
+    return 0;
+}
+
+/* A value as compact JSON text for an example (cut to QUOTE_MAX bytes). */
+static void value_text(const cJSON *v, char *out, size_t cap)
+{
+    char *t = cJSON_PrintUnformatted(v);
+    snprintf(out, cap, "%s", t ? t : "…");
+    if (t && strlen(t) >= cap && cap > 4) {
+        size_t n = cap - 4;
+        while (n && ((unsigned char)out[n] & 0xC0) == 0x80) n--;
+        strcpy(out + n, "…");
+    }
+    free(t);
+}
+
 static void error_expected_types(vctx *c, unsigned types, const cJSON *v)
 {
     /* null is accepted for every optional field; naming it in each message is noise */
+    int nullable = (types & T_NULL) != 0;
     if (types & ~(unsigned)T_NULL) types &= ~(unsigned)T_NULL;
+    unsigned vt = value_types(v);
+    char num[40], ex[QUOTE_MAX + 48];
     msg_start(c);
-    buf_puts(&c->msg, "expected ");
-    buf_types(&c->msg, types);
-    buf_puts(&c->msg, ", got ");
-    buf_describe(&c->msg, v);
+    (void)vt;
+    /* the slips first, each with the writer's key and a value that fits */
+    if (nullable && cJSON_IsString(v) && text_none(v->valuestring)) {
+        buf_puts(&c->msg, TR(c, "該当しないことは文字列 ", "\"does not apply\" is written as the text "));
+        buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " ではなく、引用符なしの null で書きます（書かないと「記載なし」になります）",
+                             "; write null without quotes (leaving the field out means \"not stated\")"));
+        buf_example(c, "null");
+    } else if ((types & (T_NUMBER | T_INTEGER)) && cJSON_IsString(v) && text_number(v->valuestring, num)) {
+        buf_puts(&c->msg, TR(c, "数が文字列 ", "a number is written as the text "));
+        buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " になっています。数は引用符を付けず半角数字だけで書いてください（概数や注記は description に）",
+                             "; write the number alone, in ASCII digits without quotes (put an estimate's wording in description)"));
+        buf_example(c, num);
+    } else if ((types & T_BOOLEAN) && cJSON_IsString(v) && text_bool(v->valuestring)) {
+        buf_puts(&c->msg, TR(c, "はい・いいえは文字列 ", "yes or no is written as the text "));
+        buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " ではなく、引用符なしの true か false で書きます",
+                             "; write true or false without quotes"));
+        buf_example(c, text_bool(v->valuestring));
+    } else if ((types & T_ARRAY) && !(types & T_OBJECT) && !(vt & T_ARRAY) && !cJSON_IsObject(v)) {
+        /* (where an object is also allowed, the array holds objects: wrapping
+         * the value would be wrong advice, so the plain message says both) */
+        char one[QUOTE_MAX + 8];
+        value_text(v, one, sizeof one);
+        snprintf(ex, sizeof ex, "[%s]", one);
+        buf_puts(&c->msg, TR(c, "ここには配列 [ … ] を書きます。1つだけでも [ ] で囲んでください",
+                             "an array [ ... ] is expected here; put even a single value in [ ]"));
+        buf_example(c, ex);
+    } else if (!(types & T_ARRAY) && (vt & T_ARRAY) && cJSON_GetArraySize(v) >= 1 &&
+               (value_types(v->child) & types)) {
+        value_text(v->child, ex, sizeof ex);
+        buf_puts(&c->msg, TR(c, "ここには値を1つだけ書きます（配列 [ ] ではなく）。1つに決めてください",
+                             "one value is expected here, not an array [ ]; choose one"));
+        buf_example(c, ex);
+    } else {
+        buf_puts(&c->msg, TR(c, "ここには ", "expected "));
+        buf_types(&c->msg, types, c->lang);
+        buf_puts(&c->msg, TR(c, " を書きます（書かれているのは ", ", got "));
+        buf_describe(&c->msg, v, c->lang);
+        buf_puts(&c->msg, TR(c, "）", ""));
+    }
     emit(c, 0);
+}
+
+/* Japanese words a staffer writes for a choice, and the English value each
+ * stands for (docs/plan-guide.md's tables); used only when that value is one
+ * the field allows. */
+static const struct { const char *ja, *en; } ja_values[] = {
+    { "国内", "domestic" }, { "海外", "overseas" }, { "不明", "unknown" },
+    { "委託", "outsourcing" }, { "業務委託", "outsourcing" }, { "システム", "system" }, { "システム導入", "system" },
+    { "外部提供", "external_provision" }, { "目的外利用", "purpose_external_use" }, { "オンライン結合", "online_link" },
+    { "収集", "collection" }, { "報告", "report" },
+    { "住民", "resident" }, { "市民", "resident" }, { "児童", "child" }, { "子ども", "child" }, { "生徒", "student" },
+    { "保護者", "guardian" }, { "患者", "patient" }, { "高齢者", "elderly" }, { "障害者", "disabled" },
+    { "被害者", "victim" }, { "職員", "staff" }, { "申請者", "applicant" }, { "故人", "deceased" }, { "その他", "other" },
+    { "氏名", "identity" }, { "連絡先", "contact" }, { "住所", "contact" }, { "電話番号", "contact" },
+    { "生年月日", "birthdate" }, { "マイナンバー", "my_number" }, { "個人番号", "my_number" }, { "健康", "health" },
+    { "福祉", "welfare" }, { "家族", "family" }, { "写真", "photo" }, { "位置情報", "location" },
+    { "電子", "electronic" }, { "電子データ", "electronic" }, { "紙", "paper" }, { "機器", "device" },
+    { "庁舎内", "on_premise" }, { "庁内", "on_premise" }, { "オンプレミス", "on_premise" },
+    { "データセンター", "government_data_center" }, { "クラウド", "cloud" }, { "受託者", "contractor" },
+    { "委託先", "contractor" }, { "個人の端末", "personal_device" },
+    { "閉域", "closed" }, { "庁内ネットワーク", "closed" }, { "インターネット", "internet" }, { "単体", "standalone" },
+    { "なし", "none" }, { "専用線", "dedicated_line" }, { "暗号化USB", "encrypted_usb" }, { "USB", "usb" },
+    { "メール", "email" }, { "電子メール", "email" }, { "暗号化メール", "encrypted_email" }, { "手渡し", "paper_handover" },
+    { "郵送", "postal_mail" }, { "宅配", "courier" },
+    { "禁止", "prohibited" }, { "承認制", "with_approval" }, { "承認", "with_approval" }, { "可", "allowed" },
+    { "市", "city" }, { "本人", "subject" },
+    { "溶解", "dissolution" }, { "シュレッダー", "shredding" }, { "裁断", "shredding" }, { "焼却", "incineration" },
+    { "返却", "return" }, { "上書き消去", "overwrite" }, { "磁気消去", "degauss" }, { "物理破壊", "physical_destruction" },
+    { "削除", "deletion" }, { "消去", "deletion" },
+    { "パスワード", "password" }, { "二要素認証", "two_factor" }, { "ICカード", "ic_card" }, { "生体認証", "biometric" },
+    { "タブレット", "tablet" }, { "パソコン", "pc" }, { "スマートフォン", "smartphone" }, { "スマホ", "smartphone" },
+    { "リース", "lease" }, { "賃貸借", "lease" }, { "購入", "purchase" }, { "ライセンス", "license" },
+    { "未了", "open" }, { "対応中", "open" }, { "完了", "done" }, { "対応済み", "done" },
+};
+
+/* The English value the Japanese word s stands for, if the allowed set has it. */
+static const char *ja_value(const char *s, const snode *const *nodes, size_t n_nodes)
+{
+    for (size_t i = 0; i < sizeof ja_values / sizeof ja_values[0]; i++) {
+        if (strcmp(s, ja_values[i].ja)) continue;
+        for (size_t k = 0; k < n_nodes; k++) {
+            const snode *s2 = nodes[k];
+            if (s2->konst && cJSON_IsString(s2->konst) && !strcmp(s2->konst->valuestring, ja_values[i].en))
+                return ja_values[i].en;
+            for (size_t j = 0; j < s2->n_enum; j++)
+                if (cJSON_IsString(s2->enums[j]) && !strcmp(s2->enums[j]->valuestring, ja_values[i].en))
+                    return ja_values[i].en;
+        }
+    }
+    return NULL;
 }
 
 static void error_unknown_value(vctx *c, const cJSON *v, const char *list, const snode *const *nodes, size_t n_nodes)
 {
     msg_start(c);
-    buf_puts(&c->msg, "unknown value ");
+    const char *en = cJSON_IsString(v) ? ja_value(v->valuestring, nodes, n_nodes) : NULL;
+    if (en) {
+        char ex[QUOTE_MAX + 8];
+        snprintf(ex, sizeof ex, "\"%s\"", en);
+        buf_puts(&c->msg, TR(c, "選択肢は英語で書きます。", "a choice is written in English: "));
+        buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " は ", " is "));
+        buf_quote(&c->msg, en, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " です", ""));
+        buf_example(c, ex);
+        emit(c, 0);
+        return;
+    }
+    buf_puts(&c->msg, TR(c, "値 ", "unknown value "));
     if (cJSON_IsString(v)) buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
     else if (cJSON_IsNumber(v)) { char num[40]; fmt_num(v->valuedouble, num); buf_puts(&c->msg, num); }
     else if (cJSON_IsTrue(v)) buf_puts(&c->msg, "true");
     else if (cJSON_IsFalse(v)) buf_puts(&c->msg, "false");
     else if (cJSON_IsNull(v)) buf_puts(&c->msg, "null");
-    else buf_describe(&c->msg, v);
-    buf_puts(&c->msg, "; expected one of: ");
+    else buf_describe(&c->msg, v, c->lang);
+    buf_puts(&c->msg, TR(c, " は選択肢にありません。次のどれかを書いてください: ", "; expected one of: "));
     buf_puts(&c->msg, list);
     if (cJSON_IsString(v)) {
         suggester g;
@@ -926,10 +1146,97 @@ static void error_unknown_value(vctx *c, const cJSON *v, const char *list, const
                 if (cJSON_IsString(s->enums[i])) suggest_try(&g, s->enums[i]->valuestring, rank++);
         }
         if (g.best) {
-            buf_puts(&c->msg, "; did you mean ");
+            buf_puts(&c->msg, TR(c, "（もしかして ", "; did you mean "));
             buf_quote(&c->msg, g.best, QUOTE_MAX);
-            buf_puts(&c->msg, "?");
+            buf_puts(&c->msg, TR(c, "？）", "?"));
         }
+    }
+    emit(c, 0);
+}
+
+
+/* A value that fits node s, for "add it, e.g. ...": its const, its first enum
+ * value, or a placeholder of its type. */
+static void buf_example_of(buf *b, const snode *s)
+{
+    if (!s) { buf_puts(b, "…"); return; }
+    if (s->konst_text) { buf_puts(b, s->konst_text); return; }
+    if (s->n_enum && cJSON_IsString(s->enums[0])) { buf_quote(b, s->enums[0]->valuestring, QUOTE_MAX); return; }
+    unsigned t = s->types;
+    if (!t && s->n_any && s->any[0]) t = s->any[0]->types;
+    if (t & T_OBJECT) buf_puts(b, "{ … }");
+    else if (t & T_ARRAY) buf_puts(b, "[ … ]");
+    else if (t & T_STRING) buf_puts(b, "\"…\"");
+    else if (t & (T_INTEGER | T_NUMBER)) buf_puts(b, "0");
+    else if (t & T_BOOLEAN) buf_puts(b, "true");
+    else buf_puts(b, "…");
+}
+
+static const char *const weekday_kanji[7] = { "月", "火", "水", "木", "金", "土", "日" };
+static const char *const weekday_en[7] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                           "Saturday", "Sunday" };
+static const char *const month_en[12] = { "January", "February", "March", "April", "May", "June", "July",
+                                          "August", "September", "October", "November", "December" };
+
+/* A date that does not exist, a wrong 曜日, a date outside its era: called
+ * what it is, with a date that is right. */
+static void error_date(vctx *c, const char *s, const jp_date_why *w)
+{
+    msg_start(c);
+    switch (w->kind) {
+    case JP_DATE_NO_DAY:
+        buf_puts(&c->msg, TR(c, "日付 ", "the date "));
+        buf_quote(&c->msg, s, QUOTE_MAX);
+        if (c->lang == HOGO_EN)
+            buf_printf(&c->msg, " does not exist (%s %ld has %d days); write a real date, e.g. \"%04ld-%02ld-%02d\"",
+                       month_en[w->month - 1], w->year, w->days_in_month, w->year, w->month, w->days_in_month);
+        else
+            buf_printf(&c->msg, " は存在しない日付です（%ld年%ld月は%d日まで）。正しい日付を書いてください（例: \"%04ld-%02ld-%02d\"）",
+                       w->year, w->month, w->days_in_month, w->year, w->month, w->days_in_month);
+        break;
+    case JP_DATE_NO_MONTH:
+        buf_puts(&c->msg, TR(c, "日付 ", "the date "));
+        buf_quote(&c->msg, s, QUOTE_MAX);
+        buf_printf(&c->msg, TR(c, " は存在しない日付です（%ld月はありません）。月は1から12です",
+                               " does not exist (there is no month %ld); months run from 1 to 12"), w->month);
+        break;
+    case JP_DATE_WEEKDAY: {
+        /* the writer's text with the right 曜日 in place of the wrong one */
+        char fixed[QUOTE_MAX * 2];
+        const char *wrong = weekday_kanji[w->weekday_written];
+        const char *at = NULL;
+        for (const char *p = s; (p = strstr(p, wrong)); p += 3)
+            if ((p - s >= 3 && !memcmp(p - 3, "（", 3)) || (p > s && p[-1] == '(')) { at = p; break; }
+        if (at && strlen(s) < sizeof fixed)
+            snprintf(fixed, sizeof fixed, "%.*s%s%s", (int)(at - s), s, weekday_kanji[w->weekday_real], at + 3);
+        else
+            snprintf(fixed, sizeof fixed, "%04ld-%02ld-%02ld", w->year, w->month, w->day);
+        buf_puts(&c->msg, TR(c, "日付 ", "the date "));
+        buf_quote(&c->msg, s, QUOTE_MAX);
+        if (c->lang == HOGO_EN)
+            buf_printf(&c->msg, " has the wrong day of the week: %04ld-%02ld-%02ld is a %s (%s), not a %s (%s); write ",
+                       w->year, w->month, w->day, weekday_en[w->weekday_real], weekday_kanji[w->weekday_real],
+                       weekday_en[w->weekday_written], wrong);
+        else
+            buf_printf(&c->msg, " の曜日が違います（%ld年%ld月%ld日は%s曜日で、%s曜日ではありません）。次のように直してください: ",
+                       w->year, w->month, w->day, weekday_kanji[w->weekday_real], wrong);
+        buf_quote(&c->msg, fixed, sizeof fixed);
+        break;
+    }
+    case JP_DATE_ERA:
+        buf_puts(&c->msg, TR(c, "日付 ", "the date "));
+        buf_quote(&c->msg, s, QUOTE_MAX);
+        buf_printf(&c->msg, TR(c, " は%sの期間（%ld-%02ld-%02ld から %ld-%02ld-%02ld）の外で、存在しない和暦です。西暦で書いてください（例: \"%04ld-%02ld-%02ld\"）",
+                               " is outside the %s era (%ld-%02ld-%02ld to %ld-%02ld-%02ld), so no such date exists; write it in the Western calendar, e.g. \"%04ld-%02ld-%02ld\""),
+                   w->era, w->era_first / 10000, w->era_first / 100 % 100, w->era_first % 100,
+                   w->era_last / 10000, w->era_last / 100 % 100, w->era_last % 100, w->year, w->month, w->day);
+        break;
+    default:
+        buf_puts(&c->msg, TR(c, "日付 ", "unreadable date "));
+        buf_quote(&c->msg, s, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " を読めません（\"2021-02-17\" か \"令和3年2月17日\" と書きます）",
+                             " (write YYYY-MM-DD or 令和3年2月17日)"));
+        break;
     }
     emit(c, 0);
 }
@@ -941,7 +1248,7 @@ static int check_value(vctx *c, const cJSON *v, const snode *s)
     char num[40], lim[40];
     if (s->never) {
         msg_start(c);
-        buf_puts(&c->msg, "no value is allowed here");
+        buf_puts(&c->msg, TR(c, "ここには値を書けません", "no value is allowed here"));
         emit(c, 0);
         return 0;
     }
@@ -956,7 +1263,8 @@ static int check_value(vctx *c, const cJSON *v, const snode *s)
             && is_whole(v->valuedouble)) {
             fmt_num(v->valuedouble, num);
             msg_start(c);
-            buf_printf(&c->msg, "integer out of range: %s (the limit is 2^53 = 9007199254740992)", num);
+            buf_printf(&c->msg, TR(c, "整数 %s が大きすぎます（上限は 2^53 = 9007199254740992）",
+                                   "integer out of range: %s (the limit is 2^53 = 9007199254740992)"), num);
             emit(c, 0);
         } else {
             error_expected_types(c, s->types, v);
@@ -965,8 +1273,9 @@ static int check_value(vctx *c, const cJSON *v, const snode *s)
     }
     if (s->konst && !json_equal(v, s->konst)) {
         msg_start(c);
-        buf_printf(&c->msg, "expected %s, got ", s->konst_text);
-        buf_describe(&c->msg, v);
+        buf_printf(&c->msg, TR(c, "ここには %s と書きます（書かれているのは ", "expected %s, got "), s->konst_text);
+        buf_describe(&c->msg, v, c->lang);
+        buf_puts(&c->msg, TR(c, "）", ""));
         emit(c, 0);
         return 0;
     }
@@ -977,22 +1286,18 @@ static int check_value(vctx *c, const cJSON *v, const snode *s)
     int ok = 1;
     if (s->format && cJSON_IsString(v)) {
         if (s->format == FMT_DATE) {
-            char iso[11];
-            if (!hogo_parse_date(v->valuestring, iso)) {
-                msg_start(c);
-                buf_puts(&c->msg, "unreadable date ");
-                buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
-                buf_puts(&c->msg, " (write YYYY-MM-DD or 令和3年2月17日)");
-                emit(c, 0);
+            jp_date_why why;
+            if (!jp_date_check(v->valuestring, &why)) {
+                error_date(c, v->valuestring, &why);
                 ok = 0;
             }
         } else {
             long days;
             if (!hogo_parse_duration(v->valuestring, &days)) {
                 msg_start(c);
-                buf_puts(&c->msg, "unreadable duration ");
+                buf_puts(&c->msg, TR(c, "期間 ", "unreadable duration "));
                 buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
-                buf_puts(&c->msg, " (write P3M or 3か月)");
+                buf_puts(&c->msg, TR(c, " を読めません（\"3か月\"、\"5年\"、\"P3M\" のように書きます）", " (write P3M or 3か月)"));
                 emit(c, 0);
                 ok = 0;
             }
@@ -1002,7 +1307,7 @@ static int check_value(vctx *c, const cJSON *v, const snode *s)
         fmt_num(v->valuedouble, num);
         fmt_num(s->min, lim);
         msg_start(c);
-        buf_printf(&c->msg, "value %s is below the minimum %s", num, lim);
+        buf_printf(&c->msg, TR(c, "値 %s は最小値 %s より小さくなっています", "value %s is below the minimum %s"), num, lim);
         emit(c, 0);
         ok = 0;
     }
@@ -1010,7 +1315,7 @@ static int check_value(vctx *c, const cJSON *v, const snode *s)
         fmt_num(v->valuedouble, num);
         fmt_num(s->max, lim);
         msg_start(c);
-        buf_printf(&c->msg, "value %s is above the maximum %s", num, lim);
+        buf_printf(&c->msg, TR(c, "値 %s は最大値 %s より大きくなっています", "value %s is above the maximum %s"), num, lim);
         emit(c, 0);
         ok = 0;
     }
@@ -1052,7 +1357,7 @@ static int check_any(vctx *c, const cJSON *v, const snode *s, unsigned vt)
 {
     if (c->any_depth >= ANY_MAX_DEPTH) {
         msg_start(c);
-        buf_printf(&c->msg, "value nested in more than %d anyOf schemas", ANY_MAX_DEPTH);
+        buf_printf(&c->msg, TR(c, "値が %d 段を超える anyOf の中にあります", "value nested in more than %d anyOf schemas"), ANY_MAX_DEPTH);
         emit(c, 0);
         return 0;
     }
@@ -1098,7 +1403,7 @@ static int check_any(vctx *c, const cJSON *v, const snode *s, unsigned vt)
     if (alts.failed) oom(c);
     else if (content) {
         buf sfx = {0};
-        if (n_values) { buf_puts(&sfx, "; also accepted: "); buf_puts(&sfx, alts.d); }
+        if (n_values) { buf_puts(&sfx, TR(c, "（ほかに書ける値: ", "; also accepted: ")); buf_puts(&sfx, alts.d); buf_puts(&sfx, TR(c, "）", "")); }
         if (sfx.failed) oom(c);
         else {
             const char *os = c->suffix;
@@ -1111,7 +1416,7 @@ static int check_any(vctx *c, const cJSON *v, const snode *s, unsigned vt)
             c->suffix_plen = op;
             if (c->errors == before && !c->oom) {
                 msg_start(c);
-                buf_puts(&c->msg, "value matches none of the allowed forms");
+                buf_puts(&c->msg, TR(c, "値がどの書き方にも当てはまりません", "value matches none of the allowed forms"));
                 emit(c, 0);
             }
         }
@@ -1138,8 +1443,14 @@ static void check_required(vctx *c, const cJSON *obj, const snode *s)
     for (size_t i = 0; i < s->n_required && !c->stop; i++) {
         if (c->seen[s->required[i]]) continue;
         msg_start(c);
-        buf_puts(&c->msg, "missing required field ");
-        buf_quote(&c->msg, s->props[s->required[i]].name, QUOTE_MAX);
+        const sprop *p = &s->props[s->required[i]];
+        buf_puts(&c->msg, TR(c, "必須の項目 ", "missing required field "));
+        buf_quote(&c->msg, p->name, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " がありません。書き足してください（例: ", " (add it, e.g. "));
+        buf_quote(&c->msg, p->name, QUOTE_MAX);
+        buf_puts(&c->msg, ": ");
+        buf_example_of(&c->msg, p->schema);
+        buf_puts(&c->msg, TR(c, "）", ")"));
         emit(c, 0);
     }
 }
@@ -1162,8 +1473,9 @@ static void report_duplicate(vctx *c, const char *key)
     size_t at = c->ptr.n;
     ptr_key(c, key);
     msg_start(c);
-    buf_puts(&c->msg, "duplicate key ");
+    buf_puts(&c->msg, TR(c, "キー ", "duplicate key "));
     buf_quote(&c->msg, key, QUOTE_MAX);
+    buf_puts(&c->msg, TR(c, " が2回書かれています。1つにまとめてください", " (write it once)"));
     emit(c, 0);
     ptr_truncate(c, at);
 }
@@ -1207,20 +1519,125 @@ static void check_duplicates(vctx *c, const cJSON *obj)
     free(flag);
 }
 
+/* Japanese labels a staffer may write as keys, and the field each names
+ * (docs/plan-guide.md's tables); "x[]" is an array of objects. */
+static const struct { const char *ja, *field; } ja_keys[] = {
+    { "形式", "format" }, { "様式", "format" }, { "番号", "id" }, { "件名", "title" }, { "題名", "title" },
+    { "タイトル", "title" }, { "名称", "title" }, { "事業名", "title" }, { "担当課", "department" },
+    { "所管課", "department" }, { "担当", "department" }, { "課名", "department" }, { "実施機関", "organization" },
+    { "自治体", "organization" }, { "日付", "date" }, { "諮問日", "date" }, { "審議日", "date" },
+    { "諮問", "consultation" }, { "諮問の種類", "consultation.kind" }, { "諮問事項", "consultation.kind" },
+    { "根拠", "consultation.basis" }, { "根拠条文", "consultation.basis" }, { "目的", "purpose" },
+    { "利用目的", "purpose" }, { "説明", "description" }, { "概要", "description" }, { "備考", "description" },
+    { "個人情報", "data" }, { "対象者", "data.subjects[]" }, { "本人", "data.subjects[]" },
+    { "項目", "data.items[]" }, { "個人情報の項目", "data.items[]" }, { "要配慮個人情報", "data.items[].sensitive" },
+    { "件数", "data.persons" }, { "人数", "data.persons" }, { "保有人数", "data.persons" },
+    { "対象人数", "data.persons" }, { "年間件数", "data.annual" }, { "項目数", "data.item_types" },
+    { "保存場所", "storage[]" }, { "保管場所", "storage[]" }, { "保存先", "storage[]" }, { "保存媒体", "storage[].medium" },
+    { "ネットワーク", "storage[].network" }, { "クラウド", "storage[].provider" }, { "事業者", "storage[].provider" },
+    { "受け渡し", "transfers[]" }, { "受渡し", "transfers[]" }, { "移送", "transfers[]" }, { "提供", "transfers[]" },
+    { "受け渡し方法", "transfers[].method" }, { "受渡方法", "transfers[].method" }, { "送付方法", "transfers[].method" },
+    { "確認者", "transfers[].verification.staff" }, { "確認する職員", "transfers[].verification.staff" },
+    { "確認方法", "transfers[].verification.how" }, { "頻度", "transfers[].frequency" },
+    { "委託", "outsourcing" }, { "委託先", "outsourcing.contractor" }, { "受託者", "outsourcing.contractor" },
+    { "委託業者", "outsourcing.contractor" }, { "委託業務", "outsourcing.scope[]" }, { "委託内容", "outsourcing.scope[]" },
+    { "特記事項", "outsourcing.special_specifications" }, { "特記仕様書", "outsourcing.special_specifications" },
+    { "責任体制", "outsourcing.responsibility_structure" }, { "再委託", "outsourcing.subcontracting" },
+    { "監査", "outsourcing.audit" }, { "廃棄", "disposal[]" }, { "廃棄方法", "disposal[].method" },
+    { "廃棄の方法", "disposal[].method" }, { "廃棄者", "disposal[].by" }, { "廃棄証明", "disposal[].certificate" },
+    { "溶解証明", "disposal[].certificate" }, { "廃棄期限", "disposal[].deadline" }, { "保存期間", "retention.period" },
+    { "保管期間", "retention.period" }, { "保存年限", "retention.period" }, { "保存期間の根拠", "retention.basis" },
+    { "アクセス", "access" }, { "利用者", "access.staff" }, { "取扱者", "access.staff" }, { "アクセス権限", "access.restriction" },
+    { "ログ", "access.logging" }, { "アクセス記録", "access.logging" }, { "認証", "access.authentication" },
+    { "端末", "devices" }, { "機器", "devices" }, { "契約", "contract" }, { "契約期間", "contract.years" },
+    { "運用", "operations" }, { "運用規程", "operations.rules" }, { "事故対応", "operations.incident_response" },
+    { "審議会", "council" }, { "条件", "council.conditions[]" }, { "附帯条件", "council.conditions[]" },
+    { "例外", "waivers[]" }, { "例外承認", "waivers[]" },
+};
+
+/* The dotted field of the current pointer's parent ("retention", "disposal[]"). */
+static void parent_field(const vctx *c, char *out, size_t cap)
+{
+    const char *p = c->ptr.d ? c->ptr.d : "";
+    const char *end = strrchr(p, '/');
+    size_t n = 0;
+    out[0] = '\0';
+    for (const char *s = p; s < end && *s == '/';) {
+        const char *e = strchr(s + 1, '/');
+        if (!e || e > end) e = end;
+        int digits = e > s + 1;
+        for (const char *q = s + 1; q < e; q++) if (*q < '0' || *q > '9') digits = 0;
+        int w = digits ? snprintf(out + n, cap - n, "[]")
+                       : snprintf(out + n, cap - n, "%s%.*s", n ? "." : "", (int)(e - s - 1), s + 1);
+        if (w < 0 || (size_t)w >= cap - n) { out[0] = '\0'; return; }
+        n += (size_t)w;
+        s = e;
+    }
+}
+
+/* "retention.period" as JSON: "retention": {"period": …} ("x[]": "x": [{…}]). */
+static void buf_field_json(buf *b, const char *field)
+{
+    int closers[16], nc = 0;
+    const char *s = field;
+    for (;;) {
+        const char *dot = strchr(s, '.');
+        size_t n = dot ? (size_t)(dot - s) : strlen(s);
+        int arr = n >= 2 && s[n - 2] == '[' && s[n - 1] == ']';
+        buf_printf(b, "\"%.*s\": ", (int)(arr ? n - 2 : n), s);
+        if (!dot) { buf_puts(b, arr ? "[ … ]" : "…"); break; }
+        if (arr) { buf_puts(b, "[{"); if (nc < 16) closers[nc++] = 2; }
+        else { buf_puts(b, "{"); if (nc < 16) closers[nc++] = 1; }
+        s = dot + 1;
+    }
+    while (nc) buf_puts(b, closers[--nc] == 2 ? "}]" : "}");
+}
+
+/* Warning 2 (a suspected slip: a Japanese label or a near miss) becomes a
+ * finding; warning 1 (anything else) is an extension the format allows. */
 static void warn_unknown_key(vctx *c, const snode *s, const char *key)
 {
-    msg_start(c);
-    buf_puts(&c->msg, "unknown key ");
-    buf_quote(&c->msg, key, QUOTE_MAX);
+    const char *field = NULL;
+    for (size_t i = 0; i < sizeof ja_keys / sizeof ja_keys[0] && !field; i++)
+        if (!strcmp(key, ja_keys[i].ja)) field = ja_keys[i].field;
+    if (field) {
+        char parent[256];
+        parent_field(c, parent, sizeof parent);
+        size_t pl = strlen(parent);
+        int inside = pl && !strncmp(field, parent, pl) && field[pl] == '.';
+        int top = !pl;
+        const char *rel = inside ? field + pl + 1 : field;
+        for (int l = 0; l < 2; l++) {
+            buf *b = l == 0 ? &c->msg : &c->alt;
+            b->n = 0;
+            if (b->d) b->d[0] = '\0';
+            buf_puts(b, l == 0 ? "キー " : "the key ");
+            buf_quote(b, key, QUOTE_MAX);
+            buf_puts(b, l == 0 ? " は日本語の見出しで、hogo は読みません。英語のキーで書いてください"
+                               : " is a Japanese label, which hogo does not read; use the English key");
+            if (!inside && !top) buf_puts(b, l == 0 ? "（計画の最上位に）" : " (at the top level of the plan)");
+            buf_puts(b, ": ");
+            buf_field_json(b, rel);
+        }
+        emit_both(c, 2);
+        return;
+    }
     suggester g;
     suggest_init(&g, key);
     for (size_t i = 0; i < s->n_props; i++) suggest_try(&g, s->props[i].name, s->props[i].decl);
-    if (g.best) {
-        buf_puts(&c->msg, " (did you mean ");
-        buf_quote(&c->msg, g.best, QUOTE_MAX);
-        buf_puts(&c->msg, "?)");
+    for (int l = 0; l < 2; l++) {
+        buf *b = l == 0 ? &c->msg : &c->alt;
+        b->n = 0;
+        if (b->d) b->d[0] = '\0';
+        buf_puts(b, l == 0 ? "不明なキー " : "unknown key ");
+        buf_quote(b, key, QUOTE_MAX);
+        if (g.best) {
+            buf_puts(b, l == 0 ? "（もしかして " : " (did you mean ");
+            buf_quote(b, g.best, QUOTE_MAX);
+            buf_puts(b, l == 0 ? "？）" : "?)");
+        }
     }
-    emit(c, 1);
+    emit_both(c, g.best ? 2 : 1);
 }
 
 /* ---- the walk ---- */
@@ -1232,7 +1649,7 @@ static int visit(vctx *c, const cJSON *v, const snode *s, const snode **child_sc
     *child_schema = NULL;
     if (c->doc_checks && cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
         msg_start(c);
-        buf_puts(&c->msg, "number out of range (not finite)");
+        buf_puts(&c->msg, TR(c, "数が大きすぎます（有限の数ではありません）", "number out of range (not finite)"));
         emit(c, 0);
     }
     int ok = s ? check_value(c, v, s) : 0;
@@ -1295,15 +1712,18 @@ static void walk(vctx *c, const cJSON *v, const snode *s)
     ptr_truncate(c, base);
 }
 
-int schema_validate(const schema *s, const cJSON *doc, schema_report_fn fn, void *ud)
+int schema_validate(const schema *s, const cJSON *doc, hogo_lang lang, schema_report_fn fn, void *ud)
 {
     vctx c = {0};
     c.sc = s;
     c.fn = fn;
     c.ud = ud;
     c.doc_checks = 1;
+    c.lang = lang;
     if (!s || !doc) {
-        if (fn) fn(ud, "", s ? "no document" : "no schema", 0);
+        const char *m = s ? "no document" : "no schema";
+        const char *msgs[2] = { m, m };
+        if (fn) fn(ud, "", msgs, 0);
         return 1;
     }
     c.seen = malloc(s->max_props ? s->max_props : 1);
@@ -1312,5 +1732,6 @@ int schema_validate(const schema *s, const cJSON *doc, schema_report_fn fn, void
     free(c.seen);
     free(c.ptr.d);
     free(c.msg.d);
+    free(c.alt.d);
     return c.errors;
 }

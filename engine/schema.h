@@ -24,6 +24,7 @@
 #define HOGO_SCHEMA_H
 #include <stddef.h>
 #include <cjson/cJSON.h>
+#include "hogo.h"
 
 typedef struct schema schema;
 
@@ -31,14 +32,17 @@ typedef struct schema schema;
 schema *schema_compile(const char *text, size_t len, char *err, size_t errlen);
 void schema_free(schema *s);
 
-/* pointer: RFC 6901 JSON pointer of the offending value ("" = root); for a missing required
+/* message[HOGO_JA] and message[HOGO_EN]: errors are composed in the lang given
+ * to schema_validate (both entries are that text); warnings in both languages.
+ * pointer: RFC 6901 JSON pointer of the offending value ("" = root); for a missing required
  * field it is the pointer of the object that lacks it and the message names the field.
- * warning: 1 for things that are allowed but suspicious (an unknown key: message says
- * 'unknown key "strage" (did you mean "storage"?)' when a known key is within edit distance 2),
- * 0 for errors that make the plan unreadable.  Both strings are only valid during the call. */
-typedef void (*schema_report_fn)(void *ud, const char *pointer, const char *message, int warning);
+ * warning: 0 for errors that make the plan unreadable; 1 for an unknown key (an
+ * extension, allowed); 2 for an unknown key that looks like a slip: a known key within
+ * edit distance 2 ('unknown key "strage" (did you mean "storage"?)') or a Japanese
+ * label that names a field ('the key "保存期間" is a Japanese label ...: "retention": {"period": …}').  Both strings are only valid during the call. */
+typedef void (*schema_report_fn)(void *ud, const char *pointer, const char *const message[2], int warning);
 
 /* Returns the number of errors (not warnings) reported.  fn may be NULL (count only).
  * Running out of memory is reported as an error at "" and ends the walk. */
-int schema_validate(const schema *s, const cJSON *doc, schema_report_fn fn, void *ud);
+int schema_validate(const schema *s, const cJSON *doc, hogo_lang lang, schema_report_fn fn, void *ud);
 #endif

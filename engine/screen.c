@@ -232,19 +232,19 @@ int screen_report(lua_State *L)
 
 /* ---- validation ---- */
 
-static void screen_schema_report(void *ud, const char *pointer, const char *message, int warning)
+static void screen_schema_report(void *ud, const char *pointer, const char *const message[2], int warning)
 {
     screen_run *run = ud;
     int line, col;
     screen_locate(run, pointer, &line, &col);
     if (!warning) {
-        res_add_error(run->res, pointer, line, col, message);
+        res_add_error(run->res, pointer, line, col, message[run->e->opt.lang == HOGO_EN]);
         return;
     }
     /* An unknown key close to a known one is likely a typo, and becomes a
      * finding of the engine's own input-unknown-key rule; any other unknown
      * key is an extension (plan-format.md) and passes without a word. */
-    if (!strstr(message, "did you mean")) return;
+    if (warning < 2) return;
     const eng_rule *r = NULL;
     for (size_t i = 0; i < run->e->nrules; i++)
         if (strcmp(run->e->rules[i].info.id, "input-unknown-key") == 0 && !run->e->rules[i].disabled)
@@ -257,8 +257,8 @@ static void screen_schema_report(void *ud, const char *pointer, const char *mess
     f->precedent = res_strdup(run->res, r->info.precedent);
     f->severity = r->info.severity;
     f->path = res_strdup(run->res, pointer);
-    f->message[HOGO_JA] = res_strdup(run->res, message);
-    f->message[HOGO_EN] = res_strdup(run->res, message);
+    f->message[HOGO_JA] = res_strdup(run->res, message[HOGO_JA]);
+    f->message[HOGO_EN] = res_strdup(run->res, message[HOGO_EN]);
     f->follow_up[HOGO_JA] = res_strdup(run->res, r->info.follow_up[HOGO_JA]);
     f->follow_up[HOGO_EN] = res_strdup(run->res, r->info.follow_up[HOGO_EN]);
     f->line = line;
@@ -460,7 +460,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     if (!run.res) return HOGO_ENOMEM;
     uint64_t t = screen_now(e);
     e->stats.plans += e->opt.profile != 0;
-    int st = pl_load(&run.doc, buf ? buf : "", len, e->opt.plan_max_bytes, e->opt.plan_max_depth);
+    int st = pl_load(&run.doc, buf ? buf : "", len, e->opt.plan_max_bytes, e->opt.plan_max_depth, e->opt.lang);
     screen_lap(e, &t, &e->stats.load_ns);
     if (st < 0) { hogo_result_free(&run.res->pub); return HOGO_ENOMEM; }
     if (st == 0) {
@@ -470,9 +470,11 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
         screen_identity(&run, root);
         int valid = 0;
         if (!cJSON_IsObject(root)) {
-            res_add_error(run.res, "", 1, 1, "a plan must be a JSON object");
+            res_add_error(run.res, "", 1, 1, e->opt.lang == HOGO_EN
+                          ? "a plan must be a JSON object: { \"format\": \"hogo-plan/1\", ... }"
+                          : "計画は JSON のオブジェクト { \"format\": \"hogo-plan/1\", … } で書きます");
         } else {
-            valid = schema_validate(e->schema, root, screen_schema_report, &run) == 0;
+            valid = schema_validate(e->schema, root, e->opt.lang, screen_schema_report, &run) == 0;
             screen_lap(e, &t, &e->stats.validate_ns);
         }
         if (valid) {

@@ -63,6 +63,7 @@ typedef struct {
     uint32_t regex_depth_limit;  /* PCRE2 depth limit (default 10k) */
     const char *today;           /* "YYYY-MM-DD" used for expiry checks (default: the clock) */
     int      profile;            /* nonzero: time each stage and each rule (hogo_engine_stats) */
+    hogo_lang lang;              /* language of input errors (hogo_input_error.message); default ja */
 } hogo_options;
 
 /* What a rule says about itself (from its metadata table). */
@@ -96,7 +97,7 @@ typedef struct {
 typedef struct {
     const char *path;            /* JSON pointer, "" when the error is about the whole file */
     int line, column;
-    const char *message;         /* English, names the file's field */
+    const char *message;         /* in hogo_options.lang; names the file's field */
 } hogo_input_error;
 
 /* A rule that failed while screening this plan (error, budget, forbidden call). */

@@ -2,6 +2,7 @@
  * hogo_parse_duration (engine/jp_text.c).  Table-driven: each table row is
  * one input and what it must give. */
 #include "hogo.h"
+#include "jp_text.h"
 #include "check.h"
 
 #include <stdlib.h>
@@ -379,8 +380,62 @@ static void test_anchored_durations(void)
     CHECK(!hogo_parse_duration("から", &d));
 }
 
+/* Why a date is not one: a day that does not exist, a wrong 曜日, a date
+ * outside its era, a month that does not exist -- named, so the validator can
+ * call each what it is (issue 10). */
+static void test_date_why(void)
+{
+    jp_date_why w;
+    CHECK_INT(jp_date_check("令和3年2月17日", &w), 1);
+    CHECK_INT(w.kind, JP_DATE_OK);
+
+    CHECK_INT(jp_date_check("令和3年2月30日", &w), 0);
+    CHECK_INT(w.kind, JP_DATE_NO_DAY);
+    CHECK_INT(w.year, 2021);
+    CHECK_INT(w.month, 2);
+    CHECK_INT(w.day, 30);
+    CHECK_INT(w.days_in_month, 28);
+    CHECK_INT(jp_date_check("2024-02-30", &w), 0);           /* a leap year: 29 days */
+    CHECK_INT(w.days_in_month, 29);
+    CHECK_INT(jp_date_check("2021/4/31", &w), 0);
+    CHECK_INT(w.kind, JP_DATE_NO_DAY);
+    CHECK_INT(w.days_in_month, 30);
+
+    CHECK_INT(jp_date_check("令和3年2月17日（木）", &w), 0);
+    CHECK_INT(w.kind, JP_DATE_WEEKDAY);
+    CHECK_INT(w.weekday_written, 3);                          /* 木 */
+    CHECK_INT(w.weekday_real, 2);                             /* 水 */
+    CHECK_INT(jp_date_check("令和3年2月17日(水曜日)", &w), 1);
+    CHECK_INT(jp_date_check("2021年2月21日（月）", &w), 0);
+    CHECK_INT(w.weekday_real, 6);                             /* a Sunday */
+
+    CHECK_INT(jp_date_check("平成32年4月1日", &w), 0);
+    CHECK_INT(w.kind, JP_DATE_ERA);
+    CHECK_STR(w.era, "平成");
+    CHECK_INT(w.year, 2020);
+    CHECK(w.era_last == 20190430L);
+
+    CHECK_INT(jp_date_check("2021-13-01", &w), 0);
+    CHECK_INT(w.kind, JP_DATE_NO_MONTH);
+    CHECK_INT(w.month, 13);
+    /* a month that does not exist with a 曜日 is refused without reading past the table */
+    CHECK_INT(jp_date_check("2021年13月1日（月）", &w), 0);
+    CHECK_INT(w.kind, JP_DATE_NO_MONTH);
+
+    CHECK_INT(jp_date_check("来年度", &w), 0);
+    CHECK_INT(w.kind, JP_DATE_UNREADABLE);
+    CHECK_INT(jp_date_check("令和3年2月17日（火曜）", &w), 0);
+    CHECK_INT(w.kind, JP_DATE_WEEKDAY);
+    /* hogo_parse_date agrees */
+    char iso[11];
+    CHECK_INT(hogo_parse_date("令和3年2月17日（木）", iso), 0);
+    CHECK_INT(hogo_parse_date("令和3年2月17日（水）", iso), 1);
+    CHECK_STR(iso, "2021-02-17");
+}
+
 int main(void)
 {
+    test_date_why();
     test_anchored_durations();
     test_normalize();
     test_parse_date();

@@ -26,8 +26,12 @@ typedef struct {
     long total, errors, warnings;
 } reps;
 
-static void collect(void *ud, const char *pointer, const char *message, int warning)
+static hogo_lang test_lang = HOGO_EN;   /* language the validator composes errors in */
+
+static void collect(void *ud, const char *pointer, const char *const messages[2], int warning)
 {
+    /* errors: the text in test_lang; warnings: both, the test's language kept */
+    const char *message = messages[test_lang];
     reps *rs = ud;
     rs->total++;
     if (warning) rs->warnings++; else rs->errors++;
@@ -49,7 +53,7 @@ static void dump(const char *what, const reps *rs)
 static const rep *find(const reps *rs, const char *ptr, const char *sub, int warning)
 {
     for (int i = 0; i < rs->n; i++)
-        if (rs->r[i].warning == warning && strcmp(rs->r[i].ptr, ptr) == 0 && strstr(rs->r[i].msg, sub))
+        if (!rs->r[i].warning == !warning && strcmp(rs->r[i].ptr, ptr) == 0 && strstr(rs->r[i].msg, sub))
             return &rs->r[i];
     return NULL;
 }
@@ -86,7 +90,7 @@ static int run_text(const char *json, reps *rs)
         fprintf(stderr, "test JSON does not parse: %s\n", json);
         return -1;
     }
-    int n = schema_validate(S, doc, collect, rs);
+    int n = schema_validate(S, doc, test_lang, collect, rs);
     cJSON_Delete(doc);
     return n;
 }
@@ -172,11 +176,11 @@ static void test_good_plans(void)
         CHECK(good_docs[i] != NULL);
         if (!good_docs[i]) continue;
         reps rs = {0};
-        int e = schema_validate(S, good_docs[i], collect, &rs);
+        int e = schema_validate(S, good_docs[i], test_lang, collect, &rs);
         CHECK_INT(e, 0);
         CHECK_INT(rs.total, 0);
         if (rs.total) dump(good_plans[i], &rs);
-        CHECK_INT(schema_validate(S, good_docs[i], NULL, NULL), 0);
+        CHECK_INT(schema_validate(S, good_docs[i], test_lang, NULL, NULL), 0);
     }
 }
 
@@ -189,17 +193,17 @@ static void test_required_and_types(void)
     int e = run_text("{\"format\":\"hogo-plan/1\",\"department\":\"d\",\"consultation\":{\"kind\":\"system\"}}", &rs);
     CHECK_INT(e, 1);
     CHECK(find(&rs, "", "missing required field \"title\"", 0) != NULL);
-    if (rs.n) CHECK_STR(rs.r[0].msg, "missing required field \"title\"");
+    if (rs.n) CHECK_STR(rs.r[0].msg, "missing required field \"title\" (add it, e.g. \"title\": \"…\")");
 
     /* an empty object lacks all four, reported in the schema's order */
     e = run_text("{}", &rs);
     CHECK_INT(e, 4);
     CHECK_INT(rs.n, 4);
     if (rs.n == 4) {
-        CHECK_STR(rs.r[0].msg, "missing required field \"format\"");
-        CHECK_STR(rs.r[1].msg, "missing required field \"title\"");
-        CHECK_STR(rs.r[2].msg, "missing required field \"department\"");
-        CHECK_STR(rs.r[3].msg, "missing required field \"consultation\"");
+        CHECK_STR(rs.r[0].msg, "missing required field \"format\" (add it, e.g. \"format\": \"hogo-plan/1\")");
+        CHECK_STR(rs.r[1].msg, "missing required field \"title\" (add it, e.g. \"title\": \"…\")");
+        CHECK_STR(rs.r[2].msg, "missing required field \"department\" (add it, e.g. \"department\": \"…\")");
+        CHECK_STR(rs.r[3].msg, "missing required field \"consultation\" (add it, e.g. \"consultation\": { … })");
         CHECK_STR(rs.r[3].ptr, "");
     }
 
@@ -214,7 +218,7 @@ static void test_required_and_types(void)
     CHECK(find(&rs, "", "expected object, got array", 0) != NULL);
 
     /* wrong types: message names the expected type and the value */
-    EXPECT_ERROR("\"data\":{\"persons\":\"580件\"}", "/data/persons", "expected integer, got string \"580件\"");
+    EXPECT_ERROR("\"data\":{\"persons\":\"580件\"}", "/data/persons", "a number is written as the text \"580件\"; write the number alone, in ASCII digits without quotes (put an estimate's wording in description): \"persons\": 580");
     EXPECT_ERROR("\"data\":{\"persons\":3.5}", "/data/persons", "expected integer, got number 3.5");
     EXPECT_ERROR("\"data\":{\"persons\":-1}", "/data/persons", "value -1 is below the minimum 0");
     EXPECT_ERROR("\"data\":{\"persons\":1e17}", "/data/persons", "integer out of range");
@@ -222,13 +226,13 @@ static void test_required_and_types(void)
     EXPECT_CLEAN("\"data\":{\"persons\":580.0}");                 /* a whole number is an integer */
     EXPECT_ERROR("\"data\":{\"persons\":true}", "/data/persons", "expected integer, got boolean true");
     EXPECT_ERROR("\"data\":{\"items\":[{\"sensitive\":\"yes\"}]}", "/data/items/0/sensitive",
-                 "expected boolean, got string \"yes\"");
+                 "yes or no is written as the text \"yes\"; write true or false without quotes: \"sensitive\": true");
     e = run_text("{\"format\":\"hogo-plan/1\",\"title\":42,\"department\":\"d\",\"consultation\":{\"kind\":\"report\"}}", &rs);
     CHECK_INT(e, 1);
     CHECK(find(&rs, "/title", "expected string, got number 42", 0) != NULL);
     EXPECT_ERROR("\"storage\":{\"what\":\"x\"}", "/storage", "expected array, got object");
     EXPECT_ERROR("\"data\":[]", "/data", "expected object, got array");
-    EXPECT_ERROR("\"outsourcing\":\"なし\"", "/outsourcing", "expected object or array, got string \"なし\"");
+    EXPECT_ERROR("\"outsourcing\":\"委託あり\"", "/outsourcing", "expected object or array, got string \"委託あり\"");
     /* the widened format: several contractors, several retentions, several kinds, new values */
     EXPECT_CLEAN("\"outsourcing\":[{\"contractor\":\"A社\"},{\"contractor\":\"指定管理者B\"}]");
     EXPECT_CLEAN("\"retention\":[{\"what\":\"録画データ\",\"period\":\"7日\"},{\"what\":\"閲覧記録\",\"period\":\"事業終了まで\"}]");
@@ -237,7 +241,7 @@ static void test_required_and_types(void)
     EXPECT_ERROR("\"outsourcing\":[{\"contractor\":3}]", "/outsourcing/0/contractor", "expected string");
     EXPECT_ERROR("\"retention\":[{\"period\":\"そのうち\"}]", "/retention/0/period", "そのうち");
     EXPECT_ERROR("\"outsourcing\":{\"scope\":[\"保守\",3]}", "/outsourcing/scope/1", "expected string, got number 3");
-    EXPECT_ERROR("\"contract\":{\"years\":\"3年\"}", "/contract/years", "expected number, got string \"3年\"");
+    EXPECT_ERROR("\"contract\":{\"years\":\"3年\"}", "/contract/years", "a number is written as the text \"3年\"; write the number alone, in ASCII digits without quotes (put an estimate's wording in description): \"years\": 3");
     EXPECT_CLEAN("\"contract\":{\"years\":2.5}");                  /* years is a number, not a count */
 }
 
@@ -258,7 +262,11 @@ static void test_enums(void)
     e = run_text("{\"format\":\"hogo-plan/1\",\"title\":\"t\",\"department\":\"d\",\"consultation\":{\"kind\":\"委託\"}}", &rs);
     CHECK_INT(e, 1);
     CHECK(find(&rs, "/consultation/kind",
-               "unknown value \"委託\"; expected one of: outsourcing, system, external_provision, "
+               "a choice is written in English: \"委託\" is \"outsourcing\": \"kind\": \"outsourcing\"", 0) != NULL);
+    e = run_text("{\"format\":\"hogo-plan/1\",\"title\":\"t\",\"department\":\"d\",\"consultation\":{\"kind\":\"諮問\"}}", &rs);
+    CHECK_INT(e, 1);
+    CHECK(find(&rs, "/consultation/kind",
+               "unknown value \"諮問\"; expected one of: outsourcing, system, external_provision, "
                "purpose_external_use, online_link, collection, report", 0) != NULL);
     EXPECT_ERROR("\"data\":{\"items\":[{\"name\":\"氏名\",\"category\":\"identity\"},{\"category\":\"mynumber\"}]}",
                  "/data/items/1/category", "did you mean \"my_number\"?");
@@ -277,6 +285,113 @@ static void test_enums(void)
     CHECK(find(&rs, "/format", "expected \"hogo-plan/1\", got string \"hogo-plan/2\"", 0) != NULL);
 }
 
+
+/* ---- the slips a staffer makes, named in both languages (issue 10) ---- */
+
+/* One report at ptr whose message in lang is exactly want (warning or error as given). */
+static void expect_exact(int line, hogo_lang lang, const char *extra, const char *ptr, int warning, const char *want)
+{
+    reps rs;
+    hogo_lang keep = test_lang;
+    test_lang = lang;
+    run_plan(extra, &rs);
+    test_lang = keep;
+    int ok = rs.total == 1 && !rs.r[0].warning == !warning && strcmp(rs.r[0].ptr, ptr) == 0 &&
+             strcmp(rs.r[0].msg, want) == 0;
+    CHECK(ok);
+    if (!ok) {
+        fprintf(stderr, "test_schema.c:%d: want at \"%s\": %s\n", line, ptr, want);
+        dump(extra, &rs);
+    }
+}
+#define EXPECT_JA(extra, ptr, w, want) expect_exact(__LINE__, HOGO_JA, extra, ptr, w, want)
+#define EXPECT_EN(extra, ptr, w, want) expect_exact(__LINE__, HOGO_EN, extra, ptr, w, want)
+
+static void test_slips(void)
+{
+    /* a number written as text */
+    EXPECT_JA("\"data\":{\"persons\":\"約3000人\"}", "/data/persons", 0,
+              "数が文字列 \"約3000人\" になっています。数は引用符を付けず半角数字だけで書いてください（概数や注記は description に）: \"persons\": 3000");
+    EXPECT_EN("\"data\":{\"persons\":\"約3000人\"}", "/data/persons", 0,
+              "a number is written as the text \"約3000人\"; write the number alone, in ASCII digits without quotes (put an estimate's wording in description): \"persons\": 3000");
+    /* 全角数字 and thousands separators inside a string */
+    EXPECT_JA("\"data\":{\"annual\":\"４５，０００\"}", "/data/annual", 0,
+              "数が文字列 \"４５，０００\" になっています。数は引用符を付けず半角数字だけで書いてください（概数や注記は description に）: \"annual\": 45000");
+    EXPECT_EN("\"data\":{\"annual\":\"45,000\"}", "/data/annual", 0,
+              "a number is written as the text \"45,000\"; write the number alone, in ASCII digits without quotes (put an estimate's wording in description): \"annual\": 45000");
+    /* はい / いいえ for true / false */
+    EXPECT_JA("\"storage\":[{\"encrypted\":\"はい\"}]", "/storage/0/encrypted", 0,
+              "はい・いいえは文字列 \"はい\" ではなく、引用符なしの true か false で書きます: \"encrypted\": true");
+    EXPECT_EN("\"outsourcing\":{\"audit\":\"いいえ\"}", "/outsourcing/audit", 0,
+              "yes or no is written as the text \"いいえ\"; write true or false without quotes: \"audit\": false");
+    /* an array where one value is expected, and the reverse */
+    EXPECT_JA("\"storage\":[{\"location\":[\"cloud\"]}]", "/storage/0/location", 0,
+              "ここには値を1つだけ書きます（配列 [ ] ではなく）。1つに決めてください: \"location\": \"cloud\"");
+    EXPECT_EN("\"storage\":[{\"location\":[\"cloud\"]}]", "/storage/0/location", 0,
+              "one value is expected here, not an array [ ]; choose one: \"location\": \"cloud\"");
+    EXPECT_JA("\"outsourcing\":{\"scope\":\"保守\"}", "/outsourcing/scope", 0,
+              "ここには配列 [ … ] を書きます。1つだけでも [ ] で囲んでください: \"scope\": [\"保守\"]");
+    EXPECT_EN("\"outsourcing\":{\"scope\":\"保守\"}", "/outsourcing/scope", 0,
+              "an array [ ... ] is expected here; put even a single value in [ ]: \"scope\": [\"保守\"]");
+    /* a date that does not exist, a wrong 曜日, a date outside its era */
+    EXPECT_JA("\"date\":\"令和3年2月30日\"", "/date", 0,
+              "日付 \"令和3年2月30日\" は存在しない日付です（2021年2月は28日まで）。正しい日付を書いてください（例: \"2021-02-28\"）");
+    EXPECT_EN("\"date\":\"令和3年2月30日\"", "/date", 0,
+              "the date \"令和3年2月30日\" does not exist (February 2021 has 28 days); write a real date, e.g. \"2021-02-28\"");
+    EXPECT_JA("\"date\":\"令和3年2月17日（木）\"", "/date", 0,
+              "日付 \"令和3年2月17日（木）\" の曜日が違います（2021年2月17日は水曜日で、木曜日ではありません）。次のように直してください: \"令和3年2月17日（水）\"");
+    EXPECT_EN("\"date\":\"令和3年2月17日（木）\"", "/date", 0,
+              "the date \"令和3年2月17日（木）\" has the wrong day of the week: 2021-02-17 is a Wednesday (水), not a Thursday (木); write \"令和3年2月17日（水）\"");
+    EXPECT_JA("\"date\":\"平成32年4月1日\"", "/date", 0,
+              "日付 \"平成32年4月1日\" は平成の期間（1989-01-08 から 2019-04-30）の外で、存在しない和暦です。西暦で書いてください（例: \"2020-04-01\"）");
+    EXPECT_EN("\"date\":\"2021-13-01\"", "/date", 0,
+              "the date \"2021-13-01\" does not exist (there is no month 13); months run from 1 to 12");
+    /* a Japanese label as a key points to the English key */
+    EXPECT_JA("\"保存期間\":\"5年\"", "/保存期間", 2,
+              "キー \"保存期間\" は日本語の見出しで、hogo は読みません。英語のキーで書いてください: \"retention\": {\"period\": …}");
+    EXPECT_EN("\"保存期間\":\"5年\"", "/保存期間", 2,
+              "the key \"保存期間\" is a Japanese label, which hogo does not read; use the English key: \"retention\": {\"period\": …}");
+    EXPECT_JA("\"保管場所\":\"庁舎内\"", "/保管場所", 2,
+              "キー \"保管場所\" は日本語の見出しで、hogo は読みません。英語のキーで書いてください: \"storage\": [ … ]");
+    EXPECT_EN("\"outsourcing\":{\"委託先\":\"株式会社A\"}", "/outsourcing/委託先", 2,
+              "the key \"委託先\" is a Japanese label, which hogo does not read; use the English key: \"contractor\": …");
+    EXPECT_JA("\"disposal\":[{\"廃棄方法\":\"溶解\"}]", "/disposal/0/廃棄方法", 2,
+              "キー \"廃棄方法\" は日本語の見出しで、hogo は読みません。英語のキーで書いてください: \"method\": …");
+    EXPECT_EN("\"廃棄方法\":\"溶解\"", "/廃棄方法", 2,
+              "the key \"廃棄方法\" is a Japanese label, which hogo does not read; use the English key: \"disposal\": [{\"method\": …}]");
+    /* near misses keep their did-you-mean, in both languages */
+    EXPECT_JA("\"strage\":[]", "/strage", 2, "不明なキー \"strage\"（もしかして \"storage\"？）");
+    EXPECT_EN("\"strage\":[]", "/strage", 2, "unknown key \"strage\" (did you mean \"storage\"?)");
+    EXPECT_JA("\"x_code\":1", "/x_code", 1, "不明なキー \"x_code\"");
+    EXPECT_JA("\"storage\":[{\"location\":\"clowd\"}]", "/storage/0/location", 0,
+              "値 \"clowd\" は選択肢にありません。次のどれかを書いてください: on_premise, government_data_center, cloud, contractor, personal_device, lgwan_asp, gov_cloud（もしかして \"cloud\"？）");
+    /* the rest of the messages follow the language too */
+    EXPECT_JA("\"data\":{\"persons\":-1}", "/data/persons", 0, "値 -1 は最小値 0 より小さくなっています");
+    EXPECT_JA("\"outsourcing\":\"なし\"", "/outsourcing", 0,
+              "該当しないことは文字列 \"なし\" ではなく、引用符なしの null で書きます（書かないと「記載なし」になります）: \"outsourcing\": null");
+    EXPECT_EN("\"outsourcing\":\"該当なし\"", "/outsourcing", 0,
+              "\"does not apply\" is written as the text \"該当なし\"; write null without quotes (leaving the field out means \"not stated\"): \"outsourcing\": null");
+    EXPECT_JA("\"outsourcing\":\"株式会社A\"", "/outsourcing", 0,
+              "ここには オブジェクト { … }、または配列 [ … ] を書きます（書かれているのは 文字列 \"株式会社A\"）");
+    /* a choice written in Japanese points to its English value */
+    EXPECT_JA("\"storage\":[{\"location\":\"クラウド\"}]", "/storage/0/location", 0,
+              "選択肢は英語で書きます。\"クラウド\" は \"cloud\" です: \"location\": \"cloud\"");
+    EXPECT_EN("\"disposal\":[{\"method\":\"溶解\"}]", "/disposal/0/method", 0,
+              "a choice is written in English: \"溶解\" is \"dissolution\": \"method\": \"dissolution\"");
+    EXPECT_JA("\"disposal\":[{\"by\":\"クラウド\"}]", "/disposal/0/by", 0,
+              "値 \"クラウド\" は選択肢にありません。次のどれかを書いてください: city, contractor");
+    EXPECT_JA("\"disposal\":[{\"deadline\":\"そのうち\"}]", "/disposal/0/deadline", 0,
+              "期間 \"そのうち\" を読めません（\"3か月\"、\"5年\"、\"P3M\" のように書きます）");
+    EXPECT_JA("\"date\":\"来年度\"", "/date", 0,
+              "日付 \"来年度\" を読めません（\"2021-02-17\" か \"令和3年2月17日\" と書きます）");
+    reps rs;
+    test_lang = HOGO_JA;
+    int e = run_text("{\"format\":\"hogo-plan/1\",\"department\":\"d\",\"consultation\":{\"kind\":\"system\"}}", &rs);
+    test_lang = HOGO_EN;
+    CHECK_INT(e, 1);
+    if (rs.n) CHECK_STR(rs.r[0].msg, "必須の項目 \"title\" がありません。書き足してください（例: \"title\": \"…\"）");
+}
+
 /* ---- dates and durations ---- */
 
 static void test_formats(void)
@@ -285,7 +400,7 @@ static void test_formats(void)
     EXPECT_CLEAN("\"date\":\"令和3年2月17日\"");
     EXPECT_CLEAN("\"date\":\"令和元年5月1日\"");
     EXPECT_CLEAN("\"waivers\":[{\"rule\":\"r\",\"reason\":\"理由\",\"expires\":\"令和4年3月31日\"}]");
-    EXPECT_ERROR("\"date\":\"2021-02-30\"", "/date", "unreadable date \"2021-02-30\" (write YYYY-MM-DD or 令和3年2月17日)");
+    EXPECT_ERROR("\"date\":\"2021-02-30\"", "/date", "the date \"2021-02-30\" does not exist (February 2021 has 28 days); write a real date, e.g. \"2021-02-28\"");
     EXPECT_ERROR("\"date\":\"来年度\"", "/date", "unreadable date \"来年度\"");
     EXPECT_ERROR("\"waivers\":[{\"expires\":\"someday\"}]", "/waivers/0/expires", "unreadable date \"someday\"");
     EXPECT_ERROR("\"date\":20210217", "/date", "expected string, got number 20210217");
@@ -484,7 +599,7 @@ static int validate_with(schema *s, const char *json, reps *rs)
     memset(rs, 0, sizeof *rs);
     cJSON *doc = cJSON_Parse(json);
     if (!doc) return -1;
-    int n = schema_validate(s, doc, collect, rs);
+    int n = schema_validate(s, doc, test_lang, collect, rs);
     cJSON_Delete(doc);
     return n;
 }
@@ -602,7 +717,7 @@ static void test_scale(void)
     }
     reps rs = {0};
     double t0 = now();
-    int e = schema_validate(S, doc, collect, &rs);
+    int e = schema_validate(S, doc, test_lang, collect, &rs);
     double t1 = now();
     CHECK_INT(e, 1);
     CHECK(find(&rs, "/data/items/99999/category", "unknown value \"nope\"", 0) != NULL);
@@ -618,7 +733,7 @@ static void test_scale(void)
     }
     memset(&rs, 0, sizeof rs);
     double t2 = now();
-    e = schema_validate(S, doc, collect, &rs);
+    e = schema_validate(S, doc, test_lang, collect, &rs);
     double t3 = now();
     CHECK_INT(e, 1);
     CHECK(find(&rs, "/x_wide/k5", "duplicate key \"k5\"", 0) != NULL);
@@ -633,7 +748,7 @@ static void test_scale(void)
     }
     memset(&rs, 0, sizeof rs);
     double t4 = now();
-    e = schema_validate(S, doc, collect, &rs);
+    e = schema_validate(S, doc, test_lang, collect, &rs);
     double t5 = now();
     CHECK_INT(e, 0);
     CHECK_INT(rs.warnings, 100000);
@@ -652,7 +767,7 @@ static void test_scale(void)
     cJSON_AddItemToArray(inner, cJSON_CreateNumber(1));
     cJSON_AddItemToObject(doc, "x_deep", top);
     memset(&rs, 0, sizeof rs);
-    e = schema_validate(S, doc, collect, &rs);
+    e = schema_validate(S, doc, test_lang, collect, &rs);
     CHECK_INT(e, 0);
     CHECK_INT(rs.warnings, 1);
     cJSON_Delete(doc);
@@ -667,7 +782,7 @@ static void *thread_main(void *arg)
     thread_result *r = arg;
     for (int round = 0; round < 200; round++)
         for (size_t i = 0; i < N_GOOD; i++)
-            if (good_docs[i]) r->errors += schema_validate(S, good_docs[i], NULL, NULL);
+            if (good_docs[i]) r->errors += schema_validate(S, good_docs[i], test_lang, NULL, NULL);
     return NULL;
 }
 
@@ -705,6 +820,7 @@ int main(void)
     test_required_and_types();
     test_enums();
     test_formats();
+    test_slips();
     test_null();
     test_document_checks();
     test_unknown_keys();

@@ -36,6 +36,7 @@ typedef struct {
     cli_output outputs[CLI_MAX_OUTPUTS]; int n_outputs;
     const char *paths[4096]; int n_paths;
     int lang_set, fail_on_set;
+    const char *exclude[CLI_MAX_LIST]; int n_exclude;   /* --exclude GLOB (directory walks) */
 } cli_opts;
 
 /* --profile (cli_profile.c): the engines' figures summed over the workers,
@@ -55,23 +56,46 @@ void cli_profile_free(cli_profile *p);
 void cli_profile_add(cli_profile *p, const hogo_engine *e, uint64_t read_ns, int worker);
 void cli_profile_print(const cli_profile *p, FILE *f);
 
+/* The language of messages before a command's flags are read: --lang
+ * anywhere on the command line, else LC_ALL/LC_MESSAGES/LANG (main.c). */
+extern hogo_lang cli_lang;
+/* "hogo: " + the ja or en text (same arguments) + newline, on stderr, in cli_lang. */
+void cli_say(const char *ja, const char *en, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /* Parse one common flag at argv[*i]; returns 1 if consumed, 0 if not a
  * common flag, -1 on a bad value (message printed). */
 int  cli_common_flag(cli_opts *o, int argc, char **argv, int *i);
 void cli_opts_init(cli_opts *o);
+/* The language LC_ALL / LC_MESSAGES / LANG ask for (ja_*: ja; C, POSIX, unset: ja; else en). */
+hogo_lang cli_env_lang(void);
 /* Read .hogo.json (--config, or found walking up from the cwd) into o;
  * command-line flags already set win.  Returns 0 on error (printed). */
 int  cli_load_config(cli_opts *o);
+/* A rule directory given as an argument (what: "--rules") must exist, be a
+ * directory and hold a *.lua: 1 if so, else 0 with the message printed
+ * (an argument error, exit 2 -- not an engine failure). */
+int cli_check_rules_dir(const char *dir, const char *what);
+/* The loaded rule id closest to id (edit distance <= 3, or containing it), or NULL. */
+const char *cli_suggest_rule(const hogo_engine *e, const char *id);
 /* A ready engine per o; quiet = do not print load errors (worker copies).
  * *load_failed tells if some rule did not load. */
 hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed);
 
 /* Plan files named by paths (directories: every *.json below, sorted). */
 typedef struct { char **v; size_t n, cap; } cli_list;
-int  cli_expand(const char *const *paths, int n, cli_list *out);   /* 0 if a path is missing (printed) */
+/* o: the language of the walk's notices and --exclude (may be NULL).  Returns 0 if a path is missing. */
+int  cli_expand(const cli_opts *o, const char *const *paths, int n, cli_list *out);
 void cli_list_free(cli_list *l);
-/* Read a whole file; refuses files over max (sets *too_big). */
+/* Read a whole regular file ("-": stdin); refuses files over max (sets *too_big)
+ * and anything that is not a regular file (errno ENODEV; a FIFO is never waited on). */
 char *cli_read(const char *path, size_t max, size_t *len, int *too_big);
+/* The same, and a pipe too (--baseline <(...), --config <(...)): for files the user names as input
+ * to the command, not for plans. */
+char *cli_read_stream(const char *path, size_t max, size_t *len, int *too_big);
 
 /* The plan rule tests patch when they give no plan, and RFC 7386 merge
  * patching (cli_test.c; also used by hogo explain). */

@@ -28,7 +28,7 @@ static hogo_result *check_error_result(const char *path, const char *msg)
 
 /* Read and screen one file; *read_ns (when not NULL) gathers the time spent
  * reading it, for --profile. */
-static hogo_result *check_file(hogo_engine *e, const char *path, size_t max, uint64_t *read_ns)
+static hogo_result *check_file(hogo_engine *e, const char *path, size_t max, uint64_t *read_ns, hogo_lang lang)
 {
     char msg[512];
     if (!e) return check_error_result(path, "the engine could not be created");
@@ -39,8 +39,19 @@ static hogo_result *check_file(hogo_engine *e, const char *path, size_t max, uin
     char *buf = cli_read(path, max, &len, &big);
     if (read_ns) *read_ns += cli_now_ns() - t0;
     if (!buf) {
-        if (big) snprintf(msg, sizeof msg, "the plan is %zu bytes or more; the limit is %zu (--max-plan-bytes)", len, max);
-        else snprintf(msg, sizeof msg, "cannot read the file: %s", errno ? strerror(errno) : "read error");
+        int en = lang == HOGO_EN;
+        if (big)
+            snprintf(msg, sizeof msg, en ? "the plan is %zu bytes or more; the limit is %zu (--max-plan-bytes)"
+                                         : "計画のファイルが %zu バイト以上あり、上限の %zu バイト（--max-plan-bytes）を超えています", len, max);
+        else if (errno == ENODEV)
+            snprintf(msg, sizeof msg, "%s", en ? "not a regular file (a FIFO or a device); not read"
+                                               : "通常のファイルではない（FIFO や装置）ため読みません");
+        else if (errno == ENOENT)
+            snprintf(msg, sizeof msg, "%s", en ? "no such file; check the name and the folder"
+                                               : "ファイルがありません。名前とフォルダを確かめてください");
+        else
+            snprintf(msg, sizeof msg, en ? "cannot read the file: %s" : "ファイルを読めません: %s",
+                     errno ? strerror(errno) : "read error");
         return check_error_result(path, msg);
     }
     hogo_result *r = NULL;
@@ -49,15 +60,35 @@ static hogo_result *check_file(hogo_engine *e, const char *path, size_t max, uin
     return r;
 }
 
-/* ---- baseline: findings already reported are dropped ---- */
+/* ---- baseline: findings already reported are dropped ----
+ * A finding is the same as the baseline's when its plan, rule and path are:
+ * the plan is known by its "id" when it has one (a new year's folder, a
+ * renamed file still match), else by its file name.  The plan keeps its real
+ * score and verdict (the baseline hides findings from the list and from
+ * --fail-on, not from the plan's standing); what the baseline listed for a
+ * plan screened now that is no longer found is listed as resolved. */
 
-typedef struct { char **keys; size_t n; } check_baseline;
+typedef struct {
+    char **keys; size_t n;       /* "plan\x1frule\x1fpath", sorted */
+    unsigned char *matched;      /* per key: found again in this run */
+    char **plans; size_t n_plans, cap_plans;   /* plan keys screened in this run */
+} check_baseline;   /* used by the thread that writes the reports only */
 
-static char *check_key(const char *file, const char *rule, const char *path)
+/* "id:ID" or "file:FILE". */
+static char *check_plan_key(const char *id, const char *file)
 {
-    size_t n = strlen(file) + strlen(rule) + strlen(path) + 3;
+    const char *v = id && *id ? id : file ? file : "";
+    size_t n = strlen(v) + 6;
     char *k = malloc(n);
-    if (k) snprintf(k, n, "%s\x1f%s\x1f%s", file, rule, path);
+    if (k) snprintf(k, n, "%s:%s", id && *id ? "id" : "file", v);
+    return k;
+}
+
+static char *check_key(const char *plan, const char *rule, const char *path)
+{
+    size_t n = strlen(plan) + strlen(rule) + strlen(path) + 3;
+    char *k = malloc(n);
+    if (k) snprintf(k, n, "%s\x1f%s\x1f%s", plan, rule, path);
     return k;
 }
 
@@ -67,13 +98,17 @@ static int check_load_baseline(const char *file, check_baseline *b)
 {
     size_t len;
     int big;
-    char *text = cli_read(file, 256u << 20, &len, &big);
-    if (!text) { fprintf(stderr, "hogo: %s: cannot read the baseline report\n", file); return 0; }
+    char *text = cli_read_stream(file, 256u << 20, &len, &big);
+    if (!text) {
+        cli_say("%s: 基準の報告（--baseline）を読めません", "%s: cannot read the baseline report", file);
+        return 0;
+    }
     cJSON *root = cJSON_ParseWithLength(text, len);
     free(text);
     const cJSON *plans = cJSON_GetObjectItemCaseSensitive(root, "plans");
     if (!cJSON_IsArray(plans)) {
-        fprintf(stderr, "hogo: %s: not a hogo JSON report (no \"plans\" array)\n", file);
+        cli_say("%s: hogo の JSON 報告ではありません（\"plans\" の配列がありません）。hogo check --format json の出力を指定してください",
+                "%s: not a hogo JSON report (no \"plans\" array); give the output of hogo check --format json", file);
         cJSON_Delete(root);
         return 0;
     }
@@ -81,35 +116,94 @@ static int check_load_baseline(const char *file, check_baseline *b)
     const cJSON *p, *f;
     cJSON_ArrayForEach(p, plans) {
         const char *pf = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "file"));
+        const char *pid = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "id"));
+        char *pk = check_plan_key(pid, pf);
+        if (!pk || (!pf && !pid)) { free(pk); continue; }
         cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
             const char *rule = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "rule"));
             const char *path = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "path"));
-            if (!pf || !rule || !path) continue;
+            if (!rule || !path) continue;
             if (b->n == cap) {
                 cap = cap ? cap * 2 : 256;
                 char **k = realloc(b->keys, cap * sizeof *k);
                 if (!k) break;
                 b->keys = k;
             }
-            if ((b->keys[b->n] = check_key(pf, rule, path))) b->n++;
+            if ((b->keys[b->n] = check_key(pk, rule, path))) b->n++;
         }
+        free(pk);
     }
     cJSON_Delete(root);
     qsort(b->keys, b->n, sizeof *b->keys, check_cmp);
-    return 1;
+    b->matched = calloc(b->n ? b->n : 1, 1);
+    return b->matched != NULL;
 }
 
-static void check_apply_baseline(const check_baseline *b, hogo_result *r)
+static void check_apply_baseline(check_baseline *b, hogo_result *r)
 {
+    char *pk = check_plan_key(r->id, r->file);
+    if (!pk) return;
     size_t w = 0;
     for (size_t i = 0; i < r->n_findings; i++) {
-        char *k = check_key(r->file, r->findings[i].rule, r->findings[i].path);
-        int known = k && bsearch(&k, b->keys, b->n, sizeof *b->keys, check_cmp);
+        char *k = check_key(pk, r->findings[i].rule, r->findings[i].path);
+        char **hit = k ? bsearch(&k, b->keys, b->n, sizeof *b->keys, check_cmp) : NULL;
         free(k);
-        if (!known) r->findings[w++] = r->findings[i];
+        if (hit) b->matched[hit - b->keys] = 1;
+        else r->findings[w++] = r->findings[i];
     }
     r->n_findings = w;
+    if (b->n_plans == b->cap_plans) {
+        size_t c = b->cap_plans ? b->cap_plans * 2 : 64;
+        char **v = realloc(b->plans, c * sizeof *v);
+        if (v) { b->plans = v; b->cap_plans = c; }
+    }
+    if (b->n_plans < b->cap_plans) b->plans[b->n_plans++] = pk;
+    else free(pk);
+    /* the counts (--fail-on, the summary) follow what is reported; the
+     * plan's score and verdict stay its real ones */
+    int score = r->score;
+    hogo_verdict verdict = r->verdict;
     score_result(r);
+    r->score = score;
+    r->verdict = verdict;
+}
+
+/* After the batch: the baseline's findings of plans screened now that were
+ * not found again, on stderr. */
+static void check_print_resolved(check_baseline *b, const char *file)
+{
+    qsort(b->plans, b->n_plans, sizeof *b->plans, check_cmp);
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < b->n; i++) {
+            if (b->matched[i]) continue;
+            const char *sep = strchr(b->keys[i], '\x1f');
+            if (!sep) continue;
+            char *plan = strndup(b->keys[i], (size_t)(sep - b->keys[i]));
+            int screened = plan && bsearch(&plan, b->plans, b->n_plans, sizeof *b->plans, check_cmp);
+            if (screened && pass == 0) n++;
+            if (screened && pass == 1) {
+                const char *rule = sep + 1, *sep2 = strchr(rule, '\x1f');
+                fprintf(stderr, "  %s  %.*s  %s\n", strchr(plan, ':') + 1, (int)(sep2 ? sep2 - rule : 0), rule,
+                        sep2 ? sep2 + 1 : "");
+            }
+            free(plan);
+        }
+        if (pass == 0) {
+            if (!n) return;
+            cli_say("基準の報告（%s）から解消した指摘: %zu 件", "resolved since the baseline (%s): %zu finding(s)", file, n);
+        }
+    }
+}
+
+static void check_free_baseline(check_baseline *b)
+{
+    for (size_t i = 0; i < b->n; i++) free(b->keys[i]);
+    for (size_t i = 0; i < b->n_plans; i++) free(b->plans[i]);
+    free(b->keys);
+    free(b->plans);
+    free(b->matched);
+    memset(b, 0, sizeof *b);
 }
 
 /* ---- outputs ---- */
@@ -139,7 +233,7 @@ static int check_open(check_out *o)
         fchmod(fd, 0666 & ~um);
     }
     if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "hogo: %s: cannot write: %s\n", o->final, strerror(errno));
+        cli_say("%s: 書き込めません: %s", "%s: cannot write: %s", o->final, strerror(errno));
         if (fd >= 0) close(fd);
         free(o->tmp);
         o->tmp = NULL;
@@ -164,7 +258,7 @@ static int check_close(check_out *o, int ok)
     int bad = fflush(o->f) != 0 || ferror(o->f);
     fclose(o->f);
     if (!ok || bad || rename(o->tmp, o->final) != 0) {
-        if (bad) fprintf(stderr, "hogo: %s: write failed\n", o->final);
+        if (bad) cli_say("%s: 書き込みに失敗しました", "%s: write failed", o->final);
         unlink(o->tmp);
         free(o->tmp);
         return 0;
@@ -172,6 +266,53 @@ static int check_close(check_out *o, int ok)
     free(o->tmp);
     return 1;
 }
+
+
+/* ---- hogo validate's text: the format only, no score, no verdict ----
+ * validate runs no rule, so a "判定: 承認" or a score would claim a review
+ * that never happened: it says the format is valid (not screened), or lists
+ * the errors and the suspected slips (unknown keys close to a known one). */
+
+static void val_begin(strbuf *sb, out_state *st, const out_ctx *c) { (void)sb; (void)st; (void)c; }
+
+static void val_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
+{
+    (void)index;
+    int ja = c->lang != HOGO_EN;
+    st->plans++;
+    if (r->n_errors == 0) {
+        st->items++;                      /* valid plans */
+        sb_printf(sb, "%s: %s\n", r->file, ja ? "形式は正しい（審査はしていません）" : "The format is valid (not screened)");
+    } else {
+        sb_printf(sb, "%s: %s\n", r->file, ja ? "形式に誤りがあります" : "The format has errors");
+    }
+    for (size_t i = 0; i < r->n_errors; i++) {
+        const hogo_input_error *e = &r->errors[i];
+        sb_printf(sb, "  \xE2\x9C\x96 %s:%d:%d  ", r->file, e->line, e->column);
+        if (e->path && e->path[0]) sb_printf(sb, "%s: ", e->path);
+        sb_printf(sb, "%s\n", e->message);
+    }
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const hogo_finding *f = &r->findings[i];
+        sb_printf(sb, "  \xE2\x9A\xA0 %s:%d:%d  ", r->file, f->line, f->column);
+        if (f->path && f->path[0]) sb_printf(sb, "%s: ", f->path);
+        sb_printf(sb, "%s\n", f->message[ja ? HOGO_JA : HOGO_EN]);
+    }
+}
+
+static void val_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
+{
+    (void)s;
+    if (st->plans < 2) return;
+    if (c->lang != HOGO_EN)
+        sb_printf(sb, "\n計画 %zu 件: 形式が正しい %zu 件、誤りのある %zu 件（審査はしていません）\n",
+                  st->plans, st->items, st->plans - st->items);
+    else
+        sb_printf(sb, "\n%zu plans: %zu valid, %zu with errors (not screened)\n",
+                  st->plans, st->items, st->plans - st->items);
+}
+
+static const out_format check_validate_text = { "text", val_begin, val_plan, val_end };
 
 /* ---- the batch ---- */
 
@@ -200,7 +341,7 @@ static void *check_worker(void *arg)
         if (p->next >= p->files->n) { pthread_mutex_unlock(&p->mu); break; }
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
-        hogo_result *r = check_file(e, p->files->v[i], max, p->prof ? &read_ns : NULL);
+        hogo_result *r = check_file(e, p->files->v[i], max, p->prof ? &read_ns : NULL, p->o->lang);
         if (!r) r = check_error_result(p->files->v[i], "out of memory");
         pthread_mutex_lock(&p->mu);
         p->slot[i % p->window] = r;
@@ -215,7 +356,7 @@ static void *check_worker(void *arg)
 typedef struct {
     check_out *outs; int n_outs;
     out_summary sum;
-    const check_baseline *baseline;
+    check_baseline *baseline;
     hogo_severity fail_on;
     cli_profile *prof;           /* NULL without --profile */
 } check_sink;
@@ -249,7 +390,7 @@ static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jo
     uint64_t read_ns = 0, *rd = sink->prof ? &read_ns : NULL;
     if (jobs <= 1 || files->n <= 1) {
         for (size_t i = 0; i < files->n; i++) {
-            hogo_result *r = check_file(e, files->v[i], max, rd);
+            hogo_result *r = check_file(e, files->v[i], max, rd, o->lang);
             if (r) check_emit(sink, r, i);
             check_done_with(files, i);
         }
@@ -273,7 +414,7 @@ static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jo
     if (!started) {
         /* no threads to be had: screen here */
         for (size_t i = 0; i < files->n; i++) {
-            hogo_result *r = check_file(e, files->v[i], max, rd);
+            hogo_result *r = check_file(e, files->v[i], max, rd, o->lang);
             if (r) check_emit(sink, r, i);
             check_done_with(files, i);
         }
@@ -300,7 +441,8 @@ static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jo
 
 static int check_usage(const char *cmd)
 {
-    fprintf(stderr, "usage: hogo %s [options] PLAN|DIR...   (hogo --help for the options)\n", cmd);
+    if (cli_lang == HOGO_EN) fprintf(stderr, "usage: hogo %s [options] PLAN|DIR...   (hogo --help for the options)\n", cmd);
+    else fprintf(stderr, "使い方: hogo %s [オプション] 計画|フォルダ...   （オプションは hogo --help）\n", cmd);
     return CLI_EXIT_INPUT;
 }
 
@@ -314,17 +456,17 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
         if (c < 0) return 0;
         if (c > 0) continue;
         if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
-            if (!v) { fprintf(stderr, "hogo: %s needs a value\n", a); return 0; }
+            if (!v) { cli_say("%s には値を指定します（text、json、sarif、junit、markdown）", "%s needs a value (text, json, sarif, junit, markdown)", a); return 0; }
             const out_format *f = out_find(v);
-            if (!f) { fprintf(stderr, "hogo: unknown format '%s' (text, json, sarif, junit, markdown)\n", v); return 0; }
-            if (o->n_outputs == CLI_MAX_OUTPUTS) { fprintf(stderr, "hogo: at most %d outputs\n", CLI_MAX_OUTPUTS); return 0; }
+            if (!f) { cli_say("'%s' という形式はありません（text、json、sarif、junit、markdown）", "unknown format '%s' (text, json, sarif, junit, markdown)", v); return 0; }
+            if (o->n_outputs == CLI_MAX_OUTPUTS) { cli_say("出力は %d 個までです", "at most %d outputs", CLI_MAX_OUTPUTS); return 0; }
             o->outputs[o->n_outputs].format = f;
             o->outputs[o->n_outputs++].file = NULL;
             i++;
         } else if (!strcmp(a, "--output") || !strcmp(a, "-o")) {
-            if (!v) { fprintf(stderr, "hogo: %s needs a file\n", a); return 0; }
+            if (!v) { cli_say("%s にはファイル名を指定します（例: %s report.json）", "%s needs a file (e.g. %s report.json)", a, a); return 0; }
             if (!o->n_outputs || o->outputs[o->n_outputs - 1].file) {
-                if (o->n_outputs == CLI_MAX_OUTPUTS) { fprintf(stderr, "hogo: at most %d outputs\n", CLI_MAX_OUTPUTS); return 0; }
+                if (o->n_outputs == CLI_MAX_OUTPUTS) { cli_say("出力は %d 個までです", "at most %d outputs", CLI_MAX_OUTPUTS); return 0; }
                 o->outputs[o->n_outputs].format = o->n_outputs ? o->outputs[o->n_outputs - 1].format : &out_text;
                 o->n_outputs++;
             }
@@ -333,17 +475,22 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
         } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             char *end;
             long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > 256) { fprintf(stderr, "hogo: %s takes 1 to 256\n", a); return 0; }
+            if (!v || *end || n < 1 || n > 256) { cli_say("%s には 1 から 256 を指定します", "%s takes 1 to 256", a); return 0; }
             o->jobs = (int)n;
             i++;
         } else if (!strncmp(a, "-j", 2) && a[2]) {
             char *end;
             long n = strtol(a + 2, &end, 10);
-            if (*end || n < 1 || n > 256) { fprintf(stderr, "hogo: -j takes 1 to 256\n"); return 0; }
+            if (*end || n < 1 || n > 256) { cli_say("-j には 1 から 256 を指定します", "-j takes 1 to 256"); return 0; }
             o->jobs = (int)n;
         } else if (!strcmp(a, "--baseline") && !validate_only) {
-            if (!v) { fprintf(stderr, "hogo: --baseline needs a report file\n"); return 0; }
+            if (!v) { cli_say("--baseline には以前の JSON 報告のファイルを指定します", "--baseline needs a report file (an earlier JSON report)"); return 0; }
             o->baseline = v;
+            i++;
+        } else if (!strcmp(a, "--exclude")) {
+            if (!v) { fprintf(stderr, "%s", o->lang == HOGO_EN ? "hogo: --exclude needs a pattern, e.g. --exclude 'draft-*'\n"
+                                                               : "hogo: --exclude にはパターンを指定します（例: --exclude 'draft-*'）\n"); return 0; }
+            if (o->n_exclude < CLI_MAX_LIST) o->exclude[o->n_exclude++] = v;
             i++;
         } else if (!strcmp(a, "--profile")) {
             o->opt.profile = 1;
@@ -354,10 +501,41 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
         } else if (!strcmp(a, "--")) {
             for (i++; i < argc; i++) if (o->n_paths < 4096) o->paths[o->n_paths++] = argv[i];
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "hogo: unknown option '%s' (hogo --help)\n", a);
+            cli_say("'%s' というオプションはありません（hogo --help）", "unknown option '%s' (hogo --help)", a);
             return 0;
         } else if (o->n_paths < 4096) {
             o->paths[o->n_paths++] = a;
+        }
+    }
+    return 1;
+}
+
+/* Outputs are refused before anything is screened: two to one file (the
+ * second rename would silently replace the first report), and a FILE that
+ * exists but is not a regular file (a device, a FIFO, a directory, a
+ * symlink): the report is renamed over FILE, which must never replace
+ * /dev/full or follow a link somewhere else. */
+static int check_outputs_ok(const cli_opts *o)
+{
+    for (int k = 0; k < o->n_outputs; k++) {
+        const char *f = o->outputs[k].file;
+        if (!f) continue;
+        struct stat st, st2;
+        int exists = lstat(f, &st) == 0;
+        if (exists && !S_ISREG(st.st_mode)) {
+            cli_say("--output %s: 通常のファイルではないため書きません（新しいファイル名か、既存の通常のファイルを指定してください）",
+                    "--output %s: not a regular file; not written (give a new file name or an existing regular file)", f);
+            return 0;
+        }
+        for (int j = 0; j < k; j++) {
+            const char *g = o->outputs[j].file;
+            if (!g) continue;
+            int same = !strcmp(f, g) || (exists && lstat(g, &st2) == 0 && st.st_dev == st2.st_dev && st.st_ino == st2.st_ino);
+            if (same) {
+                cli_say("--output %s が2回指定されています。報告の形式ごとに別のファイルを指定してください（例: -f sarif -o hogo.sarif -f junit -o hogo.xml）",
+                        "--output %s is given twice; give each --format its own file (e.g. -f sarif -o hogo.sarif -f junit -o hogo.xml)", f);
+                return 0;
+            }
         }
     }
     return 1;
@@ -371,18 +549,26 @@ static int check_main(int argc, char **argv, int validate_only)
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
     if (!o.n_paths) return check_usage(validate_only ? "validate" : "check");
     if (!o.n_outputs) { o.outputs[0].format = &out_text; o.outputs[0].file = NULL; o.n_outputs = 1; }
+    if (validate_only)
+        for (int k = 0; k < o.n_outputs; k++)
+            if (o.outputs[k].format == &out_text) o.outputs[k].format = &check_validate_text;
     int to_stdout = 0;
     for (int k = 0; k < o.n_outputs; k++) to_stdout += o.outputs[k].file == NULL;
-    if (to_stdout > 1) { fprintf(stderr, "hogo: only one --format may go to standard output; give the others --output FILE\n"); return CLI_EXIT_INPUT; }
+    if (to_stdout > 1) { cli_say("標準出力に出せる --format は1つだけです。ほかは --output FILE で書いてください", "only one --format may go to standard output; give the others --output FILE"); return CLI_EXIT_INPUT; }
+
+    if (!check_outputs_ok(&o)) return CLI_EXIT_INPUT;
+    if (!validate_only && o.rules_dir && !cli_check_rules_dir(o.rules_dir, "--rules")) return CLI_EXIT_INPUT;
 
     check_baseline base = { 0 };
     if (o.baseline && !check_load_baseline(o.baseline, &base)) return CLI_EXIT_INPUT;
 
     cli_list files = { 0 };
-    cli_expand(o.paths, o.n_paths, &files);
+    cli_expand(&o, o.paths, o.n_paths, &files);
     if (!files.n) {
-        fprintf(stderr, "hogo: no plan files (*.json) under the paths given\n");
+        fprintf(stderr, "%s", o.lang == HOGO_EN ? "hogo: no plan files (*.json) under the paths given\n"
+                                                : "hogo: 指定した場所に計画のファイル（*.json）がありません\n");
         cli_list_free(&files);
+        check_free_baseline(&base);
         return CLI_EXIT_INPUT;
     }
     int load_failed = 0;
@@ -393,6 +579,7 @@ static int check_main(int argc, char **argv, int validate_only)
          * pack that failed to load -- or a .hogo.json naming its rules --
          * made `hogo validate` exit 3 on a valid plan).  The engine's own
          * input-unknown-key rule is there without a pack. */
+        o.opt.lang = o.lang;
         if (hogo_engine_new(&o.opt, &e) != HOGO_OK) {
             fprintf(stderr, "hogo: cannot create an engine (out of memory)\n");
             e = NULL;
@@ -402,7 +589,7 @@ static int check_main(int argc, char **argv, int validate_only)
     } else {
         e = cli_engine(&o, 0, &load_failed);
     }
-    if (!e) { cli_list_free(&files); return CLI_EXIT_ENGINE; }
+    if (!e) { cli_list_free(&files); check_free_baseline(&base); return CLI_EXIT_ENGINE; }
 
     check_out outs[CLI_MAX_OUTPUTS];
     memset(outs, 0, sizeof outs);
@@ -428,6 +615,7 @@ static int check_main(int argc, char **argv, int validate_only)
         for (int k = 0; k < o.n_outputs; k++) check_close(&outs[k], 0);
         hogo_engine_free(e);
         cli_list_free(&files);
+        check_free_baseline(&base);
         return CLI_EXIT_INPUT;
     }
     cli_profile prof;
@@ -447,10 +635,10 @@ static int check_main(int argc, char **argv, int validate_only)
         cli_profile_print(&prof, stderr);
         cli_profile_free(&prof);
     }
+    if (o.baseline) check_print_resolved(&base, o.baseline);
     hogo_engine_free(e);
     cli_list_free(&files);
-    for (size_t i = 0; i < base.n; i++) free(base.keys[i]);
-    free(base.keys);
+    check_free_baseline(&base);
 
     /* load_failed: 1 a rule did not load (3), 2 --disable/severity named no rule (2); see cli_common.c */
     if ((load_failed & 1) || sink.sum.rule_errors) return CLI_EXIT_ENGINE;

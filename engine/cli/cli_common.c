@@ -2,40 +2,85 @@
  * subcommands. */
 #include "cli.h"
 #include "jsonpos.h"
+#include "plan_load.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <fnmatch.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The language when --lang and the configuration say nothing: LC_ALL, then
+ * LC_MESSAGES, then LANG.  ja_* is Japanese; any other language (en_US,
+ * de_DE...) is English; C, POSIX or nothing set keeps the tool's default,
+ * Japanese -- a department PC in Japan is the first user, and a CI image's
+ * LANG=C.UTF-8 says nothing about the reader. */
+hogo_lang cli_env_lang(void)
+{
+    static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (!v || !*v) continue;
+        if (!strncmp(v, "ja", 2)) return HOGO_JA;
+        if (!strncmp(v, "C", 1) || !strncmp(v, "POSIX", 5)) return HOGO_JA;
+        return HOGO_EN;
+    }
+    return HOGO_JA;
+}
+
+hogo_lang cli_lang = HOGO_JA;
+
+void cli_say(const char *ja, const char *en, ...)
+{
+    va_list ap;
+    va_start(ap, en);
+    fputs("hogo: ", stderr);
+    vfprintf(stderr, cli_lang == HOGO_EN ? en : ja, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
 
 void cli_opts_init(cli_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->lang = HOGO_JA;
+    o->lang = cli_lang;
     o->fail_on = HOGO_HIGH;
     o->color = -1;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = n > 0 ? (int)n : 1;
 }
 
-static int cli_size(const char *flag, const char *v, unsigned long long *out)
+/* A positive number with an optional K, M or G suffix, at most max.
+ * Fix: a value out of range (--regex-match-limit 99999999999) used to exit 2
+ * without a word, and a suffix could overflow the shift unnoticed. */
+static int cli_size(const char *flag, const char *v, unsigned long long max, unsigned long long *out)
 {
     char *end;
     errno = 0;
+    int neg = v[0] == '-';
     unsigned long long n = strtoull(v, &end, 10);
-    if (*end == 'K' || *end == 'k') { n <<= 10; end++; }
-    else if (*end == 'M' || *end == 'm') { n <<= 20; end++; }
-    else if (*end == 'G' || *end == 'g') { n <<= 30; end++; }
-    if (errno || *end || end == v || n == 0) {
-        fprintf(stderr, "hogo: %s takes a positive number (K, M, G suffixes allowed), not '%s'\n", flag, v);
+    int shift = 0;
+    if (*end == 'K' || *end == 'k') { shift = 10; end++; }
+    else if (*end == 'M' || *end == 'm') { shift = 20; end++; }
+    else if (*end == 'G' || *end == 'g') { shift = 30; end++; }
+    if (neg || errno || *end || end == v || n == 0) {
+        cli_say("%s には正の数を指定します（K、M、G も使えます。例: %s 16M）。'%s' は使えません",
+                "%s takes a positive number (K, M, G suffixes allowed, e.g. %s 16M), not '%s'", flag, flag, v);
         return 0;
     }
-    *out = n;
+    if (errno == ERANGE || n > (max >> shift)) {
+        cli_say("%s の値 '%s' は大きすぎます（上限 %llu）", "%s %s is out of range (the limit is %llu)", flag, v, max);
+        return 0;
+    }
+    *out = n << shift;
     return 1;
 }
 
@@ -44,39 +89,36 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
     const char *a = argv[*i];
     const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
     unsigned long long n;
-#define NEED() do { if (!v) { fprintf(stderr, "hogo: %s needs a value (see hogo --help)\n", a); return -1; } (*i)++; } while (0)
+#define NEED() do { if (!v) { cli_say("%s には値を指定します（hogo --help）", "%s needs a value (see hogo --help)", a); return -1; } (*i)++; } while (0)
     if (!strcmp(a, "--rules")) { NEED(); o->rules_dir = v; return 1; }
     if (!strcmp(a, "--lang")) {
         NEED();
         if (!strcmp(v, "ja")) o->lang = HOGO_JA;
         else if (!strcmp(v, "en")) o->lang = HOGO_EN;
-        else { fprintf(stderr, "hogo: --lang is ja or en, not '%s'\n", v); return -1; }
+        else { cli_say("--lang は ja か en です（'%s' は使えません）", "--lang is ja or en, not '%s'", v); return -1; }
         o->lang_set = 1;
+        cli_lang = o->lang;
         return 1;
     }
     if (!strcmp(a, "--fail-on")) {
         NEED();
         if (!hogo_severity_parse(v, &o->fail_on)) {
-            fprintf(stderr, "hogo: --fail-on is info, low, medium, high or critical, not '%s'\n", v);
+            cli_say("--fail-on は info、low、medium、high、critical のどれかです（'%s' は使えません）",
+                    "--fail-on is info, low, medium, high or critical, not '%s'", v);
             return -1;
         }
         o->fail_on_set = 1;
         return 1;
     }
-    if (!strcmp(a, "--rule-memory")) { NEED(); if (!cli_size(a, v, &n)) return -1; o->opt.rule_memory = (size_t)n; return 1; }
-    if (!strcmp(a, "--rule-instructions")) { NEED(); if (!cli_size(a, v, &n)) return -1; o->opt.rule_instructions = n; return 1; }
-    if (!strcmp(a, "--max-plan-bytes")) { NEED(); if (!cli_size(a, v, &n)) return -1; o->opt.plan_max_bytes = (size_t)n; return 1; }
-    if (!strcmp(a, "--max-depth")) {
-        NEED();
-        if (!cli_size(a, v, &n) || n > 1000) { fprintf(stderr, "hogo: --max-depth is 1 to 1000\n"); return -1; }
-        o->opt.plan_max_depth = (int)n;
-        return 1;
-    }
-    if (!strcmp(a, "--regex-match-limit")) { NEED(); if (!cli_size(a, v, &n) || n > UINT32_MAX) return -1; o->opt.regex_match_limit = (uint32_t)n; return 1; }
+    if (!strcmp(a, "--rule-memory")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.rule_memory = (size_t)n; return 1; }
+    if (!strcmp(a, "--rule-instructions")) { NEED(); if (!cli_size(a, v, UINT64_MAX, &n)) return -1; o->opt.rule_instructions = n; return 1; }
+    if (!strcmp(a, "--max-plan-bytes")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.plan_max_bytes = (size_t)n; return 1; }
+    if (!strcmp(a, "--max-depth")) { NEED(); if (!cli_size(a, v, 1000, &n)) return -1; o->opt.plan_max_depth = (int)n; return 1; }
+    if (!strcmp(a, "--regex-match-limit")) { NEED(); if (!cli_size(a, v, UINT32_MAX, &n)) return -1; o->opt.regex_match_limit = (uint32_t)n; return 1; }
     if (!strcmp(a, "--today")) {
         NEED();
         char iso[11];
-        if (!hogo_parse_date(v, iso)) { fprintf(stderr, "hogo: --today takes a date like 2021-02-17, not '%s'\n", v); return -1; }
+        if (!hogo_parse_date(v, iso)) { cli_say("--today には 2021-02-17 のような日付を指定します（'%s' は読めません）", "--today takes a date like 2021-02-17, not '%s'", v); return -1; }
         o->opt.today = v;
         return 1;
     }
@@ -92,6 +134,9 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
 }
 
 /* ---- configuration file ---- */
+
+/* The ja or en text, in the language of messages. */
+#define CLI_T(ja, en) (cli_lang == HOGO_EN ? (en) : (ja))
 
 static char *cli_find_config(void)
 {
@@ -171,17 +216,23 @@ int cli_load_config(cli_opts *o)
     if (!path) return 1;
     size_t len;
     int big;
-    char *text = cli_read(path, 1 << 20, &len, &big);
-    if (!text) { fprintf(stderr, "hogo: %s: cannot read the configuration\n", path); free(path); return 0; }
+    char *text = cli_read_stream(path, 1 << 20, &len, &big);
+    if (!text) { cli_say("%s: 設定ファイルを読めません", "%s: cannot read the configuration", path); free(path); return 0; }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
     if (!cJSON_IsObject(root)) {
-        char why[160];
+        char why[1024];
         size_t off = 0;
-        if (root || jpos_syntax_error(text, len, 0, why, sizeof why, &off)) {
-            /* valid JSON, but not an object (or cJSON refused what jpos accepts) */
-            snprintf(why, sizeof why, "%s", root ? "the configuration must be a JSON object" : "malformed JSON");
+        pl_doc doc;
+        if (root || pl_load(&doc, text, len, (size_t)1 << 20, 64, cli_lang) != 0) {
+            /* valid JSON, but not an object (or cJSON refused what the plan reader accepts) */
+            if (!root) pl_release(&doc);
+            snprintf(why, sizeof why, "%s", root ? CLI_T("設定は JSON のオブジェクト { … } で書きます", "the configuration must be a JSON object") : CLI_T("JSON の書き方に誤りがあります", "malformed JSON"));
             off = (size_t)-1;
+        } else {
+            /* the plan reader's messages: the same slips are made in a .hogo.json */
+            snprintf(why, sizeof why, "%s", doc.err);
+            off = doc.err_off;
         }
         cli_config_error_at(path, text, len, off, "", why);
         cJSON_Delete(root);
@@ -197,19 +248,19 @@ int cli_load_config(cli_opts *o)
         snprintf(ptr, sizeof ptr, "/%s", k);
         if (!strcmp(k, "disable")) {
             const cJSON *d;
-            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, "expected an array of rule or topic ids"); ok = 0; continue; }
+            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, CLI_T("規則か論点の ID の配列を書きます（例: \"disable\": [\"verification-single-person\"]）", "expected an array of rule or topic ids (e.g. \"disable\": [\"verification-single-person\"])")); ok = 0; continue; }
             cJSON_ArrayForEach(d, it) {
-                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, "expected strings"); ok = 0; continue; }
+                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, CLI_T("文字列を書きます", "expected strings")); ok = 0; continue; }
                 if (o->n_disable < CLI_MAX_LIST) o->disable[o->n_disable++] = d->valuestring;
             }
         } else if (!strcmp(k, "severity")) {
             const cJSON *d;
-            if (!cJSON_IsObject(it)) { cli_config_error(path, text, len, ptr, "expected an object {\"rule-id\": \"severity\"}"); ok = 0; continue; }
+            if (!cJSON_IsObject(it)) { cli_config_error(path, text, len, ptr, CLI_T("{\"規則ID\": \"重大度\"} の形で書きます（例: {\"retention-missing\": \"low\"}）", "expected an object {\"rule-id\": \"severity\"}")); ok = 0; continue; }
             cJSON_ArrayForEach(d, it) {
                 hogo_severity s;
                 snprintf(ptr, sizeof ptr, "/severity/%s", d->string);
                 if (!cJSON_IsString(d) || !hogo_severity_parse(d->valuestring, &s)) {
-                    cli_config_error(path, text, len, ptr, "expected info, low, medium, high or critical");
+                    cli_config_error(path, text, len, ptr, CLI_T("info、low、medium、high、critical のどれかを書きます", "expected info, low, medium, high or critical"));
                     ok = 0;
                     continue;
                 }
@@ -218,27 +269,35 @@ int cli_load_config(cli_opts *o)
         } else if (!strcmp(k, "fail_on")) {
             hogo_severity s;
             if (!cJSON_IsString(it) || !hogo_severity_parse(it->valuestring, &s)) {
-                cli_config_error(path, text, len, ptr, "expected info, low, medium, high or critical"); ok = 0; continue;
+                cli_config_error(path, text, len, ptr, CLI_T("info、low、medium、high、critical のどれかを書きます", "expected info, low, medium, high or critical")); ok = 0; continue;
             }
             if (!o->fail_on_set) o->fail_on = s;
         } else if (!strcmp(k, "lang")) {
             if (!cJSON_IsString(it) || (strcmp(it->valuestring, "ja") && strcmp(it->valuestring, "en"))) {
-                cli_config_error(path, text, len, ptr, "expected \"ja\" or \"en\""); ok = 0; continue;
+                cli_config_error(path, text, len, ptr, CLI_T("\"ja\" か \"en\" を書きます", "expected \"ja\" or \"en\"")); ok = 0; continue;
             }
-            if (!o->lang_set) o->lang = strcmp(it->valuestring, "en") ? HOGO_JA : HOGO_EN;
+            if (!o->lang_set) cli_lang = o->lang = strcmp(it->valuestring, "en") ? HOGO_JA : HOGO_EN;
         } else if (!strcmp(k, "rules")) {
             const cJSON *d;
-            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, "expected an array of directories"); ok = 0; continue; }
+            if (!cJSON_IsArray(it)) { cli_config_error(path, text, len, ptr, CLI_T("フォルダの配列を書きます（例: \"rules\": [\"rules-local\"]）", "expected an array of directories (e.g. \"rules\": [\"rules-local\"])")); ok = 0; continue; }
             /* relative to the configuration file's directory */
             char base[PATH_MAX];
             snprintf(base, sizeof base, "%s", path);
             char *slash = strrchr(base, '/');
             if (slash) *slash = '\0'; else snprintf(base, sizeof base, ".");
             cJSON_ArrayForEach(d, it) {
-                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, "expected strings"); ok = 0; continue; }
+                if (!cJSON_IsString(d)) { cli_config_error(path, text, len, ptr, CLI_T("文字列を書きます", "expected strings")); ok = 0; continue; }
                 char full[PATH_MAX * 2];
                 if (d->valuestring[0] == '/') snprintf(full, sizeof full, "%s", d->valuestring);
                 else snprintf(full, sizeof full, "%s/%s", base, d->valuestring);
+                /* a rule directory of the configuration is an argument too: missing,
+                 * not a directory or empty is exit 2, not an engine failure */
+                if (!cli_check_rules_dir(full, "rules")) {
+                    cli_config_error(path, text, len, ptr, CLI_T("規則のフォルダを読めません（上のメッセージ）",
+                                                                 "the rule directory cannot be used (see above)"));
+                    ok = 0;
+                    continue;
+                }
                 if (o->n_extra < CLI_MAX_DIRS && cli_config_ndirs < CLI_MAX_DIRS) {
                     char *dir = strdup(full);
                     if (dir) {
@@ -251,7 +310,7 @@ int cli_load_config(cli_opts *o)
             /* allowed for editors and people */
         } else {
             cli_config_error(path, text, len, ptr,
-                             "unknown key (known: disable, severity, fail_on, lang, rules)");
+                             CLI_T("不明なキーです（使えるのは disable、severity、fail_on、lang、rules）", "unknown key (known: disable, severity, fail_on, lang, rules)"));
             ok = 0;
         }
     }
@@ -283,11 +342,93 @@ static void cli_quiet_error(void *ud, hogo_status code, const char *msg)
     *(int *)ud |= CLI_FAILED_LOAD;
 }
 
+/* Edit distance (bytes; ids are ASCII), capped at 99. */
+static int cli_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64) return 99;
+    int row[65];
+    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cur = row[j];
+            int sub = prev + (a[i - 1] != b[j - 1]);
+            int del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+const char *cli_suggest_rule(const hogo_engine *e, const char *id)
+{
+    const char *best = NULL;
+    int best_d = 4;
+    size_t n = hogo_engine_rule_count(e);
+    for (size_t i = 0; i < n; i++) {
+        const hogo_rule_info *r = hogo_engine_rule(e, i);
+        int d = cli_distance(id, r->id);
+        /* a fragment of the id ("single-person") is a near miss too */
+        if (d >= best_d && strlen(id) >= 5 && strstr(r->id, id)) d = 3;
+        if (d < best_d) { best = r->id; best_d = d; }
+    }
+    return best;
+}
+
+/* Does dir hold a rule (*.lua) somewhere below it?  (depth-bounded: a
+ * symlink loop ends) */
+static int cli_has_lua(const char *dir, int depth)
+{
+    if (depth > 8) return 0;
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int found = 0;
+    struct dirent *de;
+    while (!found && (de = readdir(d))) {
+        if (de->d_name[0] == '.') continue;
+        size_t n = strlen(de->d_name);
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0) continue;
+        if (S_ISREG(st.st_mode) && n > 4 && !strcmp(de->d_name + n - 4, ".lua")) found = 1;
+        else if (S_ISDIR(st.st_mode)) found = cli_has_lua(path, depth + 1);
+    }
+    closedir(d);
+    return found;
+}
+
+int cli_check_rules_dir(const char *dir, const char *what)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        cli_say("%s %s: そのフォルダはありません。規則（*.lua）のあるフォルダを指定してください",
+                "%s %s: no such directory; give the directory that holds the rules (*.lua)", what, dir);
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        cli_say("%s %s: フォルダではありません。規則（*.lua）のあるフォルダを指定してください（例: %s rules/）",
+                "%s %s: not a directory; give the directory that holds the rules (*.lua), e.g. %s rules/", what, dir, what);
+        return 0;
+    }
+    if (!cli_has_lua(dir, 0)) {
+        cli_say("%s %s: 規則（*.lua）が1つもありません。規則のあるフォルダを指定してください",
+                "%s %s: holds no rule (*.lua); give the directory that holds the rules", what, dir);
+        return 0;
+    }
+    return 1;
+}
+
 hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed)
 {
     hogo_engine *e;
     *load_failed = 0;
-    if (hogo_engine_new(&o->opt, &e) != HOGO_OK) {
+    hogo_options opt = o->opt;
+    opt.lang = o->lang;          /* input errors in the reader's language */
+    if (hogo_engine_new(&opt, &e) != HOGO_OK) {
         fprintf(stderr, "hogo: cannot create an engine (out of memory)\n");
         return NULL;
     }
@@ -297,13 +438,23 @@ hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed)
     for (int i = 0; i < o->n_extra; i++) hogo_engine_load_dir(e, o->extra_dirs[i]);
     for (int i = 0; i < o->n_disable; i++) {
         if (hogo_engine_disable(e, o->disable[i]) != HOGO_OK && !quiet) {
-            fprintf(stderr, "hogo: cannot disable '%s': no rule or topic has that id\n", o->disable[i]);
+            const char *near = cli_suggest_rule(e, o->disable[i]);
+            if (near)
+                cli_say("--disable %s: その ID の規則も論点もありません（もしかして %s？）",
+                        "cannot disable '%s': no rule or topic has that id (did you mean %s?)", o->disable[i], near);
+            else
+                cli_say("--disable %s: その ID の規則も論点もありません（hogo rules で一覧を見られます）",
+                        "cannot disable '%s': no rule or topic has that id (hogo rules lists them)", o->disable[i]);
             *load_failed |= CLI_FAILED_ID;
         }
     }
     for (int i = 0; i < o->n_sev; i++) {
         if (hogo_engine_set_severity(e, o->sev_rule[i], o->sev_value[i]) != HOGO_OK && !quiet) {
-            fprintf(stderr, "hogo: cannot set the severity of '%s': no such rule\n", o->sev_rule[i]);
+            const char *near = cli_suggest_rule(e, o->sev_rule[i]);
+            cli_say("%s の重大度を設定できません: その ID の規則はありません%s%s%s",
+                    "cannot set the severity of '%s': no such rule%s%s%s", o->sev_rule[i],
+                    near ? (cli_lang == HOGO_EN ? " (did you mean " : "（もしかして ") : "", near ? near : "",
+                    near ? (cli_lang == HOGO_EN ? "?)" : "？）") : "");
             *load_failed |= CLI_FAILED_ID;
         }
     }
@@ -342,7 +493,102 @@ static int cli_take(cli_list *l, char **s)
 
 static int cli_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static void cli_walk(const char *dir, cli_list *out, int depth)
+/* ---- directory walks ----
+ * A walk takes every *.json (any case of the extension: Windows saves
+ * PLAN.JSON) below a directory, sorted, and says on stderr what it passes
+ * over that a person might expect it to read: JSON files that are not plans
+ * (no "format": "hogo-plan/..." at the top level, e.g. package.json), files
+ * named like a plan that will not be read (plan.json.txt, PLAN.JSON.bak),
+ * special files (a FIFO is never opened: it would block), and links back to
+ * a directory already walked (remembered by device and inode, so a symlink
+ * loop ends).  node_modules, .git and hidden directories are skipped
+ * silently; --exclude GLOB skips what matches (by name or by path).  Files
+ * named on the command line are always plans. */
+
+typedef struct { dev_t dev; ino_t ino; } cli_dirid;
+
+typedef struct {
+    const cli_opts *o;
+    cli_list *out;
+    cli_dirid *seen; size_t n_seen, cap_seen;
+} cli_walker;
+
+static void cli_notice(const cli_opts *o, const char *path, const char *ja, const char *en)
+{
+    fprintf(stderr, "hogo: %s: %s\n", path, o && o->lang == HOGO_EN ? en : ja);
+}
+
+/* 1 if the directory was walked already (and remember it if not). */
+static int cli_seen_dir(cli_walker *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->n_seen; i++)
+        if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino) return 1;
+    if (w->n_seen == w->cap_seen) {
+        size_t c = w->cap_seen ? w->cap_seen * 2 : 32;
+        cli_dirid *v = realloc(w->seen, c * sizeof *v);
+        if (!v) return 1;                 /* out of memory: do not descend */
+        w->seen = v;
+        w->cap_seen = c;
+    }
+    w->seen[w->n_seen].dev = st->st_dev;
+    w->seen[w->n_seen++].ino = st->st_ino;
+    return 0;
+}
+
+static int cli_ends_ci(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+/* A name that looks like a plan but will not be read: ".json" inside it, not at its end. */
+static int cli_near_plan(const char *name)
+{
+    for (const char *p = name; (p = strchr(p, '.')); p++)
+        if (strncasecmp(p, ".json", 5) == 0 && p[5] != '\0') return 1;
+    return 0;
+}
+
+static int cli_excluded(const cli_opts *o, const char *path, const char *name)
+{
+    for (int i = 0; o && i < o->n_exclude; i++)
+        if (fnmatch(o->exclude[i], name, 0) == 0 || fnmatch(o->exclude[i], path, 0) == 0) return 1;
+    return 0;
+}
+
+/* Is this JSON file a plan?  Cheap first: "hogo-plan/" in its first 64 KiB.
+ * Otherwise a file that parses as JSON is a plan only if its top level has a
+ * plan's own key (format, title, department, consultation); a file that does
+ * not parse is taken as a plan, so its errors are reported, not hidden. */
+static int cli_is_plan(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return 1;                 /* let the screen report why */
+    char buf[65536];
+    size_t n = 0;
+    for (;;) {
+        ssize_t got = read(fd, buf + n, sizeof buf - n);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) break;
+        n += (size_t)got;
+        if (n == sizeof buf) break;
+    }
+    close(fd);
+    for (size_t i = 0; i + 10 <= n; i++)
+        if (buf[i] == 'h' && !memcmp(buf + i, "hogo-plan/", 10)) return 1;
+    if (n == sizeof buf) return 1;
+    cJSON *root = cJSON_ParseWithLength(buf, n);
+    if (!root) return 1;
+    /* a plan that forgot its "format" line is still a plan: its error is
+     * reported, not passed over */
+    int plan = cJSON_IsObject(root) &&
+               (cJSON_HasObjectItem(root, "format") || cJSON_HasObjectItem(root, "title") ||
+                cJSON_HasObjectItem(root, "department") || cJSON_HasObjectItem(root, "consultation"));
+    cJSON_Delete(root);
+    return plan;
+}
+
+static void cli_walk(cli_walker *w, const char *dir, int depth)
 {
     if (depth > 32) return;
     DIR *d = opendir(dir);
@@ -350,7 +596,8 @@ static void cli_walk(const char *dir, cli_list *out, int depth)
     cli_list here = { 0 };
     struct dirent *de;
     while ((de = readdir(d))) {
-        if (de->d_name[0] == '.') continue;
+        if (de->d_name[0] == '.') continue;                  /* hidden, . and .. */
+        if (!strcmp(de->d_name, "node_modules")) continue;
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
         cli_push(&here, path);
@@ -358,20 +605,46 @@ static void cli_walk(const char *dir, cli_list *out, int depth)
     closedir(d);
     qsort(here.v, here.n, sizeof *here.v, cli_cmp);
     for (size_t i = 0; i < here.n; i++) {
+        const char *path = here.v[i];
+        const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        if (cli_excluded(w->o, path, name)) continue;
         struct stat st;
-        if (stat(here.v[i], &st) != 0) continue;
-        size_t n = strlen(here.v[i]);
-        if (S_ISDIR(st.st_mode)) cli_walk(here.v[i], out, depth + 1);
-        else if (n > 5 && strcmp(here.v[i] + n - 5, ".json") == 0 &&
-                 !(n >= 10 && strcmp(here.v[i] + n - 10, ".test.json") == 0))
-            cli_take(out, &here.v[i]);   /* moved, not copied: one copy of 100,000 names */
+        if (stat(path, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (cli_seen_dir(w, &st)) {
+                cli_notice(w->o, path, "既に読んだフォルダへのリンクのため、たどりません",
+                           "a link to a directory already walked; not followed");
+                continue;
+            }
+            cli_walk(w, path, depth + 1);
+            continue;
+        }
+        if (cli_ends_ci(name, ".json")) {
+            if (cli_ends_ci(name, ".test.json")) continue;   /* a rule's tests (hogo test) */
+            if (!S_ISREG(st.st_mode)) {
+                cli_notice(w->o, path, "通常のファイルではない（FIFO や装置）ため読みません",
+                           "not a regular file (a FIFO or a device); not read");
+                continue;
+            }
+            if (!cli_is_plan(path)) {
+                cli_notice(w->o, path,
+                           "計画ではない JSON のため読み飛ばします（最上位に \"format\": \"hogo-plan/1\" がありません）",
+                           "skipped: a JSON file that is not a plan (no \"format\": \"hogo-plan/1\" at its top level)");
+                continue;
+            }
+            cli_take(w->out, &here.v[i]);   /* moved, not copied: one copy of 100,000 names */
+        } else if (S_ISREG(st.st_mode) && cli_near_plan(name)) {
+            cli_notice(w->o, path, "名前が .json で終わっていないため読みません。計画なら名前の末尾を .json にしてください",
+                       "not read: the name does not end in .json; if it is a plan, rename it to end in .json");
+        }
     }
     cli_list_free(&here);
 }
 
-int cli_expand(const char *const *paths, int n, cli_list *out)
+int cli_expand(const cli_opts *o, const char *const *paths, int n, cli_list *out)
 {
     int ok = 1;
+    cli_walker w = { o, out, NULL, 0, 0 };
     for (int i = 0; i < n; i++) {
         struct stat st;
         if (!strcmp(paths[i], "-")) { cli_push(out, "-"); continue; }
@@ -381,9 +654,12 @@ int cli_expand(const char *const *paths, int n, cli_list *out)
             ok = 0;
             continue;
         }
-        if (S_ISDIR(st.st_mode)) cli_walk(paths[i], out, 0);
-        else cli_push(out, paths[i]);
+        if (S_ISDIR(st.st_mode)) {
+            if (!cli_seen_dir(&w, &st)) cli_walk(&w, paths[i], 0);
+        }
+        else cli_push(out, paths[i]);      /* named: always a plan (cli_read refuses a FIFO) */
     }
+    free(w.seen);
     return ok;
 }
 
@@ -396,17 +672,35 @@ void cli_list_free(cli_list *l)
 
 /* Read a whole file ("-" = standard input) with plain read(2): stdio's
  * buffer, its extra fstat and its copy cost as much as reading a plan. */
+static char *cli_read_fd(const char *path, size_t max, size_t *len, int *too_big, int streams);
+
 char *cli_read(const char *path, size_t max, size_t *len, int *too_big)
+{
+    return cli_read_fd(path, max, len, too_big, 0);
+}
+
+char *cli_read_stream(const char *path, size_t max, size_t *len, int *too_big)
+{
+    return cli_read_fd(path, max, len, too_big, 1);
+}
+
+/* streams: a pipe is read too (--baseline <(git show ...)), opened blocking
+ * as a reader of a pipe expects; otherwise only regular files. */
+static char *cli_read_fd(const char *path, size_t max, size_t *len, int *too_big, int streams)
 {
     *too_big = 0;
     *len = 0;
     int is_stdin = !strcmp(path, "-");
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO named x.json must not wait for a writer
+     * (for ever); what is not a regular file is refused below. */
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | (streams ? 0 : O_NONBLOCK) | O_CLOEXEC);
     if (fd < 0) return NULL;
     struct stat st;
     size_t cap = 65536;
-    if (!is_stdin && fstat(fd, &st) == 0) {
+    if (!is_stdin) {
+        if (fstat(fd, &st) != 0) { int e = errno; close(fd); errno = e; return NULL; }
         if (S_ISDIR(st.st_mode)) { close(fd); errno = EISDIR; return NULL; }
+        if (!S_ISREG(st.st_mode) && !(streams && S_ISFIFO(st.st_mode))) { close(fd); errno = ENODEV; return NULL; }
         if (S_ISREG(st.st_mode)) {
             if ((size_t)st.st_size > max) { close(fd); *too_big = 1; *len = (size_t)st.st_size; return NULL; }
             cap = (size_t)st.st_size + 1;   /* + 1: the read that sees the end */

@@ -136,7 +136,8 @@ static const char init_tail[] =
 
 static int init_usage(void)
 {
-    fprintf(stderr, "usage: hogo init [--force] [FILE]   (no FILE: standard output)\n");
+    fputs(cli_lang == HOGO_EN ? "usage: hogo init [--force] [FILE]   (no FILE: standard output)\n"
+                               : "使い方: hogo init [--force] [FILE]   （FILE がなければ標準出力）\n", stderr);
     return CLI_EXIT_INPUT;
 }
 
@@ -171,7 +172,7 @@ int cli_init(int argc, char **argv)
         const char *a = argv[i];
         if (!strcmp(a, "--force")) force = 1;
         else if (!strcmp(a, "--")) { if (i + 1 < argc && !file) file = argv[++i]; else return init_usage(); }
-        else if (a[0] == '-' && a[1]) { fprintf(stderr, "hogo: unknown option '%s' (hogo --help)\n", a); return CLI_EXIT_INPUT; }
+        else if (a[0] == '-' && a[1]) { cli_say("'%s' というオプションはありません（hogo --help）", "unknown option '%s' (hogo --help)", a); return CLI_EXIT_INPUT; }
         else if (!file) file = a;
         else return init_usage();
     }
@@ -189,7 +190,7 @@ int cli_init(int argc, char **argv)
     if (!file) {
         fflush(stdout);
         if (!init_emit(STDOUT_FILENO, today, fy_end)) {
-            fprintf(stderr, "hogo: cannot write to standard output: %s\n", strerror(errno));
+            cli_say("標準出力に書けませんでした: %s", "cannot write to standard output: %s", strerror(errno));
             return CLI_EXIT_INPUT;
         }
         return CLI_EXIT_OK;
@@ -197,21 +198,21 @@ int cli_init(int argc, char **argv)
 
     struct stat st;
     if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "hogo: %s is a directory; give a file name such as %s/plan.json\n", file, file);
+        cli_say("%s はフォルダです。%s/plan.json のようにファイル名を指定してください", "%s is a directory; give a file name such as %s/plan.json", file, file);
         return CLI_EXIT_INPUT;
     }
     if (!force) {
         /* O_EXCL: never replace what is there, even if it appears meanwhile */
         int fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0666);
         if (fd < 0) {
-            if (errno == EEXIST) fprintf(stderr, "hogo: %s already exists; not overwritten (use --force to replace it)\n", file);
-            else fprintf(stderr, "hogo: %s: cannot create: %s\n", file, strerror(errno));
+            if (errno == EEXIST) cli_say("%s は既にあるので書きませんでした（置き換えるなら --force）", "%s already exists; not overwritten (use --force to replace it)", file);
+            else cli_say("%s: 作れません: %s", "%s: cannot create: %s", file, strerror(errno));
             return CLI_EXIT_INPUT;
         }
         int ok = init_emit(fd, today, fy_end);
         if (close(fd) != 0) ok = 0;
         if (!ok) {
-            fprintf(stderr, "hogo: %s: write failed: %s\n", file, strerror(errno));
+            cli_say("%s: 書き込みに失敗しました: %s", "%s: write failed: %s", file, strerror(errno));
             unlink(file);
             return CLI_EXIT_INPUT;
         }
@@ -222,7 +223,7 @@ int cli_init(int argc, char **argv)
         snprintf(tmp, n, "%s.tmp.XXXXXX", file);
         int fd = mkstemp(tmp);
         if (fd < 0) {
-            fprintf(stderr, "hogo: %s: cannot write: %s\n", file, strerror(errno));
+            cli_say("%s: 書き込めません: %s", "%s: cannot write: %s", file, strerror(errno));
             free(tmp);
             return CLI_EXIT_INPUT;
         }
@@ -232,16 +233,22 @@ int cli_init(int argc, char **argv)
         int ok = init_emit(fd, today, fy_end);
         if (close(fd) != 0) ok = 0;
         if (!ok || rename(tmp, file) != 0) {
-            fprintf(stderr, "hogo: %s: cannot write: %s\n", file, strerror(errno));
+            cli_say("%s: 書き込めません: %s", "%s: cannot write: %s", file, strerror(errno));
             unlink(tmp);
             free(tmp);
             return CLI_EXIT_INPUT;
         }
         free(tmp);
     }
-    fprintf(stderr,
-            "hogo: %s を作成しました。「（…）例：」の値を計画の内容に書き換え、該当しない項目は null にしてください"
-            "（docs/plan-guide.md）。\n"
-            "      次に: hogo validate %s && hogo check %s\n", file, file, file);
+    if (cli_lang == HOGO_EN)
+        fprintf(stderr,
+                "hogo: wrote %s. Replace each \"（…）例：\" value with the plan's own, and write null where a field does not apply"
+                " (docs/plan-guide.md).\n"
+                "      next: hogo validate %s && hogo check %s\n", file, file, file);
+    else
+        fprintf(stderr,
+                "hogo: %s を作成しました。「（…）例：」の値を計画の内容に書き換え、該当しない項目は null にしてください"
+                "（docs/plan-guide.md）。\n"
+                "      次に: hogo validate %s && hogo check %s\n", file, file, file);
     return CLI_EXIT_OK;
 }

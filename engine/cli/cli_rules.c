@@ -16,13 +16,14 @@ static int rules_args(cli_opts *o, int argc, char **argv, const char **format, i
         if (c > 0) continue;
         if (!strcmp(argv[i], "--format") && i + 1 == argc) {
             /* was reported as "unknown argument '--format'" */
-            fprintf(stderr, "hogo: --format needs a value\n");
+            cli_say("--format には値を指定します（text、json%s）", "--format needs a value (text, json%s)",
+                    topics ? (cli_lang == HOGO_EN ? " or markdown" : "、markdown") : "");
             return 0;
         } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
             *format = argv[++i];
             if (strcmp(*format, "text") && strcmp(*format, "json") && (!topics || strcmp(*format, "markdown"))) {
-                fprintf(stderr, topics ? "hogo: rules --format is text, json or markdown\n"
-                                       : "hogo: explain --format is text or json\n");
+                if (topics) cli_say("rules --format は text、json、markdown のどれかです", "rules --format is text, json or markdown");
+                else cli_say("explain --format は text か json です", "explain --format is text or json");
                 return 0;
             }
         } else if (!strcmp(argv[i], "--topics") && topics) {
@@ -30,7 +31,7 @@ static int rules_args(cli_opts *o, int argc, char **argv, const char **format, i
         } else if (argv[i][0] != '-' && id && !*id) {
             *id = argv[i];
         } else {
-            fprintf(stderr, "hogo: unknown argument '%s' (hogo --help)\n", argv[i]);
+            cli_say("'%s' という引数は使えません（hogo --help）", "unknown argument '%s' (hogo --help)", argv[i]);
             return 0;
         }
     }
@@ -252,6 +253,7 @@ int cli_rules(int argc, char **argv)
     int topics = 0;
     if (!rules_args(&o, argc, argv, &format, &topics, NULL)) return CLI_EXIT_INPUT;
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
+    if (o.rules_dir && !cli_check_rules_dir(o.rules_dir, "--rules")) return CLI_EXIT_INPUT;
     if (topics) {
         for (size_t i = 0; i < hogo_topic_count(); i++) puts(hogo_topic(i));
         return CLI_EXIT_OK;
@@ -288,6 +290,26 @@ int cli_rules(int argc, char **argv)
     return (failed & 1) ? CLI_EXIT_ENGINE : failed ? CLI_EXIT_INPUT : CLI_EXIT_OK;
 }
 
+/* A template with each {name} replaced by "…" (malloc'd), for a rule whose
+ * example does not fill it: a staffer never sees a raw placeholder. */
+static char *explain_unplace(const char *t)
+{
+    if (!t) return NULL;
+    size_t n = strlen(t);
+    char *out = malloc(n * 3 + 1), *w = out;
+    if (!out) return NULL;
+    for (const char *p = t; *p;) {
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        int name = close && close > p + 1;
+        for (const char *q = p + 1; name && q < close; q++)
+            if (!(*q == '_' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9'))) name = 0;
+        if (name) { memcpy(w, "\xE2\x80\xA6", 3); w += 3; p = close + 1; }
+        else *w++ = *p++;
+    }
+    *w = '\0';
+    return out;
+}
+
 /* "rules/../fixtures/x.json" -> "fixtures/x.json" (lexically, in place). */
 static void explain_tidy(char *path)
 {
@@ -304,8 +326,9 @@ static void explain_tidy(char *path)
  * rule) that raises it: the plan is screened and the rule's findings shown,
  * so the example is real output, not prose.  Quiet when there is no test
  * file (an installed binary away from its source tree). */
-static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang)
+static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang, char **filled)
 {
+    *filled = NULL;
     size_t n = strlen(r->file);
     if (n < 5 || strcmp(r->file + n - 4, ".lua")) return;
     char test[4096];
@@ -329,7 +352,9 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
     const cJSON *patch = cJSON_GetObjectItemCaseSensitive(hit, "patch");
     char *plan = NULL;
     char shown[4096];
-    sb_printf(sb, "\n%s (%s: %s):\n", en ? "Example" : "例", test, name ? name : "");
+    /* a test case's name is the rule author's note, in English: not shown in ja */
+    if (en) sb_printf(sb, "\nExample (%s: %s):\n", test, name ? name : "");
+    else sb_printf(sb, "\n例（%s より）:\n", test);
     if (planref) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s", test);
@@ -358,6 +383,7 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
             if (strcmp(f->rule, r->id)) continue;
             sb_printf(sb, "  → %s:%d [%s] %s\n", shown, f->line, outw_severity_word(f->severity, lang),
                       outw_lang(f->message, lang));
+            if (!*filled) *filled = strdup(outw_lang(f->message, lang));
         }
     }
     hogo_result_free(res);
@@ -372,14 +398,24 @@ int cli_explain(int argc, char **argv)
     const char *format = "text";
     const char *id = NULL;
     if (!rules_args(&o, argc, argv, &format, NULL, &id)) return CLI_EXIT_INPUT;
-    if (!id) { fprintf(stderr, "usage: hogo explain RULE_ID   (hogo rules lists them)\n"); return CLI_EXIT_INPUT; }
+    if (!id) {
+        fputs(cli_lang == HOGO_EN ? "usage: hogo explain RULE_ID   (hogo rules lists them)\n"
+                                  : "使い方: hogo explain 規則ID   （規則の一覧は hogo rules）\n", stderr);
+        return CLI_EXIT_INPUT;
+    }
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
+    if (o.rules_dir && !cli_check_rules_dir(o.rules_dir, "--rules")) return CLI_EXIT_INPUT;
     int failed;
     hogo_engine *e = cli_engine(&o, 0, &failed);
     if (!e) return CLI_EXIT_ENGINE;
     const hogo_rule_info *r = hogo_engine_find_rule(e, id);
     if (!r) {
-        fprintf(stderr, "hogo: no rule '%s' (hogo rules lists them)\n", id);
+        const char *near = cli_suggest_rule(e, id);
+        if (near)
+            cli_say("'%s' という規則はありません（もしかして %s？ 一覧は hogo rules）",
+                    "no rule '%s' (did you mean %s? hogo rules lists them)", id, near);
+        else
+            cli_say("'%s' という規則はありません（一覧は hogo rules）", "no rule '%s' (hogo rules lists them)", id);
         hogo_engine_free(e);
         return CLI_EXIT_INPUT;
     }
@@ -394,11 +430,21 @@ int cli_explain(int argc, char **argv)
         sb_printf(&sb, "%s: %s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", r->topic,
                   en ? "default severity" : "既定の重大度", outw_severity_word(r->severity, o.lang),
                   en ? "defined in" : "定義", r->file);
-        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", outw_lang(r->message, o.lang));
-        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応",
-                  outw_lang(r->follow_up, o.lang));
+        /* the example runs first: its finding is the message with the
+         * template filled; without one, {placeholders} become "…" */
+        strbuf ex;
+        sb_init(&ex);
+        char *filled = NULL;
+        explain_example(&ex, e, r, o.lang, &filled);
+        char *msg = filled ? filled : explain_unplace(outw_lang(r->message, o.lang));
+        char *fup = explain_unplace(outw_lang(r->follow_up, o.lang));
+        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", msg ? msg : "");
+        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応", fup ? fup : "");
         sb_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", r->precedent);
-        explain_example(&sb, e, r, o.lang);
+        sb_add(&sb, sb_cstr(&ex), ex.len);
+        sb_free(&ex);
+        free(msg);
+        free(fup);
     }
     fwrite(sb_cstr(&sb), 1, sb.len, stdout);
     sb_free(&sb);

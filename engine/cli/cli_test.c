@@ -246,7 +246,27 @@ static void test_file(hogo_engine *e, test_tally *t, const char *file)
 
 static int test_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static void test_collect(const char *dir, cli_list *out, int depth)
+/* Directories already walked (device + inode), so a symlink loop ends. */
+typedef struct { dev_t dev; ino_t ino; } test_dirid;
+typedef struct { test_dirid *v; size_t n, cap; } test_seen;
+
+static int test_seen_dir(test_seen *s, const struct stat *st)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].dev == st->st_dev && s->v[i].ino == st->st_ino) return 1;
+    if (s->n == s->cap) {
+        size_t c = s->cap ? s->cap * 2 : 32;
+        test_dirid *v = realloc(s->v, c * sizeof *v);
+        if (!v) return 1;
+        s->v = v;
+        s->cap = c;
+    }
+    s->v[s->n].dev = st->st_dev;
+    s->v[s->n++].ino = st->st_ino;
+    return 0;
+}
+
+static void test_collect_in(const char *dir, cli_list *out, int depth, test_seen *seen)
 {
     DIR *d = opendir(dir);
     if (!d || depth > 16) { if (d) closedir(d); return; }
@@ -258,8 +278,8 @@ static void test_collect(const char *dir, cli_list *out, int depth)
         struct stat st;
         if (stat(path, &st) != 0) continue;
         size_t n = strlen(de->d_name);
-        if (S_ISDIR(st.st_mode)) test_collect(path, out, depth + 1);
-        else if (n > 10 && !strcmp(de->d_name + n - 10, ".test.json")) {
+        if (S_ISDIR(st.st_mode)) { if (!test_seen_dir(seen, &st)) test_collect_in(path, out, depth + 1, seen); }
+        else if (S_ISREG(st.st_mode) && n > 10 && !strcmp(de->d_name + n - 10, ".test.json")) {
             if (out->n == out->cap) {
                 out->cap = out->cap ? out->cap * 2 : 64;
                 char **v = realloc(out->v, out->cap * sizeof *v);
@@ -270,6 +290,15 @@ static void test_collect(const char *dir, cli_list *out, int depth)
         }
     }
     closedir(d);
+}
+
+static void test_collect(const char *dir, cli_list *out, int depth)
+{
+    test_seen seen = { 0 };
+    struct stat st;
+    if (stat(dir, &st) == 0) test_seen_dir(&seen, &st);
+    test_collect_in(dir, out, depth, &seen);
+    free(seen.v);
 }
 
 int cli_test(int argc, char **argv)
@@ -283,7 +312,7 @@ int cli_test(int argc, char **argv)
         int c = cli_common_flag(&o, argc, argv, &i);
         if (c < 0) return CLI_EXIT_INPUT;
         if (c > 0) continue;
-        if (argv[i][0] == '-') { fprintf(stderr, "hogo: unknown option '%s' (hogo --help)\n", argv[i]); return CLI_EXIT_INPUT; }
+        if (argv[i][0] == '-') { cli_say("'%s' というオプションはありません（hogo --help）", "unknown option '%s' (hogo --help)", argv[i]); return CLI_EXIT_INPUT; }
         if (np < 256) paths[np++] = argv[i];
     }
     if (!np) paths[np++] = "rules";

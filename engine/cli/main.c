@@ -1,10 +1,11 @@
 /* main.c -- the hogo program: dispatch to a subcommand, --help, --version. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-static const char hogo_help[] =
+static const char hogo_help_en[] =
 "hogo " HOGO_VERSION " -- screen a personal-data processing plan the way a\n"
 "personal information protection council (個人情報保護審議会) would.\n"
 "\n"
@@ -20,11 +21,14 @@ static const char hogo_help[] =
 "check options:\n"
 "  -f, --format FMT       text (default), json, sarif, junit or markdown; repeatable\n"
 "  -o, --output FILE      write the preceding --format to FILE (atomically) instead of stdout\n"
-"      --lang ja|en       language of messages (default ja)\n"
+"      --lang ja|en       language of messages and reports (default: ja, or en when\n"
+"                         LC_ALL/LC_MESSAGES/LANG names a language other than ja, C or POSIX)\n"
 "      --fail-on SEV      exit 1 when a finding is at or above SEV: info, low, medium,\n"
 "                         high (default) or critical\n"
 "  -j, --jobs N           screen with N workers (default: the number of cores)\n"
 "      --baseline REPORT  report only findings not in an earlier JSON report\n"
+"      --exclude GLOB     in directory walks, skip files and directories whose name or\n"
+"                         path matches GLOB (e.g. 'draft-*'); repeatable\n"
 "      --rules DIR        use the rules in DIR instead of the built-in pack\n"
 "      --disable ID       turn off a rule or a whole topic; repeatable\n"
 "      --config FILE      read settings from FILE (default: .hogo.json found walking up\n"
@@ -43,35 +47,110 @@ static const char hogo_help[] =
 "exit status of check: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
 "2 a plan, the configuration or an argument could not be read; 3 the engine or a rule failed.\n"
 "\n"
+"writing a plan, and what each input error means: docs/plan-guide.md (in Japanese)\n"
 "docs: docs/cli.md, docs/plan-format.md, docs/rule-api.md, docs/scoring.md\n";
+
+static const char hogo_help_ja[] =
+"hogo " HOGO_VERSION " -- 個人情報の取扱いの計画を、個人情報保護審議会が審議するように審査します。\n"
+"\n"
+"使い方:\n"
+"  hogo check [オプション] 計画|フォルダ...    計画を審査する（フォルダ: その下の *.json すべて）\n"
+"  hogo validate [オプション] 計画|フォルダ... 様式だけを確かめる（審査はしない）\n"
+"  hogo rules [--format text|json|markdown] [--rules DIR] [--topics]   規則の一覧\n"
+"  hogo explain 規則ID                 規則が何を確かめ、なぜ、どうすればよいか\n"
+"  hogo test [--rules DIR] [PATH...]  規則のテスト（*.test.json）を実行する\n"
+"  hogo init [--force] [FILE]         日本語の説明つきの計画のひな形を書く\n"
+"  hogo --help | --version\n"
+"\n"
+"check のオプション:\n"
+"  -f, --format FMT       text（既定）、json、sarif、junit、markdown。複数指定できます\n"
+"  -o, --output FILE      直前の --format を標準出力ではなく FILE に書く（書き終えてから置き換え）\n"
+"      --lang ja|en       メッセージと報告の言語（既定: ja。LC_ALL/LC_MESSAGES/LANG が ja・C・POSIX\n"
+"                         以外の言語なら en）\n"
+"      --fail-on SEV      SEV 以上の指摘があれば終了コード 1: info、low、medium、high（既定）、critical\n"
+"  -j, --jobs N           N 並列で審査する（既定: CPU の数）\n"
+"      --baseline REPORT  以前の JSON 報告にない指摘だけを示す（計画の id で対応づけ、解消した指摘も示す）\n"
+"      --exclude GLOB     フォルダをたどるとき、名前かパスが GLOB に合うものを除く（例: 'draft-*'）。複数指定できます\n"
+"      --rules DIR        組み込みの規則の代わりに DIR の規則を使う\n"
+"      --disable ID       規則または論点を止める。複数指定できます\n"
+"      --config FILE      設定を FILE から読む（既定: 今のフォルダから上にたどって見つけた .hogo.json）。\n"
+"                         --no-config で設定を読まない\n"
+"      --today DATE       期限の判定に使う日付（既定: 今日、UTC）\n"
+"      --color, --no-color  色をつける・つけない（既定: 端末なら色つき。NO_COLOR があれば色なし）\n"
+"      --profile          時間の内訳（段階ごと、規則ごと）を標準エラーに出す\n"
+"\n"
+"上限（docs/security.md）:\n"
+"      --rule-memory BYTES        規則ごと・計画ごとのメモリ（既定 16M、計画の32倍がそれより大きければその値）\n"
+"      --rule-instructions N      規則ごと・計画ごとの Lua 命令数（既定 50000000）\n"
+"      --max-plan-bytes BYTES     計画のファイルの最大サイズ（既定 8M）\n"
+"      --max-depth N              JSON の入れ子の最大の深さ（既定 64）\n"
+"      --regex-match-limit N      PCRE2 の match limit（既定 1000000）\n"
+"\n"
+"check の終了コード: 0 = --fail-on 以上の指摘なし、1 = あり、2 = 読めない計画・設定・引数がある、\n"
+"3 = エンジンか規則の不具合。\n"
+"\n"
+"計画の書き方と、入力エラーの意味と直し方: docs/plan-guide.md\n"
+"資料: docs/cli.md, docs/plan-format.md, docs/rule-api.md, docs/scoring.md\n";
+
+/* --lang anywhere on the command line decides the language of every message,
+ * even those about flags that come before it. */
+static void main_lang(int argc, char **argv)
+{
+    cli_lang = cli_env_lang();
+    for (int i = 1; i + 1 < argc; i++)
+        if (!strcmp(argv[i], "--lang")) {
+            if (!strcmp(argv[i + 1], "en")) cli_lang = HOGO_EN;
+            else if (!strcmp(argv[i + 1], "ja")) cli_lang = HOGO_JA;
+        }
+}
+
+static const char *main_help(void) { return cli_lang == HOGO_EN ? hogo_help_en : hogo_help_ja; }
+
+/* Fix: a failed write to standard output (> /dev/full) used to exit 1 with
+ * no message; it is reported and exits 2, whatever the command. */
+static int main_finish(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        int e = errno;
+        cli_say("標準出力に書けませんでした: %s", "cannot write to standard output: %s", strerror(e ? e : EIO));
+        return CLI_EXIT_INPUT;
+    }
+    return rc;
+}
 
 int main(int argc, char **argv)
 {
+    main_lang(argc, argv);
     if (argc < 2) {
-        fputs(hogo_help, stderr);
+        fputs(main_help(), stderr);
         return CLI_EXIT_INPUT;
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
-        fputs(hogo_help, stdout);
-        return CLI_EXIT_OK;
+        fputs(main_help(), stdout);
+        return main_finish(CLI_EXIT_OK);
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V") || !strcmp(cmd, "version")) {
         printf("hogo %s (plan format %s, Lua 5.4, PCRE2, cJSON)\n", HOGO_VERSION, HOGO_PLAN_FORMAT);
-        return CLI_EXIT_OK;
+        return main_finish(CLI_EXIT_OK);
     }
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(hogo_help, stdout);
-            return CLI_EXIT_OK;
+            fputs(main_help(), stdout);
+            return main_finish(CLI_EXIT_OK);
         }
     }
-    if (!strcmp(cmd, "check")) return cli_check(argc - 1, argv + 1);
-    if (!strcmp(cmd, "validate")) return cli_validate(argc - 1, argv + 1);
-    if (!strcmp(cmd, "rules")) return cli_rules(argc - 1, argv + 1);
-    if (!strcmp(cmd, "explain")) return cli_explain(argc - 1, argv + 1);
-    if (!strcmp(cmd, "test")) return cli_test(argc - 1, argv + 1);
-    if (!strcmp(cmd, "init")) return cli_init(argc - 1, argv + 1);
-    fprintf(stderr, "hogo: unknown command '%s' (hogo --help)\n", cmd);
-    return CLI_EXIT_INPUT;
+    int rc;
+    if (!strcmp(cmd, "check")) rc = cli_check(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "validate")) rc = cli_validate(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "rules")) rc = cli_rules(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "explain")) rc = cli_explain(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "test")) rc = cli_test(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "init")) rc = cli_init(argc - 1, argv + 1);
+    else {
+        cli_say("'%s' というコマンドはありません（check、validate、rules、explain、test、init。hogo --help）",
+                "unknown command '%s' (check, validate, rules, explain, test, init; hogo --help)", cmd);
+        return CLI_EXIT_INPUT;
+    }
+    return main_finish(rc);
 }

@@ -1,0 +1,27 @@
+/* jp_text.h -- what the engine (not the public API) asks of jp_text.c: why a
+ * text that looks like a date is not one, so the validator can call a
+ * date that does not exist (令和3年2月30日) or a wrong 曜日 what it is. */
+#ifndef HOGO_JP_TEXT_H
+#define HOGO_JP_TEXT_H
+
+typedef enum {
+    JP_DATE_OK = 0,
+    JP_DATE_UNREADABLE,      /* not a date form at all */
+    JP_DATE_NO_MONTH,        /* month outside 1..12 */
+    JP_DATE_NO_DAY,          /* the day does not exist in that month (days_in_month) */
+    JP_DATE_WEEKDAY,         /* the 曜日 written is not that date's */
+    JP_DATE_ERA              /* the date lies outside its era (平成32年) */
+} jp_date_kind;
+
+typedef struct {
+    jp_date_kind kind;
+    long year, month, day;   /* as read (Gregorian year), when a form was read */
+    int days_in_month;       /* JP_DATE_NO_DAY */
+    int weekday_written, weekday_real;   /* JP_DATE_WEEKDAY: 0 = Monday (月) .. 6 = Sunday (日) */
+    const char *era;         /* JP_DATE_ERA: the era's name */
+    long era_first, era_last;            /* YYYYMMDD */
+} jp_date_why;
+
+/* 1 if s is a date hogo_parse_date reads; else 0 with why filled. */
+int jp_date_check(const char *s, jp_date_why *why);
+#endif
