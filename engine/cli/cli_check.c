@@ -316,7 +316,7 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
         if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
             if (!v) { fprintf(stderr, "hogo: %s needs a value\n", a); return 0; }
             const out_format *f = out_find(v);
-            if (!f) { fprintf(stderr, "hogo: unknown format '%s' (text, json, sarif, junit, markdown)\n", v); return 0; }
+            if (!f) { fprintf(stderr, "hogo: unknown format '%s' (text, json, sarif, junit, markdown, html)\n", v); return 0; }
             if (o->n_outputs == CLI_MAX_OUTPUTS) { fprintf(stderr, "hogo: at most %d outputs\n", CLI_MAX_OUTPUTS); return 0; }
             o->outputs[o->n_outputs].format = f;
             o->outputs[o->n_outputs++].file = NULL;

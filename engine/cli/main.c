@@ -18,7 +18,7 @@ static const char hogo_help[] =
 "  hogo --help | --version\n"
 "\n"
 "check options:\n"
-"  -f, --format FMT       text (default), json, sarif, junit or markdown; repeatable\n"
+"  -f, --format FMT       text (default), json, sarif, junit, markdown or html; repeatable\n"
 "  -o, --output FILE      write the preceding --format to FILE (atomically) instead of stdout\n"
 "      --lang ja|en       language of messages (default ja)\n"
 "      --fail-on SEV      exit 1 when a finding is at or above SEV: info, low, medium,\n"
