@@ -15,6 +15,7 @@ static const char hogo_help[] =
 "  hogo explain RULE_ID               what a rule checks, why, and what to do\n"
 "  hogo test [--rules DIR] [PATH...]  run the rule tests (*.test.json) beside the rules\n"
 "  hogo init [--force] [FILE]         write a plan skeleton with Japanese hints\n"
+"  hogo serve [options]               the self-check page and secretariat view in a browser\n"
 "  hogo --help | --version\n"
 "\n"
 "check options:\n"
@@ -32,6 +33,15 @@ static const char hogo_help[] =
 "      --today DATE       the date for expiry and due checks (default: today, UTC)\n"
 "      --color, --no-color  force colour on or off (default: on a terminal, unless NO_COLOR)\n"
 "      --profile          print where the time went (stages, then rules) to stderr\n"
+"\n"
+"serve options (and the check options that apply: --rules, --disable, --config,\n"
+"--fail-on, -j/--jobs for the number of workers, the limits):\n"
+"      --listen HOST:PORT     where to listen (default 127.0.0.1:8420; port 0 picks a free\n"
+"                             one; 0.0.0.0:8420 for the office); prints the URL first\n"
+"      --allow-host NAME      also accept requests naming this host (e.g. the server's\n"
+"                             DNS name); repeatable\n"
+"      --max-connections N    connections open at once (default 64)\n"
+"      --timeout SECONDS      a request must arrive within this (default 30)\n"
 "\n"
 "limits (see docs/security.md):\n"
 "      --rule-memory BYTES        per rule per plan (default 16M, or 32 x the plan size if more)\n"
@@ -72,6 +82,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "explain")) return cli_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return cli_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "init")) return cli_init(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cli_serve(argc - 1, argv + 1);
     fprintf(stderr, "hogo: unknown command '%s' (hogo --help)\n", cmd);
     return CLI_EXIT_INPUT;
 }
