@@ -35,6 +35,7 @@ const char out_html_css[] =
 ".hogo-report th{background:#eee}\n"
 ".hogo-report td.num{text-align:right;white-space:nowrap}\n"
 ".hogo-report .meta{color:#444}\n"
+".hogo-report table.ranking .verdict{white-space:nowrap}\n"
 ".hogo-report dl.identity{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.5rem 0}\n"
 ".hogo-report dl.identity dt{font-weight:bold}\n"
 ".hogo-report dl.identity dd{margin:0}\n"
