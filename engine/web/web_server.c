@@ -7,7 +7,7 @@
  * request's memory, screened by an engine borrowed from the pool, rendered by
  * the same writer `hogo check` uses and freed with the request: stateless.
  *
- * Safe by default (docs/security.md "hogo serve"):
+ * Safe by default (docs/cli.md, "hogo serve"):
  *   - Host must name the listen address (or localhost on loopback, an IP
  *     literal on a wildcard address, or a name given with --allow-host), so
  *     a page on a foreign site cannot reach the server by rebinding its DNS

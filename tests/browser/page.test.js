@@ -75,6 +75,13 @@ function startServer() {
     expect((await page.locator("#verdict").innerText()).length > 0, "the verdict is shown");
     await page.screenshot({ path: path.join(out, "1-department.png"), fullPage: false });
     await page.locator('[data-pointer="/transfers/0"]').screenshot({ path: path.join(out, "1-field-finding.png") });
+    // The picture in README.md (docs/screenshot.png is a copy): a finding at
+    // its field, the list beside it, score and verdict on top.
+    await page.setViewportSize({ width: 1000, height: 620 });
+    await page.locator(staffField).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 140));
+    await page.screenshot({ path: path.join(out, "readme.png") });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // It fixes the field: two people check the hand-over.
     await page.fill(staffField + " input", "2");
