@@ -137,6 +137,8 @@
   /* ---- the form ---- */
 
   function labelFor(path, node) {
+    /* An element of a list of words takes the list's label. */
+    if (path.length && typeof path[path.length - 1] === "number") path = path.slice(0, -1);
     const l = LABELS[labelKey(path)] || {};
     const key = path.length ? String(path[path.length - 1]) : "";
     const name = (state.lang === "en" ? l.en : l.ja) || l.ja || key;
@@ -147,10 +149,12 @@
     return state.lang === "ja" && VALUES[v] ? v + "（" + VALUES[v] + "）" : String(v);
   }
 
-  function stateSelect(path, node, value, isContainer) {
+  /* Absent / null / a value, for a section or a list.  A required one (consultation)
+   * offers "absent" only while it is absent, so a plan missing it can get it. */
+  function stateSelect(path, node, value, isContainer, required) {
     const s = el("select", { class: "state", "aria-label": labelFor(path, node).name });
     const cur = value === undefined ? "absent" : value === null ? "null" : "value";
-    s.append(el("option", { value: "absent", text: t("absent") }));
+    if (!required || value === undefined) s.append(el("option", { value: "absent", text: t("absent") }));
     if (types(node).includes("null")) s.append(el("option", { value: "null", text: t("null") }));
     s.append(el("option", { value: "value", text: t("value") }));
     s.value = cur;
@@ -208,7 +212,8 @@
       const fs = el("fieldset", { "data-pointer": ptr });
       fs.append(el("legend", { text: name }));
       if (hint) fs.append(el("p", { class: "hint", text: hint }));
-      if (!required) fs.append(stateSelect(path, node, value, true));
+      if (!required || value === undefined || value === null || typeof value !== "object")
+        fs.append(stateSelect(path, node, value, true, required));
       fs.append(el("div", { class: "notes" }));
       if (value !== null && value !== undefined && typeof value === "object") {
         if (ty === "object") renderObject(fs, path, node, value);
