@@ -85,4 +85,5 @@ if(HOGO_NODE)
 else()
   add_test(NAME web.browser COMMAND sh -c "echo 'SKIP: node not found'; exit 77")
 endif()
-set_tests_properties(web.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS web)
+set_tests_properties(web.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS web
+  ATTACHED_FILES "${CMAKE_BINARY_DIR}/browser/1-department.png;${CMAKE_BINARY_DIR}/browser/1-field-finding.png;${CMAKE_BINARY_DIR}/browser/2-english.png;${CMAKE_BINARY_DIR}/browser/3-print.png;${CMAKE_BINARY_DIR}/browser/4-secretariat.png")

@@ -143,6 +143,19 @@ function startServer() {
     expect(await page.locator("#sec-overview td.cell.sev-high").count() > 0, "the plans x topics overview is coloured by severity");
     await page.screenshot({ path: path.join(out, "4-secretariat.png"), fullPage: true });
 
+    // Drag and drop: a plan dropped on the department's page opens it.
+    await page.click("#tab-dept");
+    const giga = fs.readFileSync(seed("r2-3-6-giga.json"), "utf8");
+    const dt = await page.evaluateHandle((text) => {
+      const d = new DataTransfer();
+      d.items.add(new File([text], "r2-3-6-giga.json", { type: "application/json" }));
+      return d;
+    }, giga);
+    await page.dispatchEvent("body", "dragover", { dataTransfer: dt });
+    await page.dispatchEvent("body", "drop", { dataTransfer: dt });
+    await page.waitForSelector('[data-pointer="/storage/0/location"] .field-note[data-rule="storage-cloud"]');
+    expect(await page.locator("#file-name").innerText() === "r2-3-6-giga.json", "a dropped plan opens, its findings at their fields");
+
     expect(problems.length === 0, "no console errors" + (problems.length ? ": " + problems.join("; ") : ""));
   } finally {
     await browser.close();
