@@ -67,6 +67,8 @@ function startServer() {
     expect(await page.locator('[data-pointer="/data/items/5/name"] .field-note[data-rule="sensitive-victims-children"]').count() === 1,
       "sensitive-victims-children sits at /data/items/5/name");
     expect(await page.locator("#findings .finding").count() === 11, "all 11 findings are listed");
+    expect(await page.locator('#plan-form > [data-pointer=""] .field-note[data-rule="disposal-not-stated"]').count() === 1,
+      "a finding about the whole plan (disposal-not-stated) stands at the top of the form");
     const firstSev = await page.locator("#findings .finding").first().getAttribute("class");
     expect(/sev-high/.test(firstSev), "the list starts with the most severe");
     expect(/根拠/.test(await page.locator("#findings").innerText()), "the list shows precedents (根拠)");

@@ -274,6 +274,8 @@
       form.append(el("p", { class: "field-note input-error", text: t("not_json") }));
       return;
     }
+    /* Findings about the whole plan (pointer "") go at the top. */
+    form.append(el("div", { class: "plan-notes", "data-pointer": "" }, el("div", { class: "notes" })));
     renderObject(form, [], state.schema, state.plan);
     window.scrollTo(0, y);
     placeNotes();
