@@ -75,9 +75,10 @@ static void build(void)
     plans[2].verdict = HOGO_RE_EXAMINE;
 }
 
-static char *render(hogo_lang lang, const hogo_result *r, size_t n)
+static char *render_on(hogo_lang lang, const hogo_result *r, size_t n, const char *today)
 {
-    out_ctx c = { .lang = lang, .fail_on = HOGO_HIGH, .tool_version = HOGO_VERSION, .pack_version = "test" };
+    out_ctx c = { .lang = lang, .fail_on = HOGO_HIGH, .tool_version = HOGO_VERSION, .pack_version = "test",
+                  .today = today };
     strbuf sb, out;
     sb_init(&sb);
     sb_init(&out);
@@ -102,6 +103,11 @@ static char *render(hogo_lang lang, const hogo_result *r, size_t n)
     out_state_free(&st);
     sb_free(&sb);
     return sb_steal(&out);
+}
+
+static char *render(hogo_lang lang, const hogo_result *r, size_t n)
+{
+    return render_on(lang, r, n, NULL);
 }
 
 static int valid_utf8(const char *s)
@@ -239,6 +245,12 @@ int main(void)
     CHECK(s2 && strstr(s2, "data-path=\"/retention/period\""));
     CHECK(en && strstr(en, "<span class=\"label\">Precedent</span>"));
     CHECK(en && strstr(en, "Records in the &lt;cloud&gt;"));
+
+    /* --today sets the day of screening (any plan date form), so a report
+     * can be made again the same */
+    char *dated = render_on(HOGO_JA, plans, 3, "令和3年2月17日");
+    CHECK(dated && strstr(dated, "審査日 2021-02-17 "));
+    free(dated);
 
     /* an empty batch is still a whole document */
     char *empty = render(HOGO_JA, plans, 0);

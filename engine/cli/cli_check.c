@@ -418,6 +418,7 @@ static int check_main(int argc, char **argv, int validate_only)
         c->ctx.fail_on = o.fail_on;
         c->ctx.tool_version = HOGO_VERSION;
         c->ctx.pack_version = hogo_engine_pack_version(e);
+        c->ctx.today = o.opt.today;
         c->ctx.color = o.color == 1 || (o.color == -1 && !c->final && isatty(STDOUT_FILENO) &&
                                         !(no_color && *no_color) && c->fmt == &out_text);
         if (!check_open(c)) { open_ok = 0; continue; }

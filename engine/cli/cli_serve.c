@@ -128,6 +128,7 @@ int cli_serve(int argc, char **argv)
     wc.workers = o.jobs;
     wc.max_plan_bytes = o.opt.plan_max_bytes ? o.opt.plan_max_bytes : 8u << 20;
     wc.fail_on = o.fail_on;
+    wc.today = o.opt.today;
     wc.make_engine = serve_engine;
     wc.ud = &ctx;
 

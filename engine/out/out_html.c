@@ -265,10 +265,14 @@ static void html_plan(strbuf *out, out_state *st, const out_ctx *c, const hogo_r
 
 static void html_cover(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
 {
+    /* The day of screening: --today when given (so a report can be made
+     * again the same on another day), else the clock's, in UTC. */
     char day[16] = "";
-    time_t now = time(NULL);
-    struct tm tm;
-    if (gmtime_r(&now, &tm)) strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    if (!c->today || !hogo_parse_date(c->today, day)) {
+        time_t now = time(NULL);
+        struct tm tm;
+        if (gmtime_r(&now, &tm)) strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    }
     sb_printf(sb, "<section class=\"cover\">\n<h1>%s</h1>\n<p class=\"meta\">%s %s &nbsp; hogo ",
               L(c, "個人情報保護審議会 審査資料（hogo による事前審査）",
                    "Personal information protection council: screening report (hogo)"),

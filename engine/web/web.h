@@ -2,8 +2,8 @@
  * and its API, on libmicrohttpd.
  *
  * The server needs only the public API (include/hogo.h) and the report
- * writers (engine/out/out.h): the API answers with the very writer
- * `hogo check --format json|html` uses.  It never opens a file: the page's
+ * writers (engine/out/out.h, with the strbuf they write into): the API
+ * answers with the very writer `hogo check --format json|html` uses.  It never opens a file: the page's
  * assets are compiled in (web_assets.c, generated from engine/web/assets/
  * and docs/plan.schema.json), and a plan lives only in the request's memory.
  *
@@ -26,6 +26,7 @@ typedef struct {
     unsigned max_connections;    /* open at once (default 64) */
     unsigned timeout_s;          /* a request must arrive within this (default 30) */
     hogo_severity fail_on;       /* for the summary's "failing" (default high) */
+    const char *today;           /* --today, for the HTML report's cover (NULL = the clock) */
     const char *allow_host[WEB_MAX_ALLOW_HOST]; int n_allow_host;  /* more names for Host */
     web_engine_fn make_engine;   /* required */
     void *ud;

@@ -190,7 +190,7 @@ static char *web_render(const web_server *s, const out_format *fmt, const hogo_e
 {
     hogo_severity fail_on = s->cfg.fail_on;
     out_ctx c = { .engine = e, .lang = lang, .fail_on = fail_on, .color = 0,
-                  .tool_version = HOGO_VERSION, .pack_version = s->pack };
+                  .tool_version = HOGO_VERSION, .pack_version = s->pack, .today = s->cfg.today };
     out_state st;
     memset(&st, 0, sizeof st);
     out_summary sum;
