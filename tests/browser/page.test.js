@@ -102,8 +102,16 @@ function startServer() {
       "an unreadable date is explained at its field in Japanese");
     await page.fill('[data-pointer="/date"] input', "令和3年2月17日");
     await page.waitForSelector('[data-pointer="/date"] .field-note.input-error', { state: "detached" });
+    // A required field emptied: the plan cannot be screened, and says why.
+    await page.fill('[data-pointer="/department"] input', "");
+    await page.waitForSelector('#plan-form > [data-pointer=""] .input-error');
+    expect(/必須の項目「担当課（department）」がありません/.test(await page.locator('#plan-form > [data-pointer=""] .input-error').innerText()),
+      "an emptied required field is named in Japanese");
+    expect(await page.locator("#verdict").innerText() === "読込不可", "the verdict says the plan could not be screened");
+    await page.fill('[data-pointer="/department"] input', "子ども支援課");
+    await page.waitForSelector('#plan-form .input-error', { state: "detached" });
     const during = problems.splice(before);
-    expect(during.every((p) => /status of 422/.test(p)), "the bad date gave 422 and nothing else: " + during.join("; "));
+    expect(during.every((p) => /status of 422/.test(p)), "the unreadable plans gave 422 and nothing else: " + during.join("; "));
 
     // English.
     await page.click("#lang");

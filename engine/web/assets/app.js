@@ -339,7 +339,13 @@
     if ((r = /^expected (\w+)(?: or null)?, got (\w+)(.*)$/.exec(m))) return (ty[r[1]] || r[1]) + "で書いてください（" + (ty[r[2]] || r[2]) + r[3] + " が書かれています）";
     if ((r = /^unreadable duration "(.*)"/.exec(m))) return "「" + r[1] + "」は期間として読めません（3か月、5年、P3M のように書いてください）";
     if ((r = /^unreadable date "(.*)"/.exec(m))) return "「" + r[1] + "」は日付として読めません（2021-02-17、令和3年2月17日 のように書いてください）";
-    if (/missing required/.test(m)) return "必須の項目がありません: " + m;
+    if ((r = /^missing required field "(.*)"$/.exec(m))) {
+      const l = LABELS[r[1]];
+      return "必須の項目「" + (l ? l.ja + "（" + r[1] + "）" : r[1]) + "」がありません";
+    }
+    if ((r = /^value (\S+) is below the minimum (\S+)$/.exec(m))) return r[2] + " 以上の数で書いてください（" + r[1] + " が書かれています）";
+    if ((r = /^duplicate key "(.*)"/.exec(m))) return "項目「" + r[1] + "」が二度書かれています";
+    if (/^no value is allowed here/.test(m)) return "ここには値を書けません";
     return "入力の誤り: " + m;
   }
 
