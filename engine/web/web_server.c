@@ -12,8 +12,10 @@
  *     literal on a wildcard address, or a name given with --allow-host), so
  *     a page on a foreign site cannot reach the server by rebinding its DNS
  *     name to 127.0.0.1; a foreign Origin is refused as well (403).
- *   - A content security policy on every answer: scripts and styles only
- *     from the server itself, no frames of it elsewhere.
+ *   - A content security policy on every answer: scripts only from the
+ *     server itself, styles from it or inline (the print view shows the HTML
+ *     report in a blob: frame, which inherits the page's policy), no frames
+ *     of it elsewhere.
  *   - Limits: the body (413 above max_plan_bytes, before reading it when
  *     Content-Length says so), connections at once, idle time per connection
  *     and a deadline for the whole request; a screen is bounded by the
@@ -39,7 +41,7 @@ struct web_server {
     int loopback, wildcard;
     unsigned port;
     char url[96];
-    pthread_mutex_t mu;          /* the engine pool */
+    pthread_mutex_t mu;          /* the engine pool and the connection count */
     pthread_cond_t freed;
     hogo_engine **all, **idle;
     int n_all, n_idle;
