@@ -109,4 +109,5 @@ int cli_rules(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_init(int argc, char **argv);
+int cli_serve(int argc, char **argv);     /* cli_serve.c */
 #endif

@@ -458,7 +458,7 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
         if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
             if (!v) { cli_say("%s には値を指定します（text、json、sarif、junit、markdown）", "%s needs a value (text, json, sarif, junit, markdown)", a); return 0; }
             const out_format *f = out_find(v);
-            if (!f) { cli_say("'%s' という形式はありません（text、json、sarif、junit、markdown）", "unknown format '%s' (text, json, sarif, junit, markdown)", v); return 0; }
+            if (!f) { cli_say("'%s' という形式はありません（text、json、sarif、junit、markdown、html）", "unknown format '%s' (text, json, sarif, junit, markdown, html)", v); return 0; }
             if (o->n_outputs == CLI_MAX_OUTPUTS) { cli_say("出力は %d 個までです", "at most %d outputs", CLI_MAX_OUTPUTS); return 0; }
             o->outputs[o->n_outputs].format = f;
             o->outputs[o->n_outputs++].file = NULL;
@@ -605,6 +605,7 @@ static int check_main(int argc, char **argv, int validate_only)
         c->ctx.fail_on = o.fail_on;
         c->ctx.tool_version = HOGO_VERSION;
         c->ctx.pack_version = hogo_engine_pack_version(e);
+        c->ctx.today = o.opt.today;
         c->ctx.color = o.color == 1 || (o.color == -1 && !c->final && isatty(STDOUT_FILENO) &&
                                         !(no_color && *no_color) && c->fmt == &out_text);
         if (!check_open(c)) { open_ok = 0; continue; }

@@ -16,10 +16,11 @@ static const char hogo_help_en[] =
 "  hogo explain RULE_ID               what a rule checks, why, and what to do\n"
 "  hogo test [--rules DIR] [PATH...]  run the rule tests (*.test.json) beside the rules\n"
 "  hogo init [--force] [FILE]         write a plan skeleton with Japanese hints\n"
+"  hogo serve [options]               the self-check page and secretariat view in a browser\n"
 "  hogo --help | --version\n"
 "\n"
 "check options:\n"
-"  -f, --format FMT       text (default), json, sarif, junit or markdown; repeatable\n"
+"  -f, --format FMT       text (default), json, sarif, junit, markdown or html; repeatable\n"
 "  -o, --output FILE      write the preceding --format to FILE (atomically) instead of stdout\n"
 "      --lang ja|en       language of messages and reports (default: ja, or en when\n"
 "                         LC_ALL/LC_MESSAGES/LANG names a language other than ja, C or POSIX)\n"
@@ -36,6 +37,15 @@ static const char hogo_help_en[] =
 "      --today DATE       the date for expiry and due checks (default: today, UTC)\n"
 "      --color, --no-color  force colour on or off (default: on a terminal, unless NO_COLOR)\n"
 "      --profile          print where the time went (stages, then rules) to stderr\n"
+"\n"
+"serve options (and the check options that apply: --rules, --disable, --config,\n"
+"--fail-on, -j/--jobs for the number of workers, the limits):\n"
+"      --listen HOST:PORT     where to listen (default 127.0.0.1:8420; port 0 picks a free\n"
+"                             one; 0.0.0.0:8420 for the office); prints the URL first\n"
+"      --allow-host NAME      also accept requests naming this host (e.g. the server's\n"
+"                             DNS name); repeatable\n"
+"      --max-connections N    connections open at once (default 64)\n"
+"      --timeout SECONDS      a request must arrive within this (default 30)\n"
 "\n"
 "limits (see docs/security.md):\n"
 "      --rule-memory BYTES        per rule per plan (default 16M, or 32 x the plan size if more)\n"
@@ -60,10 +70,11 @@ static const char hogo_help_ja[] =
 "  hogo explain 規則ID                 規則が何を確かめ、なぜ、どうすればよいか\n"
 "  hogo test [--rules DIR] [PATH...]  規則のテスト（*.test.json）を実行する\n"
 "  hogo init [--force] [FILE]         日本語の説明つきの計画のひな形を書く\n"
+"  hogo serve [オプション]             担当課の自己点検ページと事務局の一覧をブラウザで開く\n"
 "  hogo --help | --version\n"
 "\n"
 "check のオプション:\n"
-"  -f, --format FMT       text（既定）、json、sarif、junit、markdown。複数指定できます\n"
+"  -f, --format FMT       text（既定）、json、sarif、junit、markdown、html。複数指定できます\n"
 "  -o, --output FILE      直前の --format を標準出力ではなく FILE に書く（書き終えてから置き換え）\n"
 "      --lang ja|en       メッセージと報告の言語（既定: ja。LC_ALL/LC_MESSAGES/LANG が ja・C・POSIX\n"
 "                         以外の言語なら en）\n"
@@ -79,10 +90,18 @@ static const char hogo_help_ja[] =
 "      --color, --no-color  色をつける・つけない（既定: 端末なら色つき。NO_COLOR があれば色なし）\n"
 "      --profile          時間の内訳（段階ごと、規則ごと）を標準エラーに出す\n"
 "\n"
+"serve のオプション（check のオプションのうち --rules、--disable、--config、--fail-on、\n"
+"-j/--jobs（ワーカー数）、上限も使えます）:\n"
+"      --listen HOST:PORT     待ち受けるアドレス（既定 127.0.0.1:8420。ポート 0 は空いている番号。\n"
+"                             課内で使うなら 0.0.0.0:8420）。最初に URL を出力します\n"
+"      --allow-host NAME      この名前あての要求も受け付ける（サーバーの DNS 名など）。複数指定できます\n"
+"      --max-connections N    同時に開く接続の数（既定 64）\n"
+"      --timeout SECONDS      要求はこの秒数以内に届くこと（既定 30）\n"
+"\n"
 "上限（docs/security.md）:\n"
 "      --rule-memory BYTES        規則ごと・計画ごとのメモリ（既定 16M、計画の32倍がそれより大きければその値）\n"
 "      --rule-instructions N      規則ごと・計画ごとの Lua 命令数（既定 50000000）\n"
-"      --max-plan-bytes BYTES     計画のファイルの最大サイズ（既定 8M）\n"
+"      --max-plan-bytes BYTES     計画のファイルの最大サイズ（既定 8M。serve では要求の本文の上限）\n"
 "      --max-depth N              JSON の入れ子の最大の深さ（既定 64）\n"
 "      --regex-match-limit N      PCRE2 の match limit（既定 1000000）\n"
 "\n"
@@ -147,9 +166,10 @@ int main(int argc, char **argv)
     else if (!strcmp(cmd, "explain")) rc = cli_explain(argc - 1, argv + 1);
     else if (!strcmp(cmd, "test")) rc = cli_test(argc - 1, argv + 1);
     else if (!strcmp(cmd, "init")) rc = cli_init(argc - 1, argv + 1);
+    else if (!strcmp(cmd, "serve")) rc = cli_serve(argc - 1, argv + 1);
     else {
-        cli_say("'%s' というコマンドはありません（check、validate、rules、explain、test、init。hogo --help）",
-                "unknown command '%s' (check, validate, rules, explain, test, init; hogo --help)", cmd);
+        cli_say("'%s' というコマンドはありません（check、validate、rules、explain、test、init、serve。hogo --help）",
+                "unknown command '%s' (check, validate, rules, explain, test, init, serve; hogo --help)", cmd);
         return CLI_EXIT_INPUT;
     }
     return main_finish(rc);

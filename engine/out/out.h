@@ -17,6 +17,8 @@ typedef struct {
     int color;                   /* ANSI colour allowed (text only) */
     const char *tool_version;    /* HOGO_VERSION */
     const char *pack_version;    /* hogo_engine_pack_version */
+    const char *today;           /* the day of screening (--today, any plan date form);
+                                    NULL = today by the clock (UTC).  html's cover shows it */
 } out_ctx;
 
 typedef struct {
@@ -54,6 +56,11 @@ struct out_rank {
     size_t index;
     size_t by_severity[HOGO_SEVERITY_COUNT];
     char *title, *file;
+    /* For the secretariat's papers (html): who asks, when, for what, and
+     * the worst unwaived severity per topic (hogo_topic(i); 0 = none, else
+     * severity + 1), hogo_topic_count() bytes; NULL when memory ran out. */
+    char *department, *date, *consultation;   /* consultation: kinds joined by ',' */
+    unsigned char *topic_sev;
 };
 void out_rank_add(out_state *st, const hogo_result *r, size_t index);
 void out_rank_sort(out_state *st);          /* score high to low, then input order */
@@ -63,13 +70,17 @@ void out_rank_free(out_state *st);
 static inline void out_state_free(out_state *st) { sb_free(&st->tail); out_rank_free(st); }
 
 typedef struct {
-    const char *name;            /* "text", "json", "sarif", "junit", "markdown" */
+    const char *name;            /* "text", "json", "sarif", "junit", "markdown", "html" */
     void (*begin)(strbuf *sb, out_state *st, const out_ctx *c);
     void (*plan)(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index);
     void (*end)(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s);
 } out_format;
 
-extern const out_format out_text, out_json, out_sarif, out_junit, out_markdown;
+extern const out_format out_text, out_json, out_sarif, out_junit, out_markdown, out_html;
+
+/* The report's style sheet (out_html.c): inline in `check --format html`,
+ * served as /report.css by `hogo serve` so the page's views share it. */
+extern const char out_html_css[];
 
 /* Look a writer up by name; NULL if unknown. */
 const out_format *out_find(const char *name);

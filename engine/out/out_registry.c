@@ -7,7 +7,8 @@
 
 const out_format *out_find(const char *name)
 {
-    static const out_format *const all[] = { &out_text, &out_json, &out_sarif, &out_junit, &out_markdown };
+    static const out_format *const all[] = { &out_text, &out_json, &out_sarif, &out_junit, &out_markdown,
+                                               &out_html };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (strcmp(all[i]->name, name) == 0) return all[i];
     if (strcmp(name, "md") == 0) return &out_markdown;
@@ -45,6 +46,30 @@ void out_rank_add(out_state *st, const hogo_result *r, size_t index)
     memcpy(k->by_severity, r->by_severity, sizeof k->by_severity);
     k->title = r->title ? strdup(r->title) : NULL;
     k->file = strdup(r->file ? r->file : "-");
+    k->department = r->department ? strdup(r->department) : NULL;
+    k->date = r->date ? strdup(r->date) : NULL;
+    if (r->n_consultation) {
+        size_t n = 1;
+        for (size_t i = 0; i < r->n_consultation; i++) n += strlen(r->consultation[i]) + 1;
+        if ((k->consultation = malloc(n)) != NULL) {
+            k->consultation[0] = '\0';
+            for (size_t i = 0; i < r->n_consultation; i++) {
+                if (i) strcat(k->consultation, ",");
+                strcat(k->consultation, r->consultation[i]);
+            }
+        }
+    }
+    size_t nt = hogo_topic_count();
+    if ((k->topic_sev = calloc(nt ? nt : 1, 1)) != NULL)
+        for (size_t i = 0; i < r->n_findings; i++) {
+            const hogo_finding *f = &r->findings[i];
+            if (f->waived || !f->topic) continue;
+            for (size_t t = 0; t < nt; t++)
+                if (strcmp(hogo_topic(t), f->topic) == 0) {
+                    if (k->topic_sev[t] < f->severity + 1) k->topic_sev[t] = (unsigned char)(f->severity + 1);
+                    break;
+                }
+        }
     st->nrank++;
 }
 
@@ -62,7 +87,11 @@ void out_rank_sort(out_state *st)
 
 void out_rank_free(out_state *st)
 {
-    for (size_t i = 0; i < st->nrank; i++) { free(st->rank[i].title); free(st->rank[i].file); }
+    for (size_t i = 0; i < st->nrank; i++) {
+        out_rank *k = &st->rank[i];
+        free(k->title); free(k->file);
+        free(k->department); free(k->date); free(k->consultation); free(k->topic_sev);
+    }
     free(st->rank);
     st->rank = NULL;
     st->nrank = st->caprank = 0;
