@@ -27,6 +27,13 @@ typedef struct {
     int ref;                   /* registry ref of the frozen table it returned */
 } eng_lib;
 
+/* A rule file (or library) that did not load: it screens nothing, so every
+ * result of this engine carries it as a rule error (never a clean report). */
+typedef struct {
+    char *rule, *file, *message;
+    int line;
+} eng_load_failure;
+
 typedef struct screen_run screen_run;   /* one hogo_screen call (screen.c) */
 
 struct hogo_engine {
@@ -53,6 +60,7 @@ struct hogo_engine {
 
     eng_rule *rules; size_t nrules, caprules;
     eng_lib *libs; size_t nlibs, caplibs;
+    eng_load_failure *failed; size_t nfailed, capfailed;
     char pack_version[32];
 
     schema *schema;

@@ -442,6 +442,22 @@ static void screen_waivers(screen_run *run)
     }
 }
 
+/* security: a rule that failed to load screened nothing: every result says
+ * so (as a rule error), so no report of a partly loaded pack looks clean. */
+static void screen_load_failures(screen_run *run)
+{
+    const hogo_engine *e = run->e;
+    for (size_t i = 0; i < e->nfailed; i++) {
+        const eng_load_failure *f = &e->failed[i];
+        strbuf m;
+        sb_init(&m);
+        sb_printf(&m, "did not load, so this plan was screened without it: %s", f->message);
+        hogo_rule_error *re = res_add_rule_error(run->res, f->rule, f->file, f->line, sb_cstr(&m));
+        if (re) re->at_load = 1;
+        sb_free(&m);
+    }
+}
+
 hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_t len, hogo_result **out)
 {
     *out = NULL;
@@ -451,6 +467,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     run.e = e;
     run.res = res_new(file);
     if (!run.res) return HOGO_ENOMEM;
+    screen_load_failures(&run);
     uint64_t t = screen_now(e);
     e->stats.plans += e->opt.profile != 0;
     int st = pl_load(&run.doc, buf ? buf : "", len, e->opt.plan_max_bytes, e->opt.plan_max_depth);

@@ -163,3 +163,19 @@ endif()
 set_tests_properties(sanitizers PROPERTIES LABELS heavy TIMEOUT 1800 SKIP_RETURN_CODE 77)
 set_tests_properties(fuzz PROPERTIES LABELS heavy TIMEOUT 900 SKIP_RETURN_CODE 77)
 set_tests_properties(valgrind PROPERTIES LABELS heavy TIMEOUT 900 SKIP_RETURN_CODE 77)
+
+# ---- the sandbox's edges from the command line (issue 11) ----------------------
+#   security.cli.GROUP   tests/hostile/cli_security.py: load failures in every
+#                        report format, ...
+set(HOGO_SEC_CLI_GROUPS load-failures)
+foreach(group ${HOGO_SEC_CLI_GROUPS})
+  if(HOGO_SEC_PYTHON3)
+    add_test(NAME security.cli.${group}
+      COMMAND ${HOGO_SEC_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/hostile/cli_security.py
+              $<TARGET_FILE:hogo> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sec-work/${group} ${group}
+      WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  else()
+    add_test(NAME security.cli.${group} COMMAND sh -c "echo 'SKIP: no python3 found'; exit 77")
+  endif()
+  set_tests_properties(security.cli.${group} PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77 LABELS security)
+endforeach()

@@ -869,8 +869,48 @@ static void test_load_time_hostile(void)
     hogo_result *r = NULL;
     CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
     if (r) {
-        CHECK_INT(r->n_rule_errors, 0);
+        /* every file that did not load is in the result (issue 11) */
+        CHECK_INT(r->n_rule_errors, 5);
+        int all_load = 1;
+        for (size_t i = 0; i < r->n_rule_errors; i++) all_load &= r->rule_errors[i].at_load;
+        CHECK(all_load);
+        CHECK(r->verdict == HOGO_RE_EXAMINE);
         check_good_ran(r, "load-time");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+/* A rule that did not load is in the result of every plan screened
+ * afterwards, with its file and line, and the plan -- clean by the rules
+ * that did load -- is not approved (issue 11: it used to be "approve"). */
+static void test_load_failure_reported(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) CHECK(r->verdict == HOGO_APPROVE);      /* one low finding */
+    hogo_result_free(r);
+    CHECK(load(e, "rules/broken.lua", "return {\n  id = 'broken',\n  check = function(\n") == HOGO_ERULE);
+    CHECK(load(e, "rules/meta.lua", "return {id = 'meta'}") == HOGO_ERULE);
+    for (int plan = 0; plan < 2; plan++) {
+        r = NULL;
+        CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+        if (!r) continue;
+        CHECK(r->screened);
+        CHECK(r->verdict == HOGO_RE_EXAMINE);
+        CHECK(r->n_rule_errors >= 2);
+        if (r->n_rule_errors >= 2) {
+            const hogo_rule_error *b = &r->rule_errors[0], *m = &r->rule_errors[1];
+            CHECK(b->at_load && m->at_load);
+            CHECK_STR(b->rule, "broken");
+            CHECK_STR(b->file, "rules/broken.lua");
+            CHECK_INT(b->line, 4);
+            CHECK(strstr(b->message, "did not load") != NULL);
+            CHECK_STR(m->file, "rules/meta.lua");
+        }
+        check_good_ran(r, "load-failure");
         hogo_result_free(r);
     }
     hogo_engine_free(e);
@@ -916,6 +956,7 @@ int main(void)
     progress("test_regex_resources"); test_regex_resources();
     progress("test_load_time_hostile"); test_load_time_hostile();
     progress("test_plain_errors"); test_plain_errors();
+    progress("test_load_failure_reported"); test_load_failure_reported();
     progress(NULL);
     double dt = now_s() - t0;
     printf("sandbox tests took %.1f s\n", dt);

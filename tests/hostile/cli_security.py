@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""The sandbox's promises seen from the hogo command line (issue 11).
+
+usage: cli_security.py HOGO SRCDIR WORKDIR GROUP
+
+Run by ctest as security.cli.GROUP (tests/security.cmake).  Each group
+prints one line per check and ends with "N passed, M failed"; exit 1 when a
+check failed.  Standard library only.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+HOGO, SRC, WORK, GROUP = (sys.argv[1:5] + [None] * 4)[:4]
+if not GROUP:
+    sys.exit(__doc__)
+HOGO, SRC, WORK = os.path.abspath(HOGO), os.path.abspath(SRC), os.path.abspath(WORK)
+CLI_RULES = os.path.join(SRC, "tests", "cli", "rules")
+CLEAN = os.path.join(SRC, "tests", "cli", "plans", "clean.json")
+passed = failed = 0
+
+
+def check(cond, what, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+        print("ok   " + what)
+    else:
+        failed += 1
+        print("FAIL " + what + (": " + detail if detail else ""))
+    return cond
+
+
+def run(args, timeout=120):
+    p = subprocess.run([HOGO] + args, cwd=WORK, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=timeout)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def pack_with(name, text):
+    """A copy of the CLI test pack plus one more rule file."""
+    d = os.path.join(WORK, "pack-" + name.replace(".", "-"))
+    shutil.rmtree(d, ignore_errors=True)
+    shutil.copytree(CLI_RULES, d)
+    write(os.path.join(d, name), text)
+    return d
+
+
+# ------------------------------------------------------- load failures in every report
+
+def t_load_failures():
+    """A rule file that exists but does not load: every format says so, and
+    the plan (clean with the rest of the pack) is never `approve`."""
+    rules = pack_with("broken.lua", "return {\n  id = 'broken',\n  check = function(plan, ctx)\n")
+    base = ["check", "--no-config", "--today", "2021-02-17", "--rules", rules]
+    rc, out, err = run(base + ["--format", "json", CLEAN])
+    check(rc == 3, "json: a rule that did not load exits 3", "got %d" % rc)
+    try:
+        rep = json.loads(out)
+    except ValueError:
+        rep = None
+    check(rep is not None, "json: the report is valid JSON", out[-300:])
+    if rep:
+        p = rep["plans"][0]
+        errs = [e for e in p["rule_errors"] if e.get("at_load")]
+        check(len(errs) == 1, "json: rule_errors names the file that did not load", json.dumps(p["rule_errors"]))
+        if errs:
+            check(errs[0]["file"].endswith("broken.lua") and errs[0]["line"] > 0,
+                  "json: with its file and line", json.dumps(errs[0]))
+        check(p["verdict"] != "approve", "json: never approve with a rule missing", p["verdict"])
+        check(rep["summary"]["rule_errors"] >= 1, "json: the summary counts it", json.dumps(rep["summary"]))
+    rc, out, _ = run(base + ["--format", "sarif", CLEAN])
+    try:
+        sarif = json.loads(out)
+        inv = sarif["runs"][0]["invocations"][0]
+    except (ValueError, KeyError, IndexError):
+        inv = {}
+    check(inv.get("executionSuccessful") is False, "sarif: executionSuccessful is false", json.dumps(inv)[:300])
+    notes = inv.get("toolExecutionNotifications", [])
+    check(any("broken.lua" in json.dumps(n) for n in notes), "sarif: a notification names broken.lua")
+    rc, out, _ = run(base + ["--format", "junit", CLEAN])
+    try:
+        root = ET.fromstring(out)
+        errors = [e for e in root.iter("error") if "broken.lua" in (e.text or "")]
+    except ET.ParseError:
+        errors = []
+    check(len(errors) >= 1, "junit: an <error> names broken.lua", out[-300:])
+    for fmt in ("text", "markdown"):
+        rc, out, _ = run(base + ["--format", fmt, "--lang", "en", CLEAN])
+        check("broken.lua" in out, "%s: the report names broken.lua" % fmt, out[-300:])
+        check(rc == 3, "%s: exit 3" % fmt, "got %d" % rc)
+
+
+GROUPS = {"load-failures": t_load_failures}
+
+if __name__ == "__main__":
+    if GROUP not in GROUPS:
+        sys.exit("unknown group %s (%s)" % (GROUP, ", ".join(GROUPS)))
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    GROUPS[GROUP]()
+    print("%d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
