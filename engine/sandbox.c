@@ -858,6 +858,13 @@ void sbx_push_env(hogo_engine *e)
     }
 }
 
+static int sbx_freeze_fn(lua_State *L)
+{
+    lua_settop(L, 1);
+    sbx_freeze(L, 1, 0);
+    return 1;
+}
+
 /* Load a library (rules/_NAME.lua) once: run it in its own environment
  * (which sees the libraries loaded before it), freeze what it returns and
  * keep it for every rule's environment.  Loading once keeps start-up short
@@ -892,7 +899,15 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
         lua_settop(L, top);
         return 0;
     }
-    sbx_freeze(L, -1, 0);
+    /* security: freezing raises (tables nested too deep) and allocates:
+     * it runs protected and under the load's budgets, never bare */
+    lua_pushcfunction(L, sbx_freeze_fn);
+    lua_insert(L, -2);
+    if (sbx_call_budgeted(e, 1, 1, msg, sizeof msg, &line) != LUA_OK) {
+        eng_error(e, HOGO_ERULE, "%s: what the library returns cannot be frozen: %s", file, msg);
+        lua_settop(L, top);
+        return 0;
+    }
     *ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, top);
     return 1;

@@ -881,6 +881,38 @@ static void test_load_time_hostile(void)
     hogo_engine_free(e);
 }
 
+/* Metadata is read raw from plain tables: a metatable's __index that
+ * errors used to panic the process (SIGABRT), one that loops to hang it. */
+static void test_metadata_metamethods(void)
+{
+    hogo_engine *e = engine(NULL);
+    double t0 = now_s();
+    CHECK(load(e, "hostile/meta-error.lua",
+               "return setmetatable({}, {__index = function() error('trap') end})") == HOGO_ERULE);
+    CHECK(strstr(load_error, "plain rule table") != NULL);
+    CHECK(load(e, "hostile/title-loop.lua",
+               "return { id = 'title-loop', topic = 'storage.location', severity = 'low',\n"
+               "  title = setmetatable({}, {__index = function() while true do end end}),\n"
+               "  message = {ja = 'x', en = 'x'}, follow_up = {ja = 'x', en = 'x'}, precedent = 'x',\n"
+               "  check = function() end }") == HOGO_ERULE);
+    CHECK(strstr(load_error, "title") != NULL);
+    CHECK(load(e, "hostile/index-all.lua",
+               "return setmetatable({}, {__index = function(t, k) local s = ('x'):rep(1e6) while true do s = s .. s end end})")
+          == HOGO_ERULE);
+    CHECK(now_s() - t0 < 5.0);
+    /* a library whose tables nest deeper than freezing allows: refused, not abort() */
+    CHECK(load(e, "_deep.lua", "local t = {} local c = t for i = 1, 200 do c.x = {} c = c.x end return t")
+          == HOGO_ERULE);
+    CHECK(strstr(load_error, "nested more than 64") != NULL);
+    CHECK(strstr(load_error, "_deep.lua") != NULL);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) check_good_ran(r, "metadata");
+    hogo_result_free(r);
+    hogo_engine_free(e);
+}
+
 /* A rule that did not load is in the result of every plan screened
  * afterwards, with its file and line, and the plan -- clean by the rules
  * that did load -- is not approved (issue 11: it used to be "approve"). */
@@ -957,6 +989,7 @@ int main(void)
     progress("test_load_time_hostile"); test_load_time_hostile();
     progress("test_plain_errors"); test_plain_errors();
     progress("test_load_failure_reported"); test_load_failure_reported();
+    progress("test_metadata_metamethods"); test_metadata_metamethods();
     progress(NULL);
     double dt = now_s() - t0;
     printf("sandbox tests took %.1f s\n", dt);
