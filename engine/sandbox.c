@@ -619,6 +619,49 @@ static int sbx_tmove(lua_State *L)
     return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
+/* table.concat: one C loop over i..j, each step a t[k] that may run a C
+ * __index (tostring) with no Lua instruction between: a __len of 1e15 hung
+ * the engine.  The range is charged up front, and the length the charge
+ * was computed from is the one the real concat uses (j passed explicitly),
+ * so a __len that answers differently the second time gains nothing. */
+static int sbx_tconcat(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_optstring(L, 2, "");
+    lua_Integer i = luaL_optinteger(L, 3, 1);
+    lua_Integer j = lua_isnoneornil(L, 4) ? luaL_len(L, 1) : luaL_checkinteger(L, 4);
+    lua_settop(L, 4);
+    lua_pushinteger(L, j);
+    lua_replace(L, 4);
+    if (j >= i) sbx_charge(L, (lua_Unsigned)j - (lua_Unsigned)i + 1u);
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* table.sort: n log n comparisons and swaps inside one C call.  The length
+ * is read by the real sort itself, so a table whose metatable could answer
+ * (__len) or intercept (__index, __newindex) is refused: its length could
+ * differ from the one charged, and its C metamethods would run uncounted.
+ * A plain table is charged n * (log2 n + 1) up front. */
+static int sbx_tsort(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (lua_getmetatable(L, 1)) {
+        static const char *const mm[] = { "__len", "__index", "__newindex" };
+        for (int k = 0; k < 3; k++) {
+            lua_pushstring(L, mm[k]);
+            if (lua_rawget(L, -2) != LUA_TNIL)
+                return luaL_error(L, "table.sort: a table with %s cannot be sorted in a rule (its "
+                                     "metamethods would run outside the budgets): copy it first", mm[k]);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_Unsigned n = (lua_Unsigned)lua_rawlen(L, 1), lg = 1;
+    for (lua_Unsigned m = n; m > 1; m >>= 1) lg++;
+    if (n > 1) sbx_charge(L, n > ((lua_Unsigned)-1) / lg ? (lua_Unsigned)-1 : n * lg);
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
 /* table.insert and table.remove, as in Lua 5.4's ltablib.c, except that the
  * elements shifted are charged first: the length comes from __len, which
  * the rule writes (return 1e15), and is read once. */
@@ -724,6 +767,8 @@ static void sbx_build_proto(lua_State *L)
     /* security: table functions whose C loops the rule sizes */
     lua_getfield(L, proto, "table");
     sbx_wrap(L, -1, "move", sbx_tmove);
+    sbx_wrap(L, -1, "concat", sbx_tconcat);
+    sbx_wrap(L, -1, "sort", sbx_tsort);
     lua_pushcfunction(L, sbx_tinsert);
     lua_setfield(L, -2, "insert");
     lua_pushcfunction(L, sbx_tremove);

@@ -256,6 +256,29 @@ static void test_c_loops(void)
         "    local t = setmetatable({}, {__len = function() return 1e15 end})\n"
         "    table.remove(t, 1)"), "instruction budget", BODY_LINE + 1);
     CHECK(dt < 10.0);
+    /* table.concat and table.sort over C metamethods: no Lua instruction
+     * runs inside them (the sort below never ended) */
+    dt = expect_stopped("table-concat-len", HOSTILE("table-concat-len",
+        "    local t = setmetatable({}, {__len = function() return 1e15 end, __index = rawlen})\n"
+        "    table.concat(t)"), "instruction budget", BODY_LINE + 1);
+    CHECK(dt < 10.0);
+    dt = expect_stopped("table-sort-len", HOSTILE("table-sort-len",
+        "    local t = setmetatable({}, {__len = function() return 1e9 end, __index = rawlen, __newindex = rawequal})\n"
+        "    table.sort(t)"), "cannot be sorted", BODY_LINE + 1);
+    CHECK(dt < 10.0);
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.rule_instructions = 2000000;      /* the loop takes ~1M, the sort is charged 3.6M */
+    dt = expect_stopped_opt(&o, "table-sort-big", HOSTILE("table-sort-big",
+        "    local t = {} for i = 1, 2e5 do t[i] = 2e5 - i end\n"
+        "    table.sort(t)"), small_plan, strlen(small_plan), "instruction budget", BODY_LINE + 1);
+    CHECK(dt < 10.0);
+    /* ordinary uses still work */
+    size_t ok = expect_harmless("table-sort-ok", HOSTILE("table-sort-ok",
+        "    local t = {'c', 'a', 'b'} table.sort(t)\n"
+        "    local u = setmetatable({3, 1, 2}, {__tostring = function() return 'u' end}) table.sort(u, function(a, b) return a > b end)\n"
+        "    ctx.report(plan, nil, {vars = {v = table.concat(t, ',') .. table.concat(u, ',', 2) .. table.concat(t, '', 2, 3)}})"));
+    CHECK_INT(ok, 1);
     /* the empty string repeated any number of times is the empty string,
      * returned at once, not after 2^62 turns of a C loop */
     double t0 = now_s();
