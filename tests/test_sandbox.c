@@ -714,6 +714,17 @@ static void test_report_reentrant(void)
     hogo_engine_free(e);
 }
 
+/* Filling a template is linear: "{{{{...}" made ctx.report quadratic. */
+static void test_report_template_linear(void)
+{
+    double t0 = now_s();
+    size_t n = expect_harmless("braces", HOSTILE("braces",
+        "    local m = ('{'):rep(2000000) .. '}'\n"
+        "    ctx.report(plan, nil, {vars = {v = 1}, message = m, follow_up = m .. '{v}'})"));
+    CHECK_INT(n, 1);
+    CHECK(now_s() - t0 < 5.0);
+}
+
 /* ---- Lua patterns and regexes ---- */
 
 static void test_lua_pattern_refused(void)
@@ -1004,6 +1015,7 @@ int main(void)
     progress("test_gc_finalizer"); test_gc_finalizer();
     progress("test_findings_capped"); test_findings_capped();
     progress("test_report_reentrant"); test_report_reentrant();
+    progress("test_report_template_linear"); test_report_template_linear();
     progress("test_lua_pattern_refused"); test_lua_pattern_refused();
     progress("test_plain_find_allowed"); test_plain_find_allowed();
     progress("test_catastrophic_regex"); test_catastrophic_regex();
