@@ -17,6 +17,7 @@ typedef struct {
     hogo_rule_info info;       /* strings owned by the engine */
     hogo_severity default_severity;
     int check_ref;             /* registry ref of check(), LUA_NOREF for a C rule */
+    int chunk_ref;             /* registry ref of the compiled rule file, run afresh per plan */
     int disabled;
     hogo_rule_stats stats;     /* when opt.profile */
 } eng_rule;
@@ -61,6 +62,8 @@ struct hogo_engine {
     eng_rule *rules; size_t nrules, caprules;
     eng_lib *libs; size_t nlibs, caplibs;
     eng_load_failure *failed; size_t nfailed, capfailed;
+    size_t base_nlibs;         /* libraries in the shared base of rule environments */
+    int base_built;
     char pack_version[32];
 
     schema *schema;
@@ -85,6 +88,9 @@ void sbx_push_plan(hogo_engine *e, const void *cjson_root);
 /* Run the function on top of the stack with nargs below it, under the rule
  * budgets.  Returns LUA_OK or an error status with the message left in msg. */
 int  sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_t msglen, int *line);
+/* The lua_CFunction that runs a rule on one plan: (chunk, plan, ctx) ->
+ * the rule file runs again in a fresh environment, then its check(). */
+int  sbx_rule_entry(lua_State *L);
 /* JSON pointer of a plan table at idx (+ optional key at kidx, 0 = none). */
 void sbx_path(lua_State *L, int idx, strbuf *b);
 void sbx_path_part(lua_State *L, int idx, strbuf *b);

@@ -196,6 +196,7 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
     }
     lua_pushvalue(L, -2);
     lua_setupvalue(L, -2, 1);   /* _ENV = the rule's own environment */
+    lua_pushvalue(L, -1);       /* kept: the file runs again for every plan */
     char msg[512];
     int line;
     if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
@@ -204,6 +205,11 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
         return HOGO_ERULE;
     }
     hogo_status s = rl_register(e, name);
+    /* security: what the file builds when it runs -- globals, upvalues,
+     * tables -- is a rule's state; running it afresh in a new environment
+     * for every plan (sbx_rule_entry) leaves no state from one plan to the
+     * next.  This run only checked the metadata. */
+    if (s == HOGO_OK) e->rules[e->nrules - 1].chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, top);
     return s;
 }

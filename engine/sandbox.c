@@ -293,7 +293,8 @@ static int sbx_plain_only(lua_State *L)
 
 static int sbx_ro_newindex(lua_State *L)
 {
-    return luaL_error(L, "read-only: the plan and the pack's libraries cannot be changed (tried to set '%s')",
+    return luaL_error(L, "read-only: the plan, the standard tables and the pack's libraries cannot be changed "
+                         "(tried to set '%s')",
                       luaL_tolstring(L, 2, NULL));
 }
 
@@ -868,39 +869,81 @@ void sbx_close(hogo_engine *e)
     e->L = NULL;
 }
 
-/* Copy table at idx (one level) into a new table on top. */
-static void sbx_copy_table(lua_State *L, int idx)
+/* ---- rule environments ----
+ * security: a rule's globals are a new, nearly empty table E for every run
+ * (every load and every plan), whose metatable (its own, so that a rule
+ * that changes it changes nothing else) reads through to one shared base:
+ * the base functions, the standard tables and hogo (read-only proxies) and
+ * the pack's libraries (frozen).  A rule can set globals (in E, gone after
+ * the run) but cannot write into anything another rule or another plan
+ * sees.  Building E is two small tables: a copy of every standard table per
+ * rule and per plan cost more than the rules' own work. */
+static const char SBX_BASE = 'b';      /* registry: the base proxy */
+
+static void sbx_build_base(hogo_engine *e)
 {
-    idx = lua_absindex(L, idx);
+    lua_State *L = e->L;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_PROTO);
+    int proto = lua_gettop(L);
     lua_createtable(L, 0, 32);
+    int base = lua_gettop(L);
     lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_pushvalue(L, -2);
+    while (lua_next(L, proto)) {
+        if (lua_istable(L, -1)) sbx_freeze(L, -1, 0);   /* string, table, math, utf8, hogo */
+        else lua_pushvalue(L, -1);
+        lua_pushvalue(L, -3);
         lua_insert(L, -2);
-        lua_rawset(L, -4);
+        lua_rawset(L, base);
+        lua_pop(L, 1);
     }
+    for (size_t i = 0; i < e->nlibs; i++) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, e->libs[i].ref);
+        lua_setfield(L, base, e->libs[i].name);
+    }
+    sbx_freeze(L, base, 1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
+    lua_settop(L, proto - 1);
+    e->base_nlibs = e->nlibs;
+    e->base_built = 1;
 }
 
 void sbx_push_env(hogo_engine *e)
 {
     lua_State *L = e->L;
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_PROTO);
-    sbx_copy_table(L, -1);
-    int env = lua_gettop(L);
-    for (int i = 0; sbx_lib_names[i]; i++) {
-        lua_getfield(L, env, sbx_lib_names[i]);
-        sbx_copy_table(L, -1);
-        lua_setfield(L, env, sbx_lib_names[i]);
-        lua_pop(L, 1);
-    }
-    lua_pushvalue(L, env);
-    lua_setfield(L, env, "_G");
-    lua_remove(L, env - 1);
-    /* the pack's libraries: loaded once, frozen, shared (sbx_load_lib) */
-    for (size_t i = 0; i < e->nlibs; i++) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, e->libs[i].ref);
-        lua_setfield(L, -2, e->libs[i].name);
-    }
+    if (!e->base_built || e->base_nlibs != e->nlibs) sbx_build_base(e);
+    lua_createtable(L, 0, 4);                 /* E */
+    lua_createtable(L, 0, 1);                 /* its metatable */
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "_G");
+}
+
+/* security: no state survives from one plan to the next.  A rule file is
+ * run afresh for every plan, in a new environment (new globals, new copies
+ * of the standard tables), so whatever it keeps -- a global, a local its
+ * functions close over, a table it fills -- starts empty on every plan,
+ * is charged to that plan's budgets, and is garbage after it.  Libraries
+ * are loaded once and keep their state (see docs/security.md). */
+int sbx_rule_entry(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    lua_settop(L, 3);                       /* chunk plan ctx */
+    sbx_push_env(e);
+    lua_setupvalue(L, 1, 1);                /* the chunk's _ENV */
+    lua_pushvalue(L, 1);
+    lua_call(L, 0, 1);
+    int t = lua_gettop(L);
+    if (!lua_istable(L, t) || lua_getmetatable(L, t))
+        return luaL_error(L, "the rule file did not return a plain rule table on this plan");
+    lua_pushliteral(L, "check");
+    if (lua_rawget(L, t) != LUA_TFUNCTION)
+        return luaL_error(L, "the rule file returned no check function on this plan");
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_call(L, 2, 0);
+    return 0;
 }
 
 static int sbx_freeze_fn(lua_State *L)

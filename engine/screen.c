@@ -347,13 +347,14 @@ static void screen_rules(screen_run *run)
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
         e->cur_rule = i;
         run->rule_findings = 0;
-        lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
+        lua_pushcfunction(L, sbx_rule_entry);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->chunk_ref);
         lua_pushvalue(L, plan);
         lua_pushvalue(L, ctx);
         char msg[512];
         int line;
         uint64_t t0 = t;
-        if (sbx_call_budgeted(e, 2, 0, msg, sizeof msg, &line) != LUA_OK)
+        if (sbx_call_budgeted(e, 3, 0, msg, sizeof msg, &line) != LUA_OK)
             res_add_rule_error(run->res, r->info.id, r->info.file, line, msg);
         if (e->opt.profile) {
             screen_lap(e, &t, &e->stats.rules_ns);

@@ -524,9 +524,12 @@ static void test_bytecode_refused(void)
 
 /* ---- tampering with what other rules see ---- */
 
+/* A rule's globals are its own (a new table for every plan, reading
+ * through to a shared read-only base): poisoning them, or trying to write
+ * into the standard tables, stops that rule at most, never another. */
 static void test_setmetatable_G(void)
 {
-    size_t n = expect_harmless("tamper-g", META("tamper-g")
+    expect_stopped("tamper-g", META("tamper-g")
         "  -- at load time and at screen time: poison everything reachable\n"
         "  init = (function()\n"
         "    setmetatable(_G, {__index = function() error('hijacked') end, __newindex = function() end})\n"
@@ -544,27 +547,34 @@ static void test_setmetatable_G(void)
         "    _G.os = {execute = function() end}\n"
         "    rawget = function() end\n"
         "    _ENV = nil\n"
-        "  end }\n");
-    CHECK_INT(n, 0);
+        "  end }\n", "", -1);
 }
 
 static void test_string_find_rewrite(void)
 {
     /* a rule that rewrites string.find (its own copy, and through the string
      * metatable's __index, which every string shares) for the next rule */
-    size_t n = expect_harmless("rewrite-find", HOSTILE("rewrite-find",
+    expect_stopped("rewrite-find", HOSTILE("rewrite-find",
         "    string.find = function() return 99 end\n"
         "    local idx = ('').find\n"
         "    local ok = pcall(function() getmetatable('').__index.find = function() return 99 end end)\n"
         "    ok = pcall(function() getmetatable('').__index = {find = function() return 99 end} end)\n"
         "    ok = pcall(setmetatable, '', {__index = {find = function() return 99 end}})\n"
-        "    if ('xyz'):find('z', 1, true) ~= 3 then ctx.report(plan, nil, {vars = {v = 'method'}}) end"));
+        "    if ('xyz'):find('z', 1, true) ~= 3 then ctx.report(plan, nil, {vars = {v = 'method'}}) end"),
+        "read-only", BODY_LINE);
+    /* the rule's own globals take any value, gone after the plan */
+    size_t n = expect_harmless("own-globals", HOSTILE("own-globals",
+        "    find = function() return 99 end\n"
+        "    local string = {upper = function() return 'x' end}\n"
+        "    if find() ~= 99 or string.upper('a') ~= 'x' or _G.find ~= find then error('own globals') end"));
     CHECK_INT(n, 0);
-    /* top-level code runs once, at load time, in the rule's own globals */
-    n = expect_harmless("rewrite-find-load", META("rewrite-find-load")
+    /* top-level code runs in the same kind of environment: refused at load */
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "hostile/rewrite-find-load.lua", META("rewrite-find-load")
         "  check = (function() string.find = function() return 99 end; return function() end end)(),\n"
-        "  init = (function() string.upper = nil end)() }\n");
-    CHECK_INT(n, 0);
+        "  init = (function() string.upper = nil end)() }\n") == HOGO_ERULE);
+    CHECK(strstr(load_error, "read-only") != NULL);
+    hogo_engine_free(e);
 }
 
 static void test_string_metatable(void)
@@ -915,6 +925,72 @@ static void test_load_time_hostile(void)
     hogo_engine_free(e);
 }
 
+/* No state survives from one plan to the next: whatever a rule keeps --
+ * a global, a local its check() closes over, a table made at load, a
+ * memo -- starts afresh on every plan, so plan B's report cannot carry
+ * plan A's text, and a plan's result does not depend on what came before. */
+static const char stateful_rule[] = META("stateful")
+    "  check = (function()\n"
+    "    local seen, count = {}, 0\n"
+    "    local memo = lib.memo(function(k) return seen_title end)\n"
+    "    return function(plan, ctx)\n"
+    "      count = count + 1\n"
+    "      local prev = table.concat(seen, '|') .. '/' .. tostring(last_title) .. '/' .. tostring(memo('k'))\n"
+    "      seen[#seen + 1] = plan.title\n"
+    "      last_title, seen_title = plan.title, plan.title\n"
+    "      ctx.report(plan, 'title', {vars = {v = count .. ':' .. prev}})\n"
+    "    end\n"
+    "  end)() }\n";
+static const char stateful_lib[] =
+    "local M = {}\n"
+    "function M.memo(fn) local cache = {} return function(k) local v = cache[k] "
+    "if v == nil then v = fn(k) cache[k] = v end return v end end\n"
+    "return M\n";
+
+static char *screen_message(hogo_engine *e, const char *plan)
+{
+    hogo_result *r = NULL;
+    char *m = NULL;
+    CHECK(hogo_screen(e, "plan.json", plan, strlen(plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 0);
+        const hogo_finding *f = finding(r, "stateful");
+        CHECK(f != NULL);
+        if (f) m = strdup(f->message[HOGO_EN]);
+    }
+    hogo_result_free(r);
+    return m;
+}
+
+static void test_no_state_across_plans(void)
+{
+    char plan_a[1024], plan_b[1024];
+    const char *tmpl = "{\"format\": \"hogo-plan/1\", \"title\": \"%s\", \"department\": \"課\","
+                       " \"consultation\": {\"kind\": \"outsourcing\"}}";
+    snprintf(plan_a, sizeof plan_a, tmpl, "SECRET-A");
+    snprintf(plan_b, sizeof plan_b, tmpl, "plan-b");
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "_lib.lua", stateful_lib) == HOGO_OK);
+    CHECK(load(e, "hostile/stateful.lua", stateful_rule) == HOGO_OK);
+    char *a = screen_message(e, plan_a), *b = screen_message(e, plan_b), *b2 = screen_message(e, plan_b);
+    hogo_engine_free(e);
+    e = engine(NULL);
+    CHECK(load(e, "_lib.lua", stateful_lib) == HOGO_OK);
+    CHECK(load(e, "hostile/stateful.lua", stateful_rule) == HOGO_OK);
+    char *b_alone = screen_message(e, plan_b);
+    hogo_engine_free(e);
+    if (a && b && b2 && b_alone) {
+        CHECK_STR(a, "v=1:/nil/nil");
+        CHECK(strstr(b, "SECRET-A") == NULL);
+        CHECK_STR(b, "v=1:/nil/nil");
+        CHECK_STR(b, b_alone);                  /* the same with or without plan A before it */
+        CHECK_STR(b2, b_alone);
+    } else {
+        CHECK(0);
+    }
+    free(a); free(b); free(b2); free(b_alone);
+}
+
 /* Metadata is read raw from plain tables: a metatable's __index that
  * errors used to panic the process (SIGABRT), one that loops to hang it. */
 static void test_metadata_metamethods(void)
@@ -1025,6 +1101,7 @@ int main(void)
     progress("test_plain_errors"); test_plain_errors();
     progress("test_load_failure_reported"); test_load_failure_reported();
     progress("test_metadata_metamethods"); test_metadata_metamethods();
+    progress("test_no_state_across_plans"); test_no_state_across_plans();
     progress(NULL);
     double dt = now_s() - t0;
     printf("sandbox tests took %.1f s\n", dt);

@@ -93,7 +93,7 @@ want = {
     "loop": "instruction budget", "pcall-loop": "instruction budget", "table-move": "instruction budget",
     "memory-bomb": "memory budget", "string-rep": "memory budget", "recursion": "",
     "os-execute": "global 'os'", "io-open": "global 'io'", "require": "global 'require'",
-    "finalizer": "__gc", "tamper-plan": "read-only", "tamper-ctx": "read-only",
+    "finalizer": "__gc", "tamper-plan": "read-only", "tamper-ctx": "read-only", "tamper-string": "read-only",
     "regex-bomb": "regex stopped", "flood": "more than 1000 findings",
 }
 for p in plans:

@@ -100,7 +100,45 @@ def t_load_failures():
         check(rc == 3, "%s: exit 3" % fmt, "got %d" % rc)
 
 
-GROUPS = {"load-failures": t_load_failures}
+# ------------------------------------------------------- no state across plans
+
+STATEFUL = """return { id = "stateful", topic = "storage.location", severity = "low",
+  title = {ja = "状態", en = "state"}, message = {ja = "{v}", en = "{v}"},
+  follow_up = {ja = "なし", en = "none"}, precedent = "tests/hostile/cli_security.py",
+  check = function(plan, ctx)
+    seen = (seen or "") .. "|" .. tostring(plan.title)
+    ctx.report(plan, nil, {vars = {v = seen}})
+  end }
+"""
+
+
+def t_state():
+    """A rule that keeps what it saw in a global: the report of a plan is the
+    same whatever came before it in the batch and however many workers ran."""
+    rules = pack_with("stateful.lua", STATEFUL)
+    plans = [os.path.join(SRC, "tests", "cli", "plans", n) for n in ("clean.json", "medium.json", "findings.json")]
+    base = ["check", "--no-config", "--today", "2021-02-17", "--rules", rules, "--format", "json"]
+    reports = {}
+    for name, args in (("forward -j1", ["-j", "1"] + plans), ("backward -j1", ["-j", "1"] + plans[::-1]),
+                       ("forward -j2", ["-j", "2"] + plans)):
+        rc, out, err = run(base + args)
+        try:
+            rep = json.loads(out)
+        except ValueError:
+            check(False, name + ": JSON report", err[-300:])
+            continue
+        reports[name] = {p["file"]: [(f["rule"], f["path"], f["message"]["en"]) for f in p["findings"]]
+                         for p in rep["plans"]}
+    names = list(reports)
+    for n in names[1:]:
+        check(reports[n] == reports[names[0]], "%s gives the same report per plan as %s" % (n, names[0]))
+    for n, rep in reports.items():
+        msgs = [m for fs in rep.values() for (rule, _, m) in fs if rule == "stateful"]
+        check(len(msgs) == len(plans) and all(m.count("|") == 1 for m in msgs),
+              "%s: no plan's report holds another plan's title" % n, repr(msgs))
+
+
+GROUPS = {"load-failures": t_load_failures, "state": t_state}
 
 if __name__ == "__main__":
     if GROUP not in GROUPS:
