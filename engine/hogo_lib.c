@@ -77,6 +77,7 @@ static int hl_match(lua_State *L)
     int rc = rx_exec(e->rx, p, pl, fl, s, sl, 0, &m);
     if (rc < 0) return hl_rx_error(L, e, rc, m.msg);
     if (rc == 0) { lua_pushnil(L); return 1; }
+    luaL_checkstack(L, m.pairs, "hogo.match: too many captures");
     for (int i = 0; i < m.pairs; i++) {
         if (m.ovec[2 * i] == (size_t)-1) lua_pushnil(L);
         else lua_pushlstring(L, s + m.ovec[2 * i], m.ovec[2 * i + 1] - m.ovec[2 * i]);

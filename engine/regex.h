@@ -23,7 +23,8 @@ void      rx_cache_free(rx_cache *c);
 /* Outcome of rx_exec: matched (>0 = number of capture pairs), 0 no match,
  * -1 pattern error, -2 a limit was hit.  On error, msg says why. */
 typedef struct {
-    size_t ovec[2 * 10];   /* offsets of the whole match and up to 9 captures */
+    const size_t *ovec;    /* offsets of the whole match and every capture (pairs of
+                              them), valid until the next call on the cache */
     int    pairs;
     char   msg[160];
 } rx_match;

@@ -809,7 +809,25 @@ static void test_catastrophic_regex(void)
     dt = expect_stopped_opt(NULL, "regex-gsub", HOSTILE("regex-gsub",
         "    hogo.gsub(plan.purpose, '(a+)+$', 'b')"), plan, n, "regex stopped", BODY_LINE);
     CHECK(dt < 5.0);
+    /* anchored: one pcre2_match call, few backtracking points, each scanning
+     * the rest of the subject (70 s before the limit was scaled to it) */
+    dt = expect_stopped_opt(NULL, "regex-anchored", HOSTILE("regex-anchored",
+        "    hogo.test(('a'):rep(300000), '^(?:(?=[^#]*+[#!])|a)*+$')"), plan, n, "regex stopped", BODY_LINE);
+    CHECK(dt < 5.0);
     free(plan);
+}
+
+/* hogo.match returns every group, unset ones as nil (it stopped at nine). */
+static void test_regex_all_captures(void)
+{
+    size_t n = expect_harmless("captures", HOSTILE("captures",
+        "    local r = {hogo.match('abcdefghijkl', '(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(x)?(l)')}\n"
+        "    local parts = {}\n"
+        "    for i = 1, 14 do parts[i] = tostring(r[i]) end\n"
+        "    if select('#', hogo.match('ab', '(a)(z)?')) ~= 3 then error('unset group not returned') end\n"
+        "    if parts[12] ~= 'k' or parts[13] ~= 'nil' or parts[14] ~= 'l' then error(table.concat(parts, ',')) end\n"
+        "    ctx.report(plan, nil, {vars = {v = #r}})"));
+    CHECK_INT(n, 1);
 }
 
 static void test_regex_invalid_utf8(void)
@@ -1096,6 +1114,7 @@ int main(void)
     progress("test_plain_find_allowed"); test_plain_find_allowed();
     progress("test_catastrophic_regex"); test_catastrophic_regex();
     progress("test_regex_invalid_utf8"); test_regex_invalid_utf8();
+    progress("test_regex_all_captures"); test_regex_all_captures();
     progress("test_regex_resources"); test_regex_resources();
     progress("test_load_time_hostile"); test_load_time_hostile();
     progress("test_plain_errors"); test_plain_errors();
