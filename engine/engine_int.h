@@ -95,6 +95,10 @@ int  sbx_rule_entry(lua_State *L);
 void sbx_path(lua_State *L, int idx, strbuf *b);
 void sbx_path_part(lua_State *L, int idx, strbuf *b);
 int  sbx_is_null(lua_State *L, int idx);
+/* Push a userdata holding an empty strbuf that is freed when collected:
+ * C buffers that Lua calls may outlive (an error unwinding past them). */
+strbuf *sbx_box(lua_State *L);
+size_t  sbx_memory_left(lua_State *L);   /* of the running rule's memory budget */
 /* Push a deep read-only copy of the value at idx (hogo.freeze). */
 void sbx_freeze(lua_State *L, int idx, int in_place);   /* see hogo.freeze */
 

@@ -294,7 +294,7 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
  * the same place, anchored and not empty, else step one character. */
 char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
               const char *subject, size_t slen, const char *repl, size_t rlen,
-              size_t *outlen, char msg[160])
+              size_t *outlen, char msg[160], size_t max)
 {
     rx_entry *e = rx_get(c, pattern, plen, flags, msg);
     if (!e) return NULL;
@@ -307,6 +307,7 @@ char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
 #define RX_PUT(p, len) do { \
         size_t l_ = (len); \
         if (n + l_ > RX_MAX_GSUB) { snprintf(msg, 160, "substitution result too large (more than %u MiB)", RX_MAX_GSUB >> 20); goto fail; } \
+        if (n + l_ > max) { snprintf(msg, 160, "memory budget exceeded (--rule-memory): the substitution's result is larger than what is left"); goto fail; } \
         if (n + l_ > cap) { \
             size_t c_ = cap * 2 > n + l_ ? cap * 2 : n + l_; \
             char *q_ = realloc(out, c_); \

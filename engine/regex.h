@@ -33,8 +33,9 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
             const char *subject, size_t slen, size_t start, rx_match *m);
 
 /* Global substitution ($1 style references).  Returns malloc'd text or NULL
- * with msg filled. */
+ * with msg filled.  A result longer than max bytes (the caller's memory
+ * budget) is refused with a message that says "budget". */
 char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
               const char *subject, size_t slen, const char *repl, size_t rlen,
-              size_t *outlen, char msg[160]);
+              size_t *outlen, char msg[160], size_t max);
 #endif

@@ -555,29 +555,102 @@ void sbx_path_part(lua_State *L, int idx, strbuf *b)
     }
 }
 
-/* The path of the plan proxy at idx, root first, by walking parents.
- * Leaves the stack as it found it. */
+/* security: a table is a plan proxy when its metatable is one the engine
+ * made for the plan: its __newindex is the engine's C function and its
+ * __metatable the plan's label, both read raw.  A rule cannot forge one:
+ * getmetatable() on a proxy gives the label, never the metatable, and no
+ * rule can reach sbx_ro_newindex.  (ctx.report and hogo.path used to follow
+ * any chain of metatables a rule built, copying its keys into C memory:
+ * 1.47 GB outside the budget in one call.)  Leaves the metatable on the
+ * stack when it returns 1. */
+static int sbx_plan_meta(lua_State *L, int idx, int keys)
+{
+    if (!lua_istable(L, idx) || !lua_getmetatable(L, idx)) return 0;
+    lua_rawgeti(L, keys, SBX_K_NEWINDEX);
+    lua_rawget(L, -2);
+    int ok = lua_tocfunction(L, -1) == sbx_ro_newindex;
+    lua_pop(L, 1);
+    if (ok) {
+        lua_rawgeti(L, keys, SBX_K_METATABLE);
+        lua_rawget(L, -2);
+        lua_rawgeti(L, keys, SBX_K_PLAN_LABEL);
+        ok = lua_rawequal(L, -1, -2);
+        lua_pop(L, 2);
+    }
+    if (!ok) lua_pop(L, 1);
+    return ok;
+}
+
+/* The path of the plan proxy at idx, root first, by walking parents; ""
+ * for a table the engine did not make for the plan.  The walk is bounded
+ * by depth and the path by SBX_MAX_PATH bytes (past it the path is cut,
+ * which a plan within its own limits never reaches).  Leaves the stack as
+ * it found it. */
+#define SBX_MAX_PATH (64u << 10)
 void sbx_path(lua_State *L, int idx, strbuf *b)
 {
     idx = lua_absindex(L, idx);
     int depth = 0;
     int top = lua_gettop(L);
-    /* push the chain of (metatable) from idx up to the root */
+    luaL_checkstack(L, 8, "plan path");
+    sbx_push_keys(L);
+    int keys = lua_gettop(L);
+    /* push the chain of proxies from idx up to the root */
     lua_pushvalue(L, idx);
-    while (depth < 300 && lua_getmetatable(L, -1)) {
+    while (depth < 300 && sbx_plan_meta(L, -1, keys)) {
         if (lua_rawgeti(L, -1, 1) != LUA_TTABLE) { lua_pop(L, 2); break; }
         lua_remove(L, -2);   /* keep the parent, drop its child's metatable */
         depth++;
         luaL_checkstack(L, 2, "plan path");
     }
-    /* stack: idx-copy, parent, grandparent, ..., root ; walk down */
-    for (int k = lua_gettop(L) - 1; k >= top + 1; k--) {
+    /* stack: keys, idx-copy, parent, grandparent, ..., root ; walk down */
+    for (int k = lua_gettop(L) - 1; k >= keys + 1 && b->len < SBX_MAX_PATH; k--) {
         lua_getmetatable(L, k);
         lua_rawgeti(L, -1, 2);
         sbx_path_part(L, lua_gettop(L), b);
         lua_pop(L, 2);
     }
     lua_settop(L, top);
+}
+
+/* ---- C memory that Lua code may outlive ----
+ * security: a C helper that builds its result in malloc'd memory and then
+ * pushes it with a call that can raise (the memory budget refuses the
+ * string) loses that memory: 64 MB per plan through hogo.gsub.  The
+ * buffer lives instead in a userdata on the stack, whose __gc (the
+ * engine's, not a rule's) frees it whenever the error unwinds past it. */
+static const char SBX_BOX = 'B';
+
+static int sbx_box_gc(lua_State *L)
+{
+    sb_free(lua_touserdata(L, 1));
+    return 0;
+}
+
+strbuf *sbx_box(lua_State *L)
+{
+    strbuf *b = lua_newuserdatauv(L, sizeof *b, 0);
+    sb_init(b);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BOX) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 2);
+        lua_pushcfunction(L, sbx_box_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushliteral(L, "engine buffer");
+        lua_setfield(L, -2, "__metatable");
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_BOX);
+    }
+    lua_setmetatable(L, -2);
+    return b;
+}
+
+/* Bytes left of the running rule's memory budget (SIZE_MAX when none). */
+size_t sbx_memory_left(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    if (!e->mem_limit) return (size_t)-1;
+    return e->mem_limit > e->mem_used ? e->mem_limit - e->mem_used : 0;
 }
 
 /* ---- library functions that loop in C ----

@@ -184,25 +184,28 @@ int screen_report(lua_State *L)
         }
     }
 
-    /* 2. the path: raw reads of the proxies only */
-    strbuf path;
-    sb_init(&path);
+    /* 2. the path: raw reads of the proxies only, into a buffer the
+     * collector frees if anything here raises (a number key's text) */
+    strbuf *pathp = sbx_box(L), path;
     if (lua_istable(L, 1)) {
-        sbx_path(L, 1, &path);
+        sbx_path(L, 1, pathp);
         if (present) {
             if (lua_type(L, 2) == LUA_TNUMBER) {
-                lua_pushinteger(L, lua_tointeger(L, 2) - 1);
-                sbx_path_part(L, lua_gettop(L), &path);
+                /* unsigned: math.mininteger - 1 was undefined behaviour */
+                lua_pushinteger(L, (lua_Integer)((lua_Unsigned)lua_tointeger(L, 2) - 1u));
+                sbx_path_part(L, lua_gettop(L), pathp);
                 lua_pop(L, 1);
             } else {
-                sbx_path_part(L, 2, &path);
+                sbx_path_part(L, 2, pathp);
             }
         }
     } else if (lua_type(L, 1) == LUA_TSTRING) {
         size_t n;
         const char *s = lua_tolstring(L, 1, &n);
-        sb_add(&path, s, n);
+        sb_add(pathp, s, n > SCREEN_MAX_PATH ? SCREEN_MAX_PATH + 4 : n);
     }
+    path = *pathp;                     /* nothing below raises before it is freed */
+    sb_init(pathp);
 
     /* 3. the finding: nothing of the rule runs from here on */
     r = &e->rules[e->cur_rule];

@@ -724,6 +724,54 @@ static void test_report_reentrant(void)
     hogo_engine_free(e);
 }
 
+/* ctx.report and hogo.path follow only the engine's own plan proxies: a
+ * chain of metatables a rule forged (parent links, huge keys) is not a
+ * plan path, and copies nothing (1.47 GB outside the budget before). */
+static void test_path_forged(void)
+{
+    double t0 = now_s();
+    size_t n = expect_harmless("forged-path", HOSTILE("forged-path",
+        "    local key = ('k'):rep(1000000)\n"
+        "    local t = {}\n"
+        "    for i = 1, 200 do t = setmetatable({}, {[1] = t, [2] = key, __metatable = 'plan (read-only)'}) end\n"
+        "    local p = hogo.path(t)\n"
+        "    if p ~= '' then error('forged path of ' .. #p .. ' bytes') end\n"
+        "    local q = hogo.path(plan.storage[1], 'location')\n"
+        "    if q ~= '/storage/0/location' then error(q) end\n"
+        "    ctx.report(t, 'x', {vars = {v = 'forged'}})"));
+    CHECK_INT(n, 1);
+    CHECK(now_s() - t0 < 5.0);
+}
+
+/* Rule integers at the edge: math.mininteger - 1 was undefined behaviour
+ * (the sanitizer build died); the index wraps like Lua's own integers. */
+static void test_path_mininteger(void)
+{
+    size_t n = expect_harmless("mininteger", HOSTILE("mininteger",
+        "    local p = hogo.path(plan.storage, math.mininteger)\n"
+        "    if p ~= '/storage/9223372036854775807' then error(p) end\n"
+        "    ctx.report(plan.storage, math.mininteger, {vars = {v = hogo.path(plan, math.maxinteger)}})"));
+    CHECK_INT(n, 1);
+}
+
+/* A result the memory budget refuses frees its C buffer (LeakSanitizer saw
+ * 64 MB lost per plan through hogo.gsub): the budget stops the rule, and
+ * the sanitizer build proves nothing leaks. */
+static void test_c_result_refused(void)
+{
+    expect_stopped("gsub-budget", HOSTILE("gsub-budget",
+        "    local s = ('a'):rep(4000000)\n"
+        "    local r = hogo.gsub(s, 'a', 'bbbbbb')"), "memory budget", BODY_LINE + 1);
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.rule_memory = 6u << 20;
+    expect_stopped_opt(&o, "normalize-budget", HOSTILE("normalize-budget",
+        "    local s = ('Ａ'):rep(600000)\n"
+        "    local keep = {}\n"
+        "    for i = 1, 10 do keep[i] = hogo.normalize(s .. i) end"),
+        small_plan, strlen(small_plan), "memory budget", BODY_LINE + 2);
+}
+
 /* Filling a template is linear: "{{{{...}" made ctx.report quadratic. */
 static void test_report_template_linear(void)
 {
@@ -1110,6 +1158,9 @@ int main(void)
     progress("test_findings_capped"); test_findings_capped();
     progress("test_report_reentrant"); test_report_reentrant();
     progress("test_report_template_linear"); test_report_template_linear();
+    progress("test_path_forged"); test_path_forged();
+    progress("test_path_mininteger"); test_path_mininteger();
+    progress("test_c_result_refused"); test_c_result_refused();
     progress("test_lua_pattern_refused"); test_lua_pattern_refused();
     progress("test_plain_find_allowed"); test_plain_find_allowed();
     progress("test_catastrophic_regex"); test_catastrophic_regex();
