@@ -13,7 +13,16 @@
 #include <string.h>
 #include <time.h>
 
+/* security: what one plan's result may hold.  A rule's findings past the
+ * first SCREEN_MAX_FINDINGS_PER_RULE, and any finding once the result
+ * holds SCREEN_MAX_FINDINGS_PER_PLAN findings or SCREEN_MAX_RESULT_BYTES,
+ * are counted, not kept: one more finding of the rule says how many there
+ * were (a plan with 20,000 transfers that each trip a rule is a plan with
+ * many findings, not a rule failure).  So a plan's result stays under
+ * about SCREEN_MAX_RESULT_BYTES plus one summary per rule. */
 #define SCREEN_MAX_FINDINGS_PER_RULE 1000
+#define SCREEN_MAX_FINDINGS_PER_PLAN 20000
+#define SCREEN_MAX_RESULT_BYTES      (64u << 20)
 
 struct screen_run {
     hogo_engine *e;
@@ -22,6 +31,8 @@ struct screen_run {
     int pos_failed;
     res_holder *res;
     size_t rule_findings;      /* findings of the running rule on this plan */
+    size_t rule_dropped;       /* ... past what the result keeps (counted only) */
+    hogo_severity dropped_sev; /* the most severe of those */
 };
 
 /* Line and column of a pointer ("" for the whole file). */
@@ -141,15 +152,18 @@ int screen_report(lua_State *L)
     screen_run *run = e->run;
     if (!run) return luaL_error(L, "report() called outside a screen");
     const eng_rule *r = &e->rules[e->cur_rule];
-    if (++run->rule_findings > SCREEN_MAX_FINDINGS_PER_RULE) {
-        /* security: the cap is a budget, which no pcall in the rule catches */
-        e->aborting = 1;
-        e->abort_why = "findings limit";
-        return luaL_error(L, "more than %d findings from one rule on one plan", SCREEN_MAX_FINDINGS_PER_RULE);
-    }
     lua_settop(L, 3);
     int opts = lua_istable(L, 3) ? 3 : 0;
     luaL_checkstack(L, 16, "report");
+    if (++run->rule_findings > SCREEN_MAX_FINDINGS_PER_RULE ||
+        run->res->pub.n_findings >= SCREEN_MAX_FINDINGS_PER_PLAN || run->res->bytes >= SCREEN_MAX_RESULT_BYTES) {
+        /* counted, with its severity, for the summary finding (screen_dropped) */
+        hogo_severity sev = r->info.severity;
+        if (opts && r->info.severity == r->default_severity && lua_getfield(L, opts, "severity") == LUA_TSTRING)
+            hogo_severity_parse(lua_tostring(L, -1), &sev);
+        if (run->rule_dropped++ == 0 || sev > run->dropped_sev) run->dropped_sev = sev;
+        return 0;
+    }
 
     /* 1. what may run the rule's code; results stay on the stack */
     int present = 0;
@@ -228,6 +242,30 @@ int screen_report(lua_State *L)
     screen_locate(run, f->path ? f->path : "", &f->line, &f->column);
     sb_free(&path);
     return 0;
+}
+
+/* The finding that stands for a rule's findings the result did not keep. */
+static void screen_dropped(screen_run *run, const eng_rule *r)
+{
+    hogo_finding *f = res_add_finding(run->res);
+    if (!f) return;
+    char ja[256], en[256];
+    size_t kept = run->rule_findings - run->rule_dropped;
+    snprintf(ja, sizeof ja, "このルールの指摘がほかに %zu 件あります（最初の %zu 件のみ記載しています）。",
+             run->rule_dropped, kept);
+    snprintf(en, sizeof en, "%zu more findings of this rule on this plan are not listed (the first %zu are).",
+             run->rule_dropped, kept);
+    f->rule = res_strdup(run->res, r->info.id);
+    f->topic = res_strdup(run->res, r->info.topic);
+    f->precedent = res_strdup(run->res, r->info.precedent);
+    f->severity = run->dropped_sev;
+    f->path = res_strdup(run->res, "");
+    f->message[HOGO_JA] = res_strdup(run->res, ja);
+    f->message[HOGO_EN] = res_strdup(run->res, en);
+    f->follow_up[HOGO_JA] = res_strdup(run->res, r->info.follow_up[HOGO_JA]);
+    f->follow_up[HOGO_EN] = res_strdup(run->res, r->info.follow_up[HOGO_EN]);
+    f->line = 1;
+    f->column = 1;
 }
 
 /* ---- validation ---- */
@@ -349,7 +387,7 @@ static void screen_rules(screen_run *run)
         eng_rule *r = &e->rules[i];
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
         e->cur_rule = i;
-        run->rule_findings = 0;
+        run->rule_findings = run->rule_dropped = 0;
         lua_pushcfunction(L, sbx_rule_entry);
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->chunk_ref);
         lua_pushvalue(L, plan);
@@ -359,6 +397,7 @@ static void screen_rules(screen_run *run)
         uint64_t t0 = t;
         if (sbx_call_budgeted(e, 3, 0, msg, sizeof msg, &line) != LUA_OK)
             res_add_rule_error(run->res, r->info.id, r->info.file, line, msg);
+        if (run->rule_dropped) screen_dropped(run, r);
         if (e->opt.profile) {
             screen_lap(e, &t, &e->stats.rules_ns);
             r->stats.calls++;

@@ -207,14 +207,17 @@ size_t *outw_by_severity(const hogo_result *r)
     if (!r->n_findings || r->n_findings > ((size_t)-1) / sizeof(size_t)) return NULL;
     size_t *ix = malloc(r->n_findings * sizeof *ix);
     if (!ix) return NULL;
-    /* Insertion sort: stable, and a plan has tens of findings, not thousands. */
+    /* A counting sort: stable and linear.  (It was an insertion sort, on
+     * "tens of findings"; a plan may carry tens of thousands.) */
+    size_t start[HOGO_SEVERITY_COUNT + 1] = { 0 };
     for (size_t i = 0; i < r->n_findings; i++) {
-        size_t j = i;
-        while (j > 0 && r->findings[ix[j - 1]].severity < r->findings[i].severity) {
-            ix[j] = ix[j - 1];
-            j--;
-        }
-        ix[j] = i;
+        unsigned s = (unsigned)r->findings[i].severity;
+        start[HOGO_SEVERITY_COUNT - 1 - (s < HOGO_SEVERITY_COUNT ? s : 0) + 1]++;
+    }
+    for (int k = 1; k <= HOGO_SEVERITY_COUNT; k++) start[k] += start[k - 1];
+    for (size_t i = 0; i < r->n_findings; i++) {
+        unsigned s = (unsigned)r->findings[i].severity;
+        ix[start[HOGO_SEVERITY_COUNT - 1 - (s < HOGO_SEVERITY_COUNT ? s : 0)]++] = i;
     }
     return ix;
 }

@@ -138,7 +138,38 @@ def t_state():
               "%s: no plan's report holds another plan's title" % n, repr(msgs))
 
 
-GROUPS = {"load-failures": t_load_failures, "state": t_state}
+# ------------------------------------------------------- many findings are not a failure
+
+def t_many_findings():
+    """20,000 transfers that each trip a rule: the first 1000 findings and one
+    that counts the rest, exit by severity (1 for a high finding), not 3;
+    every format writes the plan (t-single's findings are medium: --fail-on medium)."""
+    with open(os.path.join(SRC, "tests", "cli", "plans", "clean.json"), encoding="utf-8") as f:
+        plan = json.load(f)
+    t = plan["transfers"][0]
+    t["verification"] = {"staff": 1, "how": "一人で確認"}
+    plan["transfers"] = [dict(t, what="データ%d" % i) for i in range(20000)]
+    path = os.path.join(WORK, "many.json")
+    write(path, json.dumps(plan, ensure_ascii=False))
+    base = ["check", "--no-config", "--today", "2021-02-17", "--rules", CLI_RULES, "--fail-on", "medium"]
+    rc, out, err = run(base + ["--format", "json", path])
+    check(rc == 1, "20,000 findings exit 1 (by severity), not 3", "got %d: %s" % (rc, err[-300:]))
+    try:
+        p = json.loads(out)["plans"][0]
+    except (ValueError, KeyError, IndexError):
+        p = None
+    check(p is not None, "a JSON report")
+    if p:
+        single = [f for f in p["findings"] if f["rule"] == "t-single"]
+        check(len(single) == 1001, "the first 1000 findings and one more", str(len(single)))
+        check(any("19000 more findings" in f["message"]["en"] for f in single), "one finding counts the rest")
+        check(not p["rule_errors"], "no rule error", json.dumps(p["rule_errors"])[:300])
+    for fmt in ("markdown", "junit", "sarif", "text"):
+        rc, out, _ = run(base + ["--format", fmt, "--lang", "en", path])
+        check(rc == 1 and "19000 more findings" in out, "%s: exit 1 and the count of the rest" % fmt, "rc %d" % rc)
+
+
+GROUPS = {"load-failures": t_load_failures, "state": t_state, "many-findings": t_many_findings}
 
 if __name__ == "__main__":
     if GROUP not in GROUPS:
