@@ -53,7 +53,15 @@ struct hogo_engine {
      * no position (hook, allocator); and the CPU-time backstop of the
      * instruction budget (work done inside C calls that the hook cannot count) */
     int abort_line;
-    char abort_where[64];      /* the chunk of abort_line ("rules/_common.lua") */
+    char abort_where[512];     /* the chunk of abort_line ("rules/_common.lua") */
+    /* where the last failed call failed (sbx_call_budgeted): the chunk of
+     * its line, which is a library's when the error was raised inside one,
+     * and the line of the rule's own file it was called from */
+    const char *rule_source;   /* the running rule's file, NULL at load */
+    int err_line;              /* the message handler's reading */
+    char err_where[512];
+    char fail_where[512];
+    int fail_rule_line;
     uint64_t deadline_ns, cpu_start_ns;
     uint64_t cpu_read_ns, cpu_read_wall_ns;   /* the last reading of the thread's CPU clock */
     pthread_t cpu_read_thread;                /* ... on this thread (see sbx_budget_start) */

@@ -41,16 +41,32 @@ hogo_engine *sbx_engine(lua_State *L)
 
 /* ---- budgets ---- */
 
+/* The line of the running rule's own file that the stack passes through
+ * from level on (the call into a library that then failed).  Reads only. */
+static void sbx_note_rule_line(lua_State *L, hogo_engine *e, int level)
+{
+    lua_Debug ar;
+    if (e->fail_rule_line || !e->rule_source) return;
+    for (; L && level < 64 && lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && ar.source[0] == '@' &&
+            strcmp(ar.source + 1, e->rule_source) == 0) {
+            e->fail_rule_line = ar.currentline;
+            return;
+        }
+}
+
 /* security: the line of the innermost Lua function running now (level 0 is
  * the running function inside a hook, a C function elsewhere), for budget
- * errors raised where Lua's message carries no position.  Reads only: safe
- * inside the allocator. */
-static int sbx_current_line(lua_State *L, char where[64])
+ * errors raised where Lua's message carries no position, with its chunk
+ * (the full name: a library's, when the budget ran out inside one).  Reads
+ * only: safe inside the allocator. */
+static int sbx_current_line(lua_State *L, char where[512])
 {
     lua_Debug ar;
     for (int level = 0; L && level < 32 && lua_getstack(L, level, &ar); level++)
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            snprintf(where, 64, "%s", ar.short_src);
+            snprintf(where, 512, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+            sbx_note_rule_line(L, sbx_engine(L), level);
             return ar.currentline;
         }
     return 0;
@@ -1074,6 +1090,29 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
     return 1;
 }
 
+/* Note the chunk of the position the message names ("x.lua:12: ..."):
+ * the frame from level on whose short name and line are the message's
+ * (error(msg, 2) names the caller's), else the first Lua frame. */
+static void sbx_note_where(lua_State *L, hogo_engine *e, int level, const char *m)
+{
+    lua_Debug ar;
+    const char *colon = m ? strstr(m, ".lua:") : NULL;
+    int line = colon ? atoi(colon + 5) : 0;
+    size_t n = colon ? (size_t)(colon + 4 - m) : 0;
+    int first = 1;
+    for (; level < 64 && lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
+        int named = line && ar.currentline == line && strlen(ar.short_src) == n && strncmp(ar.short_src, m, n) == 0;
+        if (named || first) {
+            snprintf(e->err_where, sizeof e->err_where, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+            e->err_line = ar.currentline;
+            if (named) break;
+            first = 0;
+        }
+    }
+    sbx_note_rule_line(L, e, 1);
+}
+
 /* Message handler: keep the error text, note where it came from.
  * security: an error raised inside a library call (table.insert into the
  * plan, pcall(ctx.report, ...)) has no position in Lua's message: the line
@@ -1090,7 +1129,7 @@ static int sbx_msgh(lua_State *L)
         if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
         if (!e->abort_line) {
             e->abort_line = ar.currentline;
-            snprintf(e->abort_where, sizeof e->abort_where, "%s", ar.short_src);
+            snprintf(e->abort_where, sizeof e->abort_where, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
         }
         size_t n = strlen(ar.short_src);
         const char *m = lua_tostring(L, 1);
@@ -1098,6 +1137,7 @@ static int sbx_msgh(lua_State *L)
             lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, m);
             lua_replace(L, 1);
         }
+        sbx_note_where(L, e, level, lua_tostring(L, 1));
         break;
     }
     lua_settop(L, 1);
@@ -1113,6 +1153,8 @@ int sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_t
     e->instr = 0;
     e->aborting = 0;
     e->abort_why = NULL;
+    e->err_line = e->fail_rule_line = 0;
+    e->err_where[0] = e->fail_where[0] = '\0';
     sbx_budget_start(e);
     e->mem_limit = e->mem_used + e->rule_memory;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SBX_HOOK_STEP);
@@ -1136,7 +1178,11 @@ int sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_t
         /* "file.lua:12: text" -> line 12 */
         const char *c = m ? strstr(m, ".lua:") : NULL;
         if (c) *line = atoi(c + 5);
-        if ((e->aborting || mem || !*line) && e->abort_line > 0) *line = e->abort_line;
+        if (*line && *line == e->err_line) snprintf(e->fail_where, sizeof e->fail_where, "%s", e->err_where);
+        if ((e->aborting || mem || !*line) && e->abort_line > 0) {
+            *line = e->abort_line;
+            snprintf(e->fail_where, sizeof e->fail_where, "%s", e->abort_where);
+        }
         lua_pop(L, 1);
     }
     lua_remove(L, fn);

@@ -244,6 +244,28 @@ int screen_report(lua_State *L)
     return 0;
 }
 
+/* A rule failed.  When the line is in another file -- a library the rule
+ * called (rules/_common.lua) -- the error names that file with that line,
+ * and says which line of the rule called into it: a library's line paired
+ * with the rule's file pointed at a line that is not there. */
+static void screen_rule_failed(screen_run *run, const eng_rule *r, const char *msg, int line)
+{
+    const hogo_engine *e = run->e;
+    if (!e->fail_where[0] || !line || strcmp(e->fail_where, r->info.file) == 0) {
+        res_add_rule_error(run->res, r->info.id, r->info.file, line, msg);
+        return;
+    }
+    strbuf m;
+    sb_init(&m);
+    if (e->fail_rule_line)
+        sb_printf(&m, "%s (in %s, called from rule %s at %s:%d)", msg, e->fail_where, r->info.id,
+                  r->info.file, e->fail_rule_line);
+    else
+        sb_printf(&m, "%s (in %s, while rule %s of %s ran)", msg, e->fail_where, r->info.id, r->info.file);
+    res_add_rule_error(run->res, r->info.id, e->fail_where, line, sb_cstr(&m));
+    sb_free(&m);
+}
+
 /* The finding that stands for a rule's findings the result did not keep. */
 static void screen_dropped(screen_run *run, const eng_rule *r)
 {
@@ -395,8 +417,10 @@ static void screen_rules(screen_run *run)
         char msg[512];
         int line;
         uint64_t t0 = t;
+        e->rule_source = r->info.file;
         if (sbx_call_budgeted(e, 3, 0, msg, sizeof msg, &line) != LUA_OK)
-            res_add_rule_error(run->res, r->info.id, r->info.file, line, msg);
+            screen_rule_failed(run, r, msg, line);
+        e->rule_source = NULL;
         if (run->rule_dropped) screen_dropped(run, r);
         if (e->opt.profile) {
             screen_lap(e, &t, &e->stats.rules_ns);

@@ -1099,6 +1099,47 @@ static void test_no_state_across_plans(void)
     free(a); free(b); free(b2); free(b_alone);
 }
 
+/* A failure inside a library names the library's file with the library's
+ * line, and the rule's line that called it (the rule's file used to be
+ * paired with the library's line). */
+static void test_library_failure_named(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "rules/_lib.lua", "local M = {}\n"
+                                    "function M.boom() error('library boom') end\n"
+                                    "function M.spin() while true do end end\n"
+                                    "return M\n") == HOGO_OK);
+    CHECK(load(e, "hostile/lib-boom.lua", HOSTILE("lib-boom", "    local x = 1\n    lib.boom()")) == HOGO_OK);
+    CHECK(load(e, "hostile/lib-spin.lua", HOSTILE("lib-spin", "    lib.spin()")) == HOGO_OK);
+    CHECK(load(e, "hostile/own-boom.lua", HOSTILE("own-boom", "    error('own')")) == HOGO_OK);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 3);
+        for (size_t i = 0; i < r->n_rule_errors; i++) {
+            const hogo_rule_error *re = &r->rule_errors[i];
+            if (!strcmp(re->rule, "lib-boom")) {
+                CHECK_STR(re->file, "rules/_lib.lua");
+                CHECK_INT(re->line, 2);
+                CHECK(strstr(re->message, "library boom") != NULL);
+                CHECK(strstr(re->message, "called from rule lib-boom at hostile/lib-boom.lua:6") != NULL);
+            } else if (!strcmp(re->rule, "lib-spin")) {
+                CHECK_STR(re->file, "rules/_lib.lua");
+                CHECK_INT(re->line, 3);
+                CHECK(strstr(re->message, "instruction budget") != NULL);
+                CHECK(strstr(re->message, "hostile/lib-spin.lua:5") != NULL);
+            } else {
+                CHECK_STR(re->file, "hostile/own-boom.lua");
+                CHECK_INT(re->line, BODY_LINE);
+            }
+        }
+        check_good_ran(r, "library failure");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
 /* Metadata is read raw from plain tables: a metatable's __index that
  * errors used to panic the process (SIGABRT), one that loops to hang it. */
 static void test_metadata_metamethods(void)
@@ -1215,6 +1256,7 @@ int main(void)
     progress("test_load_failure_reported"); test_load_failure_reported();
     progress("test_metadata_metamethods"); test_metadata_metamethods();
     progress("test_no_state_across_plans"); test_no_state_across_plans();
+    progress("test_library_failure_named"); test_library_failure_named();
     progress(NULL);
     double dt = now_s() - t0;
     printf("sandbox tests took %.1f s\n", dt);
