@@ -168,8 +168,9 @@ set_tests_properties(valgrind PROPERTIES LABELS heavy TIMEOUT 900 SKIP_RETURN_CO
 #   security.cli.GROUP   tests/hostile/cli_security.py: load failures in every
 #                        report format; no state from one plan to the next
 #                        (the same report per plan in any order and with -j);
-#                        many findings kept and counted, not a rule failure; ...
-set(HOGO_SEC_CLI_GROUPS load-failures state many-findings)
+#                        many findings kept and counted, not a rule failure;
+#                        control characters of rules and plans escaped everywhere
+set(HOGO_SEC_CLI_GROUPS load-failures state many-findings escaping)
 foreach(group ${HOGO_SEC_CLI_GROUPS})
   if(HOGO_SEC_PYTHON3)
     add_test(NAME security.cli.${group}

@@ -277,7 +277,7 @@ int cli_rules(int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             const hogo_rule_info *r = hogo_engine_rule(e, i);
             sb_printf(&sb, "%-36s %-28s %-8s %s\n", r->id, r->topic, hogo_severity_name(r->severity),
-                      outw_lang(r->title, o.lang));
+                      outw_term(outw_lang(r->title, o.lang)));
         }
         sb_printf(&sb, "%zu rules\n", n);
     }
@@ -329,7 +329,7 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
     const cJSON *patch = cJSON_GetObjectItemCaseSensitive(hit, "patch");
     char *plan = NULL;
     char shown[4096];
-    sb_printf(sb, "\n%s (%s: %s):\n", en ? "Example" : "例", test, name ? name : "");
+    sb_printf(sb, "\n%s (%s: %s):\n", en ? "Example" : "例", outw_term(test), outw_term(name));
     if (planref) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s", test);
@@ -339,14 +339,14 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
             explain_tidy(shown);
             plan = cli_read(shown, 4u << 20, &len, &big);
         }
-        sb_printf(sb, "  %s: %s\n", en ? "plan" : "計画", shown);
+        sb_printf(sb, "  %s: %s\n", en ? "plan" : "計画", outw_term(shown));
     } else {
         cJSON *doc = cJSON_Parse(cli_minimal_plan);
         if (patch) doc = cli_merge_patch(doc, patch);
         plan = doc ? cJSON_PrintUnformatted(doc) : NULL;
         cJSON_Delete(doc);
         char *p = patch ? cJSON_PrintUnformatted(patch) : NULL;
-        sb_printf(sb, "  %s: %s\n", en ? "plan (fragment)" : "計画（抜粋）", p ? p : "{}");
+        sb_printf(sb, "  %s: %s\n", en ? "plan (fragment)" : "計画（抜粋）", outw_term(p ? p : "{}"));
         free(p);
         snprintf(shown, sizeof shown, "example.json");
         len = plan ? strlen(plan) : 0;
@@ -356,8 +356,8 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
         for (size_t i = 0; i < res->n_findings; i++) {
             const hogo_finding *f = &res->findings[i];
             if (strcmp(f->rule, r->id)) continue;
-            sb_printf(sb, "  → %s:%d [%s] %s\n", shown, f->line, outw_severity_word(f->severity, lang),
-                      outw_lang(f->message, lang));
+            sb_printf(sb, "  → %s:%d [%s] %s\n", outw_term(shown), f->line, outw_severity_word(f->severity, lang),
+                      outw_term(outw_lang(f->message, lang)));
         }
     }
     hogo_result_free(res);
@@ -390,14 +390,14 @@ int cli_explain(int argc, char **argv)
         sb_putc(&sb, '\n');
     } else {
         int en = o.lang == HOGO_EN;
-        sb_printf(&sb, "%s — %s\n\n", r->id, outw_lang(r->title, o.lang));
+        sb_printf(&sb, "%s — %s\n\n", r->id, outw_term(outw_lang(r->title, o.lang)));
         sb_printf(&sb, "%s: %s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", r->topic,
                   en ? "default severity" : "既定の重大度", outw_severity_word(r->severity, o.lang),
-                  en ? "defined in" : "定義", r->file);
-        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", outw_lang(r->message, o.lang));
+                  en ? "defined in" : "定義", outw_term(r->file));
+        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", outw_term(outw_lang(r->message, o.lang)));
         sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応",
-                  outw_lang(r->follow_up, o.lang));
-        sb_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", r->precedent);
+                  outw_term(outw_lang(r->follow_up, o.lang)));
+        sb_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", outw_term(r->precedent));
         explain_example(&sb, e, r, o.lang);
     }
     fwrite(sb_cstr(&sb), 1, sb.len, stdout);

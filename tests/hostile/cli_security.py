@@ -169,7 +169,50 @@ def t_many_findings():
         check(rc == 1 and "19000 more findings" in out, "%s: exit 1 and the count of the rest" % fmt, "rc %d" % rc)
 
 
-GROUPS = {"load-failures": t_load_failures, "state": t_state, "many-findings": t_many_findings}
+# ------------------------------------------------------- what rules write is escaped
+
+ESCAPING = r"""return { id = "t-escape", topic = "storage.location", severity = "low",
+  title = {ja = "題\27]0;pwned\7\27[2J", en = "title\27]0;pwned\7\27[2J"},
+  message = {ja = "本文\n| forged | row |\27[31m", en = "text\n| forged | row |\27[31m"},
+  follow_up = {ja = "対応\27[H", en = "do\194\155it"}, precedent = "先例\27[2J",
+  check = function(plan, ctx) ctx.report(plan, "title") end }
+"""
+
+
+def no_controls(text):
+    """No C0 control but newline, no DEL, no C1 (U+0080-U+009F)."""
+    return not any((ord(ch) < 0x20 and ch != "\n") or 0x7F <= ord(ch) <= 0x9F for ch in text)
+
+
+def t_escaping():
+    """Control characters that rules (and plans) write reach no terminal or
+    report raw: hogo rules, hogo explain, load errors on stderr, Markdown."""
+    rules = pack_with("t-escape.lua", ESCAPING)
+    write(os.path.join(rules, "z-loadfail.lua"), 'error("\\27]0;pwned\\7\\27[2J load")\n')
+    base = ["--no-config", "--rules", rules]
+    rc, out, err = run(["rules"] + base)
+    check("t-escape" in out and no_controls(out), "hogo rules: the title's controls are replaced", repr(out[-200:]))
+    check("pwned" in err and no_controls(err), "stderr: a load error's controls are replaced", repr(err[-200:]))
+    rc, out, err = run(["explain", "t-escape", "--lang", "en"] + base)
+    check("title" in out and no_controls(out), "hogo explain: controls replaced", repr(out[:300]))
+    check("| forged | row |" not in out.replace("text | forged", ""), "hogo explain: no forged line")
+    plan = os.path.join(WORK, "ctl.json")
+    with open(os.path.join(SRC, "tests", "cli", "plans", "clean.json"), encoding="utf-8") as f:
+        doc = json.load(f)
+    doc["title"] = "計画\u001b]0;pwned\u0007\u001b[2J\u009b"
+    write(plan, json.dumps(doc, ensure_ascii=True))
+    for fmt in ("markdown", "text"):
+        rc, out, err = run(["check", "--today", "2021-02-17", "--format", fmt] + base + [plan])
+        check("t-escape" in out and no_controls(out), "%s report: controls from rules and plans replaced" % fmt,
+              repr([c for c in out if ord(c) < 0x20 and c != "\n"][:5]))
+        check(no_controls(err), "%s: stderr escaped" % fmt)
+    rc, out, _ = run(["check", "--today", "2021-02-17", "--format", "markdown"] + base + [plan])
+    rows = [l for l in out.splitlines() if l.startswith("| forged")]
+    check(not rows, "markdown: a newline in a message starts no table row", repr(rows))
+
+
+GROUPS = {"load-failures": t_load_failures, "state": t_state, "many-findings": t_many_findings,
+          "escaping": t_escaping}
 
 if __name__ == "__main__":
     if GROUP not in GROUPS:
