@@ -91,7 +91,7 @@ cmake="$1" src="$2" dir="$3" cc="$4" secs="$5"
 start=$(date +%s)
 "$cmake" -S "$src" -B "$dir" -DHOGO_FUZZ=ON -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE=RelWithDebInfo > "$dir.configure.log" 2>&1 ||
   { cat "$dir.configure.log"; exit 1; }
-if ! "$cmake" --build "$dir" -j2 --target fuzz_plan_load fuzz_screen > "$dir.build.log" 2>&1; then
+if ! "$cmake" --build "$dir" -j2 --target fuzz_plan_load fuzz_screen fuzz_api > "$dir.build.log" 2>&1; then
   if grep -q "libclang_rt.fuzzer\|fsanitize=fuzzer" "$dir.build.log"; then
     tail -20 "$dir.build.log"
     echo "SKIP: clang has no libFuzzer runtime (apt-get install -y libclang-rt-14-dev)"; exit 77
@@ -105,7 +105,7 @@ mkdir -p "$work/seeds" "$dir/artifacts"
 find "$src/fixtures" "$src/tests/hostile" -name '*.json' -size -64k -exec cp {} "$work/seeds/" \;
 echo "fuzz: $(ls "$work/seeds" | wc -l) seeds"
 status=0
-for h in fuzz_plan_load fuzz_screen; do
+for h in fuzz_plan_load fuzz_screen fuzz_api; do
   mkdir -p "$work/$h"
   cp "$work/seeds/"* "$work/$h/"
   t0=$(date +%s)

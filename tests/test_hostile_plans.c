@@ -306,6 +306,58 @@ static void test_many_items(void)
     free(buf);
 }
 
+/* Positions in linear time: every unknown key is looked up for its line,
+ * and the look-up scanned the object's keys (100,000 keys: over a minute). */
+static void test_positions_linear(void)
+{
+    size_t cap = 8u << 20, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) { CHECK(0); return; }
+    n += (size_t)snprintf(buf, cap, "{\"format\":\"hogo-plan/1\",\"title\":\"t\",");
+    for (int i = 0; i < 100000; i++) n += (size_t)snprintf(buf + n, cap - n, "\"unknown%d\":%d,", i, i);
+    n += (size_t)snprintf(buf + n, cap - n, "\"storag\\u0065\":[{\"what\":\"x\",\"locati\\u006fn\":\"cloud\"}],"
+                          MINIMAL_TAIL);
+    double t0 = now_s();
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(eng, "keys.json", buf, n, &r) == HOGO_OK);
+    double dt = now_s() - t0;
+    printf("100000 unknown keys screened in %.2f s\n", dt);
+    CHECK(dt < 30.0);
+    if (r) {
+        CHECK(r->screened);
+        /* a finding on /storage/0/location finds its line through keys
+         * written with \u escapes */
+        int located = 0;
+        for (size_t i = 0; i < r->n_findings; i++)
+            if (!strncmp(r->findings[i].path, "/storage/0", 10) && r->findings[i].line == 1 && r->findings[i].column > 100000)
+                located = 1;
+        CHECK(located);
+        hogo_result_free(r);
+    }
+    free(buf);
+}
+
+/* Through the library API a plan is a buffer and a length, not a C string:
+ * nothing may read past len (under ASan a read past the end is caught).
+ * Keys with \u escapes were decoded with sscanf, which ran strlen. */
+static void test_unterminated(void)
+{
+    static const char text[] = "{\"format\":\"hogo-plan/1\",\"title\":\"t\","
+                               "\"storag\\u0065\":[{\"what\":\"x\",\"locati\\u006Fn\":\"cloud\"}],"
+                               "\"waivers\":[{\"rul\\u0065\":1}]," MINIMAL_TAIL;
+    size_t len = sizeof text - 1;
+    char *copy = malloc(len);
+    if (!copy) { CHECK(0); return; }
+    memcpy(copy, text, len);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(eng, "exact.json", copy, len, &r) == HOGO_OK);
+    if (r) {
+        CHECK(r->n_findings + r->n_errors > 0);
+        hogo_result_free(r);
+    }
+    free(copy);
+}
+
 /* Inputs found by the fuzzers (fuzz/README.md) become cases here.  The
  * first runs (fuzz_plan_load 2 min, fuzz_screen 4 min + 2.5 min with
  * HOGO_FUZZ_RULE_ERRORS=1, ~1.6 million inputs) found no crash; the cases
@@ -349,6 +401,8 @@ int main(void)
     test_syntax();
     test_control_characters();
     test_many_items();
+    test_positions_linear();
+    test_unterminated();
     test_fuzz_regressions();
     hogo_engine_free(eng);
     return check_done();
