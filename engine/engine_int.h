@@ -44,6 +44,7 @@ struct hogo_engine {
     lua_State *L;
     size_t mem_used;           /* bytes the Lua state holds now */
     size_t mem_limit;          /* 0 = no cap (engine work); set while a rule runs */
+    size_t gc_floor;           /* mem_used after the last full collection (sbx_push_plan) */
     size_t rule_memory;        /* the budget of each rule on this plan (screen.c) */
     int rule_memory_given;     /* the caller set opt.rule_memory: use it as given */
     uint64_t instr;            /* VM instructions the running rule used */
@@ -92,7 +93,9 @@ int  sbx_open(hogo_engine *e);                       /* 1 ok */
 void sbx_close(hogo_engine *e);
 void sbx_push_env(hogo_engine *e);                   /* a fresh rule environment, libs loaded */
 int  sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *ref);
-void sbx_push_plan(hogo_engine *e, const void *cjson_root);
+/* Push the plan's read-only tables, built with at most limit bytes; 0 (and
+ * nothing pushed) when they would need more. */
+int  sbx_push_plan(hogo_engine *e, const void *cjson_root, size_t limit);
 /* Run the function on top of the stack with nargs below it, under the rule
  * budgets.  Returns LUA_OK or an error status with the message left in msg. */
 int  sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_t msglen, int *line);

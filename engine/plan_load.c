@@ -24,11 +24,16 @@ static size_t pl_utf8_seq(const unsigned char *s, size_t n)
     return need;
 }
 
-/* One pass over the bytes: NUL, UTF-8 and nesting depth (outside strings). */
+#define PL_BYTES_PER_VALUE 4
+#define PL_FREE_VALUES     4096
+
+/* One pass over the bytes: NUL, UTF-8, nesting depth and the number of
+ * values (outside strings). */
 static int pl_precheck(pl_doc *d, int max_depth)
 {
     const unsigned char *s = (const unsigned char *)d->buf;
     int depth = 0, in_str = 0;
+    size_t values = 1;         /* at most: the root, one per '[', '{' and ',' */
     for (size_t i = d->start; i < d->len;) {
         unsigned char c = s[i];
         if (c == 0) {
@@ -70,7 +75,10 @@ static int pl_precheck(pl_doc *d, int max_depth)
             else if (c == '"') in_str = 0;
         } else if (c == '"') {
             in_str = 1;
+        } else if (c == ',') {
+            values++;
         } else if (c == '{' || c == '[') {
+            values++;
             if (++depth > max_depth) {
                 snprintf(d->err, sizeof d->err, "nesting deeper than %d levels", max_depth);
                 d->err_off = i;
@@ -80,6 +88,18 @@ static int pl_precheck(pl_doc *d, int max_depth)
             depth--;
         }
         i++;
+    }
+    /* security: memory follows the number of values, not the bytes: each
+     * costs ~80 bytes parsed and far more as the rules' tables, so "[]," --
+     * 3 bytes -- made an 8 MiB plan take 1.6 GB.  A plan has at most one
+     * value per PL_BYTES_PER_VALUE bytes (written plans have one per 15 or
+     * more), plus PL_FREE_VALUES for small files. */
+    if (values > (d->len - d->start) / PL_BYTES_PER_VALUE + PL_FREE_VALUES) {
+        snprintf(d->err, sizeof d->err, "the plan holds about %zu values in %zu bytes: more than one per %d bytes "
+                 "(a plan is text; this is mostly tiny values such as empty arrays)",
+                 values, d->len - d->start, PL_BYTES_PER_VALUE);
+        d->err_off = d->start;
+        return 0;
     }
     return 1;
 }

@@ -538,12 +538,42 @@ static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int 
     }
 }
 
-void sbx_push_plan(hogo_engine *e, const void *root)
+static int sbx_push_plan_fn(lua_State *L)
 {
-    lua_State *L = e->L;
+    const cJSON *root = lua_touserdata(L, 1);
     sbx_push_keys(L);
     sbx_push_json(L, root, 0, 0, lua_gettop(L));
-    lua_remove(L, -2);
+    return 1;
+}
+
+/* security: the plan's read-only tables take memory in proportion to its
+ * number of values, not its bytes: "[]," is 3 bytes of text and ~450 bytes
+ * of tables (an 8 MiB plan of empty arrays took 1.6 GB).  The build is
+ * therefore budgeted -- limit bytes of the Lua state -- and protected; a
+ * plan past it is refused (0, nothing pushed). */
+int sbx_push_plan(hogo_engine *e, const void *root, size_t limit)
+{
+    lua_State *L = e->L;
+    /* the limit counts from what the state holds now, garbage of earlier
+     * plans included, and a refusal first collects that garbage: with much
+     * of it the build would get that much more room.  So a state that grew
+     * by more than half the limit since its last full collection is
+     * collected first (rare: the generational collector keeps up). */
+    if (e->mem_used > e->gc_floor + limit / 2) {
+        lua_gc(L, LUA_GCCOLLECT);
+        e->gc_floor = e->mem_used;
+    }
+    lua_pushcfunction(L, sbx_push_plan_fn);
+    lua_pushlightuserdata(L, (void *)root);
+    e->mem_limit = e->mem_used + limit;
+    int st = lua_pcall(L, 1, 1, 0);
+    e->mem_limit = 0;
+    e->abort_why = NULL;
+    e->abort_line = 0;
+    if (st == LUA_OK) return 1;
+    lua_pop(L, 1);
+    lua_gc(L, LUA_GCCOLLECT);
+    return 0;
 }
 
 int sbx_is_null(lua_State *L, int idx)

@@ -9,6 +9,7 @@
 #include "score.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -381,16 +382,34 @@ static void screen_lap(const hogo_engine *e, uint64_t *t, uint64_t *acc)
 
 /* ---- rules ---- */
 
-static void screen_rules(screen_run *run)
+/* security: the memory the plan's tables may take in the rule engine: 24
+ * bytes per byte of plan, plus 16 MiB.  A plan written as text (the plans
+ * this tool is for) needs 12 at most (100,000 items of a data list); only a
+ * plan of very many tiny values goes past it, and is refused. */
+#define SCREEN_PLAN_LUA_RATIO 24u
+#define SCREEN_PLAN_LUA_BASE  (16u << 20)
+
+/* Returns 0 when the plan is too large to hand to the rules (an input
+ * error is added), 1 otherwise. */
+static int screen_rules(screen_run *run, size_t len)
 {
     hogo_engine *e = run->e;
     lua_State *L = e->L;
     int top = lua_gettop(L);
     size_t live = 0;
     for (size_t i = 0; i < e->nrules; i++) live += !e->rules[i].disabled && e->rules[i].check_ref != LUA_NOREF;
-    if (!live || !lua_checkstack(L, 16)) return;   /* (validate runs none: no plan for Lua) */
+    if (!live || !lua_checkstack(L, 16)) return 1;   /* (validate runs none: no plan for Lua) */
     uint64_t t = screen_now(e);
-    sbx_push_plan(e, run->doc.root);
+    size_t limit = len < (SIZE_MAX - SCREEN_PLAN_LUA_BASE) / SCREEN_PLAN_LUA_RATIO
+                 ? len * SCREEN_PLAN_LUA_RATIO + SCREEN_PLAN_LUA_BASE : SIZE_MAX;
+    if (!sbx_push_plan(e, run->doc.root, limit)) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "the plan holds too many values to screen: its tables would take more than "
+                 "%zu MiB (%u bytes per byte of plan + %u MiB); it is mostly tiny values such as empty arrays",
+                 limit >> 20, SCREEN_PLAN_LUA_RATIO, SCREEN_PLAN_LUA_BASE >> 20);
+        res_add_error(run->res, "", 1, 1, msg);
+        return 0;
+    }
     int plan = lua_gettop(L);
     /* one ctx per plan, frozen: report() finds the running rule through
      * the engine, so no rule can hand the next one a doctored ctx */
@@ -430,6 +449,7 @@ static void screen_rules(screen_run *run)
         }
     }
     lua_settop(L, top);
+    return 1;
 }
 
 /* ---- a stable order ----
@@ -565,12 +585,12 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
             if (!e->rule_memory_given && len < SIZE_MAX / 32 && len * 32 > e->rule_memory)
                 e->rule_memory = len * 32;
             e->run = &run;
-            screen_rules(&run);
+            int pushed = screen_rules(&run, len);
             e->run = NULL;
             t = screen_now(e);
             screen_sort(&run);
             screen_waivers(&run);
-            run.res->pub.screened = 1;
+            run.res->pub.screened = pushed;
         }
     }
     score_result(&run.res->pub);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 static hogo_engine *eng;
@@ -358,6 +359,37 @@ static void test_unterminated(void)
     free(copy);
 }
 
+/* Memory in proportion to the plan: an 8 MiB plan of empty arrays took
+ * 1.6 GB.  A plan has at most one value per 4 bytes, and its tables in the
+ * rule engine may take 24 bytes per byte of plan + 16 MiB: past either it
+ * is refused with a message, and the process stays within the bound that
+ * docs/security.md states (48 x the plan + 32 MiB, here well under 700 MB). */
+static void test_memory_bound(void)
+{
+    size_t cap = 8u << 20, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) { CHECK(0); return; }
+    const char *head = "{\"format\":\"hogo-plan/1\",\"title\":\"t\",\"department\":\"d\","
+                       "\"consultation\":{\"kind\":\"system\"},\"x_a\":[";
+    n = (size_t)snprintf(buf, cap, "%s", head);
+    while (n + 8 < cap) { memcpy(buf + n, "[],", 3); n += 3; }
+    memcpy(buf + n, "[]]}", 4);
+    n += 4;
+    expect_error_n("8 MiB of empty arrays", buf, n, "", 1, -1, "more than one per 4 bytes");
+    /* one value per 4 bytes exactly, each an empty array behind a key: within
+     * the count, past the tables' budget */
+    n = (size_t)snprintf(buf, cap, "%s", head);
+    buf[n - 1] = '{';
+    for (unsigned i = 0; n + 32 < cap; i++) n += (size_t)snprintf(buf + n, cap - n, "%s\"%06x\":[]", i ? "," : "", i);
+    n += (size_t)snprintf(buf + n, cap - n, "}}");
+    expect_error_n("8 MiB of keyed empty arrays", buf, n, "", 1, 1, "too many values to screen");
+    free(buf);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak RSS after the memory-bound plans: %ld MiB\n", ru.ru_maxrss / 1024);
+    CHECK(ru.ru_maxrss < 700L * 1024);
+}
+
 /* Inputs found by the fuzzers (fuzz/README.md) become cases here.  The
  * first runs (fuzz_plan_load 2 min, fuzz_screen 4 min + 2.5 min with
  * HOGO_FUZZ_RULE_ERRORS=1, ~1.6 million inputs) found no crash; the cases
@@ -403,6 +435,7 @@ int main(void)
     test_many_items();
     test_positions_linear();
     test_unterminated();
+    test_memory_bound();
     test_fuzz_regressions();
     hogo_engine_free(eng);
     return check_done();
