@@ -18,6 +18,8 @@ typedef struct {
     hogo_severity default_severity;
     int check_ref;             /* registry ref of check(), LUA_NOREF for a C rule */
     int chunk_ref;             /* registry ref of the compiled rule file, run afresh per plan */
+    int env_only;              /* check() can hold no state but its globals: it is run with
+                                  fresh globals, without running the file again */
     int disabled;
     hogo_rule_stats stats;     /* when opt.profile */
 } eng_rule;
@@ -102,6 +104,13 @@ int  sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_
 /* The lua_CFunction that runs a rule on one plan: (chunk, plan, ctx) ->
  * the rule file runs again in a fresh environment, then its check(). */
 int  sbx_rule_entry(lua_State *L);
+/* The same for a rule whose check() has no upvalue but _ENV and whose file
+ * set no global at load: (check, plan, ctx) -> check() with fresh globals. */
+int  sbx_check_entry(lua_State *L);
+/* 1 when the function at fidx closes over _ENV only and the environment at
+ * eidx holds nothing but _G: running it with a new environment is as
+ * running its file again. */
+int  sbx_env_only(lua_State *L, int fidx, int eidx);
 /* JSON pointer of a plan table at idx (+ optional key at kidx, 0 = none). */
 void sbx_path(lua_State *L, int idx, strbuf *b);
 void sbx_path_part(lua_State *L, int idx, strbuf *b);

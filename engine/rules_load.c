@@ -209,7 +209,12 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
      * tables -- is a rule's state; running it afresh in a new environment
      * for every plan (sbx_rule_entry) leaves no state from one plan to the
      * next.  This run only checked the metadata. */
-    if (s == HOGO_OK) e->rules[e->nrules - 1].chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    if (s == HOGO_OK) {
+        eng_rule *r = &e->rules[e->nrules - 1];
+        r->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
+        r->env_only = sbx_env_only(L, -1, top + 1);
+    }
     lua_settop(L, top);
     return s;
 }

@@ -1072,6 +1072,57 @@ static int sbx_freeze_fn(lua_State *L)
     return 1;
 }
 
+/* A speed-up of sbx_rule_entry, with the same guarantee.  Running the
+ * file again per plan only matters for what check() can keep: its
+ * upvalues and its globals.  When its only upvalue is _ENV and the file
+ * left no global behind at load (so check() needs nothing from its load
+ * run), a fresh environment is all the file's run would have given it. */
+int sbx_env_only(lua_State *L, int fidx, int eidx)
+{
+    fidx = lua_absindex(L, fidx);
+    eidx = lua_absindex(L, eidx);
+    if (lua_iscfunction(L, fidx)) return 0;
+    const char *n1 = lua_getupvalue(L, fidx, 1);
+    if (!n1) return 1;                              /* no upvalue at all */
+    lua_pop(L, 1);
+    if (strcmp(n1, "_ENV") != 0 || lua_getupvalue(L, fidx, 2)) {
+        if (strcmp(n1, "_ENV") == 0) lua_pop(L, 1);
+        return 0;
+    }
+    int only_g = 1;
+    lua_pushnil(L);
+    while (lua_next(L, eidx)) {
+        only_g &= lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "_G") == 0;
+        lua_pop(L, 1);
+    }
+    /* ... and the environment's metatable is still the one it was given
+     * (a file that set its own, a strict mode, is run again every time) */
+    if (!only_g || !lua_getmetatable(L, eidx)) return 0;
+    int keys = 0, same = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        keys++;
+        if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__index") == 0) {
+            lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
+            same = lua_rawequal(L, -1, -2);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return keys == 1 && same;
+}
+
+int sbx_check_entry(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    lua_settop(L, 3);                       /* check plan ctx */
+    sbx_push_env(e);
+    if (!lua_setupvalue(L, 1, 1)) lua_pop(L, 1);   /* no upvalue: nothing to set */
+    lua_call(L, 2, 0);
+    return 0;
+}
+
 /* Load a library (rules/_NAME.lua) once: run it in its own environment
  * (which sees the libraries loaded before it), freeze what it returns and
  * keep it for every rule's environment.  Loading once keeps start-up short

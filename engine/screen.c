@@ -429,8 +429,8 @@ static int screen_rules(screen_run *run, size_t len)
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
         e->cur_rule = i;
         run->rule_findings = run->rule_dropped = 0;
-        lua_pushcfunction(L, sbx_rule_entry);
-        lua_rawgeti(L, LUA_REGISTRYINDEX, r->chunk_ref);
+        lua_pushcfunction(L, r->env_only ? sbx_check_entry : sbx_rule_entry);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->env_only ? r->check_ref : r->chunk_ref);
         lua_pushvalue(L, plan);
         lua_pushvalue(L, ctx);
         char msg[512];
