@@ -18,8 +18,8 @@ typedef struct {
     hogo_severity default_severity;
     int check_ref;             /* registry ref of check(), LUA_NOREF for a C rule */
     int chunk_ref;             /* registry ref of the compiled rule file, run afresh per plan */
-    int env_only;              /* check() can hold no state but its globals: it is run with
-                                  fresh globals, without running the file again */
+    int reset_ref;             /* LUA_NOREF, or the upvalues to set back before each plan
+                                  (sbx_reset_list): then check() runs without its file */
     int disabled;
     hogo_rule_stats stats;     /* when opt.profile */
 } eng_rule;
@@ -47,6 +47,7 @@ struct hogo_engine {
     size_t mem_used;           /* bytes the Lua state holds now */
     size_t mem_limit;          /* 0 = no cap (engine work); set while a rule runs */
     size_t gc_floor;           /* mem_used after the last full collection (sbx_push_plan) */
+    int in_build, build_refused;   /* building the plan's tables; the budget refused once */
     size_t rule_memory;        /* the budget of each rule on this plan (screen.c) */
     int rule_memory_given;     /* the caller set opt.rule_memory: use it as given */
     uint64_t instr;            /* VM instructions the running rule used */
@@ -104,13 +105,13 @@ int  sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_
 /* The lua_CFunction that runs a rule on one plan: (chunk, plan, ctx) ->
  * the rule file runs again in a fresh environment, then its check(). */
 int  sbx_rule_entry(lua_State *L);
-/* The same for a rule whose check() has no upvalue but _ENV and whose file
- * set no global at load: (check, plan, ctx) -> check() with fresh globals. */
+/* The same for a rule with a reset list: (check, list, plan, ctx) -> its
+ * upvalues set back to their load values, fresh globals, then check(). */
 int  sbx_check_entry(lua_State *L);
-/* 1 when the function at fidx closes over _ENV only and the environment at
- * eidx holds nothing but _G: running it with a new environment is as
- * running its file again. */
-int  sbx_env_only(lua_State *L, int fidx, int eidx);
+/* Push the reset list of check() at fidx, loaded in the environment at
+ * eidx, and return 1; 0 (nothing pushed) when check() can reach state that
+ * only running its file again renews. */
+int  sbx_reset_list(lua_State *L, int fidx, int eidx);
 /* JSON pointer of a plan table at idx (+ optional key at kidx, 0 = none). */
 void sbx_path(lua_State *L, int idx, strbuf *b);
 void sbx_path_part(lua_State *L, int idx, strbuf *b);

@@ -213,7 +213,7 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
         eng_rule *r = &e->rules[e->nrules - 1];
         r->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
-        r->env_only = sbx_env_only(L, -1, top + 1);
+        r->reset_ref = sbx_reset_list(L, -1, top + 1) ? luaL_ref(L, LUA_REGISTRYINDEX) : LUA_NOREF;
     }
     lua_settop(L, top);
     return s;

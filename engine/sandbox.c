@@ -103,7 +103,11 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         e->mem_used -= old;
         return NULL;
     }
-    if (nsize > old && e->mem_limit && e->mem_used + (nsize - old) > e->mem_limit) {
+    if (nsize > old && e->mem_limit && (e->build_refused || e->mem_used + (nsize - old) > e->mem_limit)) {
+        /* the plan's build stops at its first refusal: Lua's emergency
+         * collection after each refusal, with a large heap at its limit,
+         * would otherwise thrash for minutes (sbx_push_plan) */
+        if (e->in_build) e->build_refused = 1;
         if (!e->abort_why) {
             e->abort_why = "memory budget";
             e->abort_line = sbx_current_line(e->L, e->abort_where);
@@ -566,7 +570,10 @@ int sbx_push_plan(hogo_engine *e, const void *root, size_t limit)
     lua_pushcfunction(L, sbx_push_plan_fn);
     lua_pushlightuserdata(L, (void *)root);
     e->mem_limit = e->mem_used + limit;
+    e->in_build = 1;
+    e->build_refused = 0;
     int st = lua_pcall(L, 1, 1, 0);
+    e->in_build = e->build_refused = 0;
     e->mem_limit = 0;
     e->abort_why = NULL;
     e->abort_line = 0;
@@ -1074,34 +1081,80 @@ static int sbx_freeze_fn(lua_State *L)
 
 /* A speed-up of sbx_rule_entry, with the same guarantee.  Running the
  * file again per plan only matters for what check() can keep: its
- * upvalues and its globals.  When its only upvalue is _ENV and the file
- * left no global behind at load (so check() needs nothing from its load
- * run), a fresh environment is all the file's run would have given it. */
-int sbx_env_only(lua_State *L, int fidx, int eidx)
+ * globals and what its closure reaches through upvalues.  When everything
+ * check() reaches by upvalues -- following the local functions it calls --
+ * is _ENV or a value that cannot change inside (a string, a number, a
+ * boolean, nil, a C function, a read-only table), and the file left no
+ * global at load, then setting every such upvalue back to its value at
+ * load, and every _ENV to a fresh environment, gives check() exactly what
+ * running its file again would.  sbx_reset_list builds that list at load
+ * (flat triples closure, index, value; SBX_FRESH_ENV marks _ENV), or
+ * gives up (0) and the rule's file runs again per plan. */
+static const char SBX_FRESH_ENV = 'f';
+static const char SBX_NIL_VALUE = '0';  /* nil, which a Lua array cannot hold */
+#define SBX_RESET_DEPTH 8
+#define SBX_RESET_MAX   256             /* triples */
+
+static int sbx_reset_walk(lua_State *L, int fidx, int env, int list, int seen, int keys, int depth)
 {
-    fidx = lua_absindex(L, fidx);
-    eidx = lua_absindex(L, eidx);
-    if (lua_iscfunction(L, fidx)) return 0;
-    const char *n1 = lua_getupvalue(L, fidx, 1);
-    if (!n1) return 1;                              /* no upvalue at all */
-    lua_pop(L, 1);
-    if (strcmp(n1, "_ENV") != 0 || lua_getupvalue(L, fidx, 2)) {
-        if (strcmp(n1, "_ENV") == 0) lua_pop(L, 1);
-        return 0;
+    if (depth > SBX_RESET_DEPTH) return 0;
+    const char *name;
+    for (int i = 1; (name = lua_getupvalue(L, fidx, i)) != NULL; i++) {
+        int v = lua_gettop(L), ok = 1;
+        lua_pushlightuserdata(L, lua_upvalueid(L, fidx, i));
+        int dup = lua_rawget(L, seen) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (!dup) {
+            lua_pushlightuserdata(L, lua_upvalueid(L, fidx, i));
+            lua_pushboolean(L, 1);
+            lua_rawset(L, seen);
+            int t = lua_type(L, v);
+            if (strcmp(name, "_ENV") == 0) {
+                ok = lua_rawequal(L, v, env);       /* the file's own, not a local _ENV */
+                lua_pop(L, 1);
+                lua_pushlightuserdata(L, (void *)&SBX_FRESH_ENV);
+            } else if (t == LUA_TTABLE) {
+                ok = sbx_is_readonly(L, v, keys);
+            } else if (t == LUA_TFUNCTION && !lua_iscfunction(L, v)) {
+                ok = sbx_reset_walk(L, v, env, list, seen, keys, depth + 1);
+            } else {
+                ok = t == LUA_TNIL || t == LUA_TBOOLEAN || t == LUA_TNUMBER || t == LUA_TSTRING ||
+                     lua_iscfunction(L, v);
+            }
+            lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+            if (ok && n / 3 >= SBX_RESET_MAX) ok = 0;
+            if (ok) {
+                lua_pushvalue(L, fidx);
+                lua_rawseti(L, list, n + 1);
+                lua_pushinteger(L, i);
+                lua_rawseti(L, list, n + 2);
+                if (lua_isnil(L, v)) lua_pushlightuserdata(L, (void *)&SBX_NIL_VALUE);
+                else lua_pushvalue(L, v);
+                lua_rawseti(L, list, n + 3);
+            }
+        }
+        lua_settop(L, v - 1);
+        if (!ok) return 0;
     }
+    return 1;
+}
+
+/* 1 when the environment at eidx holds nothing but _G and still has the
+ * metatable it was given (a file that set globals or its own metatable,
+ * a strict mode, runs again every time). */
+static int sbx_env_clean(lua_State *L, int eidx)
+{
     int only_g = 1;
     lua_pushnil(L);
     while (lua_next(L, eidx)) {
         only_g &= lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "_G") == 0;
         lua_pop(L, 1);
     }
-    /* ... and the environment's metatable is still the one it was given
-     * (a file that set its own, a strict mode, is run again every time) */
     if (!only_g || !lua_getmetatable(L, eidx)) return 0;
-    int keys = 0, same = 0;
+    int nkeys = 0, same = 0;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-        keys++;
+        nkeys++;
         if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__index") == 0) {
             lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
             same = lua_rawequal(L, -1, -2);
@@ -1110,15 +1163,51 @@ int sbx_env_only(lua_State *L, int fidx, int eidx)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
-    return keys == 1 && same;
+    return nkeys == 1 && same;
+}
+
+int sbx_reset_list(lua_State *L, int fidx, int eidx)
+{
+    fidx = lua_absindex(L, fidx);
+    eidx = lua_absindex(L, eidx);
+    if (lua_iscfunction(L, fidx) || !sbx_env_clean(L, eidx)) return 0;
+    int top = lua_gettop(L);
+    luaL_checkstack(L, 3 * SBX_RESET_DEPTH + 16, "rule reset");
+    lua_newtable(L);
+    int list = lua_gettop(L);
+    lua_newtable(L);
+    int seen = lua_gettop(L);
+    sbx_push_keys(L);
+    int ok = sbx_reset_walk(L, fidx, eidx, list, seen, seen + 1, 0);
+    lua_settop(L, list);
+    if (!ok) { lua_settop(L, top); return 0; }
+    return 1;
 }
 
 int sbx_check_entry(lua_State *L)
 {
     hogo_engine *e = sbx_engine(L);
-    lua_settop(L, 3);                       /* check plan ctx */
+    lua_settop(L, 4);                       /* check list plan ctx */
     sbx_push_env(e);
-    if (!lua_setupvalue(L, 1, 1)) lua_pop(L, 1);   /* no upvalue: nothing to set */
+    int env = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, 2);
+    for (lua_Integer k = 1; k + 2 <= n; k += 3) {
+        lua_rawgeti(L, 2, k);               /* closure */
+        lua_rawgeti(L, 2, k + 1);
+        int idx = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        lua_rawgeti(L, 2, k + 2);
+        void *mark = lua_islightuserdata(L, -1) ? lua_touserdata(L, -1) : NULL;
+        if (mark == (void *)&SBX_FRESH_ENV || mark == (void *)&SBX_NIL_VALUE) {
+            lua_pop(L, 1);
+            if (mark == (void *)&SBX_FRESH_ENV) lua_pushvalue(L, env);
+            else lua_pushnil(L);
+        }
+        if (!lua_setupvalue(L, -2, idx)) lua_pop(L, 1);
+        lua_pop(L, 1);
+    }
+    lua_settop(L, 4);
+    lua_remove(L, 2);
     lua_call(L, 2, 0);
     return 0;
 }

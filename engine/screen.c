@@ -429,15 +429,17 @@ static int screen_rules(screen_run *run, size_t len)
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
         e->cur_rule = i;
         run->rule_findings = run->rule_dropped = 0;
-        lua_pushcfunction(L, r->env_only ? sbx_check_entry : sbx_rule_entry);
-        lua_rawgeti(L, LUA_REGISTRYINDEX, r->env_only ? r->check_ref : r->chunk_ref);
+        int reset = r->reset_ref != LUA_NOREF;
+        lua_pushcfunction(L, reset ? sbx_check_entry : sbx_rule_entry);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, reset ? r->check_ref : r->chunk_ref);
+        if (reset) lua_rawgeti(L, LUA_REGISTRYINDEX, r->reset_ref);
         lua_pushvalue(L, plan);
         lua_pushvalue(L, ctx);
         char msg[512];
         int line;
         uint64_t t0 = t;
         e->rule_source = r->info.file;
-        if (sbx_call_budgeted(e, 3, 0, msg, sizeof msg, &line) != LUA_OK)
+        if (sbx_call_budgeted(e, 3 + reset, 0, msg, sizeof msg, &line) != LUA_OK)
             screen_rule_failed(run, r, msg, line);
         e->rule_source = NULL;
         if (run->rule_dropped) screen_dropped(run, r);

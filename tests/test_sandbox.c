@@ -1049,6 +1049,18 @@ static const char stateful_rule[] = META("stateful")
     "      ctx.report(plan, 'title', {vars = {v = count .. ':' .. prev}})\n"
     "    end\n"
     "  end)() }\n";
+/* The same kept in upvalues only (numbers, strings, a local function):
+ * such a rule is run without its file, its upvalues set back per plan. */
+static const char stateful_upvalues_rule[] = META("stateful")
+    "  check = (function()\n"
+    "    local count, last = 0, nil\n"
+    "    local function bump(t) count = count + 1 local p = last last = t return p end\n"
+    "    return function(plan, ctx)\n"
+    "      local prev = bump(plan.title)\n"
+    "      seen_title = (seen_title or '') .. tostring(prev)\n"
+    "      ctx.report(plan, 'title', {vars = {v = count .. ':/' .. seen_title .. '/nil'}})\n"
+    "    end\n"
+    "  end)() }\n";
 static const char stateful_lib[] =
     "local M = {}\n"
     "function M.memo(fn) local cache = {} return function(k) local v = cache[k] "
@@ -1070,7 +1082,7 @@ static char *screen_message(hogo_engine *e, const char *plan)
     return m;
 }
 
-static void test_no_state_across_plans(void)
+static void test_no_state_one(const char *rule_text)
 {
     char plan_a[1024], plan_b[1024];
     const char *tmpl = "{\"format\": \"hogo-plan/1\", \"title\": \"%s\", \"department\": \"課\","
@@ -1079,12 +1091,12 @@ static void test_no_state_across_plans(void)
     snprintf(plan_b, sizeof plan_b, tmpl, "plan-b");
     hogo_engine *e = engine(NULL);
     CHECK(load(e, "_lib.lua", stateful_lib) == HOGO_OK);
-    CHECK(load(e, "hostile/stateful.lua", stateful_rule) == HOGO_OK);
+    CHECK(load(e, "hostile/stateful.lua", rule_text) == HOGO_OK);
     char *a = screen_message(e, plan_a), *b = screen_message(e, plan_b), *b2 = screen_message(e, plan_b);
     hogo_engine_free(e);
     e = engine(NULL);
     CHECK(load(e, "_lib.lua", stateful_lib) == HOGO_OK);
-    CHECK(load(e, "hostile/stateful.lua", stateful_rule) == HOGO_OK);
+    CHECK(load(e, "hostile/stateful.lua", rule_text) == HOGO_OK);
     char *b_alone = screen_message(e, plan_b);
     hogo_engine_free(e);
     if (a && b && b2 && b_alone) {
@@ -1097,6 +1109,12 @@ static void test_no_state_across_plans(void)
         CHECK(0);
     }
     free(a); free(b); free(b2); free(b_alone);
+}
+
+static void test_no_state_across_plans(void)
+{
+    test_no_state_one(stateful_rule);
+    test_no_state_one(stateful_upvalues_rule);
 }
 
 /* A failure inside a library names the library's file with the library's
