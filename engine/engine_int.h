@@ -94,7 +94,7 @@ eng_rule *eng_add_rule(hogo_engine *e);
 /* sandbox.c */
 int  sbx_open(hogo_engine *e);                       /* 1 ok */
 void sbx_close(hogo_engine *e);
-void sbx_push_env(hogo_engine *e);                   /* a fresh rule environment, libs loaded */
+void sbx_push_env(hogo_engine *e);                   /* fresh globals over the shared read-only base */
 int  sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *ref);
 /* Push the plan's read-only tables, built with at most limit bytes; 0 (and
  * nothing pushed) when they would need more. */

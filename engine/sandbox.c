@@ -3,12 +3,14 @@
  * One lua_State per engine.  What a rule can reach is decided here:
  * - only base (trimmed), string, table, math and utf8 are opened, never
  *   io/os/package/debug, and load/require/dofile/collectgarbage are absent;
- * - each rule gets its own globals with its own copies of the library
- *   tables, and the string metatable is locked, so no rule can change what
- *   another rule calls;
+ * - each rule gets new globals for every plan (and at load), reading
+ *   through to one shared read-only base (the standard tables, hogo, the
+ *   pack's libraries), and the string metatable is locked, so no rule can
+ *   change what another rule calls, nor keep anything from plan to plan;
  * - a counting allocator caps memory and a count hook caps instructions
  *   while a rule runs; a rule's pcall cannot swallow a budget error;
- * - the plan is handed over as read-only proxies built once per plan.
+ * - the plan is handed over as read-only proxies built once per plan,
+ *   under a memory budget of their own.
  * Lua patterns (string.find & co.) backtrack inside C where no hook can stop
  * them, so rules get them only for plain text; regexes go through PCRE2. */
 /* security: memmem (a linear-time plain find) is a GNU/BSD extension */
