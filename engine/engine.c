@@ -118,6 +118,22 @@ static void eng_keep_failure(hogo_engine *e, const char *msg)
     e->nfailed++;
 }
 
+/* A Lua compile or run error of file: Lua names a chunk by at most 60
+ * bytes ("...es/a/long/path/x.lua:4: ..."), so the shortened name is put
+ * back whole; a message with no position gets the file in front. */
+void eng_lua_error(hogo_engine *e, const char *file, const char *m)
+{
+    if (!m) m = "cannot load";
+    const char *c = strncmp(m, "...", 3) == 0 ? strstr(m, ".lua:") : NULL;
+    size_t fl = strlen(file);
+    if (strncmp(m, file, fl) == 0 && m[fl] == ':')
+        eng_error(e, HOGO_ERULE, "%s", m);
+    else if (c && c[5] >= '0' && c[5] <= '9')
+        eng_error(e, HOGO_ERULE, "%s%s", file, c + 4);
+    else
+        eng_error(e, HOGO_ERULE, "%s: %s", file, m);
+}
+
 void eng_error(hogo_engine *e, hogo_status code, const char *fmt, ...)
 {
     char msg[1024];

@@ -89,6 +89,7 @@ struct hogo_engine {
 
 /* engine.c */
 void eng_error(hogo_engine *e, hogo_status code, const char *fmt, ...);
+void eng_lua_error(hogo_engine *e, const char *file, const char *lua_message);
 eng_rule *eng_add_rule(hogo_engine *e);
 
 /* sandbox.c */

@@ -188,9 +188,7 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
     int st = luaL_loadbufferx(L, text, len, chunk, "t");
     if (st != LUA_OK) {
         /* syntax errors carry "file:line:"; a refused binary chunk does not */
-        const char *m = lua_tostring(L, -1);
-        if (m && strncmp(m, name, strlen(name)) == 0) eng_error(e, HOGO_ERULE, "%s", m);
-        else eng_error(e, HOGO_ERULE, "%s: %s", name, m ? m : "cannot load");
+        eng_lua_error(e, name, lua_tostring(L, -1));
         lua_settop(L, top);
         return HOGO_ERULE;
     }
@@ -200,7 +198,7 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
     char msg[512];
     int line;
     if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
-        eng_error(e, HOGO_ERULE, "%s", msg);
+        eng_lua_error(e, name, msg);
         lua_settop(L, top);
         return HOGO_ERULE;
     }

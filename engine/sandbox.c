@@ -1228,9 +1228,7 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
     sbx_push_env(e);
     if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK) {
         /* syntax errors carry "file:line:"; a refused binary chunk does not */
-        const char *m = lua_tostring(L, -1);
-        if (m && strncmp(m, file, strlen(file)) == 0) eng_error(e, HOGO_ERULE, "%s", m);
-        else eng_error(e, HOGO_ERULE, "%s: %s", file, m ? m : "cannot load");
+        eng_lua_error(e, file, lua_tostring(L, -1));
         lua_settop(L, top);
         return 0;
     }
@@ -1239,7 +1237,7 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
     char msg[512];
     int line;
     if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
-        eng_error(e, HOGO_ERULE, "%s", msg);
+        eng_lua_error(e, file, msg);
         lua_settop(L, top);
         return 0;
     }

@@ -1193,6 +1193,7 @@ static void test_metadata_metamethods(void)
 /* A rule that did not load is in the result of every plan screened
  * afterwards, with its file and line, and the plan -- clean by the rules
  * that did load -- is not approved (issue 11: it used to be "approve"). */
+#define LONG_RULE_NAME "rules/municipal/shiki/2021/council-session-3/very-long-directory-name/broken.lua"
 static void test_load_failure_reported(void)
 {
     hogo_engine *e = engine(NULL);
@@ -1203,13 +1204,14 @@ static void test_load_failure_reported(void)
     hogo_result_free(r);
     CHECK(load(e, "rules/broken.lua", "return {\n  id = 'broken',\n  check = function(\n") == HOGO_ERULE);
     CHECK(load(e, "rules/meta.lua", "return {id = 'meta'}") == HOGO_ERULE);
+    CHECK(load(e, LONG_RULE_NAME, "return {\n  check = function(\n}") == HOGO_ERULE);
     for (int plan = 0; plan < 2; plan++) {
         r = NULL;
         CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
         if (!r) continue;
         CHECK(r->screened);
         CHECK(r->verdict == HOGO_RE_EXAMINE);
-        CHECK(r->n_rule_errors >= 2);
+        CHECK(r->n_rule_errors >= 3);
         if (r->n_rule_errors >= 2) {
             const hogo_rule_error *b = &r->rule_errors[0], *m = &r->rule_errors[1];
             CHECK(b->at_load && m->at_load);
@@ -1218,6 +1220,16 @@ static void test_load_failure_reported(void)
             CHECK_INT(b->line, 4);
             CHECK(strstr(b->message, "did not load") != NULL);
             CHECK_STR(m->file, "rules/meta.lua");
+        }
+        const hogo_rule_error *l = NULL;
+        for (size_t i = 0; i < r->n_rule_errors; i++)
+            if (!strcmp(r->rule_errors[i].file, LONG_RULE_NAME)) l = &r->rule_errors[i];
+        CHECK(l != NULL);
+        if (l) {
+            /* a name longer than Lua's 60-byte chunk names is given whole */
+            CHECK_INT(l->line, 3);
+            CHECK(strncmp(l->message + strlen("did not load, so this plan was screened without it: "),
+                          LONG_RULE_NAME ":3:", strlen(LONG_RULE_NAME ":3:")) == 0);
         }
         check_good_ran(r, "load-failure");
         hogo_result_free(r);
