@@ -67,6 +67,73 @@ const char *hogo_status_name(hogo_status s)
     return "?";
 }
 
+/* "rules/x.lua:12: text" -> file "rules/x.lua", line 12; "dir: text" ->
+ * file "dir", line 0.  Every load message starts with the file it is about;
+ * the line is the first "*.lua:N:" in it (Lua shortens a long chunk name to
+ * ".../x.lua", so the message may say "file: .../x.lua:12: text"). */
+static void eng_split_where(const char *msg, char **file, int *line)
+{
+    const char *c = strstr(msg, ".lua:"), *sep = strstr(msg, ": ");
+    size_t n = sep ? (size_t)(sep - msg) : strlen(msg);
+    *line = 0;
+    for (; c; c = strstr(c + 5, ".lua:"))
+        if (c[5] >= '0' && c[5] <= '9') {
+            if ((size_t)(c + 4 - msg) < n) n = (size_t)(c + 4 - msg);
+            *line = atoi(c + 5);
+            break;
+        }
+    *file = strndup(msg, n);
+}
+
+/* "rules/x.lua" -> "x": what names a rule that never told its id. */
+static char *eng_stem(const char *file)
+{
+    const char *b = strrchr(file, '/');
+    b = b ? b + 1 : file;
+    size_t n = strlen(b);
+    if (n > 4 && strcmp(b + n - 4, ".lua") == 0) n -= 4;
+    return strndup(b, n);
+}
+
+/* security: a load failure is kept, not only told to the callback, so
+ * that every report of this engine says a rule is missing (issue 11: a
+ * pack that failed to load gave "approve" with no finding). */
+static void eng_keep_failure(hogo_engine *e, const char *msg)
+{
+    if (e->nfailed == e->capfailed) {
+        size_t c = e->capfailed ? e->capfailed * 2 : 8;
+        eng_load_failure *p = realloc(e->failed, c * sizeof *p);
+        if (!p) return;
+        e->failed = p;
+        e->capfailed = c;
+    }
+    eng_load_failure *f = &e->failed[e->nfailed];
+    eng_split_where(msg, &f->file, &f->line);
+    f->rule = f->file ? eng_stem(f->file) : NULL;
+    f->message = strdup(msg);
+    if (!f->file || !f->rule || !f->message) {
+        free(f->file); free(f->rule); free(f->message);
+        return;
+    }
+    e->nfailed++;
+}
+
+/* A Lua compile or run error of file: Lua names a chunk by at most 60
+ * bytes ("...es/a/long/path/x.lua:4: ..."), so the shortened name is put
+ * back whole; a message with no position gets the file in front. */
+void eng_lua_error(hogo_engine *e, const char *file, const char *m)
+{
+    if (!m) m = "cannot load";
+    const char *c = strncmp(m, "...", 3) == 0 ? strstr(m, ".lua:") : NULL;
+    size_t fl = strlen(file);
+    if (strncmp(m, file, fl) == 0 && m[fl] == ':')
+        eng_error(e, HOGO_ERULE, "%s", m);
+    else if (c && c[5] >= '0' && c[5] <= '9')
+        eng_error(e, HOGO_ERULE, "%s%s", file, c + 4);
+    else
+        eng_error(e, HOGO_ERULE, "%s: %s", file, m);
+}
+
 void eng_error(hogo_engine *e, hogo_status code, const char *fmt, ...)
 {
     char msg[1024];
@@ -74,6 +141,7 @@ void eng_error(hogo_engine *e, hogo_status code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    eng_keep_failure(e, msg);
     if (e->err_fn) e->err_fn(e->err_ud, code, msg);
 }
 
@@ -120,6 +188,8 @@ static void eng_add_builtin_c_rules(hogo_engine *e)
     r->info.precedent = strdup("hogo plan format v1 (docs/plan-format.md)");
     r->info.file = strdup("builtin:engine");
     r->check_ref = LUA_NOREF;
+    r->chunk_ref = LUA_NOREF;
+    r->reset_ref = LUA_NOREF;
 }
 
 hogo_status hogo_engine_new(const hogo_options *opts, hogo_engine **out)
@@ -167,6 +237,10 @@ void hogo_engine_free(hogo_engine *e)
         free(e->libs[i].name); free(e->libs[i].file);
     }
     free(e->libs);
+    for (size_t i = 0; i < e->nfailed; i++) {
+        free(e->failed[i].rule); free(e->failed[i].file); free(e->failed[i].message);
+    }
+    free(e->failed);
     if (e->schema) schema_free(e->schema);
     rx_cache_free(e->rx);
     free(e);

@@ -24,23 +24,30 @@ static int hl_is_null(lua_State *L)
     return 1;
 }
 
+/* Lua index i (1-based) as a JSON index, without overflow (math.mininteger
+ * - 1 was undefined behaviour). */
+static lua_Integer hl_json_index(lua_Integer i)
+{
+    return (lua_Integer)((lua_Unsigned)i - 1u);
+}
+
 static int hl_path(lua_State *L)
 {
-    strbuf b;
-    sb_init(&b);
-    if (lua_istable(L, 1)) sbx_path(L, 1, &b);
-    if (!lua_isnoneornil(L, 2)) {
+    lua_settop(L, 2);
+    strbuf *b = sbx_box(L);            /* freed by the collector if anything below raises */
+    if (lua_istable(L, 1)) sbx_path(L, 1, b);
+    if (!lua_isnil(L, 2)) {
         if (lua_type(L, 2) == LUA_TNUMBER) {
-            lua_pushinteger(L, luaL_checkinteger(L, 2) - 1);   /* Lua index -> JSON */
-            sbx_path_part(L, lua_gettop(L), &b);
+            lua_pushinteger(L, hl_json_index(luaL_checkinteger(L, 2)));   /* Lua index -> JSON */
+            sbx_path_part(L, lua_gettop(L), b);
             lua_pop(L, 1);
         } else {
             luaL_checkstring(L, 2);
-            sbx_path_part(L, 2, &b);
+            sbx_path_part(L, 2, b);
         }
     }
-    lua_pushlstring(L, sb_cstr(&b), b.len);
-    sb_free(&b);
+    lua_pushlstring(L, sb_cstr(b), b->len);
+    sb_free(b);
     return 1;
 }
 
@@ -77,6 +84,7 @@ static int hl_match(lua_State *L)
     int rc = rx_exec(e->rx, p, pl, fl, s, sl, 0, &m);
     if (rc < 0) return hl_rx_error(L, e, rc, m.msg);
     if (rc == 0) { lua_pushnil(L); return 1; }
+    luaL_checkstack(L, m.pairs, "hogo.match: too many captures");
     for (int i = 0; i < m.pairs; i++) {
         if (m.ovec[2 * i] == (size_t)-1) lua_pushnil(L);
         else lua_pushlstring(L, s + m.ovec[2 * i], m.ovec[2 * i + 1] - m.ovec[2 * i]);
@@ -93,13 +101,19 @@ static int hl_gsub(lua_State *L)
     const char *r = luaL_checklstring(L, 3, &rl);
     const char *fl = luaL_optstring(L, 4, "");
     char msg[160];
-    char *out = rx_gsub(e->rx, p, pl, fl, s, sl, r, rl, &ol, msg);
+    strbuf *box = sbx_box(L);
+    /* security: the result is built outside the Lua state: it may not be
+     * larger than what is left of the rule's memory budget */
+    size_t left = sbx_memory_left(L);
+    char *out = rx_gsub(e->rx, p, pl, fl, s, sl, r, rl, &ol, msg, left);
     if (!out) {
         if (strstr(msg, "stopped")) sbx_abort(L, e, "regex limit");
+        if (strstr(msg, "budget")) sbx_abort(L, e, "memory budget");
         return luaL_error(L, "%s", msg);
     }
+    box->data = out;                   /* freed by the collector if the push raises */
     lua_pushlstring(L, out, ol);
-    free(out);
+    sb_free(box);
     return 1;
 }
 
@@ -108,10 +122,12 @@ static int hl_normalize(lua_State *L)
     size_t n;
     const char *s = luaL_optlstring(L, 1, NULL, &n);
     if (!s) { lua_pushnil(L); return 1; }
+    strbuf *box = sbx_box(L);
     char *o = hogo_normalize(s, n);
     if (!o) return luaL_error(L, "out of memory");
+    box->data = o;                     /* freed by the collector if the push raises */
     lua_pushstring(L, o);
-    free(o);
+    sb_free(box);
     return 1;
 }
 

@@ -26,8 +26,106 @@ struct jpos {
     uint32_t *stack;  size_t ns, scap;   /* children of open containers */
     size_t *lines;    size_t nlines;     /* offset where each line starts */
     size_t *cps;                         /* code points before each JPOS_CP_STEP bytes */
+    uint32_t *keyidx; size_t keycap;     /* open addressing: node ids by (parent, decoded key) */
     int oom;
 };
+
+/* ---- keys ----
+ * security: a key is decoded by hand, bounded by len: sscanf("%4x") ran
+ * strlen over the rest of the buffer for every \u escape (quadratic), and
+ * past the end of a buffer that hogo_screen was given unterminated. */
+
+static int jpos_hex4(const char *t, size_t len, size_t i, unsigned *out)
+{
+    if (i > len || len - i < 4) return 0;
+    unsigned v = 0;
+    for (size_t k = i; k < i + 4; k++) {
+        char c = t[k];
+        v <<= 4;
+        if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
+        else return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+static size_t jpos_utf8(unsigned cp, char *o);
+
+/* The next decoded character of the JSON string whose text is at t[*i]
+ * (past its opening quote) into buf; its length, 0 at the closing quote,
+ * at the end of the text or at a bad escape. */
+static size_t jpos_key_next(const char *t, size_t len, size_t *i, char buf[4])
+{
+    if (*i >= len || t[*i] == '"') return 0;
+    if (t[*i] != '\\') { buf[0] = t[(*i)++]; return 1; }
+    if (*i + 1 >= len) return 0;
+    char e = t[*i + 1];
+    *i += 2;
+    switch (e) {
+    case 'n': buf[0] = '\n'; return 1;
+    case 't': buf[0] = '\t'; return 1;
+    case 'r': buf[0] = '\r'; return 1;
+    case 'b': buf[0] = '\b'; return 1;
+    case 'f': buf[0] = '\f'; return 1;
+    case 'u': {
+        unsigned cp, lo;
+        if (!jpos_hex4(t, len, *i, &cp)) return 0;
+        *i += 4;
+        if (cp >= 0xD800 && cp < 0xDC00 && *i + 6 <= len && t[*i] == '\\' && t[*i + 1] == 'u' &&
+            jpos_hex4(t, len, *i + 2, &lo) && lo >= 0xDC00 && lo < 0xE000) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            *i += 6;
+        }
+        return jpos_utf8(cp, buf);
+    }
+    default: buf[0] = e; return 1;
+    }
+}
+
+static uint32_t jpos_hash_add(uint32_t h, const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++) h = (h ^ (unsigned char)s[k]) * 16777619u;
+    return h;
+}
+
+static uint32_t jpos_key_hash_text(const jpos *p, uint32_t parent, size_t q)
+{
+    uint32_t h = jpos_hash_add(2166136261u, (const char *)&parent, sizeof parent);
+    size_t i = q + 1, bl;
+    char buf[4];
+    while ((bl = jpos_key_next(p->text, p->len, &i, buf)) != 0) h = jpos_hash_add(h, buf, bl);
+    return h;
+}
+
+static uint32_t jpos_key_hash_name(uint32_t parent, const char *name, size_t n)
+{
+    return jpos_hash_add(jpos_hash_add(2166136261u, (const char *)&parent, sizeof parent), name, n);
+}
+
+/* Index every member of every object once, so that a look-up is a probe,
+ * not a scan of the object's keys (100,000 keys looked up one by one took
+ * over a minute). */
+static int jpos_index_keys(jpos *p)
+{
+    size_t members = 0;
+    for (size_t c = 0; c < p->n; c++) members += p->nodes[c].key != JPOS_NONE;
+    size_t cap = 16;
+    while (cap < members * 2) cap *= 2;
+    p->keyidx = malloc(cap * sizeof *p->keyidx);
+    if (!p->keyidx) return 0;
+    p->keycap = cap;
+    memset(p->keyidx, 0xFF, cap * sizeof *p->keyidx);      /* JPOS_NONE */
+    for (size_t c = 0; c < p->n; c++) {
+        const jpos_node *nd = &p->nodes[c];
+        if (nd->key == JPOS_NONE) continue;
+        size_t h = jpos_key_hash_text(p, nd->parent, nd->key) & (cap - 1);
+        while (p->keyidx[h] != JPOS_NONE) h = (h + 1) & (cap - 1);
+        p->keyidx[h] = (uint32_t)c;
+    }
+    return 1;
+}
 
 /* ---- building ---- */
 
@@ -151,14 +249,14 @@ jpos *jpos_build(const char *text, size_t len, size_t start)
         p->cps[k] = cp;
     }
     jpos_value(p, start, JPOS_NONE, JPOS_NONE, 0);
-    if (p->oom) { jpos_free(p); return NULL; }
+    if (p->oom || !jpos_index_keys(p)) { jpos_free(p); return NULL; }
     return p;
 }
 
 void jpos_free(jpos *p)
 {
     if (!p) return;
-    free(p->nodes); free(p->kidx); free(p->stack); free(p->lines); free(p->cps);
+    free(p->nodes); free(p->kidx); free(p->stack); free(p->lines); free(p->cps); free(p->keyidx);
     free(p);
 }
 
@@ -207,43 +305,22 @@ static size_t jpos_utf8(unsigned cp, char *o)
 /* Does the JSON string at t[q] (its opening quote) decode to name[0..n)? */
 static int jpos_key_equals(const jpos *p, size_t q, const char *name, size_t n)
 {
-    const char *t = p->text;
-    size_t i = q + 1, j = 0;
-    while (i < p->len && t[i] != '"') {
-        char buf[4];
-        size_t bl;
-        if (t[i] == '\\' && i + 1 < p->len) {
-            char e = t[i + 1];
-            i += 2;
-            switch (e) {
-            case 'n': buf[0] = '\n'; bl = 1; break;
-            case 't': buf[0] = '\t'; bl = 1; break;
-            case 'r': buf[0] = '\r'; bl = 1; break;
-            case 'b': buf[0] = '\b'; bl = 1; break;
-            case 'f': buf[0] = '\f'; bl = 1; break;
-            case 'u': {
-                unsigned cp = 0;
-                if (i + 4 > p->len || sscanf(t + i, "%4x", &cp) != 1) return 0;
-                i += 4;
-                if (cp >= 0xD800 && cp < 0xDC00 && i + 6 <= p->len && t[i] == '\\' && t[i + 1] == 'u') {
-                    unsigned lo = 0;
-                    if (sscanf(t + i + 2, "%4x", &lo) == 1 && lo >= 0xDC00 && lo < 0xE000) {
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                        i += 6;
-                    }
-                }
-                bl = jpos_utf8(cp, buf);
-                break;
-            }
-            default: buf[0] = e; bl = 1;
-            }
-        } else {
-            buf[0] = t[i++]; bl = 1;
-        }
+    size_t i = q + 1, j = 0, bl;
+    char buf[4];
+    while ((bl = jpos_key_next(p->text, p->len, &i, buf)) != 0) {
         if (j + bl > n || memcmp(name + j, buf, bl) != 0) return 0;
         j += bl;
     }
     return j == n;
+}
+
+/* The member name[0..n) of object node obj, or JPOS_NONE. */
+static uint32_t jpos_member(const jpos *p, uint32_t obj, const char *name, size_t n)
+{
+    size_t h = jpos_key_hash_name(obj, name, n) & (p->keycap - 1);
+    for (uint32_t c; (c = p->keyidx[h]) != JPOS_NONE; h = (h + 1) & (p->keycap - 1))
+        if (p->nodes[c].parent == obj && jpos_key_equals(p, p->nodes[c].key, name, n)) return c;
+    return JPOS_NONE;
 }
 
 size_t jpos_resolve(const jpos *p, const char *pointer, int *exact)
@@ -270,10 +347,7 @@ size_t jpos_resolve(const jpos *p, const char *pointer, int *exact)
             unsigned long ix = strtoul(part, &endp, 10);
             if (n && *endp == '\0' && ix < nd->nkids) next = p->kidx[nd->kids + ix];
         } else if (open == '{') {
-            for (uint32_t k = 0; k < nd->nkids && next == JPOS_NONE; k++) {
-                uint32_t c = p->kidx[nd->kids + k];
-                if (jpos_key_equals(p, p->nodes[c].key, part, n)) next = c;
-            }
+            next = jpos_member(p, cur, part, n);
         }
         if (next == JPOS_NONE) { if (exact) *exact = 0; break; }
         cur = next;
@@ -293,9 +367,15 @@ static void jpos_part(const jpos *p, uint32_t c, char **buf, size_t *n, size_t *
         s = p->text + nd->key + 1;
         sl = 0;
         while (nd->key + 1 + sl < p->len && s[sl] != '"') sl += s[sl] == '\\' ? 2 : 1;
+        if (nd->key + 1 + sl > p->len) sl = p->len - nd->key - 1;   /* a lone '\\' at the end */
     } else {
-        uint32_t ix = 0;
-        while (ix < par->nkids && p->kidx[par->kids + ix] != c) ix++;
+        /* children are numbered in document order: a binary search */
+        uint32_t lo = 0, hi = par->nkids;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (p->kidx[par->kids + mid] < c) lo = mid + 1; else hi = mid;
+        }
+        uint32_t ix = lo;
         sl = (size_t)snprintf(tmp, sizeof tmp, "%u", ix);
         s = tmp;
     }
@@ -320,10 +400,18 @@ char *jpos_pointer_at(const jpos *p, size_t off)
     while (cur != JPOS_NONE) {
         const jpos_node *nd = &p->nodes[cur];
         uint32_t next = JPOS_NONE;
-        for (uint32_t k = 0; k < nd->nkids; k++) {
-            const jpos_node *c = &p->nodes[p->kidx[nd->kids + k]];
+        /* children are in document order: the last one starting at or
+         * before off is the only one that can span it */
+        uint32_t lo = 0, hi = nd->nkids;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            const jpos_node *c = &p->nodes[p->kidx[nd->kids + mid]];
             size_t from = c->key != JPOS_NONE ? c->key : c->off;
-            if (from <= off && off < c->end) { next = p->kidx[nd->kids + k]; break; }
+            if (from <= off) lo = mid + 1; else hi = mid;
+        }
+        if (lo > 0) {
+            const jpos_node *c = &p->nodes[p->kidx[nd->kids + lo - 1]];
+            if (off < c->end) next = p->kidx[nd->kids + lo - 1];
         }
         if (next == JPOS_NONE) break;
         cur = next;

@@ -483,11 +483,16 @@ static int pl_sjis(const unsigned char *s, size_t i, size_t len)
     return (t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC);
 }
 
-/* One pass over the bytes: NUL, UTF-8 and nesting depth (outside strings). */
+#define PL_BYTES_PER_VALUE 4
+#define PL_FREE_VALUES     4096
+
+/* One pass over the bytes: NUL, UTF-8, nesting depth and the number of
+ * values (outside strings). */
 static int pl_precheck(pl_doc *d, int max_depth, hogo_lang lang)
 {
     const unsigned char *s = (const unsigned char *)d->buf;
     int depth = 0, in_str = 0;
+    size_t values = 1;         /* at most: the root, one per '[', '{' and ',' */
     if (pl_utf16(s, d->len)) {
         pl_say(d, lang, 0,
                "このファイルは UTF-16 で保存されています。UTF-8 で保存し直してください（メモ帳なら「名前を付けて保存」で文字コードに UTF-8 を選びます）",
@@ -545,7 +550,10 @@ static int pl_precheck(pl_doc *d, int max_depth, hogo_lang lang)
             else if (c == '"') in_str = 0;
         } else if (c == '"') {
             in_str = 1;
+        } else if (c == ',') {
+            values++;
         } else if (c == '{' || c == '[') {
+            values++;
             if (++depth > max_depth) {
                 pl_say(d, lang, i, "入れ子が %d 段より深くなっています", "nesting deeper than %d levels", max_depth);
                 return 0;
@@ -554,6 +562,19 @@ static int pl_precheck(pl_doc *d, int max_depth, hogo_lang lang)
             depth--;
         }
         i++;
+    }
+    /* security: memory follows the number of values, not the bytes: each
+     * costs ~80 bytes parsed and far more as the rules' tables, so "[]," --
+     * 3 bytes -- made an 8 MiB plan take 1.6 GB.  A plan has at most one
+     * value per PL_BYTES_PER_VALUE bytes (written plans have one per 15 or
+     * more), plus PL_FREE_VALUES for small files. */
+    if (values > (d->len - d->start) / PL_BYTES_PER_VALUE + PL_FREE_VALUES) {
+        pl_say(d, lang, d->start,
+               "計画に約 %zu 個の値が %zu バイトの中にあります。%d バイトに 1 個より多く、計画の文章ではなく空の配列などの細かな値がほとんどです",
+               "the plan holds about %zu values in %zu bytes: more than one per %d bytes "
+               "(a plan is text; this is mostly tiny values such as empty arrays)",
+               values, d->len - d->start, PL_BYTES_PER_VALUE);
+        return 0;
     }
     return 1;
 }

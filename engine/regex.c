@@ -33,6 +33,14 @@ typedef struct rx_entry {
  * subject is therefore searched RX_WINDOW start positions per call (the
  * offset limit), and a search that runs past RX_MAX_SEARCH_NS between
  * windows is stopped like one that hits a limit. */
+/* security: and PCRE2's match limit counts backtracking points, not the
+ * bytes scanned between them: ^(?:(?=[^#]*+[#!])|a)*+$ on 300 KB of 'a'
+ * reaches ~2 points per byte but scans the rest of the subject at each,
+ * 70 s inside one anchored call.  So the limit of every call is scaled to
+ * its subject: at most RX_WORK points x bytes (about a second of scanning),
+ * never below RX_MIN_LIMIT nor above the configured limit. */
+#define RX_WORK       1000000000ull
+#define RX_MIN_LIMIT  1000u
 #define RX_WINDOW         64
 #define RX_MAX_SEARCH_NS  1000000000ull
 #define RX_ERROR_TIME     (-10000)
@@ -194,8 +202,17 @@ static uint64_t rx_now_ns(void)
 
 /* pcre2_match over subject from start, RX_WINDOW start positions at a time
  * (see RX_WINDOW).  Returns pcre2_match's result or RX_ERROR_TIME. */
+static void rx_scale_limit(rx_cache *c, size_t n)
+{
+    uint64_t lim = n ? RX_WORK / n : c->lim.match_limit;
+    if (lim < RX_MIN_LIMIT) lim = RX_MIN_LIMIT;
+    if (lim > c->lim.match_limit) lim = c->lim.match_limit;
+    pcre2_set_match_limit(c->mctx, (uint32_t)lim);
+}
+
 static int rx_search(rx_cache *c, const rx_entry *e, const char *subject, size_t slen, size_t start, uint32_t mopts)
 {
+    rx_scale_limit(c, slen - start);
     uint32_t all = 0;
     pcre2_pattern_info(e->code, PCRE2_INFO_ALLOPTIONS, &all);
     if (slen - start <= RX_WINDOW || ((all | mopts) & PCRE2_ANCHORED))
@@ -236,6 +253,20 @@ static int rx_limit_error(int rc, char *msg)
     return -1;
 }
 
+/* The match data holds every capture of the pattern (hogo.match returns
+ * them all; it used to stop at the ninth). */
+static int rx_fit_captures(rx_cache *c, const rx_entry *e)
+{
+    uint32_t caps = 0;
+    pcre2_pattern_info(e->code, PCRE2_INFO_CAPTURECOUNT, &caps);
+    if (pcre2_get_ovector_count(c->md) > caps) return 1;
+    pcre2_match_data *md = pcre2_match_data_create(caps + 1, NULL);
+    if (!md) return 0;
+    pcre2_match_data_free(c->md);
+    c->md = md;
+    return 1;
+}
+
 int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
             const char *subject, size_t slen, size_t start, rx_match *m)
 {
@@ -243,15 +274,16 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
     m->msg[0] = '\0';
     rx_entry *e = rx_get(c, pattern, plen, flags, m->msg);
     if (!e) return -1;
+    if (!rx_fit_captures(c, e)) { snprintf(m->msg, 160, "out of memory"); return -1; }
     int rc = rx_search(c, e, subject, slen, start, 0);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) return rx_limit_error(rc, m->msg);
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-    int pairs = rc == 0 ? 10 : rc;
-    if (pairs > 10) pairs = 10;
-    for (int i = 0; i < 2 * pairs; i++) m->ovec[i] = ov[i];
-    m->pairs = pairs;
-    return pairs;
+    /* every group of the pattern, unset ones (PCRE2_UNSET) included */
+    uint32_t caps = 0;
+    pcre2_pattern_info(e->code, PCRE2_INFO_CAPTURECOUNT, &caps);
+    m->ovec = pcre2_get_ovector_pointer(c->md);
+    m->pairs = (int)caps + 1;
+    return m->pairs;
 }
 
 /* Global substitution.  security: pcre2_substitute's own global loop runs
@@ -262,10 +294,11 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
  * the same place, anchored and not empty, else step one character. */
 char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
               const char *subject, size_t slen, const char *repl, size_t rlen,
-              size_t *outlen, char msg[160])
+              size_t *outlen, char msg[160], size_t max)
 {
     rx_entry *e = rx_get(c, pattern, plen, flags, msg);
     if (!e) return NULL;
+    if (!rx_fit_captures(c, e)) { snprintf(msg, 160, "out of memory"); return NULL; }
     size_t cap = slen + rlen + 64, n = 0;
     char *out = malloc(cap);
     PCRE2_UCHAR *one = NULL;
@@ -274,6 +307,7 @@ char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
 #define RX_PUT(p, len) do { \
         size_t l_ = (len); \
         if (n + l_ > RX_MAX_GSUB) { snprintf(msg, 160, "substitution result too large (more than %u MiB)", RX_MAX_GSUB >> 20); goto fail; } \
+        if (n + l_ > max) { snprintf(msg, 160, "memory budget exceeded (--rule-memory): the substitution's result is larger than what is left"); goto fail; } \
         if (n + l_ > cap) { \
             size_t c_ = cap * 2 > n + l_ ? cap * 2 : n + l_; \
             char *q_ = realloc(out, c_); \

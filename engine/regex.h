@@ -23,7 +23,8 @@ void      rx_cache_free(rx_cache *c);
 /* Outcome of rx_exec: matched (>0 = number of capture pairs), 0 no match,
  * -1 pattern error, -2 a limit was hit.  On error, msg says why. */
 typedef struct {
-    size_t ovec[2 * 10];   /* offsets of the whole match and up to 9 captures */
+    const size_t *ovec;    /* offsets of the whole match and every capture (pairs of
+                              them), valid until the next call on the cache */
     int    pairs;
     char   msg[160];
 } rx_match;
@@ -32,8 +33,9 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
             const char *subject, size_t slen, size_t start, rx_match *m);
 
 /* Global substitution ($1 style references).  Returns malloc'd text or NULL
- * with msg filled. */
+ * with msg filled.  A result longer than max bytes (the caller's memory
+ * budget) is refused with a message that says "budget". */
 char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
               const char *subject, size_t slen, const char *repl, size_t rlen,
-              size_t *outlen, char msg[160]);
+              size_t *outlen, char msg[160], size_t max);
 #endif

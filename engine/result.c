@@ -28,6 +28,7 @@ static void *res_alloc(res_holder *h, size_t n)
         if (!c) { h->oom = 1; return NULL; }
         c->cap = cap;
         c->used = 0;
+        h->bytes += sizeof *c + cap;
         c->next = h->chunks;
         h->chunks = c;
     }
@@ -69,6 +70,7 @@ static void *res_push(res_holder *h, void **a, size_t *n, size_t *cap, size_t si
         void *p = realloc(*a, c * size);
         if (!p) { h->oom = 1; return NULL; }
         *a = p;
+        h->bytes += (c - *cap) * size;
         *cap = c;
     }
     void *el = (char *)*a + (*n)++ * size;

@@ -11,6 +11,7 @@ typedef struct {
     res_chunk *chunks;
     size_t capf, cape, capr;
     int oom;
+    size_t bytes;               /* held by the arena and the arrays (the plan's bound) */
 } res_holder;
 
 res_holder *res_new(const char *file);

@@ -10,17 +10,38 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* security: metadata is read raw, from plain tables only.  A rule's table
+ * is Lua data the engine reads outside any budget: a metatable's __index
+ * that errors would panic the process (no protected call), one that loops
+ * would hang it.  So a table with a metatable is refused, and every field is
+ * read with lua_rawget, which runs no code. */
+static int rl_plain(lua_State *L, int idx)
+{
+    if (!lua_istable(L, idx)) return 0;
+    if (lua_getmetatable(L, idx)) { lua_pop(L, 1); return 0; }
+    return 1;
+}
+
+/* Push t[field], raw. */
+static int rl_raw(lua_State *L, int t, const char *field)
+{
+    lua_pushstring(L, field);
+    return lua_rawget(L, t);
+}
+
 /* Copy t[field][lang] ("ja"/"en") into *out; 0 with an error if missing. */
 static int rl_text(hogo_engine *e, const char *file, int t, const char *field, const char *lang, char **out)
 {
     lua_State *L = e->L;
     int ok = 0;
-    if (lua_getfield(L, t, field) == LUA_TTABLE && lua_getfield(L, -1, lang) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
+    if (rl_raw(L, t, field) == LUA_TTABLE && rl_plain(L, -1) && rl_raw(L, lua_gettop(L), lang) == LUA_TSTRING &&
+        lua_rawlen(L, -1) > 0) {
         *out = strdup(lua_tostring(L, -1));
         ok = *out != NULL;
     }
     lua_settop(L, t);
-    if (!ok) eng_error(e, HOGO_ERULE, "%s: field '%s.%s' is missing or empty (every text needs ja and en)", file, field, lang);
+    if (!ok) eng_error(e, HOGO_ERULE, "%s: field '%s.%s' is missing or empty (every text needs ja and en, "
+                                      "in a plain table)", file, field, lang);
     return ok;
 }
 
@@ -28,7 +49,7 @@ static int rl_string(hogo_engine *e, const char *file, int t, const char *field,
 {
     lua_State *L = e->L;
     int ok = 0;
-    if (lua_getfield(L, t, field) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
+    if (rl_raw(L, t, field) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
         *out = strdup(lua_tostring(L, -1));
         ok = *out != NULL;
     }
@@ -51,8 +72,9 @@ static hogo_status rl_register(hogo_engine *e, const char *file)
 {
     lua_State *L = e->L;
     int t = lua_gettop(L);
-    if (!lua_istable(L, t)) {
-        eng_error(e, HOGO_ERULE, "%s: the file must return a rule table (got %s)", file, luaL_typename(L, t));
+    if (!rl_plain(L, t)) {
+        eng_error(e, HOGO_ERULE, "%s: the file must return a plain rule table (got %s%s)", file,
+                  luaL_typename(L, t), lua_istable(L, t) ? " with a metatable" : "");
         return HOGO_ERULE;
     }
     eng_rule tmp;
@@ -90,7 +112,7 @@ static hogo_status rl_register(hogo_engine *e, const char *file)
         ok = 0;
     }
     free(sev);
-    if (lua_getfield(L, t, "check") != LUA_TFUNCTION) {
+    if (rl_raw(L, t, "check") != LUA_TFUNCTION) {
         eng_error(e, HOGO_ERULE, "%s: field 'check' must be a function(plan, ctx)", file);
         ok = 0;
     }
@@ -166,22 +188,31 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
     int st = luaL_loadbufferx(L, text, len, chunk, "t");
     if (st != LUA_OK) {
         /* syntax errors carry "file:line:"; a refused binary chunk does not */
-        const char *m = lua_tostring(L, -1);
-        if (m && strncmp(m, name, strlen(name)) == 0) eng_error(e, HOGO_ERULE, "%s", m);
-        else eng_error(e, HOGO_ERULE, "%s: %s", name, m ? m : "cannot load");
+        eng_lua_error(e, name, lua_tostring(L, -1));
         lua_settop(L, top);
         return HOGO_ERULE;
     }
     lua_pushvalue(L, -2);
     lua_setupvalue(L, -2, 1);   /* _ENV = the rule's own environment */
+    lua_pushvalue(L, -1);       /* kept: the file runs again for every plan */
     char msg[512];
     int line;
     if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
-        eng_error(e, HOGO_ERULE, "%s", msg);
+        eng_lua_error(e, name, msg);
         lua_settop(L, top);
         return HOGO_ERULE;
     }
     hogo_status s = rl_register(e, name);
+    /* security: what the file builds when it runs -- globals, upvalues,
+     * tables -- is a rule's state; running it afresh in a new environment
+     * for every plan (sbx_rule_entry) leaves no state from one plan to the
+     * next.  This run only checked the metadata. */
+    if (s == HOGO_OK) {
+        eng_rule *r = &e->rules[e->nrules - 1];
+        r->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
+        r->reset_ref = sbx_reset_list(L, -1, top + 1) ? luaL_ref(L, LUA_REGISTRYINDEX) : LUA_NOREF;
+    }
     lua_settop(L, top);
     return s;
 }

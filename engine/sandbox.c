@@ -3,12 +3,14 @@
  * One lua_State per engine.  What a rule can reach is decided here:
  * - only base (trimmed), string, table, math and utf8 are opened, never
  *   io/os/package/debug, and load/require/dofile/collectgarbage are absent;
- * - each rule gets its own globals with its own copies of the library
- *   tables, and the string metatable is locked, so no rule can change what
- *   another rule calls;
+ * - each rule gets new globals for every plan (and at load), reading
+ *   through to one shared read-only base (the standard tables, hogo, the
+ *   pack's libraries), and the string metatable is locked, so no rule can
+ *   change what another rule calls, nor keep anything from plan to plan;
  * - a counting allocator caps memory and a count hook caps instructions
  *   while a rule runs; a rule's pcall cannot swallow a budget error;
- * - the plan is handed over as read-only proxies built once per plan.
+ * - the plan is handed over as read-only proxies built once per plan,
+ *   under a memory budget of their own.
  * Lua patterns (string.find & co.) backtrack inside C where no hook can stop
  * them, so rules get them only for plain text; regexes go through PCRE2. */
 /* security: memmem (a linear-time plain find) is a GNU/BSD extension */
@@ -41,16 +43,32 @@ hogo_engine *sbx_engine(lua_State *L)
 
 /* ---- budgets ---- */
 
+/* The line of the running rule's own file that the stack passes through
+ * from level on (the call into a library that then failed).  Reads only. */
+static void sbx_note_rule_line(lua_State *L, hogo_engine *e, int level)
+{
+    lua_Debug ar;
+    if (e->fail_rule_line || !e->rule_source) return;
+    for (; L && level < 64 && lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && ar.source[0] == '@' &&
+            strcmp(ar.source + 1, e->rule_source) == 0) {
+            e->fail_rule_line = ar.currentline;
+            return;
+        }
+}
+
 /* security: the line of the innermost Lua function running now (level 0 is
  * the running function inside a hook, a C function elsewhere), for budget
- * errors raised where Lua's message carries no position.  Reads only: safe
- * inside the allocator. */
-static int sbx_current_line(lua_State *L, char where[64])
+ * errors raised where Lua's message carries no position, with its chunk
+ * (the full name: a library's, when the budget ran out inside one).  Reads
+ * only: safe inside the allocator. */
+static int sbx_current_line(lua_State *L, char where[512])
 {
     lua_Debug ar;
     for (int level = 0; L && level < 32 && lua_getstack(L, level, &ar); level++)
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            snprintf(where, 64, "%s", ar.short_src);
+            snprintf(where, 512, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+            sbx_note_rule_line(L, sbx_engine(L), level);
             return ar.currentline;
         }
     return 0;
@@ -87,7 +105,11 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         e->mem_used -= old;
         return NULL;
     }
-    if (nsize > old && e->mem_limit && e->mem_used + (nsize - old) > e->mem_limit) {
+    if (nsize > old && e->mem_limit && (e->build_refused || e->mem_used + (nsize - old) > e->mem_limit)) {
+        /* the plan's build stops at its first refusal: Lua's emergency
+         * collection after each refusal, with a large heap at its limit,
+         * would otherwise thrash for minutes (sbx_push_plan) */
+        if (e->in_build) e->build_refused = 1;
         if (!e->abort_why) {
             e->abort_why = "memory budget";
             e->abort_line = sbx_current_line(e->L, e->abort_where);
@@ -293,7 +315,8 @@ static int sbx_plain_only(lua_State *L)
 
 static int sbx_ro_newindex(lua_State *L)
 {
-    return luaL_error(L, "read-only: the plan and the pack's libraries cannot be changed (tried to set '%s')",
+    return luaL_error(L, "read-only: the plan, the standard tables and the pack's libraries cannot be changed "
+                         "(tried to set '%s')",
                       luaL_tolstring(L, 2, NULL));
 }
 
@@ -521,12 +544,45 @@ static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int 
     }
 }
 
-void sbx_push_plan(hogo_engine *e, const void *root)
+static int sbx_push_plan_fn(lua_State *L)
 {
-    lua_State *L = e->L;
+    const cJSON *root = lua_touserdata(L, 1);
     sbx_push_keys(L);
     sbx_push_json(L, root, 0, 0, lua_gettop(L));
-    lua_remove(L, -2);
+    return 1;
+}
+
+/* security: the plan's read-only tables take memory in proportion to its
+ * number of values, not its bytes: "[]," is 3 bytes of text and ~450 bytes
+ * of tables (an 8 MiB plan of empty arrays took 1.6 GB).  The build is
+ * therefore budgeted -- limit bytes of the Lua state -- and protected; a
+ * plan past it is refused (0, nothing pushed). */
+int sbx_push_plan(hogo_engine *e, const void *root, size_t limit)
+{
+    lua_State *L = e->L;
+    /* the limit counts from what the state holds now, garbage of earlier
+     * plans included, and a refusal first collects that garbage: with much
+     * of it the build would get that much more room.  So a state that grew
+     * by more than half the limit since its last full collection is
+     * collected first (rare: the generational collector keeps up). */
+    if (e->mem_used > e->gc_floor + limit / 2) {
+        lua_gc(L, LUA_GCCOLLECT);
+        e->gc_floor = e->mem_used;
+    }
+    lua_pushcfunction(L, sbx_push_plan_fn);
+    lua_pushlightuserdata(L, (void *)root);
+    e->mem_limit = e->mem_used + limit;
+    e->in_build = 1;
+    e->build_refused = 0;
+    int st = lua_pcall(L, 1, 1, 0);
+    e->in_build = e->build_refused = 0;
+    e->mem_limit = 0;
+    e->abort_why = NULL;
+    e->abort_line = 0;
+    if (st == LUA_OK) return 1;
+    lua_pop(L, 1);
+    lua_gc(L, LUA_GCCOLLECT);
+    return 0;
 }
 
 int sbx_is_null(lua_State *L, int idx)
@@ -554,29 +610,102 @@ void sbx_path_part(lua_State *L, int idx, strbuf *b)
     }
 }
 
-/* The path of the plan proxy at idx, root first, by walking parents.
- * Leaves the stack as it found it. */
+/* security: a table is a plan proxy when its metatable is one the engine
+ * made for the plan: its __newindex is the engine's C function and its
+ * __metatable the plan's label, both read raw.  A rule cannot forge one:
+ * getmetatable() on a proxy gives the label, never the metatable, and no
+ * rule can reach sbx_ro_newindex.  (ctx.report and hogo.path used to follow
+ * any chain of metatables a rule built, copying its keys into C memory:
+ * 1.47 GB outside the budget in one call.)  Leaves the metatable on the
+ * stack when it returns 1. */
+static int sbx_plan_meta(lua_State *L, int idx, int keys)
+{
+    if (!lua_istable(L, idx) || !lua_getmetatable(L, idx)) return 0;
+    lua_rawgeti(L, keys, SBX_K_NEWINDEX);
+    lua_rawget(L, -2);
+    int ok = lua_tocfunction(L, -1) == sbx_ro_newindex;
+    lua_pop(L, 1);
+    if (ok) {
+        lua_rawgeti(L, keys, SBX_K_METATABLE);
+        lua_rawget(L, -2);
+        lua_rawgeti(L, keys, SBX_K_PLAN_LABEL);
+        ok = lua_rawequal(L, -1, -2);
+        lua_pop(L, 2);
+    }
+    if (!ok) lua_pop(L, 1);
+    return ok;
+}
+
+/* The path of the plan proxy at idx, root first, by walking parents; ""
+ * for a table the engine did not make for the plan.  The walk is bounded
+ * by depth and the path by SBX_MAX_PATH bytes (past it the path is cut,
+ * which a plan within its own limits never reaches).  Leaves the stack as
+ * it found it. */
+#define SBX_MAX_PATH (64u << 10)
 void sbx_path(lua_State *L, int idx, strbuf *b)
 {
     idx = lua_absindex(L, idx);
     int depth = 0;
     int top = lua_gettop(L);
-    /* push the chain of (metatable) from idx up to the root */
+    luaL_checkstack(L, 8, "plan path");
+    sbx_push_keys(L);
+    int keys = lua_gettop(L);
+    /* push the chain of proxies from idx up to the root */
     lua_pushvalue(L, idx);
-    while (depth < 300 && lua_getmetatable(L, -1)) {
+    while (depth < 300 && sbx_plan_meta(L, -1, keys)) {
         if (lua_rawgeti(L, -1, 1) != LUA_TTABLE) { lua_pop(L, 2); break; }
         lua_remove(L, -2);   /* keep the parent, drop its child's metatable */
         depth++;
         luaL_checkstack(L, 2, "plan path");
     }
-    /* stack: idx-copy, parent, grandparent, ..., root ; walk down */
-    for (int k = lua_gettop(L) - 1; k >= top + 1; k--) {
+    /* stack: keys, idx-copy, parent, grandparent, ..., root ; walk down */
+    for (int k = lua_gettop(L) - 1; k >= keys + 1 && b->len < SBX_MAX_PATH; k--) {
         lua_getmetatable(L, k);
         lua_rawgeti(L, -1, 2);
         sbx_path_part(L, lua_gettop(L), b);
         lua_pop(L, 2);
     }
     lua_settop(L, top);
+}
+
+/* ---- C memory that Lua code may outlive ----
+ * security: a C helper that builds its result in malloc'd memory and then
+ * pushes it with a call that can raise (the memory budget refuses the
+ * string) loses that memory: 64 MB per plan through hogo.gsub.  The
+ * buffer lives instead in a userdata on the stack, whose __gc (the
+ * engine's, not a rule's) frees it whenever the error unwinds past it. */
+static const char SBX_BOX = 'B';
+
+static int sbx_box_gc(lua_State *L)
+{
+    sb_free(lua_touserdata(L, 1));
+    return 0;
+}
+
+strbuf *sbx_box(lua_State *L)
+{
+    strbuf *b = lua_newuserdatauv(L, sizeof *b, 0);
+    sb_init(b);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BOX) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 2);
+        lua_pushcfunction(L, sbx_box_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushliteral(L, "engine buffer");
+        lua_setfield(L, -2, "__metatable");
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_BOX);
+    }
+    lua_setmetatable(L, -2);
+    return b;
+}
+
+/* Bytes left of the running rule's memory budget (SIZE_MAX when none). */
+size_t sbx_memory_left(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    if (!e->mem_limit) return (size_t)-1;
+    return e->mem_limit > e->mem_used ? e->mem_limit - e->mem_used : 0;
 }
 
 /* ---- library functions that loop in C ----
@@ -616,6 +745,49 @@ static int sbx_tmove(lua_State *L)
 {
     lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
     if (e >= f) sbx_charge(L, (lua_Unsigned)e - (lua_Unsigned)f + 1u);
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* table.concat: one C loop over i..j, each step a t[k] that may run a C
+ * __index (tostring) with no Lua instruction between: a __len of 1e15 hung
+ * the engine.  The range is charged up front, and the length the charge
+ * was computed from is the one the real concat uses (j passed explicitly),
+ * so a __len that answers differently the second time gains nothing. */
+static int sbx_tconcat(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_optstring(L, 2, "");
+    lua_Integer i = luaL_optinteger(L, 3, 1);
+    lua_Integer j = lua_isnoneornil(L, 4) ? luaL_len(L, 1) : luaL_checkinteger(L, 4);
+    lua_settop(L, 4);
+    lua_pushinteger(L, j);
+    lua_replace(L, 4);
+    if (j >= i) sbx_charge(L, (lua_Unsigned)j - (lua_Unsigned)i + 1u);
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* table.sort: n log n comparisons and swaps inside one C call.  The length
+ * is read by the real sort itself, so a table whose metatable could answer
+ * (__len) or intercept (__index, __newindex) is refused: its length could
+ * differ from the one charged, and its C metamethods would run uncounted.
+ * A plain table is charged n * (log2 n + 1) up front. */
+static int sbx_tsort(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (lua_getmetatable(L, 1)) {
+        static const char *const mm[] = { "__len", "__index", "__newindex" };
+        for (int k = 0; k < 3; k++) {
+            lua_pushstring(L, mm[k]);
+            if (lua_rawget(L, -2) != LUA_TNIL)
+                return luaL_error(L, "table.sort: a table with %s cannot be sorted in a rule (its "
+                                     "metamethods would run outside the budgets): copy it first", mm[k]);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_Unsigned n = (lua_Unsigned)lua_rawlen(L, 1), lg = 1;
+    for (lua_Unsigned m = n; m > 1; m >>= 1) lg++;
+    if (n > 1) sbx_charge(L, n > ((lua_Unsigned)-1) / lg ? (lua_Unsigned)-1 : n * lg);
     return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
@@ -724,6 +896,8 @@ static void sbx_build_proto(lua_State *L)
     /* security: table functions whose C loops the rule sizes */
     lua_getfield(L, proto, "table");
     sbx_wrap(L, -1, "move", sbx_tmove);
+    sbx_wrap(L, -1, "concat", sbx_tconcat);
+    sbx_wrap(L, -1, "sort", sbx_tsort);
     lua_pushcfunction(L, sbx_tinsert);
     lua_setfield(L, -2, "insert");
     lua_pushcfunction(L, sbx_tremove);
@@ -823,39 +997,221 @@ void sbx_close(hogo_engine *e)
     e->L = NULL;
 }
 
-/* Copy table at idx (one level) into a new table on top. */
-static void sbx_copy_table(lua_State *L, int idx)
+/* ---- rule environments ----
+ * security: a rule's globals are a new, nearly empty table E for every run
+ * (every load and every plan), whose metatable (its own, so that a rule
+ * that changes it changes nothing else) reads through to one shared base:
+ * the base functions, the standard tables and hogo (read-only proxies) and
+ * the pack's libraries (frozen).  A rule can set globals (in E, gone after
+ * the run) but cannot write into anything another rule or another plan
+ * sees.  Building E is two small tables: a copy of every standard table per
+ * rule and per plan cost more than the rules' own work. */
+static const char SBX_BASE = 'b';      /* registry: the base proxy */
+
+static void sbx_build_base(hogo_engine *e)
 {
-    idx = lua_absindex(L, idx);
+    lua_State *L = e->L;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_PROTO);
+    int proto = lua_gettop(L);
     lua_createtable(L, 0, 32);
+    int base = lua_gettop(L);
     lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_pushvalue(L, -2);
+    while (lua_next(L, proto)) {
+        if (lua_istable(L, -1)) sbx_freeze(L, -1, 0);   /* string, table, math, utf8, hogo */
+        else lua_pushvalue(L, -1);
+        lua_pushvalue(L, -3);
         lua_insert(L, -2);
-        lua_rawset(L, -4);
+        lua_rawset(L, base);
+        lua_pop(L, 1);
     }
+    for (size_t i = 0; i < e->nlibs; i++) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, e->libs[i].ref);
+        lua_setfield(L, base, e->libs[i].name);
+    }
+    sbx_freeze(L, base, 1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
+    lua_settop(L, proto - 1);
+    e->base_nlibs = e->nlibs;
+    e->base_built = 1;
 }
 
 void sbx_push_env(hogo_engine *e)
 {
     lua_State *L = e->L;
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_PROTO);
-    sbx_copy_table(L, -1);
-    int env = lua_gettop(L);
-    for (int i = 0; sbx_lib_names[i]; i++) {
-        lua_getfield(L, env, sbx_lib_names[i]);
-        sbx_copy_table(L, -1);
-        lua_setfield(L, env, sbx_lib_names[i]);
+    if (!e->base_built || e->base_nlibs != e->nlibs) sbx_build_base(e);
+    lua_createtable(L, 0, 4);                 /* E */
+    lua_createtable(L, 0, 1);                 /* its metatable */
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "_G");
+}
+
+/* security: no state survives from one plan to the next.  A rule file is
+ * run afresh for every plan, in a new environment (new globals, new copies
+ * of the standard tables), so whatever it keeps -- a global, a local its
+ * functions close over, a table it fills -- starts empty on every plan,
+ * is charged to that plan's budgets, and is garbage after it.  Libraries
+ * are loaded once and keep their state (see docs/security.md). */
+int sbx_rule_entry(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    lua_settop(L, 3);                       /* chunk plan ctx */
+    sbx_push_env(e);
+    lua_setupvalue(L, 1, 1);                /* the chunk's _ENV */
+    lua_pushvalue(L, 1);
+    lua_call(L, 0, 1);
+    int t = lua_gettop(L);
+    if (!lua_istable(L, t) || lua_getmetatable(L, t))
+        return luaL_error(L, "the rule file did not return a plain rule table on this plan");
+    lua_pushliteral(L, "check");
+    if (lua_rawget(L, t) != LUA_TFUNCTION)
+        return luaL_error(L, "the rule file returned no check function on this plan");
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_call(L, 2, 0);
+    return 0;
+}
+
+static int sbx_freeze_fn(lua_State *L)
+{
+    lua_settop(L, 1);
+    sbx_freeze(L, 1, 0);
+    return 1;
+}
+
+/* A speed-up of sbx_rule_entry, with the same guarantee.  Running the
+ * file again per plan only matters for what check() can keep: its
+ * globals and what its closure reaches through upvalues.  When everything
+ * check() reaches by upvalues -- following the local functions it calls --
+ * is _ENV or a value that cannot change inside (a string, a number, a
+ * boolean, nil, a C function, a read-only table), and the file left no
+ * global at load, then setting every such upvalue back to its value at
+ * load, and every _ENV to a fresh environment, gives check() exactly what
+ * running its file again would.  sbx_reset_list builds that list at load
+ * (flat triples closure, index, value; SBX_FRESH_ENV marks _ENV), or
+ * gives up (0) and the rule's file runs again per plan. */
+static const char SBX_FRESH_ENV = 'f';
+static const char SBX_NIL_VALUE = '0';  /* nil, which a Lua array cannot hold */
+#define SBX_RESET_DEPTH 8
+#define SBX_RESET_MAX   256             /* triples */
+
+static int sbx_reset_walk(lua_State *L, int fidx, int env, int list, int seen, int keys, int depth)
+{
+    if (depth > SBX_RESET_DEPTH) return 0;
+    const char *name;
+    for (int i = 1; (name = lua_getupvalue(L, fidx, i)) != NULL; i++) {
+        int v = lua_gettop(L), ok = 1;
+        lua_pushlightuserdata(L, lua_upvalueid(L, fidx, i));
+        int dup = lua_rawget(L, seen) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (!dup) {
+            lua_pushlightuserdata(L, lua_upvalueid(L, fidx, i));
+            lua_pushboolean(L, 1);
+            lua_rawset(L, seen);
+            int t = lua_type(L, v);
+            if (strcmp(name, "_ENV") == 0) {
+                ok = lua_rawequal(L, v, env);       /* the file's own, not a local _ENV */
+                lua_pop(L, 1);
+                lua_pushlightuserdata(L, (void *)&SBX_FRESH_ENV);
+            } else if (t == LUA_TTABLE) {
+                ok = sbx_is_readonly(L, v, keys);
+            } else if (t == LUA_TFUNCTION && !lua_iscfunction(L, v)) {
+                ok = sbx_reset_walk(L, v, env, list, seen, keys, depth + 1);
+            } else {
+                ok = t == LUA_TNIL || t == LUA_TBOOLEAN || t == LUA_TNUMBER || t == LUA_TSTRING ||
+                     lua_iscfunction(L, v);
+            }
+            lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+            if (ok && n / 3 >= SBX_RESET_MAX) ok = 0;
+            if (ok) {
+                lua_pushvalue(L, fidx);
+                lua_rawseti(L, list, n + 1);
+                lua_pushinteger(L, i);
+                lua_rawseti(L, list, n + 2);
+                if (lua_isnil(L, v)) lua_pushlightuserdata(L, (void *)&SBX_NIL_VALUE);
+                else lua_pushvalue(L, v);
+                lua_rawseti(L, list, n + 3);
+            }
+        }
+        lua_settop(L, v - 1);
+        if (!ok) return 0;
+    }
+    return 1;
+}
+
+/* 1 when the environment at eidx holds nothing but _G and still has the
+ * metatable it was given (a file that set globals or its own metatable,
+ * a strict mode, runs again every time). */
+static int sbx_env_clean(lua_State *L, int eidx)
+{
+    int only_g = 1;
+    lua_pushnil(L);
+    while (lua_next(L, eidx)) {
+        only_g &= lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "_G") == 0;
         lua_pop(L, 1);
     }
-    lua_pushvalue(L, env);
-    lua_setfield(L, env, "_G");
-    lua_remove(L, env - 1);
-    /* the pack's libraries: loaded once, frozen, shared (sbx_load_lib) */
-    for (size_t i = 0; i < e->nlibs; i++) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, e->libs[i].ref);
-        lua_setfield(L, -2, e->libs[i].name);
+    if (!only_g || !lua_getmetatable(L, eidx)) return 0;
+    int nkeys = 0, same = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        nkeys++;
+        if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__index") == 0) {
+            lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
+            same = lua_rawequal(L, -1, -2);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
     }
+    lua_pop(L, 1);
+    return nkeys == 1 && same;
+}
+
+int sbx_reset_list(lua_State *L, int fidx, int eidx)
+{
+    fidx = lua_absindex(L, fidx);
+    eidx = lua_absindex(L, eidx);
+    if (lua_iscfunction(L, fidx) || !sbx_env_clean(L, eidx)) return 0;
+    int top = lua_gettop(L);
+    luaL_checkstack(L, 3 * SBX_RESET_DEPTH + 16, "rule reset");
+    lua_newtable(L);
+    int list = lua_gettop(L);
+    lua_newtable(L);
+    int seen = lua_gettop(L);
+    sbx_push_keys(L);
+    int ok = sbx_reset_walk(L, fidx, eidx, list, seen, seen + 1, 0);
+    lua_settop(L, list);
+    if (!ok) { lua_settop(L, top); return 0; }
+    return 1;
+}
+
+int sbx_check_entry(lua_State *L)
+{
+    hogo_engine *e = sbx_engine(L);
+    lua_settop(L, 4);                       /* check list plan ctx */
+    sbx_push_env(e);
+    int env = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, 2);
+    for (lua_Integer k = 1; k + 2 <= n; k += 3) {
+        lua_rawgeti(L, 2, k);               /* closure */
+        lua_rawgeti(L, 2, k + 1);
+        int idx = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        lua_rawgeti(L, 2, k + 2);
+        void *mark = lua_islightuserdata(L, -1) ? lua_touserdata(L, -1) : NULL;
+        if (mark == (void *)&SBX_FRESH_ENV || mark == (void *)&SBX_NIL_VALUE) {
+            lua_pop(L, 1);
+            if (mark == (void *)&SBX_FRESH_ENV) lua_pushvalue(L, env);
+            else lua_pushnil(L);
+        }
+        if (!lua_setupvalue(L, -2, idx)) lua_pop(L, 1);
+        lua_pop(L, 1);
+    }
+    lua_settop(L, 4);
+    lua_remove(L, 2);
+    lua_call(L, 2, 0);
+    return 0;
 }
 
 /* Load a library (rules/_NAME.lua) once: run it in its own environment
@@ -872,9 +1228,7 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
     sbx_push_env(e);
     if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK) {
         /* syntax errors carry "file:line:"; a refused binary chunk does not */
-        const char *m = lua_tostring(L, -1);
-        if (m && strncmp(m, file, strlen(file)) == 0) eng_error(e, HOGO_ERULE, "%s", m);
-        else eng_error(e, HOGO_ERULE, "%s: %s", file, m ? m : "cannot load");
+        eng_lua_error(e, file, lua_tostring(L, -1));
         lua_settop(L, top);
         return 0;
     }
@@ -883,7 +1237,7 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
     char msg[512];
     int line;
     if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
-        eng_error(e, HOGO_ERULE, "%s", msg);
+        eng_lua_error(e, file, msg);
         lua_settop(L, top);
         return 0;
     }
@@ -892,10 +1246,41 @@ int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
         lua_settop(L, top);
         return 0;
     }
-    sbx_freeze(L, -1, 0);
+    /* security: freezing raises (tables nested too deep) and allocates:
+     * it runs protected and under the load's budgets, never bare */
+    lua_pushcfunction(L, sbx_freeze_fn);
+    lua_insert(L, -2);
+    if (sbx_call_budgeted(e, 1, 1, msg, sizeof msg, &line) != LUA_OK) {
+        eng_error(e, HOGO_ERULE, "%s: what the library returns cannot be frozen: %s", file, msg);
+        lua_settop(L, top);
+        return 0;
+    }
     *ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, top);
     return 1;
+}
+
+/* Note the chunk of the position the message names ("x.lua:12: ..."):
+ * the frame from level on whose short name and line are the message's
+ * (error(msg, 2) names the caller's), else the first Lua frame. */
+static void sbx_note_where(lua_State *L, hogo_engine *e, int level, const char *m)
+{
+    lua_Debug ar;
+    const char *colon = m ? strstr(m, ".lua:") : NULL;
+    int line = colon ? atoi(colon + 5) : 0;
+    size_t n = colon ? (size_t)(colon + 4 - m) : 0;
+    int first = 1;
+    for (; level < 64 && lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
+        int named = line && ar.currentline == line && strlen(ar.short_src) == n && strncmp(ar.short_src, m, n) == 0;
+        if (named || first) {
+            snprintf(e->err_where, sizeof e->err_where, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+            e->err_line = ar.currentline;
+            if (named) break;
+            first = 0;
+        }
+    }
+    sbx_note_rule_line(L, e, 1);
 }
 
 /* Message handler: keep the error text, note where it came from.
@@ -914,7 +1299,7 @@ static int sbx_msgh(lua_State *L)
         if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
         if (!e->abort_line) {
             e->abort_line = ar.currentline;
-            snprintf(e->abort_where, sizeof e->abort_where, "%s", ar.short_src);
+            snprintf(e->abort_where, sizeof e->abort_where, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
         }
         size_t n = strlen(ar.short_src);
         const char *m = lua_tostring(L, 1);
@@ -922,6 +1307,7 @@ static int sbx_msgh(lua_State *L)
             lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, m);
             lua_replace(L, 1);
         }
+        sbx_note_where(L, e, level, lua_tostring(L, 1));
         break;
     }
     lua_settop(L, 1);
@@ -937,6 +1323,8 @@ int sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_t
     e->instr = 0;
     e->aborting = 0;
     e->abort_why = NULL;
+    e->err_line = e->fail_rule_line = 0;
+    e->err_where[0] = e->fail_where[0] = '\0';
     sbx_budget_start(e);
     e->mem_limit = e->mem_used + e->rule_memory;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SBX_HOOK_STEP);
@@ -960,7 +1348,11 @@ int sbx_call_budgeted(hogo_engine *e, int nargs, int nresults, char *msg, size_t
         /* "file.lua:12: text" -> line 12 */
         const char *c = m ? strstr(m, ".lua:") : NULL;
         if (c) *line = atoi(c + 5);
-        if ((e->aborting || mem || !*line) && e->abort_line > 0) *line = e->abort_line;
+        if (*line && *line == e->err_line) snprintf(e->fail_where, sizeof e->fail_where, "%s", e->err_where);
+        if ((e->aborting || mem || !*line) && e->abort_line > 0) {
+            *line = e->abort_line;
+            snprintf(e->fail_where, sizeof e->fail_where, "%s", e->abort_where);
+        }
         lua_pop(L, 1);
     }
     lua_remove(L, fn);

@@ -53,4 +53,8 @@ void score_result(hogo_result *r)
         r->verdict = HOGO_APPROVE_WITH_CONDITIONS;
     else
         r->verdict = HOGO_APPROVE;
+    /* security: a rule that failed (to load, or on this plan) may have held
+     * the concern that decides the plan: the screen is not complete, and
+     * an incomplete screen is never an approval (docs/scoring.md) */
+    if (r->n_rule_errors) r->verdict = HOGO_RE_EXAMINE;
 }

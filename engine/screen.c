@@ -9,11 +9,21 @@
 #include "score.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+/* security: what one plan's result may hold.  A rule's findings past the
+ * first SCREEN_MAX_FINDINGS_PER_RULE, and any finding once the result
+ * holds SCREEN_MAX_FINDINGS_PER_PLAN findings or SCREEN_MAX_RESULT_BYTES,
+ * are counted, not kept: one more finding of the rule says how many there
+ * were (a plan with 20,000 transfers that each trip a rule is a plan with
+ * many findings, not a rule failure).  So a plan's result stays under
+ * about SCREEN_MAX_RESULT_BYTES plus one summary per rule. */
 #define SCREEN_MAX_FINDINGS_PER_RULE 1000
+#define SCREEN_MAX_FINDINGS_PER_PLAN 20000
+#define SCREEN_MAX_RESULT_BYTES      (64u << 20)
 
 struct screen_run {
     hogo_engine *e;
@@ -22,6 +32,8 @@ struct screen_run {
     int pos_failed;
     res_holder *res;
     size_t rule_findings;      /* findings of the running rule on this plan */
+    size_t rule_dropped;       /* ... past what the result keeps (counted only) */
+    hogo_severity dropped_sev; /* the most severe of those */
 };
 
 /* Line and column of a pointer ("" for the whole file). */
@@ -78,11 +90,15 @@ static void screen_fill(lua_State *L, const char *tmpl, size_t tlen, int vars)
     const char *p = tmpl, *end = tmpl + tlen;
     while (p < end) {
         const char *open = vars ? memchr(p, '{', (size_t)(end - p)) : NULL;
-        const char *close = open ? memchr(open + 1, '}', (size_t)(end - open - 1)) : NULL;
-        if (!open || !close) { luaL_addlstring(&b, p, (size_t)(end - p)); break; }
+        if (!open) { luaL_addlstring(&b, p, (size_t)(end - p)); break; }
+        /* security: a name is short, so '}' is looked for in the next 64
+         * bytes only: searching to the end for every '{' made
+         * ("{"):rep(n) .. "}" quadratic (2 MB took over a minute) */
+        size_t room = (size_t)(end - open - 1);
+        const char *close = memchr(open + 1, '}', room < 64 ? room : 64);
         luaL_addlstring(&b, p, (size_t)(open - p));   /* runs are copied whole */
         p = open;
-        if (close - open < 64) {
+        if (close) {
             lua_pushlstring(L, open + 1, (size_t)(close - open - 1));
             if (lua_gettable(L, vars) != LUA_TNIL) {
                 luaL_tolstring(L, -1, NULL);
@@ -137,15 +153,18 @@ int screen_report(lua_State *L)
     screen_run *run = e->run;
     if (!run) return luaL_error(L, "report() called outside a screen");
     const eng_rule *r = &e->rules[e->cur_rule];
-    if (++run->rule_findings > SCREEN_MAX_FINDINGS_PER_RULE) {
-        /* security: the cap is a budget, which no pcall in the rule catches */
-        e->aborting = 1;
-        e->abort_why = "findings limit";
-        return luaL_error(L, "more than %d findings from one rule on one plan", SCREEN_MAX_FINDINGS_PER_RULE);
-    }
     lua_settop(L, 3);
     int opts = lua_istable(L, 3) ? 3 : 0;
     luaL_checkstack(L, 16, "report");
+    if (++run->rule_findings > SCREEN_MAX_FINDINGS_PER_RULE ||
+        run->res->pub.n_findings >= SCREEN_MAX_FINDINGS_PER_PLAN || run->res->bytes >= SCREEN_MAX_RESULT_BYTES) {
+        /* counted, with its severity, for the summary finding (screen_dropped) */
+        hogo_severity sev = r->info.severity;
+        if (opts && r->info.severity == r->default_severity && lua_getfield(L, opts, "severity") == LUA_TSTRING)
+            hogo_severity_parse(lua_tostring(L, -1), &sev);
+        if (run->rule_dropped++ == 0 || sev > run->dropped_sev) run->dropped_sev = sev;
+        return 0;
+    }
 
     /* 1. what may run the rule's code; results stay on the stack */
     int present = 0;
@@ -185,25 +204,28 @@ int screen_report(lua_State *L)
         }
     }
 
-    /* 2. the path: raw reads of the proxies only */
-    strbuf path;
-    sb_init(&path);
+    /* 2. the path: raw reads of the proxies only, into a buffer the
+     * collector frees if anything here raises (a number key's text) */
+    strbuf *pathp = sbx_box(L), path;
     if (lua_istable(L, 1)) {
-        sbx_path(L, 1, &path);
+        sbx_path(L, 1, pathp);
         if (present) {
             if (lua_type(L, 2) == LUA_TNUMBER) {
-                lua_pushinteger(L, lua_tointeger(L, 2) - 1);
-                sbx_path_part(L, lua_gettop(L), &path);
+                /* unsigned: math.mininteger - 1 was undefined behaviour */
+                lua_pushinteger(L, (lua_Integer)((lua_Unsigned)lua_tointeger(L, 2) - 1u));
+                sbx_path_part(L, lua_gettop(L), pathp);
                 lua_pop(L, 1);
             } else {
-                sbx_path_part(L, 2, &path);
+                sbx_path_part(L, 2, pathp);
             }
         }
     } else if (lua_type(L, 1) == LUA_TSTRING) {
         size_t n;
         const char *s = lua_tolstring(L, 1, &n);
-        sb_add(&path, s, n);
+        sb_add(pathp, s, n > SCREEN_MAX_PATH ? SCREEN_MAX_PATH + 4 : n);
     }
+    path = *pathp;                     /* nothing below raises before it is freed */
+    sb_init(pathp);
 
     /* 3. the finding: nothing of the rule runs from here on */
     r = &e->rules[e->cur_rule];
@@ -228,6 +250,52 @@ int screen_report(lua_State *L)
     screen_locate(run, f->path ? f->path : "", &f->line, &f->column);
     sb_free(&path);
     return 0;
+}
+
+/* A rule failed.  When the line is in another file -- a library the rule
+ * called (rules/_common.lua) -- the error names that file with that line,
+ * and says which line of the rule called into it: a library's line paired
+ * with the rule's file pointed at a line that is not there. */
+static void screen_rule_failed(screen_run *run, const eng_rule *r, const char *msg, int line)
+{
+    const hogo_engine *e = run->e;
+    if (!e->fail_where[0] || !line || strcmp(e->fail_where, r->info.file) == 0) {
+        res_add_rule_error(run->res, r->info.id, r->info.file, line, msg);
+        return;
+    }
+    strbuf m;
+    sb_init(&m);
+    if (e->fail_rule_line)
+        sb_printf(&m, "%s (in %s, called from rule %s at %s:%d)", msg, e->fail_where, r->info.id,
+                  r->info.file, e->fail_rule_line);
+    else
+        sb_printf(&m, "%s (in %s, while rule %s of %s ran)", msg, e->fail_where, r->info.id, r->info.file);
+    res_add_rule_error(run->res, r->info.id, e->fail_where, line, sb_cstr(&m));
+    sb_free(&m);
+}
+
+/* The finding that stands for a rule's findings the result did not keep. */
+static void screen_dropped(screen_run *run, const eng_rule *r)
+{
+    hogo_finding *f = res_add_finding(run->res);
+    if (!f) return;
+    char ja[256], en[256];
+    size_t kept = run->rule_findings - run->rule_dropped;
+    snprintf(ja, sizeof ja, "このルールの指摘がほかに %zu 件あります（最初の %zu 件のみ記載しています）。",
+             run->rule_dropped, kept);
+    snprintf(en, sizeof en, "%zu more findings of this rule on this plan are not listed (the first %zu are).",
+             run->rule_dropped, kept);
+    f->rule = res_strdup(run->res, r->info.id);
+    f->topic = res_strdup(run->res, r->info.topic);
+    f->precedent = res_strdup(run->res, r->info.precedent);
+    f->severity = run->dropped_sev;
+    f->path = res_strdup(run->res, "");
+    f->message[HOGO_JA] = res_strdup(run->res, ja);
+    f->message[HOGO_EN] = res_strdup(run->res, en);
+    f->follow_up[HOGO_JA] = res_strdup(run->res, r->info.follow_up[HOGO_JA]);
+    f->follow_up[HOGO_EN] = res_strdup(run->res, r->info.follow_up[HOGO_EN]);
+    f->line = 1;
+    f->column = 1;
 }
 
 /* ---- validation ---- */
@@ -321,16 +389,34 @@ static void screen_lap(const hogo_engine *e, uint64_t *t, uint64_t *acc)
 
 /* ---- rules ---- */
 
-static void screen_rules(screen_run *run)
+/* security: the memory the plan's tables may take in the rule engine: 24
+ * bytes per byte of plan, plus 16 MiB.  A plan written as text (the plans
+ * this tool is for) needs 12 at most (100,000 items of a data list); only a
+ * plan of very many tiny values goes past it, and is refused. */
+#define SCREEN_PLAN_LUA_RATIO 24u
+#define SCREEN_PLAN_LUA_BASE  (16u << 20)
+
+/* Returns 0 when the plan is too large to hand to the rules (an input
+ * error is added), 1 otherwise. */
+static int screen_rules(screen_run *run, size_t len)
 {
     hogo_engine *e = run->e;
     lua_State *L = e->L;
     int top = lua_gettop(L);
     size_t live = 0;
     for (size_t i = 0; i < e->nrules; i++) live += !e->rules[i].disabled && e->rules[i].check_ref != LUA_NOREF;
-    if (!live || !lua_checkstack(L, 16)) return;   /* (validate runs none: no plan for Lua) */
+    if (!live || !lua_checkstack(L, 16)) return 1;   /* (validate runs none: no plan for Lua) */
     uint64_t t = screen_now(e);
-    sbx_push_plan(e, run->doc.root);
+    size_t limit = len < (SIZE_MAX - SCREEN_PLAN_LUA_BASE) / SCREEN_PLAN_LUA_RATIO
+                 ? len * SCREEN_PLAN_LUA_RATIO + SCREEN_PLAN_LUA_BASE : SIZE_MAX;
+    if (!sbx_push_plan(e, run->doc.root, limit)) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "the plan holds too many values to screen: its tables would take more than "
+                 "%zu MiB (%u bytes per byte of plan + %u MiB); it is mostly tiny values such as empty arrays",
+                 limit >> 20, SCREEN_PLAN_LUA_RATIO, SCREEN_PLAN_LUA_BASE >> 20);
+        res_add_error(run->res, "", 1, 1, msg);
+        return 0;
+    }
     int plan = lua_gettop(L);
     /* one ctx per plan, frozen: report() finds the running rule through
      * the engine, so no rule can hand the next one a doctored ctx */
@@ -349,15 +435,21 @@ static void screen_rules(screen_run *run)
         eng_rule *r = &e->rules[i];
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
         e->cur_rule = i;
-        run->rule_findings = 0;
-        lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
+        run->rule_findings = run->rule_dropped = 0;
+        int reset = r->reset_ref != LUA_NOREF;
+        lua_pushcfunction(L, reset ? sbx_check_entry : sbx_rule_entry);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, reset ? r->check_ref : r->chunk_ref);
+        if (reset) lua_rawgeti(L, LUA_REGISTRYINDEX, r->reset_ref);
         lua_pushvalue(L, plan);
         lua_pushvalue(L, ctx);
         char msg[512];
         int line;
         uint64_t t0 = t;
-        if (sbx_call_budgeted(e, 2, 0, msg, sizeof msg, &line) != LUA_OK)
-            res_add_rule_error(run->res, r->info.id, r->info.file, line, msg);
+        e->rule_source = r->info.file;
+        if (sbx_call_budgeted(e, 3 + reset, 0, msg, sizeof msg, &line) != LUA_OK)
+            screen_rule_failed(run, r, msg, line);
+        e->rule_source = NULL;
+        if (run->rule_dropped) screen_dropped(run, r);
         if (e->opt.profile) {
             screen_lap(e, &t, &e->stats.rules_ns);
             r->stats.calls++;
@@ -366,6 +458,7 @@ static void screen_rules(screen_run *run)
         }
     }
     lua_settop(L, top);
+    return 1;
 }
 
 /* ---- a stable order ----
@@ -431,14 +524,23 @@ static void screen_waivers(screen_run *run)
 {
     const cJSON *w = cJSON_GetObjectItemCaseSensitive(run->doc.root, "waivers");
     if (!cJSON_IsArray(w)) return;
+    /* security: a rule's findings are walked for its first valid waiver
+     * only (a later one changes nothing): 100,000 waivers of one rule no
+     * longer walk 20,000 findings each */
+    unsigned char *done = calloc(run->e->nrules ? run->e->nrules : 1, 1);
+    if (!done) return;
     const cJSON *it;
     cJSON_ArrayForEach(it, w) {
         const char *rule = screen_str(it, "rule");
         const char *reason = screen_str(it, "reason");
         const char *expires = screen_str(it, "expires");
         char iso[11];
-        if (!rule || !reason || !reason[0] || !hogo_engine_find_rule(run->e, rule)) continue;
+        if (!rule || !reason || !reason[0]) continue;
+        size_t k = 0;
+        while (k < run->e->nrules && strcmp(run->e->rules[k].info.id, rule) != 0) k++;
+        if (k == run->e->nrules || done[k]) continue;
         if (expires && (!hogo_parse_date(expires, iso) || strcmp(iso, run->e->today) < 0)) continue;
+        done[k] = 1;
         for (size_t i = 0; i < run->res->pub.n_findings; i++) {
             hogo_finding *f = &run->res->pub.findings[i];
             if (strcmp(f->rule, rule) == 0 && !f->waived) {
@@ -446,6 +548,23 @@ static void screen_waivers(screen_run *run)
                 f->waiver_reason = res_strdup(run->res, reason);
             }
         }
+    }
+    free(done);
+}
+
+/* security: a rule that failed to load screened nothing: every result says
+ * so (as a rule error), so no report of a partly loaded pack looks clean. */
+static void screen_load_failures(screen_run *run)
+{
+    const hogo_engine *e = run->e;
+    for (size_t i = 0; i < e->nfailed; i++) {
+        const eng_load_failure *f = &e->failed[i];
+        strbuf m;
+        sb_init(&m);
+        sb_printf(&m, "did not load, so this plan was screened without it: %s", f->message);
+        hogo_rule_error *re = res_add_rule_error(run->res, f->rule, f->file, f->line, sb_cstr(&m));
+        if (re) re->at_load = 1;
+        sb_free(&m);
     }
 }
 
@@ -458,6 +577,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     run.e = e;
     run.res = res_new(file);
     if (!run.res) return HOGO_ENOMEM;
+    screen_load_failures(&run);
     uint64_t t = screen_now(e);
     e->stats.plans += e->opt.profile != 0;
     int st = pl_load(&run.doc, buf ? buf : "", len, e->opt.plan_max_bytes, e->opt.plan_max_depth, e->opt.lang);
@@ -486,12 +606,12 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
             if (!e->rule_memory_given && len < SIZE_MAX / 32 && len * 32 > e->rule_memory)
                 e->rule_memory = len * 32;
             e->run = &run;
-            screen_rules(&run);
+            int pushed = screen_rules(&run, len);
             e->run = NULL;
             t = screen_now(e);
             screen_sort(&run);
             screen_waivers(&run);
-            run.res->pub.screened = 1;
+            run.res->pub.screened = pushed;
         }
     }
     score_result(&run.res->pub);

@@ -106,6 +106,8 @@ typedef struct {
     const char *file;
     int line;                    /* line in the rule file, 0 if unknown */
     const char *message;         /* says which limit was hit, if any */
+    int at_load;                 /* the rule file (or a library) failed to load: it screened
+                                    nothing, on this plan or any other (rule = the file's stem) */
 } hogo_rule_error;
 
 typedef struct {

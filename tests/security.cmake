@@ -91,7 +91,7 @@ cmake="$1" src="$2" dir="$3" cc="$4" secs="$5"
 start=$(date +%s)
 "$cmake" -S "$src" -B "$dir" -DHOGO_FUZZ=ON -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE=RelWithDebInfo > "$dir.configure.log" 2>&1 ||
   { cat "$dir.configure.log"; exit 1; }
-if ! "$cmake" --build "$dir" -j2 --target fuzz_plan_load fuzz_screen > "$dir.build.log" 2>&1; then
+if ! "$cmake" --build "$dir" -j2 --target fuzz_plan_load fuzz_screen fuzz_api > "$dir.build.log" 2>&1; then
   if grep -q "libclang_rt.fuzzer\|fsanitize=fuzzer" "$dir.build.log"; then
     tail -20 "$dir.build.log"
     echo "SKIP: clang has no libFuzzer runtime (apt-get install -y libclang-rt-14-dev)"; exit 77
@@ -105,7 +105,7 @@ mkdir -p "$work/seeds" "$dir/artifacts"
 find "$src/fixtures" "$src/tests/hostile" -name '*.json' -size -64k -exec cp {} "$work/seeds/" \;
 echo "fuzz: $(ls "$work/seeds" | wc -l) seeds"
 status=0
-for h in fuzz_plan_load fuzz_screen; do
+for h in fuzz_plan_load fuzz_screen fuzz_api; do
   mkdir -p "$work/$h"
   cp "$work/seeds/"* "$work/$h/"
   t0=$(date +%s)
@@ -163,3 +163,22 @@ endif()
 set_tests_properties(sanitizers PROPERTIES LABELS heavy TIMEOUT 1800 SKIP_RETURN_CODE 77)
 set_tests_properties(fuzz PROPERTIES LABELS heavy TIMEOUT 900 SKIP_RETURN_CODE 77)
 set_tests_properties(valgrind PROPERTIES LABELS heavy TIMEOUT 900 SKIP_RETURN_CODE 77)
+
+# ---- the sandbox's edges from the command line (issue 11) ----------------------
+#   security.cli.GROUP   tests/hostile/cli_security.py: load failures in every
+#                        report format; no state from one plan to the next
+#                        (the same report per plan in any order and with -j);
+#                        many findings kept and counted, not a rule failure;
+#                        control characters of rules and plans escaped everywhere
+set(HOGO_SEC_CLI_GROUPS load-failures state many-findings escaping)
+foreach(group ${HOGO_SEC_CLI_GROUPS})
+  if(HOGO_SEC_PYTHON3)
+    add_test(NAME security.cli.${group}
+      COMMAND ${HOGO_SEC_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/hostile/cli_security.py
+              $<TARGET_FILE:hogo> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sec-work/${group} ${group}
+      WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  else()
+    add_test(NAME security.cli.${group} COMMAND sh -c "echo 'SKIP: no python3 found'; exit 77")
+  endif()
+  set_tests_properties(security.cli.${group} PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77 LABELS security)
+endforeach()

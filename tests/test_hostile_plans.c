@@ -10,9 +10,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 static hogo_engine *eng;
+
+#if defined(__SANITIZE_ADDRESS__)
+#define HOGO_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HOGO_TEST_ASAN 1
+#endif
+#endif
+#ifndef HOGO_TEST_ASAN
+#define HOGO_TEST_ASAN 0
+#endif
 
 static double now_s(void)
 {
@@ -306,6 +318,91 @@ static void test_many_items(void)
     free(buf);
 }
 
+/* Positions in linear time: every unknown key is looked up for its line,
+ * and the look-up scanned the object's keys (100,000 keys: over a minute). */
+static void test_positions_linear(void)
+{
+    size_t cap = 8u << 20, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) { CHECK(0); return; }
+    n += (size_t)snprintf(buf, cap, "{\"format\":\"hogo-plan/1\",\"title\":\"t\",");
+    for (int i = 0; i < 100000; i++) n += (size_t)snprintf(buf + n, cap - n, "\"unknown%d\":%d,", i, i);
+    n += (size_t)snprintf(buf + n, cap - n, "\"storag\\u0065\":[{\"what\":\"x\",\"locati\\u006fn\":\"cloud\"}],"
+                          MINIMAL_TAIL);
+    double t0 = now_s();
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(eng, "keys.json", buf, n, &r) == HOGO_OK);
+    double dt = now_s() - t0;
+    printf("100000 unknown keys screened in %.2f s\n", dt);
+    CHECK(dt < 30.0);
+    if (r) {
+        CHECK(r->screened);
+        /* a finding on /storage/0/location finds its line through keys
+         * written with \u escapes */
+        int located = 0;
+        for (size_t i = 0; i < r->n_findings; i++)
+            if (!strncmp(r->findings[i].path, "/storage/0", 10) && r->findings[i].line == 1 && r->findings[i].column > 100000)
+                located = 1;
+        CHECK(located);
+        hogo_result_free(r);
+    }
+    free(buf);
+}
+
+/* Through the library API a plan is a buffer and a length, not a C string:
+ * nothing may read past len (under ASan a read past the end is caught).
+ * Keys with \u escapes were decoded with sscanf, which ran strlen. */
+static void test_unterminated(void)
+{
+    static const char text[] = "{\"format\":\"hogo-plan/1\",\"title\":\"t\","
+                               "\"storag\\u0065\":[{\"what\":\"x\",\"locati\\u006Fn\":\"cloud\"}],"
+                               "\"waivers\":[{\"rul\\u0065\":1}]," MINIMAL_TAIL;
+    size_t len = sizeof text - 1;
+    char *copy = malloc(len);
+    if (!copy) { CHECK(0); return; }
+    memcpy(copy, text, len);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(eng, "exact.json", copy, len, &r) == HOGO_OK);
+    if (r) {
+        CHECK(r->n_findings + r->n_errors > 0);
+        hogo_result_free(r);
+    }
+    free(copy);
+}
+
+/* Memory in proportion to the plan: an 8 MiB plan of empty arrays took
+ * 1.6 GB.  A plan has at most one value per 4 bytes, and its tables in the
+ * rule engine may take 24 bytes per byte of plan + 16 MiB: past either it
+ * is refused with a message, and the process stays within the bound that
+ * docs/security.md states (48 x the plan + 32 MiB, here well under 700 MB). */
+static void test_memory_bound(void)
+{
+    size_t cap = 8u << 20, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) { CHECK(0); return; }
+    const char *head = "{\"format\":\"hogo-plan/1\",\"title\":\"t\",\"department\":\"d\","
+                       "\"consultation\":{\"kind\":\"system\"},\"x_a\":[";
+    n = (size_t)snprintf(buf, cap, "%s", head);
+    while (n + 8 < cap) { memcpy(buf + n, "[],", 3); n += 3; }
+    memcpy(buf + n, "[]]}", 4);
+    n += 4;
+    expect_error_n("8 MiB of empty arrays", buf, n, "", 1, -1, "more than one per 4 bytes");
+    /* one value per 4 bytes exactly, each an empty array behind a key: within
+     * the count, past the tables' budget */
+    n = (size_t)snprintf(buf, cap, "%s", head);
+    buf[n - 1] = '{';
+    for (unsigned i = 0; n + 32 < cap; i++) n += (size_t)snprintf(buf + n, cap - n, "%s\"%06x\":[]", i ? "," : "", i);
+    n += (size_t)snprintf(buf + n, cap - n, "}}");
+    expect_error_n("8 MiB of keyed empty arrays", buf, n, "", 1, 1, "too many values to screen");
+    free(buf);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak RSS after the memory-bound plans: %ld MiB\n", ru.ru_maxrss / 1024);
+#if !HOGO_TEST_ASAN      /* AddressSanitizer's shadow and quarantine double the figure */
+    CHECK(ru.ru_maxrss < 700L * 1024);
+#endif
+}
+
 /* Inputs found by the fuzzers (fuzz/README.md) become cases here.  The
  * first runs (fuzz_plan_load 2 min, fuzz_screen 4 min + 2.5 min with
  * HOGO_FUZZ_RULE_ERRORS=1, ~1.6 million inputs) found no crash; the cases
@@ -351,6 +448,9 @@ int main(void)
     test_syntax();
     test_control_characters();
     test_many_items();
+    test_positions_linear();
+    test_unterminated();
+    test_memory_bound();
     test_fuzz_regressions();
     hogo_engine_free(eng);
     return check_done();

@@ -256,6 +256,29 @@ static void test_c_loops(void)
         "    local t = setmetatable({}, {__len = function() return 1e15 end})\n"
         "    table.remove(t, 1)"), "instruction budget", BODY_LINE + 1);
     CHECK(dt < 10.0);
+    /* table.concat and table.sort over C metamethods: no Lua instruction
+     * runs inside them (the sort below never ended) */
+    dt = expect_stopped("table-concat-len", HOSTILE("table-concat-len",
+        "    local t = setmetatable({}, {__len = function() return 1e15 end, __index = rawlen})\n"
+        "    table.concat(t)"), "instruction budget", BODY_LINE + 1);
+    CHECK(dt < 10.0);
+    dt = expect_stopped("table-sort-len", HOSTILE("table-sort-len",
+        "    local t = setmetatable({}, {__len = function() return 1e9 end, __index = rawlen, __newindex = rawequal})\n"
+        "    table.sort(t)"), "cannot be sorted", BODY_LINE + 1);
+    CHECK(dt < 10.0);
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.rule_instructions = 2000000;      /* the loop takes ~1M, the sort is charged 3.6M */
+    dt = expect_stopped_opt(&o, "table-sort-big", HOSTILE("table-sort-big",
+        "    local t = {} for i = 1, 2e5 do t[i] = 2e5 - i end\n"
+        "    table.sort(t)"), small_plan, strlen(small_plan), "instruction budget", BODY_LINE + 1);
+    CHECK(dt < 10.0);
+    /* ordinary uses still work */
+    size_t ok = expect_harmless("table-sort-ok", HOSTILE("table-sort-ok",
+        "    local t = {'c', 'a', 'b'} table.sort(t)\n"
+        "    local u = setmetatable({3, 1, 2}, {__tostring = function() return 'u' end}) table.sort(u, function(a, b) return a > b end)\n"
+        "    ctx.report(plan, nil, {vars = {v = table.concat(t, ',') .. table.concat(u, ',', 2) .. table.concat(t, '', 2, 3)}})"));
+    CHECK_INT(ok, 1);
     /* the empty string repeated any number of times is the empty string,
      * returned at once, not after 2^62 turns of a C loop */
     double t0 = now_s();
@@ -501,9 +524,12 @@ static void test_bytecode_refused(void)
 
 /* ---- tampering with what other rules see ---- */
 
+/* A rule's globals are its own (a new table for every plan, reading
+ * through to a shared read-only base): poisoning them, or trying to write
+ * into the standard tables, stops that rule at most, never another. */
 static void test_setmetatable_G(void)
 {
-    size_t n = expect_harmless("tamper-g", META("tamper-g")
+    expect_stopped("tamper-g", META("tamper-g")
         "  -- at load time and at screen time: poison everything reachable\n"
         "  init = (function()\n"
         "    setmetatable(_G, {__index = function() error('hijacked') end, __newindex = function() end})\n"
@@ -521,27 +547,34 @@ static void test_setmetatable_G(void)
         "    _G.os = {execute = function() end}\n"
         "    rawget = function() end\n"
         "    _ENV = nil\n"
-        "  end }\n");
-    CHECK_INT(n, 0);
+        "  end }\n", "", -1);
 }
 
 static void test_string_find_rewrite(void)
 {
     /* a rule that rewrites string.find (its own copy, and through the string
      * metatable's __index, which every string shares) for the next rule */
-    size_t n = expect_harmless("rewrite-find", HOSTILE("rewrite-find",
+    expect_stopped("rewrite-find", HOSTILE("rewrite-find",
         "    string.find = function() return 99 end\n"
         "    local idx = ('').find\n"
         "    local ok = pcall(function() getmetatable('').__index.find = function() return 99 end end)\n"
         "    ok = pcall(function() getmetatable('').__index = {find = function() return 99 end} end)\n"
         "    ok = pcall(setmetatable, '', {__index = {find = function() return 99 end}})\n"
-        "    if ('xyz'):find('z', 1, true) ~= 3 then ctx.report(plan, nil, {vars = {v = 'method'}}) end"));
+        "    if ('xyz'):find('z', 1, true) ~= 3 then ctx.report(plan, nil, {vars = {v = 'method'}}) end"),
+        "read-only", BODY_LINE);
+    /* the rule's own globals take any value, gone after the plan */
+    size_t n = expect_harmless("own-globals", HOSTILE("own-globals",
+        "    find = function() return 99 end\n"
+        "    local string = {upper = function() return 'x' end}\n"
+        "    if find() ~= 99 or string.upper('a') ~= 'x' or _G.find ~= find then error('own globals') end"));
     CHECK_INT(n, 0);
-    /* top-level code runs once, at load time, in the rule's own globals */
-    n = expect_harmless("rewrite-find-load", META("rewrite-find-load")
+    /* top-level code runs in the same kind of environment: refused at load */
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "hostile/rewrite-find-load.lua", META("rewrite-find-load")
         "  check = (function() string.find = function() return 99 end; return function() end end)(),\n"
-        "  init = (function() string.upper = nil end)() }\n");
-    CHECK_INT(n, 0);
+        "  init = (function() string.upper = nil end)() }\n") == HOGO_ERULE);
+    CHECK(strstr(load_error, "read-only") != NULL);
+    hogo_engine_free(e);
 }
 
 static void test_string_metatable(void)
@@ -626,22 +659,64 @@ static void test_findings_capped(void)
 {
     hogo_engine *e = engine(NULL);
     CHECK(load(e, "hostile/flood.lua", HOSTILE("flood",
-        "    for i = 1, 10000 do ctx.report(plan, 'title', {vars = {v = i}}) end")) == HOGO_OK);
+        "    for i = 1, 10000 do ctx.report(plan, 'title', {vars = {v = i}, severity = i == 5000 and 'high' or nil}) end")) == HOGO_OK);
     CHECK(load(e, "hostile/flood-pcall.lua", HOSTILE("flood-pcall",
         "    for i = 1, 10000 do pcall(ctx.report, plan, 'title') end")) == HOGO_OK);
     CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
     hogo_result *r = NULL;
     CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
     if (r) {
-        CHECK(count_findings(r, "flood") <= 1000);
-        CHECK(count_findings(r, "flood") >= 1);
-        CHECK(count_findings(r, "flood-pcall") <= 1000);
-        CHECK_INT(r->n_rule_errors, 2);
-        for (size_t i = 0; i < r->n_rule_errors; i++) {
-            CHECK(strstr(r->rule_errors[i].message, "more than 1000 findings") != NULL);
-            CHECK_INT(r->rule_errors[i].line, BODY_LINE);
+        /* many findings are not a failure: the first 1000 are kept, and one
+         * more says how many were left out, with the most severe severity */
+        CHECK_INT(count_findings(r, "flood"), 1001);
+        CHECK_INT(count_findings(r, "flood-pcall"), 1001);
+        CHECK_INT(r->n_rule_errors, 0);
+        size_t summaries = 0;
+        for (size_t i = 0; i < r->n_findings; i++) {
+            const hogo_finding *f = &r->findings[i];
+            if (strstr(f->message[HOGO_EN], "9000 more findings of this rule")) {
+                summaries++;
+                CHECK(strstr(f->message[HOGO_JA], "9000") != NULL);
+                CHECK(f->severity == (strcmp(f->rule, "flood") == 0 ? HOGO_HIGH : HOGO_LOW));
+            }
         }
+        CHECK_INT(summaries, 2);
         check_good_ran(r, "flood");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+/* A plan's whole result is bounded, not only each rule's: 60 rules that
+ * each stay within their own cap gave 2.4 GB before. */
+static void test_result_bounded(void)
+{
+    hogo_engine *e = engine(NULL);
+    char name[64], id[32], text[1024];
+    for (int i = 0; i < 40; i++) {
+        snprintf(id, sizeof id, "big-%02d", i);
+        snprintf(name, sizeof name, "hostile/%s.lua", id);
+        snprintf(text, sizeof text, META("%s")
+                 "  check = function(plan, ctx)\n"
+                 "    local m = ('x'):rep(4096)\n"
+                 "    for i = 1, 1000 do ctx.report(plan, nil, {message = m .. i, follow_up = m}) end\n"
+                 "  end }\n", id);
+        CHECK(load(e, name, text) == HOGO_OK);
+    }
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 0);
+        size_t bytes = r->n_findings * sizeof(hogo_finding);
+        for (size_t i = 0; i < r->n_findings; i++)
+            bytes += strlen(r->findings[i].message[0]) + strlen(r->findings[i].message[1]) +
+                     strlen(r->findings[i].follow_up[0]) + strlen(r->findings[i].follow_up[1]);
+        CHECK(bytes < (80u << 20));
+        CHECK(r->n_findings < 20100);
+        CHECK(r->n_findings > 1000);
+        const hogo_finding *last = finding(r, "big-39");
+        CHECK(last != NULL);
+        if (last) CHECK(strstr(last->message[HOGO_EN], "1000 more findings") != NULL);
         hogo_result_free(r);
     }
     hogo_engine_free(e);
@@ -689,6 +764,65 @@ static void test_report_reentrant(void)
         hogo_result_free(r);
     }
     hogo_engine_free(e);
+}
+
+/* ctx.report and hogo.path follow only the engine's own plan proxies: a
+ * chain of metatables a rule forged (parent links, huge keys) is not a
+ * plan path, and copies nothing (1.47 GB outside the budget before). */
+static void test_path_forged(void)
+{
+    double t0 = now_s();
+    size_t n = expect_harmless("forged-path", HOSTILE("forged-path",
+        "    local key = ('k'):rep(1000000)\n"
+        "    local t = {}\n"
+        "    for i = 1, 200 do t = setmetatable({}, {[1] = t, [2] = key, __metatable = 'plan (read-only)'}) end\n"
+        "    local p = hogo.path(t)\n"
+        "    if p ~= '' then error('forged path of ' .. #p .. ' bytes') end\n"
+        "    local q = hogo.path(plan.storage[1], 'location')\n"
+        "    if q ~= '/storage/0/location' then error(q) end\n"
+        "    ctx.report(t, 'x', {vars = {v = 'forged'}})"));
+    CHECK_INT(n, 1);
+    CHECK(now_s() - t0 < 5.0);
+}
+
+/* Rule integers at the edge: math.mininteger - 1 was undefined behaviour
+ * (the sanitizer build died); the index wraps like Lua's own integers. */
+static void test_path_mininteger(void)
+{
+    size_t n = expect_harmless("mininteger", HOSTILE("mininteger",
+        "    local p = hogo.path(plan.storage, math.mininteger)\n"
+        "    if p ~= '/storage/9223372036854775807' then error(p) end\n"
+        "    ctx.report(plan.storage, math.mininteger, {vars = {v = hogo.path(plan, math.maxinteger)}})"));
+    CHECK_INT(n, 1);
+}
+
+/* A result the memory budget refuses frees its C buffer (LeakSanitizer saw
+ * 64 MB lost per plan through hogo.gsub): the budget stops the rule, and
+ * the sanitizer build proves nothing leaks. */
+static void test_c_result_refused(void)
+{
+    expect_stopped("gsub-budget", HOSTILE("gsub-budget",
+        "    local s = ('a'):rep(100000)\n"
+        "    local r = hogo.gsub(s, 'a', ('b'):rep(200))"), "memory budget", BODY_LINE + 1);
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.rule_memory = 6u << 20;
+    expect_stopped_opt(&o, "normalize-budget", HOSTILE("normalize-budget",
+        "    local s = ('Ａ'):rep(600000)\n"
+        "    local keep = {}\n"
+        "    for i = 1, 10 do keep[i] = hogo.normalize(s .. i) end"),
+        small_plan, strlen(small_plan), "memory budget", BODY_LINE + 2);
+}
+
+/* Filling a template is linear: "{{{{...}" made ctx.report quadratic. */
+static void test_report_template_linear(void)
+{
+    double t0 = now_s();
+    size_t n = expect_harmless("braces", HOSTILE("braces",
+        "    local m = ('{'):rep(2000000) .. '}'\n"
+        "    ctx.report(plan, nil, {vars = {v = 1}, message = m, follow_up = m .. '{v}'})"));
+    CHECK_INT(n, 1);
+    CHECK(now_s() - t0 < 5.0);
 }
 
 /* ---- Lua patterns and regexes ---- */
@@ -765,7 +899,25 @@ static void test_catastrophic_regex(void)
     dt = expect_stopped_opt(NULL, "regex-gsub", HOSTILE("regex-gsub",
         "    hogo.gsub(plan.purpose, '(a+)+$', 'b')"), plan, n, "regex stopped", BODY_LINE);
     CHECK(dt < 5.0);
+    /* anchored: one pcre2_match call, few backtracking points, each scanning
+     * the rest of the subject (70 s before the limit was scaled to it) */
+    dt = expect_stopped_opt(NULL, "regex-anchored", HOSTILE("regex-anchored",
+        "    hogo.test(('a'):rep(300000), '^(?:(?=[^#]*+[#!])|a)*+$')"), plan, n, "regex stopped", BODY_LINE);
+    CHECK(dt < 5.0);
     free(plan);
+}
+
+/* hogo.match returns every group, unset ones as nil (it stopped at nine). */
+static void test_regex_all_captures(void)
+{
+    size_t n = expect_harmless("captures", HOSTILE("captures",
+        "    local r = {hogo.match('abcdefghijkl', '(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(x)?(l)')}\n"
+        "    local parts = {}\n"
+        "    for i = 1, 14 do parts[i] = tostring(r[i]) end\n"
+        "    if select('#', hogo.match('ab', '(a)(z)?')) ~= 3 then error('unset group not returned') end\n"
+        "    if parts[12] ~= 'k' or parts[13] ~= 'nil' or parts[14] ~= 'l' then error(table.concat(parts, ',')) end\n"
+        "    ctx.report(plan, nil, {vars = {v = #r}})"));
+    CHECK_INT(n, 1);
 }
 
 static void test_regex_invalid_utf8(void)
@@ -869,8 +1021,217 @@ static void test_load_time_hostile(void)
     hogo_result *r = NULL;
     CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
     if (r) {
-        CHECK_INT(r->n_rule_errors, 0);
+        /* every file that did not load is in the result (issue 11) */
+        CHECK_INT(r->n_rule_errors, 5);
+        int all_load = 1;
+        for (size_t i = 0; i < r->n_rule_errors; i++) all_load &= r->rule_errors[i].at_load;
+        CHECK(all_load);
+        CHECK(r->verdict == HOGO_RE_EXAMINE);
         check_good_ran(r, "load-time");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+/* No state survives from one plan to the next: whatever a rule keeps --
+ * a global, a local its check() closes over, a table made at load, a
+ * memo -- starts afresh on every plan, so plan B's report cannot carry
+ * plan A's text, and a plan's result does not depend on what came before. */
+static const char stateful_rule[] = META("stateful")
+    "  check = (function()\n"
+    "    local seen, count = {}, 0\n"
+    "    local memo = lib.memo(function(k) return seen_title end)\n"
+    "    return function(plan, ctx)\n"
+    "      count = count + 1\n"
+    "      local prev = table.concat(seen, '|') .. '/' .. tostring(last_title) .. '/' .. tostring(memo('k'))\n"
+    "      seen[#seen + 1] = plan.title\n"
+    "      last_title, seen_title = plan.title, plan.title\n"
+    "      ctx.report(plan, 'title', {vars = {v = count .. ':' .. prev}})\n"
+    "    end\n"
+    "  end)() }\n";
+/* The same kept in upvalues only (numbers, strings, a local function):
+ * such a rule is run without its file, its upvalues set back per plan. */
+static const char stateful_upvalues_rule[] = META("stateful")
+    "  check = (function()\n"
+    "    local count, last = 0, nil\n"
+    "    local function bump(t) count = count + 1 local p = last last = t return p end\n"
+    "    return function(plan, ctx)\n"
+    "      local prev = bump(plan.title)\n"
+    "      seen_title = (seen_title or '') .. tostring(prev)\n"
+    "      ctx.report(plan, 'title', {vars = {v = count .. ':/' .. seen_title .. '/nil'}})\n"
+    "    end\n"
+    "  end)() }\n";
+static const char stateful_lib[] =
+    "local M = {}\n"
+    "function M.memo(fn) local cache = {} return function(k) local v = cache[k] "
+    "if v == nil then v = fn(k) cache[k] = v end return v end end\n"
+    "return M\n";
+
+static char *screen_message(hogo_engine *e, const char *plan)
+{
+    hogo_result *r = NULL;
+    char *m = NULL;
+    CHECK(hogo_screen(e, "plan.json", plan, strlen(plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 0);
+        const hogo_finding *f = finding(r, "stateful");
+        CHECK(f != NULL);
+        if (f) m = strdup(f->message[HOGO_EN]);
+    }
+    hogo_result_free(r);
+    return m;
+}
+
+static void test_no_state_one(const char *rule_text)
+{
+    char plan_a[1024], plan_b[1024];
+    const char *tmpl = "{\"format\": \"hogo-plan/1\", \"title\": \"%s\", \"department\": \"課\","
+                       " \"consultation\": {\"kind\": \"outsourcing\"}}";
+    snprintf(plan_a, sizeof plan_a, tmpl, "SECRET-A");
+    snprintf(plan_b, sizeof plan_b, tmpl, "plan-b");
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "_lib.lua", stateful_lib) == HOGO_OK);
+    CHECK(load(e, "hostile/stateful.lua", rule_text) == HOGO_OK);
+    char *a = screen_message(e, plan_a), *b = screen_message(e, plan_b), *b2 = screen_message(e, plan_b);
+    hogo_engine_free(e);
+    e = engine(NULL);
+    CHECK(load(e, "_lib.lua", stateful_lib) == HOGO_OK);
+    CHECK(load(e, "hostile/stateful.lua", rule_text) == HOGO_OK);
+    char *b_alone = screen_message(e, plan_b);
+    hogo_engine_free(e);
+    if (a && b && b2 && b_alone) {
+        CHECK_STR(a, "v=1:/nil/nil");
+        CHECK(strstr(b, "SECRET-A") == NULL);
+        CHECK_STR(b, "v=1:/nil/nil");
+        CHECK_STR(b, b_alone);                  /* the same with or without plan A before it */
+        CHECK_STR(b2, b_alone);
+    } else {
+        CHECK(0);
+    }
+    free(a); free(b); free(b2); free(b_alone);
+}
+
+static void test_no_state_across_plans(void)
+{
+    test_no_state_one(stateful_rule);
+    test_no_state_one(stateful_upvalues_rule);
+}
+
+/* A failure inside a library names the library's file with the library's
+ * line, and the rule's line that called it (the rule's file used to be
+ * paired with the library's line). */
+static void test_library_failure_named(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "rules/_lib.lua", "local M = {}\n"
+                                    "function M.boom() error('library boom') end\n"
+                                    "function M.spin() while true do end end\n"
+                                    "return M\n") == HOGO_OK);
+    CHECK(load(e, "hostile/lib-boom.lua", HOSTILE("lib-boom", "    local x = 1\n    lib.boom()")) == HOGO_OK);
+    CHECK(load(e, "hostile/lib-spin.lua", HOSTILE("lib-spin", "    lib.spin()")) == HOGO_OK);
+    CHECK(load(e, "hostile/own-boom.lua", HOSTILE("own-boom", "    error('own')")) == HOGO_OK);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        CHECK_INT(r->n_rule_errors, 3);
+        for (size_t i = 0; i < r->n_rule_errors; i++) {
+            const hogo_rule_error *re = &r->rule_errors[i];
+            if (!strcmp(re->rule, "lib-boom")) {
+                CHECK_STR(re->file, "rules/_lib.lua");
+                CHECK_INT(re->line, 2);
+                CHECK(strstr(re->message, "library boom") != NULL);
+                CHECK(strstr(re->message, "called from rule lib-boom at hostile/lib-boom.lua:6") != NULL);
+            } else if (!strcmp(re->rule, "lib-spin")) {
+                CHECK_STR(re->file, "rules/_lib.lua");
+                CHECK_INT(re->line, 3);
+                CHECK(strstr(re->message, "instruction budget") != NULL);
+                CHECK(strstr(re->message, "hostile/lib-spin.lua:5") != NULL);
+            } else {
+                CHECK_STR(re->file, "hostile/own-boom.lua");
+                CHECK_INT(re->line, BODY_LINE);
+            }
+        }
+        check_good_ran(r, "library failure");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+}
+
+/* Metadata is read raw from plain tables: a metatable's __index that
+ * errors used to panic the process (SIGABRT), one that loops to hang it. */
+static void test_metadata_metamethods(void)
+{
+    hogo_engine *e = engine(NULL);
+    double t0 = now_s();
+    CHECK(load(e, "hostile/meta-error.lua",
+               "return setmetatable({}, {__index = function() error('trap') end})") == HOGO_ERULE);
+    CHECK(strstr(load_error, "plain rule table") != NULL);
+    CHECK(load(e, "hostile/title-loop.lua",
+               "return { id = 'title-loop', topic = 'storage.location', severity = 'low',\n"
+               "  title = setmetatable({}, {__index = function() while true do end end}),\n"
+               "  message = {ja = 'x', en = 'x'}, follow_up = {ja = 'x', en = 'x'}, precedent = 'x',\n"
+               "  check = function() end }") == HOGO_ERULE);
+    CHECK(strstr(load_error, "title") != NULL);
+    CHECK(load(e, "hostile/index-all.lua",
+               "return setmetatable({}, {__index = function(t, k) local s = ('x'):rep(1e6) while true do s = s .. s end end})")
+          == HOGO_ERULE);
+    CHECK(now_s() - t0 < 5.0);
+    /* a library whose tables nest deeper than freezing allows: refused, not abort() */
+    CHECK(load(e, "_deep.lua", "local t = {} local c = t for i = 1, 200 do c.x = {} c = c.x end return t")
+          == HOGO_ERULE);
+    CHECK(strstr(load_error, "nested more than 64") != NULL);
+    CHECK(strstr(load_error, "_deep.lua") != NULL);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) check_good_ran(r, "metadata");
+    hogo_result_free(r);
+    hogo_engine_free(e);
+}
+
+/* A rule that did not load is in the result of every plan screened
+ * afterwards, with its file and line, and the plan -- clean by the rules
+ * that did load -- is not approved (issue 11: it used to be "approve"). */
+#define LONG_RULE_NAME "rules/municipal/shiki/2021/council-session-3/very-long-directory-name/broken.lua"
+static void test_load_failure_reported(void)
+{
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "good.lua", good_rule) == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) CHECK(r->verdict == HOGO_APPROVE);      /* one low finding */
+    hogo_result_free(r);
+    CHECK(load(e, "rules/broken.lua", "return {\n  id = 'broken',\n  check = function(\n") == HOGO_ERULE);
+    CHECK(load(e, "rules/meta.lua", "return {id = 'meta'}") == HOGO_ERULE);
+    CHECK(load(e, LONG_RULE_NAME, "return {\n  check = function(\n}") == HOGO_ERULE);
+    for (int plan = 0; plan < 2; plan++) {
+        r = NULL;
+        CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+        if (!r) continue;
+        CHECK(r->screened);
+        CHECK(r->verdict == HOGO_RE_EXAMINE);
+        CHECK(r->n_rule_errors >= 3);
+        if (r->n_rule_errors >= 2) {
+            const hogo_rule_error *b = &r->rule_errors[0], *m = &r->rule_errors[1];
+            CHECK(b->at_load && m->at_load);
+            CHECK_STR(b->rule, "broken");
+            CHECK_STR(b->file, "rules/broken.lua");
+            CHECK_INT(b->line, 4);
+            CHECK(strstr(b->message, "did not load") != NULL);
+            CHECK_STR(m->file, "rules/meta.lua");
+        }
+        const hogo_rule_error *l = NULL;
+        for (size_t i = 0; i < r->n_rule_errors; i++)
+            if (!strcmp(r->rule_errors[i].file, LONG_RULE_NAME)) l = &r->rule_errors[i];
+        CHECK(l != NULL);
+        if (l) {
+            /* a name longer than Lua's 60-byte chunk names is given whole */
+            CHECK_INT(l->line, 3);
+            CHECK(strncmp(l->message + strlen("did not load, so this plan was screened without it: "),
+                          LONG_RULE_NAME ":3:", strlen(LONG_RULE_NAME ":3:")) == 0);
+        }
+        check_good_ran(r, "load-failure");
         hogo_result_free(r);
     }
     hogo_engine_free(e);
@@ -908,14 +1269,24 @@ int main(void)
     progress("test_library_frozen"); test_library_frozen();
     progress("test_gc_finalizer"); test_gc_finalizer();
     progress("test_findings_capped"); test_findings_capped();
+    progress("test_result_bounded"); test_result_bounded();
     progress("test_report_reentrant"); test_report_reentrant();
+    progress("test_report_template_linear"); test_report_template_linear();
+    progress("test_path_forged"); test_path_forged();
+    progress("test_path_mininteger"); test_path_mininteger();
+    progress("test_c_result_refused"); test_c_result_refused();
     progress("test_lua_pattern_refused"); test_lua_pattern_refused();
     progress("test_plain_find_allowed"); test_plain_find_allowed();
     progress("test_catastrophic_regex"); test_catastrophic_regex();
     progress("test_regex_invalid_utf8"); test_regex_invalid_utf8();
+    progress("test_regex_all_captures"); test_regex_all_captures();
     progress("test_regex_resources"); test_regex_resources();
     progress("test_load_time_hostile"); test_load_time_hostile();
     progress("test_plain_errors"); test_plain_errors();
+    progress("test_load_failure_reported"); test_load_failure_reported();
+    progress("test_metadata_metamethods"); test_metadata_metamethods();
+    progress("test_no_state_across_plans"); test_no_state_across_plans();
+    progress("test_library_failure_named"); test_library_failure_named();
     progress(NULL);
     double dt = now_s() - t0;
     printf("sandbox tests took %.1f s\n", dt);

@@ -2,6 +2,7 @@
  * subcommands. */
 #include "cli.h"
 #include "jsonpos.h"
+#include "out_common.h"
 #include "plan_load.h"
 
 #include <cjson/cJSON.h>
@@ -333,7 +334,7 @@ static void cli_print_error(void *ud, hogo_status code, const char *msg)
 {
     int *failed = ud;
     *failed |= CLI_FAILED_LOAD;
-    fprintf(stderr, "hogo: %s: %s\n", hogo_status_name(code), msg);
+    fprintf(stderr, "hogo: %s: %s\n", hogo_status_name(code), outw_term(msg));   /* rule text: escaped */
 }
 
 static void cli_quiet_error(void *ud, hogo_status code, const char *msg)

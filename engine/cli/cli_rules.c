@@ -279,7 +279,7 @@ int cli_rules(int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             const hogo_rule_info *r = hogo_engine_rule(e, i);
             sb_printf(&sb, "%-36s %-28s %-8s %s\n", r->id, r->topic, hogo_severity_name(r->severity),
-                      outw_lang(r->title, o.lang));
+                      outw_term(outw_lang(r->title, o.lang)));
         }
         sb_printf(&sb, "%zu rules\n", n);
     }
@@ -353,8 +353,8 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
     char *plan = NULL;
     char shown[4096];
     /* a test case's name is the rule author's note, in English: not shown in ja */
-    if (en) sb_printf(sb, "\nExample (%s: %s):\n", test, name ? name : "");
-    else sb_printf(sb, "\n例（%s より）:\n", test);
+    if (en) sb_printf(sb, "\nExample (%s: %s):\n", outw_term(test), outw_term(name));
+    else sb_printf(sb, "\n例（%s より）:\n", outw_term(test));
     if (planref) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s", test);
@@ -364,14 +364,14 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
             explain_tidy(shown);
             plan = cli_read(shown, 4u << 20, &len, &big);
         }
-        sb_printf(sb, "  %s: %s\n", en ? "plan" : "計画", shown);
+        sb_printf(sb, "  %s: %s\n", en ? "plan" : "計画", outw_term(shown));
     } else {
         cJSON *doc = cJSON_Parse(cli_minimal_plan);
         if (patch) doc = cli_merge_patch(doc, patch);
         plan = doc ? cJSON_PrintUnformatted(doc) : NULL;
         cJSON_Delete(doc);
         char *p = patch ? cJSON_PrintUnformatted(patch) : NULL;
-        sb_printf(sb, "  %s: %s\n", en ? "plan (fragment)" : "計画（抜粋）", p ? p : "{}");
+        sb_printf(sb, "  %s: %s\n", en ? "plan (fragment)" : "計画（抜粋）", outw_term(p ? p : "{}"));
         free(p);
         snprintf(shown, sizeof shown, "example.json");
         len = plan ? strlen(plan) : 0;
@@ -381,8 +381,8 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
         for (size_t i = 0; i < res->n_findings; i++) {
             const hogo_finding *f = &res->findings[i];
             if (strcmp(f->rule, r->id)) continue;
-            sb_printf(sb, "  → %s:%d [%s] %s\n", shown, f->line, outw_severity_word(f->severity, lang),
-                      outw_lang(f->message, lang));
+            sb_printf(sb, "  → %s:%d [%s] %s\n", outw_term(shown), f->line, outw_severity_word(f->severity, lang),
+                      outw_term(outw_lang(f->message, lang)));
             if (!*filled) *filled = strdup(outw_lang(f->message, lang));
         }
     }
@@ -426,10 +426,10 @@ int cli_explain(int argc, char **argv)
         sb_putc(&sb, '\n');
     } else {
         int en = o.lang == HOGO_EN;
-        sb_printf(&sb, "%s — %s\n\n", r->id, outw_lang(r->title, o.lang));
+        sb_printf(&sb, "%s — %s\n\n", r->id, outw_term(outw_lang(r->title, o.lang)));
         sb_printf(&sb, "%s: %s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", r->topic,
                   en ? "default severity" : "既定の重大度", outw_severity_word(r->severity, o.lang),
-                  en ? "defined in" : "定義", r->file);
+                  en ? "defined in" : "定義", outw_term(r->file));
         /* the example runs first: its finding is the message with the
          * template filled; without one, {placeholders} become "…" */
         strbuf ex;
@@ -438,9 +438,9 @@ int cli_explain(int argc, char **argv)
         explain_example(&ex, e, r, o.lang, &filled);
         char *msg = filled ? filled : explain_unplace(outw_lang(r->message, o.lang));
         char *fup = explain_unplace(outw_lang(r->follow_up, o.lang));
-        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", msg ? msg : "");
-        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応", fup ? fup : "");
-        sb_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", r->precedent);
+        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", outw_term(msg));
+        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応", outw_term(fup));
+        sb_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", outw_term(r->precedent));
         sb_add(&sb, sb_cstr(&ex), ex.len);
         sb_free(&ex);
         free(msg);

@@ -105,11 +105,51 @@ void outw_xml(strbuf *sb, const char *s)
     free(f);
 }
 
+/* The length of a character outw_safe replaces at p (n its UTF-8 length). */
+static int unsafe_char(const unsigned char *p, size_t n)
+{
+    if (n == 1) return p[0] < 0x20 || p[0] == 0x7F;
+    if (n == 2) return p[0] == 0xC2 && p[1] <= 0x9F;                 /* C1 */
+    if (n == 3 && p[0] == 0xE2 && p[1] == 0x80) return p[2] >= 0xAA && p[2] <= 0xAE;   /* U+202A-E */
+    if (n == 3 && p[0] == 0xE2 && p[1] == 0x81) return p[2] >= 0xA6 && p[2] <= 0xA9;   /* U+2066-9 */
+    return 0;
+}
+
+void outw_safe(strbuf *sb, const char *s, int keep_newlines)
+{
+    if (!s) return;
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n && !unsafe_char(p, n)) { p += n; continue; }
+        sb_add(sb, (const char *)run, (size_t)(p - run));
+        if (*p == '\n' && keep_newlines) sb_putc(sb, '\n');
+        else if (*p == '\n' || *p == '\t' || *p == '\r') sb_putc(sb, ' ');
+        else sb_puts(sb, "\xEF\xBF\xBD");
+        p += n ? n : 1;
+        run = p;
+    }
+    sb_add(sb, (const char *)run, (size_t)(p - run));
+}
+
+const char *outw_term(const char *s)
+{
+    static _Thread_local strbuf ring[8];
+    static _Thread_local unsigned next;
+    strbuf *b = &ring[next++ % 8];
+    sb_reset(b);
+    outw_safe(b, s ? s : "", 0);
+    return sb_cstr(b);
+}
+
 void outw_md(strbuf *sb, const char *s)
 {
-    char *f;
-    sb_md_cell(sb, outw_clean(s, &f, 0));
-    free(f);
+    strbuf t;
+    sb_init(&t);
+    outw_safe(&t, s, 1);
+    sb_md_cell(sb, sb_cstr(&t));
+    if (sb_failed(&t)) sb->failed = 1;
+    sb_free(&t);
 }
 
 const char *outw_lang(const char *const *t, hogo_lang lang)
@@ -207,14 +247,17 @@ size_t *outw_by_severity(const hogo_result *r)
     if (!r->n_findings || r->n_findings > ((size_t)-1) / sizeof(size_t)) return NULL;
     size_t *ix = malloc(r->n_findings * sizeof *ix);
     if (!ix) return NULL;
-    /* Insertion sort: stable, and a plan has tens of findings, not thousands. */
+    /* A counting sort: stable and linear.  (It was an insertion sort, on
+     * "tens of findings"; a plan may carry tens of thousands.) */
+    size_t start[HOGO_SEVERITY_COUNT + 1] = { 0 };
     for (size_t i = 0; i < r->n_findings; i++) {
-        size_t j = i;
-        while (j > 0 && r->findings[ix[j - 1]].severity < r->findings[i].severity) {
-            ix[j] = ix[j - 1];
-            j--;
-        }
-        ix[j] = i;
+        unsigned s = (unsigned)r->findings[i].severity;
+        start[HOGO_SEVERITY_COUNT - 1 - (s < HOGO_SEVERITY_COUNT ? s : 0) + 1]++;
+    }
+    for (int k = 1; k <= HOGO_SEVERITY_COUNT; k++) start[k] += start[k - 1];
+    for (size_t i = 0; i < r->n_findings; i++) {
+        unsigned s = (unsigned)r->findings[i].severity;
+        ix[start[HOGO_SEVERITY_COUNT - 1 - (s < HOGO_SEVERITY_COUNT ? s : 0)]++] = i;
     }
     return ix;
 }

@@ -15,8 +15,19 @@ const char *outw_clean(const char *s, char **tofree, int xml);
 /* Escapers over outw_clean.  outw_json never writes null: NULL is "". */
 void outw_json(strbuf *sb, const char *s);
 void outw_xml(strbuf *sb, const char *s);
-/* A Markdown table cell or heading text (sb_md_cell on the cleaned text). */
+/* A Markdown table cell or heading text (sb_md_cell on the cleaned text,
+ * control characters replaced as outw_safe does, newlines kept as <br>). */
 void outw_md(strbuf *sb, const char *s);
+
+/* security: append s for a terminal or a plain-text line: invalid UTF-8,
+ * C0 and C1 control characters, DEL and the bidirectional overrides become
+ * U+FFFD, and a newline or tab a space (keep_newlines: newlines stay), so
+ * that no text a rule or a plan wrote can move the cursor, set a title,
+ * clear the screen or start a forged row. */
+void outw_safe(strbuf *sb, const char *s, int keep_newlines);
+/* outw_safe into one of a few per-thread buffers, for printf arguments at
+ * the command line's print sites: valid until 8 more calls on the thread. */
+const char *outw_term(const char *s);
 
 /* t[lang] when set and non-empty, else the other language, else "". */
 const char *outw_lang(const char *const *t, hogo_lang lang);

@@ -98,6 +98,7 @@ static void json_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
         outw_json(sb, e->file);
         sb_printf(sb, ", \"line\": %d, \"message\": ", e->line);
         outw_json(sb, e->message);
+        if (e->at_load) sb_puts(sb, ", \"at_load\": true");
         sb_putc(sb, '}');
     }
     sb_puts(sb, r->n_rule_errors ? "\n      ]}" : "]}");

@@ -93,12 +93,17 @@ want = {
     "loop": "instruction budget", "pcall-loop": "instruction budget", "table-move": "instruction budget",
     "memory-bomb": "memory budget", "string-rep": "memory budget", "recursion": "",
     "os-execute": "global 'os'", "io-open": "global 'io'", "require": "global 'require'",
-    "finalizer": "__gc", "tamper-plan": "read-only", "tamper-ctx": "read-only",
-    "regex-bomb": "regex stopped", "flood": "more than 1000 findings",
+    "finalizer": "__gc", "tamper-plan": "read-only", "tamper-ctx": "read-only", "tamper-string": "read-only",
+    "regex-bomb": "regex stopped",
 }
 for p in plans:
     assert p["screened"], "%s was not screened" % p["file"]
-    errs = {e["rule"]: e for e in p["rule_errors"]}
+    errs = {e["rule"]: e for e in p["rule_errors"] if not e.get("at_load")}
+    # a rule that did not load is in every plan's report (issue 11)
+    unloaded = [e for e in p["rule_errors"] if e.get("at_load")]
+    assert [e["rule"] for e in unloaded] == ["bytecode"], unloaded
+    assert "binary chunk" in unloaded[0]["message"] and unloaded[0]["file"].endswith("bytecode.lua"), unloaded
+    assert p["verdict"] == "re_examine", p["verdict"]
     for rule, text in want.items():
         e = errs.get(rule)
         assert e, "%s: %s was not stopped" % (p["file"], rule)
@@ -108,8 +113,10 @@ for p in plans:
     assert not [r for r in errs if r not in want], "unexpected rule errors: %r" % sorted(errs)
     good = [f for f in p["findings"] if f["rule"] == "zz-good"]
     assert len(good) == 1 and good[0]["message"]["en"] == "OK nil", "the good rule: %r" % good
+    # many findings are not a failure: the first 1000, and one that counts the rest
     flood = [f for f in p["findings"] if f["rule"] == "flood"]
-    assert len(flood) <= 1000, len(flood)
+    assert len(flood) == 1001, len(flood)
+    assert any("99000 more findings" in f["message"]["en"] for f in flood), flood[0]
     others = [f["rule"] for f in p["findings"] if f["rule"] not in ("zz-good", "flood")]
     assert not others, "hostile rules reported: %r" % others
     print("ok  %s: %d rules stopped, the good rule ran" % (p["file"], len(errs)))
