@@ -550,8 +550,15 @@ static int check_main(int argc, char **argv, int validate_only)
     if (!o.n_paths) return check_usage(validate_only ? "validate" : "check");
     if (!o.n_outputs) { o.outputs[0].format = &out_text; o.outputs[0].file = NULL; o.n_outputs = 1; }
     if (validate_only)
-        for (int k = 0; k < o.n_outputs; k++)
+        for (int k = 0; k < o.n_outputs; k++) {
             if (o.outputs[k].format == &out_text) o.outputs[k].format = &check_validate_text;
+            else if (o.outputs[k].format != &out_json) {
+                /* the other formats report a screen (a verdict, failing tests) */
+                cli_say("validate が書ける形式は text と json だけです（審査の報告は hogo check で）",
+                        "validate writes text or json only (a screen's report comes from hogo check)");
+                return CLI_EXIT_INPUT;
+            }
+        }
     int to_stdout = 0;
     for (int k = 0; k < o.n_outputs; k++) to_stdout += o.outputs[k].file == NULL;
     if (to_stdout > 1) { cli_say("標準出力に出せる --format は1つだけです。ほかは --output FILE で書いてください", "only one --format may go to standard output; give the others --output FILE"); return CLI_EXIT_INPUT; }
@@ -606,6 +613,7 @@ static int check_main(int argc, char **argv, int validate_only)
         c->ctx.tool_version = HOGO_VERSION;
         c->ctx.pack_version = hogo_engine_pack_version(e);
         c->ctx.today = o.opt.today;
+        c->ctx.validate_only = validate_only;
         c->ctx.color = o.color == 1 || (o.color == -1 && !c->final && isatty(STDOUT_FILENO) &&
                                         !(no_color && *no_color) && c->fmt == &out_text);
         if (!check_open(c)) { open_ok = 0; continue; }

@@ -17,6 +17,7 @@ typedef struct {
     int color;                   /* ANSI colour allowed (text only) */
     const char *tool_version;    /* HOGO_VERSION */
     const char *pack_version;    /* hogo_engine_pack_version */
+    int validate_only;           /* hogo validate: no rule ran, so no score or verdict */
     const char *today;           /* the day of screening (--today, any plan date form);
                                     NULL = today by the clock (UTC).  html's cover shows it */
 } out_ctx;

@@ -54,7 +54,7 @@ static void json_finding(strbuf *sb, const hogo_finding *f)
 
 static void json_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
 {
-    (void)c; (void)index;
+    (void)index;
     sb_puts(sb, st->plans++ ? ",\n    {" : "\n    {");
     sb_puts(sb, "\"file\": ");
     outw_json(sb, r->file);
@@ -74,8 +74,12 @@ static void json_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
         outw_json(sb, r->consultation[i]);
     }
     sb_putc(sb, ']');
-    sb_printf(sb, ",\n      \"screened\": %s, \"score\": %d, \"verdict\": \"%s\",\n      \"findings\": [",
-              r->screened ? "true" : "false", r->score, hogo_verdict_name(r->verdict));
+    if (c->validate_only)       /* hogo validate: the format only, nothing was screened */
+        sb_printf(sb, ",\n      \"screened\": false, \"valid\": %s, \"score\": null, \"verdict\": null,\n      \"findings\": [",
+                  r->n_errors ? "false" : "true");
+    else
+        sb_printf(sb, ",\n      \"screened\": %s, \"score\": %d, \"verdict\": \"%s\",\n      \"findings\": [",
+                  r->screened ? "true" : "false", r->score, hogo_verdict_name(r->verdict));
     for (size_t i = 0; i < r->n_findings; i++) {
         sb_puts(sb, i ? ",\n" : "\n");
         json_finding(sb, &r->findings[i]);

@@ -1192,6 +1192,15 @@ def t_validate_text():
     check(rc == 2 and "形式に誤りがあります" in out and "verdict" not in out and "判定" not in out and
           "計画 2 件: 形式が正しい 1 件、誤りのある 1 件（審査はしていません）" in out,
           "validate of a batch lists errors and counts, no verdict", out)
+    # the JSON of validate claims no screen: no score, no verdict, valid or not
+    rc, rep, _ = run_json(["validate", "--no-config", "--format", "json", plan("clean.json"), plan("invalid.json")])
+    if rep:
+        a, b = rep["plans"]
+        check(a["screened"] is False and a["valid"] is True and a["score"] is None and a["verdict"] is None,
+              "validate --format json: a valid plan is valid, not screened, with no score or verdict", str(a)[:200])
+        check(b["valid"] is False and b["verdict"] is None, "... and an invalid one is not valid", str(b)[:200])
+    rc, _, err = run(["validate", "--no-config", "--format", "sarif", plan("clean.json")])
+    check(rc == 2 and "text と json だけ" in err, "validate refuses the formats that report a screen", err)
 
 
 # -------------------------------------------------------------------- walks
