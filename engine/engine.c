@@ -55,6 +55,45 @@ const char *hogo_verdict_name(hogo_verdict v)
     return "?";
 }
 
+/* Edit distance (bytes; ids are ASCII), capped at 99. */
+static int eng_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64) return 99;
+    int row[65];
+    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cur = row[j];
+            int sub = prev + (a[i - 1] != b[j - 1]);
+            int del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+/* The loaded rule id nearest to id (an edit or three away, or id a
+ * fragment of it), for "did you mean"; NULL when none is near. */
+const char *hogo_engine_suggest_rule(const hogo_engine *e, const char *id)
+{
+    if (!e || !id) return NULL;
+    const char *best = NULL;
+    int best_d = 4;
+    size_t n = hogo_engine_rule_count(e);
+    for (size_t i = 0; i < n; i++) {
+        const hogo_rule_info *r = hogo_engine_rule(e, i);
+        int d = eng_distance(id, r->id);
+        /* a fragment of the id ("single-person") is a near miss too */
+        if (d >= best_d && strlen(id) >= 5 && strstr(r->id, id)) d = 3;
+        if (d < best_d) { best = r->id; best_d = d; }
+    }
+    return best;
+}
+
 const char *hogo_status_name(hogo_status s)
 {
     switch (s) {

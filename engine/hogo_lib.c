@@ -154,6 +154,15 @@ static int hl_rule_exists(lua_State *L)
     return 1;
 }
 
+/* hogo.suggest_rule(id): the loaded rule id nearest to id, or nil. */
+static int hl_suggest_rule(lua_State *L)
+{
+    const char *near = hogo_engine_suggest_rule(sbx_engine(L), luaL_checkstring(L, 1));
+    if (near) lua_pushstring(L, near);
+    else lua_pushnil(L);
+    return 1;
+}
+
 static int hl_severity_rank(lua_State *L)
 {
     hogo_severity s;
@@ -166,6 +175,7 @@ static const luaL_Reg hl_lib[] = {
     {"is_null", hl_is_null}, {"path", hl_path}, {"test", hl_test},
     {"match", hl_match}, {"gsub", hl_gsub}, {"normalize", hl_normalize},
     {"date", hl_date}, {"days", hl_days}, {"rule_exists", hl_rule_exists},
+    {"suggest_rule", hl_suggest_rule},
     {"severity_rank", hl_severity_rank}, {"freeze", hl_freeze}, {NULL, NULL}
 };
 

@@ -150,6 +150,9 @@ hogo_status hogo_engine_set_severity(hogo_engine *e, const char *rule, hogo_seve
 size_t                hogo_engine_rule_count(const hogo_engine *e);
 const hogo_rule_info *hogo_engine_rule(const hogo_engine *e, size_t i);
 const hogo_rule_info *hogo_engine_find_rule(const hogo_engine *e, const char *id);
+/* The loaded rule id nearest to id (a near miss or a fragment), for "did you
+ * mean"; NULL when none is near. */
+const char *hogo_engine_suggest_rule(const hogo_engine *e, const char *id);
 
 /* Where the time went, summed over every plan the engine screened, when
  * hogo_options.profile is set (all zero otherwise).  Wall-clock nanoseconds. */

@@ -37,7 +37,9 @@ return {
       if not rule then
         rep("rule", "low", "対象の規則が" .. said(w.rule), "names no rule")
       elseif not hogo.rule_exists(rule) then
-        rep("rule", "low", "存在しない規則（" .. rule .. "）を指しています", "names a rule that does not exist")
+        local near = hogo.suggest_rule(rule)
+        rep("rule", "low", "存在しない規則（" .. rule .. "）を指しています" .. (near and ("（もしかして " .. near .. "？）") or ""),
+            "names a rule that does not exist" .. (near and (" (did you mean " .. near .. "?)") or ""))
       end
       if not common.answer(w.reason) then
         rep("reason", "medium", "受け入れる理由が" .. said(w.reason), "gives no reason")

@@ -343,40 +343,9 @@ static void cli_quiet_error(void *ud, hogo_status code, const char *msg)
     *(int *)ud |= CLI_FAILED_LOAD;
 }
 
-/* Edit distance (bytes; ids are ASCII), capped at 99. */
-static int cli_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64) return 99;
-    int row[65];
-    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int prev = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int cur = row[j];
-            int sub = prev + (a[i - 1] != b[j - 1]);
-            int del = row[j] + 1, ins = row[j - 1] + 1;
-            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-            prev = cur;
-        }
-    }
-    return row[lb];
-}
-
 const char *cli_suggest_rule(const hogo_engine *e, const char *id)
 {
-    const char *best = NULL;
-    int best_d = 4;
-    size_t n = hogo_engine_rule_count(e);
-    for (size_t i = 0; i < n; i++) {
-        const hogo_rule_info *r = hogo_engine_rule(e, i);
-        int d = cli_distance(id, r->id);
-        /* a fragment of the id ("single-person") is a near miss too */
-        if (d >= best_d && strlen(id) >= 5 && strstr(r->id, id)) d = 3;
-        if (d < best_d) { best = r->id; best_d = d; }
-    }
-    return best;
+    return hogo_engine_suggest_rule(e, id);
 }
 
 /* Does dir hold a rule (*.lua) somewhere below it?  (depth-bounded: a

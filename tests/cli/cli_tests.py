@@ -710,6 +710,17 @@ def t_waivers():
               "without the waivers the high finding fails the check (exit 1)", "got %d" % rc2)
         check(score_waived < rep2["plans"][0]["score"], "a waived finding takes no share of the score (%d < %d)"
               % (score_waived, rep2["plans"][0]["score"]))
+    # a waiver naming a near miss of a rule id is told which rule it may mean (the built-in pack)
+    doc = json.loads(read(W))
+    doc["waivers"] = [{"rule": "verification-single-persn", "reason": "理由", "approved_by": "審議会",
+                       "expires": "2099-01-01"}]
+    nm = os.path.join(WORK, "near-miss-waiver.json")
+    write(nm, json.dumps(doc, ensure_ascii=False))
+    for lang, said in (("ja", "もしかして verification-single-person？"), ("en", "did you mean verification-single-person?")):
+        rc3, rep3, _ = run_json(["check", "--no-config", "--today", TODAY, "--lang", lang, "--format", "json", nm])
+        gw = by_rule(rep3, "governance-waiver-invalid") if rep3 else []
+        check(any(said in f["message"][lang] for f in gw),
+              "a waiver for an unknown rule id gets did-you-mean (%s)" % lang, json.dumps(gw, ensure_ascii=False)[:300])
     # the day after, the first waiver has expired too
     rc, rep, _ = run_json(["check", "--no-config", "--rules", RULES, "--today", "2021-02-18", "--format", "json", W])
     check(rep and not any(f["waived"] for f in findings(rep)) and rc == 1,
