@@ -30,6 +30,9 @@ if(NOT HOGO_SANITIZE AND CMAKE_C_COMPILER_ID MATCHES "GNU|Clang")
     ${HOGO_EMBED_C} ${HOGO_WEB_SOURCES} ${HOGO_WEB_ASSETS_C})
   target_include_directories(web_api_test_tsan PRIVATE ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/engine
     ${CMAKE_SOURCE_DIR}/engine/out ${CMAKE_SOURCE_DIR}/engine/web ${CMAKE_CURRENT_SOURCE_DIR})
+  # ...and made by those targets' custom commands, which live in the top
+  # directory: build them first, so the files exist when this target needs them
+  add_dependencies(web_api_test_tsan hogo_core hogo_web)
   target_compile_options(web_api_test_tsan PRIVATE -fsanitize=thread -g -O1)
   target_link_options(web_api_test_tsan PRIVATE -fsanitize=thread)
   target_link_libraries(web_api_test_tsan PRIVATE PkgConfig::LUA PkgConfig::PCRE2 PkgConfig::CJSON
