@@ -6,6 +6,10 @@
 #   bench/identical.sh save    DIR [HOGO] [BENCH]
 #   bench/identical.sh compare DIR [HOGO] [BENCH]
 #
+# Run compare also with HOGO_REGEX_PREFILTER=all in the environment: the
+# regex prefilter is then built after the first plan and used for every
+# text (by default only a batch of over 4,096 plans a worker builds it).
+#
 # DIR holds the saved reports (and the generated corpus, in DIR/corpus);
 # HOGO and BENCH default to build/hogo and build/hogo-bench.  Exit 0 when
 # every report is identical (compare) or was written (save), 1 otherwise.

@@ -680,6 +680,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
             int pushed = screen_rules(&run, len);
             e->run = NULL;
             t = screen_now(e);
+            rx_prefilter_tick(e->rx);     /* may build the regex prefilter (counted in "finish") */
             screen_sort(&run);
             screen_waivers(&run);
             run.res->pub.screened = pushed;
