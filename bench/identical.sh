@@ -7,8 +7,8 @@
 #   bench/identical.sh compare DIR [HOGO] [BENCH]
 #
 # Run compare also with HOGO_REGEX_PREFILTER=all in the environment: the
-# regex prefilter is then built after the first plan and used for every
-# text (by default only a batch of over 4,096 plans a worker builds it).
+# regex prefilter (off by default, engine/regex.h) is then built after the
+# first plan and used for every text.
 #
 # DIR holds the saved reports (and the generated corpus, in DIR/corpus);
 # HOGO and BENCH default to build/hogo and build/hogo-bench.  Exit 0 when

@@ -26,9 +26,9 @@ typedef struct rx_entry {
 
 /* ---- the prefilter: see regex.h ----
  * Patterns reach the engine one hogo.test at a time, as rules run, so the
- * database is built from the patterns the first plans used: after plans 1,
- * 4, 16, 64 and 256 (rx_prefilter_tick), when new ones have come since the
- * last build.  A pattern seen later, or that Hyperscan cannot take even as
+ * database is built from the patterns the first plans used: after plan 1
+ * and plan 16 (rx_prefilter_tick), when new ones have come since the last
+ * build -- and only when HOGO_REGEX_PREFILTER asks for it (regex.h).  A pattern seen later, or that Hyperscan cannot take even as
  * a prefilter, goes to PCRE2 alone.  One scan of a text gives the set of
  * patterns that may match it; the set is kept for the text (by content, in
  * RX_PF_SLOTS slots), so the pack's many tests of one plan's prose scan it
@@ -38,7 +38,6 @@ enum { RX_PF_UNKNOWN = 0, RX_PF_NO, RX_PF_WAITING, RX_PF_IN };
 #define RX_PF_MAX_SUBJECT (16u << 10)   /* longer texts go to PCRE2 alone, as before */
 #define RX_PF_MAX_PATTERN (8u << 10)    /* security: what Hyperscan is asked to compile */
 #define RX_PF_MAX_IDS     1024
-#define RX_PF_BUILD_AT    4096
 #define RX_PF_MIN_SUBJECT 64
 
 typedef struct {
@@ -90,7 +89,7 @@ struct rx_cache {
     unsigned db_n;             /* patterns in db (ids 0..db_n-1) */
     unsigned pf_new;           /* patterns compiled since the last build */
     unsigned long plans;       /* rx_prefilter_tick calls */
-    unsigned long pf_at;       /* build after this many plans (and 16 times as many) */
+    unsigned long pf_at;       /* build after this many plans (and 16 times as many); 0 never */
     size_t pf_min;             /* shorter texts go to PCRE2 alone */
     rx_pf_slot slot[RX_PF_SLOTS];
     rx_prefilter_stats pf_stats;
@@ -106,13 +105,13 @@ rx_cache *rx_cache_new(const rx_limits *lim)
      * harmless), which valgrind reports unless PCRE2 was built for it. */
     const char *jit = getenv("HOGO_REGEX_JIT");
     c->no_jit = jit && !strcmp(jit, "0");
-    /* HOGO_REGEX_PREFILTER=0: PCRE2 alone, to compare (bench/identical.sh) */
+    /* the prefilter is built only when asked (regex.h): HOGO_REGEX_PREFILTER=1
+     * after the first plan and the 16th, =all also for texts under 64 bytes */
     const char *pf = getenv("HOGO_REGEX_PREFILTER");
-    c->pf_off = pf && !strcmp(pf, "0");
-    c->pf_at = RX_PF_BUILD_AT;
     c->pf_min = RX_PF_MIN_SUBJECT;
-    if (pf && !strcmp(pf, "1")) c->pf_at = 1;      /* from the first plan on (tests) */
-    if (pf && !strcmp(pf, "all")) c->pf_at = 1, c->pf_min = 0;   /* and every text (the differential test) */
+    if (pf && !strcmp(pf, "1")) c->pf_at = 1;
+    if (pf && !strcmp(pf, "all")) c->pf_at = 1, c->pf_min = 0;
+    c->pf_off = c->pf_at == 0;
     c->md = pcre2_match_data_create(10, NULL);
     c->mctx = pcre2_match_context_create(NULL);
     if (!c->md || !c->mctx) { rx_cache_free(c); return NULL; }
@@ -482,7 +481,7 @@ void rx_prefilter_build(rx_cache *c)
 
 void rx_prefilter_tick(rx_cache *c)
 {
-    if (!c || c->pf_off) return;
+    if (!c || c->pf_off || !c->pf_at) return;
     unsigned long p = ++c->plans;
     if ((p == c->pf_at || p == c->pf_at * 16) && c->pf_new) rx_prefilter_build(c);
 }

@@ -33,11 +33,12 @@ typedef struct {
 rx_cache *rx_cache_new(const rx_limits *lim);
 void      rx_cache_free(rx_cache *c);
 
-/* Called once per plan screened: builds the prefilter database from the
- * patterns seen so far after 4,096 plans, and again after 65,536 when new
- * ones came.  Building costs ~0.4 s (the pack's ~200 patterns), which only a
- * big batch wins back (docs/performance.md); HOGO_REGEX_PREFILTER=1 builds
- * after the first plan, =all also for texts under 64 bytes, =0 never. */
+/* Called once per plan screened.  With HOGO_REGEX_PREFILTER=1 (or =all:
+ * also texts under 64 bytes) it builds the prefilter database from the
+ * patterns seen so far after the first plan, and again after the 16th when
+ * new ones came.  Off by default: a build of the pack's ~200 patterns costs
+ * 0.3-0.4 s and ~30 MiB a worker, more than it saves even over 100,000
+ * plans (docs/performance.md). */
 void rx_prefilter_tick(rx_cache *c);
 /* Build it now from every pattern seen (the differential test). */
 void rx_prefilter_build(rx_cache *c);
