@@ -127,6 +127,9 @@ int  sbx_reset_list(lua_State *L, int fidx, int eidx);
 void sbx_path(lua_State *L, int idx, strbuf *b);
 void sbx_path_part(lua_State *L, int idx, strbuf *b);
 int  sbx_is_null(lua_State *L, int idx);
+/* Charge n units of a C loop to the running rule's instruction budget
+ * (raises when it is spent). */
+void sbx_charge(lua_State *L, lua_Unsigned n);
 /* Push a userdata holding an empty strbuf that is freed when collected:
  * C buffers that Lua calls may outlive (an error unwinding past them). */
 strbuf *sbx_box(lua_State *L);
