@@ -1634,6 +1634,10 @@ int main(int argc, char **argv)
             remove_batch(batch_dir, bt.n);
             if (made_root) rmdir(root);
         }
+        /* freed, so the needs.sound ctest's run under LeakSanitizer is clean */
+        for (long i = 0; i < bt.n; i++) free(bt.paths[i]);
+        free(bt.paths);
+        free(batch_dir); free(rss_dir); free(report_path); free(err_path); free(root); free(hogo_abs);
         return failed;
     }
 

@@ -256,6 +256,12 @@ hogo_status hogo_engine_new(const hogo_options *opts, hogo_engine **out)
     return HOGO_OK;
 }
 
+void eng_free_strv(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
 static void eng_free_rule(eng_rule *r)
 {
     free((char *)r->info.id); free((char *)r->info.topic);
@@ -264,6 +270,8 @@ static void eng_free_rule(eng_rule *r)
         free((char *)r->info.follow_up[l]);
     }
     free((char *)r->info.precedent); free((char *)r->info.file);
+    eng_free_strv(r->need_fields, r->n_need_fields);
+    eng_free_strv(r->need_words, r->n_need_words);
 }
 
 void hogo_engine_free(hogo_engine *e)

@@ -21,6 +21,11 @@ typedef struct {
     int reset_ref;             /* LUA_NOREF, or the upvalues to set back before each plan
                                   (sbx_reset_list): then check() runs without its file */
     int disabled;
+    char **need_fields;        /* needs.fields: top-level keys that must all be present */
+    size_t n_need_fields;
+    char **need_words;         /* needs.words: one must occur in the plan's text (folded as
+                                  screen_fold does); NULL = no condition on words */
+    size_t n_need_words;
     hogo_rule_stats stats;     /* when opt.profile */
 } eng_rule;
 
@@ -91,6 +96,11 @@ struct hogo_engine {
 void eng_error(hogo_engine *e, hogo_status code, const char *fmt, ...);
 void eng_lua_error(hogo_engine *e, const char *file, const char *lua_message);
 eng_rule *eng_add_rule(hogo_engine *e);
+void eng_free_strv(char **v, size_t n);
+/* s folded as `needs` words are compared (screen.c): full-width forms as
+ * hogo_normalize folds them, then ASCII letters to lower case.  Malloc'd,
+ * NUL-terminated, *outlen bytes; NULL when out of memory. */
+char *screen_fold(const char *s, size_t len, size_t *outlen);
 
 /* sandbox.c */
 int  sbx_open(hogo_engine *e);                       /* 1 ok */
@@ -117,6 +127,9 @@ int  sbx_reset_list(lua_State *L, int fidx, int eidx);
 void sbx_path(lua_State *L, int idx, strbuf *b);
 void sbx_path_part(lua_State *L, int idx, strbuf *b);
 int  sbx_is_null(lua_State *L, int idx);
+/* Charge n units of a C loop to the running rule's instruction budget
+ * (raises when it is spent). */
+void sbx_charge(lua_State *L, lua_Unsigned n);
 /* Push a userdata holding an empty strbuf that is freed when collected:
  * C buffers that Lua calls may outlive (an error unwinding past them). */
 strbuf *sbx_box(lua_State *L);

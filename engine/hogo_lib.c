@@ -131,6 +131,156 @@ static int hl_normalize(lua_State *L)
     return 1;
 }
 
+/* ---- hogo.text_fields(plan): common.text_fields, walked in C ----
+ * The pack's rules/_common.lua asks for the plan's prose fields first of
+ * all its shared facts; this walks the same fields in the same order and
+ * builds the same entries { node, key, text, field } (text normalised as
+ * common.text does).  It reads the plan's read-only tables through their
+ * __index tables, which runs no rule code.  Where the plan has a shape the
+ * walk does not follow -- a transfer or a contractor that is not an object
+ * -- it returns nil and common.text_fields_lua, the reference, answers (and
+ * raises exactly as it would).  The text_fields ctest compares both on
+ * every fixture. */
+
+static int hl_tf_obj(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);          /* sbx_is_null pushes before it compares */
+    return lua_type(L, idx) == LUA_TTABLE && !sbx_is_null(L, idx);
+}
+
+/* add(node, key, field) of _common.lua; the key is at keyidx. */
+static void hl_tf_add(lua_State *L, int out, lua_Integer *n, int node, int keyidx, const char *field)
+{
+    if (!hl_tf_obj(L, node)) return;
+    lua_pushvalue(L, keyidx);
+    lua_gettable(L, node);
+    if (lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
+        int v = lua_gettop(L);
+        lua_createtable(L, 0, 4);
+        lua_pushvalue(L, node);
+        lua_setfield(L, -2, "node");
+        lua_pushvalue(L, keyidx);
+        lua_setfield(L, -2, "key");
+        lua_pushcfunction(L, hl_normalize);
+        lua_pushvalue(L, v);
+        lua_call(L, 1, 1);
+        lua_setfield(L, -2, "text");
+        lua_pushstring(L, field);
+        lua_setfield(L, -2, "field");
+        lua_rawseti(L, out, ++*n);
+    }
+    lua_pop(L, 1);
+}
+
+static void hl_tf_named(lua_State *L, int out, lua_Integer *n, int node, const char *key, const char *field)
+{
+    lua_pushstring(L, key);
+    hl_tf_add(L, out, n, node, lua_gettop(L), field);
+    lua_pop(L, 1);
+}
+
+/* Push t[a][b] as common.get does (nil when a step is not an object). */
+static void hl_tf_get2(lua_State *L, int t, const char *a, const char *b)
+{
+    lua_getfield(L, t, a);
+    if (hl_tf_obj(L, -1)) lua_getfield(L, -1, b);
+    else lua_pushnil(L);
+    lua_remove(L, -2);
+}
+
+/* for _, x in ipairs(common.list(arr)) do add(x, key, field) end */
+static void hl_tf_each(lua_State *L, int out, lua_Integer *n, int arr, const char *key, const char *field)
+{
+    if (!hl_tf_obj(L, arr)) return;
+    for (lua_Integer i = 1; lua_geti(L, arr, i) != LUA_TNIL; i++) {
+        sbx_charge(L, 16);
+        hl_tf_named(L, out, n, lua_gettop(L), key, field);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* for i = 1, #common.list(arr) do add(arr, i, field) end */
+static void hl_tf_index(lua_State *L, int out, lua_Integer *n, int arr, const char *field)
+{
+    if (!hl_tf_obj(L, arr)) return;
+    lua_Integer len = luaL_len(L, arr);
+    for (lua_Integer i = 1; i <= len; i++) {
+        sbx_charge(L, 16);
+        lua_pushinteger(L, i);
+        hl_tf_add(L, out, n, arr, lua_gettop(L), field);
+        lua_pop(L, 1);
+    }
+}
+
+static int hl_text_fields(lua_State *L)
+{
+    if (!hl_tf_obj(L, 1)) { lua_pushnil(L); return 1; }
+    lua_settop(L, 1);
+    luaL_checkstack(L, 32, "text_fields");
+    lua_newtable(L);
+    int out = 2;
+    lua_Integer n = 0;
+    hl_tf_named(L, out, &n, 1, "title", "title");
+    hl_tf_named(L, out, &n, 1, "purpose", "purpose");
+    hl_tf_named(L, out, &n, 1, "description", "description");
+    hl_tf_get2(L, 1, "data", "subjects");
+    hl_tf_each(L, out, &n, lua_gettop(L), "label", "subject");
+    lua_settop(L, out);
+    hl_tf_get2(L, 1, "data", "items");
+    hl_tf_each(L, out, &n, lua_gettop(L), "name", "item");
+    lua_settop(L, out);
+    lua_getfield(L, 1, "storage");
+    hl_tf_each(L, out, &n, lua_gettop(L), "what", "storage");
+    lua_settop(L, out);
+    lua_getfield(L, 1, "transfers");
+    int tr = lua_gettop(L);
+    if (hl_tf_obj(L, tr)) {
+        for (lua_Integer i = 1; lua_geti(L, tr, i) != LUA_TNIL; i++) {
+            int t = lua_gettop(L);
+            sbx_charge(L, 16);
+            if (!hl_tf_obj(L, t)) { lua_pushnil(L); return 1; }   /* t.verification: the reference says */
+            hl_tf_named(L, out, &n, t, "what", "transfer");
+            lua_getfield(L, t, "verification");
+            hl_tf_named(L, out, &n, lua_gettop(L), "how", "verification");
+            lua_settop(L, t - 1);
+        }
+    }
+    lua_settop(L, out);
+    /* common.outsourced: the object, or the first object of an array */
+    lua_getfield(L, 1, "outsourcing");
+    int o = lua_gettop(L);
+    if (hl_tf_obj(L, o)) {
+        if (lua_geti(L, o, 1) != LUA_TNIL) {
+            lua_pop(L, 1);
+            int found = 0;
+            for (lua_Integer i = 1; !found && lua_geti(L, o, i) != LUA_TNIL; i++) {
+                sbx_charge(L, 16);
+                if (hl_tf_obj(L, -1)) { lua_replace(L, o); found = 1; }
+                else lua_pop(L, 1);
+            }
+            if (!found) { lua_pop(L, 1); lua_pushnil(L); lua_replace(L, o); }
+        } else {
+            lua_pop(L, 1);
+        }
+        if (hl_tf_obj(L, o)) {
+            lua_getfield(L, o, "scope");
+            hl_tf_index(L, out, &n, lua_gettop(L), "scope");
+        }
+    }
+    lua_settop(L, out);
+    lua_getfield(L, 1, "access");
+    hl_tf_named(L, out, &n, lua_gettop(L), "restriction", "access");
+    lua_settop(L, out);
+    hl_tf_get2(L, 1, "contract", "includes");
+    hl_tf_index(L, out, &n, lua_gettop(L), "contract");
+    lua_settop(L, out);
+    lua_getfield(L, 1, "operations");
+    hl_tf_named(L, out, &n, lua_gettop(L), "review", "operations");
+    lua_settop(L, out);
+    return 1;
+}
+
 static int hl_date(lua_State *L)
 {
     char iso[11];
@@ -175,7 +325,7 @@ static const luaL_Reg hl_lib[] = {
     {"is_null", hl_is_null}, {"path", hl_path}, {"test", hl_test},
     {"match", hl_match}, {"gsub", hl_gsub}, {"normalize", hl_normalize},
     {"date", hl_date}, {"days", hl_days}, {"rule_exists", hl_rule_exists},
-    {"suggest_rule", hl_suggest_rule},
+    {"suggest_rule", hl_suggest_rule}, {"text_fields", hl_text_fields},
     {"severity_rank", hl_severity_rank}, {"freeze", hl_freeze}, {NULL, NULL}
 };
 

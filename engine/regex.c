@@ -1,7 +1,9 @@
-/* regex.c -- cached, limited PCRE2 matching.  See regex.h. */
+/* regex.c -- cached, limited PCRE2 matching, with a Hyperscan prefilter in
+ * front of it.  See regex.h. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
 
+#include <hs/hs.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +17,35 @@ typedef struct rx_entry {
     unsigned hash;
     pcre2_code *code;
     char *error;               /* compile error, cached so a bad pattern fails fast */
+    int pf_state;              /* prefilter: RX_PF_UNKNOWN, _NO (PCRE2 alone), _WAITING (for a build), _IN */
+    int pf_id;                 /* its id in the prefilter database, -1 when not in it */
+    unsigned pf_flags;         /* the Hyperscan flags it is compiled with */
+    char *pf_text;             /* the widened pattern Hyperscan compiles (rx_pf_widen) */
     struct rx_entry *next;
 } rx_entry;
+
+/* ---- the prefilter: see regex.h ----
+ * Patterns reach the engine one hogo.test at a time, as rules run, so the
+ * database is built from the patterns the first plans used: after plan 1
+ * and plan 16 (rx_prefilter_tick), when new ones have come since the last
+ * build -- and only when HOGO_REGEX_PREFILTER asks for it (regex.h).  A pattern seen later, or that Hyperscan cannot take even as
+ * a prefilter, goes to PCRE2 alone.  One scan of a text gives the set of
+ * patterns that may match it; the set is kept for the text (by content, in
+ * RX_PF_SLOTS slots), so the pack's many tests of one plan's prose scan it
+ * once. */
+enum { RX_PF_UNKNOWN = 0, RX_PF_NO, RX_PF_WAITING, RX_PF_IN };
+#define RX_PF_SLOTS       64
+#define RX_PF_MAX_SUBJECT (16u << 10)   /* longer texts go to PCRE2 alone, as before */
+#define RX_PF_MAX_PATTERN (8u << 10)    /* security: what Hyperscan is asked to compile */
+#define RX_PF_MAX_IDS     1024
+#define RX_PF_MIN_SUBJECT 64
+
+typedef struct {
+    uint64_t hash;
+    size_t len;
+    char *text;                /* NULL: empty slot */
+    uint64_t *bits;            /* pattern ids that may match */
+} rx_pf_slot;
 
 #define RX_BUCKETS 1024
 /* security: rules can make patterns without end ('a' .. i in a loop), and
@@ -53,6 +82,17 @@ struct rx_cache {
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit_stack;
     rx_limits lim;
+    /* the prefilter */
+    int pf_off;                /* HOGO_REGEX_PREFILTER=0 */
+    hs_database_t *db;
+    hs_scratch_t *scratch;
+    unsigned db_n;             /* patterns in db (ids 0..db_n-1) */
+    unsigned pf_new;           /* patterns compiled since the last build */
+    unsigned long plans;       /* rx_prefilter_tick calls */
+    unsigned long pf_at;       /* build after this many plans (and 16 times as many); 0 never */
+    size_t pf_min;             /* shorter texts go to PCRE2 alone */
+    rx_pf_slot slot[RX_PF_SLOTS];
+    rx_prefilter_stats pf_stats;
 };
 
 rx_cache *rx_cache_new(const rx_limits *lim)
@@ -65,6 +105,13 @@ rx_cache *rx_cache_new(const rx_limits *lim)
      * harmless), which valgrind reports unless PCRE2 was built for it. */
     const char *jit = getenv("HOGO_REGEX_JIT");
     c->no_jit = jit && !strcmp(jit, "0");
+    /* the prefilter is built only when asked (regex.h): HOGO_REGEX_PREFILTER=1
+     * after the first plan and the 16th, =all also for texts under 64 bytes */
+    const char *pf = getenv("HOGO_REGEX_PREFILTER");
+    c->pf_min = RX_PF_MIN_SUBJECT;
+    if (pf && !strcmp(pf, "1")) c->pf_at = 1;
+    if (pf && !strcmp(pf, "all")) c->pf_at = 1, c->pf_min = 0;
+    c->pf_off = c->pf_at == 0;
     c->md = pcre2_match_data_create(10, NULL);
     c->mctx = pcre2_match_context_create(NULL);
     if (!c->md || !c->mctx) { rx_cache_free(c); return NULL; }
@@ -78,14 +125,28 @@ rx_cache *rx_cache_new(const rx_limits *lim)
     return c;
 }
 
+static void rx_pf_drop(rx_cache *c)
+{
+    for (int i = 0; i < RX_PF_SLOTS; i++) {
+        free(c->slot[i].text);
+        free(c->slot[i].bits);
+        c->slot[i] = (rx_pf_slot){ 0 };
+    }
+    if (c->db) hs_free_database(c->db);
+    c->db = NULL;
+    c->db_n = 0;
+}
+
 static void rx_cache_clear(rx_cache *c)
 {
+    rx_pf_drop(c);
+    c->pf_new = 0;
     for (int b = 0; b < RX_BUCKETS; b++) {
         rx_entry *e = c->bucket[b];
         while (e) {
             rx_entry *n = e->next;
             pcre2_code_free(e->code);
-            free(e->flags); free(e->pattern); free(e->error); free(e);
+            free(e->flags); free(e->pattern); free(e->error); free(e->pf_text); free(e);
             e = n;
         }
         c->bucket[b] = NULL;
@@ -101,6 +162,7 @@ void rx_cache_free(rx_cache *c)
     pcre2_match_data_free(c->md);
     pcre2_match_context_free(c->mctx);
     if (c->jit_stack) pcre2_jit_stack_free(c->jit_stack);
+    if (c->scratch) hs_free_scratch(c->scratch);
     free(c);
 }
 
@@ -180,6 +242,9 @@ static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *f
         }
     }
     if (!e->code) e->error = strdup(err);
+    e->pf_id = -1;
+    e->pf_state = e->code ? RX_PF_UNKNOWN : RX_PF_NO;
+    c->pf_new += e->code != NULL;
     size_t size = 0, jit = 0;
     if (e->code) {
         pcre2_pattern_info(e->code, PCRE2_INFO_SIZE, &size);
@@ -191,6 +256,325 @@ static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *f
     c->bucket[b] = e;
     if (e->error) { snprintf(msg, 160, "%s", e->error); return NULL; }
     return e;
+}
+
+/* ---- widening a pattern for the prefilter ----
+ * Hyperscan compiles the pack's bounded repeats of UTF-8 classes
+ * ([^。]{0,30}) slowly: 2.2 s for the ~200 patterns of a batch.  A
+ * prefilter may match more than the pattern, never less, so each pattern
+ * is widened first, in ways that can only add matches: every lookaround
+ * assertion is dropped (an assertion only takes matches away) and every
+ * counted repeat {m,n} becomes * (zero or more of the same).  Patterns
+ * where that could narrow instead -- a back-reference (group numbers move),
+ * a possessive repeat, a quantified assertion, \Q quoting, a comment --
+ * are not widened and go to PCRE2 alone.  NULL: not widened. */
+
+/* Index just past the group opening at p[i] == '(' (its matching ')'), or 0. */
+static size_t rx_skip_group(const char *p, size_t n, size_t i)
+{
+    int depth = 0;
+    while (i < n) {
+        char ch = p[i];
+        if (ch == '\\') { i += 2; continue; }
+        if (ch == '[') {                      /* a class: ']' first is literal */
+            i++;
+            if (i < n && p[i] == '^') i++;
+            if (i < n && p[i] == ']') i++;
+            while (i < n && p[i] != ']') {
+                if (p[i] == '\\') i++;
+                else if (p[i] == '[' && i + 1 < n && p[i + 1] == ':') {
+                    const char *end = memchr(p + i + 2, ']', n - i - 2);
+                    if (end) i = (size_t)(end - p);
+                }
+                i++;
+            }
+            i++;
+            continue;
+        }
+        if (ch == '(') depth++;
+        else if (ch == ')' && --depth == 0) return i + 1;
+        i++;
+    }
+    return 0;
+}
+
+/* Length of the counted repeat {m}, {m,} or {m,n} at p[i], or 0 if what is
+ * there is a literal brace (PCRE2 10.42 reads {,n} as literal text). */
+static size_t rx_count_len(const char *p, size_t n, size_t i)
+{
+    size_t j = i + 1, d = 0;
+    while (j < n && p[j] >= '0' && p[j] <= '9') { j++; d++; }
+    if (!d) return 0;
+    if (j < n && p[j] == ',') {
+        j++;
+        while (j < n && p[j] >= '0' && p[j] <= '9') j++;
+    }
+    return j < n && p[j] == '}' ? j + 1 - i : 0;
+}
+
+static char *rx_pf_widen(const char *p, size_t n)
+{
+    char *out = malloc(n + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        char ch = p[i];
+        if (ch == '\\') {
+            if (i + 1 >= n) goto fail;
+            char nx = p[i + 1];
+            if ((nx >= '1' && nx <= '9') || nx == 'g' || nx == 'k' || nx == 'Q') goto fail;
+            size_t j = i + 2;
+            while (j < n && ((unsigned char)p[j] & 0xC0) == 0x80) j++;   /* an escaped non-ASCII character */
+            if (j < n && p[j] == '{' && strchr("xopPN", nx)) {          /* \x{..} \p{..} ... */
+                const char *end = memchr(p + j, '}', n - j);
+                if (!end) goto fail;
+                j = (size_t)(end - p) + 1;
+            }
+            memcpy(out + o, p + i, j - i);
+            o += j - i;
+            i = j;
+            continue;
+        }
+        if (ch == '[') {
+            size_t j = i + 1;
+            if (j < n && p[j] == '^') j++;
+            if (j < n && p[j] == ']') j++;
+            while (j < n && p[j] != ']') {
+                if (p[j] == '\\') j++;
+                else if (p[j] == '[' && j + 1 < n && p[j + 1] == ':') {
+                    const char *end = memchr(p + j + 2, ']', n - j - 2);
+                    if (end) j = (size_t)(end - p);
+                }
+                j++;
+            }
+            if (j >= n) goto fail;
+            memcpy(out + o, p + i, j + 1 - i);
+            o += j + 1 - i;
+            i = j + 1;
+            continue;
+        }
+        if (ch == '(' && i + 1 < n && p[i + 1] == '*') goto fail;     /* (*VERB) */
+        if (ch == '(' && i + 2 < n && p[i + 1] == '?') {
+            /* only (?: (?= (?! (?<= (?<! (?<name> (?P<name> (?'name' and flags
+             * (?i) (?i:; atomic groups, conditionals, recursion and
+             * comments are not widened */
+            char g = p[i + 2];
+            int flags_only = 1;
+            size_t j = i + 2;
+            while (j < n && ((p[j] >= 'a' && p[j] <= 'z') || (p[j] >= 'A' && p[j] <= 'Z') || p[j] == '-' || p[j] == '^')) j++;
+            flags_only = j > i + 2 && j < n && (p[j] == ')' || p[j] == ':') && g != 'P';
+            if (!(g == ':' || g == '=' || g == '!' || g == '<' || g == '\'' || flags_only ||
+                  (g == 'P' && i + 3 < n && p[i + 3] == '<')))
+                goto fail;
+            int look = p[i + 2] == '=' || p[i + 2] == '!' ||
+                       (p[i + 2] == '<' && i + 3 < n && (p[i + 3] == '=' || p[i + 3] == '!'));
+            if (look) {
+                size_t j = rx_skip_group(p, n, i);
+                if (!j) goto fail;
+                if (j < n && (p[j] == '*' || p[j] == '+' || p[j] == '?' || (p[j] == '{' && rx_count_len(p, n, j))))
+                    goto fail;
+                i = j;
+                continue;
+            }
+        }
+        if (ch == '{') {
+            size_t k = rx_count_len(p, n, i);
+            if (k) {
+                if (i + k < n && p[i + k] == '+') goto fail;
+                out[o++] = '*';
+                i += k;
+                continue;
+            }
+        }
+        if ((ch == '*' || ch == '+' || ch == '?') && i + 1 < n && p[i + 1] == '+') goto fail;
+        out[o++] = ch;
+        i++;
+    }
+    out[o] = '\0';
+    return out;
+fail:
+    free(out);
+    return NULL;
+}
+
+/* ---- the prefilter ---- */
+
+/* Whether Hyperscan can take the pattern as a prefilter: flags it has an
+ * equivalent for, no NUL (its patterns are C strings), a size it may be
+ * asked to compile, and never an empty match (an empty text is not scanned
+ * at all, and PCRE2 could match it). */
+static void rx_pf_classify(rx_cache *c, rx_entry *e)
+{
+    e->pf_state = RX_PF_NO;
+    if (c->pf_off || e->plen > RX_PF_MAX_PATTERN || memchr(e->pattern, '\0', e->plen)) return;
+    unsigned f = HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_SINGLEMATCH;
+    for (const char *p = e->flags; *p; p++) {
+        if (*p == 'i') f |= HS_FLAG_CASELESS;
+        else if (*p == 'm') f |= HS_FLAG_MULTILINE;
+        else if (*p == 's') f |= HS_FLAG_DOTALL;
+        else return;                       /* 'x': no Hyperscan flag; PCRE2 alone */
+    }
+    char *wide = rx_pf_widen(e->pattern, e->plen);
+    if (!wide) { c->pf_stats.rejected++; return; }
+    hs_expr_info_t *info = NULL;
+    hs_compile_error_t *err = NULL;
+    if (hs_expression_info(wide, f, &info, &err) != HS_SUCCESS) {
+        hs_free_compile_error(err);
+        free(wide);
+        c->pf_stats.rejected++;
+        return;
+    }
+    int ok = info->min_width > 0;
+    free(info);
+    if (!ok) { free(wide); c->pf_stats.rejected++; return; }
+    e->pf_text = wide;
+    e->pf_flags = f;
+    e->pf_state = RX_PF_WAITING;
+}
+
+/* Compile every eligible pattern of the cache into one database.  A pattern
+ * the multi-compile refuses (hs_expression_info accepts some it cannot
+ * compile) is left to PCRE2 and the rest compiled again. */
+void rx_prefilter_build(rx_cache *c)
+{
+    for (int b = 0; b < RX_BUCKETS; b++)
+        for (rx_entry *e = c->bucket[b]; e; e = e->next)
+            if (e->pf_state == RX_PF_UNKNOWN) rx_pf_classify(c, e);
+    rx_entry **list = malloc(RX_PF_MAX_IDS * sizeof *list);
+    const char **pats = malloc(RX_PF_MAX_IDS * sizeof *pats);
+    unsigned *flags = malloc(RX_PF_MAX_IDS * sizeof *flags), *ids = malloc(RX_PF_MAX_IDS * sizeof *ids);
+    unsigned n = 0;
+    if (list && pats && flags && ids)
+        for (int b = 0; b < RX_BUCKETS; b++)
+            for (rx_entry *e = c->bucket[b]; e; e = e->next)
+                if ((e->pf_state == RX_PF_WAITING || e->pf_id >= 0) && n < RX_PF_MAX_IDS) list[n++] = e;
+    hs_database_t *db = NULL;
+    for (int tries = 0; n && tries < 32; tries++) {
+        for (unsigned i = 0; i < n; i++) { pats[i] = list[i]->pf_text; flags[i] = list[i]->pf_flags; ids[i] = i; }
+        hs_compile_error_t *err = NULL;
+        if (hs_compile_multi(pats, flags, ids, n, HS_MODE_BLOCK, NULL, &db, &err) == HS_SUCCESS) break;
+        int bad = err ? err->expression : -1;
+        hs_free_compile_error(err);
+        db = NULL;
+        if (bad < 0 || (unsigned)bad >= n) break;
+        list[bad]->pf_state = RX_PF_NO;
+        list[bad]->pf_id = -1;
+        free(list[bad]->pf_text);
+        list[bad]->pf_text = NULL;
+        list[bad] = list[--n];
+        c->pf_stats.rejected++;
+    }
+    c->pf_new = 0;
+    if (db && hs_alloc_scratch(db, &c->scratch) != HS_SUCCESS) { hs_free_database(db); db = NULL; }
+    if (db) {
+        rx_pf_drop(c);
+        for (int b = 0; b < RX_BUCKETS; b++)
+            for (rx_entry *e = c->bucket[b]; e; e = e->next) e->pf_id = -1;
+        for (unsigned i = 0; i < n; i++) { list[i]->pf_id = (int)i; list[i]->pf_state = RX_PF_IN; }
+        c->db = db;
+        c->db_n = n;
+        c->pf_stats.builds++;
+        c->pf_stats.patterns = n;
+    }
+    free(list); free(pats); free(flags); free(ids);
+}
+
+void rx_prefilter_tick(rx_cache *c)
+{
+    if (!c || c->pf_off || !c->pf_at) return;
+    unsigned long p = ++c->plans;
+    if ((p == c->pf_at || p == c->pf_at * 16) && c->pf_new) rx_prefilter_build(c);
+}
+
+void rx_prefilter_stats_get(const rx_cache *c, rx_prefilter_stats *out)
+{
+    *out = c->pf_stats;
+}
+
+/* Length of the well-formed UTF-8 sequence at u (as Hyperscan requires it:
+ * no overlong forms, no surrogates, nothing past U+10FFFF), or 0. */
+static size_t rx_utf8_seq(const unsigned char *u, size_t n)
+{
+    if (u[0] < 0x80) return 1;
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t len;
+    if (u[0] >= 0xC2 && u[0] <= 0xDF) len = 2;
+    else if (u[0] >= 0xE0 && u[0] <= 0xEF) { len = 3; if (u[0] == 0xE0) lo = 0xA0; if (u[0] == 0xED) hi = 0x9F; }
+    else if (u[0] >= 0xF0 && u[0] <= 0xF4) { len = 4; if (u[0] == 0xF0) lo = 0x90; if (u[0] == 0xF4) hi = 0x8F; }
+    else return 0;
+    if (n < len || u[1] < lo || u[1] > hi) return 0;
+    for (size_t i = 2; i < len; i++)
+        if ((u[i] & 0xC0) != 0x80) return 0;
+    return len;
+}
+
+static int rx_pf_hit(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
+{
+    (void)from; (void)to; (void)flags;
+    uint64_t *bits = ctx;
+    bits[id >> 6] |= (uint64_t)1 << (id & 63);
+    return 0;
+}
+
+static uint64_t rx_pf_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    for (; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+    return h ^ (h >> 29);
+}
+
+/* The patterns that may match subject, one bit per id: from the slot of
+ * that text, or by one scan of each of its well-formed UTF-8 runs (PCRE2
+ * with PCRE2_MATCH_INVALID_UTF never matches across a bad byte either).
+ * NULL when the scan cannot be made; then PCRE2 decides alone. */
+static const uint64_t *rx_pf_bits(rx_cache *c, const char *subject, size_t slen)
+{
+    uint64_t h = rx_pf_hash(subject, slen);
+    rx_pf_slot *sl = &c->slot[h % RX_PF_SLOTS];
+    if (sl->text && sl->hash == h && sl->len == slen && !memcmp(sl->text, subject, slen)) {
+        c->pf_stats.cached++;
+        return sl->bits;
+    }
+    size_t words = (c->db_n + 63) / 64;
+    uint64_t *bits = calloc(words ? words : 1, sizeof *bits);
+    char *text = malloc(slen + 1);
+    if (!bits || !text) { free(bits); free(text); return NULL; }
+    const unsigned char *u = (const unsigned char *)subject;
+    for (size_t i = 0; i < slen;) {
+        size_t run = i;
+        for (size_t k; run < slen && (k = rx_utf8_seq(u + run, slen - run)) > 0;) run += k;
+        if (run > i && hs_scan(c->db, subject + i, (unsigned)(run - i), 0, c->scratch, rx_pf_hit, bits) != HS_SUCCESS) {
+            free(bits); free(text);
+            return NULL;
+        }
+        i = run < slen ? run + 1 : run;    /* past the bad byte */
+    }
+    c->pf_stats.scans++;
+    memcpy(text, subject, slen);
+    free(sl->text);
+    free(sl->bits);
+    *sl = (rx_pf_slot){ h, slen, text, bits };
+    return bits;
+}
+
+/* 0 when the prefilter proves the pattern cannot match the subject, 1 when
+ * PCRE2 must decide. */
+static int rx_pf_may_match(rx_cache *c, rx_entry *e, const char *subject, size_t slen, size_t start)
+{
+    if (e->pf_id < 0 || !c->db || start != 0 || slen < c->pf_min || slen > RX_PF_MAX_SUBJECT) return 1;
+    const uint64_t *bits = rx_pf_bits(c, subject, slen);
+    if (!bits) return 1;
+    unsigned id = (unsigned)e->pf_id;
+    if (bits[id >> 6] >> (id & 63) & 1) { c->pf_stats.confirmed++; return 1; }
+    c->pf_stats.ruled_out++;
+    return 0;
 }
 
 static uint64_t rx_now_ns(void)
@@ -274,6 +658,7 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
     m->msg[0] = '\0';
     rx_entry *e = rx_get(c, pattern, plen, flags, m->msg);
     if (!e) return -1;
+    if (!rx_pf_may_match(c, e, subject, slen, start)) return 0;
     if (!rx_fit_captures(c, e)) { snprintf(m->msg, 160, "out of memory"); return -1; }
     int rc = rx_search(c, e, subject, slen, start, 0);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;

@@ -1,11 +1,24 @@
-/* regex.h -- PCRE2 for rules (rx_ prefix).
+/* regex.h -- PCRE2 for rules (rx_ prefix), with a Hyperscan prefilter.
  *
  * Patterns come from rule files and subjects from plans, so neither is
  * trusted: every pattern is compiled UTF + UCP (\d and \w know Japanese),
  * every match runs with PCRE2_MATCH_INVALID_UTF (bad bytes in a plan are not
  * undefined behaviour) and with match, depth and heap limits (a pathological
  * pattern is stopped, not waited on).  Compiled patterns are cached per
- * engine, so a rule's pattern is compiled once, not once per plan. */
+ * engine, so a rule's pattern is compiled once, not once per plan.
+ *
+ * The prefilter (as Suricata uses Hyperscan): the patterns the first plans
+ * used are compiled into one Hyperscan database in prefilter mode
+ * (HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_UCP, and the pattern's i, m,
+ * s as Hyperscan flags).  In that mode a database may report a pattern that
+ * does not match, never miss one that does; so one scan of a text says
+ * which patterns cannot match it, and PCRE2 runs only on the others, with
+ * its limits as before.  A pattern Hyperscan cannot take even as a
+ * prefilter, one seen after the last build, a text under 64 bytes or over
+ * 16 KiB and a search from an offset go to PCRE2 alone.  Hyperscan is given
+ * each pattern widened (lookarounds dropped, {m,n} as *): it compiles
+ * several times faster and can only match more.  The prefilter.differential
+ * ctest compares prefilter + PCRE2 with PCRE2 alone on generated patterns. */
 #ifndef HOGO_REGEX_H
 #define HOGO_REGEX_H
 #include <stddef.h>
@@ -19,6 +32,23 @@ typedef struct {
 
 rx_cache *rx_cache_new(const rx_limits *lim);
 void      rx_cache_free(rx_cache *c);
+
+/* Called once per plan screened.  With HOGO_REGEX_PREFILTER=1 (or =all:
+ * also texts under 64 bytes) it builds the prefilter database from the
+ * patterns seen so far after the first plan, and again after the 16th when
+ * new ones came.  Off by default: a build of the pack's ~200 patterns costs
+ * 0.3-0.4 s and ~30 MiB a worker, more than it saves even over 100,000
+ * plans (docs/performance.md). */
+void rx_prefilter_tick(rx_cache *c);
+/* Build it now from every pattern seen (the differential test). */
+void rx_prefilter_build(rx_cache *c);
+
+typedef struct {
+    unsigned long builds, patterns, rejected;   /* databases built; patterns in the last; refused */
+    unsigned long scans, cached;                /* texts scanned; answers from a text's slot */
+    unsigned long ruled_out, confirmed;         /* PCRE2 calls saved; calls PCRE2 still made */
+} rx_prefilter_stats;
+void rx_prefilter_stats_get(const rx_cache *c, rx_prefilter_stats *out);
 
 /* Outcome of rx_exec: matched (>0 = number of capture pairs), 0 no match,
  * -1 pattern error, -2 a limit was hit.  On error, msg says why. */

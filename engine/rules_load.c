@@ -67,6 +67,71 @@ static int rl_id_ok(const char *id)
     return 1;
 }
 
+/* needs[field]: a plain array of non-empty strings, copied into *out
+ * (folded with screen_fold when fold is set).  Absent is fine (0 strings). */
+static int rl_strv(hogo_engine *e, const char *file, int needs, const char *field, int fold, char ***out, size_t *n)
+{
+    lua_State *L = e->L;
+    *out = NULL;
+    *n = 0;
+    int ty = rl_raw(L, needs, field);
+    if (ty == LUA_TNIL) { lua_settop(L, needs); return 1; }
+    int arr = lua_gettop(L);
+    size_t len = ty == LUA_TTABLE && rl_plain(L, arr) ? lua_rawlen(L, arr) : 0;
+    int ok = len > 0 && len <= 256;
+    char **v = ok ? calloc(len, sizeof *v) : NULL;
+    ok = v != NULL;
+    for (size_t i = 0; ok && i < len; i++) {
+        size_t sl;
+        if (lua_rawgeti(L, arr, (lua_Integer)i + 1) != LUA_TSTRING || lua_rawlen(L, -1) == 0) { ok = 0; break; }
+        const char *str = lua_tolstring(L, -1, &sl);
+        v[i] = fold ? screen_fold(str, sl, &sl) : strdup(str);
+        ok = v[i] != NULL;
+        *n = i + 1;
+        lua_pop(L, 1);
+    }
+    lua_settop(L, needs);
+    if (!ok) {
+        eng_free_strv(v, *n);
+        *out = NULL;
+        *n = 0;
+        eng_error(e, HOGO_ERULE, "%s: needs.%s must be a plain array of 1 to 256 non-empty strings", file, field);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+/* The optional `needs` table: { fields = {...}, words = {...} }, read raw
+ * like the rest of the metadata.  Any other key is refused, so a misspelt
+ * condition cannot silently become no condition. */
+static int rl_needs(hogo_engine *e, const char *file, int t, eng_rule *r)
+{
+    lua_State *L = e->L;
+    int ty = rl_raw(L, t, "needs");
+    if (ty == LUA_TNIL) { lua_settop(L, t); return 1; }
+    int needs = lua_gettop(L);
+    if (!rl_plain(L, needs)) {
+        lua_settop(L, t);
+        eng_error(e, HOGO_ERULE, "%s: field 'needs' must be a plain table { fields = {...}, words = {...} }", file);
+        return 0;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, needs)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        if (!k || (strcmp(k, "fields") && strcmp(k, "words"))) {
+            lua_settop(L, t);
+            eng_error(e, HOGO_ERULE, "%s: needs may hold only 'fields' and 'words'", file);
+            return 0;
+        }
+        lua_pop(L, 1);
+    }
+    int ok = rl_strv(e, file, needs, "fields", 0, &r->need_fields, &r->n_need_fields) &&
+             rl_strv(e, file, needs, "words", 1, &r->need_words, &r->n_need_words);
+    lua_settop(L, t);
+    return ok;
+}
+
 /* Check the table on top of the stack and register the rule. */
 static hogo_status rl_register(hogo_engine *e, const char *file)
 {
@@ -112,6 +177,7 @@ static hogo_status rl_register(hogo_engine *e, const char *file)
         ok = 0;
     }
     free(sev);
+    ok &= rl_needs(e, file, t, &tmp);
     if (rl_raw(L, t, "check") != LUA_TFUNCTION) {
         eng_error(e, HOGO_ERULE, "%s: field 'check' must be a function(plan, ctx)", file);
         ok = 0;
@@ -124,6 +190,8 @@ static hogo_status rl_register(hogo_engine *e, const char *file)
         for (int l = 0; l < 2; l++) {
             free((char *)in->title[l]); free((char *)in->message[l]); free((char *)in->follow_up[l]);
         }
+        eng_free_strv(tmp.need_fields, tmp.n_need_fields);
+        eng_free_strv(tmp.need_words, tmp.n_need_words);
         return ok ? HOGO_ENOMEM : HOGO_ERULE;
     }
     *r = tmp;

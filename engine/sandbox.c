@@ -202,7 +202,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
 /* security: charge n units of work that a C function does in one call (a
  * loop the count hook cannot interrupt) to the instruction budget, before
  * the work is done. */
-static void sbx_charge(lua_State *L, lua_Unsigned n)
+void sbx_charge(lua_State *L, lua_Unsigned n)
 {
     hogo_engine *e = sbx_engine(L);
     uint64_t left = e->instr < e->opt.rule_instructions ? e->opt.rule_instructions - e->instr : 0;

@@ -2,6 +2,8 @@
  *   read (plan_load) -> validate (schema) -> screen (the rules, in the
  *   sandbox) -> waivers -> score (score.c).
  * Every problem lands in the result; nothing here prints or exits. */
+/* memmem (a linear-time plain find) is a GNU/BSD extension */
+#define _GNU_SOURCE
 #include "engine_int.h"
 #include "jsonpos.h"
 #include "plan_load.h"
@@ -387,6 +389,67 @@ static void screen_lap(const hogo_engine *e, uint64_t *t, uint64_t *acc)
     *t = now;
 }
 
+/* ---- needs: what a rule must find in a plan to be able to report ----
+ * A rule's `needs` (docs/rule-api.md) is checked here, in one pass per
+ * plan, so check() is not called on a plan it cannot report on.  Words are
+ * looked for in every string of the plan (values and keys), folded as the
+ * pack's common.text folds them (hogo_normalize) and ASCII-lower-cased: a
+ * superset of the text any rule reads, so a word a rule's pattern requires
+ * is found here whenever the pattern could match.  hogo test and the
+ * needs ctest run every rule with needs ignored and fail if a skipped rule
+ * would have reported. */
+
+char *screen_fold(const char *s, size_t len, size_t *outlen)
+{
+    char *o = hogo_normalize(s, len);
+    if (!o) return NULL;
+    char *p = o;
+    for (; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    *outlen = (size_t)(p - o);
+    return o;
+}
+
+static void screen_fold_add(strbuf *b, const char *s)
+{
+    if (!s || !*s) return;
+    size_t n;
+    char *f = screen_fold(s, strlen(s), &n);
+    if (!f) { b->failed = 1; return; }
+    sb_add(b, f, n);
+    sb_add(b, "\xFF", 1);              /* never valid UTF-8: no word spans two strings */
+    free(f);
+}
+
+static void screen_fold_tree(strbuf *b, const cJSON *n, int depth)
+{
+    if (depth > 256) return;
+    for (const cJSON *c = n; c; c = c->next) {
+        screen_fold_add(b, c->string);
+        if (cJSON_IsString(c)) screen_fold_add(b, c->valuestring);
+        else if (c->child) screen_fold_tree(b, c->child, depth + 1);
+    }
+}
+
+/* 1 when the rule's needs hold on the plan (or it has none).  *text is the
+ * plan's folded text, built on the first rule with words to look for. */
+static int screen_needs(screen_run *run, const eng_rule *r, strbuf *text, int *built)
+{
+    const cJSON *root = run->doc.root;
+    for (size_t i = 0; i < r->n_need_fields; i++)
+        if (!cJSON_GetObjectItemCaseSensitive(root, r->need_fields[i])) return 0;
+    if (!r->n_need_words) return 1;
+    if (!*built) {
+        if (root) screen_fold_tree(text, root->child, 0);
+        *built = 1;
+    }
+    if (text->failed) return 1;          /* out of memory: run the rule */
+    if (!text->data) return 0;           /* a plan without a string */
+    for (size_t i = 0; i < r->n_need_words; i++)
+        if (memmem(text->data, text->len, r->need_words[i], strlen(r->need_words[i]))) return 1;
+    return 0;
+}
+
 /* ---- rules ---- */
 
 /* security: the memory the plan's tables may take in the rule engine: 24
@@ -431,9 +494,16 @@ static int screen_rules(screen_run *run, size_t len)
     sbx_freeze(L, -1, 0);
     int ctx = lua_gettop(L);
     screen_lap(e, &t, &e->stats.convert_ns);
+    strbuf folded;
+    sb_init(&folded);
+    int folded_built = 0;
     for (size_t i = 0; i < e->nrules; i++) {
         eng_rule *r = &e->rules[i];
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
+        if (!e->opt.ignore_needs && !screen_needs(run, r, &folded, &folded_built)) {
+            r->stats.skipped += e->opt.profile != 0;
+            continue;
+        }
         e->cur_rule = i;
         run->rule_findings = run->rule_dropped = 0;
         int reset = r->reset_ref != LUA_NOREF;
@@ -457,6 +527,7 @@ static int screen_rules(screen_run *run, size_t len)
             if (t - t0 > r->stats.max_ns) r->stats.max_ns = t - t0;
         }
     }
+    sb_free(&folded);
     lua_settop(L, top);
     return 1;
 }
@@ -609,6 +680,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
             int pushed = screen_rules(&run, len);
             e->run = NULL;
             t = screen_now(e);
+            rx_prefilter_tick(e->rx);     /* may build the regex prefilter (counted in "finish") */
             screen_sort(&run);
             screen_waivers(&run);
             run.res->pub.screened = pushed;

@@ -64,6 +64,9 @@ typedef struct {
     const char *today;           /* "YYYY-MM-DD" used for expiry checks (default: the clock) */
     int      profile;            /* nonzero: time each stage and each rule (hogo_engine_stats) */
     hogo_lang lang;              /* language of input errors (hogo_input_error.message); default ja */
+    int      ignore_needs;       /* nonzero: run every rule even when its `needs` says it cannot
+                                    report on the plan (hogo test and the needs ctest prove the
+                                    skip changes nothing this way) */
 } hogo_options;
 
 /* What a rule says about itself (from its metadata table). */
@@ -168,6 +171,7 @@ typedef struct {
 typedef struct {
     uint64_t calls;              /* times the rule's check() ran */
     uint64_t ns, max_ns;         /* time in check(): in all, and the longest call */
+    uint64_t skipped;            /* plans its `needs` ruled out (check() not called) */
 } hogo_rule_stats;
 
 hogo_status hogo_engine_stats_get(const hogo_engine *e, hogo_engine_stats *out);

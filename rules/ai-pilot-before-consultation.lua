@@ -21,6 +21,8 @@ return {
                 en = "Report the personal data handled in the pilot (which forms, how many, where they went, whether the vendor kept or erased them), and state that future pilots are put to the council first or use dummy (test) data only. If the pilot used no personal data, say so." },
   precedent = "狛江市個人情報保護審議会 令和3年8月2日 諮問「AI-OCRにおける全庁的な読込項目情報の外部提供…」: 委員「実証実験は審議会に諮問せず外部提供を行ったということか」、担当課「実証実験でしたので諮問せず,実施した」、委員「個人情報が外部に提供されたのであれば,実証実験であっても事前に審議会に諮問すべきである」",
 
+  -- needs: every word of PILOT (which DONE begins with) holds one of these
+  needs = { words = { "実証", "試行", "トライアル", "poc", "試験運用", "先行導入", "無償試用" } },
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
     if not hogo.test(tech.joined(plan), DONE) then return end

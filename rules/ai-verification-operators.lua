@@ -24,6 +24,9 @@ return {
                 en = "State who checks or corrects the results and where (on site / the contractor's office in Japan / at home / abroad) (outsourcing.work_location). If at the contractor's office, also state access control and that images may not be taken out, and that no work is done abroad or from home." },
   precedent = "第204回国会 参議院 行政監視委員会 閉会後第1号（2021年6月21日）「個人情報保護委員会として、本当に氏名、振り仮名のみが中国で再委託されたと思うのか」; 狛江市個人情報保護審議会 令和3年8月2日 諮問「AI-OCRにおける全庁的な読込項目情報の外部提供…」（読取は外部のサーバーで行われる）",
 
+  -- needs: every word of tech.ai_ocr's pattern holds one of these
+  needs = { words = { "ocr", "文字認識", "手書き帳票の読" } },
+
   check = function(plan, ctx)
     if not tech.ai_ocr(plan) then return end
     local sev = common.stakes(plan).high and "high" or "medium"

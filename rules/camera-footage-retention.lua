@@ -52,6 +52,9 @@ return {
                 en = "Keep the footage no longer than needed (a month at most, e.g. overwritten after 7 days) and state it in retention as the footage's period. If footage is kept longer after an incident, say how that is decided." },
   precedent = "京都府 防犯カメラ管理運用指針策定委員会 第2回（平成18年8月25日）「『最大1ヶ月以内で必要最小限度』とすればどうか…プライバシーの保護の観点からはなるべく早く消去される方が良い」; 西東京市個人情報保護審議会 答申（平成28年7月28日 28西審個議第9号）ドライブレコーダーの「映像データを一定期間保管すること」を認める; 長岡京市 答申29-4「公用車のドライブレコーダー設置に伴う個人情報の収集について」; 愛西市情報公開審査会 諮問（平成27年1月23日 26愛西総第294号）「公用車ドライブレコーダーの設置及び管理運用に関する事務」（収集の範囲「容姿、容貌、車両番号」）",
 
+  -- needs: every word of tech.CAMERA (and 映像・録画・動画 of an item's name) holds one of these
+  needs = { words = { "カメラ", "ドライブレコーダー", "ドラレコ", "映像", "画像", "録画", "動画" } },
+
   check = function(plan, ctx)
     local node, key, word = tech.camera(plan)
     if not node then return end

@@ -19,6 +19,9 @@ return {
                 en = "Set out in the operating rules when footage is given (e.g. only on a written inquiry such as a 捜査関係事項照会書 or a warrant, or in an emergency to protect life), and that each provision is recorded. If footage is never given, say so." },
   precedent = "豊中市情報公開・個人情報保護運営委員会 平成21年度第1回（平成21年12月9日）議題1「防犯カメラによって撮影された個人情報の取扱いについて」: 事務局「警察機関から提出を求められた場合…どういう場合に提出を求められて出すか整理したもの」; 京都府 防犯カメラ管理運用指針策定委員会 第2回（平成18年8月25日）「礼状などを前提とした画像提供の方法に厳しく限定すべきという意見」; 長岡京市情報公開・個人情報保護運営審議会 令和2年9月18日 報告「街頭防犯カメラ設置及び管理運用要領第6条第2項による防犯カメラ記録映像の外部提供について」",
 
+  -- needs: every word of tech.CAMERA (and 映像・録画・動画 of an item's name) holds one of these
+  needs = { words = { "カメラ", "ドライブレコーダー", "ドラレコ", "映像", "画像", "録画", "動画" } },
+
   check = function(plan, ctx)
     local node, key, word = tech.camera(plan)
     if not node then return end

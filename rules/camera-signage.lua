@@ -17,6 +17,9 @@ return {
                 en = "State that signs (stickers, boards: 「防犯カメラ作動中」) are put up where the cameras or vehicles are, and that the camera locations are published." },
   precedent = "京都府 防犯カメラ管理運用指針策定委員会 第2回（平成18年8月25日）「トラブル防止のため、防犯カメラを設置しているという表示は大切」; 羽村市個人情報保護審議会 平成25年度第1回（平成25年5月22日）審議3「羽村市防犯カメラ設置運営要綱に基づく防犯カメラ設置運用について」",
 
+  -- needs: every word of tech.CAMERA (and 映像・録画・動画 of an item's name) holds one of these
+  needs = { words = { "カメラ", "ドライブレコーダー", "ドラレコ", "映像", "画像", "録画", "動画" } },
+
   check = function(plan, ctx)
     local node, key, word = tech.camera(plan)
     if not node then return end

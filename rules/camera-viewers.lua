@@ -18,6 +18,9 @@ return {
                 en = "State who may view or extract footage (the person responsible and the handlers, and how many) and that viewing is logged (access.staff, access.restriction)." },
   precedent = "京都府 防犯カメラ管理運用指針策定委員会 第2回（平成18年8月25日）「防犯カメラ管理運営上の配慮事項」; 新座市情報公開・個人情報保護審議会 令和元年度第1回（令和元年8月5日）諮問「新座駅南口駅前防犯カメラ設置に伴う外部電子計算組織との結合による個人情報の処理について」; 奈良県個人情報保護審議会 第95回（令和2年1月23日）県有自動車へのドライブレコーダーの設置",
 
+  -- needs: every word of tech.CAMERA (and 映像・録画・動画 of an item's name) holds one of these
+  needs = { words = { "カメラ", "ドライブレコーダー", "ドラレコ", "映像", "画像", "録画", "動画" } },
+
   check = function(plan, ctx)
     local node, key, word = tech.camera(plan)
     if not node then return end

@@ -28,6 +28,9 @@ return {
                 en = "State the method actually used in both places and, where the contractor disposes, require a certificate (e.g. of dissolution)." },
   precedent = "志木市 令和2年度第3回 議題(1)「個人情報記載の書類については、委託業者及び市で保管しているものについてもシュレッダーでの処分ではなく、溶解ということによいか」" .. situation.PRE_ACT,
 
+  -- needs: check() returns at once without plan.disposal
+  needs = { fields = { "disposal" } },
+
   check = function(plan, ctx)
     local disposal = common.list(plan.disposal)
     if #disposal == 0 then return end

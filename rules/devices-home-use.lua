@@ -29,6 +29,9 @@ return {
                 en = "State how connections are filtered off-site, what happens when a device is lost or stolen (reporting, remote lock), that family members may not use it, and that personal data is not kept on the device." },
   precedent = "志木市 令和2年度第3回 議題(6)「端末は、学校のみで使用するのか」「端末のWifi設定が可能であり、家庭での使用も想定している」" .. situation.PRE_ACT,
 
+  -- needs: check() returns at once without plan.devices
+  needs = { fields = { "devices" } },
+
   check = function(plan, ctx)
     local d = common.obj(plan.devices)
     if not d then return end

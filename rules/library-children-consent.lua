@@ -19,6 +19,9 @@ return {
                 en = "State how consent is obtained for a child (a parent's consent and the child's own wish) and who may see the record (the child only, or the parent too)." },
   precedent = "日本図書館協会「図書館の自由に関する宣言」主文第3「図書館は利用者の秘密を守る」（年齢による例外を設けていない）; 子どもの読書記録を扱った審議会の会議録は見当たらず、宣言を根拠とする",
 
+  -- needs: every word of tech.LIBRARY holds one of these
+  needs = { words = { "図書", "蔵書", "貸出" } },
+
   check = function(plan, ctx)
     if not tech.library(plan) then return end
     local children, label = common.involves_children(plan)

@@ -35,6 +35,9 @@ return {
                 en = "State that the agreement forbids the manager to use users' data and loan records for anything else (its own business, points, promotion) or to give them to others, and what it may see (e.g. no access to loan history)." },
   precedent = "武雄市個人情報保護審議会 平成24年7月6日 答申（指定管理者のポイントカード: 「Tポイント付与に必要な最低限の情報（T会員番号、利用年月日、利用時刻、ポイント数）に限って…利用者本人の同意があれば問題なし」）; 日本図書館協会「図書館の自由に関する宣言」主文第3",
 
+  -- needs: every word of tech.LIBRARY holds one of these
+  needs = { words = { "図書", "蔵書", "貸出" } },
+
   check = function(plan, ctx)
     if not tech.library(plan) then return end
     local node, key = manager_of(plan)

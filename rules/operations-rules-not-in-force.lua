@@ -39,6 +39,9 @@ return {
                 en = "Show the draft rules (who handles the data, how it is viewed, entered and taken out, how compliance is checked) and when they take effect, and report the operating arrangements to the next council session (a council.conditions entry due next_session)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「市の職員が運用する部分についてもセキュリティ管理が求められる。庁内の運用体制を次回審議会時に報告してほしい」「児童福祉法等に基づいて要綱を作成していく」",
 
+  -- needs: check() returns at once without plan.operations
+  needs = { fields = { "operations" } },
+
   check = function(plan, ctx)
     local op = common.obj(plan.operations)
     if not op then return end

@@ -15,6 +15,9 @@ return {
                 en = "Name the operator and any integrator {body_en} contracts with, and show how the terms and contracts treat personal data." },
   precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; 総務省「LINE株式会社の事案を踏まえた地方公共団体におけるLINEサービス等の利用の際の考え方（ガイドライン）」（令和3年4月30日）",
 
+  -- needs: check() walks plan.platforms and nothing else
+  needs = { fields = { "platforms" } },
+
   check = function(plan, ctx)
     for _, p in ipairs(common.list(plan.platforms)) do
       local name = common.answer(p.name) or "外部プラットフォーム"

@@ -20,6 +20,9 @@ return {
                 en = "State how and by how many staff the robot's results (run log, counts, errors) are checked (transfers[].verification.staff and how, e.g. two staff compare the results with the source)." },
   precedent = "志木市 令和2年度第3回 議題(2)「システムへのデータ移行時、担当職員が作業を確認するとなっているが、属人的な管理では不安である。複数の職員での確認…」; RPAを扱った審議会の会議録は見当たらず、同種の一括入力として準用",
 
+  -- needs: every word of tech.RPA holds one of these; a transfer by method "rpa" holds "rpa"
+  needs = { words = { "rpa", "ロボティック", "winactor", "ウィンアクター", "uipath", "bizrobo", "ソフトウェアロボット", "業務自動化ツール", "自動化シナリオ" } },
+
   check = function(plan, ctx)
     local node, key = tech.rpa(plan)
     if not node then return end

@@ -18,6 +18,9 @@ return {
                 en = "State that scenarios are built and tested with test (dummy) data, not real data. If real data is used, state who works on it, where, and that it is erased afterwards." },
   precedent = "狛江市個人情報保護審議会 令和3年8月2日: 委員「実験であっても粗大ごみの処理申請書に記載された個人情報を外部提供したのではないか」「実証実験であっても事前に審議会に諮問すべきである」; RPAを扱った審議会の会議録は見当たらなかった",
 
+  -- needs: every word of tech.RPA holds one of these; a transfer by method "rpa" holds "rpa"
+  needs = { words = { "rpa", "ロボティック", "winactor", "ウィンアクター", "uipath", "bizrobo", "ソフトウェアロボット", "業務自動化ツール", "自動化シナリオ" } },
+
   check = function(plan, ctx)
     local node, key = tech.rpa(plan)
     if not node then return end

@@ -19,6 +19,9 @@ return {
                 en = "State that the robot has its own ID (not a staff member's), how its password is stored and changed, and that its rights are limited to what the task needs." },
   precedent = "狛江市個人情報保護審議会 令和2年10月19日 諮問「狛江市立図書館情報システム及び電子図書館の電子計算機処理による結合について」: 委員「ID・パスワードの共有化について」; RPAそのものを扱った審議会の会議録は見当たらなかった",
 
+  -- needs: every word of tech.RPA holds one of these; a transfer by method "rpa" holds "rpa"
+  needs = { words = { "rpa", "ロボティック", "winactor", "ウィンアクター", "uipath", "bizrobo", "ソフトウェアロボット", "業務自動化ツール", "自動化シナリオ" } },
+
   check = function(plan, ctx)
     local node, key = tech.rpa(plan)
     if not node then return end

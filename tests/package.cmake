@@ -5,7 +5,7 @@
 #                 directory; dpkg-deb -x unpacks it into a temporary root
 #                 (nothing is installed on the machine); the package must
 #                 depend on the Debian libraries hogo links (libmicrohttpd12,
-#                 liblua5.4-0, libpcre2-8-0, libcjson1), ship the man page,
+#                 liblua5.4-0, libpcre2-8-0, libhyperscan5, libcjson1), ship the man page,
 #                 the docs and the systemd unit (not enabled: no .wants link),
 #                 and its hogo must screen a seed plan exactly as the built
 #                 one does and serve the page (URL first, SIGTERM stops it).
@@ -22,7 +22,7 @@ deb=$(ls "$work"/pkg/hogo_*.deb 2>/dev/null | head -n 1)
 [ -n "$deb" ] || { echo "no .deb built"; cat "$work/cpack.log"; exit 1; }
 deps=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $deps"
-for lib in libmicrohttpd12 liblua5.4-0 libpcre2-8-0 libcjson1 libc6; do
+for lib in libmicrohttpd12 liblua5.4-0 libpcre2-8-0 libhyperscan5 libcjson1 libc6; do
   case "$deps" in *"$lib"*) ;; *) echo "the package does not depend on $lib"; exit 1;; esac
 done
 dpkg-deb -x "$deb" "$work/root" || exit 1

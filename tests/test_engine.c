@@ -192,6 +192,61 @@ static void test_metadata_errors(void)
     hogo_engine_free(e);
 }
 
+/* needs: a rule is skipped on a plan without its fields, or without one of
+ * its words in the plan's strings (full-width and ASCII case folded); with
+ * ignore_needs every rule runs; a malformed needs is a load error. */
+static void test_needs(void)
+{
+    for (int ignore = 0; ignore < 2; ignore++) {
+        hogo_options o;
+        memset(&o, 0, sizeof o);
+        o.today = "2021-02-17";
+        o.ignore_needs = ignore;
+        hogo_engine *e = NULL;
+        CHECK(hogo_engine_new(&o, &e) == HOGO_OK);
+        static const char *const rules[][2] = {
+            { "n-field", "needs = { fields = { 'storage', 'outsourcing' } }," },   /* null counts as present */
+            { "n-nofield", "needs = { fields = { 'storage', 'devices' } }," },
+            { "n-word", "needs = { words = { 'nowhere', '写し' } }," },
+            { "n-fold", "needs = { words = { 'ＣＬＯＵＤ' } }," },                  /* the value "cloud" */
+            { "n-key", "needs = { words = { 'LOCATION' } }," },                     /* a key */
+            { "n-noword", "needs = { words = { 'クラウド' } }," },
+        };
+        char text[1024];
+        for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+            snprintf(text, sizeof text, "return { id = '%s', topic = 'storage.location', severity = 'medium', "
+                     "title = {ja='題', en='title'}, message = {ja='m', en='m'}, follow_up = {ja='f', en='f'}, "
+                     "precedent = 'test', %s check = function(plan, ctx) ctx.report(plan, 'title') end }",
+                     rules[i][0], rules[i][1]);
+            CHECK(load(e, "t/needs.lua", text) == HOGO_OK);
+        }
+        hogo_result *r = NULL;
+        CHECK(hogo_screen(e, "plan.json", plan_text, strlen(plan_text), &r) == HOGO_OK && r);
+        CHECK(find(r, "n-field", 0) != NULL);
+        CHECK(find(r, "n-word", 0) != NULL);
+        CHECK(find(r, "n-fold", 0) != NULL);
+        CHECK(find(r, "n-key", 0) != NULL);
+        CHECK((find(r, "n-nofield", 0) != NULL) == ignore);
+        CHECK((find(r, "n-noword", 0) != NULL) == ignore);
+        hogo_result_free(r);
+        hogo_engine_free(e);
+    }
+    hogo_engine *e = engine();
+    hogo_engine_set_error_callback(e, on_error, NULL);
+    static const char *const bad[] = {
+        "needs = { fieldz = { 'storage' } },", "needs = { fields = 'storage' },", "needs = { words = {} },",
+        "needs = { words = { 1 } },", "needs = 'storage',", "needs = setmetatable({}, {}),",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, META("bad-needs", "storage.location") "%s check = function() end }", bad[i]);
+        CHECK(load(e, "t/badneeds.lua", text) == HOGO_ERULE);
+        CHECK(strstr(last_error, "needs") != NULL);
+    }
+    CHECK(hogo_engine_find_rule(e, "bad-needs") == NULL);
+    hogo_engine_free(e);
+}
+
 static void test_libraries_isolated(void)
 {
     hogo_engine *e = engine();
@@ -391,6 +446,7 @@ int main(void)
     test_report_paths();
     test_null_absent_readonly();
     test_metadata_errors();
+    test_needs();
     test_libraries_isolated();
     test_pack_libraries_frozen();
     test_waivers_and_score();

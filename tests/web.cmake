@@ -35,7 +35,7 @@ if(NOT HOGO_SANITIZE AND CMAKE_C_COMPILER_ID MATCHES "GNU|Clang")
   add_dependencies(web_api_test_tsan hogo_core hogo_web)
   target_compile_options(web_api_test_tsan PRIVATE -fsanitize=thread -g -O1)
   target_link_options(web_api_test_tsan PRIVATE -fsanitize=thread)
-  target_link_libraries(web_api_test_tsan PRIVATE PkgConfig::LUA PkgConfig::PCRE2 PkgConfig::CJSON
+  target_link_libraries(web_api_test_tsan PRIVATE PkgConfig::LUA PkgConfig::PCRE2 PkgConfig::HS PkgConfig::CJSON
     PkgConfig::MHD Threads::Threads m)
   add_test(NAME web.api_tsan COMMAND web_api_test_tsan $<TARGET_FILE:hogo> --concurrency-only
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -494,6 +494,8 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
             i++;
         } else if (!strcmp(a, "--profile")) {
             o->opt.profile = 1;
+        } else if (!strcmp(a, "--ignore-needs")) {
+            o->opt.ignore_needs = 1;
         } else if (!strcmp(a, "--no-color")) {
             o->color = 0;
         } else if (!strcmp(a, "--color")) {

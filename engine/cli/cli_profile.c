@@ -66,10 +66,11 @@ void cli_profile_add(cli_profile *p, const hogo_engine *e, uint64_t read_ns, int
         size_t n = hogo_engine_rule_count(e);
         for (size_t i = 0; i < n; i++) {
             hogo_rule_stats r;
-            if (hogo_engine_rule_stats(e, i, &r) != HOGO_OK || !r.calls) continue;
+            if (hogo_engine_rule_stats(e, i, &r) != HOGO_OK || (!r.calls && !r.skipped)) continue;
             hogo_rule_stats *t = prof_slot(p, i, hogo_engine_rule(e, i)->id);
             if (!t) continue;
             t->calls += r.calls;
+            t->skipped += r.skipped;
             t->ns += r.ns;
             if (r.max_ns > t->max_ns) t->max_ns = r.max_ns;
         }
@@ -116,10 +117,12 @@ void cli_profile_print(const cli_profile *p, FILE *f)
     for (size_t i = 0; i < p->n; i++) order[i] = (prof_order){ p->rules[i].ns, i };
     qsort(order, p->n, sizeof *order, prof_cmp);
     fprintf(f, "  rules by time (a library's once-per-plan work counts for the first rule that asks)\n");
-    fprintf(f, "  %-36s %8s %10s %9s %9s %7s\n", "rule", "calls", "total ms", "mean us", "max us", "share");
+    fprintf(f, "  %-36s %8s %8s %10s %9s %9s %7s\n", "rule", "calls", "skipped", "total ms", "mean us", "max us",
+            "share");
     for (size_t k = 0; k < p->n; k++) {
         const hogo_rule_stats *r = &p->rules[order[k].i];
-        fprintf(f, "  %-36s %8llu %10.1f %9.1f %9.1f %6.1f%%\n", p->ids[order[k].i], (unsigned long long)r->calls,
+        fprintf(f, "  %-36s %8llu %8llu %10.1f %9.1f %9.1f %6.1f%%\n", p->ids[order[k].i],
+                (unsigned long long)r->calls, (unsigned long long)r->skipped,
                 (double)r->ns / 1e6, r->calls ? (double)r->ns / 1e3 / (double)r->calls : 0.0,
                 (double)r->max_ns / 1e3, s->rules_ns ? 100.0 * (double)r->ns / (double)s->rules_ns : 0.0);
     }

@@ -121,7 +121,37 @@ static char *test_read_plan(const char *dir, const char *rel, size_t *len)
     return cli_read(path, 64u << 20, len, &big);
 }
 
-static void test_case(hogo_engine *e, test_tally *t, const char *file, const char *dir, const cJSON *c, int idx)
+static size_t test_count(const hogo_result *r, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_findings; i++) n += !strcmp(r->findings[i].rule, rule);
+    return n;
+}
+
+/* The same plan screened with every rule's `needs` ignored: a rule that
+ * reports there but not in r was skipped by needs it does not really have
+ * (the skip must never hide a finding). */
+static void test_needs(hogo_engine *all, const hogo_result *r, const char *shown, const char *text, size_t len,
+                       char *why, size_t cap, size_t *wl)
+{
+    hogo_result *r2 = NULL;
+    if (hogo_screen(all, shown, text, len, &r2) != HOGO_OK || !r2) {
+        if (*wl < cap) *wl += (size_t)snprintf(why + *wl, cap - *wl, " the screen without needs failed;");
+        hogo_result_free(r2);
+        return;
+    }
+    for (size_t i = 0; i < r2->n_findings; i++) {
+        const char *rule = r2->findings[i].rule;
+        int first = 1;
+        for (size_t k = 0; k < i && first; k++) first = strcmp(r2->findings[k].rule, rule) != 0;
+        if (first && test_count(r2, rule) != test_count(r, rule) && *wl < cap)
+            *wl += (size_t)snprintf(why + *wl, cap - *wl, " %s reports here when its needs are ignored "
+                                    "(its needs skip a plan it reports on);", rule);
+    }
+    hogo_result_free(r2);
+}
+
+static void test_case(hogo_engine *e, hogo_engine *all, test_tally *t, const char *file, const char *dir, const cJSON *c, int idx)
 {
     char why[1024] = "";
     size_t wl = 0;
@@ -210,6 +240,7 @@ static void test_case(hogo_engine *e, test_tally *t, const char *file, const cha
                 t->quiet[ix] = 1;
             }
         }
+        test_needs(all, r, shown, text, len, why, sizeof why, &wl);
     } else if (text) {
         WHY(" the screen failed (out of memory);");
     }
@@ -220,7 +251,7 @@ static void test_case(hogo_engine *e, test_tally *t, const char *file, const cha
 #undef WHY
 }
 
-static void test_file(hogo_engine *e, test_tally *t, const char *file)
+static void test_file(hogo_engine *e, hogo_engine *all, test_tally *t, const char *file)
 {
     size_t len;
     int big;
@@ -240,7 +271,7 @@ static void test_file(hogo_engine *e, test_tally *t, const char *file)
     if (slash) *slash = '\0'; else snprintf(dir, sizeof dir, ".");
     int i = 0;
     const cJSON *c;
-    cJSON_ArrayForEach(c, cases) test_case(e, t, file, dir, c, i++);
+    cJSON_ArrayForEach(c, cases) test_case(e, all, t, file, dir, c, i++);
     cJSON_Delete(root);
 }
 
@@ -337,6 +368,12 @@ int cli_test(int argc, char **argv)
         int failed;
         hogo_engine *e = cli_engine(&eo, 0, &failed);
         if (!e) return CLI_EXIT_ENGINE;
+        /* the same pack with needs ignored, to prove no skip hides a finding */
+        cli_opts ao = eo;
+        ao.opt.ignore_needs = 1;
+        int failed2;
+        hogo_engine *all = cli_engine(&ao, 0, &failed2);
+        if (!all) { hogo_engine_free(e); return CLI_EXIT_ENGINE; }
         engine_failed |= failed;
         size_t nr = hogo_engine_rule_count(e);
         t.raised = is_dir ? calloc(nr, 1) : NULL;
@@ -345,7 +382,7 @@ int cli_test(int argc, char **argv)
         if (is_dir) test_collect(paths[p], &files, 0);
         else { files.v = malloc(sizeof *files.v); files.v[0] = strdup(paths[p]); files.n = files.cap = 1; }
         qsort(files.v, files.n, sizeof *files.v, test_cmp);
-        for (size_t f = 0; f < files.n; f++) test_file(e, &t, files.v[f]);
+        for (size_t f = 0; f < files.n; f++) test_file(e, all, &t, files.v[f]);
         if (is_dir) {
             for (size_t i = 0; i < nr; i++) {
                 const hogo_rule_info *r = hogo_engine_rule(e, i);
@@ -362,6 +399,7 @@ int cli_test(int argc, char **argv)
         t.raised = t.quiet = NULL;
         cli_list_free(&files);
         hogo_engine_free(e);
+        hogo_engine_free(all);
     }
     printf("%d passed, %d failed\n", t.passed, t.failed);
     if (engine_failed) return CLI_EXIT_ENGINE;
