@@ -79,6 +79,18 @@ function M.lgwan_asp(plan)
   return M.says(plan, M.LGWAN_ASP) ~= nil
 end
 
+-- situation.uses_lgwan(plan): true when the plan keeps or moves data on LGWAN, by its fields: a
+-- storage entry on the LGWAN network or an LGWAN-ASP service, or a hand-over by LGWAN.
+function M.uses_lgwan(plan)
+  for _, st in ipairs(common.list(plan.storage)) do
+    if st.network == "lgwan" or st.location == "lgwan_asp" then return true end
+  end
+  for _, t in ipairs(common.list(plan.transfers)) do
+    if t.method == "lgwan" then return true end
+  end
+  return false
+end
+
 -- situation.three_tier(plan): true when the plan works within 三層分離 (its segments or 無害化
 -- are named, or a transfer goes by sanitization).
 function M.three_tier(plan)

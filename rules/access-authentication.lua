@@ -8,16 +8,6 @@
 
 -- The 議題(6) words 「LGWAN回線を利用しないため」 fit only a plan that does not use LGWAN.
 local P_LGWAN = "地方公共団体における情報セキュリティポリシーに関するガイドライン（三層の対策・多要素認証）; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」"
-local function uses_lgwan(plan)
-  for _, st in ipairs(common.list(plan.storage)) do
-    if st.network == "lgwan" or st.location == "lgwan_asp" then return true end
-  end
-  for _, t in ipairs(common.list(plan.transfers)) do
-    if t.method == "lgwan" then return true end
-  end
-  return false
-end
-
 local STRONG = [[多要素|二要素|2要素|二段階|2段階|ワンタイムパスワード|ワンタイム|(?<![A-Za-z])MFA(?![A-Za-z])|ICカード|生体認証|顔認証|指紋認証|静脈認証|電子証明書|クライアント証明書|端末認証]]
 
 
@@ -39,7 +29,7 @@ return {
     local lv, st = gov.level(plan)
     local a = common.obj(plan.access)
     local vars = { data = st.label_ja, data_en = st.label_en, where = where, where_en = where_en }
-    local precedent = uses_lgwan(plan) and P_LGWAN or nil
+    local precedent = situation.uses_lgwan(plan) and P_LGWAN or nil
     if a and a.authentication == "password" then
       vars.state, vars.state_en = "認証はパスワードのみです", "sign-in is by password alone"
       ctx.report(a, "authentication", { severity = lv >= 1 and "medium" or "low", vars = vars, precedent = precedent })

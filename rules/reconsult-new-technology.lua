@@ -15,17 +15,6 @@ local P_NO_LGWAN = "志木市 令和2年度第3回（2021年2月17日、2023年4
 local P_LGWAN = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある。情報漏洩を避けるためには、常に情報に関するアンテナを高くすることが求められる。また、そのような場合には審議会や審査会にかけるとも検討してほしい」"
 local P_PLATFORM = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)（LINEによる申請受付の進捗報告）「業務負担が増えるようなら、運用方法を検討するべき」; 議題(6)「そのような場合には審議会や審査会にかけるとも検討してほしい」"
 
--- the plan keeps or moves data on LGWAN (LGWAN-ASP, an LGWAN segment, LGWAN hand-overs)
-local function uses_lgwan(plan)
-  for _, st in ipairs(common.list(plan.storage)) do
-    if st.network == "lgwan" or st.location == "lgwan_asp" then return true end
-  end
-  for _, t in ipairs(common.list(plan.transfers)) do
-    if t.method == "lgwan" then return true end
-  end
-  return false
-end
-
 -- what stands in operations.review instead of an answer, quoted (「今後検討する」), or ""
 local function said(op)
   local v = op and op.review
@@ -36,7 +25,7 @@ end
 
 local function precedent_for(plan)
   if #common.list(plan.platforms) > 0 then return P_PLATFORM end
-  return uses_lgwan(plan) and P_LGWAN or P_NO_LGWAN
+  return situation.uses_lgwan(plan) and P_LGWAN or P_NO_LGWAN
 end
 
 return {
