@@ -94,6 +94,11 @@ const char *hogo_engine_suggest_rule(const hogo_engine *e, const char *id)
     return best;
 }
 
+void hogo_engine_set_lang(hogo_engine *e, hogo_lang lang)
+{
+    if (e) e->opt.lang = lang == HOGO_EN ? HOGO_EN : HOGO_JA;
+}
+
 const char *hogo_status_name(hogo_status s)
 {
     switch (s) {

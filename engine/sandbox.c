@@ -740,11 +740,20 @@ static int sbx_rep(lua_State *L)
     return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
+/* The number of steps from lo to hi (hi >= lo), saturated: from
+ * math.mininteger to math.maxinteger it is 2^64, which j - i + 1 wraps to 0
+ * -- a free charge for a C loop that never ends. */
+static lua_Unsigned sbx_span(lua_Integer lo, lua_Integer hi)
+{
+    lua_Unsigned n = (lua_Unsigned)hi - (lua_Unsigned)lo;
+    return n == ~(lua_Unsigned)0 ? n : n + 1u;
+}
+
 /* table.move: the range comes from the rule (table.move({}, 1, 1e15, 1)). */
 static int sbx_tmove(lua_State *L)
 {
     lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
-    if (e >= f) sbx_charge(L, (lua_Unsigned)e - (lua_Unsigned)f + 1u);
+    if (e >= f) sbx_charge(L, sbx_span(f, e));
     return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
@@ -762,7 +771,7 @@ static int sbx_tconcat(lua_State *L)
     lua_settop(L, 4);
     lua_pushinteger(L, j);
     lua_replace(L, 4);
-    if (j >= i) sbx_charge(L, (lua_Unsigned)j - (lua_Unsigned)i + 1u);
+    if (j >= i) sbx_charge(L, sbx_span(i, j));
     return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 

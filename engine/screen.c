@@ -357,16 +357,21 @@ static void screen_identity(screen_run *run, const cJSON *root)
     if (date && hogo_parse_date(date, iso)) r->date = res_strdup(run->res, iso);
     const cJSON *c = cJSON_GetObjectItemCaseSensitive(root, "consultation");
     const cJSON *k = cJSON_IsObject(c) ? cJSON_GetObjectItemCaseSensitive(c, "kind") : NULL;
+    /* kinds repeat at most a few times in a plan one can read; an array of
+     * a million kinds (the schema refuses it later) is not copied whole */
+    enum { SCREEN_MAX_KINDS = 32 };
     size_t n = cJSON_IsString(k) ? 1 : cJSON_IsArray(k) ? (size_t)cJSON_GetArraySize(k) : 0;
+    if (n > SCREEN_MAX_KINDS) n = SCREEN_MAX_KINDS;
     if (!n || !(r->consultation = res_ptrs(run->res, n))) return;
     if (cJSON_IsString(k)) {
         r->consultation[r->n_consultation++] = res_strdup(run->res, k->valuestring);
         return;
     }
     const cJSON *it;
-    cJSON_ArrayForEach(it, k)
-        if (cJSON_IsString(it))
-            r->consultation[r->n_consultation++] = res_strdup(run->res, it->valuestring);
+    cJSON_ArrayForEach(it, k) {
+        if (r->n_consultation == n) break;
+        if (cJSON_IsString(it)) r->consultation[r->n_consultation++] = res_strdup(run->res, it->valuestring);
+    }
 }
 
 /* ---- profile (hogo_options.profile) ---- */

@@ -147,6 +147,10 @@ hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir);
 hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *text, size_t len);
 /* Turn a rule off (by id) or all rules of a topic (by topic id). Returns HOGO_EINVAL if none matched. */
 hogo_status hogo_engine_disable(hogo_engine *e, const char *rule_or_topic);
+/* The language of the input errors of the next screens (hogo_options.lang);
+ * findings carry both languages whatever it is.  Not for an engine that is
+ * screening in another thread. */
+void        hogo_engine_set_lang(hogo_engine *e, hogo_lang lang);
 /* Override a rule's severity. */
 hogo_status hogo_engine_set_severity(hogo_engine *e, const char *rule, hogo_severity sev);
 

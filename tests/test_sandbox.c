@@ -262,6 +262,15 @@ static void test_c_loops(void)
         "    local t = setmetatable({}, {__len = function() return 1e15 end, __index = rawlen})\n"
         "    table.concat(t)"), "instruction budget", BODY_LINE + 1);
     CHECK(dt < 10.0);
+    /* the whole integer range is 2^64 steps: j - i + 1 wrapped to 0 and was
+     * charged nothing (the review found the engine hung for good) */
+    dt = expect_stopped("table-concat-span", HOSTILE("table-concat-span",
+        "    local t = setmetatable({}, {__index = table.concat})\n"
+        "    table.concat(t, '', math.mininteger, math.maxinteger)"), "instruction budget", BODY_LINE + 1);
+    CHECK(dt < 10.0);
+    dt = expect_stopped("table-move-span", HOSTILE("table-move-span",
+        "    table.move({}, math.mininteger, math.maxinteger, 1)"), "", BODY_LINE);
+    CHECK(dt < 10.0);
     dt = expect_stopped("table-sort-len", HOSTILE("table-sort-len",
         "    local t = setmetatable({}, {__len = function() return 1e9 end, __index = rawlen, __newindex = rawequal})\n"
         "    table.sort(t)"), "cannot be sorted", BODY_LINE + 1);

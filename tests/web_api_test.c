@@ -322,6 +322,16 @@ static void test_contract(void)
     fclose(f);
     CHECK(same_as_check(tmp_bad, 422));
     CHECK(same_as_check(tmp_schema, 422));
+    {   /* ?lang=en: the input errors too are in English (the engine is the pool's) */
+        const char *bad = "{\"format\": \"hogo-plan/1\", \"title\": 5}";
+        reply en = http("POST", "/api/check?lang=en", NULL, NULL, bad, strlen(bad));
+        CHECK_INT(en.status, 422);
+        CHECK(en.body && strstr(en.body, "\"department\"") && !strstr(en.body, "必須"));
+        reply_free(&en);
+        reply ja = http("POST", "/api/check?lang=ja", NULL, NULL, bad, strlen(bad));
+        CHECK(ja.body && strstr(ja.body, "必須"));
+        reply_free(&ja);
+    }
     unlink(tmp_bad);
     unlink(tmp_schema);
 

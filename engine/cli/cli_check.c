@@ -4,6 +4,7 @@
  * reports strictly in input order, holding at most a small window of results,
  * so output is identical for any N and memory stays flat in the batch size. */
 #include "cli.h"
+#include "out_common.h"
 #include "result.h"
 #include "score.h"
 
@@ -184,8 +185,10 @@ static void check_print_resolved(check_baseline *b, const char *file)
             if (screened && pass == 0) n++;
             if (screened && pass == 1) {
                 const char *rule = sep + 1, *sep2 = strchr(rule, '\x1f');
-                fprintf(stderr, "  %s  %.*s  %s\n", strchr(plan, ':') + 1, (int)(sep2 ? sep2 - rule : 0), rule,
-                        sep2 ? sep2 + 1 : "");
+                char *rid = strndup(rule, sep2 ? (size_t)(sep2 - rule) : 0);
+                fprintf(stderr, "  %s  %s  %s\n", outw_term(strchr(plan, ':') + 1), outw_term(rid),
+                        outw_term(sep2 ? sep2 + 1 : ""));   /* from a report file: made safe */
+                free(rid);
             }
             free(plan);
         }
@@ -282,21 +285,21 @@ static void val_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_res
     st->plans++;
     if (r->n_errors == 0) {
         st->items++;                      /* valid plans */
-        sb_printf(sb, "%s: %s\n", r->file, ja ? "形式は正しい（審査はしていません）" : "The format is valid (not screened)");
+        sb_printf(sb, "%s: %s\n", outw_term(r->file), ja ? "形式は正しい（審査はしていません）" : "The format is valid (not screened)");
     } else {
-        sb_printf(sb, "%s: %s\n", r->file, ja ? "形式に誤りがあります" : "The format has errors");
+        sb_printf(sb, "%s: %s\n", outw_term(r->file), ja ? "形式に誤りがあります" : "The format has errors");
     }
     for (size_t i = 0; i < r->n_errors; i++) {
         const hogo_input_error *e = &r->errors[i];
-        sb_printf(sb, "  \xE2\x9C\x96 %s:%d:%d  ", r->file, e->line, e->column);
-        if (e->path && e->path[0]) sb_printf(sb, "%s: ", e->path);
-        sb_printf(sb, "%s\n", e->message);
+        sb_printf(sb, "  \xE2\x9C\x96 %s:%d:%d  ", outw_term(r->file), e->line, e->column);
+        if (e->path && e->path[0]) sb_printf(sb, "%s: ", outw_term(e->path));
+        sb_printf(sb, "%s\n", outw_term(e->message));   /* quotes the plan's own line */
     }
     for (size_t i = 0; i < r->n_findings; i++) {
         const hogo_finding *f = &r->findings[i];
-        sb_printf(sb, "  \xE2\x9A\xA0 %s:%d:%d  ", r->file, f->line, f->column);
-        if (f->path && f->path[0]) sb_printf(sb, "%s: ", f->path);
-        sb_printf(sb, "%s\n", f->message[ja ? HOGO_JA : HOGO_EN]);
+        sb_printf(sb, "  \xE2\x9A\xA0 %s:%d:%d  ", outw_term(r->file), f->line, f->column);
+        if (f->path && f->path[0]) sb_printf(sb, "%s: ", outw_term(f->path));
+        sb_printf(sb, "%s\n", outw_term(f->message[ja ? HOGO_JA : HOGO_EN]));
     }
 }
 

@@ -41,12 +41,19 @@ hogo_lang cli_lang = HOGO_JA;
 
 void cli_say(const char *ja, const char *en, ...)
 {
+    /* security: messages quote file names, paths and values from the user
+     * or a plan: formatted first, then made safe for a terminal */
+    strbuf m, safe;
+    sb_init(&m);
+    sb_init(&safe);
     va_list ap;
     va_start(ap, en);
-    fputs("hogo: ", stderr);
-    vfprintf(stderr, cli_lang == HOGO_EN ? en : ja, ap);
-    fputc('\n', stderr);
+    sb_vprintf(&m, cli_lang == HOGO_EN ? en : ja, ap);
     va_end(ap);
+    outw_safe(&safe, sb_cstr(&m), 1);
+    fprintf(stderr, "hogo: %s\n", sb_cstr(&safe));
+    sb_free(&m);
+    sb_free(&safe);
 }
 
 void cli_opts_init(cli_opts *o)
@@ -167,8 +174,8 @@ static void cli_config_error_at(const char *file, const char *text, size_t len, 
         jpos_linecol(p, off != (size_t)-1 ? off : jpos_resolve(p, ptr, NULL), &line, &col);
         jpos_free(p);
     }
-    if (ptr[0]) fprintf(stderr, "hogo: %s:%d:%d: %s: %s\n", file, line, col, ptr, msg);
-    else fprintf(stderr, "hogo: %s:%d:%d: %s\n", file, line, col, msg);
+    if (ptr[0]) fprintf(stderr, "hogo: %s:%d:%d: %s: %s\n", outw_term(file), line, col, outw_term(ptr), outw_term(msg));
+    else fprintf(stderr, "hogo: %s:%d:%d: %s\n", outw_term(file), line, col, outw_term(msg));
 }
 
 static void cli_config_error(const char *file, const char *text, size_t len, const char *ptr, const char *msg)
@@ -485,7 +492,7 @@ typedef struct {
 
 static void cli_notice(const cli_opts *o, const char *path, const char *ja, const char *en)
 {
-    fprintf(stderr, "hogo: %s: %s\n", path, o && o->lang == HOGO_EN ? en : ja);
+    fprintf(stderr, "hogo: %s: %s\n", outw_term(path), o && o->lang == HOGO_EN ? en : ja);
 }
 
 /* 1 if the directory was walked already (and remember it if not). */

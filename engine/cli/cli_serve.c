@@ -60,7 +60,7 @@ static int serve_number(const char *flag, const char *v, unsigned long lo, unsig
     char *end;
     unsigned long n = v ? strtoul(v, &end, 10) : 0;
     if (!v || !*v || *end || n < lo || n > hi) {
-        fprintf(stderr, "hogo: %s takes %lu to %lu\n", flag, lo, hi);
+        cli_say("%s には %lu から %lu までの数を指定します", "%s takes %lu to %lu", flag, lo, hi);
         return 0;
     }
     *out = n;
@@ -84,7 +84,7 @@ int cli_serve(int argc, char **argv)
         unsigned long n;
         if (!strcmp(a, "--listen")) {
             if (!v || !serve_listen(v, host, sizeof host, &wc.port)) {
-                fprintf(stderr, "hogo: --listen takes HOST:PORT (127.0.0.1:8420, 0.0.0.0:8420, [::1]:0)\n");
+                cli_say("--listen には HOST:PORT を指定します（127.0.0.1:8420、0.0.0.0:8420、[::1]:0）", "--listen takes HOST:PORT (127.0.0.1:8420, 0.0.0.0:8420, [::1]:0)");
                 return CLI_EXIT_INPUT;
             }
             i++;
@@ -101,15 +101,15 @@ int cli_serve(int argc, char **argv)
             wc.timeout_s = (unsigned)n;
             i++;
         } else if (!strcmp(a, "--allow-host")) {
-            if (!v || !*v) { fprintf(stderr, "hogo: --allow-host needs a host name\n"); return CLI_EXIT_INPUT; }
+            if (!v || !*v) { cli_say("--allow-host にはホスト名を指定します", "--allow-host needs a host name"); return CLI_EXIT_INPUT; }
             if (wc.n_allow_host == WEB_MAX_ALLOW_HOST) {
-                fprintf(stderr, "hogo: at most %d --allow-host\n", WEB_MAX_ALLOW_HOST);
+                cli_say("--allow-host は %d 個までです", "at most %d --allow-host", WEB_MAX_ALLOW_HOST);
                 return CLI_EXIT_INPUT;
             }
             wc.allow_host[wc.n_allow_host++] = v;
             i++;
         } else {
-            fprintf(stderr, "hogo: unknown option '%s' for serve (hogo --help)\n", a);
+            cli_say("serve に '%s' というオプションはありません（hogo --help）", "unknown option '%s' for serve (hogo --help)", a);
             return CLI_EXIT_INPUT;
         }
     }
@@ -141,15 +141,15 @@ int cli_serve(int argc, char **argv)
     char err[256];
     web_server *s = web_start(&wc, err, sizeof err);
     if (!s) {
-        fprintf(stderr, "hogo: serve: %s\n", err);
+        cli_say("serve を始められません: %s", "serve: %s", err);
         return CLI_EXIT_INPUT;
     }
     printf("%s\n", web_url(s));
     fflush(stdout);
-    fprintf(stderr, "hogo: serving on %s port %u with %d workers; Ctrl-C stops\n", host, web_port(s), wc.workers);
+    cli_say("%s のポート %u で待ち受けています（ワーカー %d）。Ctrl-C で止まります", "serving on %s port %u with %d workers; Ctrl-C stops", host, web_port(s), wc.workers);
     int sig = 0;
     sigwait(&stop, &sig);
-    fprintf(stderr, "hogo: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    cli_say("止めます（%s）", "stopping (%s)", sig == SIGINT ? "SIGINT" : "SIGTERM");
     web_stop(s);
     return CLI_EXIT_OK;
 }

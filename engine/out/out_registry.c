@@ -52,11 +52,14 @@ void out_rank_add(out_state *st, const hogo_result *r, size_t index)
         size_t n = 1;
         for (size_t i = 0; i < r->n_consultation; i++) n += strlen(r->consultation[i]) + 1;
         if ((k->consultation = malloc(n)) != NULL) {
-            k->consultation[0] = '\0';
+            size_t at = 0;                      /* linear: no strcat rescans */
             for (size_t i = 0; i < r->n_consultation; i++) {
-                if (i) strcat(k->consultation, ",");
-                strcat(k->consultation, r->consultation[i]);
+                size_t l = strlen(r->consultation[i]);
+                if (i) k->consultation[at++] = ',';
+                memcpy(k->consultation + at, r->consultation[i], l);
+                at += l;
             }
+            k->consultation[at] = '\0';
         }
     }
     size_t nt = hogo_topic_count();

@@ -29,6 +29,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -275,6 +276,7 @@ static enum MHD_Result web_check(web_server *s, struct MHD_Connection *con, web_
         return web_plain(con, WEB_BAD_REQUEST,
                          "bad query: lang=ja|en, format=json|html, name=a file name (1-255 bytes, no control characters)\n");
     hogo_engine *e = web_borrow(s);
+    hogo_engine_set_lang(e, lang);           /* input errors in the request's language */
     hogo_result *r = NULL;
     hogo_screen(e, name, q->body.data ? q->body.data : "", q->body.len, &r);
     sb_free(&q->body);                       /* stateless: the plan is gone */
@@ -355,8 +357,12 @@ static enum MHD_Result web_handle(void *cls, struct MHD_Connection *con, const c
     if (!q) {
         if (!(q = calloc(1, sizeof *q))) return MHD_NO;
         sb_init(&q->body);
-        q->start = time(NULL);
+        /* the deadline runs from the connection's accept (web_connection),
+         * not from the end of the headers: slow headers count too */
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        q->start = ci && ci->socket_context ? (time_t)(uintptr_t)ci->socket_context : time(NULL);
         *con_cls = q;
+        if ((unsigned)(time(NULL) - q->start) > s->cfg.timeout_s) return MHD_NO;
         return web_first(s, con, url, method, q);
     }
     if (!q->check) return MHD_NO;            /* answered on the first call */
@@ -406,8 +412,9 @@ static enum MHD_Result web_accept(void *cls, const struct sockaddr *addr, sockle
 static void web_connection(void *cls, struct MHD_Connection *con, void **socket_ctx,
                            enum MHD_ConnectionNotificationCode code)
 {
-    (void)con; (void)socket_ctx;
+    (void)con;
     web_server *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) *socket_ctx = (void *)(uintptr_t)time(NULL);
     pthread_mutex_lock(&s->mu);
     if (code == MHD_CONNECTION_NOTIFY_STARTED) s->open++;
     else if (s->open) s->open--;

@@ -1211,6 +1211,16 @@ def t_validate_text():
         check(a["screened"] is False and a["valid"] is True and a["score"] is None and a["verdict"] is None,
               "validate --format json: a valid plan is valid, not screened, with no score or verdict", str(a)[:200])
         check(b["valid"] is False and b["verdict"] is None, "... and an invalid one is not valid", str(b)[:200])
+    # a plan's bytes and a file's name reach the terminal made safe (review: ESC ] 0 ; sets a title)
+    evil = os.path.join(WORK, "evil\x1b]0;PWN\x07.json")
+    write(evil, '{"format": "hogo-plan/1", "title": tru\x1b]0;PWNED\x07e}')
+    rc, out, err = run(["validate", "--no-config", evil])
+    check(rc == 2 and "\x1b" not in out and "\x1b" not in err and "\x07" not in out,
+          "validate writes no control character from a plan or its file name", repr(out[:200]))
+    rc, out, err = run(["check", "--no-config", WORK])
+    check("\x1b" not in err and "\x1b" not in out, "notices of a walk write no control character from a file name",
+          repr(err[:200]))
+    os.remove(evil)
     rc, _, err = run(["validate", "--no-config", "--format", "sarif", plan("clean.json")])
     check(rc == 2 and "text と json だけ" in err, "validate refuses the formats that report a screen", err)
 
