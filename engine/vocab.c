@@ -276,6 +276,14 @@ static void voc_build(void)
     if (!doc) return;
     voc_ctx c = { .root = doc, .defs = voc_get_item(doc, "$defs") };
     voc_walk(&c, doc, NULL, "", "", 0);
+    /* mark the way down to each prose field, for the walks of text_fields */
+    for (size_t i = 0; i < c.n; i++) {
+        if (!(c.f[i].flags & HOGO_FIELD_PROSE)) continue;
+        c.f[i].prose_below = 1;
+        int d = c.f[i].depth;
+        for (size_t k = i; k-- > 0 && d > 0;)
+            if (c.f[k].depth < d) { c.f[k].prose_below = 1; d = c.f[k].depth; }
+    }
     voc_table t = { .fields = c.f, .n_fields = c.n };
     voc_topics(&c, &t);
     if (c.failed) return;   /* out of memory at start-up: no words (labels fall back to keys) */

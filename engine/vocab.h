@@ -43,7 +43,7 @@ typedef struct {
     unsigned flags;                /* HOGO_FIELD_* (include/hogo.h) */
     voc_kind kind;
     int depth;                     /* 0 at the top of the plan */
-    int required;                  /* required in its object */
+    int prose_below;               /* a prose field is this one or inside it */
     const voc_value *values;       /* the choices, in the schema's order */
     size_t n_values;
 } voc_field;
