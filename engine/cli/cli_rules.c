@@ -66,39 +66,11 @@ static void rules_json_rule(strbuf *sb, const hogo_rule_info *r)
  * configuration file (generate it with --no-config), so the ctest
  * docs.rules-current can compare it byte for byte with the file. */
 
-/* The council's concern per topic (plan format v1, section 2). */
-static const char *const rules_topic_concern[][2] = {
-    { "storage.location", "cloud vs on-premise, contractor site, region, ISMAP" },
-    { "network.separation", "internet-separated network, LGWAN, 三層の対策" },
-    { "transfer.method", "how data moves: LGWAN, encrypted USB, email, paper" },
-    { "verification.single_person", "one person alone checks a migration or hand-over (属人的)" },
-    { "disposal.method", "dissolution, shredding, return; certificate; deadline" },
-    { "retention.period", "retention stated, bounded, justified" },
-    { "outsourcing.responsibility", "responsibility structure, special specifications in the contract" },
-    { "outsourcing.subcontracting", "re-subcontracting" },
-    { "outsourcing.scope", "what the contractor does, where results go" },
-    { "data.sensitive", "要配慮個人情報, victims, health results, children in need" },
-    { "data.identifiability", "items that together identify a person (生年月日 + 番号)" },
-    { "data.minimization", "items collected vs the purpose" },
-    { "data.volume", "people and item counts (as in the 特定個人情報保護評価 thresholds)" },
-    { "data.controller", "who holds and manages the data and results" },
-    { "access.control", "who may see it, logging, authentication" },
-    { "devices.management", "MDM, app installs, home use" },
-    { "platform.third_party", "external platforms (LINE, SNS)" },
-    { "operations.rules", "operating rules (要綱), how staff run it day to day" },
-    { "operations.capacity", "workload the process creates" },
-    { "procurement.competition", "how many vendors were asked" },
-    { "contract.period", "basis for the contract length" },
-    { "governance.reconsultation", "when to come back to the council" },
-    { "governance.follow_up", "conditions from earlier sessions still open or overdue" },
-    { "input.consistency", "free text contradicts the structured fields" },
-};
-
+/* The council's concern per topic: the vocabulary's (docs/plan.schema.json,
+ * x-hogo-topics), in English as the reference is. */
 static const char *rules_concern(const char *topic)
 {
-    for (size_t i = 0; i < sizeof rules_topic_concern / sizeof rules_topic_concern[0]; i++)
-        if (!strcmp(rules_topic_concern[i][0], topic)) return rules_topic_concern[i][1];
-    return NULL;
+    return hogo_topic_concern(topic, HOGO_EN);
 }
 
 /* GitHub's heading anchor for a heading made of one code span: lower case,
@@ -427,7 +399,10 @@ int cli_explain(int argc, char **argv)
     } else {
         int en = o.lang == HOGO_EN;
         sb_printf(&sb, "%s — %s\n\n", r->id, outw_term(outw_lang(r->title, o.lang)));
-        sb_printf(&sb, "%s: %s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", r->topic,
+        /* the topic by its name; its id beside it, for --disable */
+        const char *tname = hogo_topic_name(r->topic, o.lang);
+        sb_printf(&sb, "%s: %s%s%s%s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", tname ? tname : r->topic,
+                  tname ? (en ? " (" : "（") : "", tname ? r->topic : "", tname ? (en ? ")" : "）") : "",
                   en ? "default severity" : "既定の重大度", outw_severity_word(r->severity, o.lang),
                   en ? "defined in" : "定義", outw_term(r->file));
         /* the example runs first: its finding is the message with the
