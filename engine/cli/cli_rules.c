@@ -398,10 +398,9 @@ int cli_explain(int argc, char **argv)
     } else {
         int en = o.lang == HOGO_EN;
         hogo_buf_printf(&sb, "%s — %s\n\n", r->id, hogo_term(hogo_text(r->title, o.lang)));
-        /* the topic by its name; its id beside it, for --disable */
+        /* the topic by its name (hogo rules --topics lists the ids) */
         const char *tname = hogo_topic_name(r->topic, o.lang);
-        hogo_buf_printf(&sb, "%s: %s%s%s%s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", tname ? tname : r->topic,
-                  tname ? (en ? " (" : "（") : "", tname ? r->topic : "", tname ? (en ? ")" : "）") : "",
+        hogo_buf_printf(&sb, "%s: %s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", tname ? tname : r->topic,
                   en ? "default severity" : "既定の重大度", hogo_severity_word(r->severity, o.lang),
                   en ? "defined in" : "定義", hogo_term(r->file));
         /* the example runs first: its finding is the message with the
