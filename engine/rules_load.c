@@ -32,7 +32,7 @@ static int rl_raw(lua_State *L, int t, const char *field)
 /* Copy t[field][lang] ("ja"/"en") into *out; 0 with an error if missing. */
 static int rl_text(hogo_engine *e, const char *file, int t, const char *field, const char *lang, char **out)
 {
-    lua_State *L = e->L;
+    lua_State *L = e->sbx.L;
     int ok = 0;
     if (rl_raw(L, t, field) == LUA_TTABLE && rl_plain(L, -1) && rl_raw(L, lua_gettop(L), lang) == LUA_TSTRING &&
         lua_rawlen(L, -1) > 0) {
@@ -47,7 +47,7 @@ static int rl_text(hogo_engine *e, const char *file, int t, const char *field, c
 
 static int rl_string(hogo_engine *e, const char *file, int t, const char *field, char **out)
 {
-    lua_State *L = e->L;
+    lua_State *L = e->sbx.L;
     int ok = 0;
     if (rl_raw(L, t, field) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
         *out = strdup(lua_tostring(L, -1));
@@ -71,7 +71,7 @@ static int rl_id_ok(const char *id)
  * (folded with screen_fold when fold is set).  Absent is fine (0 strings). */
 static int rl_strv(hogo_engine *e, const char *file, int needs, const char *field, int fold, char ***out, size_t *n)
 {
-    lua_State *L = e->L;
+    lua_State *L = e->sbx.L;
     *out = NULL;
     *n = 0;
     int ty = rl_raw(L, needs, field);
@@ -107,7 +107,7 @@ static int rl_strv(hogo_engine *e, const char *file, int needs, const char *fiel
  * condition cannot silently become no condition. */
 static int rl_needs(hogo_engine *e, const char *file, int t, eng_rule *r)
 {
-    lua_State *L = e->L;
+    lua_State *L = e->sbx.L;
     int ty = rl_raw(L, t, "needs");
     if (ty == LUA_TNIL) { lua_settop(L, t); return 1; }
     int needs = lua_gettop(L);
@@ -135,7 +135,7 @@ static int rl_needs(hogo_engine *e, const char *file, int t, eng_rule *r)
 /* Check the table on top of the stack and register the rule. */
 static hogo_status rl_register(hogo_engine *e, const char *file)
 {
-    lua_State *L = e->L;
+    lua_State *L = e->sbx.L;
     int t = lua_gettop(L);
     if (!rl_plain(L, t)) {
         eng_error(e, HOGO_ERULE, "%s: the file must return a plain rule table (got %s%s)", file,
@@ -264,11 +264,11 @@ static int rl_import(lua_State *L)
  * loaded yet (not reported: the loader tries again later). */
 static int rl_load_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *ref)
 {
-    lua_State *L = e->L;
+    lua_State *L = e->sbx.L;
     int top = lua_gettop(L);
     char chunk[512];
     snprintf(chunk, sizeof chunk, "@%s", file);
-    sbx_push_lib_env(e);
+    sbx_push_lib_env(&e->sbx);
     lua_pushlightuserdata(L, e);
     lua_pushcclosure(L, rl_import, 1);
     lua_setfield(L, -2, "import");
@@ -284,7 +284,7 @@ static int rl_load_lib(hogo_engine *e, const char *file, const char *text, size_
     char msg[512];
     int line;
     e->lib_wait[0] = '\0';
-    if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
+    if (sbx_call_budgeted(&e->sbx, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
         lua_settop(L, top);
         if (e->lib_wait[0]) return -1;
         eng_lua_error(e, file, msg);
@@ -299,7 +299,7 @@ static int rl_load_lib(hogo_engine *e, const char *file, const char *text, size_
      * it runs protected and under the load's budgets, never bare */
     lua_pushcfunction(L, sbx_freeze_fn);
     lua_insert(L, -2);
-    if (sbx_call_budgeted(e, 1, 1, msg, sizeof msg, &line) != LUA_OK) {
+    if (sbx_call_budgeted(&e->sbx, 1, 1, msg, sizeof msg, &line) != LUA_OK) {
         eng_error(e, HOGO_ERULE, "%s: what the library returns cannot be frozen: %s", file, msg);
         lua_settop(L, top);
         return 0;
@@ -335,6 +335,8 @@ static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text
     lb->ref = ref;
     if (!lb->file) { free(name); return HOGO_ENOMEM; }
     e->nlibs++;
+    lua_rawgeti(e->sbx.L, LUA_REGISTRYINDEX, ref);   /* a global of every rule */
+    sbx_add_global(&e->sbx, name);
     return HOGO_OK;
 }
 
@@ -396,9 +398,9 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
         int deferred;   /* never: nothing is pending outside a pack's loader */
         return rl_add_lib(e, name, text, len, &deferred);
     }
-    lua_State *L = e->L;
+    lua_State *L = e->sbx.L;
     int top = lua_gettop(L);
-    sbx_push_env(e);
+    sbx_push_env(&e->sbx);
     char chunk[512];
     snprintf(chunk, sizeof chunk, "@%s", name);
     /* mode "t": precompiled bytecode can crash the VM, so it is refused */
@@ -414,7 +416,7 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
     lua_pushvalue(L, -1);       /* kept: the file runs again for every plan */
     char msg[512];
     int line;
-    if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
+    if (sbx_call_budgeted(&e->sbx, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
         eng_lua_error(e, name, msg);
         lua_settop(L, top);
         return HOGO_ERULE;

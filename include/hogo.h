@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hogo_limits.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

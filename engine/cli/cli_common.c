@@ -121,7 +121,7 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
     if (!strcmp(a, "--rule-memory")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.rule_memory = (size_t)n; return 1; }
     if (!strcmp(a, "--rule-instructions")) { NEED(); if (!cli_size(a, v, UINT64_MAX, &n)) return -1; o->opt.rule_instructions = n; return 1; }
     if (!strcmp(a, "--max-plan-bytes")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.plan_max_bytes = (size_t)n; return 1; }
-    if (!strcmp(a, "--max-depth")) { NEED(); if (!cli_size(a, v, 1000, &n)) return -1; o->opt.plan_max_depth = (int)n; return 1; }
+    if (!strcmp(a, "--max-depth")) { NEED(); if (!cli_size(a, v, HOGO_MAX_PLAN_DEPTH_CAP, &n)) return -1; o->opt.plan_max_depth = (int)n; return 1; }
     if (!strcmp(a, "--regex-match-limit")) { NEED(); if (!cli_size(a, v, UINT32_MAX, &n)) return -1; o->opt.regex_match_limit = (uint32_t)n; return 1; }
     if (!strcmp(a, "--today")) {
         NEED();
@@ -224,7 +224,7 @@ int cli_load_config(cli_opts *o)
     if (!path) return 1;
     size_t len;
     int big;
-    char *text = cli_read_stream(path, 1 << 20, &len, &big);
+    char *text = cli_read_stream(path, HOGO_MAX_CONFIG_BYTES, &len, &big);
     if (!text) { cli_say("%s: 設定ファイルを読めません", "%s: cannot read the configuration", path); free(path); return 0; }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
@@ -232,7 +232,7 @@ int cli_load_config(cli_opts *o)
         char why[1024];
         size_t off = 0;
         pl_doc doc;
-        if (root || pl_load(&doc, text, len, (size_t)1 << 20, 64, cli_lang) != 0) {
+        if (root || pl_load(&doc, text, len, HOGO_MAX_CONFIG_BYTES, HOGO_MAX_PLAN_DEPTH, cli_lang) != 0) {
             /* valid JSON, but not an object (or cJSON refused what the plan reader accepts) */
             if (!root) pl_release(&doc);
             snprintf(why, sizeof why, "%s", root ? CLI_T("設定は JSON のオブジェクト { … } で書きます", "the configuration must be a JSON object") : CLI_T("JSON の書き方に誤りがあります", "malformed JSON"));
