@@ -22,6 +22,7 @@ typedef struct {
     int chunk_ref;             /* registry ref of the compiled rule file, run afresh per plan */
     int reset_ref;             /* LUA_NOREF, or the upvalues to set back before each plan
                                   (sbx_reset_list): then check() runs without its file */
+    int env_ref;               /* its globals, kept from plan to plan while untouched */
     int disabled;
     char **need_fields;        /* needs.fields: top-level keys that must all be present */
     size_t n_need_fields;

@@ -431,6 +431,7 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
         r->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
         r->reset_ref = sbx_reset_list(L, -1, top + 1) ? luaL_ref(L, LUA_REGISTRYINDEX) : LUA_NOREF;
+        r->env_ref = LUA_NOREF;
     }
     lua_settop(L, top);
     return s;

@@ -49,6 +49,7 @@ typedef struct sbx_state {
     pthread_t cpu_read_thread;                /* ... on this thread (see sbx_budget_start) */
     int cpu_read_valid;
     int base_stale;            /* a global was added since the rules' base was built */
+    int cow_written;           /* the running rule wrote into a guarded constant (sbx_guard) */
 } sbx_state;
 
 /* ---- sandbox.c ---- */
@@ -103,9 +104,13 @@ void sbx_push_lib_env(sbx_state *s);   /* the same over a base without the pack'
 /* The lua_CFunction that runs a rule on one plan: (chunk, plan, ctx) ->
  * the rule file runs again in a fresh environment, then its check(). */
 int  sbx_rule_entry(lua_State *L);
-/* The same for a rule with a reset list: (check, list, plan, ctx) -> its
- * upvalues set back to their load values, fresh globals, then check(). */
+/* The same for a rule with a reset list: (check, list, env, plan, ctx) ->
+ * its upvalues set back to their load values, its _ENV to env (from
+ * sbx_push_rule_env), then check(). */
 int  sbx_check_entry(lua_State *L);
+/* Push a rule's environment for one plan, in constant time (*ref keeps it
+ * between plans; LUA_NOREF at first). */
+void sbx_push_rule_env(sbx_state *s, int *ref);
 /* Push the reset list of check() at fidx, loaded in the environment at
  * eidx, and return 1; 0 (nothing pushed) when check() can reach state that
  * only running its file again renews. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 static const char SBX_NULL = 'n';       /* registry: the JSON null sentinel */
+#define SBX_GUARD 2                     /* sbx_freeze_rec: in place, writes noted */
 
 /* ---- read-only plan proxies ----
  * A JSON container becomes an empty proxy table whose metatable holds:
@@ -23,6 +24,26 @@ static int sbx_ro_newindex(lua_State *L)
     return luaL_error(L, "read-only: the plan, the standard tables and the pack's libraries cannot be changed "
                          "(tried to set '%s')",
                       luaL_tolstring(L, 2, NULL));
+}
+
+/* security: a table a rule's check() closes over (its constants: words,
+ * safeguards, labels) is guarded at load (sbx_guard): writes still work,
+ * into the table itself, but they mark the running rule as having changed
+ * what it closes over, and the engine then runs that rule's file afresh for
+ * every later plan (sbx_env.c).  So a table that stays constant is shared
+ * by every plan, and one that changes never carries a plan's data to the
+ * next. */
+static int sbx_cow_newindex(lua_State *L)
+{
+    sbx_get(L)->cow_written = 1;
+    lua_settop(L, 3);
+    lua_getmetatable(L, 1);
+    lua_pushliteral(L, "__index");
+    lua_rawget(L, -2);
+    lua_insert(L, 2);
+    lua_settop(L, 4);                   /* t real k v */
+    lua_rawset(L, 2);
+    return 0;
 }
 
 static int sbx_ro_len(lua_State *L)
@@ -103,14 +124,14 @@ static void sbx_set_key(lua_State *L, int t, int keys, int k)
     lua_rawset(L, t);
 }
 
-static void sbx_push_ro_meta(lua_State *L, int real, int keys, int label, int narr)
+static void sbx_push_ro_meta(lua_State *L, int real, int keys, int label, int narr, lua_CFunction newindex)
 {
     real = lua_absindex(L, real);
     lua_createtable(L, narr, 5);
     int mt = lua_gettop(L);
     lua_pushvalue(L, real);
     sbx_set_key(L, mt, keys, SBX_K_INDEX);
-    lua_pushcfunction(L, sbx_ro_newindex);
+    lua_pushcfunction(L, newindex);
     sbx_set_key(L, mt, keys, SBX_K_NEWINDEX);
     lua_pushcfunction(L, sbx_ro_len);
     sbx_set_key(L, mt, keys, SBX_K_LEN);
@@ -130,6 +151,34 @@ static int sbx_is_ro(lua_State *L, int idx, int keys)
     return ro;
 }
 
+/* 1 (and the guarded table pushed) when the table at idx is a guard. */
+static int sbx_guard_real(lua_State *L, int idx, int keys)
+{
+    if (!lua_getmetatable(L, idx)) return 0;
+    lua_rawgeti(L, keys, SBX_K_NEWINDEX);
+    lua_rawget(L, -2);
+    int cow = lua_tocfunction(L, -1) == sbx_cow_newindex;
+    lua_pop(L, 1);
+    if (cow) {
+        lua_rawgeti(L, keys, SBX_K_INDEX);
+        lua_rawget(L, -2);
+        lua_remove(L, -2);
+        return 1;
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+int sbx_guarded(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    sbx_push_keys(L);
+    int g = sbx_guard_real(L, idx, lua_gettop(L));
+    if (g) lua_replace(L, -2);
+    else lua_pop(L, 1);
+    return g;
+}
+
 /* Push the frozen form of the value at idx; memo maps tables already
  * frozen in this call to their proxies (cycles, shared subtables).
  * in_place (hogo.freeze(t, true), for tables nobody else holds): the table
@@ -139,6 +188,12 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
 {
     idx = lua_absindex(L, idx);
     if (!lua_istable(L, idx) || sbx_is_ro(L, idx, keys)) { lua_pushvalue(L, idx); return; }
+    if (in_place != SBX_GUARD && sbx_guard_real(L, idx, keys)) {
+        /* a rule's guarded constant: what it holds is frozen (a copy) */
+        sbx_freeze_rec(L, -1, memo, keys, depth, 0);
+        lua_remove(L, -2);
+        return;
+    }
     lua_pushvalue(L, idx);
     if (lua_rawget(L, memo) != LUA_TNIL) return;
     lua_pop(L, 1);
@@ -161,7 +216,7 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
         real = lua_gettop(L);
     }
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, 0);
+    sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, 0, in_place == SBX_GUARD ? sbx_cow_newindex : sbx_ro_newindex);
     lua_setmetatable(L, -2);
     int proxy = lua_gettop(L);
     lua_pushvalue(L, idx);
@@ -178,6 +233,18 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
         lua_pop(L, 1);                             /* the original value */
     }
     if (real != idx) lua_remove(L, real);
+}
+
+/* Push the guard of the plain table at idx (in place, as sbx_freeze with
+ * in_place, but writes allowed and noted: sbx_cow_newindex); memo maps
+ * tables already guarded for this rule to their guards. */
+void sbx_guard(lua_State *L, int idx, int memo)
+{
+    idx = lua_absindex(L, idx);
+    memo = lua_absindex(L, memo);
+    sbx_push_keys(L);
+    sbx_freeze_rec(L, idx, memo, lua_gettop(L), 0, SBX_GUARD);
+    lua_remove(L, -2);
 }
 
 void sbx_freeze(lua_State *L, int idx, int in_place)
@@ -198,7 +265,7 @@ static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx, int kidx, 
 {
     lua_createtable(L, narr, nrec);               /* real */
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, -2, keys, SBX_K_PLAN_LABEL, 2);
+    sbx_push_ro_meta(L, -2, keys, SBX_K_PLAN_LABEL, 2, sbx_ro_newindex);
     if (pidx) lua_pushvalue(L, pidx); else lua_pushnil(L);
     lua_rawseti(L, -2, 1);
     if (kidx) lua_pushvalue(L, kidx); else lua_pushnil(L);

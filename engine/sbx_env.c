@@ -157,10 +157,38 @@ int sbx_rule_entry(lua_State *L)
  * running its file again would.  sbx_reset_list builds that list at load
  * (flat triples closure, index, value; SBX_FRESH_ENV marks _ENV), or
  * gives up (0) and the rule's file runs again per plan. */
+/* 1 when the plain table at idx holds only constants -- strings, numbers,
+ * booleans, C functions, read-only tables, and plain tables of the same --
+ * within *budget entries and HOGO_MAX_RESET_DEPTH levels: such a table can
+ * be guarded (sbx_guard) and shared by every plan.  A Lua function inside
+ * could close over state the reset list does not see. */
+static int sbx_guardable(lua_State *L, int idx, int depth, int *budget)
+{
+    idx = lua_absindex(L, idx);
+    if (depth > HOGO_MAX_RESET_DEPTH || lua_getmetatable(L, idx)) {
+        if (depth <= HOGO_MAX_RESET_DEPTH) lua_pop(L, 1);
+        return 0;
+    }
+    luaL_checkstack(L, 4, "rule reset");
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        int kt = lua_type(L, -2), vt = lua_type(L, -1), ok = --*budget >= 0;
+        ok = ok && (kt == LUA_TSTRING || kt == LUA_TNUMBER || kt == LUA_TBOOLEAN);
+        if (ok && vt == LUA_TTABLE)
+            ok = sbx_is_readonly(L, -1) || sbx_guardable(L, -1, depth + 1, budget);
+        else if (ok)
+            ok = vt == LUA_TSTRING || vt == LUA_TNUMBER || vt == LUA_TBOOLEAN ||
+                 (vt == LUA_TFUNCTION && lua_iscfunction(L, -1));
+        lua_pop(L, 1);
+        if (!ok) { lua_pop(L, 1); return 0; }
+    }
+    return 1;
+}
+
 static const char SBX_FRESH_ENV = 'f';
 static const char SBX_NIL_VALUE = '0';  /* nil, which a Lua array cannot hold */
 
-static int sbx_reset_walk(lua_State *L, int fidx, int env, int list, int seen, int depth)
+static int sbx_reset_walk(lua_State *L, int fidx, int env, int list, int seen, int memo, int depth)
 {
     if (depth > HOGO_MAX_RESET_DEPTH) return 0;
     const char *name;
@@ -179,9 +207,24 @@ static int sbx_reset_walk(lua_State *L, int fidx, int env, int list, int seen, i
                 lua_pop(L, 1);
                 lua_pushlightuserdata(L, (void *)&SBX_FRESH_ENV);
             } else if (t == LUA_TTABLE) {
-                ok = sbx_is_readonly(L, v);
+                if (sbx_is_readonly(L, v)) {
+                    ok = 1;
+                } else if (sbx_guarded(L, v)) {       /* shared with an upvalue walked before */
+                    lua_pop(L, 1);
+                    ok = 1;
+                } else {
+                    /* a plain table of constants is guarded, in place */
+                    int budget = HOGO_MAX_RESET_UPVALUES * 16;
+                    ok = sbx_guardable(L, v, 0, &budget);
+                    if (ok) {
+                        sbx_guard(L, v, memo);
+                        lua_replace(L, v);
+                        lua_pushvalue(L, v);
+                        lua_setupvalue(L, fidx, i);
+                    }
+                }
             } else if (t == LUA_TFUNCTION && !lua_iscfunction(L, v)) {
-                ok = sbx_reset_walk(L, v, env, list, seen, depth + 1);
+                ok = sbx_reset_walk(L, v, env, list, seen, memo, depth + 1);
             } else {
                 ok = t == LUA_TNIL || t == LUA_TBOOLEAN || t == LUA_TNUMBER || t == LUA_TSTRING ||
                      lua_iscfunction(L, v);
@@ -242,7 +285,9 @@ int sbx_reset_list(lua_State *L, int fidx, int eidx)
     int list = lua_gettop(L);
     lua_newtable(L);
     int seen = lua_gettop(L);
-    int ok = sbx_reset_walk(L, fidx, eidx, list, seen, 0);
+    lua_newtable(L);
+    int memo = lua_gettop(L);
+    int ok = sbx_reset_walk(L, fidx, eidx, list, seen, memo, 0);
     lua_settop(L, list);
     if (!ok) { lua_settop(L, top); return 0; }
     return 1;
@@ -250,10 +295,8 @@ int sbx_reset_list(lua_State *L, int fidx, int eidx)
 
 int sbx_check_entry(lua_State *L)
 {
-    sbx_state *e = sbx_get(L);
-    lua_settop(L, 4);                       /* check list plan ctx */
-    sbx_push_env(e);
-    int env = lua_gettop(L);
+    lua_settop(L, 5);                       /* check list env plan ctx */
+    int env = 3;
     lua_Integer n = (lua_Integer)lua_rawlen(L, 2);
     for (lua_Integer k = 1; k + 2 <= n; k += 3) {
         lua_rawgeti(L, 2, k);               /* closure */
@@ -270,8 +313,57 @@ int sbx_check_entry(lua_State *L)
         if (!lua_setupvalue(L, -2, idx)) lua_pop(L, 1);
         lua_pop(L, 1);
     }
-    lua_settop(L, 4);
+    lua_settop(L, 5);
+    lua_remove(L, 2);
     lua_remove(L, 2);
     lua_call(L, 2, 0);
     return 0;
+}
+
+/* 1 when the environment at eidx is as sbx_push_env made it: nothing in it
+ * but _G (itself), and its metatable the one it was given, holding only
+ * __index = the current base.  Constant time: it stops at the first thing
+ * out of place (a rule that set a global, or touched its metatable). */
+static int sbx_env_untouched(lua_State *L, int eidx)
+{
+    int top = lua_gettop(L), ok = 0;
+    lua_pushnil(L);
+    if (lua_next(L, eidx) && lua_type(L, -2) == LUA_TSTRING && lua_rawequal(L, -1, eidx) &&
+        strcmp(lua_tostring(L, -2), "_G") == 0) {
+        lua_pop(L, 1);
+        if (!lua_next(L, eidx) && lua_getmetatable(L, eidx)) {
+            int mt = lua_gettop(L);
+            lua_pushnil(L);
+            if (lua_next(L, mt) && lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__index") == 0) {
+                lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
+                ok = lua_rawequal(L, -1, -2);
+                lua_pop(L, 2);
+                ok = ok && !lua_next(L, mt);
+            }
+        }
+    }
+    lua_settop(L, top);
+    return ok;
+}
+
+/* Push the environment of a rule for one plan, in constant time: the one
+ * kept at *ref when the rule left nothing in it on its last plan (the
+ * usual case), else a fresh one, kept at *ref for the next plan.  Either
+ * way the rule starts the plan with empty globals over the shared base. */
+void sbx_push_rule_env(sbx_state *s, int *ref)
+{
+    lua_State *L = s->L;
+    if (s->base_stale) {
+        sbx_build_base(s, &SBX_BASE, 1);
+        s->base_stale = 0;
+    }
+    if (*ref != LUA_NOREF && *ref != LUA_REFNIL) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, *ref);
+        if (lua_istable(L, -1) && sbx_env_untouched(L, lua_gettop(L))) return;
+        lua_pop(L, 1);
+        luaL_unref(L, LUA_REGISTRYINDEX, *ref);
+    }
+    sbx_push_env_over(L, &SBX_BASE);
+    lua_pushvalue(L, -1);
+    *ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }

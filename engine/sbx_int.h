@@ -11,4 +11,9 @@ int  sbx_xpcall(lua_State *L);
 int  sbx_memory_error(lua_State *L, sbx_state *s);
 /* sbx_env.c: keep the prototype environment (popped) of a new state. */
 void sbx_env_open(sbx_state *s);
+/* sbx_data.c: guard the plain table at idx for a rule (pushed; memo maps
+ * tables already guarded); 1 (and the table behind it pushed) when the
+ * table at idx is a guard. */
+void sbx_guard(lua_State *L, int idx, int memo);
+int  sbx_guarded(lua_State *L, int idx);
 #endif

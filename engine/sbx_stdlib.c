@@ -128,6 +128,10 @@ static int sbx_tconcat(lua_State *L)
 static int sbx_tsort(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    if (sbx_guarded(L, 1)) {            /* a rule's guarded constant: sorted, and noted */
+        sbx_get(L)->cow_written = 1;
+        lua_replace(L, 1);
+    }
     if (lua_getmetatable(L, 1)) {
         static const char *const mm[] = { "__len", "__index", "__newindex" };
         for (int k = 0; k < 3; k++) {

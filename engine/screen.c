@@ -507,16 +507,26 @@ static int screen_rules(screen_run *run, size_t len)
         int reset = r->reset_ref != LUA_NOREF;
         lua_pushcfunction(L, reset ? sbx_check_entry : sbx_rule_entry);
         lua_rawgeti(L, LUA_REGISTRYINDEX, reset ? r->check_ref : r->chunk_ref);
-        if (reset) lua_rawgeti(L, LUA_REGISTRYINDEX, r->reset_ref);
+        if (reset) {
+            lua_rawgeti(L, LUA_REGISTRYINDEX, r->reset_ref);
+            sbx_push_rule_env(&e->sbx, &r->env_ref);
+        }
         lua_pushvalue(L, plan);
         lua_pushvalue(L, ctx);
         char msg[512];
         int line;
         uint64_t t0 = t;
         e->sbx.rule_source = r->info.file;
-        if (sbx_call_budgeted(&e->sbx, 3 + reset, 0, msg, sizeof msg, &line) != LUA_OK)
+        e->sbx.cow_written = 0;
+        if (sbx_call_budgeted(&e->sbx, 3 + 2 * reset, 0, msg, sizeof msg, &line) != LUA_OK)
             screen_rule_failed(run, r, msg, line);
         e->sbx.rule_source = NULL;
+        if (reset && e->sbx.cow_written) {
+            /* security: the rule changed a table its check() closes over:
+             * from the next plan on, its file runs afresh (sbx_guard) */
+            luaL_unref(L, LUA_REGISTRYINDEX, r->reset_ref);
+            r->reset_ref = LUA_NOREF;
+        }
         if (run->rule_dropped) screen_dropped(run, r);
         if (e->opt.profile) {
             screen_lap(e, &t, &e->stats.rules_ns);

@@ -1070,6 +1070,21 @@ static const char stateful_upvalues_rule[] = META("stateful")
     "      ctx.report(plan, 'title', {vars = {v = count .. ':/' .. seen_title .. '/nil'}})\n"
     "    end\n"
     "  end)() }\n";
+/* The same kept in a table of constants the check closes over: the table
+ * is shared by every plan (guarded at load) until the rule writes into it;
+ * from then on its file runs afresh for every plan. */
+static const char stateful_table_rule[] = META("stateful")
+    "  check = (function()\n"
+    "    local T = { n = 0, words = { 'a', 'b' } }\n"
+    "    return function(plan, ctx)\n"
+    "      T.n = T.n + 1\n"
+    "      local prev = T.prev\n"
+    "      T.prev = plan.title\n"
+    "      table.insert(T.words, plan.title)\n"
+    "      table.sort(T.words)\n"
+    "      ctx.report(plan, 'title', {vars = {v = T.n .. ':/' .. tostring(prev) .. '/nil'}})\n"
+    "    end\n"
+    "  end)() }\n";
 static const char stateful_lib[] =
     "local M = {}\n"
     "function M.memo(fn) local cache = {} return function(k) local v = cache[k] "
@@ -1124,6 +1139,7 @@ static void test_no_state_across_plans(void)
 {
     test_no_state_one(stateful_rule);
     test_no_state_one(stateful_upvalues_rule);
+    test_no_state_one(stateful_table_rule);
 }
 
 /* A failure inside a library names the library's file with the library's
