@@ -2,6 +2,7 @@
  * (severities, verdicts, topics) of plan format v1. */
 #include "engine_int.h"
 #include "embedded.h"
+#include "hogo_lib.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -198,12 +199,12 @@ void hogo_engine_set_error_callback(hogo_engine *e, hogo_error_fn fn, void *ud)
 /* Fill the zero fields of the options with the documented defaults. */
 static void eng_defaults(hogo_options *o)
 {
-    if (!o->rule_memory) o->rule_memory = 16u << 20;
-    if (!o->rule_instructions) o->rule_instructions = 50000000u;
-    if (!o->plan_max_bytes) o->plan_max_bytes = 8u << 20;
-    if (!o->plan_max_depth) o->plan_max_depth = 64;
-    if (!o->regex_match_limit) o->regex_match_limit = 1000000u;
-    if (!o->regex_depth_limit) o->regex_depth_limit = 10000u;
+    if (!o->rule_memory) o->rule_memory = HOGO_MAX_RULE_MEMORY;
+    if (!o->rule_instructions) o->rule_instructions = HOGO_MAX_RULE_INSTRUCTIONS;
+    if (!o->plan_max_bytes) o->plan_max_bytes = HOGO_MAX_PLAN_BYTES;
+    if (!o->plan_max_depth) o->plan_max_depth = HOGO_MAX_PLAN_DEPTH;
+    if (!o->regex_match_limit) o->regex_match_limit = HOGO_MAX_REGEX_MATCH;
+    if (!o->regex_depth_limit) o->regex_depth_limit = HOGO_MAX_REGEX_DEPTH;
 }
 
 static void eng_today(hogo_engine *e)
@@ -234,6 +235,7 @@ static void eng_add_builtin_c_rules(hogo_engine *e)
     r->check_ref = LUA_NOREF;
     r->chunk_ref = LUA_NOREF;
     r->reset_ref = LUA_NOREF;
+    r->env_ref = LUA_NOREF;
 }
 
 hogo_status hogo_engine_new(const hogo_options *opts, hogo_engine **out)
@@ -245,17 +247,21 @@ hogo_status hogo_engine_new(const hogo_options *opts, hogo_engine **out)
     e->rule_memory_given = opts && opts->rule_memory;
     eng_defaults(&e->opt);
     eng_today(e);
-    e->rule_memory = e->opt.rule_memory;
+    e->sbx.rule_memory = e->opt.rule_memory;
+    e->sbx.rule_instructions = e->opt.rule_instructions;
     e->opt.today = e->today;
     snprintf(e->pack_version, sizeof e->pack_version, "custom");
-    rx_limits lim = { e->opt.regex_match_limit, e->opt.regex_depth_limit, 20 * 1024 };
+    rx_limits lim = { e->opt.regex_match_limit, e->opt.regex_depth_limit, HOGO_MAX_REGEX_HEAP_KIB };
     e->rx = rx_cache_new(&lim);
     char err[256];
     e->schema = schema_compile(embedded_schema.data, embedded_schema.len, err, sizeof err);
-    if (!e->rx || !e->schema || !sbx_open(e)) {
+    if (!e->rx || !e->schema || !sbx_open(&e->sbx)) {
         hogo_engine_free(e);
         return HOGO_ENOMEM;
     }
+    /* the engine hands the sandbox the helpers every rule sees as hogo */
+    hl_push(e->sbx.L, e, e->rx);
+    sbx_set_hogo(&e->sbx);
     eng_add_builtin_c_rules(e);
     *out = e;
     return HOGO_OK;
@@ -282,7 +288,7 @@ static void eng_free_rule(eng_rule *r)
 void hogo_engine_free(hogo_engine *e)
 {
     if (!e) return;
-    sbx_close(e);
+    sbx_close(&e->sbx);
     for (size_t i = 0; i < e->nrules; i++) eng_free_rule(&e->rules[i]);
     free(e->rules);
     for (size_t i = 0; i < e->nlibs; i++) {

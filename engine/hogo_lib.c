@@ -1,13 +1,18 @@
 /* hogo_lib.c -- the `hogo` table every rule sees (hl_ prefix): JSON null,
  * paths, PCRE2 matching, Japanese text, dates, durations, rule look-ups and
- * freezing.  The sandbox (sandbox.c) decides what a rule can reach; this
- * file is what it is handed.  Documented for rule authors in
- * docs/rule-api.md. */
-#include "engine_int.h"
+ * freezing.  The sandbox (sandbox.h) decides what a rule can reach; the
+ * engine hands it this table.  It builds on the sandbox, the vocabulary
+ * and the public API only.  Documented for rule authors in docs/rule-api.md. */
+#include "hogo_lib.h"
+#include "sandbox.h"
 #include "vocab.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* The engine and its regex cache, upvalues of every helper (hl_push). */
+static hogo_engine *hl_engine(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+static rx_cache *hl_rx(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(2)); }
 
 static int hl_freeze(lua_State *L)
 {
@@ -52,38 +57,38 @@ static int hl_path(lua_State *L)
     return 1;
 }
 
-static int hl_rx_error(lua_State *L, hogo_engine *e, int rc, const char *msg)
+static int hl_rx_error(lua_State *L, int rc, const char *msg)
 {
-    if (rc == -2) sbx_abort(L, e, "regex limit");
+    if (rc == -2) sbx_abort(L, "regex limit");
     return luaL_error(L, "%s", msg);
 }
 
 static int hl_test(lua_State *L)
 {
-    hogo_engine *e = sbx_engine(L);
+    rx_cache *rx = hl_rx(L);
     if (lua_isnoneornil(L, 1)) { lua_pushboolean(L, 0); return 1; }
     size_t sl, pl;
     const char *s = luaL_checklstring(L, 1, &sl);
     const char *p = luaL_checklstring(L, 2, &pl);
     const char *fl = luaL_optstring(L, 3, "");
     rx_match m;
-    int rc = rx_exec(e->rx, p, pl, fl, s, sl, 0, &m);
-    if (rc < 0) return hl_rx_error(L, e, rc, m.msg);
+    int rc = rx_exec(rx, p, pl, fl, s, sl, 0, &m);
+    if (rc < 0) return hl_rx_error(L, rc, m.msg);
     lua_pushboolean(L, rc > 0);
     return 1;
 }
 
 static int hl_match(lua_State *L)
 {
-    hogo_engine *e = sbx_engine(L);
+    rx_cache *rx = hl_rx(L);
     if (lua_isnoneornil(L, 1)) { lua_pushnil(L); return 1; }
     size_t sl, pl;
     const char *s = luaL_checklstring(L, 1, &sl);
     const char *p = luaL_checklstring(L, 2, &pl);
     const char *fl = luaL_optstring(L, 3, "");
     rx_match m;
-    int rc = rx_exec(e->rx, p, pl, fl, s, sl, 0, &m);
-    if (rc < 0) return hl_rx_error(L, e, rc, m.msg);
+    int rc = rx_exec(rx, p, pl, fl, s, sl, 0, &m);
+    if (rc < 0) return hl_rx_error(L, rc, m.msg);
     if (rc == 0) { lua_pushnil(L); return 1; }
     luaL_checkstack(L, m.pairs, "hogo.match: too many captures");
     for (int i = 0; i < m.pairs; i++) {
@@ -95,7 +100,7 @@ static int hl_match(lua_State *L)
 
 static int hl_gsub(lua_State *L)
 {
-    hogo_engine *e = sbx_engine(L);
+    rx_cache *rx = hl_rx(L);
     size_t sl, pl, rl, ol;
     const char *s = luaL_checklstring(L, 1, &sl);
     const char *p = luaL_checklstring(L, 2, &pl);
@@ -106,10 +111,10 @@ static int hl_gsub(lua_State *L)
     /* security: the result is built outside the Lua state: it may not be
      * larger than what is left of the rule's memory budget */
     size_t left = sbx_memory_left(L);
-    char *out = rx_gsub(e->rx, p, pl, fl, s, sl, r, rl, &ol, msg, left);
+    char *out = rx_gsub(rx, p, pl, fl, s, sl, r, rl, &ol, msg, left);
     if (!out) {
-        if (strstr(msg, "stopped")) sbx_abort(L, e, "regex limit");
-        if (strstr(msg, "budget")) sbx_abort(L, e, "memory budget");
+        if (strstr(msg, "stopped")) sbx_abort(L, "regex limit");
+        if (strstr(msg, "budget")) sbx_abort(L, "memory budget");
         return luaL_error(L, "%s", msg);
     }
     box->data = out;                   /* freed by the collector if the push raises */
@@ -316,15 +321,14 @@ static int hl_days(lua_State *L)
 
 static int hl_rule_exists(lua_State *L)
 {
-    hogo_engine *e = sbx_engine(L);
-    lua_pushboolean(L, hogo_engine_find_rule(e, luaL_checkstring(L, 1)) != NULL);
+    lua_pushboolean(L, hogo_engine_find_rule(hl_engine(L), luaL_checkstring(L, 1)) != NULL);
     return 1;
 }
 
 /* hogo.suggest_rule(id): the loaded rule id nearest to id, or nil. */
 static int hl_suggest_rule(lua_State *L)
 {
-    const char *near = hogo_engine_suggest_rule(sbx_engine(L), luaL_checkstring(L, 1));
+    const char *near = hogo_engine_suggest_rule(hl_engine(L), luaL_checkstring(L, 1));
     if (near) lua_pushstring(L, near);
     else lua_pushnil(L);
     return 1;
@@ -346,10 +350,14 @@ static const luaL_Reg hl_lib[] = {
     {"severity_rank", hl_severity_rank}, {"freeze", hl_freeze}, {NULL, NULL}
 };
 
-/* Push a new table of the helpers (the sandbox adds hogo.null to it). */
-void hl_push(lua_State *L)
+/* Push a new table of the helpers (the sandbox adds hogo.null to it);
+ * each reads the engine and its regex cache from its upvalues. */
+void hl_push(lua_State *L, hogo_engine *e, rx_cache *rx)
 {
-    luaL_newlib(L, hl_lib);
+    luaL_newlibtable(L, hl_lib);
+    lua_pushlightuserdata(L, e);
+    lua_pushlightuserdata(L, rx);
+    luaL_setfuncs(L, hl_lib, 2);
     luaL_checkstack(L, 32, "prose_fields");
     hl_push_prose_level(L, voc_get(), 0, 0);
     sbx_freeze(L, -1, 1);

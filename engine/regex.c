@@ -2,6 +2,7 @@
  * front of it.  See regex.h. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
+#include "hogo_limits.h"
 
 #include <hs/hs.h>
 #include <pcre2.h>
@@ -35,9 +36,6 @@ typedef struct rx_entry {
  * once. */
 enum { RX_PF_UNKNOWN = 0, RX_PF_NO, RX_PF_WAITING, RX_PF_IN };
 #define RX_PF_SLOTS       64
-#define RX_PF_MAX_SUBJECT (16u << 10)   /* longer texts go to PCRE2 alone, as before */
-#define RX_PF_MAX_PATTERN (8u << 10)    /* security: what Hyperscan is asked to compile */
-#define RX_PF_MAX_IDS     1024
 #define RX_PF_MIN_SUBJECT 64
 
 typedef struct {
@@ -49,29 +47,25 @@ typedef struct {
 
 #define RX_BUCKETS 1024
 /* security: rules can make patterns without end ('a' .. i in a loop), and
- * the cache lives as long as the engine (a whole batch): past these, it is
- * emptied and starts again.  A pack's own patterns number in the hundreds. */
-#define RX_MAX_ENTRIES 2048
-#define RX_MAX_BYTES   (32u << 20)      /* pattern text + compiled + JIT code */
-/* security: the largest hogo.gsub result (it is built outside the Lua
- * state, before the rule's memory budget sees it) */
-#define RX_MAX_GSUB    (64u << 20)
+ * the cache lives as long as the engine (a whole batch): past
+ * HOGO_MAX_REGEX_CACHE patterns or HOGO_MAX_REGEX_CACHE_BYTES (pattern text
+ * + compiled + JIT code) it is emptied and starts again.  A pack's own
+ * patterns number in the hundreds.  A hogo.gsub result is built outside
+ * the Lua state, before the rule's memory budget sees it: at most
+ * HOGO_MAX_GSUB_BYTES (hogo_limits.h). */
 /* security: PCRE2 restarts its match limit at every start position, so one
  * unanchored search of n bytes may cost n times the limit: (?=\w*\d) on
  * 200 KB of letters ran for minutes in one pcre2_match call.  A long
  * subject is therefore searched RX_WINDOW start positions per call (the
- * offset limit), and a search that runs past RX_MAX_SEARCH_NS between
+ * offset limit), and a search that runs past HOGO_MAX_REGEX_SEARCH_NS between
  * windows is stopped like one that hits a limit. */
 /* security: and PCRE2's match limit counts backtracking points, not the
  * bytes scanned between them: ^(?:(?=[^#]*+[#!])|a)*+$ on 300 KB of 'a'
  * reaches ~2 points per byte but scans the rest of the subject at each,
  * 70 s inside one anchored call.  So the limit of every call is scaled to
- * its subject: at most RX_WORK points x bytes (about a second of scanning),
- * never below RX_MIN_LIMIT nor above the configured limit. */
-#define RX_WORK       1000000000ull
-#define RX_MIN_LIMIT  1000u
+ * its subject: at most HOGO_REGEX_WORK points x bytes (about a second of scanning),
+ * never below HOGO_REGEX_MIN_MATCH nor above the configured limit. */
 #define RX_WINDOW         64
-#define RX_MAX_SEARCH_NS  1000000000ull
 #define RX_ERROR_TIME     (-10000)
 
 struct rx_cache {
@@ -209,7 +203,7 @@ static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *f
             return e;
         }
     }
-    if (c->n_entries >= RX_MAX_ENTRIES || c->bytes >= RX_MAX_BYTES) rx_cache_clear(c);   /* security */
+    if (c->n_entries >= HOGO_MAX_REGEX_CACHE || c->bytes >= HOGO_MAX_REGEX_CACHE_BYTES) rx_cache_clear(c);   /* security */
     rx_entry *e = calloc(1, sizeof *e);
     if (e) {
         e->flags = strdup(flags);
@@ -406,7 +400,7 @@ fail:
 static void rx_pf_classify(rx_cache *c, rx_entry *e)
 {
     e->pf_state = RX_PF_NO;
-    if (c->pf_off || e->plen > RX_PF_MAX_PATTERN || memchr(e->pattern, '\0', e->plen)) return;
+    if (c->pf_off || e->plen > HOGO_MAX_PREFILTER_PATTERN || memchr(e->pattern, '\0', e->plen)) return;
     unsigned f = HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_SINGLEMATCH;
     for (const char *p = e->flags; *p; p++) {
         if (*p == 'i') f |= HS_FLAG_CASELESS;
@@ -440,14 +434,14 @@ void rx_prefilter_build(rx_cache *c)
     for (int b = 0; b < RX_BUCKETS; b++)
         for (rx_entry *e = c->bucket[b]; e; e = e->next)
             if (e->pf_state == RX_PF_UNKNOWN) rx_pf_classify(c, e);
-    rx_entry **list = malloc(RX_PF_MAX_IDS * sizeof *list);
-    const char **pats = malloc(RX_PF_MAX_IDS * sizeof *pats);
-    unsigned *flags = malloc(RX_PF_MAX_IDS * sizeof *flags), *ids = malloc(RX_PF_MAX_IDS * sizeof *ids);
+    rx_entry **list = malloc(HOGO_MAX_PREFILTER_IDS * sizeof *list);
+    const char **pats = malloc(HOGO_MAX_PREFILTER_IDS * sizeof *pats);
+    unsigned *flags = malloc(HOGO_MAX_PREFILTER_IDS * sizeof *flags), *ids = malloc(HOGO_MAX_PREFILTER_IDS * sizeof *ids);
     unsigned n = 0;
     if (list && pats && flags && ids)
         for (int b = 0; b < RX_BUCKETS; b++)
             for (rx_entry *e = c->bucket[b]; e; e = e->next)
-                if ((e->pf_state == RX_PF_WAITING || e->pf_id >= 0) && n < RX_PF_MAX_IDS) list[n++] = e;
+                if ((e->pf_state == RX_PF_WAITING || e->pf_id >= 0) && n < HOGO_MAX_PREFILTER_IDS) list[n++] = e;
     hs_database_t *db = NULL;
     for (int tries = 0; n && tries < 32; tries++) {
         for (unsigned i = 0; i < n; i++) { pats[i] = list[i]->pf_text; flags[i] = list[i]->pf_flags; ids[i] = i; }
@@ -568,7 +562,7 @@ static const uint64_t *rx_pf_bits(rx_cache *c, const char *subject, size_t slen)
  * PCRE2 must decide. */
 static int rx_pf_may_match(rx_cache *c, rx_entry *e, const char *subject, size_t slen, size_t start)
 {
-    if (e->pf_id < 0 || !c->db || start != 0 || slen < c->pf_min || slen > RX_PF_MAX_SUBJECT) return 1;
+    if (e->pf_id < 0 || !c->db || start != 0 || slen < c->pf_min || slen > HOGO_MAX_PREFILTER_SUBJECT) return 1;
     const uint64_t *bits = rx_pf_bits(c, subject, slen);
     if (!bits) return 1;
     unsigned id = (unsigned)e->pf_id;
@@ -588,8 +582,8 @@ static uint64_t rx_now_ns(void)
  * (see RX_WINDOW).  Returns pcre2_match's result or RX_ERROR_TIME. */
 static void rx_scale_limit(rx_cache *c, size_t n)
 {
-    uint64_t lim = n ? RX_WORK / n : c->lim.match_limit;
-    if (lim < RX_MIN_LIMIT) lim = RX_MIN_LIMIT;
+    uint64_t lim = n ? HOGO_REGEX_WORK / n : c->lim.match_limit;
+    if (lim < HOGO_REGEX_MIN_MATCH) lim = HOGO_REGEX_MIN_MATCH;
     if (lim > c->lim.match_limit) lim = c->lim.match_limit;
     pcre2_set_match_limit(c->mctx, (uint32_t)lim);
 }
@@ -608,7 +602,7 @@ static int rx_search(rx_cache *c, const rx_entry *e, const char *subject, size_t
         pcre2_set_offset_limit(c->mctx, lim < slen ? lim : PCRE2_UNSET);
         rc = pcre2_match(e->code, (PCRE2_SPTR)subject, slen, from, mopts, c->md, c->mctx);
         if (rc != PCRE2_ERROR_NOMATCH || lim >= slen) break;
-        if (rx_now_ns() - t0 > RX_MAX_SEARCH_NS) { rc = RX_ERROR_TIME; break; }
+        if (rx_now_ns() - t0 > HOGO_MAX_REGEX_SEARCH_NS) { rc = RX_ERROR_TIME; break; }
         /* next start: the next character (PCRE2 starts on characters only) */
         for (from = lim + 1; from < slen && ((unsigned char)subject[from] & 0xC0) == 0x80; from++) {}
         /* a later start re-anchors \G and loses "not empty at start": the
@@ -623,7 +617,7 @@ static int rx_limit_error(int rc, char *msg)
 {
     if (rc == RX_ERROR_TIME) {
         snprintf(msg, 160, "regex stopped: the search ran for more than %d s (the pattern backtracks too much)",
-                 (int)(RX_MAX_SEARCH_NS / 1000000000u));
+                 (int)(HOGO_MAX_REGEX_SEARCH_NS / 1000000000u));
         return -2;
     }
     PCRE2_UCHAR buf[96];
@@ -691,7 +685,7 @@ char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
     if (!out) { snprintf(msg, 160, "out of memory"); return NULL; }
 #define RX_PUT(p, len) do { \
         size_t l_ = (len); \
-        if (n + l_ > RX_MAX_GSUB) { snprintf(msg, 160, "substitution result too large (more than %u MiB)", RX_MAX_GSUB >> 20); goto fail; } \
+        if (n + l_ > HOGO_MAX_GSUB_BYTES) { snprintf(msg, 160, "substitution result too large (more than %u MiB)", HOGO_MAX_GSUB_BYTES >> 20); goto fail; } \
         if (n + l_ > max) { snprintf(msg, 160, "memory budget exceeded (--rule-memory): the substitution's result is larger than what is left"); goto fail; } \
         if (n + l_ > cap) { \
             size_t c_ = cap * 2 > n + l_ ? cap * 2 : n + l_; \
@@ -727,7 +721,7 @@ char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
                                       PCRE2_SUBSTITUTE_OVERFLOW_LENGTH,
                                       c->md, c->mctx, (PCRE2_SPTR)repl, rlen, one ? one : (PCRE2_UCHAR *)"", &got);
             if (sr >= 0) { RX_PUT(one, got); break; }
-            if (sr != PCRE2_ERROR_NOMEMORY || got <= one_cap || got > RX_MAX_GSUB) {
+            if (sr != PCRE2_ERROR_NOMEMORY || got <= one_cap || got > HOGO_MAX_GSUB_BYTES) {
                 if (sr == PCRE2_ERROR_NOMEMORY) snprintf(msg, 160, "substitution result too large");
                 else rx_limit_error(sr, msg);
                 goto fail;
@@ -740,7 +734,7 @@ char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
         copied = ov[1];
         pos = ov[1];
         mopts = ov[0] == ov[1] ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;
-        if (rx_now_ns() - t0 > RX_MAX_SEARCH_NS) { rx_limit_error(RX_ERROR_TIME, msg); goto fail; }
+        if (rx_now_ns() - t0 > HOGO_MAX_REGEX_SEARCH_NS) { rx_limit_error(RX_ERROR_TIME, msg); goto fail; }
     }
     RX_PUT(subject + copied, slen - copied);
 #undef RX_PUT

@@ -18,15 +18,12 @@
 #include <time.h>
 
 /* security: what one plan's result may hold.  A rule's findings past the
- * first SCREEN_MAX_FINDINGS_PER_RULE, and any finding once the result
- * holds SCREEN_MAX_FINDINGS_PER_PLAN findings or SCREEN_MAX_RESULT_BYTES,
+ * first HOGO_MAX_FINDINGS_PER_RULE, and any finding once the result
+ * holds HOGO_MAX_FINDINGS_PER_PLAN findings or HOGO_MAX_RESULT_BYTES,
  * are counted, not kept: one more finding of the rule says how many there
  * were (a plan with 20,000 transfers that each trip a rule is a plan with
  * many findings, not a rule failure).  So a plan's result stays under
- * about SCREEN_MAX_RESULT_BYTES plus one summary per rule. */
-#define SCREEN_MAX_FINDINGS_PER_RULE 1000
-#define SCREEN_MAX_FINDINGS_PER_PLAN 20000
-#define SCREEN_MAX_RESULT_BYTES      (64u << 20)
+ * about HOGO_MAX_RESULT_BYTES plus one summary per rule. */
 
 struct screen_run {
     hogo_engine *e;
@@ -78,11 +75,9 @@ static void screen_error_at(screen_run *run, size_t off, const char *msg)
  * by the next collection).  So all of it runs first, every text is built in
  * a luaL_Buffer and kept on the Lua stack, and only then is the finding
  * added, with no Lua code running while it is filled.  Texts are capped so
- * that a rule's findings (at most SCREEN_MAX_FINDINGS_PER_RULE) cannot pile
+ * that a rule's findings (at most HOGO_MAX_FINDINGS_PER_RULE) cannot pile
  * up unbounded memory in the result. */
 
-#define SCREEN_MAX_TEXT 4096     /* bytes of a finding's message or follow-up */
-#define SCREEN_MAX_PATH 2048     /* bytes of a finding's path */
 
 /* Push tmpl with its {name} placeholders filled from the table at vars
  * (0 = none), and each {label:PATH} with the label of that field in lang
@@ -177,8 +172,8 @@ int screen_report(lua_State *L)
     lua_settop(L, 3);
     int opts = lua_istable(L, 3) ? 3 : 0;
     luaL_checkstack(L, 16, "report");
-    if (++run->rule_findings > SCREEN_MAX_FINDINGS_PER_RULE ||
-        run->res->pub.n_findings >= SCREEN_MAX_FINDINGS_PER_PLAN || run->res->bytes >= SCREEN_MAX_RESULT_BYTES) {
+    if (++run->rule_findings > HOGO_MAX_FINDINGS_PER_RULE ||
+        run->res->pub.n_findings >= HOGO_MAX_FINDINGS_PER_PLAN || run->res->bytes >= HOGO_MAX_RESULT_BYTES) {
         /* counted, with its severity, for the summary finding (screen_dropped) */
         hogo_severity sev = r->info.severity;
         if (opts && r->info.severity == r->default_severity && lua_getfield(L, opts, "severity") == LUA_TSTRING)
@@ -243,7 +238,7 @@ int screen_report(lua_State *L)
     } else if (lua_type(L, 1) == LUA_TSTRING) {
         size_t n;
         const char *s = lua_tolstring(L, 1, &n);
-        sb_add(pathp, s, n > SCREEN_MAX_PATH ? SCREEN_MAX_PATH + 4 : n);
+        sb_add(pathp, s, n > HOGO_MAX_FINDING_PATH ? HOGO_MAX_FINDING_PATH + 4 : n);
     }
     path = *pathp;                     /* nothing below raises before it is freed */
     sb_init(pathp);
@@ -254,19 +249,19 @@ int screen_report(lua_State *L)
     if (!f) { sb_free(&path); return luaL_error(L, "out of memory"); }
     f->rule = res_strdup(run->res, r->info.id);
     f->topic = res_strdup(run->res, r->info.topic);
-    f->precedent = precedent ? screen_copy(run, L, precedent, SCREEN_MAX_TEXT)
+    f->precedent = precedent ? screen_copy(run, L, precedent, HOGO_MAX_FINDING_TEXT)
                              : res_strdup(run->res, r->info.precedent);
     f->severity = sev;
     f->incomplete = incomplete;
     size_t plen = path.len;
-    if (plen > SCREEN_MAX_PATH) {
-        plen = SCREEN_MAX_PATH;
+    if (plen > HOGO_MAX_FINDING_PATH) {
+        plen = HOGO_MAX_FINDING_PATH;
         while (plen > 0 && ((unsigned char)path.data[plen] & 0xC0) == 0x80) plen--;
     }
     f->path = res_strndup(run->res, sb_cstr(&path), plen);
     for (int l = 0; l < 2; l++) {
-        f->message[l] = screen_copy(run, L, texts + 2 * l, SCREEN_MAX_TEXT);
-        f->follow_up[l] = screen_copy(run, L, texts + 2 * l + 1, SCREEN_MAX_TEXT);
+        f->message[l] = screen_copy(run, L, texts + 2 * l, HOGO_MAX_FINDING_TEXT);
+        f->follow_up[l] = screen_copy(run, L, texts + 2 * l + 1, HOGO_MAX_FINDING_TEXT);
     }
     screen_locate(run, f->path ? f->path : "", &f->line, &f->column);
     sb_free(&path);
@@ -280,18 +275,18 @@ int screen_report(lua_State *L)
 static void screen_rule_failed(screen_run *run, const eng_rule *r, const char *msg, int line)
 {
     const hogo_engine *e = run->e;
-    if (!e->fail_where[0] || !line || strcmp(e->fail_where, r->info.file) == 0) {
+    if (!e->sbx.fail_where[0] || !line || strcmp(e->sbx.fail_where, r->info.file) == 0) {
         res_add_rule_error(run->res, r->info.id, r->info.file, line, msg);
         return;
     }
     strbuf m;
     sb_init(&m);
-    if (e->fail_rule_line)
-        sb_printf(&m, "%s (in %s, called from rule %s at %s:%d)", msg, e->fail_where, r->info.id,
-                  r->info.file, e->fail_rule_line);
+    if (e->sbx.fail_rule_line)
+        sb_printf(&m, "%s (in %s, called from rule %s at %s:%d)", msg, e->sbx.fail_where, r->info.id,
+                  r->info.file, e->sbx.fail_rule_line);
     else
-        sb_printf(&m, "%s (in %s, while rule %s of %s ran)", msg, e->fail_where, r->info.id, r->info.file);
-    res_add_rule_error(run->res, r->info.id, e->fail_where, line, sb_cstr(&m));
+        sb_printf(&m, "%s (in %s, while rule %s of %s ran)", msg, e->sbx.fail_where, r->info.id, r->info.file);
+    res_add_rule_error(run->res, r->info.id, e->sbx.fail_where, line, sb_cstr(&m));
     sb_free(&m);
 }
 
@@ -480,27 +475,25 @@ static int screen_needs(screen_run *run, const eng_rule *r, strbuf *text, int *b
  * bytes per byte of plan, plus 16 MiB.  A plan written as text (the plans
  * this tool is for) needs 12 at most (100,000 items of a data list); only a
  * plan of very many tiny values goes past it, and is refused. */
-#define SCREEN_PLAN_LUA_RATIO 24u
-#define SCREEN_PLAN_LUA_BASE  (16u << 20)
 
 /* Returns 0 when the plan is too large to hand to the rules (an input
  * error is added), 1 otherwise. */
 static int screen_rules(screen_run *run, size_t len)
 {
     hogo_engine *e = run->e;
-    lua_State *L = e->L;
+    lua_State *L = e->sbx.L;
     int top = lua_gettop(L);
     size_t live = 0;
     for (size_t i = 0; i < e->nrules; i++) live += !e->rules[i].disabled && e->rules[i].check_ref != LUA_NOREF;
     if (!live || !lua_checkstack(L, 16)) return 1;   /* (validate runs none: no plan for Lua) */
     uint64_t t = screen_now(e);
-    size_t limit = len < (SIZE_MAX - SCREEN_PLAN_LUA_BASE) / SCREEN_PLAN_LUA_RATIO
-                 ? len * SCREEN_PLAN_LUA_RATIO + SCREEN_PLAN_LUA_BASE : SIZE_MAX;
-    if (!sbx_push_plan(e, run->doc.root, limit)) {
+    size_t limit = len < (SIZE_MAX - HOGO_PLAN_LUA_BASE) / HOGO_PLAN_LUA_RATIO
+                 ? len * HOGO_PLAN_LUA_RATIO + HOGO_PLAN_LUA_BASE : SIZE_MAX;
+    if (!sbx_push_plan(&e->sbx, run->doc.root, limit)) {
         char msg[256];
         snprintf(msg, sizeof msg, "the plan holds too many values to screen: its tables would take more than "
                  "%zu MiB (%u bytes per byte of plan + %u MiB); it is mostly tiny values such as empty arrays",
-                 limit >> 20, SCREEN_PLAN_LUA_RATIO, SCREEN_PLAN_LUA_BASE >> 20);
+                 limit >> 20, HOGO_PLAN_LUA_RATIO, HOGO_PLAN_LUA_BASE >> 20);
         res_add_error(run->res, "", 1, 1, msg);
         return 0;
     }
@@ -533,16 +526,26 @@ static int screen_rules(screen_run *run, size_t len)
         int reset = r->reset_ref != LUA_NOREF;
         lua_pushcfunction(L, reset ? sbx_check_entry : sbx_rule_entry);
         lua_rawgeti(L, LUA_REGISTRYINDEX, reset ? r->check_ref : r->chunk_ref);
-        if (reset) lua_rawgeti(L, LUA_REGISTRYINDEX, r->reset_ref);
+        if (reset) {
+            lua_rawgeti(L, LUA_REGISTRYINDEX, r->reset_ref);
+            sbx_push_rule_env(&e->sbx, &r->env_ref);
+        }
         lua_pushvalue(L, plan);
         lua_pushvalue(L, ctx);
         char msg[512];
         int line;
         uint64_t t0 = t;
-        e->rule_source = r->info.file;
-        if (sbx_call_budgeted(e, 3 + reset, 0, msg, sizeof msg, &line) != LUA_OK)
+        e->sbx.rule_source = r->info.file;
+        e->sbx.cow_written = 0;
+        if (sbx_call_budgeted(&e->sbx, 3 + 2 * reset, 0, msg, sizeof msg, &line) != LUA_OK)
             screen_rule_failed(run, r, msg, line);
-        e->rule_source = NULL;
+        e->sbx.rule_source = NULL;
+        if (reset && e->sbx.cow_written) {
+            /* security: the rule changed a table its check() closes over:
+             * from the next plan on, its file runs afresh (sbx_guard) */
+            luaL_unref(L, LUA_REGISTRYINDEX, r->reset_ref);
+            r->reset_ref = LUA_NOREF;
+        }
         if (run->rule_dropped) screen_dropped(run, r);
         if (e->opt.profile) {
             screen_lap(e, &t, &e->stats.rules_ns);
@@ -697,9 +700,10 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
              * rule may use 16 MiB, or 32 bytes per byte of plan if that is
              * more, so a large but honest plan is not mistaken for a memory
              * bomb.  A budget the caller set is used as given. */
-            e->rule_memory = e->opt.rule_memory;
-            if (!e->rule_memory_given && len < SIZE_MAX / 32 && len * 32 > e->rule_memory)
-                e->rule_memory = len * 32;
+            e->sbx.rule_memory = e->opt.rule_memory;
+            if (!e->rule_memory_given && len < SIZE_MAX / HOGO_RULE_MEMORY_PER_BYTE &&
+                len * HOGO_RULE_MEMORY_PER_BYTE > e->sbx.rule_memory)
+                e->sbx.rule_memory = len * HOGO_RULE_MEMORY_PER_BYTE;
             e->run = &run;
             int pushed = screen_rules(&run, len);
             e->run = NULL;

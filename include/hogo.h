@@ -23,13 +23,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hogo_limits.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 #define HOGO_VERSION "0.1.0"
 #define HOGO_PLAN_FORMAT "hogo-plan/1"
-#define HOGO_PLAN_MAX_BYTES_DEFAULT (8u << 20)   /* hogo_options.plan_max_bytes when 0 */
 
 /* Status codes returned by every function that can fail. */
 typedef enum {

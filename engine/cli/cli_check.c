@@ -92,7 +92,7 @@ static int check_load_baseline(const char *file, check_baseline *b)
 {
     size_t len;
     int big;
-    char *text = cli_read_stream(file, 256u << 20, &len, &big);
+    char *text = cli_read_stream(file, HOGO_MAX_BASELINE_BYTES, &len, &big);
     if (!text) {
         cli_say("%s: 基準の報告（--baseline）を読めません", "%s: cannot read the baseline report", file);
         return 0;
@@ -283,7 +283,7 @@ static void *check_worker(void *arg)
     check_pool *p = arg;
     int failed;
     hogo_engine *e = cli_engine(p->o, 1, &failed);
-    size_t max = p->o->opt.plan_max_bytes ? p->o->opt.plan_max_bytes : HOGO_PLAN_MAX_BYTES_DEFAULT;
+    size_t max = p->o->opt.plan_max_bytes ? p->o->opt.plan_max_bytes : HOGO_MAX_PLAN_BYTES;
     uint64_t read_ns = 0;
     for (;;) {
         pthread_mutex_lock(&p->mu);
@@ -337,7 +337,7 @@ static void check_done_with(cli_list *files, size_t i)
 
 static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jobs, check_sink *sink)
 {
-    size_t max = o->opt.plan_max_bytes ? o->opt.plan_max_bytes : HOGO_PLAN_MAX_BYTES_DEFAULT;
+    size_t max = o->opt.plan_max_bytes ? o->opt.plan_max_bytes : HOGO_MAX_PLAN_BYTES;
     uint64_t read_ns = 0, *rd = sink->prof ? &read_ns : NULL;
     if (jobs <= 1 || files->n <= 1) {
         for (size_t i = 0; i < files->n; i++) {

@@ -118,7 +118,7 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
     if (!strcmp(a, "--rule-memory")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.rule_memory = (size_t)n; return 1; }
     if (!strcmp(a, "--rule-instructions")) { NEED(); if (!cli_size(a, v, UINT64_MAX, &n)) return -1; o->opt.rule_instructions = n; return 1; }
     if (!strcmp(a, "--max-plan-bytes")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.plan_max_bytes = (size_t)n; return 1; }
-    if (!strcmp(a, "--max-depth")) { NEED(); if (!cli_size(a, v, 1000, &n)) return -1; o->opt.plan_max_depth = (int)n; return 1; }
+    if (!strcmp(a, "--max-depth")) { NEED(); if (!cli_size(a, v, HOGO_MAX_PLAN_DEPTH_CAP, &n)) return -1; o->opt.plan_max_depth = (int)n; return 1; }
     if (!strcmp(a, "--regex-match-limit")) { NEED(); if (!cli_size(a, v, UINT32_MAX, &n)) return -1; o->opt.regex_match_limit = (uint32_t)n; return 1; }
     if (!strcmp(a, "--today")) {
         NEED();
@@ -216,7 +216,7 @@ int cli_load_config(cli_opts *o)
     if (!path) return 1;
     size_t len;
     int big;
-    char *text = cli_read_stream(path, 1 << 20, &len, &big);
+    char *text = cli_read_stream(path, HOGO_MAX_CONFIG_BYTES, &len, &big);
     if (!text) { cli_say("%s: 設定ファイルを読めません", "%s: cannot read the configuration", path); free(path); return 0; }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);

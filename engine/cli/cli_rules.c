@@ -306,7 +306,7 @@ static void explain_example(hogo_buf *sb, hogo_engine *e, const hogo_rule_info *
     snprintf(test, sizeof test, "%.*s.test.json", (int)(n - 4), r->file);
     size_t len;
     int big;
-    char *text = cli_read(test, 4u << 20, &len, &big);
+    char *text = cli_read(test, HOGO_MAX_EXPLAIN_BYTES, &len, &big);
     cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
     free(text);
     const cJSON *c, *hit = NULL;
@@ -333,7 +333,7 @@ static void explain_example(hogo_buf *sb, hogo_engine *e, const hogo_rule_info *
         if (slash) *slash = '\0'; else snprintf(dir, sizeof dir, ".");
         if (snprintf(shown, sizeof shown, "%s/%s", dir, planref) < (int)sizeof shown) {
             explain_tidy(shown);
-            plan = cli_read(shown, 4u << 20, &len, &big);
+            plan = cli_read(shown, HOGO_MAX_EXPLAIN_BYTES, &len, &big);
         }
         hogo_buf_printf(sb, "  %s: %s\n", en ? "plan" : "計画", hogo_term(shown));
     } else {

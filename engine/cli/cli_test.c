@@ -118,7 +118,7 @@ static char *test_read_plan(const char *dir, const char *rel, size_t *len)
                           : snprintf(path, sizeof path, "%s/%s", dir, rel);
     if (n < 0 || (size_t)n >= sizeof path) return NULL;
     int big;
-    return cli_read(path, 64u << 20, len, &big);
+    return cli_read(path, HOGO_MAX_TEST_PLAN_BYTES, len, &big);
 }
 
 static size_t test_count(const hogo_result *r, const char *rule)
@@ -255,7 +255,7 @@ static void test_file(hogo_engine *e, hogo_engine *all, test_tally *t, const cha
 {
     size_t len;
     int big;
-    char *text = cli_read(file, 16u << 20, &len, &big);
+    char *text = cli_read(file, HOGO_MAX_TEST_FILE_BYTES, &len, &big);
     cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
     free(text);
     const cJSON *cases = cJSON_GetObjectItemCaseSensitive(root, "cases");

@@ -439,7 +439,7 @@ web_server *web_start(const web_config *c, char *err, size_t errlen)
     if (!s) { snprintf(err, errlen, "out of memory"); return NULL; }
     s->cfg = *c;
     if (s->cfg.workers < 1) s->cfg.workers = 2;
-    if (!s->cfg.max_plan_bytes) s->cfg.max_plan_bytes = 8u << 20;
+    if (!s->cfg.max_plan_bytes) s->cfg.max_plan_bytes = HOGO_MAX_PLAN_BYTES;
     if (!s->cfg.max_connections) s->cfg.max_connections = 64;
     if (!s->cfg.timeout_s) s->cfg.timeout_s = 30;
     pthread_mutex_init(&s->mu, NULL);

@@ -1,0 +1,118 @@
+/* sandbox.h -- the Lua state rules run in (sbx_ prefix): what a rule can
+ * reach, the budgets it runs under, its environments, the plan handed to
+ * it read-only.  The sandbox knows nothing of the engine above it: the
+ * engine opens one, hands it the `hogo` table and the pack's libraries,
+ * and calls rules through it.  The code is in four files:
+ *   sandbox.c     the state, the allocator, the budgets, protected calls
+ *   sbx_stdlib.c  the standard functions a rule gets, wrapped where a C
+ *                 loop the rule sizes would escape the budgets
+ *   sbx_data.c    read-only tables: the plan's proxies, frozen copies,
+ *                 JSON pointers of plan tables, C buffers Lua may outlive
+ *   sbx_env.c     rule and library environments, and running a rule on
+ *                 one plan with no state kept from the plan before */
+#ifndef HOGO_SANDBOX_H
+#define HOGO_SANDBOX_H
+#include "strbuf.h"
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <pthread.h>
+#include <stdint.h>
+
+typedef struct sbx_state {
+    lua_State *L;
+    uint64_t rule_instructions;  /* the instruction budget of a call */
+    size_t rule_memory;        /* the memory budget of a call */
+    size_t mem_used;           /* bytes the Lua state holds now */
+    size_t mem_limit;          /* 0 = no cap (engine work); set while a rule runs */
+    size_t gc_floor;           /* mem_used after the last full collection (sbx_push_plan) */
+    int in_build, build_refused;   /* building the plan's tables; the budget refused once */
+    uint64_t instr;            /* VM instructions the running rule used */
+    int aborting;              /* a budget was hit: no pcall in the rule may catch it */
+    const char *abort_why;
+    /* security: where a budget was hit, when Lua's message has no position
+     * (hook, allocator) */
+    int abort_line;
+    char abort_where[512];     /* the chunk of abort_line ("rules/_common.lua") */
+    /* where the last failed call failed (sbx_call_budgeted): the chunk of
+     * its line, which is a library's when the error was raised inside one,
+     * and the line of the rule's own file it was called from */
+    const char *rule_source;   /* the running rule's file, NULL at load */
+    int err_line;              /* the message handler's reading */
+    char err_where[512];
+    char fail_where[512];
+    int fail_rule_line;
+    /* the CPU-time backstop of the instruction budget (work done inside C
+     * calls that the hook cannot count) */
+    uint64_t deadline_ns, cpu_start_ns;
+    uint64_t cpu_read_ns, cpu_read_wall_ns;   /* the last reading of the thread's CPU clock */
+    pthread_t cpu_read_thread;                /* ... on this thread (see sbx_budget_start) */
+    int cpu_read_valid;
+    int base_stale;            /* a global was added since the rules' base was built */
+    int cow_written;           /* the running rule wrote into a guarded constant (sbx_guard) */
+} sbx_state;
+
+/* ---- sandbox.c ---- */
+/* Open the state (rule_instructions and rule_memory set by the caller
+ * first); 1 ok.  sbx_close frees it. */
+int  sbx_open(sbx_state *s);
+void sbx_close(sbx_state *s);
+/* The state a Lua state belongs to. */
+sbx_state *sbx_get(lua_State *L);
+/* Run the function on top of the stack with nargs below it, under the rule
+ * budgets.  Returns LUA_OK or an error status with the message left in msg
+ * (and the line in *line). */
+int  sbx_call_budgeted(sbx_state *s, int nargs, int nresults, char *msg, size_t msglen, int *line);
+/* Charge n units of a C loop to the running rule's instruction budget
+ * (raises when it is spent). */
+void sbx_charge(lua_State *L, lua_Unsigned n);
+/* Mark the running rule as stopped by a budget (no pcall of the rule
+ * catches it any more). */
+void sbx_abort(lua_State *L, const char *why);
+size_t sbx_memory_left(lua_State *L);   /* of the running rule's memory budget */
+
+/* ---- sbx_stdlib.c ---- */
+/* Push the prototype environment: the standard functions and tables a
+ * rule may use, wrapped (called once, by sbx_open). */
+void sbx_push_stdlib(lua_State *L);
+
+/* ---- sbx_data.c ---- */
+void sbx_data_open(lua_State *L);       /* the registry entries below (by sbx_open) */
+/* Push the plan's read-only tables, built with at most limit bytes; 0 (and
+ * nothing pushed) when they would need more. */
+int  sbx_push_plan(sbx_state *s, const void *cjson_root, size_t limit);
+/* Push a deep read-only copy of the value at idx (hogo.freeze). */
+void sbx_freeze(lua_State *L, int idx, int in_place);
+int  sbx_freeze_fn(lua_State *L);       /* (t) -> a deep read-only copy of t */
+int  sbx_is_readonly(lua_State *L, int idx);
+int  sbx_is_null(lua_State *L, int idx);
+void sbx_push_null(lua_State *L);
+/* JSON pointer of a plan table at idx (+ optional key part). */
+void sbx_path(lua_State *L, int idx, strbuf *b);
+void sbx_path_part(lua_State *L, int idx, strbuf *b);
+/* Push a userdata holding an empty strbuf that is freed when collected:
+ * C buffers that Lua calls may outlive (an error unwinding past them). */
+strbuf *sbx_box(lua_State *L);
+
+/* ---- sbx_env.c ---- */
+/* The `hogo` table (popped) every rule and library sees, read-only. */
+void sbx_set_hogo(sbx_state *s);
+/* A global of every rule (popped): the pack's libraries. */
+void sbx_add_global(sbx_state *s, const char *name);
+void sbx_push_env(sbx_state *s);       /* fresh globals over the shared read-only base */
+void sbx_push_lib_env(sbx_state *s);   /* the same over a base without the pack's libraries */
+/* The lua_CFunction that runs a rule on one plan: (chunk, plan, ctx) ->
+ * the rule file runs again in a fresh environment, then its check(). */
+int  sbx_rule_entry(lua_State *L);
+/* The same for a rule with a reset list: (check, list, env, plan, ctx) ->
+ * its upvalues set back to their load values, its _ENV to env (from
+ * sbx_push_rule_env), then check(). */
+int  sbx_check_entry(lua_State *L);
+/* Push a rule's environment for one plan, in constant time (*ref keeps it
+ * between plans; LUA_NOREF at first). */
+void sbx_push_rule_env(sbx_state *s, int *ref);
+/* Push the reset list of check() at fidx, loaded in the environment at
+ * eidx, and return 1; 0 (nothing pushed) when check() can reach state that
+ * only running its file again renews. */
+int  sbx_reset_list(lua_State *L, int fidx, int eidx);
+#endif

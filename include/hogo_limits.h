@@ -1,0 +1,101 @@
+/*
+ * hogo_limits.h -- every limit of hogo in one place, each with its reason
+ * (as YARA's limits.h).  What a limit stops and the error it gives are
+ * tabled in docs/security.md ("Limits"); a limit a user can set has its
+ * flag there and a field in hogo_options (0 = the default below).
+ *
+ * Public, because the tools that feed the library (the CLI, the server)
+ * must read a file no larger than the engine will take.
+ */
+#ifndef HOGO_LIMITS_H
+#define HOGO_LIMITS_H
+
+/* ---- a plan (input) ---- */
+
+/* Bytes of one plan (--max-plan-bytes): a written plan is a few KB; 8 MiB
+ * holds 100,000 data items, and the memory of one plan in a worker is
+ * bounded in proportion (docs/security.md, "Memory of a plan"). */
+#define HOGO_MAX_PLAN_BYTES        (8u << 20)
+/* Nesting of a plan (--max-depth, at most HOGO_MAX_PLAN_DEPTH_CAP): checked
+ * before the parser runs, so no recursion can overflow the stack. */
+#define HOGO_MAX_PLAN_DEPTH        64
+#define HOGO_MAX_PLAN_DEPTH_CAP    1000
+/* The plan's read-only tables in the rule engine: RATIO bytes per byte of
+ * plan + BASE.  A written plan needs 12 at most; only a plan of very many
+ * tiny values ("[]," is 3 bytes of text, ~450 of tables) goes past it. */
+#define HOGO_PLAN_LUA_RATIO        24u
+#define HOGO_PLAN_LUA_BASE         (16u << 20)
+
+/* ---- a rule, on one plan ---- */
+
+/* Memory a rule may allocate (--rule-memory): 16 MiB, or PER_BYTE bytes per
+ * byte of plan when that is more (what rules derive grows with the plan). */
+#define HOGO_MAX_RULE_MEMORY       (16u << 20)
+#define HOGO_RULE_MEMORY_PER_BYTE  32u
+/* Lua instructions of a rule (--rule-instructions); the count hook fires
+ * every HOOK_STEP instructions. */
+#define HOGO_MAX_RULE_INSTRUCTIONS 50000000u
+#define HOGO_HOOK_STEP             1000
+/* CPU time inside C calls the hook cannot see: 1 s per 10 million
+ * instructions of the budget, at least 2 s; the thread's CPU clock is read
+ * again only after CPU_REREAD_NS of wall time (a system call per rule would
+ * cost more than most rules). */
+#define HOGO_CPU_INSTR_PER_SECOND  10000000u
+#define HOGO_MIN_RULE_CPU_SECONDS  2u
+#define HOGO_CPU_REREAD_NS         10000000u
+/* Findings kept: per rule per plan, and per plan (count or bytes); the
+ * rest are counted in one summary finding of the rule. */
+#define HOGO_MAX_FINDINGS_PER_RULE 1000
+#define HOGO_MAX_FINDINGS_PER_PLAN 20000
+#define HOGO_MAX_RESULT_BYTES      (64u << 20)
+/* Bytes of a finding's message or follow-up, and of its path. */
+#define HOGO_MAX_FINDING_TEXT      4096
+#define HOGO_MAX_FINDING_PATH      2048
+/* A JSON pointer the sandbox builds for hogo.path (a plan within its own
+ * limits never reaches it). */
+#define HOGO_MAX_SANDBOX_PATH      (64u << 10)
+/* Nesting of a table hogo.freeze copies (a library's export). */
+#define HOGO_MAX_FREEZE_DEPTH      64
+/* A rule's reset list (sandbox.c, sbx_reset_list): how deep the local
+ * functions check() calls are followed, and how many upvalues are kept. */
+#define HOGO_MAX_RESET_DEPTH       8
+#define HOGO_MAX_RESET_UPVALUES    256
+
+/* ---- regexes (PCRE2) ---- */
+
+/* Match and depth limits of one call (--regex-match-limit); the match
+ * limit is also scaled to the subject: at most REGEX_WORK / its length
+ * (PCRE2 counts backtracking points, not the bytes scanned between them),
+ * never below REGEX_MIN_MATCH. */
+#define HOGO_MAX_REGEX_MATCH       1000000u
+#define HOGO_MAX_REGEX_DEPTH       10000u
+#define HOGO_MAX_REGEX_HEAP_KIB    (20u * 1024)
+#define HOGO_REGEX_WORK            1000000000ull
+#define HOGO_REGEX_MIN_MATCH       1000u
+/* One search, across the windows it is cut into. */
+#define HOGO_MAX_REGEX_SEARCH_NS   1000000000ull
+/* Compiled patterns kept per engine: rules can invent patterns without end;
+ * past either bound the cache starts again. */
+#define HOGO_MAX_REGEX_CACHE       2048
+#define HOGO_MAX_REGEX_CACHE_BYTES (32u << 20)
+/* A hogo.gsub result (built outside the Lua state, before the rule's
+ * memory budget can see it). */
+#define HOGO_MAX_GSUB_BYTES        (64u << 20)
+/* The Hyperscan prefilter (off unless HOGO_REGEX_PREFILTER): what it is
+ * asked to compile, and the texts it scans. */
+#define HOGO_MAX_PREFILTER_PATTERN (8u << 10)
+#define HOGO_MAX_PREFILTER_IDS     1024
+#define HOGO_MAX_PREFILTER_SUBJECT (16u << 10)
+
+/* ---- files the tools read ---- */
+
+/* A saved report read as a baseline (--baseline): a JSON report of a big
+ * batch; a rule's test file (hogo test) and a plan it refers to; the test
+ * file and plan that hogo explain shows; a configuration file. */
+#define HOGO_MAX_BASELINE_BYTES    (256u << 20)
+#define HOGO_MAX_TEST_FILE_BYTES   (16u << 20)
+#define HOGO_MAX_TEST_PLAN_BYTES   (64u << 20)
+#define HOGO_MAX_EXPLAIN_BYTES     (4u << 20)
+#define HOGO_MAX_CONFIG_BYTES      (1u << 20)
+
+#endif
