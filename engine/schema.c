@@ -448,7 +448,10 @@ static const sprop *find_prop(const snode *s, const char *name)
 
 static const char *const annotations[] = {
     "$schema", "$id", "$comment", "title", "description", "examples", "default",
-    "deprecated", "readOnly", "writeOnly", NULL
+    "deprecated", "readOnly", "writeOnly",
+    /* the plan format's words (COMMON.md's vocabulary convention): read by what
+     * generates labels and aliases, not by validation */
+    "x-hogo", "x-hogo-values", "x-hogo-topics", NULL
 };
 
 enum {
@@ -1081,7 +1084,8 @@ static const struct { const char *ja, *en; } ja_values[] = {
     { "閉域", "closed" }, { "庁内ネットワーク", "closed" }, { "インターネット", "internet" }, { "単体", "standalone" },
     { "なし", "none" }, { "専用線", "dedicated_line" }, { "暗号化USB", "encrypted_usb" }, { "USB", "usb" },
     { "メール", "email" }, { "電子メール", "email" }, { "暗号化メール", "encrypted_email" }, { "手渡し", "paper_handover" },
-    { "郵送", "postal_mail" }, { "宅配", "courier" },
+    { "郵送", "postal_mail" }, { "宅配", "courier" }, { "電話", "phone" },
+    { "通知", "notice" }, { "お知らせ", "notice" }, { "受け渡し", "handover" },
     { "禁止", "prohibited" }, { "承認制", "with_approval" }, { "承認", "with_approval" }, { "可", "allowed" },
     { "市", "city" }, { "本人", "subject" },
     { "溶解", "dissolution" }, { "シュレッダー", "shredding" }, { "裁断", "shredding" }, { "焼却", "incineration" },
@@ -1539,6 +1543,8 @@ static const struct { const char *ja, *field; } ja_keys[] = {
     { "受け渡し方法", "transfers[].method" }, { "受渡方法", "transfers[].method" }, { "送付方法", "transfers[].method" },
     { "確認者", "transfers[].verification.staff" }, { "確認する職員", "transfers[].verification.staff" },
     { "確認方法", "transfers[].verification.how" }, { "頻度", "transfers[].frequency" },
+    { "通知の内容", "transfers[].content" }, { "宛先の確認", "transfers[].address_check" },
+    { "配信停止", "transfers[].consent" }, { "任意", "data.items[].optional" }, { "利用規約", "platforms[].terms" },
     { "委託", "outsourcing" }, { "委託先", "outsourcing.contractor" }, { "受託者", "outsourcing.contractor" },
     { "委託業者", "outsourcing.contractor" }, { "委託業務", "outsourcing.scope[]" }, { "委託内容", "outsourcing.scope[]" },
     { "特記事項", "outsourcing.special_specifications" }, { "特記仕様書", "outsourcing.special_specifications" },
