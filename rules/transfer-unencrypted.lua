@@ -5,6 +5,7 @@
 -- travels the same way, and is cleared by sending it another way (「パスワードは別送」).  A web
 -- upload with no word on encryption is low, cleared by encrypted: true or 「TLS」「暗号化通信」.
 -- A transfer with no method but 「USB」「メール」 in its text counts too.
+-- A notice to a resident (situation.notice) is transfer-notice-content's, not this rule's.
 -- The remedy fits the move: between the segments of 三層分離 (インターネット接続系 → LGWAN接続系)
 -- data goes through 無害化 (method sanitization), not LGWAN.
 local METHOD_JA = { usb = "USBメモリ", email = "電子メール", web_upload = "ウェブでのアップロード" }
@@ -49,6 +50,9 @@ return {
   check = function(plan, ctx)
     local st = common.stakes(plan)
     for _, t in ipairs(common.list(plan.transfers)) do
+      -- a notice to a resident is asked what it says and where it goes (transfer-notice-content),
+      -- not for LGWAN or an encrypted USB stick
+      if situation.notice(t) then goto next end
       local m = situation.value(t.method)
       local from_prose = false
       if m == nil then m = prose_method(t); from_prose = m ~= nil end
@@ -74,6 +78,7 @@ return {
           what = common.answer(t.what) or "データ", from = t.from or "?", to = t.to or "?",
           method = METHOD_JA[m], method_en = METHOD_EN[m], problem = ja, problem_en = en } })
       end
+      ::next::
     end
   end,
 }
