@@ -29,10 +29,19 @@ return {
     if not data then return end
     local types = common.num(data.item_types)
     local listed = #common.items(plan)
-    local n = types or listed
-    if not ((types and types >= MANY_TYPES) or listed >= MANY_LISTED) then return end
-    n = math.max(types or 0, listed)
-    local always = data.collected_always
+    local always = situation.value(data.collected_always)
+    local sev_always = common.has_sensitive(plan) and "medium" or "low"
+    if not ((types and types >= MANY_TYPES) or listed >= MANY_LISTED) then
+      -- every item every time, and how many kinds there are left out: the count decides the
+      -- question, so leaving it out is asked as the question it would draw (never better)
+      if always == true and types == nil then
+        ctx.report(data, "item_types", { severity = sev_always, vars = { n = tostring(listed) },
+          message = { ja = "個人情報を毎回すべて取得する計画ですが、取得する可能性のある項目の種類の数（data.item_types）が記載されていません。",
+                      en = "Every item is to be collected every time, but how many kinds may be collected (data.item_types) is not stated." } })
+      end
+      return
+    end
+    local n = math.max(types or 0, listed)
     if always == false then return end
     local key = types and "item_types" or "items"
     if always == true then
@@ -41,7 +50,9 @@ return {
         message = { ja = "取得する可能性のある個人情報{n}種類を毎回すべて取得する計画です。利用目的に必要な範囲を超えて取得するおそれがあります。",
                     en = "All {n} kinds of personal information are to be collected every time, which may exceed what the purpose needs." } })
     elseif always == nil and not gov.find_claim(plan, NEED_ONLY) then
-      ctx.report(data, key, { severity = "low", vars = { n = tostring(n) } })
+      -- not stated draws the severity that stating "every time" would (a plan never does better
+      -- by leaving collected_always out)
+      ctx.report(data, key, { severity = sev_always, vars = { n = tostring(n) } })
     end
   end,
 }

@@ -25,6 +25,11 @@ local function closed_side(plan)
   for _, s in ipairs(common.list(plan.storage)) do
     if s.network == "lgwan" or s.network == "closed" or s.location == "lgwan_asp" or s.location == "gov_cloud" then return s end
   end
+  -- the network of electronic data kept in the offices not stated: the same question (a plan
+  -- never does better by leaving the network out than by naming LGWAN)
+  for _, s in ipairs(common.list(plan.storage)) do
+    if s.medium ~= "paper" and s.location == "on_premise" and situation.value(s.network) == nil then return s end
+  end
   return nil
 end
 

@@ -4,8 +4,8 @@
 -- (議題(5)); the 2021 LINE case concerned exactly such images stored abroad.
 --   photo: medium (high with children's data or a platform storing abroad)
 --   document: low (medium with 要配慮 data)
--- With no attachments field (absent or null) the plan's words decide (「写真の添付もできる」):
--- leaving the field out never does better than filling it in.
+-- The plan's words count beside the attachments field (「写真の添付もできる」): leaving the field
+-- out, or a photo out of it, never does better than filling it in.
 -- Cleared by what the follow-up asks: what becomes of the copies (a storage or retention entry
 -- for the attachments, or their deletion from the platform once taken in) and, for photos, a
 -- warning to users about faces, name plates, number plates and location data; one of the two →
@@ -48,10 +48,10 @@ return {
       for _, a in ipairs(common.list(p.attachments)) do
         if a == "photo" then photo = true elseif a == "document" then doc = true end
       end
-      if p.attachments == nil or hogo.is_null(p.attachments) then
-        photo = situation.mentions(plan, PHOTO_TEXT) ~= nil
-        doc = situation.mentions(plan, DOC_TEXT) ~= nil
-      end
+      -- the plan's words count whatever the field says: a list that leaves photos out while the
+      -- text still tells of them says less, not "none" (the omission property)
+      photo = photo or situation.mentions(plan, PHOTO_TEXT) ~= nil
+      doc = doc or situation.mentions(plan, DOC_TEXT) ~= nil
       if photo and not (copies and warned) then
         local sev = (lv >= 1 or p.region == "overseas") and "high" or "medium"
         if copies or warned then sev = common.sev_shift(sev, -1) end

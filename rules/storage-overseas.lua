@@ -23,6 +23,15 @@ return {
     local st = common.stakes(plan)
     if situation.mentions(plan, REGIME) and situation.mentions(plan, LIMITS) then return end
     for _, s in ipairs(common.list(plan.storage)) do
+      if common.obj(s) and s.location == "contractor" and s.medium ~= "paper" and situation.value(s.region) == nil
+         and not situation.says(plan, [[国内|日本国内|海外|国外]]) then
+        -- which country the contractor keeps it in is where it is kept (a core fact): left out,
+        -- it is asked as 記載不足, never better than stating "overseas"
+        ctx.report(s, "region", { severity = "low", incomplete = true, vars = {
+          what = common.answer(s.what) or "データ", data = st.label_ja, data_en = st.label_en },
+          message = { ja = "受託者の施設で保管する「{what}」（{data}）の所在国（国内・海外）が記載されていません（記載不足）。",
+                      en = "Which country the contractor keeps \"{what}\" ({data_en}) in is not stated (incomplete)." } })
+      end
       if common.obj(s) and s.region == "overseas" and not situation.cloudlike(s) then
         local where = ({ contractor = "受託者の施設", government_data_center = "データセンター",
                          on_premise = "庁舎外の拠点", personal_device = "個人の端末",

@@ -57,7 +57,12 @@ return {
       local from_prose = false
       if m == nil then m = prose_method(t); from_prose = m ~= nil end
       local sev, ja, en
-      if (m == "usb" or m == "email") and t.encrypted ~= true then
+      if m == nil and t.encrypted == false then
+        -- stated unencrypted, the means left out: leaving the method out never does better
+        -- than naming the USB stick or the e-mail
+        sev = st.sensitive and "critical" or "high"
+        ja, en = "暗号化しないとされています。", "it is stated not to be encrypted."
+      elseif (m == "usb" or m == "email") and t.encrypted ~= true then
         sev = st.sensitive and "critical" or "high"
         ja, en = "暗号化されていません。", "it is not encrypted."
       elseif m == "email" and not hogo.test(text_of(t, plan), PASSWORD_APART) then
@@ -76,7 +81,7 @@ return {
         ctx.report(t, from_prose and "what" or "method", { severity = sev,
           follow_up = segment and SEGMENT_FOLLOW_UP or nil, precedent = segment and GUIDELINE or nil, vars = {
           what = common.answer(t.what) or "データ", from = t.from or "?", to = t.to or "?",
-          method = METHOD_JA[m], method_en = METHOD_EN[m], problem = ja, problem_en = en } })
+          method = METHOD_JA[m] or "方法の記載のない手段", method_en = METHOD_EN[m] or "means not stated", problem = ja, problem_en = en } })
       end
       ::next::
     end
