@@ -39,7 +39,18 @@ return {
 
   check = function(plan, ctx)
     local items = common.get(plan, "data", "items")
-    if common.obj(items) and items[1] ~= nil then return end
+    if common.obj(items) and items[1] ~= nil then
+      -- an item listed without its name is an item not stated
+      for _, it in ipairs(common.items(plan)) do
+        if common.obj(it) and not common.answer(it.name) then
+          ctx.report(it, "name", { incomplete = true,
+            message = { ja = "項目の名称（data.items[].name）が記載されていない項目があります（記載不足）。",
+                        en = "An item is listed without its name (data.items[].name) (incomplete)." } })
+          return
+        end
+      end
+      return
+    end
     local why, why_en = handles_personal_data(plan)
     if not why then return end
     local node, key = plan, "data"

@@ -50,8 +50,11 @@ return {
       end
       -- the plan's words count whatever the field says: a list that leaves photos out while the
       -- text still tells of them says less, not "none" (the omission property)
-      photo = photo or situation.mentions(plan, PHOTO_TEXT) ~= nil
-      doc = doc or situation.mentions(plan, DOC_TEXT) ~= nil
+      -- (with the field stated, only a plain claim counts: 「写真は受け付けず」 is no photo)
+      local stated = common.obj(p.attachments) ~= nil
+      local said = stated and situation.says or situation.mentions
+      photo = photo or said(plan, PHOTO_TEXT) ~= nil
+      doc = doc or said(plan, DOC_TEXT) ~= nil
       if photo and not (copies and warned) then
         local sev = (lv >= 1 or p.region == "overseas") and "high" or "medium"
         if copies or warned then sev = common.sev_shift(sev, -1) end

@@ -8,8 +8,9 @@ fixtures/rules/*), the plan is screened again with less in it, and its verdict m
     mean by 「空欄」);
   * every field at every depth below those sections removed (a transfer's verification, an item's
     name, a platform's region, data.items as a whole ...);
-  * every element of every list removed (one transfer, one item, one storage entry): the prose
-    still tells of it, so the plan says less than it means (記載不足 where a flow goes missing).
+  * every element of a list that the prose still tells of (one of its words is in the title,
+    purpose or description: a transfer of 「宛名データ」, an item 「生年月日」) removed: the plan
+    then says less than it means (記載不足 where a flow goes missing).
 The plan's own prose (title, purpose, description) is left as written: it is what the structured
 part is read against.  Verdicts rank approve < approve_with_conditions < incomplete = re_examine
 ("not ready").  Also: the untouched `hogo init` skeleton must not be approved.
@@ -80,6 +81,29 @@ def paths_below(node, prefix):
             yield from paths_below(v, prefix + (i,))
 
 
+PROSE = ("title", "purpose", "description")
+
+
+def strings(node):
+    """Every string value under node."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from strings(v)
+
+
+def mentioned(plan, element):
+    """True when the plan's prose still tells of a list element: one of its words (a string value
+    of two or more characters: 「宛名データ」, 「生年月日」) appears in the title, purpose or
+    description."""
+    prose = "\n".join(plan[k] for k in PROSE if isinstance(plan.get(k), str))
+    return any(len(s) >= 2 and s in prose for s in strings(element))
+
+
 def pointer(path):
     return "/" + "/".join(str(p) for p in path)
 
@@ -100,6 +124,12 @@ def omissions(plan):
         if key in NOT_ACCOUNT or value is None:
             continue
         for path in paths_below(value, (key,)):
+            parent = plan
+            for p in path[:-1]:
+                parent = parent[p]
+            # a list element counts when the prose still tells of it; a field, always
+            if isinstance(parent, list) and not mentioned(plan, parent[path[-1]]):
+                continue
             yield pointer(path), "removed", without(plan, path)
 
 
