@@ -255,4 +255,12 @@ end
 M.PRE_ACT = "（2023年4月の法施行前の審議）"
 M.SHIKI = "志木市 令和2年度第3回 個人情報保護審議会（2021年2月17日）"
 
+-- The national guidance on local governments' use of LINE and like services, and what the
+-- regulators did about the operator (docs/precedents.md: read as the press and the 鳥取県 release
+-- reported them).  The guideline: information a third party may know may go on the platform; for
+-- residents' personal data or consultations, the system is built so that it is stored in the
+-- body's (or its contractor's) database, not on the platform.
+M.LINE_GUIDELINE = "内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日: 住民の個人情報や相談内容を扱う場合は、LINE側に保存されないシステム構成とする）"
+M.LINE_REGULATORS = "個人情報保護委員会 LINE株式会社に対する指導（2021年4月23日、委託先の監督）; 総務省 LINE株式会社に対する文書による指導（2021年4月26日）; 個人情報保護委員会 LINEヤフー株式会社に対する勧告（2024年3月28日、不正アクセスによる約52万件の流出）; 総務省 LINEヤフー株式会社に対する行政指導（2024年3月5日・4月16日）"
+
 return M

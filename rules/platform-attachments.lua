@@ -37,7 +37,7 @@ return {
                 en = "{name} accepts {what_en} as attachments. {why_en}" },
   follow_up = { ja = "添付された{what}の保存先と保存期間、{body}のシステムへ取り込んだ後に{name}上から削除するか、写り込み（顔・表札・車両番号）や位置情報への注意を利用者に案内するかを示してください。",
                 en = "State where attached {what_en} are kept and for how long, whether they are deleted from {name} once taken into {body_en}'s system, and whether users are warned about faces, name plates, number plates and location data." },
-  precedent = "志木市 令和2年度第3回 議題(5)「LINEを活用し、写真の添付もできることから、粗大ごみの規模を把握するうえでも役立っており」" .. situation.PRE_ACT .. "; 総務省「LINE株式会社の事案を踏まえた地方公共団体におけるLINEサービス等の利用の際の考え方（ガイドライン）」（令和3年4月30日）",
+  precedent = "志木市 令和2年度第3回 議題(5)「LINEを活用し、写真の添付もできることから、粗大ごみの規模を把握するうえでも役立っており」" .. situation.PRE_ACT .. "; 内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日）",
 
   check = function(plan, ctx)
     local lv = gov.level(plan)
