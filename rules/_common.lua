@@ -784,10 +784,10 @@ function M.my_number(plan)
     if it.category == "my_number" then return it, "category", M.text(it.name) ~= "" and it.name or "個人番号" end
   end
   for _, it in ipairs(M.items(plan)) do
-    if M.mentions(it.name, M.MY_NUMBER_PATTERN) then return it, "name", it.name end
+    if M.affirms(it.name, M.MY_NUMBER_PATTERN) then return it, "name", it.name end
   end
   for _, f in ipairs(M.text_fields(plan)) do
-    if M.mentions(f.text, M.MY_NUMBER_PATTERN) then
+    if M.affirms(f.text, M.MY_NUMBER_PATTERN) then
       return f.node, f.key, hogo.match(f.text, M.MY_NUMBER_PATTERN) or "個人番号"
     end
   end

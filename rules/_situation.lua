@@ -223,7 +223,7 @@ function M.flows_mentioned(plan)
        and not M.placeholder(f.text) then
       for _, ch in ipairs(M.CHANNELS) do
         if not seen[ch.id] and hogo.test(f.text, ch.re, "i") then
-          if common.mentions(f.text, flow_re(ch)) then
+          if common.affirms(f.text, flow_re(ch)) then
             seen[ch.id] = true
             out[#out + 1] = { channel = ch, node = f.node, key = f.key, text = f.text }
           end
