@@ -11,7 +11,8 @@ local SANITIZED = [[無害化|サニタイズ|画像化|テキスト化|CDR|フ�
 
 local function intake(plan)
   for _, t in ipairs(common.list(plan.transfers)) do
-    if INTERNET_METHODS[t.method] then return t, "method" end
+    -- (a notice to a resident leaves the body: nothing comes in through it)
+    if INTERNET_METHODS[t.method] and not situation.notice(t) then return t, "method" end
   end
   for _, s in ipairs(common.list(plan.storage)) do
     if s.network == "internet" then return s, "network" end

@@ -13,7 +13,7 @@
 -- The message kept to a bare notice, or said to leave names and health out.
 local MINIMAL = [[(?:氏名|名前|個人名|健康|病名|症状|体調|詳細|内容|個人を特定)[^。\n]{0,16}?(?:記載し(?:ない|ません)|書か(?:ない|ず)|含め(?:ない|ず)|載せ(?:ない|ず)|記さ(?:ない|ず)|伏せ|省)|「[^」]{0,20}お知らせ[^」]{0,10}」(?:と|の)?(?:み|だけ)|(?:件名|お知らせ)(?:のみ|だけ)|詳細は[^。\n]{0,20}?(?:マイページ|ログイン|窓口|電話|アプリ|確認)|最小限]]
 -- How the address is made sure of.
-local ADDRESS = [[誤送信|誤送付|誤配|宛先(?:の)?(?:確認|照合|チェック)|宛名(?:の)?(?:確認|照合)|BCC|登録確認|確認メール|テスト(?:送信|配信)|(?:複数|2名|二人|2人)(?:の職員)?で(?:確認|照合)|ダブルチェック|本人確認|本人(?:が|に)[^。\n]{0,10}?(?:登録|確認)|登録(?:した|された)(?:アドレス|メールアドレス|宛先|番号|電話番号)|システムから自動]]
+local ADDRESS = [[誤送信|誤送付|誤配|宛先(?:の)?(?:確認|照合|チェック)|宛名(?:の)?(?:確認|照合)|BCC|登録確認|確認メール|テスト(?:送信|配信)|(?:複数|2名|二人|2人)(?:の職員)?で(?:確認|照合)|ダブルチェック|本人確認|(?:アドレス|宛先|電話番号|番号)(?:を|の)?[^。\n]{0,10}?(?:確認|照合|読み合わせ|復唱)]]
 -- How the resident signs up for it and stops it.
 local CONSENT = [[同意|希望(?:する|した)?(?:者|人|方|保護者|家族)|希望者|申し込|申込|申し出|申出|登録(?:した|を受け|制)|配信停止|停止(?:でき|を申し出|の申出|する)|解除|オプトアウト|opt-?in|オプトイン]]
 
@@ -74,7 +74,7 @@ return {
             what = common.answer(t.what) or "お知らせ", from = t.from or "?", to = t.to or "?",
             method = METHOD_JA[m] or "通知", method_en = METHOD_EN[m] or "a message",
             missing = table.concat(ja, "・"), missing_en = table.concat(en, ", ") .. (#en > 1 and " are" or " is"),
-            asks = table.concat(asks, "、") .. "、", asks_en = table.concat(asks_en, "; ") } })
+            asks = table.concat(asks, "、"), asks_en = table.concat(asks_en, "; ") } })
         end
       end
     end
