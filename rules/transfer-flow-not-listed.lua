@@ -28,7 +28,7 @@ return {
         local en = { email = "e-mail", post = "post", phone = "phone", usb = "USB stick", lgwan = "LGWAN",
                      line = "an app or SNS" }
         ctx.report(node, key, { incomplete = true, vars = {
-          quote = gov.quote(f, f.channel.re, 40), channel = f.channel.ja, channel_en = en[f.channel.id] or f.channel.id } })
+          quote = hogo.match(f.text, "[^。\\n]{0,16}(?:" .. f.channel.re .. ")[^。\\n]{0,16}", "i") or gov.quote(f, f.channel.re, 40), channel = f.channel.ja, channel_en = en[f.channel.id] or f.channel.id } })
       end
     end
   end,
