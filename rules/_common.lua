@@ -773,6 +773,34 @@ function M.outsourcing_claimed(plan)
 end
 
 ------------------------------------------------------------------------------------------
+-- 個人番号 (番号法)
+------------------------------------------------------------------------------------------
+
+-- The Individual Number itself, not the card used as an ID, the portal, the system or the network
+-- segment (個人番号利用事務系).
+M.MY_NUMBER_PATTERN = [[(?:個人番号|マイナンバー)(?!カード|ポータル|制度|法|利用事務系|系)]]
+
+-- common.my_number(plan): where the plan handles 個人番号 (so 番号法 governs the work: 特定個人情報,
+-- 個人番号関係事務 and its re-entrustment, 第10条): an item of category my_number, an item named
+-- 個人番号/マイナンバー, or a text field (papers 「個人番号が記載された申告書」, a transfer, the
+-- scope, the purpose) that speaks of it without a negation.  Returns the node and key to report
+-- at and the words found, or nil.
+function M.my_number(plan)
+  for _, it in ipairs(M.items(plan)) do
+    if it.category == "my_number" then return it, "category", M.text(it.name) ~= "" and it.name or "個人番号" end
+  end
+  for _, it in ipairs(M.items(plan)) do
+    if M.affirms(it.name, M.MY_NUMBER_PATTERN) then return it, "name", it.name end
+  end
+  for _, f in ipairs(M.text_fields(plan)) do
+    if M.affirms(f.text, M.MY_NUMBER_PATTERN) then
+      return f.node, f.key, hogo.match(f.text, M.MY_NUMBER_PATTERN) or "個人番号"
+    end
+  end
+  return nil
+end
+
+------------------------------------------------------------------------------------------
 -- Once per plan
 ------------------------------------------------------------------------------------------
 

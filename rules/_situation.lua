@@ -160,8 +160,104 @@ end
 M.says = gov.says
 M.mentions = gov.mentions
 
+------------------------------------------------------------------------------------------
+-- Notices to residents, and the flows the prose tells of (issue 19)
+------------------------------------------------------------------------------------------
+
+-- Who a notice goes to: a resident or someone close to them, not a party that takes the data in.
+M.RESIDENT = [[住民|市民|町民|村民|区民|県民|保護者|家族|親族|ご家族|本人|申請者|利用者|登録者|対象者|受診者|接種者|入所者|児童|生徒|世帯|相談者|高齢者|見守り(?:対象者|協力者)|緊急連絡先]]
+-- What a notice is called: 通知・お知らせ・連絡・案内・リマインド・アラート ...
+M.NOTICE = [[通知|お知らせ|知らせ|連絡|案内|リマインド|リマインダ|アラート|メッセージ|呼びかけ|勧奨|催告|督促|配信]]
+-- The channels a notice takes.
+local NOTICE_METHODS = { email = true, encrypted_email = true, phone = true, postal_mail = true,
+                         third_party_app = true }
+
+-- situation.notice(t): true when the transfer is a notice to a resident (or a relative, a
+-- parent): kind "notice", or -- with no kind -- a message by mail, phone, post or an app to a
+-- resident whose own words say it is a notice (「入室のお知らせ」 to 保護者 by e-mail).  A notice
+-- is not a bulk data move: what a council asks of it is what it says, to which address, how a
+-- wrong address is prevented and how the resident signs up and stops it (transfer-notice-content),
+-- not LGWAN or an encrypted USB stick.
+function M.notice(t)
+  if not common.obj(t) then return false end
+  if t.kind == "notice" then return true end
+  if t.kind == "handover" then return false end
+  local m = M.value(t.method)
+  if m ~= nil and not NOTICE_METHODS[m] then return false end
+  local to = M.words(t.to)
+  if to == "" or not hogo.test(to, M.RESIDENT) or common.is_contractor(to) then return false end
+  return hogo.test(M.words(t.what), M.NOTICE)
+end
+
+-- The channels by which prose says something is sent, each with the methods (transfers[].method)
+-- and words that show it in the structured part.
+M.CHANNELS = hogo.freeze({
+  { id = "email", ja = "電子メール", re = [[電子メール|(?<!ー)メール(?!アドレス|マガジン)|e-?mail]],
+    methods = { email = true, encrypted_email = true } },
+  { id = "post", ja = "郵送", re = [[郵送|郵便|書留|はがき|ハガキ|封書|宅配便|宅急便]],
+    methods = { postal_mail = true, courier = true } },
+  { id = "phone", ja = "電話", re = [[電話(?!番号)|架電]], methods = { phone = true } },
+  { id = "usb", ja = "USBメモリ", re = [[USB]], methods = { usb = true, encrypted_usb = true } },
+  { id = "lgwan", ja = "LGWAN", re = [[LGWAN(?![-－ ・]?ASP)]], methods = { lgwan = true } },
+  { id = "line", ja = "外部アプリ・SNS", re = [[(?<![A-Za-z])LINE(?![A-Za-z])|SNS|SMS|ショートメッセージ|アプリ]],
+    methods = { third_party_app = true } },
+})
+-- Sending verbs: the channel must be what something is sent by (「メールで通知する」「郵送する」),
+-- not what is collected (「電話番号」) or asked about (「電話での問い合わせ」).
+local SEND = [[送付|送信|送る|送り|通知|知らせ|連絡|配信|案内|受け渡|受渡|引き渡|引渡|渡す|渡し|提供|届け|返送|発送|報告]]
+local BY = [[(?:で|により|にて|による|を(?:用い|使|利用|活用|通じ)|経由(?:で)?|を介し)]]
+-- (郵送 is a verb by itself: 「結果を郵送する」.)
+local flow_re = common.memo(64, function(ch)
+  local re = "(?:" .. ch.re .. ")" .. BY .. "[^。\\n]{0,24}?(?:" .. SEND .. ")|(?:" .. ch.re .. ")(?:で|の|を)?(?:送付|送信|配信|発送|通知)"
+  if ch.id == "post" then re = re .. "|郵送(?:する|し|で|により|にて|します)" end
+  return re
+end)
+
+-- situation.flows_mentioned(plan): the channels the plan's own account (purpose, description,
+-- outsourcing scope, contract) says something is sent by, each {channel=, node=, key=, text=}
+-- (the first place it is said), negations left out (「メールでは送らない」).
+function M.flows_mentioned(plan)
+  local out, seen = {}, {}
+  for _, f in ipairs(gov.prose(plan)) do
+    if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
+       and not M.placeholder(f.text) then
+      for _, ch in ipairs(M.CHANNELS) do
+        if not seen[ch.id] and hogo.test(f.text, ch.re, "i") then
+          if common.affirms(f.text, flow_re(ch)) then
+            seen[ch.id] = true
+            out[#out + 1] = { channel = ch, node = f.node, key = f.key, text = f.text }
+          end
+        end
+      end
+    end
+  end
+  return out
+end
+
+-- situation.flow_listed(plan, ch): true when the structured part shows the channel: a transfer by
+-- one of its methods or whose own words name it, or (for apps) a platform listed.
+function M.flow_listed(plan, ch)
+  for _, t in ipairs(common.list(plan.transfers)) do
+    if common.obj(t) then
+      if ch.methods[M.value(t.method) or ""] then return true end
+      local words = M.words(t.what, t.from, t.to, common.get(t, "verification", "how"), t.content)
+      if hogo.test(words, ch.re, "i") then return true end
+    end
+  end
+  if ch.id == "line" and #common.list(plan.platforms) > 0 then return true end
+  return false
+end
+
 -- The precedent every rule here comes back to, and the note that it predates the Act.
 M.PRE_ACT = "（2023年4月の法施行前の審議）"
 M.SHIKI = "志木市 令和2年度第3回 個人情報保護審議会（2021年2月17日）"
+
+-- The national guidance on local governments' use of LINE and like services, and what the
+-- regulators did about the operator (docs/precedents.md: read as the press and the 鳥取県 release
+-- reported them).  The guideline: information a third party may know may go on the platform; for
+-- residents' personal data or consultations, the system is built so that it is stored in the
+-- body's (or its contractor's) database, not on the platform.
+M.LINE_GUIDELINE = "内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日: 住民の個人情報や相談内容を扱う場合は、LINE側に保存されないシステム構成とする）"
+M.LINE_REGULATORS = "個人情報保護委員会 LINE株式会社に対する指導（2021年4月23日、委託先の監督）; 総務省 LINE株式会社に対する文書による指導（2021年4月26日）; 個人情報保護委員会 LINEヤフー株式会社に対する勧告（2024年3月28日、不正アクセスによる約52万件の流出）; 総務省 LINEヤフー株式会社に対する行政指導（2024年3月5日・4月16日）"
 
 return M

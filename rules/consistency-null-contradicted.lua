@@ -129,7 +129,7 @@ return {
       local name = personal and common.uses_platform(plan)
       if name then
         report(ctx, plan, "platforms", {
-          precedent = "志木市 令和2年度第3回 議題(5)（LINE を活用した電子申請。写真の添付もできる）; 総務省「LINE株式会社の事案を踏まえた地方公共団体におけるLINEサービス等の利用の際の考え方（ガイドライン）」（令和3年4月30日）",
+          precedent = "志木市 令和2年度第3回 議題(5)（LINE を活用した電子申請。写真の添付もできる）; 内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日）",
           why = "「" .. name .. "」を利用する計画です", why_en = "the plan uses " .. name,
           fact = "住民の情報が通る外部プラットフォーム（運営事業者・データの保存国）",
           fact_en = "The third-party platform residents' data passes through (operator, where it stores data)",

@@ -18,6 +18,9 @@ local SERVICE_FOLLOW_UP = {
   ja = "サービス上のデータについては、契約終了・保存期間経過時の消去の方法（disposal.method：deletion）、消去を行う者、期限と消去証明の提出を、紙などその他の媒体については廃棄の方法（溶解、裁断、返却）を示してください（disposal）。",
   en = "For the data in the service, state how it is deleted when the contract or retention period ends (disposal.method: deletion), who deletes it, the deadline and a certificate of deletion; for paper and other media, the method (dissolution, shredding, return) (disposal)." }
 
+-- the prose tells of paper being destroyed
+local PAPER_DESTROYED = [[溶解|シュレッダ|裁断|焼却]]
+
 return {
   id        = "disposal-not-stated",
   topic     = "disposal.method",
@@ -39,6 +42,17 @@ return {
       ctx.report(plan, "disposal", { incomplete = true, vars = { data = st.label_ja, data_en = st.label_en },
                                      follow_up = in_a_service(plan) and SERVICE_FOLLOW_UP or nil })
       return
+    end
+    -- paper the plan tells of destroying (「調査票は溶解処理する」) with no disposal entry for
+    -- paper: the list says less than the plan means (an entry with no medium covers every medium)
+    local covered = {}
+    for _, d in ipairs(list) do
+      if common.obj(d) then covered[type(d.medium) == "string" and d.medium or "any"] = true end
+    end
+    if not covered.any and not covered.paper and situation.says(plan, PAPER_DESTROYED) then
+      ctx.report(plan.disposal, nil, { incomplete = true,
+        message = { ja = "紙の書類を廃棄する計画（本文）ですが、紙の廃棄・返却の方法が disposal に記載されていません（記載不足）。",
+                    en = "The text tells of destroying paper, but disposal says nothing of how the paper is destroyed or returned (incomplete)." } })
     end
     for _, d in ipairs(list) do
       if common.obj(d) and (d.method == nil or hogo.is_null(d.method)) then

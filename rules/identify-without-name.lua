@@ -47,7 +47,10 @@ return {
     -- a name: an item named 氏名..., or an identity item that is not just 性別/年齢
     for _, it in ipairs(items) do
       local n = common.text(it.name)
-      if hogo.test(n, NAME_RE) or (it.category == "identity" and not hogo.test(n, [[^(性別|年齢|国籍|続柄)$]])) then return end
+      -- (an identity item with no name is not known to be a name: leaving the name out of an item
+      -- never does better than writing 性別)
+      if hogo.test(n, NAME_RE) or (it.category == "identity" and common.answer(it.name)
+                                   and not hogo.test(n, [[^(性別|年齢|国籍|続柄)$]])) then return end
     end
     local birth = common.items_of(plan, "birthdate", BIRTH_RE)[1]
     local mynum = common.items_of(plan, "my_number", MYNUMBER_RE)[1]

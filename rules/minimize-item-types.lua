@@ -9,6 +9,16 @@
 local MANY_TYPES, MANY_LISTED = 20, 15
 local NEED_ONLY = [[必要な(?:項目|情報|事項|範囲|もの)(?:のみ|だけ|に限)|(?:すべて|全て)(?:の(?:項目|事柄))?を(?:毎回)?(?:取得|聴取|収集)するわけではない|(?:相談|申請|ケース)(?:の)?(?:内容|状況)?に(?:応じ|よっ)て[^。]{0,20}(?:聴取|取得|収集|異なる)]]
 
+-- An item that is a whole form or record (「心身の状況（認定調査票）」「相談記録」): how many kinds
+-- of information it holds is what the listed count cannot say.
+local BUNDLE = [[調査票|意見書|記録|台帳|一式|カルテ|相談内容|聴取内容|アセスメント]]
+local function bundled(plan)
+  for _, it in ipairs(common.items(plan)) do
+    if hogo.test(common.text(it.name), BUNDLE) then return true end
+  end
+  return false
+end
+
 return {
   id        = "minimize-item-types",
   topic     = "data.minimization",
@@ -29,10 +39,20 @@ return {
     if not data then return end
     local types = common.num(data.item_types)
     local listed = #common.items(plan)
-    local n = types or listed
-    if not ((types and types >= MANY_TYPES) or listed >= MANY_LISTED) then return end
-    n = math.max(types or 0, listed)
-    local always = data.collected_always
+    local always = situation.value(data.collected_always)
+    local sev_always = common.has_sensitive(plan) and "medium" or "low"
+    if not ((types and types >= MANY_TYPES) or listed >= MANY_LISTED) then
+      -- every item every time, an item that is a whole form, and how many kinds it holds left
+      -- out: the count decides the question, so leaving it out is asked as the question it
+      -- would draw (never better)
+      if always == true and types == nil and bundled(plan) then
+        ctx.report(data, "item_types", { severity = sev_always, vars = { n = tostring(listed) },
+          message = { ja = "個人情報を毎回すべて取得する計画ですが、取得する可能性のある項目の種類の数（data.item_types）が記載されていません。",
+                      en = "Every item is to be collected every time, but how many kinds may be collected (data.item_types) is not stated." } })
+      end
+      return
+    end
+    local n = math.max(types or 0, listed)
     if always == false then return end
     local key = types and "item_types" or "items"
     if always == true then
@@ -41,7 +61,9 @@ return {
         message = { ja = "取得する可能性のある個人情報{n}種類を毎回すべて取得する計画です。利用目的に必要な範囲を超えて取得するおそれがあります。",
                     en = "All {n} kinds of personal information are to be collected every time, which may exceed what the purpose needs." } })
     elseif always == nil and not gov.find_claim(plan, NEED_ONLY) then
-      ctx.report(data, key, { severity = "low", vars = { n = tostring(n) } })
+      -- not stated draws the severity that stating "every time" would (a plan never does better
+      -- by leaving collected_always out)
+      ctx.report(data, key, { severity = sev_always, vars = { n = tostring(n) } })
     end
   end,
 }

@@ -2,20 +2,40 @@
 -- nothing in the plan says what it is needed for.  柏市 puts the collection of 思想・信条 and other
 -- sensitive information to its council case by case (令和2年1月31日 議題2「思想・信条等の個人情報の
 -- 収集について（諮問）」); the council's first question is what the item is for.  low.  Quiet for an
--- item when data.items[].need says why, or the purpose or description speaks of that kind of data.
+-- item when data.items[].need says why, or a sentence of the purpose or description names that kind
+-- of data and says what the work does with it (issue 19: named only as collected is not a need).
 
 -- Whether the purpose/description speak of the item: its name, or a two-character word of its
 -- stem (「検診受診歴」 is explained by 「検診の未受診者」, 「障害の程度」 by 「障害福祉」).
 local SUFFIX = [[(?:の)?(?:歴|情報|結果|記録|有無|データ|状況|内容|等)$]]
-local function spoken_of(joined, name)
-  if name == "" then return false end
-  if joined:find(name, 1, true) then return true end
+
+-- What the work does with an item, said in the sentence that names it: 「既往歴に応じて強度を調整す
+-- る」「検診の未受診者に案内を送る」.  Naming it with a word of collection alone (「健康診断の結果を
+-- 提出していただく」「既往歴を収集する」) says what is taken, not where the work needs it.
+local USE = [[に応じ|に基づ|をもとに|を基に|に用い|に使|に利用|に活用|のため|ために|確認|判断|判定|審査|決定|配慮|選定|算定|抽出|調整|案内|勧奨|送付|通知|除去|指導|見守|安否]]
+
+-- the words that name an item in prose: its name and the two-character words of its stem (as
+-- the council reads them: 「検診受診歴」 is named by 「検診」), as one PCRE alternative
+local function name_words(name)
+  local out = { "\\Q" .. name .. "\\E" }
   local stem = hogo.gsub(hogo.gsub(name, SUFFIX, ""), SUFFIX, "")
   local cps = {}
   for _, c in utf8.codes(stem) do cps[#cps + 1] = utf8.char(c) end
   for i = 1, #cps - 1 do
     local w = cps[i] .. cps[i + 1]
-    if hogo.test(w, [[^[\p{Han}A-Za-z]{2}$]]) and joined:find(w, 1, true) then return true end
+    if hogo.test(w, [[^[\p{Han}A-Za-z]{2}$]]) then out[#out + 1] = "\\Q" .. w .. "\\E" end
+  end
+  return table.concat(out, "|")
+end
+
+-- whether some sentence of the purpose/description names the item (or its kind) and says a use
+local function explained(texts, name, term)
+  local w = name ~= "" and name_words(name) or nil
+  if term then w = w and (w .. "|" .. term.re) or term.re end
+  if not w then return false end
+  local re = "(?:" .. w .. ")[^。\\n]*(?:" .. USE .. ")|(?:" .. USE .. ")[^。\\n]*(?:" .. w .. ")"
+  for _, text in ipairs(texts) do
+    if hogo.test(text, re) then return true end
   end
   return false
 end
@@ -37,14 +57,12 @@ return {
     for _, k in ipairs({ "purpose", "description" }) do
       if type(plan[k]) == "string" then prose[#prose + 1] = common.text(plan[k]) end
     end
-    local joined = table.concat(prose, "\n")
     for _, it in ipairs(common.items(plan)) do
       local name = common.text(it.name)
       local term = common.sensitive_term(name)
       local sensitive = it.sensitive == true or it.category == "health" or it.category == "welfare" or term ~= nil
       if sensitive and not common.answer(it.need) then
-        local explained = spoken_of(joined, name) or (term ~= nil and hogo.test(joined, term.re))
-        if not explained then
+        if not explained(prose, name, term) then
           ctx.report(it, "name", { vars = { item = name,
             what = term and term.ja or "要配慮個人情報", what_en = term and term.en or "sensitive data" } })
         end

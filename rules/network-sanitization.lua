@@ -11,7 +11,8 @@ local SANITIZED = [[無害化|サニタイズ|画像化|テキスト化|CDR|フ�
 
 local function intake(plan)
   for _, t in ipairs(common.list(plan.transfers)) do
-    if INTERNET_METHODS[t.method] then return t, "method" end
+    -- (a notice to a resident leaves the body: nothing comes in through it)
+    if INTERNET_METHODS[t.method] and not situation.notice(t) then return t, "method" end
   end
   for _, s in ipairs(common.list(plan.storage)) do
     if s.network == "internet" then return s, "network" end
@@ -24,6 +25,11 @@ end
 local function closed_side(plan)
   for _, s in ipairs(common.list(plan.storage)) do
     if s.network == "lgwan" or s.network == "closed" or s.location == "lgwan_asp" or s.location == "gov_cloud" then return s end
+  end
+  -- the network of electronic data kept in the offices not stated: the same question (a plan
+  -- never does better by leaving the network out than by naming LGWAN)
+  for _, s in ipairs(common.list(plan.storage)) do
+    if s.medium ~= "paper" and s.location == "on_premise" and situation.value(s.network) == nil then return s end
   end
   return nil
 end

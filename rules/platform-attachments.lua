@@ -4,8 +4,8 @@
 -- (議題(5)); the 2021 LINE case concerned exactly such images stored abroad.
 --   photo: medium (high with children's data or a platform storing abroad)
 --   document: low (medium with 要配慮 data)
--- With no attachments field (absent or null) the plan's words decide (「写真の添付もできる」):
--- leaving the field out never does better than filling it in.
+-- The plan's words count beside the attachments field (「写真の添付もできる」): leaving the field
+-- out, or a photo out of it, never does better than filling it in.
 -- Cleared by what the follow-up asks: what becomes of the copies (a storage or retention entry
 -- for the attachments, or their deletion from the platform once taken in) and, for photos, a
 -- warning to users about faces, name plates, number plates and location data; one of the two →
@@ -37,7 +37,7 @@ return {
                 en = "{name} accepts {what_en} as attachments. {why_en}" },
   follow_up = { ja = "添付された{what}の保存先と保存期間、{body}のシステムへ取り込んだ後に{name}上から削除するか、写り込み（顔・表札・車両番号）や位置情報への注意を利用者に案内するかを示してください。",
                 en = "State where attached {what_en} are kept and for how long, whether they are deleted from {name} once taken into {body_en}'s system, and whether users are warned about faces, name plates, number plates and location data." },
-  precedent = "志木市 令和2年度第3回 議題(5)「LINEを活用し、写真の添付もできることから、粗大ごみの規模を把握するうえでも役立っており」" .. situation.PRE_ACT .. "; 総務省「LINE株式会社の事案を踏まえた地方公共団体におけるLINEサービス等の利用の際の考え方（ガイドライン）」（令和3年4月30日）",
+  precedent = "志木市 令和2年度第3回 議題(5)「LINEを活用し、写真の添付もできることから、粗大ごみの規模を把握するうえでも役立っており」" .. situation.PRE_ACT .. "; 内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日）",
 
   check = function(plan, ctx)
     local lv = gov.level(plan)
@@ -48,10 +48,13 @@ return {
       for _, a in ipairs(common.list(p.attachments)) do
         if a == "photo" then photo = true elseif a == "document" then doc = true end
       end
-      if p.attachments == nil or hogo.is_null(p.attachments) then
-        photo = situation.mentions(plan, PHOTO_TEXT) ~= nil
-        doc = situation.mentions(plan, DOC_TEXT) ~= nil
-      end
+      -- the plan's words count whatever the field says: a list that leaves photos out while the
+      -- text still tells of them says less, not "none" (the omission property)
+      -- (with the field stated, only a plain claim counts: 「写真は受け付けず」 is no photo)
+      local stated = common.obj(p.attachments) ~= nil
+      local said = stated and situation.says or situation.mentions
+      photo = photo or said(plan, PHOTO_TEXT) ~= nil
+      doc = doc or said(plan, DOC_TEXT) ~= nil
       if photo and not (copies and warned) then
         local sev = (lv >= 1 or p.region == "overseas") and "high" or "medium"
         if copies or warned then sev = common.sev_shift(sev, -1) end

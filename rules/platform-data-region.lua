@@ -23,7 +23,7 @@ return {
                 en = "Residents send {data_en} through {name}, but {state_en}." },
   follow_up = { ja = "{name}の運営事業者がデータ（画像・添付ファイルを含む）を保存する国、海外の委託先からのアクセスの有無、事業者との契約・利用規約で定める取扱いを確認し、住民への案内に明記してください。",
                 en = "Confirm where {name}'s operator stores the data (images and attachments included), whether anyone abroad can access it, and what the terms say; tell residents." },
-  precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; 総務省「LINE株式会社の事案を踏まえた地方公共団体におけるLINEサービス等の利用の際の考え方（ガイドライン）」（令和3年4月30日）; 個人情報保護委員会 LINE株式会社に対する指導（令和3年4月23日）; 長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日: 担当「事前調査の対象とした数社においては、データセンターをすべて国内に置いています」",
+  precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; 内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日）; 個人情報保護委員会 LINE株式会社に対する指導（令和3年4月23日）; 長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日: 担当「事前調査の対象とした数社においては、データセンターをすべて国内に置いています」",
 
   check = function(plan, ctx)
     local lv, st = gov.level(plan)

@@ -13,7 +13,7 @@ return {
                 en = "The operator of {name} is not stated." },
   follow_up = { ja = "運営事業者と、{body}が契約する連携事業者（ある場合）を記載し、利用規約・契約で定める個人情報の取扱いを示してください。",
                 en = "Name the operator and any integrator {body_en} contracts with, and show how the terms and contracts treat personal data." },
-  precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; 総務省「LINE株式会社の事案を踏まえた地方公共団体におけるLINEサービス等の利用の際の考え方（ガイドライン）」（令和3年4月30日）",
+  precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; 内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日）",
 
   -- needs: check() walks plan.platforms and nothing else
   needs = { fields = { "platforms" } },

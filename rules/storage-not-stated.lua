@@ -4,6 +4,10 @@
 -- (記載不足).  The council asks it every time (議題(2)「サーバー及びデータの保管場所はどこか」,
 -- 議題(4)「データの保管等はどこで行うのか」).  low: a question to answer before the session.
 -- `"storage": null` on a plan with personal data is consistency-null-contradicted's.
+-- methods that move electronic data
+local ELECTRONIC = { lgwan = true, dedicated_line = true, encrypted_usb = true, usb = true, email = true,
+                     encrypted_email = true, web_upload = true, api = true, rpa = true, sanitization = true }
+
 return {
   id        = "storage-not-stated",
   topic     = "storage.location",
@@ -24,6 +28,38 @@ return {
     if plan.storage == nil or #list == 0 then
       ctx.report(plan, "storage", { incomplete = true, vars = { data = st.label_ja, data_en = st.label_en } })
       return
+    end
+    -- storage lists only paper, yet the body hands over or receives electronic data: where that
+    -- data is kept is not stated
+    local electronic = false
+    for _, s in ipairs(list) do
+      if common.obj(s) and s.medium ~= "paper" then electronic = true end
+    end
+    if not electronic then
+      for _, t in ipairs(common.list(plan.transfers)) do
+        if common.obj(t) and ELECTRONIC[situation.value(t.method) or ""] and not situation.notice(t)
+           and (common.is_city(t.from, plan) or common.is_city(t.to, plan)) then
+          ctx.report(plan.storage, nil, { incomplete = true, vars = { what = t.what or "データ", what_en = t.what or "the data" },
+            message = { ja = "「{what}」を電子データで受け渡しますが、電子データの保管場所が storage に記載されていません（記載不足）。",
+                        en = "\"{what_en}\" moves as electronic data, but storage does not say where electronic data is kept (incomplete)." } })
+          break
+        end
+      end
+    end
+    -- data handed to the contractor, and no storage entry says where the contractor keeps it
+    local at_contractor = false
+    for _, s in ipairs(list) do
+      if common.obj(s) and (s.location == "contractor" or situation.cloudlike(s)) then at_contractor = true end
+    end
+    if not at_contractor then
+      for _, t in ipairs(common.list(plan.transfers)) do
+        if common.obj(t) and not situation.notice(t) and common.is_contractor(t.to, plan) then
+          ctx.report(plan.storage, nil, { incomplete = true, vars = { what = t.what or "データ", what_en = t.what or "the data", to = t.to },
+            message = { ja = "「{what}」を{to}へ渡しますが、{to}での保管場所が storage に記載されていません（記載不足）。",
+                        en = "\"{what_en}\" is handed to {to}, but storage does not say where {to} keeps it (incomplete)." } })
+          break
+        end
+      end
     end
     -- storage stated, but an entry without a location is the same question about that entry
     for _, s in ipairs(list) do

@@ -5,6 +5,10 @@
 -- by keeping it in Japan (region domestic), or by the plan stating what the follow-up asks: the
 -- country's regime understood (「外的環境の把握」「〇〇国の個人情報保護制度を確認」) and access or
 -- subcontracting there limited.
+-- Electronic data at a contractor's site with no country (storage[].region) and no word of 国内/
+-- 海外 in the prose is asked as 記載不足 (low): where the data is kept is a core fact, and the
+-- guideline's 外的環境の把握 needs the country; leaving region out must never do better than
+-- writing "overseas" (the omission property).
 local REGIME = [[外的環境(?:の)?(?:把握|を把握)|(?:国|地域|現地|[ァ-ヴー]{2,})の(?:個人情報(?:保護)?|データ保護)(?:に関する)?(?:制度|法令|法制度|法制|法律)|十分性認定|GDPR]]
 local LIMITS = [[(?:閲覧|アクセス|再委託)(?:者|権限)?(?:を|は)?.{0,10}?(?:制限|限定|禁止|限る|させない)|再委託(?:を|は)?(?:禁止|しない|させない)]]
 return {
@@ -23,6 +27,17 @@ return {
     local st = common.stakes(plan)
     if situation.mentions(plan, REGIME) and situation.mentions(plan, LIMITS) then return end
     for _, s in ipairs(common.list(plan.storage)) do
+      if common.obj(s) and s.location == "contractor" and s.medium ~= "paper" and situation.value(s.region) == nil
+         and not situation.says(plan, [[国内|日本国内|海外|国外]]) then
+        -- which country the contractor keeps it in is where it is kept (a core fact): left out,
+        -- it is asked as 記載不足, never better than stating "overseas"
+        ctx.report(s, "region", { severity = "low", incomplete = true, vars = {
+          what = common.answer(s.what) or "データ", data = st.label_ja, data_en = st.label_en },
+          message = { ja = "受託者の施設で保管する「{what}」（{data}）の所在国（国内・海外）が記載されていません（記載不足）。",
+                      en = "Which country the contractor keeps \"{what}\" ({data_en}) in is not stated (incomplete)." },
+          follow_up = { ja = "受託者がこのデータを保管・処理する国を storage[].region に記載してください（国内なら domestic）。海外の場合は、その国の個人情報保護制度を把握した上での安全管理措置（外的環境の把握）を示してください。",
+                        en = "State the country where the contractor keeps and processes the data in storage[].region (domestic if in Japan); if abroad, the safeguards chosen in light of that country's regime." } })
+      end
       if common.obj(s) and s.region == "overseas" and not situation.cloudlike(s) then
         local where = ({ contractor = "受託者の施設", government_data_center = "データセンター",
                          on_premise = "庁舎外の拠点", personal_device = "個人の端末",

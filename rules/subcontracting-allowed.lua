@@ -1,7 +1,8 @@
 -- subcontracting-allowed: the contractor may pass the personal data on to a further contractor
 -- (再委託) without the body's approval.  Each further hand-over is out of the body's sight: the
 -- special terms must bind every level, and the body must know who holds the data.
--- Default high; critical is not used (the plan may still be fixable by requiring approval).
+-- Default high; critical for work on 個人番号 (common.my_number), where re-entrustment without the
+-- body's permission is contrary to 番号法 第10条.
 -- Every contractor is read; the remedy is the field itself (prohibited / with_approval).
 
 return {
@@ -20,7 +21,13 @@ return {
     for _, o in ipairs(common.outsourcings(plan)) do
       if o.subcontracting == "allowed" then
         local _, st = gov.level(plan)
-        ctx.report(o, "subcontracting", { vars = common.with_body(plan, {
+        -- work on 個人番号: re-entrustment without the body's permission is contrary to 番号法 第10条
+        local mn = common.my_number(plan) ~= nil
+        ctx.report(o, "subcontracting", { severity = mn and "critical" or nil,
+          precedent = mn and "番号法 第10条（再委託は委託をした者の許諾を得た場合に限る）; 個人情報保護法 第66条第2項" or nil,
+          follow_up = mn and { ja = "個人番号を扱う事務の再委託は、番号法第10条により{body}の許諾を得た場合に限られます。outsourcing.subcontracting を prohibited とするか、with_approval として許諾の手続（書面、再委託先の名称・業務範囲・安全管理措置の確認）を示してください。",
+                               en = "Under the My Number Act (Article 10) work on Individual Numbers may be re-entrusted only with {body_en}'s permission: set outsourcing.subcontracting to prohibited, or to with_approval and state how permission is given (in writing, after checking the subcontractor's name, scope and safeguards)." } or nil,
+          vars = common.with_body(plan, {
           contractor = common.answer(o.contractor) and ("受託者（" .. common.answer(o.contractor) .. "）") or "受託者",
           contractor_en = common.answer(o.contractor) and ("The contractor (" .. common.answer(o.contractor) .. ")") or "The contractor",
           data = st.label_ja, data_en = st.label_en }) })

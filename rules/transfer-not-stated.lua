@@ -34,6 +34,18 @@ return {
       return
     end
     for _, t in ipairs(list) do
+      -- who hands it over and who receives it are how it moves too: a transfer that leaves one
+      -- out says less than the plan means (it could be the contractor, a resident, a system)
+      if common.obj(t) and common.personal_data(plan) then
+        for _, k in ipairs({ "to", "from" }) do
+          if not common.answer(t[k]) then
+            ctx.report(t, k, { incomplete = true, vars = { what = t.what or "データ", from = t.from or "?", to = t.to or "?" },
+              message = { ja = k == "to" and "「{what}」を受け取る者（to）が記載されていません（記載不足）。" or "「{what}」を渡す者（from）が記載されていません（記載不足）。",
+                          en = k == "to" and "Who receives \"{what}\" (to) is not stated (incomplete)." or "Who hands over \"{what}\" (from) is not stated (incomplete)." } })
+            break
+          end
+        end
+      end
       if common.obj(t) and (t.method == nil or hogo.is_null(t.method)) then
         local prose = common.text(t.what) .. " " .. common.text(common.get(t, "verification", "how"))
         if not hogo.test(prose, PROSE_METHOD, "i") then

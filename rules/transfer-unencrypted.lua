@@ -5,6 +5,7 @@
 -- travels the same way, and is cleared by sending it another way (「パスワードは別送」).  A web
 -- upload with no word on encryption is low, cleared by encrypted: true or 「TLS」「暗号化通信」.
 -- A transfer with no method but 「USB」「メール」 in its text counts too.
+-- A notice to a resident (situation.notice) is transfer-notice-content's, not this rule's.
 -- The remedy fits the move: between the segments of 三層分離 (インターネット接続系 → LGWAN接続系)
 -- data goes through 無害化 (method sanitization), not LGWAN.
 local METHOD_JA = { usb = "USBメモリ", email = "電子メール", web_upload = "ウェブでのアップロード" }
@@ -49,11 +50,19 @@ return {
   check = function(plan, ctx)
     local st = common.stakes(plan)
     for _, t in ipairs(common.list(plan.transfers)) do
+      -- a notice to a resident is asked what it says and where it goes (transfer-notice-content),
+      -- not for LGWAN or an encrypted USB stick
+      if situation.notice(t) then goto next end
       local m = situation.value(t.method)
       local from_prose = false
       if m == nil then m = prose_method(t); from_prose = m ~= nil end
       local sev, ja, en
-      if (m == "usb" or m == "email") and t.encrypted ~= true then
+      if m == nil and t.encrypted == false then
+        -- stated unencrypted, the means left out: leaving the method out never does better
+        -- than naming the USB stick or the e-mail
+        sev = st.sensitive and "critical" or "high"
+        ja, en = "暗号化しないとされています。", "it is stated not to be encrypted."
+      elseif (m == "usb" or m == "email") and t.encrypted ~= true then
         sev = st.sensitive and "critical" or "high"
         ja, en = "暗号化されていません。", "it is not encrypted."
       elseif m == "email" and not hogo.test(text_of(t, plan), PASSWORD_APART) then
@@ -72,8 +81,9 @@ return {
         ctx.report(t, from_prose and "what" or "method", { severity = sev,
           follow_up = segment and SEGMENT_FOLLOW_UP or nil, precedent = segment and GUIDELINE or nil, vars = {
           what = common.answer(t.what) or "データ", from = t.from or "?", to = t.to or "?",
-          method = METHOD_JA[m], method_en = METHOD_EN[m], problem = ja, problem_en = en } })
+          method = METHOD_JA[m] or "方法の記載のない手段", method_en = METHOD_EN[m] or "means not stated", problem = ja, problem_en = en } })
       end
+      ::next::
     end
   end,
 }

@@ -2,11 +2,18 @@
 """omission.py -- a plan never does better by saying less (docs/scoring.md, "The omission property").
 
 For every fixture plan that holds personal data (fixtures/seed, fixtures/examples when present,
-fixtures/rules/*), each section a department writes (storage, transfers, disposal, retention,
-outsourcing, access, operations, devices, platforms, contract) is removed, and separately set to
-null (what staff mean by 「空欄」), and the plan is screened again: its verdict must not get
-better.  Verdicts rank approve < approve_with_conditions < incomplete = re_examine ("not ready").
-Also: the untouched `hogo init` skeleton must not be approved.
+fixtures/rules/*), the plan is screened again with less in it, and its verdict must not get better:
+  * each section a department writes (storage, transfers, disposal, retention, outsourcing, access,
+    operations, devices, platforms, contract, data) removed, and separately set to null (what staff
+    mean by 「空欄」);
+  * every field at every depth below those sections removed (a transfer's verification, an item's
+    name, a platform's region, data.items as a whole ...);
+  * every element of a list that the prose still tells of (one of its words is in the title,
+    purpose or description: a transfer of 「宛名データ」, an item 「生年月日」) removed: the plan
+    then says less than it means (記載不足 where a flow goes missing).
+The plan's own prose (title, purpose, description) is left as written: it is what the structured
+part is read against.  Verdicts rank approve < approve_with_conditions < incomplete = re_examine
+("not ready").  Also: the untouched `hogo init` skeleton must not be approved.
 
 usage: omission.py HOGO [FIXTURE_DIR...]     (default: fixtures/seed fixtures/examples fixtures/rules)
 Prints one line per violation, then "N passed, M failed"; exits 1 on any failure.
@@ -19,7 +26,11 @@ import sys
 import tempfile
 
 SECTIONS = ["storage", "transfers", "disposal", "retention", "outsourcing", "access",
-            "operations", "devices", "platforms", "contract"]
+            "operations", "devices", "platforms", "contract", "data"]
+# What is not the department's account of the work: the plan's identity and the council's own
+# record (conditions, waivers) -- removing those is not "saying less" about the processing.
+NOT_ACCOUNT = {"format", "id", "title", "department", "organization", "date", "purpose",
+               "description", "consultation", "council", "waivers"}
 RANK = {"approve": 0, "approve_with_conditions": 1, "incomplete": 2, "re_examine": 2}
 DEFAULT_DIRS = ["fixtures/seed", "fixtures/examples", "fixtures/rules"]
 
@@ -41,6 +52,85 @@ def plans_under(d):
             data = plan.get("data")
             if isinstance(data, dict) and (data.get("items") or data.get("subjects")):
                 yield path, plan
+
+
+def without(node, path):
+    """A copy of node with the key or element at path (a tuple of keys and indices) taken out."""
+    if len(path) == 1:
+        if isinstance(node, list):
+            return node[:path[0]] + node[path[0] + 1:]
+        return {k: v for k, v in node.items() if k != path[0]}
+    head = path[0]
+    if isinstance(node, list):
+        out = list(node)
+    else:
+        out = dict(node)
+    out[head] = without(node[head], path[1:])
+    return out
+
+
+def paths_below(node, prefix):
+    """Every key of every object and every element of every list under node, outermost first."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield prefix + (k,)
+            yield from paths_below(v, prefix + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield prefix + (i,)
+            yield from paths_below(v, prefix + (i,))
+
+
+PROSE = ("title", "purpose", "description")
+
+
+def strings(node):
+    """Every string value under node."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from strings(v)
+
+
+def mentioned(plan, element):
+    """True when the plan's prose still tells of a list element: one of its words (a string value
+    of two or more characters: 「宛名データ」, 「生年月日」) appears in the title, purpose or
+    description."""
+    prose = "\n".join(plan[k] for k in PROSE if isinstance(plan.get(k), str))
+    return any(len(s) >= 2 and s in prose for s in strings(element))
+
+
+def pointer(path):
+    return "/" + "/".join(str(p) for p in path)
+
+
+def omissions(plan):
+    """(what, how, variant) for each way of saying less about the plan (see the module's doc)."""
+    for s in SECTIONS:
+        if s not in plan or plan[s] is None:
+            continue
+        for how in ("removed", "null"):
+            v = dict(plan)
+            if how == "removed":
+                del v[s]
+            else:
+                v[s] = None
+            yield s, how, v
+    for key, value in plan.items():
+        if key in NOT_ACCOUNT or value is None:
+            continue
+        for path in paths_below(value, (key,)):
+            parent = plan
+            for p in path[:-1]:
+                parent = parent[p]
+            # a list element counts when the prose still tells of it; a field, always
+            if isinstance(parent, list) and not mentioned(plan, parent[path[-1]]):
+                continue
+            yield pointer(path), "removed", without(plan, path)
 
 
 def screen(hogo, paths):
@@ -69,19 +159,11 @@ def main():
             with open(os.path.join(work, base), "w", encoding="utf-8") as fh:
                 json.dump(plan, fh, ensure_ascii=False)
             originals[base] = path
-            for s in SECTIONS:
-                if s not in plan or plan[s] is None:
-                    continue
-                for how in ("removed", "null"):
-                    v = dict(plan)
-                    if how == "removed":
-                        del v[s]
-                    else:
-                        v[s] = None
-                    vname = f"{base[:-5]}--{s}-{how}.json"
-                    with open(os.path.join(work, vname), "w", encoding="utf-8") as fh:
-                        json.dump(v, fh, ensure_ascii=False)
-                    variants.append((base, vname, s, how))
+            for s, how, v in omissions(plan):
+                vname = f"{base[:-5]}--{len(variants):05d}.json"
+                with open(os.path.join(work, vname), "w", encoding="utf-8") as fh:
+                    json.dump(v, fh, ensure_ascii=False)
+                variants.append((base, vname, s, how))
     res = screen(hogo, [os.path.join(work, f) for f in sorted(os.listdir(work))])
     failed = []
     for base, vname, s, how in variants:
