@@ -273,13 +273,19 @@ end
 -- Returns the normalized text when it says something, or nil and why it does not:
 --   "absent" (not stated), "null" (stated not applicable), "blank",
 --   "placeholder" (the skeleton's 「（…）例：」, 〇〇, ○○, TBD, xxx left in),
---   "deferral" (only 特記仕様書で定める, 契約で定める, 別途協議, 適切に管理する, 検討中, 未定 …).
+--   "deferral" (only 特記仕様書で定める, 契約で定める, 別途協議, 適切に管理する, 検討中, 未定 …,
+--   or the answer itself put off: 選定後に記載, 決定後に報告, 後日提出, 契約後に決定, 確定次第).
 -- A deferral that still names something concrete is an answer (「作業責任者を選任し、詳細は
 -- 特記仕様書で定める」): what is left once deferrals and filler words are taken out is weighed.
+-- Third result, with "deferral": "later" when the words put off writing the answer itself
+-- (「委託事業者（選定後に記載）」): the field is as empty as a template's, whatever field it is.
 -- echo: words of the question itself (e.g. {"責任体制"}) that do not count as an answer.
 local PLACEHOLDER = [[（[^）]*…[^）]*）|\([^)]*\.\.\.[^)]*\)|例[:：]|[〇○●◯]{2,}|[×✕]{2,}|\b(?:TBD|TODO|xxx+|XXX+)\b|^\s*(?:\.\.\.|…|‥|\?+|？+)\s*$|記入してください|記載してください|を記入|未記入]]
-local DEFERRAL = [[特記(?:仕様書|事項)(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|規定します|明記する)|契約(?:書)?(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|明記する)|別途(?:協議|定める|検討|調整)|(?:適切|適正)に(?:管理|取り扱|取扱|対応|処理|保管|廃棄|確認|実施|運用|監督|措置)|万全を期す|検討中|未定|調整中|今後(?:検討|決定|整備|調整)|決まり次第|追って(?:定める|決定)|仕様書のとおり|規定のとおり|規程のとおり|法令(?:等)?に基づき]]
-local FILLER = [=[特記(?:仕様書|事項)|個人情報(?:の)?(?:取扱い|取り扱い|取扱|保護)?|契約書?|仕様書|受託者|委託先|(?:に|を|で|は|が|の|と|も|へ|より|により|において|に基づき|に従い|ついて|について|する|します|した|いる|います|ます|こととする|ものとする|行う|行います|等|など|及び|並びに|また|なお|詳細|内容|具体的|必要|事項|対応|管理|取扱|確認|上|中|後)|[\s。、,.・「」『』()（）:：;；/-]]=]
+-- The answer itself put off until a later step: 「選定後に記載」「決定後に報告」「後日提出」
+-- 「契約後に決定」「確定次第お知らせ」「追って報告」「別途提出」「後日示す」.
+local LATER = [[(?:選定|決定|確定|契約|締結|採択|落札|発注|設計|導入|構築|調達|公募|入札|協議|検討)(?:後|の後|次第|以降)(?:に|、)?(?:記載|記入|報告|提出|決定|確定|示す|お示し|明示|通知|お知らせ|説明|連絡|定める|判断|検討|選定|調整)|後日(?:に)?(?:記載|記入|報告|提出|決定|確定|示す|お示し|通知|お知らせ|説明|連絡|定める|判断|選定)|追って(?:記載|報告|提出|通知|連絡|示す|お示し)|別途(?:記載|報告|提出|通知|連絡|お示し)|(?:決まり|分かり|わかり)次第(?:記載|報告|提出|通知|連絡)?|(?:未|今後)(?:選定|確定)|選定中|(?:記載|報告|提出)予定]]
+local DEFERRAL = LATER .. [[|特記(?:仕様書|事項)(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|規定します|明記する)|契約(?:書)?(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|明記する)|別途(?:協議|定める|検討|調整)|(?:適切|適正)に(?:管理|取り扱|取扱|対応|処理|保管|廃棄|確認|実施|運用|監督|措置)|万全を期す|検討中|未定|調整中|今後(?:検討|決定|整備|調整)|決まり次第|追って(?:定める|決定)|仕様書のとおり|規定のとおり|規程のとおり|法令(?:等)?に基づき]]
+local FILLER = [=[特記(?:仕様書|事項)|個人情報(?:の)?(?:取扱い|取り扱い|取扱|保護)?|契約書?|仕様書|受託者|委託先|(?:委託|受託)?(?:事業者|業者)|(?:委託|受託)?(?:事業者|業者)名|事業者|(?:に|を|で|は|が|の|と|も|へ|より|により|において|に基づき|に従い|ついて|について|する|します|した|いる|います|ます|こととする|ものとする|行う|行います|等|など|及び|並びに|また|なお|詳細|内容|具体的|必要|事項|対応|管理|取扱|確認|上|中|後)|[\s。、,.・「」『』()（）:：;；/-]]=]
 function M.answer(v, echo)
   if v == nil then return nil, "absent" end
   if hogo.is_null(v) then return nil, "null" end
@@ -288,6 +294,7 @@ function M.answer(v, echo)
   if not hogo.test(t, [[\S]]) then return nil, "blank" end
   if hogo.test(t, PLACEHOLDER) then return nil, "placeholder" end
   local deferral = hogo.test(t, DEFERRAL)
+  local later = deferral and hogo.test(t, LATER)
   local rest = hogo.gsub(t, DEFERRAL, "")
   local echoed = false
   for _, w in ipairs(echo or {}) do
@@ -296,7 +303,10 @@ function M.answer(v, echo)
   end
   if deferral or echoed then
     rest = hogo.gsub(rest, FILLER, "")
-    if (utf8.len(rest) or #rest) < 4 then return nil, deferral and "deferral" or "blank" end
+    if (utf8.len(rest) or #rest) < 4 then
+      if deferral then return nil, "deferral", later and "later" or nil end
+      return nil, "blank"
+    end
   end
   return t
 end
