@@ -225,6 +225,47 @@ function M.retentions(plan)
   return { r }           -- an empty [] reads as {}: a retention that states nothing
 end
 
+-- An event that ends the service or the work itself (事業終了, サービス廃止, システムの運用終了), as
+-- opposed to one in a person's own course (退所, 卒業, アカウント削除) or the contract's end.
+M.SERVICE_END = [[(?:事業|サービス|制度|システム|運用|業務|施策|取組|取り組み|プロジェクト|本事業|本業務|実施)(?:の)?(?:提供|運営|実施|運用)?(?:の)?(?:終了|廃止|終期|完了|終結)]]
+
+-- common.event_period(r): for a retention entry whose period ends with an event rather than a
+-- length (hogo.days -2: 事業終了まで, 退所まで, アカウント削除まで), what that event is:
+-- {period = <as written>, service = <the service's or the work's own end>, contract = <the
+-- contract's end>}; nil for any other period (a length, 永年, unreadable, absent).
+function M.event_period(r)
+  if not M.obj(r) or type(r.period) ~= "string" or hogo.days(r.period) ~= -2 then return nil end
+  local t = M.text(r.period)
+  return { period = r.period, service = hogo.test(t, M.SERVICE_END),
+           contract = hogo.test(t, [[契約]]) }
+end
+
+-- A longest bound written in words: 「最長10年」「上限5年」「5年を超えない」「5年を上限」.
+local LENGTH = [[[0-9一二三四五六七八九十百]+\s*(?:年半?|か月|ヶ月|カ月|ヵ月|箇月|週間?|日)(?:間)?]]
+local BOUND = [[(?:最長|最大|上限|長くとも)(?:で|は|として|、)?\s*(]] .. LENGTH .. [[)|(]] .. LENGTH .. [[)(?:を上限|を超えない|を超えて保存しない|を限度)]]
+
+-- common.period_bound(plan, r): the longest retention entry r keeps its data, in days, when the
+-- plan says so: r.longest (a length), a 最長/上限 length in r's period or basis (「事業終了まで
+-- （最長10年）」「退所後5年を上限」), or, for a period that ends with the contract,
+-- contract.years.  nil when the plan gives no bound.
+function M.period_bound(plan, r)
+  if not M.obj(r) then return nil end
+  local d = type(r.longest) == "string" and hogo.days(r.longest) or nil
+  if d and d >= 0 then return d end
+  for _, v in ipairs({ r.period, r.basis }) do
+    if type(v) == "string" then
+      local _, a, b = hogo.match(M.text(v), BOUND)
+      local x = (a or b) and hogo.days(a or b)
+      if x and x >= 0 then return x end
+    end
+  end
+  if hogo.test(M.text(r.period), [[契約]]) then
+    local y = M.num(M.get(plan, "contract", "years"))
+    if y and y > 0 then return y * 365 end
+  end
+  return nil
+end
+
 -- common.kinds(plan): the consultation kinds as a set ({outsourcing = true, ...}); kind may be
 -- one kind or an array of them.  common.has_kind(plan, k) asks for one.
 function M.kinds(plan)

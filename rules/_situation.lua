@@ -132,6 +132,16 @@ function M.migration(t, plan)
   return false
 end
 
+-- Words that give a service a planned end: a closing year (令和9年度末まで), a trial or model
+-- project (実証事業, 試行, モデル事業), a fixed period (事業期間は…).
+M.PLANNED_END = [[(?:令和|平成|R)\s*[0-9元]+\s*年度?(?:末)?(?:まで|で終了)|[0-9]{4}\s*年度?(?:末)?(?:まで|で終了)|実証(?:事業|実験|期間)|試行(?:期間|事業|的に)|モデル事業|期間限定|(?:事業|実施)期間(?:は|：|:)|[0-9]+\s*(?:年|か年)間(?:の|限り)(?:事業|実施)]]
+
+-- situation.planned_end(plan): the prose field that gives the service a planned end (claimed: not
+-- 「実証事業ではない」), or nil: 「事業終了まで」 then names a day that comes.
+function M.planned_end(plan)
+  return M.says(plan, M.PLANNED_END)
+end
+
 -- situation.value(v): v, except that null reads as nil (not stated).  For fields whose "not
 -- stated" question must also be asked of null: null says less, and a plan never does better by
 -- saying less (devices.managed: null is no more an answer than leaving it out).
