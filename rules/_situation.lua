@@ -142,6 +142,50 @@ function M.planned_end(plan)
   return M.says(plan, M.PLANNED_END)
 end
 
+-- Words that give a reason or what was done instead: 「…ため」「理由は」「…により」「代わりに」.
+M.BECAUSE = [[ため|理由|ので|により|によって|に代えて|代わりに|代替|を確認|確認済|取得済|登録済|認証を(?:取得|受け)|を満たす|に準拠|相当(?:の|する)]]
+
+-- situation.reason(plan, node, field, topic): the reason the plan gives for something a finding
+-- would otherwise ask "why" about, read where it is written: node[field] (its own field, e.g.
+-- storage.ismap_reason: any answer, not a placeholder or deferral), else a sentence of the
+-- node's what/service/provider or of the plan's purpose/description that names the topic (a
+-- PCRE2 alternative, e.g. ISMAP) and gives a reason (M.BECAUSE) in that sentence or the next.
+-- Returns the text found and where ("field", or the prose key), or nil.
+function M.reason(plan, node, field, topic)
+  local own = common.obj(node) and common.answer(node[field])
+  if own then return own, field end
+  local re = "[^。\n]*(?:" .. topic .. ")[^。\n]*(?:。[^。\n]*)?"
+  local places = {}
+  if common.obj(node) then
+    for _, k in ipairs({ "what", "service", "provider" }) do places[#places + 1] = { node, k } end
+  end
+  places[#places + 1] = { plan, "purpose" }
+  places[#places + 1] = { plan, "description" }
+  for _, p in ipairs(places) do
+    local t = common.answer(p[1][p[2]])
+    local sentence = t and hogo.match(t, re, "i")
+    if sentence and hogo.test(sentence, M.BECAUSE) then return sentence, p[2] end
+  end
+  return nil
+end
+
+-- A school's ICT: GIGAスクール, 1人1台端末, 学習系・校務系 (the words of 文部科学省's guideline).
+M.SCHOOL_ICT = [[GIGA|1人1台|一人一台|学習(?:用)?(?:端末|系|支援|アプリ|eポータル)|校務(?:系|支援|用)?|授業支援|デジタル教科書|健康観察|学習者用]]
+M.SCHOOL_DEPT = [[学校|教育委員会|教委|学校教育|教育総務|学務|指導課|教育指導|教育センター|教育研究所]]
+
+-- situation.school(plan): true when the plan is a school's (a school or the board of education
+-- runs it for its pupils, or it is GIGA / 1人1台 / 校務 ICT).  Schools follow 文部科学省's
+-- 教育情報セキュリティポリシーに関するガイドライン, not the 三層の対策 of municipal offices.
+local function situation_words_dept(plan)
+  return hogo.test(M.words(plan.department, plan.organization), M.SCHOOL_DEPT)
+end
+
+function M.school(plan)
+  if M.says(plan, M.SCHOOL_ICT) then return true end
+  local dept = situation_words_dept(plan)
+  return dept and common.involves_children(plan) or false
+end
+
 -- situation.value(v): v, except that null reads as nil (not stated).  For fields whose "not
 -- stated" question must also be asked of null: null says less, and a plan never does better by
 -- saying less (devices.managed: null is no more an answer than leaving it out).
