@@ -694,6 +694,21 @@ end
 local CONTRACTOR_RE = [[委託|受託|業者|事業者|会社|法人|株式|有限|機関|ベンダ|医療機関|検査機関|請負]]
 local CITY_RE = [[(市|町|村|区|都|道|府|県|庁|役所|役場|課|室|係|局|部|本部|センター|教育委員会|学校|システム)$]]
 
+-- A post or role held by people within the body (学年主任, 養護教諭, 校長・教頭, SC, 保健師, 係長),
+-- as opposed to a unit or an outside agency (学校教育課, 児童相談所, 警察署).
+M.ROLE_PATTERN = [[主任|主幹|教諭|教員|教師|担任|校長|教頭|養護|カウンセラー|ソーシャルワーカー|(?<![A-Za-z])(?:SC|SSW)(?![A-Za-z])|相談員|支援員|指導員|課長|係長|室長|所長|園長|施設長|部長|保健師|看護師|栄養士|司書|担当者|担当職員|管理職|職員|保育士]]
+local UNIT_RE = [[(?:課|室|係|局|部|機関|センター|委員会|協議会|学校|小学校|中学校|病院|警察|警察署|相談所|事務所|市|町|村|県|庁|会社|法人|事業者|団体)$|他校|関係機関|外部]]
+
+-- common.is_role(name): true when a party name (access.shared_with[], transfers' to) is a post
+-- or role of people within the body (「学年主任」「養護教諭」「校長・教頭」「SC」) and names no
+-- unit or outside agency: sharing with such roles is access inside one body, not sharing with
+-- other bodies.
+function M.is_role(name)
+  local n = M.text(name)
+  if n == "" or not hogo.test(n, M.ROLE_PATTERN) then return false end
+  return not hogo.test(n, UNIT_RE)
+end
+
 -- common.is_contractor(name, plan): true when a party name (transfers[].from/to) is the
 -- contractor: equal to outsourcing.contractor, or worded as one (委託業者, 受託者, 検査機関…).
 function M.is_contractor(name, plan)

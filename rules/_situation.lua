@@ -186,6 +186,18 @@ function M.school(plan)
   return dept and common.involves_children(plan) or false
 end
 
+-- A certificate of destruction or erasure, or a report of it, named in the plan's words.
+M.CERTIFICATE = [[(?:廃棄|溶解|消去|削除|抹消|破壊|処分)(?:の)?(?:証明|完了報告|報告書|完了届)|データ消去証明|証明書(?:を|の)(?:提出|受領|発行)]]
+
+-- situation.certificate_asked(plan, d): true when the contractor's disposal entry d is asked for
+-- its certificate (disposal-certificate's question: the contractor destroys, does not return,
+-- and neither certificate: true nor the plan's words give one).  Other rules about the same entry
+-- then leave the certificate out of what they ask, so it is asked once.
+function M.certificate_asked(plan, d)
+  if not common.obj(d) or d.by ~= "contractor" or d.method == "return" or d.certificate == true then return false end
+  return not (d.certificate == nil and M.says(plan, M.CERTIFICATE))
+end
+
 -- situation.value(v): v, except that null reads as nil (not stated).  For fields whose "not
 -- stated" question must also be asked of null: null says less, and a plan never does better by
 -- saying less (devices.managed: null is no more an answer than leaving it out).

@@ -326,9 +326,11 @@ static void explain_tidy(char *path)
  * rule) that raises it: the plan is screened and the rule's findings shown,
  * so the example is real output, not prose.  Quiet when there is no test
  * file (an installed binary away from its source tree). */
-static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang, char **filled)
+static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang, char **filled,
+                            char **filled_fup)
 {
     *filled = NULL;
+    *filled_fup = NULL;
     size_t n = strlen(r->file);
     if (n < 5 || strcmp(r->file + n - 4, ".lua")) return;
     char test[4096];
@@ -384,6 +386,7 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
             sb_printf(sb, "  → %s:%d [%s] %s\n", outw_term(shown), f->line, outw_severity_word(f->severity, lang),
                       outw_term(outw_lang(f->message, lang)));
             if (!*filled) *filled = strdup(outw_lang(f->message, lang));
+            if (!*filled_fup) *filled_fup = strdup(outw_lang(f->follow_up, lang));
         }
     }
     hogo_result_free(res);
@@ -430,14 +433,15 @@ int cli_explain(int argc, char **argv)
         sb_printf(&sb, "%s: %s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", r->topic,
                   en ? "default severity" : "既定の重大度", outw_severity_word(r->severity, o.lang),
                   en ? "defined in" : "定義", outw_term(r->file));
-        /* the example runs first: its finding is the message with the
-         * template filled; without one, {placeholders} become "…" */
+        /* the example runs first: its finding is the message and the
+         * follow-up with the templates filled, a concrete example; only
+         * without one do {placeholders} become "…" */
         strbuf ex;
         sb_init(&ex);
-        char *filled = NULL;
-        explain_example(&ex, e, r, o.lang, &filled);
+        char *filled = NULL, *filled_fup = NULL;
+        explain_example(&ex, e, r, o.lang, &filled, &filled_fup);
         char *msg = filled ? filled : explain_unplace(outw_lang(r->message, o.lang));
-        char *fup = explain_unplace(outw_lang(r->follow_up, o.lang));
+        char *fup = filled_fup ? filled_fup : explain_unplace(outw_lang(r->follow_up, o.lang));
         sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", outw_term(msg));
         sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応", outw_term(fup));
         sb_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", outw_term(r->precedent));
