@@ -24,6 +24,15 @@ local function basis_and_scope(plan)
   return basis and scope
 end
 
+-- what each may see, stated in access.restriction or the prose (for roles inside one body)
+local function scope_stated(plan)
+  local r = common.answer(common.get(plan, "access", "restriction"))
+  if r and hogo.test(r, SCOPE) then return true end
+  for _, f in ipairs(gov.prose(plan)) do
+    if common.answer(f.text) and hogo.test(f.text, [[閲覧|見る|参照]]) and hogo.test(f.text, SCOPE) then return true end
+  end
+  return false
+end
 
 return {
   id        = "access-shared-widely",
@@ -58,7 +67,8 @@ return {
     local roles = #vague == 0
     for _, w in ipairs(list) do roles = roles and type(w) == "string" and common.is_role(w) end
     if roles then
-      if lv < 2 or #list < 3 or basis_and_scope(plan) then return end
+      -- staff of the body need no legal basis to see its records: what each sees is the answer
+      if lv < 2 or #list < 3 or scope_stated(plan) then return end
       ctx.report(a, "shared_with", { severity = "low", vars = {
         data = st.label_ja, data_en = st.label_en, count = #list, list = common.join(list, "、") },
         message = { ja = "{data}を、{list}の{count}つの役職の職員が閲覧する計画です。",

@@ -60,8 +60,8 @@ return {
                    missing = table.concat(missing, "と"), missing_en = table.concat(missing_en, " and ") },
           message = { ja = "{what}保存期間「{period}」は出来事で終わる期間で、{missing}が示されていません。",
                       en = "{what_en}The retention period \"{period}\" ends with an event; {missing_en} is not given." },
-          follow_up = { ja = "保存期間の根拠（文書管理規程の分類、法令、事業上の必要性）を retention.basis に、その出来事が来ない場合も含めて最も長くていつまで保存するか（例：最終利用から5年）を retention.longest に示してください。",
-                        en = "State the basis in retention.basis (records schedule, law, the need of the work) and in retention.longest the longest the data is kept, including when the event never comes (e.g. 5 years after last use)." } })
+          follow_up = { ja = "保存期間の根拠（文書管理規程の分類、法令、事業上の必要性）を retention.basis に、その出来事が来ない場合も含めて最も長くていつまで保存するか（例：転出・退会から1年、最終利用から5年）を retention.longest に示してください。",
+                        en = "State the basis in retention.basis (records schedule, law, the need of the work) and in retention.longest the longest the data is kept, including when the event never comes (e.g. a year after moving away or leaving, 5 years after last use)." } })
       end
     end
   end,
