@@ -80,6 +80,10 @@ struct hogo_engine {
     eng_lib *libs; size_t nlibs, caplibs;
     eng_load_failure *failed; size_t nfailed, capfailed;
     size_t base_nlibs;         /* libraries in the shared base of rule environments */
+    /* loading libraries (rules_load.c): the names not loaded yet, and the
+     * one the library being loaded imported before it was loaded */
+    char **lib_pending; size_t n_lib_pending;
+    char lib_wait[64];
     int base_built;
     char pack_version[32];
 
@@ -106,7 +110,8 @@ char *screen_fold(const char *s, size_t len, size_t *outlen);
 int  sbx_open(hogo_engine *e);                       /* 1 ok */
 void sbx_close(hogo_engine *e);
 void sbx_push_env(hogo_engine *e);                   /* fresh globals over the shared read-only base */
-int  sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *ref);
+void sbx_push_lib_env(hogo_engine *e);               /* the same over a base without the pack's libraries */
+int  sbx_freeze_fn(lua_State *L);                    /* (t) -> a deep read-only copy of t */
 /* Push the plan's read-only tables, built with at most limit bytes; 0 (and
  * nothing pushed) when they would need more. */
 int  sbx_push_plan(hogo_engine *e, const void *cjson_root, size_t limit);

@@ -217,12 +217,111 @@ static char *rl_lib_name(const char *file)
     return s;
 }
 
-static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text, size_t len)
+/* ---- libraries ----
+ * A library (rules/_NAME.lua) is loaded once: it runs in its own
+ * environment, which sees the standard tables and hogo but no other
+ * library, and says what it builds on with import:
+ *     local common, gov = import("common", "gov")
+ * What it returns is frozen and shared by every rule (as the global NAME)
+ * and by every library that imports it.  The pack's loaders (a directory,
+ * the built-in pack) load a library after those it imports, whatever the
+ * file names; one library at a time (hogo_engine_load_rule) imports only
+ * what is loaded already. */
+
+static int rl_lib_pending(const hogo_engine *e, const char *name)
 {
+    for (size_t i = 0; i < e->n_lib_pending; i++)
+        if (strcmp(e->lib_pending[i], name) == 0) return 1;
+    return 0;
+}
+
+/* import(name, ...) -> the frozen libraries, in order. */
+static int rl_import(lua_State *L)
+{
+    hogo_engine *e = lua_touserdata(L, lua_upvalueindex(1));
+    int n = lua_gettop(L);
+    luaL_checkstack(L, n, "import");
+    for (int i = 1; i <= n; i++) {
+        const char *name = luaL_checkstring(L, i);
+        size_t k = 0;
+        while (k < e->nlibs && strcmp(e->libs[k].name, name) != 0) k++;
+        if (k < e->nlibs) {
+            lua_rawgeti(L, LUA_REGISTRYINDEX, e->libs[k].ref);
+            continue;
+        }
+        if (rl_lib_pending(e, name)) {
+            /* the loader tries this library again after the others */
+            snprintf(e->lib_wait, sizeof e->lib_wait, "%s", name);
+            return luaL_error(L, "import: library '%s' is not loaded yet", name);
+        }
+        return luaL_error(L, "import: no library '%s' is loaded (a file _%s.lua of the pack)", name, name);
+    }
+    return n;
+}
+
+/* Run the library's text and keep its frozen table in *ref.  Returns 1; 0
+ * after an error (reported), or -1 when it imported a library that is not
+ * loaded yet (not reported: the loader tries again later). */
+static int rl_load_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *ref)
+{
+    lua_State *L = e->L;
+    int top = lua_gettop(L);
+    char chunk[512];
+    snprintf(chunk, sizeof chunk, "@%s", file);
+    sbx_push_lib_env(e);
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, rl_import, 1);
+    lua_setfield(L, -2, "import");
+    /* mode "t": precompiled bytecode can crash the VM, so it is refused */
+    if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK) {
+        /* syntax errors carry "file:line:"; a refused binary chunk does not */
+        eng_lua_error(e, file, lua_tostring(L, -1));
+        lua_settop(L, top);
+        return 0;
+    }
+    lua_pushvalue(L, -2);
+    lua_setupvalue(L, -2, 1);
+    char msg[512];
+    int line;
+    e->lib_wait[0] = '\0';
+    if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
+        lua_settop(L, top);
+        if (e->lib_wait[0]) return -1;
+        eng_lua_error(e, file, msg);
+        return 0;
+    }
+    if (!lua_istable(L, -1)) {
+        eng_error(e, HOGO_ERULE, "%s: a library must return a table of functions", file);
+        lua_settop(L, top);
+        return 0;
+    }
+    /* security: freezing raises (tables nested too deep) and allocates:
+     * it runs protected and under the load's budgets, never bare */
+    lua_pushcfunction(L, sbx_freeze_fn);
+    lua_insert(L, -2);
+    if (sbx_call_budgeted(e, 1, 1, msg, sizeof msg, &line) != LUA_OK) {
+        eng_error(e, HOGO_ERULE, "%s: what the library returns cannot be frozen: %s", file, msg);
+        lua_settop(L, top);
+        return 0;
+    }
+    *ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_settop(L, top);
+    return 1;
+}
+
+/* Load one library; *deferred is set (and nothing reported) when it
+ * imports one that is still pending. */
+static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *deferred)
+{
+    *deferred = 0;
     char *name = rl_lib_name(file);
     if (!name) return HOGO_ENOMEM;
-    int ref;
-    if (!sbx_load_lib(e, file, text, len, &ref)) { free(name); return HOGO_ERULE; }
+    int ref, st = rl_load_lib(e, file, text, len, &ref);
+    if (st <= 0) {
+        free(name);
+        *deferred = st < 0;
+        return HOGO_ERULE;
+    }
     if (e->nlibs == e->caplibs) {
         size_t c = e->caplibs ? e->caplibs * 2 : 8;
         eng_lib *p = realloc(e->libs, c * sizeof *p);
@@ -239,13 +338,63 @@ static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text
     return HOGO_OK;
 }
 
+typedef struct {
+    const char *file, *text;
+    size_t len;
+    char *name;                /* the library's name (malloc'd) */
+    char wait[64];             /* what it imported before it was loaded */
+    int done;
+} rl_libsrc;
+
+/* Load the libraries of a pack, each after the ones it imports: every
+ * round loads those whose imports are loaded; a round that loads none
+ * leaves only libraries that import each other in a circle. */
+static hogo_status rl_load_libs(hogo_engine *e, rl_libsrc *libs, size_t n)
+{
+    hogo_status worst = HOGO_OK;
+    char **names = calloc(n ? n : 1, sizeof *names);
+    if (!names) return HOGO_ENOMEM;
+    size_t left = n;
+    for (int progress = 1; left && progress;) {
+        progress = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (libs[i].done) continue;
+            e->n_lib_pending = 0;
+            for (size_t k = 0; k < n; k++)
+                if (!libs[k].done && libs[k].name) names[e->n_lib_pending++] = libs[k].name;
+            e->lib_pending = names;
+            int deferred;
+            hogo_status s = rl_add_lib(e, libs[i].file, libs[i].text, libs[i].len, &deferred);
+            e->lib_pending = NULL;
+            e->n_lib_pending = 0;
+            if (deferred) {
+                snprintf(libs[i].wait, sizeof libs[i].wait, "%s", e->lib_wait);
+                continue;
+            }
+            libs[i].done = 1;
+            left--;
+            progress = 1;
+            if (s != HOGO_OK && worst == HOGO_OK) worst = s;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (libs[i].done) continue;
+        eng_error(e, HOGO_ERULE, "%s: imports '%s', which imports it back (directly or through other libraries): "
+                                 "libraries may not import each other in a circle", libs[i].file, libs[i].wait);
+        worst = HOGO_ERULE;
+    }
+    free(names);
+    return worst;
+}
+
 hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *text, size_t len)
 {
     if (!e || !name || !text) return HOGO_EINVAL;
     char *lib = rl_lib_name(name);
     if (lib) {
         free(lib);
-        return rl_add_lib(e, name, text, len);
+        int deferred;   /* never: nothing is pending outside a pack's loader */
+        return rl_add_lib(e, name, text, len, &deferred);
     }
     lua_State *L = e->L;
     int top = lua_gettop(L);
@@ -355,24 +504,42 @@ hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir)
     }
     qsort(list, n, sizeof *list, rl_cmp);
     hogo_status worst = HOGO_OK;
-    for (int pass = 0; pass < 2; pass++) {
+    rl_libsrc *libs = calloc(n ? n : 1, sizeof *libs);
+    char **texts = calloc(n ? n : 1, sizeof *texts);
+    size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    size_t nlibs = 0;
+    if (!libs || !texts || !lens) worst = HOGO_ENOMEM;
+    for (size_t i = 0; libs && texts && lens && i < n; i++) {
+        size_t len = 0;
+        texts[i] = rl_read_file(list[i], &len);
+        lens[i] = len;
+        if (!texts[i]) {
+            eng_error(e, HOGO_EIO, "%s: cannot read", list[i]);
+            worst = HOGO_EIO;
+            continue;
+        }
+        char *lib = rl_lib_name(list[i]);
+        if (lib) libs[nlibs++] = (rl_libsrc){ .file = list[i], .text = texts[i], .len = len, .name = lib };
+    }
+    if (libs && texts && lens) {
+        hogo_status s = rl_load_libs(e, libs, nlibs);
+        if (s != HOGO_OK && worst == HOGO_OK) worst = s;
         for (size_t i = 0; i < n; i++) {
             char *lib = rl_lib_name(list[i]);
             free(lib);
-            if ((pass == 0) != (lib != NULL)) continue;
-            size_t len;
-            char *text = rl_read_file(list[i], &len);
-            if (!text) {
-                eng_error(e, HOGO_EIO, "%s: cannot read", list[i]);
-                worst = HOGO_EIO;
-                continue;
-            }
-            hogo_status s = hogo_engine_load_rule(e, list[i], text, len);
+            if (lib || !texts[i]) continue;
+            s = hogo_engine_load_rule(e, list[i], texts[i], lens[i]);
             if (s != HOGO_OK && worst == HOGO_OK) worst = s;
-            free(text);
         }
     }
-    for (size_t i = 0; i < n; i++) free(list[i]);
+    for (size_t i = 0; i < nlibs; i++) free(libs[i].name);
+    for (size_t i = 0; i < n; i++) {
+        if (texts) free(texts[i]);
+        free(list[i]);
+    }
+    free(libs);
+    free(texts);
+    free(lens);
     free(list);
     if (n == 0) {
         eng_error(e, HOGO_ERULE, "%s: no *.lua rule files there", dir);
@@ -383,17 +550,26 @@ hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir)
 
 hogo_status hogo_engine_load_builtin(hogo_engine *e)
 {
-    hogo_status worst = HOGO_OK;
-    char name[256];
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; embedded_rules[i].name; i++) {
-            int lib = embedded_rules[i].name[0] == '_';
-            if ((pass == 0) != lib) continue;
-            snprintf(name, sizeof name, "rules/%s", embedded_rules[i].name);
-            hogo_status s = hogo_engine_load_rule(e, name, embedded_rules[i].data, embedded_rules[i].len);
-            if (s != HOGO_OK && worst == HOGO_OK) worst = s;
-        }
+    size_t n = 0, nlibs = 0;
+    while (embedded_rules[n].name) n++;
+    rl_libsrc *libs = calloc(n ? n : 1, sizeof *libs);
+    char (*names)[256] = calloc(n ? n : 1, sizeof *names);
+    if (!libs || !names) { free(libs); free(names); return HOGO_ENOMEM; }
+    for (size_t i = 0; i < n; i++) {
+        snprintf(names[i], sizeof names[i], "rules/%s", embedded_rules[i].name);
+        char *lib = rl_lib_name(names[i]);
+        if (lib) libs[nlibs++] = (rl_libsrc){ .file = names[i], .text = embedded_rules[i].data,
+                                              .len = embedded_rules[i].len, .name = lib };
     }
+    hogo_status worst = rl_load_libs(e, libs, nlibs);
+    for (size_t i = 0; i < n; i++) {
+        if (embedded_rules[i].name[0] == '_') continue;
+        hogo_status s = hogo_engine_load_rule(e, names[i], embedded_rules[i].data, embedded_rules[i].len);
+        if (s != HOGO_OK && worst == HOGO_OK) worst = s;
+    }
+    for (size_t i = 0; i < nlibs; i++) free(libs[i].name);
+    free(libs);
+    free(names);
     snprintf(e->pack_version, sizeof e->pack_version, "%s", embedded_pack_version);
     return worst;
 }

@@ -1015,9 +1015,12 @@ void sbx_close(hogo_engine *e)
  * the run) but cannot write into anything another rule or another plan
  * sees.  Building E is two small tables: a copy of every standard table per
  * rule and per plan cost more than the rules' own work. */
-static const char SBX_BASE = 'b';      /* registry: the base proxy */
+static const char SBX_BASE = 'b';      /* registry: the base proxy of rules */
+static const char SBX_LIBBASE = 'l';   /* registry: the base of libraries (no library in it) */
 
-static void sbx_build_base(hogo_engine *e)
+/* Build a frozen base: the prototype's entries, plus the pack's libraries
+ * when with_libs, stored in the registry under key. */
+static void sbx_build_base(hogo_engine *e, const void *key, int with_libs)
 {
     lua_State *L = e->L;
     lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_PROTO);
@@ -1033,28 +1036,45 @@ static void sbx_build_base(hogo_engine *e)
         lua_rawset(L, base);
         lua_pop(L, 1);
     }
-    for (size_t i = 0; i < e->nlibs; i++) {
+    for (size_t i = 0; with_libs && i < e->nlibs; i++) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, e->libs[i].ref);
         lua_setfield(L, base, e->libs[i].name);
     }
     sbx_freeze(L, base, 1);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, key);
     lua_settop(L, proto - 1);
-    e->base_nlibs = e->nlibs;
-    e->base_built = 1;
 }
 
-void sbx_push_env(hogo_engine *e)
+/* Push a new, nearly empty globals table reading through to the base at key. */
+static void sbx_push_env_over(lua_State *L, const void *key)
 {
-    lua_State *L = e->L;
-    if (!e->base_built || e->base_nlibs != e->nlibs) sbx_build_base(e);
     lua_createtable(L, 0, 4);                 /* E */
     lua_createtable(L, 0, 1);                 /* its metatable */
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, key);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
     lua_setfield(L, -2, "_G");
+}
+
+void sbx_push_env(hogo_engine *e)
+{
+    if (!e->base_built || e->base_nlibs != e->nlibs) {
+        sbx_build_base(e, &SBX_BASE, 1);
+        e->base_nlibs = e->nlibs;
+        e->base_built = 1;
+    }
+    sbx_push_env_over(e->L, &SBX_BASE);
+}
+
+/* A library sees no other library unless it imports it (rules_load.c):
+ * what it needs is declared in its file, not implied by the load order. */
+void sbx_push_lib_env(hogo_engine *e)
+{
+    lua_State *L = e->L;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_LIBBASE) != LUA_TTABLE) sbx_build_base(e, &SBX_LIBBASE, 0);
+    lua_pop(L, 1);
+    sbx_push_env_over(L, &SBX_LIBBASE);
 }
 
 /* security: no state survives from one plan to the next.  A rule file is
@@ -1083,7 +1103,7 @@ int sbx_rule_entry(lua_State *L)
     return 0;
 }
 
-static int sbx_freeze_fn(lua_State *L)
+int sbx_freeze_fn(lua_State *L)
 {
     lua_settop(L, 1);
     sbx_freeze(L, 1, 0);
@@ -1221,52 +1241,6 @@ int sbx_check_entry(lua_State *L)
     lua_remove(L, 2);
     lua_call(L, 2, 0);
     return 0;
-}
-
-/* Load a library (rules/_NAME.lua) once: run it in its own environment
- * (which sees the libraries loaded before it), freeze what it returns and
- * keep it for every rule's environment.  Loading once keeps start-up short
- * and lets a library cache per-plan work (weak tables keyed by the plan)
- * that all rules then share; freezing keeps any rule from changing it. */
-int sbx_load_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *ref)
-{
-    lua_State *L = e->L;
-    int top = lua_gettop(L);
-    char chunk[512];
-    snprintf(chunk, sizeof chunk, "@%s", file);
-    sbx_push_env(e);
-    if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK) {
-        /* syntax errors carry "file:line:"; a refused binary chunk does not */
-        eng_lua_error(e, file, lua_tostring(L, -1));
-        lua_settop(L, top);
-        return 0;
-    }
-    lua_pushvalue(L, -2);
-    lua_setupvalue(L, -2, 1);
-    char msg[512];
-    int line;
-    if (sbx_call_budgeted(e, 0, 1, msg, sizeof msg, &line) != LUA_OK) {
-        eng_lua_error(e, file, msg);
-        lua_settop(L, top);
-        return 0;
-    }
-    if (!lua_istable(L, -1)) {
-        eng_error(e, HOGO_ERULE, "%s: a library must return a table of functions", file);
-        lua_settop(L, top);
-        return 0;
-    }
-    /* security: freezing raises (tables nested too deep) and allocates:
-     * it runs protected and under the load's budgets, never bare */
-    lua_pushcfunction(L, sbx_freeze_fn);
-    lua_insert(L, -2);
-    if (sbx_call_budgeted(e, 1, 1, msg, sizeof msg, &line) != LUA_OK) {
-        eng_error(e, HOGO_ERULE, "%s: what the library returns cannot be frozen: %s", file, msg);
-        lua_settop(L, top);
-        return 0;
-    }
-    *ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_settop(L, top);
-    return 1;
 }
 
 /* Note the chunk of the position the message names ("x.lua:12: ..."):

@@ -1,4 +1,5 @@
--- rules/_common.lua -- helpers shared by the rule pack (every rule sees this table as `common`).
+-- rules/_common.lua -- helpers shared by the rule pack (every rule sees this table as `common`;
+-- a library gets it with `local common = import("common")`).  It builds on nothing but `hogo`.
 --
 -- Stability: other rules (including ones not written by the author of this file) call these
 -- functions.  Add new functions freely; do not rename a function or change what it returns.
@@ -352,6 +353,14 @@ function M.answer(v, echo)
   return t
 end
 
+-- common.placeholder(text): true when a text still holds the skeleton's 「（…）例：」 text (or 〇〇,
+-- TBD…): common.answer's "placeholder".  Its example words must never count as what the plan
+-- states, so every reader of the prose (gov.says, gov.mentions) skips such a field.
+M.placeholder = M.memo(2048, function(text)
+  local _, why = M.answer(text)
+  return why == "placeholder"
+end)
+
 ------------------------------------------------------------------------------------------
 -- Free text
 ------------------------------------------------------------------------------------------
@@ -407,6 +416,23 @@ function M.plan_texts(plan)
   return out
 end
 
+-- common.joined(plan): the texts of common.text_fields(plan) joined by a byte that is never valid
+-- UTF-8 ("\xFF"), worked out once per plan.  hogo.test treats that byte as matching nothing --
+-- not even [^X], and a look-behind stops at it -- so one search of the joined text says whether
+-- any field matches a pattern (the usual answer, "no", at the price of one search), as long as
+-- the pattern is not anchored (^ $ \A \z \Z \G) to the start or end of a text.
+local joined_cache = setmetatable({}, { __mode = "k" })
+function M.joined(plan)
+  local hit = joined_cache[plan]
+  if hit == nil then
+    local parts = {}
+    for _, f in ipairs(M.text_fields(plan)) do parts[#parts + 1] = f.text end
+    hit = table.concat(parts, "\xFF")
+    joined_cache[plan] = hit
+  end
+  return hit
+end
+
 -- common.find_text(plan, pattern [, fields]): the first entry of common.text_fields(plan)
 -- whose text matches the PCRE2 pattern, or nil.  `fields` (optional) is a set of field
 -- names to look at, e.g. {purpose=true, description=true}.
@@ -420,10 +446,11 @@ end
 -- A mention followed (within the sentence) by a negation: 「病歴は取得しない」「DV情報は扱いません」.
 local NEGATION = [[(?![^。．.\n]{0,20}?(?:ない|ません|せず|除く|除き|除外|不要))]]
 
--- common.mentions(text, pattern): true when `text` (already normalized or not) contains a
--- match of `pattern` that is not negated in the same sentence (「…は取得しない」).
+-- common.affirms(text, pattern): true when `text` (already normalized or not) contains a
+-- match of `pattern` that is not negated in the same sentence (「…は取得しない」).  (A text, not
+-- a plan: gov.mentions and gov.says read a plan's fields.)
 local negated = M.memo(1024, function(pattern) return "(?:" .. pattern .. ")" .. NEGATION end)
-function M.mentions(text, pattern)
+function M.affirms(text, pattern)
   if type(text) ~= "string" then return false end
   return hogo.test(M.text(text), negated(pattern))
 end
@@ -523,7 +550,7 @@ local function classify_uncached(text, negation_aware)
   if hogo.test(M.text(text), ANY_TERM) then
     for _, t in ipairs(M.SENSITIVE_TERMS) do
       local yes
-      if negation_aware then yes = M.mentions(text, t.re) else yes = hogo.test(text, t.re) end
+      if negation_aware then yes = M.affirms(text, t.re) else yes = hogo.test(text, t.re) end
       if yes then out[#out + 1] = t end
     end
   end
@@ -561,7 +588,7 @@ local function describes_data(node, key, where, term)
   local t = M.text(raw)
   local stripped = hogo.gsub(t, RECIPIENT, "")
   if stripped == t then return true end
-  if where == "text" then return M.mentions(stripped, term.re) end
+  if where == "text" then return M.affirms(stripped, term.re) end
   return hogo.test(stripped, term.re)
 end
 
@@ -750,7 +777,7 @@ function M.uses_platform(plan)
     if M.obj(t) and t.method == "third_party_app" then return "外部のアプリ" end
   end
   for _, f in ipairs(M.text_fields(plan)) do
-    if f.field ~= "item" and f.field ~= "subject" and M.mentions(f.text, M.SERVICE_PATTERN) then
+    if f.field ~= "item" and f.field ~= "subject" and M.affirms(f.text, M.SERVICE_PATTERN) then
       local sentence = hogo.match(f.text, "[^。\\n]*(?:" .. M.SERVICE_PATTERN .. ")[^。\\n]*", "i") or ""
       if hogo.test(sentence, PLATFORM_DATA) then
         return hogo.match(f.text, M.SERVICE_PATTERN, "i") or "SNS"
@@ -775,7 +802,7 @@ function M.moves(plan)
   end
   for _, f in ipairs(M.text_fields(plan)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
-       and M.mentions(f.text, M.HANDOVER_PATTERN) then
+       and M.affirms(f.text, M.HANDOVER_PATTERN) then
       return true, "「" .. M.excerpt(f.text, 30) .. "」とあります", true
     end
   end
@@ -797,7 +824,7 @@ function M.outsourcing_claimed(plan)
   end
   for _, f in ipairs(M.text_fields(plan)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "title")
-       and M.mentions(f.text, [[(?<!再)(?:業務)?委託(?:する|し|します|して|先|業者)|外部委託]]) then
+       and M.affirms(f.text, [[(?<!再)(?:業務)?委託(?:する|し|します|して|先|業者)|外部委託]]) then
       return { ja = "「" .. M.excerpt(f.text, 30) .. "」とあります",
                en = "The plan says work is outsourced" }
     end

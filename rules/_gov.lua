@@ -3,9 +3,15 @@
 -- Builds on `common` (rules/_common.lua) for plan access; adds what those rules need on top:
 --   * reading a free-text CLAIM with its polarity: 「クラウドに保存する」 (claimed),
 --     「クラウドは利用しない」 (denied), 「クラウドにするのであれば」 (hypothetical: neither);
---   * the plan-level prose a department writes (title, purpose, description, scope…);
+--   * the plan-level prose a department writes (title, purpose, description, scope…), and the
+--     pack's two readers of it, which `situation` and `tech` hand out under the same names:
+--       gov.says(plan, re)      the first prose field that CLAIMS re (polarity read)
+--       gov.mentions(plan, re)  the first text field that matches re at all (any polarity)
+--     both skipping a field that still holds the skeleton's placeholder (common.placeholder);
 --   * small "what is at stake" summaries used to scale severities.
 -- Patterns are PCRE2 (hogo.test) in Lua long strings.
+
+local common = import("common")
 
 local M = {}
 
@@ -100,15 +106,32 @@ local function anchored(kw)
   return anchored_kw(kw)
 end
 
--- gov.find_claim(plan, kw [, want]): the first prose field whose claim about kw is `want`
--- (default "claimed"), or nil.  Returns the field entry {node, key, text, field}.
--- (Most plans never mention most keywords: one search of all the prose settles that.)
-function M.find_claim(plan, kw, want)
+-- gov.says(plan, kw [, want]): the first prose field whose claim about kw is `want` (default
+-- "claimed"; gov.claim: negations and conditionals are not claims), skipping fields that still
+-- hold the skeleton's placeholder (common.placeholder); nil when none.  Returns the field entry
+-- {node, key, text, field}.  (Most plans never mention most keywords: one search of all the
+-- prose settles that.)  gov.find_claim is the same function, under its older name.
+function M.says(plan, kw, want)
   want = want or "claimed"
   local p = prose_of(plan)
   if not anchored(kw) and not hogo.test(p.joined, claim_patterns(kw).k, "i") then return nil end
   for _, f in ipairs(p.list) do
-    if M.claim(f.text, kw) == want then return f end
+    if not common.placeholder(f.text) and M.claim(f.text, kw) == want then return f end
+  end
+  return nil
+end
+M.find_claim = M.says
+
+-- gov.mentions(plan, re): the first prose field (as gov.says reads: not item names or subject
+-- labels, which are labels, not statements) whose text matches re at all (case-insensitive),
+-- whatever its polarity, skipping fields that still hold the skeleton's placeholder; nil when
+-- none.  For safeguards and answers, which are often worded as negations: 「再委託は禁止」
+-- 「学習には利用しない」.
+function M.mentions(plan, re)
+  local p = prose_of(plan)
+  if not anchored(re) and not hogo.test(p.joined, re, "i") then return nil end
+  for _, f in ipairs(p.list) do
+    if hogo.test(f.text, re, "i") and not common.placeholder(f.text) then return f end
   end
   return nil
 end

@@ -5,25 +5,26 @@
 -- reached over LGWAN (the GIGA remark 「LGWAN回線を利用しないため」 does not fit it); a move between
 -- the segments of 三層分離 goes through 無害化, not LGWAN; data in a cloud service is deleted (with
 -- evidence), not physically destroyed; a live read (a card read at the counter, an API) is not a
--- one-off データ移行.  Structured fields are read first, then the plan's prose (gov.find_claim:
+-- one-off データ移行.  Structured fields are read first, then the plan's prose (gov.says:
 -- negations and conditionals are not claims).
--- Builds on `common` and `gov` (loaded before this file).
+-- Builds on `common` and `gov`.
+
+local common, gov = import("common", "gov")
 
 local M = {}
 
--- Words for the situations, as PCRE2 alternatives.
-M.LGWAN_ASP = [[LGWAN[-－ ・]?ASP]]
-M.GOV_CLOUD = [[ガバメント・?クラウド|ガバクラ|(?<![A-Za-z])government cloud]]
+-- Words for the situations, as PCRE2 alternatives (matched case-insensitively).  The services
+-- are named once, here: every rule that asks whether an entry is LGWAN-ASP or ガバメントクラウド
+-- goes through situation.storage_kind.
+M.LGWAN_ASP = [[LGWAN[-‐－ ・]?ASP]]
+M.GOV_CLOUD = [[ガバメント・?クラウド|ガバクラ|(?<![A-Za-z])(?:Gov-?Cloud|government cloud)]]
 M.SEGMENT = [[個人番号利用事務系|LGWAN接続系|インターネット接続系|三層(?:の)?(?:分離|対策|構造)|無害化]]
 M.LIVE = [[リアルタイム|即時に?(?:照会|参照|連携|読)|オンラインで(?:照会|参照)|読み取|読取|カード(?:を|の)?(?:読|IC)|ICチップ|(?<![A-Za-z])API(?![A-Za-z])|都度(?:照会|連携|参照)|随時(?:照会|連携)]]
 M.MIGRATION = [[移行|移し替え|移替|取り込み|取込|初回のみ|一括(?:登録|投入)]]
 
--- A field still holding the skeleton's 「（…）例：」 text (or 〇〇, TBD) says nothing: its example
--- words must never count as what the plan states (common.answer decides).
-M.placeholder = common.memo(2048, function(text)
-  local _, why = common.answer(text)
-  return why == "placeholder"
-end)
+-- situation.placeholder(text): common.placeholder -- a field still holding the skeleton's
+-- 「（…）例：」 text (or 〇〇, TBD) says nothing.
+M.placeholder = common.placeholder
 
 -- situation.words(...): the normalized texts given (strings; others skipped), placeholders left
 -- out, joined by a space.
@@ -42,15 +43,28 @@ end
 -- Storage locations that are a service run by someone else and reached over a network.
 local CLOUDLIKE = { cloud = true, gov_cloud = true, lgwan_asp = true }
 
+-- situation.service(s): "lgwan_asp" or "gov_cloud" when the storage entry is kept in an LGWAN-ASP
+-- service or ガバメントクラウド: its location says so, or its own words (what, service, provider;
+-- placeholders skipped) name one, whatever location it gives (an LGWAN-ASP service written as
+-- the contractor's, ガバメントクラウド as a government data centre); nil otherwise.
+function M.service(s)
+  if not common.obj(s) then return nil end
+  if s.location == "lgwan_asp" or s.location == "gov_cloud" then return s.location end
+  local words = M.words(s.what, s.provider, s.service)
+  if hogo.test(words, M.LGWAN_ASP, "i") then return "lgwan_asp" end
+  if hogo.test(words, M.GOV_CLOUD, "i") then return "gov_cloud" end
+  return nil
+end
+
 -- situation.storage_kind(s): what a storage entry is: its location, except that a "cloud" entry
--- whose own words name LGWAN-ASP or ガバメントクラウド is that ("lgwan_asp", "gov_cloud").
+-- (or one with no location) that situation.service finds in LGWAN-ASP or ガバメントクラウド is
+-- that ("lgwan_asp", "gov_cloud").
 function M.storage_kind(s)
   if not common.obj(s) then return nil end
   local loc = s.location
   if loc == "cloud" or loc == nil then
-    local words = M.words(s.what, s.provider, s.service)
-    if hogo.test(words, M.LGWAN_ASP, "i") then return "lgwan_asp" end
-    if hogo.test(words, M.GOV_CLOUD, "i") then return "gov_cloud" end
+    local svc = M.service(s)
+    if svc then return svc end
   end
   return type(loc) == "string" and loc or nil
 end
@@ -206,28 +220,11 @@ function M.value(v)
   return v
 end
 
--- situation.says(plan, re [, want]): the first prose field whose claim about re is want
--- (default "claimed"; gov.claim: negations and conditionals are not claims), skipping fields
--- that still hold a placeholder; nil when none.
-function M.says(plan, re, want)
-  want = want or "claimed"
-  local f = gov.find_claim(plan, re, want)      -- one search settles most plans
-  if not f then return nil end
-  if not M.placeholder(f.text) then return f end
-  for _, g in ipairs(gov.prose(plan)) do
-    if not M.placeholder(g.text) and gov.claim(g.text, re) == want then return g end
-  end
-  return nil
-end
-
--- situation.mentions(plan, re): the first prose field whose text matches re at all, whatever its
--- polarity -- for safeguards, which are often worded as negations (「再委託は禁止」「持ち出さない」).
-function M.mentions(plan, re)
-  for _, f in ipairs(gov.prose(plan)) do
-    if hogo.test(f.text, re, "i") and not M.placeholder(f.text) then return f end
-  end
-  return nil
-end
+-- situation.says(plan, re [, want]) and situation.mentions(plan, re): gov.says and gov.mentions
+-- (the first prose field that claims re; the first text field that matches re at all), here for
+-- the rules that read the situation.
+M.says = gov.says
+M.mentions = gov.mentions
 
 -- The precedent every rule here comes back to, and the note that it predates the Act.
 M.PRE_ACT = "（2023年4月の法施行前の審議）"

@@ -2,43 +2,25 @@
 -- plan this is (cameras, a library, AI or AI-OCR, RPA, a provision of data to others), read from
 -- the structured fields first and from the department's prose second.
 --
--- Builds on `common` and `gov`.  Prose is read with gov.find_claim, so 「AIは使用しない」 or
--- 「カメラを設置する場合は」 does not make a plan an AI or a camera plan.  Every detector is worked
--- out once per plan (weak cache keyed by the plan) and returns plain values, never a mutable table.
+-- Builds on `common` and `gov`.  Prose is read with gov.says, so 「AIは使用しない」 or
+-- 「カメラを設置する場合は」 does not make a plan an AI or a camera plan.  Every detector returns
+-- plain values or the plan's own read-only tables, never a mutable table.
+
+local common, gov = import("common", "gov")
 
 local M = {}
 
 ------------------------------------------------------------------------------------------
--- Prose: the department's own words (gov.find_claim reads polarity).
+-- Prose: the department's own words (gov reads polarity).
 ------------------------------------------------------------------------------------------
 
--- tech.says(plan, kw): the first prose field that claims kw (not negated, not hypothetical), or nil.
-function M.says(plan, kw)
-  return gov.find_claim(plan, kw)
-end
-
--- Every text field of the plan (common.text_fields) joined by a byte that is never valid UTF-8,
--- worked out once per plan: one search of it says whether any field mentions a keyword, which
--- is the usual answer ("no") for most keywords on most plans.  As in gov, a keyword anchored to
--- the start or end of a text (^ $) must not be searched this way; none of these rules' are.
-local joined_cache = setmetatable({}, { __mode = "k" })
-function M.joined(plan)
-  local hit = joined_cache[plan]
-  if hit == nil then
-    local parts = {}
-    for _, f in ipairs(common.text_fields(plan)) do parts[#parts + 1] = f.text end
-    hit = table.concat(parts, "\xFF")
-    joined_cache[plan] = hit
-  end
-  return hit
-end
-
--- tech.mentions(plan, kw): the first field (prose or item name) mentioning kw in any way, or nil.
--- For answers to a question: 「学習には利用しない」 answers "is it used for training?".
-function M.mentions(plan, kw)
-  if not hogo.test(M.joined(plan), kw) then return nil end
-  return common.find_text(plan, kw)
-end
+-- tech.says(plan, kw), tech.mentions(plan, kw), tech.joined(plan): gov.says (the first prose
+-- field that claims kw), gov.mentions (the first text field that matches kw at all: for answers
+-- to a question, 「学習には利用しない」 answers "is it used for training?") and common.joined (every
+-- text field joined, for one search), here for the rules that read what kind of plan it is.
+M.says = gov.says
+M.mentions = gov.mentions
+M.joined = common.joined
 
 -- tech.storage_text(plan, kw): true when a storage entry's what/service/provider mentions kw.
 function M.storage_text(plan, kw)

@@ -6,14 +6,9 @@
 -- the vendor or encryption is not stated, or the data is not encrypted (the same severity: leaving
 -- encryption out must never score better).
 
-local GOV = [[ガバメントクラウド|ガバクラ|Gov-?Cloud]]
-
+-- (situation.service: location gov_cloud, or the entry's own words name it)
 local function is_gov(s)
-  if s.location == "gov_cloud" then return true end
-  for _, k in ipairs({ "what", "service", "provider" }) do
-    if type(s[k]) == "string" and hogo.test(common.text(s[k]), GOV, "i") then return true end
-  end
-  return false
+  return situation.service(s) == "gov_cloud"
 end
 
 return {

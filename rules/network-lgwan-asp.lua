@@ -4,14 +4,9 @@
 -- テム機構).  low when the provider or the region is not stated, or the region is overseas (the same
 -- severity: leaving the region out must never score better).  Quiet when both are stated (domestic).
 
-local ASP = [[LGWAN[-‐－ ]?ASP]]
-
+-- (situation.service: location lgwan_asp, or the entry's own words name it)
 local function is_asp(s)
-  if s.location == "lgwan_asp" then return true end
-  for _, k in ipairs({ "what", "service", "provider" }) do
-    if type(s[k]) == "string" and hogo.test(common.text(s[k]), ASP, "i") then return true end
-  end
-  return false
+  return situation.service(s) == "lgwan_asp"
 end
 
 return {

@@ -1254,6 +1254,87 @@ static void test_plain_errors(void)
     expect_stopped("table-error", HOSTILE("table-error", "    error({code = 1})"), "table", -1);
 }
 
+/* A library sees no other library unless it imports it, and a pack's
+ * libraries load after those they import, whatever their file names; a
+ * circle of imports and a name no file has are load errors. */
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_library_imports(void)
+{
+    /* one at a time: only what is loaded already can be imported */
+    hogo_engine *e = engine(NULL);
+    CHECK(load(e, "_b.lua", "local a = import('a')\nreturn { v = function() return a.v() .. 'b' end }")
+          == HOGO_ERULE);
+    CHECK(strstr(load_error, "no library 'a' is loaded") != NULL);
+    CHECK(load(e, "_a.lua", "return { v = function() return 'a' end }") == HOGO_OK);
+    /* not imported: another library is not a global of a library */
+    CHECK(load(e, "_c.lua", "return { v = a.v }") == HOGO_ERULE);
+    CHECK(load(e, "_b.lua", "local a = import('a')\nreturn { v = function() return a.v() .. 'b' end }")
+          == HOGO_OK);
+    CHECK(load(e, "reader.lua", HOSTILE("reader", "    ctx.report(plan, nil, {vars = {v = b.v() .. a.v()}})"))
+          == HOGO_OK);
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        const hogo_finding *f = finding(r, "reader");
+        CHECK(f != NULL);
+        if (f) CHECK_STR(f->message[HOGO_EN], "v=aba");
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+
+    /* a directory: _a imports _z, loaded after it by name */
+    char dir[] = "/tmp/hogo-imports-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    write_file(dir, "_a.lua", "local z = import('z')\nreturn { v = function() return z.v() .. 'a' end }\n");
+    write_file(dir, "_z.lua", "return { v = function() return 'z' end }\n");
+    write_file(dir, "reader.lua", HOSTILE("reader", "    ctx.report(plan, nil, {vars = {v = a.v()}})"));
+    e = engine(NULL);
+    CHECK_INT(hogo_engine_load_dir(e, dir), HOGO_OK);
+    CHECK_INT(load_errors, 0);
+    r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        const hogo_finding *f = finding(r, "reader");
+        CHECK(f != NULL);
+        if (f) CHECK_STR(f->message[HOGO_EN], "v=za");
+        CHECK_INT(r->n_rule_errors, 0);
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+
+    /* a circle: both libraries fail, by name, and the rule still loads */
+    write_file(dir, "_z.lua", "local a = import('a')\nreturn { v = function() return 'z' end }\n");
+    e = engine(NULL);
+    CHECK_INT(hogo_engine_load_dir(e, dir), HOGO_ERULE);
+    CHECK_INT(load_errors, 2);           /* _a and _z (the rule reads a only in check) */
+    r = NULL;
+    CHECK(hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK);
+    if (r) {
+        int circles = 0;
+        for (size_t i = 0; i < r->n_rule_errors; i++)
+            circles += strstr(r->rule_errors[i].message, "in a circle") != NULL;
+        CHECK_INT(circles, 2);
+        hogo_result_free(r);
+    }
+    hogo_engine_free(e);
+    char path[600];
+    for (const char *const *n = (const char *const[]){ "_a.lua", "_z.lua", "reader.lua", NULL }; *n; n++) {
+        snprintf(path, sizeof path, "%s/%s", dir, *n);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 int main(void)
 {
     double t0 = now_s();
@@ -1296,6 +1377,7 @@ int main(void)
     progress("test_metadata_metamethods"); test_metadata_metamethods();
     progress("test_no_state_across_plans"); test_no_state_across_plans();
     progress("test_library_failure_named"); test_library_failure_named();
+    progress("test_library_imports"); test_library_imports();
     progress(NULL);
     double dt = now_s() - t0;
     printf("sandbox tests took %.1f s\n", dt);
