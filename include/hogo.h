@@ -204,6 +204,40 @@ int         hogo_topic_known(const char *topic);
 /* Version of the rule pack loaded (the builtin pack's, or "custom"). */
 const char *hogo_engine_pack_version(const hogo_engine *e);
 
+/* ---- the plan format's words (docs/plan.schema.json's x-hogo annotations) ----
+ * One vocabulary: every field, choice and topic named in Japanese and English
+ * in the schema, read once from the copy compiled into the library.  Safe to
+ * call from any thread; the strings live as long as the process.
+ *
+ * A field is named by its place in a plan, with dots ("storage.location",
+ * "transfers.verification.how"); "storage[].location", "storage[0].location"
+ * and a JSON pointer ("/storage/0/location") name the same field.  Each
+ * returns NULL when the format has no such field, value or word. */
+const char *hogo_field_label(const char *path, hogo_lang lang);   /* 保存場所 / Location */
+const char *hogo_field_hint(const char *path, hogo_lang lang);    /* what to write there */
+const char *hogo_value_word(const char *path, const char *value, hogo_lang lang); /* 委託 */
+const char *hogo_topic_name(const char *topic, hogo_lang lang);   /* 保管場所 */
+const char *hogo_topic_concern(const char *topic, hogo_lang lang); /* what the council asks */
+
+/* Every field of the format, depth first in the schema's order. */
+size_t      hogo_field_count(void);
+const char *hogo_field_path(size_t i);                /* NULL past the end */
+
+#define HOGO_FIELD_KNOWN    0x01u   /* a field of the format */
+#define HOGO_FIELD_PROSE    0x02u   /* free text the rules read (hogo.text_fields) */
+#define HOGO_FIELD_CLAIMS   0x04u   /* prose read for what the plan claims (gov.prose) */
+#define HOGO_FIELD_LONG     0x08u   /* several lines of text */
+#define HOGO_FIELD_LIST     0x10u   /* an array */
+#define HOGO_FIELD_OBJECT   0x20u   /* an object, or an array of objects */
+#define HOGO_FIELD_REQUIRED 0x40u
+unsigned    hogo_field_flags(const char *path);       /* 0: no such field */
+const char *hogo_field_example(const char *path);     /* JSON text, or NULL */
+
+/* The plan skeleton `hogo init` writes: every field of the format, free text
+ * as 「（label）例：example」, the plan's date `today` and later dates `deadline`
+ * (YYYY-MM-DD).  malloc'd; NULL on out of memory. */
+char *hogo_plan_skeleton(const char *today, const char *deadline);
+
 /* ---- Japanese text helpers (also given to rules as hogo.*) ---- */
 
 /* Full-width ASCII (０-９, Ａ-Ｚ, ａ-ｚ, punctuation, ideographic space) to ASCII.
