@@ -20,7 +20,7 @@ local MYNUMBER_RE = [[個人番号(?!カード)|マイナンバー(?!カード)|
 -- A change to a process that already holds the numbers: its file was assessed when it began
 -- (most 個人番号利用事務 were assessed from 2015), so the question is whether this change is a
 -- 重要な変更 that calls for the assessment to be done again, not a new population.
-local EXISTING = [[(?:既存|現行|従来|これまで)(?:の)?[^。]{0,20}?(?:事務|業務|システム|処理|受付|審査|入力)|(?:事務|業務|処理|入力|受付|審査|システム)[^。]{0,12}(?:を|の)(?:一部|見直|変更|更新|改修|切り替|切替|効率化|委託化|自動化)]]
+local EXISTING = [[(?:既存|現行|従来|これまで)(?:の)?[^。]{0,20}?(?:事務|業務|システム|処理|受付|審査|入力)|(?:事務|業務|処理|入力|受付|審査|システム)[^。]{0,12}(?:を|の)(?:一部|見直|変更|更新|改修|切り替|切替|効率化|委託化|自動化)|(?:事務|業務|処理|入力|受付|審査|作業)[^。]{0,20}?(?:省力化|効率化|外部委託|自動化|(?<![A-Za-z])(?:AI-?OCR|RPA)(?![A-Za-z]))]]
 local ANSWERED_CHANGE = [[重要な変更|再実施|評価書(?:の|を)?(?:修正|見直し|変更)|評価(?:の)?(?:見直し|再評価)]]
 local INCIDENT_RE = [[重大(な)?事故|重大事案|漏えい事案|漏洩事案|流出事案]]
 local LEVEL = { basic = 1, priority = 2, full = 3 }
