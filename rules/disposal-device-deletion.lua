@@ -20,6 +20,9 @@ local CLOUD_FOLLOW_UP_NO_CERT = {
 local DEVICE_FOLLOW_UP_NO_CERT = {
   ja = "機器の返却・廃棄時は、物理的破壊、磁気的破壊、または復元不可能な消去ソフトによる上書きを行い、職員が立ち会ってください（リース機器の返却を含む。証明書は廃棄証明の指摘のとおり）。",
   en = "When devices are returned or scrapped (leased equipment included), destroy them physically or magnetically, or overwrite with certified erasure software, with staff present (the certificate is asked for separately)." }
+local CLOUD_MESSAGE_NO_CERT = {
+  ja = "クラウドサービス上の電子データを「削除」で廃棄する計画ですが、削除の範囲（バックアップを含むか）と方法が示されていません。",
+  en = "The data in the cloud service is to be deleted, but what is deleted (backups included?) and how are not stated." }
 local CLOUD_MESSAGE = {
   ja = "クラウドサービス上の電子データを「削除」で廃棄する計画ですが、削除の範囲（バックアップを含むか）と、削除したことの証明が示されていません。",
   en = "The data in the cloud service is to be deleted, but what is deleted (backups included?) and how the deletion is evidenced are not stated." }
@@ -56,7 +59,8 @@ return {
             what = device and "記録媒体・機器" or "電子データ", what_en = device and "The device" or "The electronic data" } }
           local cert_elsewhere = situation.certificate_asked(plan, d)
           if electronic and in_cloud then
-            opts.message, opts.follow_up = CLOUD_MESSAGE, cert_elsewhere and CLOUD_FOLLOW_UP_NO_CERT or CLOUD_FOLLOW_UP
+            opts.message = cert_elsewhere and CLOUD_MESSAGE_NO_CERT or CLOUD_MESSAGE
+            opts.follow_up = cert_elsewhere and CLOUD_FOLLOW_UP_NO_CERT or CLOUD_FOLLOW_UP
             opts.precedent = "志木市 令和2年度第3回 議題(1)「業者が処分した場合には溶解証明をいただく」" .. situation.PRE_ACT
           elseif cert_elsewhere then
             opts.follow_up = device and DEVICE_FOLLOW_UP_NO_CERT or {
