@@ -184,7 +184,9 @@ function M.reason(plan, node, field, topic)
 end
 
 -- A school's ICT: GIGAスクール, 1人1台端末, 学習系・校務系 (the words of 文部科学省's guideline).
-M.SCHOOL_ICT = [[GIGA|1人1台|一人一台|学習(?:用)?(?:端末|系|支援|アプリ|eポータル)|校務(?:系|支援|用)?|授業支援|デジタル教科書|健康観察|学習者用]]
+-- (Not 健康観察 or 学習支援 alone: a 保健所 observes patients' health, and 学習支援 is also a welfare
+-- programme for children of families in need.)
+M.SCHOOL_ICT = [[GIGA|1人1台|一人一台|学習(?:用)?(?:端末|系|アプリ)|学習eポータル|校務(?:系|支援|用)?|授業支援|デジタル教科書|学習者用]]
 M.SCHOOL_DEPT = [[学校|教育委員会|教委|学校教育|教育総務|学務|指導課|教育指導|教育センター|教育研究所]]
 
 -- situation.school(plan): true when the plan is a school's (a school or the board of education
