@@ -157,7 +157,7 @@ function M.planned_end(plan)
 end
 
 -- Words that give a reason or what was done instead: 「…ため」「理由は」「…により」「代わりに」.
-M.BECAUSE = [[ため|理由|ので|により|によって|に代えて|代わりに|代替|を確認|確認済|取得済|登録済|認証を(?:取得|受け)|を満たす|に準拠|相当(?:の|する)]]
+M.BECAUSE = [[ため|理由|ので|により|によって|に代えて|代わりに|代替|を確認(?:済|した|して|しており)|確認済|取得済|登録済|認証を(?:取得|受け)|を満たす|に準拠|相当(?:の|する)]]
 
 -- situation.reason(plan, node, field, topic): the reason the plan gives for something a finding
 -- would otherwise ask "why" about, read where it is written: node[field] (its own field, e.g.
@@ -192,14 +192,10 @@ M.SCHOOL_DEPT = [[学校|教育委員会|教委|学校教育|教育総務|学務
 -- situation.school(plan): true when the plan is a school's (a school or the board of education
 -- runs it for its pupils, or it is GIGA / 1人1台 / 校務 ICT).  Schools follow 文部科学省's
 -- 教育情報セキュリティポリシーに関するガイドライン, not the 三層の対策 of municipal offices.
-local function situation_words_dept(plan)
-  return hogo.test(M.words(plan.department, plan.organization), M.SCHOOL_DEPT)
-end
-
 function M.school(plan)
   if M.says(plan, M.SCHOOL_ICT) then return true end
-  local dept = situation_words_dept(plan)
-  return dept and common.involves_children(plan) or false
+  local by_school = hogo.test(M.words(plan.department, plan.organization), M.SCHOOL_DEPT)
+  return by_school and common.involves_children(plan) or false
 end
 
 -- A certificate of destruction or erasure, or a report of it, named in the plan's words.
