@@ -621,10 +621,16 @@ static int parse_event_duration(const char *p, long *days)
         if (!strcmp(buf, fixed[i].word)) { *days = fixed[i].days; return 1; }
     static const char *const tail[] = { "まで", "時まで", "日まで", "の日まで" };
     /* alone: an event in itself (卒業まで); else it needs what ends (事業終了まで) */
+    /* A person leaving a service (退所, 退会) is an event in itself; what is
+     * deleted, stopped or closed must be named (アカウント削除まで, 利用停止まで). */
     static const struct { const char *word; int alone; } ending[] = {
         { "終了", 0 }, { "完了", 0 }, { "満了", 0 }, { "廃止", 0 }, { "解約", 0 }, { "解除", 0 },
-        { "終期", 0 }, { "達成", 0 }, { "終結", 0 }, { "喪失", 0 },
-        { "卒業", 1 }, { "転出", 1 }, { "死亡", 1 }, { "退職", 1 },
+        { "終期", 0 }, { "達成", 0 }, { "終結", 0 }, { "喪失", 0 }, { "削除", 0 }, { "抹消", 0 },
+        { "停止", 0 }, { "閉鎖", 0 }, { "取消", 0 }, { "取り消し", 0 }, { "失効", 0 }, { "消滅", 0 },
+        { "卒業", 1 }, { "転出", 1 }, { "死亡", 1 }, { "退職", 1 }, { "退所", 1 }, { "退会", 1 },
+        { "退院", 1 }, { "退園", 1 }, { "退学", 1 }, { "退去", 1 }, { "修了", 1 }, { "転居", 1 },
+        { "脱退", 1 }, { "解散", 1 }, { "離職", 1 }, { "退任", 1 }, { "廃業", 1 }, { "閉所", 1 },
+        { "閉園", 1 },
     };
     for (size_t t = 0; t < sizeof tail / sizeof tail[0]; t++) {
         if (!ends_with(buf, tail[t])) continue;
@@ -651,6 +657,28 @@ static int parse_duration_core(const char *p, long *days)
     return parse_jp_duration(p, days) || parse_event_duration(p, days);
 }
 
+/* 「保存期間満了後速やかに」: promptly after an event written before it -- a
+ * period bounded by that event, its length not given (the words alone, with
+ * nothing before them, say no more than 「速やかに」 and are refused). */
+static int prompt_after(const char *head_end, const char *s, const char *tail, long *days)
+{
+    static const char *const prompt[] = {
+        "速やかに", "速やか", "すみやかに", "すみやか", "直ちに", "直ち", "ただちに", "ただち", "遅滞なく",
+    };
+    if (head_end <= s) return 0;
+    const char *p = tail;
+    while (eat_str(&p, "、") || eat_str(&p, ",") || eat_str(&p, "，")) skip_ws(&p);
+    skip_ws(&p);
+    for (size_t i = 0; i < sizeof prompt / sizeof prompt[0]; i++) {
+        const char *q = p;
+        if (eat_str(&q, prompt[i])) {
+            skip_ws(&q);
+            if (*q == '\0') { *days = HOGO_DURATION_EVENT; return 1; }
+        }
+    }
+    return 0;
+}
+
 /* Plans say where a period starts: 受け渡しから3か月以内, 契約終了後30日以内,
  * 業務完了の日より1年.  When the whole text is not a duration, the part after
  * the last such anchor is tried, so the starting point may be written out. */
@@ -658,13 +686,14 @@ static int parse_anchored(const char *s, long *days)
 {
     if (parse_duration_core(s, days)) return 1;
     static const char *const anchors[] = { "から", "より", "以降", "後", "の" };
-    const char *best = NULL;
+    const char *best = NULL, *at = NULL;
     for (size_t a = 0; a < sizeof anchors / sizeof anchors[0]; a++) {
         size_t n = strlen(anchors[a]);
         for (const char *q = strstr(s, anchors[a]); q; q = strstr(q + n, anchors[a]))
-            if (!best || q + n > best) best = q + n;
+            if (!best || q + n > best) { best = q + n; at = q; }
     }
-    return best && *best && parse_duration_core(best, days);
+    if (!best || !*best) return 0;
+    return parse_duration_core(best, days) || prompt_after(at, s, best, days);
 }
 
 /* ...and what is done at the end of it, or a remark: 5年間保存, 永年保存,
@@ -706,4 +735,52 @@ int hogo_parse_duration(const char *s, long *days)
     while (strip_suffix(buf))
         if (buf[0] && parse_anchored(buf, days)) return 1;
     return 0;
+}
+
+/* ---- what to write instead of an unreadable duration -------------------- */
+
+/* Is p the first byte of a UTF-8 sequence (not a continuation byte)? */
+static int char_start(const char *p)
+{
+    return ((unsigned char)*p & 0xC0) != 0x80;
+}
+
+jp_duration_hint jp_duration_suggest(const char *s, char *part, size_t size)
+{
+    if (part && size) part[0] = '\0';
+    if (!s) return JP_DUR_HINT_NONE;
+    size_t n = strlen(s);
+    if (n < 256 && part && size) {
+        /* the first readable piece, longest first (「おおむね5年くらい」 -> 5年) */
+        char buf[256];
+        for (size_t i = 0; i < n; i++) {
+            if (!char_start(s + i)) continue;
+            for (size_t j = n; j > i; j--) {
+                if (j < n && !char_start(s + j)) continue;
+                if (j - i >= size) continue;
+                memcpy(buf, s + i, j - i);
+                buf[j - i] = '\0';
+                long days, next = peek(s + j);
+                /* 令和8年3月まで is a date, not 8年 */
+                if (next >= '0' && next <= '9') continue;
+                if (parse_duration_core(buf, &days)) {
+                    memcpy(part, buf, j - i + 1);
+                    return JP_DUR_HINT_PART;
+                }
+            }
+        }
+    }
+    /* a period not decided yet: 未定, 検討中, 契約後に決定, 後日報告 */
+    static const char *const undecided[] = {
+        "未定", "検討中", "調整中", "後に決定", "後に記載", "後に報告", "後日", "別途", "決まり次第", "追って",
+    };
+    for (size_t i = 0; i < sizeof undecided / sizeof undecided[0]; i++)
+        if (strstr(s, undecided[i])) return JP_DUR_HINT_UNDECIDED;
+    const char *p = s + n;
+    while (p > s && (p[-1] == ' ')) p--;
+    if ((size_t)(p - s) >= strlen("まで") && !memcmp(p - strlen("まで"), "まで", strlen("まで")))
+        return JP_DUR_HINT_EVENT;
+    if ((size_t)(p - s) >= strlen("迄") && !memcmp(p - strlen("迄"), "迄", strlen("迄")))
+        return JP_DUR_HINT_EVENT;
+    return JP_DUR_HINT_NONE;
 }

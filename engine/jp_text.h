@@ -24,4 +24,17 @@ typedef struct {
 
 /* 1 if s is a date hogo_parse_date reads; else 0 with why filled. */
 int jp_date_check(const char *s, jp_date_why *why);
+
+/* What to suggest for a text hogo_parse_duration cannot read, so staff are
+ * not pushed to invent a number: a readable piece of it (「おおむね5年くらい」
+ * -> "5年", copied into part), an event it ends with (…まで: write the event
+ * with a word that ends it), a period not decided yet (未定: leave the field
+ * out, and the plan is screened as not stating it), or nothing to go on. */
+typedef enum {
+    JP_DUR_HINT_NONE = 0,
+    JP_DUR_HINT_PART,        /* part holds a readable piece of the text */
+    JP_DUR_HINT_EVENT,       /* the text ends in まで but names no known ending */
+    JP_DUR_HINT_UNDECIDED    /* the text says the period is not decided (未定, 契約後に決定) */
+} jp_duration_hint;
+jp_duration_hint jp_duration_suggest(const char *s, char *part, size_t size);
 #endif

@@ -1212,6 +1212,34 @@ static void error_date(vctx *c, const char *s, const jp_date_why *w)
     emit(c, 0);
 }
 
+/* An unreadable duration, with what to write instead (jp_duration_suggest): a
+ * readable piece of it, how to write an event, or the forms a period takes --
+ * a length, an event that ends it, or 永年 -- so staff need not invent a number
+ * for a period that ends with an event (退所まで). */
+static void error_duration(vctx *c, const char *text)
+{
+    char part[128];
+    jp_duration_hint hint = jp_duration_suggest(text, part, sizeof part);
+    msg_start(c);
+    buf_puts(&c->msg, TR(c, "期間 ", "unreadable duration "));
+    buf_quote(&c->msg, text, QUOTE_MAX);
+    if (hint == JP_DUR_HINT_PART) {
+        buf_puts(&c->msg, TR(c, " を読めません（", " (write "));
+        buf_quote(&c->msg, part, QUOTE_MAX);
+        buf_puts(&c->msg, TR(c, " と書けば読めます）", ")"));
+    } else if (hint == JP_DUR_HINT_UNDECIDED) {
+        buf_puts(&c->msg, TR(c, " を読めません（期間が決まっていないなら、この欄を書かずにおきます。記載のない期間として審査されます）",
+                             " (if the period is not decided yet, leave the field out: the plan is screened as not stating it)"));
+    } else if (hint == JP_DUR_HINT_EVENT) {
+        buf_puts(&c->msg, TR(c, " を読めません（終わりの出来事を \"事業終了まで\"、\"契約満了まで\"、\"退所まで\"、\"アカウント削除まで\" のように、終わりを表す言葉で書きます）",
+                             " (name the ending event with a word that ends it, as in 事業終了まで, 契約満了まで, 退所まで, アカウント削除まで)"));
+    } else {
+        buf_puts(&c->msg, TR(c, " を読めません（長さ \"3か月\"、\"5年\"、\"P3M\"、終わりの出来事 \"事業終了まで\"、\"退所まで\"、または \"永年\" のように書きます）",
+                             " (write a length such as P3M, 3か月 or 5年, an ending event such as 事業終了まで or 退所まで, or 永年)"));
+    }
+    emit(c, 0);
+}
+
 /* The value's own keywords (not its children).  Returns 1 if it passed, which
  * lets the walk apply properties/items to the children. */
 static int check_value(vctx *c, const cJSON *v, const snode *s)
@@ -1265,11 +1293,7 @@ static int check_value(vctx *c, const cJSON *v, const snode *s)
         } else {
             long days;
             if (!hogo_parse_duration(v->valuestring, &days)) {
-                msg_start(c);
-                buf_puts(&c->msg, TR(c, "期間 ", "unreadable duration "));
-                buf_quote(&c->msg, v->valuestring, QUOTE_MAX);
-                buf_puts(&c->msg, TR(c, " を読めません（\"3か月\"、\"5年\"、\"P3M\" のように書きます）", " (write P3M or 3か月)"));
-                emit(c, 0);
+                error_duration(c, v->valuestring);
                 ok = 0;
             }
         }

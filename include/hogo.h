@@ -353,7 +353,8 @@ int hogo_parse_date(const char *s, char iso[11]);
 
 /* A duration: ISO 8601 (P3M, P90D, P5Y, P1Y6M, P2W), Japanese (3か月, ３ヶ月以内,
  * 90日, 5年, 1年6か月, 2週間, 半年, 永年, 無期限, 常用 = indefinite, 即時 = 0) or
- * bounded by an event (事業終了まで, 契約満了まで: HOGO_DURATION_EVENT; 翌年度末まで:
+ * bounded by an event (事業終了まで, 契約満了まで, 退所まで, アカウント削除まで,
+ * 保存期間満了後速やかに: HOGO_DURATION_EVENT; 翌年度末まで:
  * 730, the longest it can be).  Months are 30 days, years 365.
  * Sets *days (-1 = indefinite).  Returns 1 on success, 0 if unreadable. */
 #define HOGO_DURATION_INDEFINITE (-1L)

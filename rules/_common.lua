@@ -226,6 +226,47 @@ function M.retentions(plan)
   return { r }           -- an empty [] reads as {}: a retention that states nothing
 end
 
+-- An event that ends the service or the work itself (事業終了, サービス廃止, システムの運用終了), as
+-- opposed to one in a person's own course (退所, 卒業, アカウント削除) or the contract's end.
+M.SERVICE_END = [[(?:事業|サービス|制度|システム|運用|業務|施策|取組|取り組み|プロジェクト|本事業|本業務|実施)(?:の)?(?:提供|運営|実施|運用)?(?:の)?(?:終了|廃止|終期|完了|終結)]]
+
+-- common.event_period(r): for a retention entry whose period ends with an event rather than a
+-- length (hogo.days -2: 事業終了まで, 退所まで, アカウント削除まで), what that event is:
+-- {period = <as written>, service = <the service's or the work's own end>, contract = <the
+-- contract's end>}; nil for any other period (a length, 永年, unreadable, absent).
+function M.event_period(r)
+  if not M.obj(r) or type(r.period) ~= "string" or hogo.days(r.period) ~= -2 then return nil end
+  local t = M.text(r.period)
+  return { period = r.period, service = hogo.test(t, M.SERVICE_END),
+           contract = hogo.test(t, [[契約]]) }
+end
+
+-- A longest bound written in words: 「最長10年」「上限5年」「5年を超えない」「5年を上限」.
+local LENGTH = [[[0-9一二三四五六七八九十百]+\s*(?:年半?|か月|ヶ月|カ月|ヵ月|箇月|週間?|日)(?:間)?]]
+local BOUND = [[(?:最長|最大|上限|長くとも)(?:で|は|として|、)?\s*(]] .. LENGTH .. [[)|(]] .. LENGTH .. [[)(?:を上限|を超えない|を超えて保存しない|を限度)]]
+
+-- common.period_bound(plan, r): the longest retention entry r keeps its data, in days, when the
+-- plan says so: r.longest (a length), a 最長/上限 length in r's period or basis (「事業終了まで
+-- （最長10年）」「退所後5年を上限」), or, for a period that ends with the contract,
+-- contract.years.  nil when the plan gives no bound.
+function M.period_bound(plan, r)
+  if not M.obj(r) then return nil end
+  local d = type(r.longest) == "string" and hogo.days(r.longest) or nil
+  if d and d >= 0 then return d end
+  for _, v in ipairs({ r.period, r.basis }) do
+    if type(v) == "string" then
+      local _, a, b = hogo.match(M.text(v), BOUND)
+      local x = (a or b) and hogo.days(a or b)
+      if x and x >= 0 then return x end
+    end
+  end
+  if hogo.test(M.text(r.period), [[契約]]) then
+    local y = M.num(M.get(plan, "contract", "years"))
+    if y and y > 0 then return y * 365 end
+  end
+  return nil
+end
+
 -- common.kinds(plan): the consultation kinds as a set ({outsourcing = true, ...}); kind may be
 -- one kind or an array of them.  common.has_kind(plan, k) asks for one.
 function M.kinds(plan)
@@ -274,13 +315,19 @@ end
 -- Returns the normalized text when it says something, or nil and why it does not:
 --   "absent" (not stated), "null" (stated not applicable), "blank",
 --   "placeholder" (the skeleton's 「（…）例：」, 〇〇, ○○, TBD, xxx left in),
---   "deferral" (only 特記仕様書で定める, 契約で定める, 別途協議, 適切に管理する, 検討中, 未定 …).
+--   "deferral" (only 特記仕様書で定める, 契約で定める, 別途協議, 適切に管理する, 検討中, 未定 …,
+--   or the answer itself put off: 選定後に記載, 決定後に報告, 後日提出, 契約後に決定, 確定次第).
 -- A deferral that still names something concrete is an answer (「作業責任者を選任し、詳細は
 -- 特記仕様書で定める」): what is left once deferrals and filler words are taken out is weighed.
+-- Third result, with "deferral": "later" when the words put off writing the answer itself
+-- (「委託事業者（選定後に記載）」): the field is as empty as a template's, whatever field it is.
 -- echo: words of the question itself (e.g. {"責任体制"}) that do not count as an answer.
 local PLACEHOLDER = [[（[^）]*…[^）]*）|\([^)]*\.\.\.[^)]*\)|例[:：]|[〇○●◯]{2,}|[×✕]{2,}|\b(?:TBD|TODO|xxx+|XXX+)\b|^\s*(?:\.\.\.|…|‥|\?+|？+)\s*$|記入してください|記載してください|を記入|未記入]]
-local DEFERRAL = [[特記(?:仕様書|事項)(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|規定します|明記する)|契約(?:書)?(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|明記する)|別途(?:協議|定める|検討|調整)|(?:適切|適正)に(?:管理|取り扱|取扱|対応|処理|保管|廃棄|確認|実施|運用|監督|措置)|万全を期す|検討中|未定|調整中|今後(?:検討|決定|整備|調整)|決まり次第|追って(?:定める|決定)|仕様書のとおり|規定のとおり|規程のとおり|法令(?:等)?に基づき]]
-local FILLER = [=[特記(?:仕様書|事項)|個人情報(?:の)?(?:取扱い|取り扱い|取扱|保護)?|契約書?|仕様書|受託者|委託先|(?:に|を|で|は|が|の|と|も|へ|より|により|において|に基づき|に従い|ついて|について|する|します|した|いる|います|ます|こととする|ものとする|行う|行います|等|など|及び|並びに|また|なお|詳細|内容|具体的|必要|事項|対応|管理|取扱|確認|上|中|後)|[\s。、,.・「」『』()（）:：;；/-]]=]
+-- The answer itself put off until a later step: 「選定後に記載」「決定後に報告」「後日提出」
+-- 「契約後に決定」「確定次第お知らせ」「追って報告」「別途提出」「後日示す」.
+local LATER = [[(?:選定|決定|確定|契約|締結|採択|落札|発注|設計|導入|構築|調達|公募|入札|協議|検討)(?:後|の後|次第|以降)(?:に|、)?(?:記載|記入|報告|提出|決定|確定|示す|お示し|明示|通知|お知らせ|説明|連絡|定める|判断|検討|選定|調整)|後日(?:に)?(?:記載|記入|報告|提出|決定|確定|示す|お示し|通知|お知らせ|説明|連絡|定める|判断|選定)|追って(?:記載|報告|提出|通知|連絡|示す|お示し)|別途(?:記載|報告|提出|通知|連絡|お示し)|(?:決まり|分かり|わかり)次第(?:記載|報告|提出|通知|連絡)?|(?:未|今後)(?:選定|確定)|選定中|(?:記載|報告|提出)予定]]
+local DEFERRAL = LATER .. [[|特記(?:仕様書|事項)(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|規定します|明記する)|契約(?:書)?(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|明記する)|別途(?:協議|定める|検討|調整)|(?:適切|適正)に(?:管理|取り扱|取扱|対応|処理|保管|廃棄|確認|実施|運用|監督|措置)|万全を期す|検討中|未定|調整中|今後(?:検討|決定|整備|調整)|決まり次第|追って(?:定める|決定)|仕様書のとおり|規定のとおり|規程のとおり|法令(?:等)?に基づき]]
+local FILLER = [=[特記(?:仕様書|事項)|個人情報(?:の)?(?:取扱い|取り扱い|取扱|保護)?|契約書?|仕様書|受託者|委託先|(?:委託|受託)?(?:事業者|業者)|(?:委託|受託)?(?:事業者|業者)名|事業者|(?:に|を|で|は|が|の|と|も|へ|より|により|において|に基づき|に従い|ついて|について|する|します|した|いる|います|ます|こととする|ものとする|行う|行います|等|など|及び|並びに|また|なお|詳細|内容|具体的|必要|事項|対応|管理|取扱|確認|上|中|後)|[\s。、,.・「」『』()（）:：;；/-]]=]
 function M.answer(v, echo)
   if v == nil then return nil, "absent" end
   if hogo.is_null(v) then return nil, "null" end
@@ -289,6 +336,7 @@ function M.answer(v, echo)
   if not hogo.test(t, [[\S]]) then return nil, "blank" end
   if hogo.test(t, PLACEHOLDER) then return nil, "placeholder" end
   local deferral = hogo.test(t, DEFERRAL)
+  local later = deferral and hogo.test(t, LATER)
   local rest = hogo.gsub(t, DEFERRAL, "")
   local echoed = false
   for _, w in ipairs(echo or {}) do
@@ -297,7 +345,10 @@ function M.answer(v, echo)
   end
   if deferral or echoed then
     rest = hogo.gsub(rest, FILLER, "")
-    if (utf8.len(rest) or #rest) < 4 then return nil, deferral and "deferral" or "blank" end
+    if (utf8.len(rest) or #rest) < 4 then
+      if deferral then return nil, "deferral", later and "later" or nil end
+      return nil, "blank"
+    end
   end
   return t
 end
@@ -675,6 +726,21 @@ end
 
 local CONTRACTOR_RE = [[委託|受託|業者|事業者|会社|法人|株式|有限|機関|ベンダ|医療機関|検査機関|請負]]
 local CITY_RE = [[(市|町|村|区|都|道|府|県|庁|役所|役場|課|室|係|局|部|本部|センター|教育委員会|学校|システム)$]]
+
+-- A post or role held by people within the body (学年主任, 養護教諭, 校長・教頭, SC, 保健師, 係長),
+-- as opposed to a unit or an outside agency (学校教育課, 児童相談所, 警察署).
+M.ROLE_PATTERN = [[主任|主幹|教諭|教員|教師|担任|校長|教頭|養護|カウンセラー|ソーシャルワーカー|(?<![A-Za-z])(?:SC|SSW)(?![A-Za-z])|相談員|支援員|指導員|課長|係長|室長|所長|園長|施設長|部長|保健師|看護師|栄養士|司書|担当者|担当職員|管理職|職員|保育士]]
+local UNIT_RE = [[(?:課|室|係|局|部|機関|センター|委員会|協議会|学校|小学校|中学校|病院|警察|警察署|相談所|事務所|市|町|村|県|庁|会社|法人|事業者|団体)$|他校|関係機関|外部]]
+
+-- common.is_role(name): true when a party name (access.shared_with[], transfers' to) is a post
+-- or role of people within the body (「学年主任」「養護教諭」「校長・教頭」「SC」) and names no
+-- unit or outside agency: sharing with such roles is access inside one body, not sharing with
+-- other bodies.
+function M.is_role(name)
+  local n = M.text(name)
+  if n == "" or not hogo.test(n, M.ROLE_PATTERN) then return false end
+  return not hogo.test(n, UNIT_RE)
+end
 
 -- common.is_contractor(name, plan): true when a party name (transfers[].from/to) is the
 -- contractor: equal to outsourcing.contractor, or worded as one (委託業者, 受託者, 検査機関…).

@@ -146,6 +146,70 @@ function M.migration(t, plan)
   return false
 end
 
+-- Words that give a service a planned end: a closing year (令和9年度末まで), a trial or model
+-- project (実証事業, 試行, モデル事業), a fixed period (事業期間は…).
+M.PLANNED_END = [[(?:令和|平成|R)\s*[0-9元]+\s*年度?(?:末)?(?:まで|で終了)|[0-9]{4}\s*年度?(?:末)?(?:まで|で終了)|実証(?:事業|実験|期間)|試行(?:期間|事業|的に)|モデル事業|期間限定|(?:事業|実施)期間(?:は|：|:)|[0-9]+\s*(?:年|か年)間(?:の|限り)(?:事業|実施)]]
+
+-- situation.planned_end(plan): the prose field that gives the service a planned end (claimed: not
+-- 「実証事業ではない」), or nil: 「事業終了まで」 then names a day that comes.
+function M.planned_end(plan)
+  return M.says(plan, M.PLANNED_END)
+end
+
+-- Words that give a reason or what was done instead: 「…ため」「理由は」「…により」「代わりに」.
+M.BECAUSE = [[ため|理由|ので|により|によって|に代えて|代わりに|代替|を確認(?:済|した|して|しており)|確認済|取得済|登録済|認証を(?:取得|受け)|を満たす|に準拠|相当(?:の|する)]]
+
+-- situation.reason(plan, node, field, topic): the reason the plan gives for something a finding
+-- would otherwise ask "why" about, read where it is written: node[field] (its own field, e.g.
+-- storage.ismap_reason: any answer, not a placeholder or deferral), else a sentence of the
+-- node's what/service/provider or of the plan's purpose/description that names the topic (a
+-- PCRE2 alternative, e.g. ISMAP) and gives a reason (M.BECAUSE) in that sentence or the next.
+-- Returns the text found and where ("field", or the prose key), or nil.
+function M.reason(plan, node, field, topic)
+  local own = common.obj(node) and common.answer(node[field])
+  if own then return own, field end
+  local re = "[^。\n]*(?:" .. topic .. ")[^。\n]*(?:。[^。\n]*)?"
+  local places = {}
+  if common.obj(node) then
+    for _, k in ipairs({ "what", "service", "provider" }) do places[#places + 1] = { node, k } end
+  end
+  places[#places + 1] = { plan, "purpose" }
+  places[#places + 1] = { plan, "description" }
+  for _, p in ipairs(places) do
+    local t = common.answer(p[1][p[2]])
+    local sentence = t and hogo.match(t, re, "i")
+    if sentence and hogo.test(sentence, M.BECAUSE) then return sentence, p[2] end
+  end
+  return nil
+end
+
+-- A school's ICT: GIGAスクール, 1人1台端末, 学習系・校務系 (the words of 文部科学省's guideline).
+-- (Not 健康観察 or 学習支援 alone: a 保健所 observes patients' health, and 学習支援 is also a welfare
+-- programme for children of families in need.)
+M.SCHOOL_ICT = [[GIGA|1人1台|一人一台|学習(?:用)?(?:端末|系|アプリ)|学習eポータル|校務(?:系|支援|用)?|授業支援|デジタル教科書|学習者用]]
+M.SCHOOL_DEPT = [[学校|教育委員会|教委|学校教育|教育総務|学務|指導課|教育指導|教育センター|教育研究所]]
+
+-- situation.school(plan): true when the plan is a school's (a school or the board of education
+-- runs it for its pupils, or it is GIGA / 1人1台 / 校務 ICT).  Schools follow 文部科学省's
+-- 教育情報セキュリティポリシーに関するガイドライン, not the 三層の対策 of municipal offices.
+function M.school(plan)
+  if M.says(plan, M.SCHOOL_ICT) then return true end
+  local by_school = hogo.test(M.words(plan.department, plan.organization), M.SCHOOL_DEPT)
+  return by_school and common.involves_children(plan) or false
+end
+
+-- A certificate of destruction or erasure, or a report of it, named in the plan's words.
+M.CERTIFICATE = [[(?:廃棄|溶解|消去|削除|抹消|破壊|処分)(?:の)?(?:証明|完了報告|報告書|完了届)|データ消去証明|証明書(?:を|の)(?:提出|受領|発行)]]
+
+-- situation.certificate_asked(plan, d): true when the contractor's disposal entry d is asked for
+-- its certificate (disposal-certificate's question: the contractor destroys, does not return,
+-- and neither certificate: true nor the plan's words give one).  Other rules about the same entry
+-- then leave the certificate out of what they ask, so it is asked once.
+function M.certificate_asked(plan, d)
+  if not common.obj(d) or d.by ~= "contractor" or d.method == "return" or d.certificate == true then return false end
+  return not (d.certificate == nil and M.says(plan, M.CERTIFICATE))
+end
+
 -- situation.value(v): v, except that null reads as nil (not stated).  For fields whose "not
 -- stated" question must also be asked of null: null says less, and a plan never does better by
 -- saying less (devices.managed: null is no more an answer than leaving it out).

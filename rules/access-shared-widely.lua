@@ -4,6 +4,8 @@
 --   sensitive + (vague or 3+ recipients): medium
 --   ordinary data with 5+ recipients: low
 
+-- Roles inside one body (学年主任・養護教諭・SC・校長教頭: common.is_role) are not "places": with
+-- sensitive data and three or more roles it asks, at low, what each role may see and why.
 -- Quiet once every recipient is named and the plan says on what basis (a law, 要綱, 協定, consent)
 -- and what each may see (必要な項目に限る): the follow-up's two answers.
 
@@ -22,6 +24,15 @@ local function basis_and_scope(plan)
   return basis and scope
 end
 
+-- what each may see, stated in access.restriction or the prose (for roles inside one body)
+local function scope_stated(plan)
+  local r = common.answer(common.get(plan, "access", "restriction"))
+  if r and hogo.test(r, SCOPE) then return true end
+  for _, f in ipairs(gov.prose(plan)) do
+    if common.answer(f.text) and hogo.test(f.text, [[閲覧|見る|参照]]) and hogo.test(f.text, SCOPE) then return true end
+  end
+  return false
+end
 
 return {
   id        = "access-shared-widely",
@@ -51,6 +62,21 @@ return {
       end
     end
     local lv, st = gov.level(plan)
+    -- every recipient a role within the body (学年主任, 養護教諭, SC, 校長・教頭): who inside may
+    -- see it, not sharing with other bodies -- asked as such, for sensitive data only
+    local roles = #vague == 0
+    for _, w in ipairs(list) do roles = roles and type(w) == "string" and common.is_role(w) end
+    if roles then
+      -- staff of the body need no legal basis to see its records: what each sees is the answer
+      if lv < 2 or #list < 3 or scope_stated(plan) then return end
+      ctx.report(a, "shared_with", { severity = "low", vars = {
+        data = st.label_ja, data_en = st.label_en, count = #list, list = common.join(list, "、") },
+        message = { ja = "{data}を、{list}の{count}つの役職の職員が閲覧する計画です。",
+                    en = "Staff in {count} roles ({list}) are to see {data_en}." },
+        follow_up = { ja = "役職ごとに見られる項目と、その役職が見る必要（例：養護教諭は体調の記録のみ）を示し、閲覧の記録を残すかを示してください（access.restriction）。",
+                      en = "Say which items each role may see and why it needs them (e.g. the school nurse sees only the health entries), and whether access is logged (access.restriction)." } })
+      return
+    end
     local sev
     if lv >= 2 and (#vague > 0 or #list >= 3) then sev = "medium"
     elseif #vague > 0 and #vague == #list and not common.answer(list[1]) then sev = "low"   -- only placeholders

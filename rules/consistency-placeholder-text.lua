@@ -1,6 +1,7 @@
 -- consistency-placeholder-text: text the department has not filled in -- the `hogo init`
 -- skeleton's own hints 「（…）例：…」, 〇〇, TBD, xxx (common.answer says "placeholder") -- or,
--- in the fields that carry a core fact, an answer that only defers (「検討中」「未定」「別途協議」).
+-- in the fields that carry a core fact, an answer that only defers (「検討中」「未定」「別途協議」),
+-- or, in any field, an answer put off to a later step (「委託事業者（選定後に記載）」「後日提出」).
 -- Such text answers nothing; the finding quotes it.  Where the field carries a core fact (what
 -- the plan is for, whose data and which items, where it is kept, how and between whom it moves,
 -- who the contractor is, which platform) the finding is `incomplete` (記載不足): an untouched
@@ -18,15 +19,18 @@ local FIELDS = {
   restriction = { "アクセス制限", false }, shared_with = { "共有先", false },
   platform = { "プラットフォーム", true }, operator = { "運営事業者", true },
   includes = { "契約に含むもの", false }, review = { "見直しの方法", false },
-  condition = { "審議会の条件", false },
+  condition = { "審議会の条件", false }, provider = { "保管先の事業者", false },
+  service = { "サービス名", false }, need = { "必要性", false },
 }
 
 local function judge(ctx, node, key, field, label_key)
   local v = node[key]
   if type(v) ~= "string" then return end
   local f = FIELDS[field]
-  local ok, why = common.answer(v)
-  if ok or (why ~= "placeholder" and not (why == "deferral" and f[3])) then return end
+  -- an answer put off to later (「選定後に記載」) is not-stated in every field; other deferrals
+  -- only where the field is prose the council reads as a whole (purpose, description, what)
+  local ok, why, later = common.answer(v)
+  if ok or (why ~= "placeholder" and not (why == "deferral" and (f[3] or later))) then return end
   ctx.report(node, key, {
     incomplete = f[2],
     vars = { field = f[1], where = label_key, quote = gov.excerpt(v, 24),
@@ -67,6 +71,9 @@ return {
     each(ctx, common.get(plan, "data", "subjects"), "label", "label", "data.subjects[].label")
     each(ctx, common.get(plan, "data", "items"), "name", "name", "data.items[].name")
     each(ctx, plan.storage, "what", "what", "storage[].what")
+    each(ctx, plan.storage, "provider", "provider", "storage[].provider")
+    each(ctx, plan.storage, "service", "service", "storage[].service")
+    each(ctx, common.get(plan, "data", "items"), "need", "need", "data.items[].need")
     for _, t in ipairs(common.list(plan.transfers)) do
       if common.obj(t) then
         for _, k in ipairs({ "what", "from", "to", "frequency" }) do judge(ctx, t, k, k, "transfers[]." .. k) end

@@ -5,7 +5,8 @@
 -- own words naming the certificate or report (「溶解証明を提出」「消去証明書」「削除完了報告」).
 -- Data held in a cloud service is not "destroyed" but deleted: it is asked for a certificate of
 -- erasure or a deletion report with its evidence, not a 溶解証明.
-local CERT = [[(?:廃棄|溶解|消去|削除|抹消|破壊|処分)(?:の)?(?:証明|完了報告|報告書|完了届)|データ消去証明|証明書(?:を|の)(?:提出|受領|発行)]]
+-- (whether it asks: situation.certificate_asked, which disposal-device-deletion reads too, so the
+-- certificate is asked once)
 
 return {
   id        = "disposal-certificate",
@@ -23,8 +24,7 @@ return {
     local st = common.stakes(plan)
     local in_cloud = situation.cloud_held(plan)
     for _, d in ipairs(common.list(plan.disposal)) do
-      if common.obj(d) and d.by == "contractor" and d.method ~= "return" and d.certificate ~= true
-         and not (d.certificate == nil and situation.says(plan, CERT)) then
+      if situation.certificate_asked(plan, d) then
         local sev = d.certificate == false and "medium" or "low"
         if st.sensitive then sev = common.sev_shift(sev, 1) end
         local paper = d.medium == "paper"

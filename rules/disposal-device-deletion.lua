@@ -8,8 +8,21 @@
 --   question), by someone unstated: low; one step up for 要配慮 data; cleared by a certificate.
 -- Data held in a cloud service cannot be physically destroyed: it is asked how it is deleted
 -- (backups included) and for the certificate or deletion report, never for physical destruction.
+-- When disposal-certificate asks the same entry for its certificate (situation.certificate_asked),
+-- this rule asks only how the data is made unrecoverable: one certificate is asked once.
 local IRRECOVERABLE = [[上書き(?:消去)?|消去ソフト|データ消去ツール|復元(?:が)?(?:不可能|できない)|物理的に?(?:破壊|破砕)|物理破壊|磁気(?:的に?)?(?:破壊|消去)|消磁|暗号化消去|暗号鍵(?:を|の)?(?:破棄|消去|削除)]]
 
+-- The same without the certificate, when disposal-certificate asks for it on the same entry
+-- (situation.certificate_asked): one certificate, asked once.
+local CLOUD_FOLLOW_UP_NO_CERT = {
+  ja = "クラウドサービス上のデータは、契約終了時にバックアップを含めて削除する時期と方法を定めてください（削除したことの証明は、廃棄証明の指摘のとおり受けてください）。",
+  en = "Set when and how the data in the cloud service is deleted at the end of the contract, backups included (the proof of deletion is the certificate asked for separately)." }
+local DEVICE_FOLLOW_UP_NO_CERT = {
+  ja = "機器の返却・廃棄時は、物理的破壊、磁気的破壊、または復元不可能な消去ソフトによる上書きを行い、職員が立ち会ってください（リース機器の返却を含む。証明書は廃棄証明の指摘のとおり）。",
+  en = "When devices are returned or scrapped (leased equipment included), destroy them physically or magnetically, or overwrite with certified erasure software, with staff present (the certificate is asked for separately)." }
+local CLOUD_MESSAGE_NO_CERT = {
+  ja = "クラウドサービス上の電子データを「削除」で廃棄する計画ですが、削除の範囲（バックアップを含むか）と方法が示されていません。",
+  en = "The data in the cloud service is to be deleted, but what is deleted (backups included?) and how are not stated." }
 local CLOUD_MESSAGE = {
   ja = "クラウドサービス上の電子データを「削除」で廃棄する計画ですが、削除の範囲（バックアップを含むか）と、削除したことの証明が示されていません。",
   en = "The data in the cloud service is to be deleted, but what is deleted (backups included?) and how the deletion is evidenced are not stated." }
@@ -44,9 +57,15 @@ return {
           if st.sensitive then sev = common.sev_shift(sev, 1) end
           local opts = { severity = sev, vars = {
             what = device and "記録媒体・機器" or "電子データ", what_en = device and "The device" or "The electronic data" } }
+          local cert_elsewhere = situation.certificate_asked(plan, d)
           if electronic and in_cloud then
-            opts.message, opts.follow_up = CLOUD_MESSAGE, CLOUD_FOLLOW_UP
+            opts.message = cert_elsewhere and CLOUD_MESSAGE_NO_CERT or CLOUD_MESSAGE
+            opts.follow_up = cert_elsewhere and CLOUD_FOLLOW_UP_NO_CERT or CLOUD_FOLLOW_UP
             opts.precedent = "志木市 令和2年度第3回 議題(1)「業者が処分した場合には溶解証明をいただく」" .. situation.PRE_ACT
+          elseif cert_elsewhere then
+            opts.follow_up = device and DEVICE_FOLLOW_UP_NO_CERT or {
+              ja = "受託者が電子データを消去するときは、復元できない方法（消去ソフトによる上書き、暗号鍵の破棄など）と、バックアップを含む消去の範囲を定めてください（証明書は廃棄証明の指摘のとおり）。",
+              en = "When the contractor erases the data, set a method that leaves nothing recoverable (overwriting software, destroying the keys) and what is erased, backups included (the certificate is asked for separately)." }
           end
           ctx.report(d, "method", opts)
         end

@@ -31,7 +31,10 @@ return {
         local sev
         if not vendor then missing[#missing + 1] = "システムを運用する事業者"; missing_en[#missing_en + 1] = "the vendor running the system" end
         if s.encrypted == false then
-          missing[#missing + 1] = "暗号化しない理由"; missing_en[#missing_en + 1] = "why the data is not encrypted"
+          -- the reason, read where it is written (storage.encryption_reason or the prose)
+          if not situation.reason(plan, s, "encryption_reason", [[暗号化]]) then
+            missing[#missing + 1] = "暗号化しない理由（storage.encryption_reason）"; missing_en[#missing_en + 1] = "why the data is not encrypted (storage.encryption_reason)"
+          end
         elseif s.encrypted ~= true then
           missing[#missing + 1] = "暗号化の有無"; missing_en[#missing_en + 1] = "whether the data is encrypted"
         end

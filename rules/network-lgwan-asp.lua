@@ -32,9 +32,9 @@ return {
           missing[#missing + 1] = "データセンターの所在国"; missing_en[#missing_en + 1] = "the data centre's country"
         end
         local sev
-        if region == "overseas" then
+        if region == "overseas" and not situation.reason(plan, s, "region_reason", [[海外|国外|データセンター|リージョン]]) then
           sev = "low"
-          missing[#missing + 1] = "データセンターが海外にある理由"; missing_en[#missing_en + 1] = "why the data centre is abroad"
+          missing[#missing + 1] = "データセンターが海外にある理由（storage.region_reason）"; missing_en[#missing_en + 1] = "why the data centre is abroad (storage.region_reason)"
         elseif #missing > 0 then sev = "low" end
         if sev then
           ctx.report(s, "location", { severity = sev, vars = { what = s.what or "データ",

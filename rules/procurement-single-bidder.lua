@@ -11,13 +11,17 @@ local SINGLE = [[辞退|1者のみ|一者のみ|1社のみ|一社のみ|1者か�
 local HISTORY = [[見積(?:書)?(?:を)?(?:依頼|徴取|照会)|入札(?:を)?(?:公告|実施)|(?:\d+|[一二三四五六七八九十複数数]+)(?:者|社)(?:に|へ|から|を対象)|辞退|唯一|のみが|他に(?:は)?(?:ない|いない|存在しない)|独自|特許|経緯]]
 local CHECK = [[プライバシーマーク|Pマーク|ISMS|ISO\s*/?\s*(?:IEC\s*)?27001|JIS\s*Q\s*(?:15001|27001)|認証(?:を)?(?:取得|している|済)|事故(?:の)?(?:有無|歴)|過去.{0,12}事故|取扱(?:い)?(?:の)?(?:状況|体制)(?:を)?確認|実績]]
 
--- the prose explains the single vendor: both the history and the check (deferrals are no answer)
+-- the plan explains the single vendor: both the history and the check (deferrals are no answer),
+-- in the place the follow-up names (outsourcing[].selection) or the prose
 local function explained(plan)
   local hist, chk = false, false
-  for _, f in ipairs(gov.prose(plan)) do
-    if common.answer(f.text) then
-      hist = hist or hogo.test(f.text, HISTORY)
-      chk = chk or hogo.test(f.text, CHECK, "i")
+  local texts = {}
+  for _, o in ipairs(common.outsourcings(plan)) do texts[#texts + 1] = common.answer(o.selection) end
+  for _, f in ipairs(gov.prose(plan)) do texts[#texts + 1] = common.answer(f.text) end
+  for _, t in ipairs(texts) do
+    if t then
+      hist = hist or hogo.test(t, HISTORY)
+      chk = chk or hogo.test(t, CHECK, "i")
     end
   end
   return hist and chk
@@ -31,8 +35,8 @@ return {
                 en = "Only one vendor quoted" },
   message   = { ja = "{state}。",
                 en = "{state_en}." },
-  follow_up = { ja = "見積を依頼した事業者の数と辞退の理由、1者となった経緯、その事業者の個人情報の取扱い（認証取得、過去の事故の有無）をどう確認したかを示してください。",
-                en = "State how many vendors were asked, why the others declined, and how the chosen vendor's handling of personal data (certifications, past incidents) was checked." },
+  follow_up = { ja = "見積を依頼した事業者の数と辞退の理由、1者となった経緯、その事業者の個人情報の取扱い（認証取得、過去の事故の有無）をどう確認したかを示してください（outsourcing.selection）。",
+                en = "State how many vendors were asked, why the others declined, and how the chosen vendor's handling of personal data (certifications, past incidents) was checked (outsourcing.selection)." },
   precedent = "志木市 令和2年度第3回 議題(1)（2021年2月17日、2023年4月の法施行前の審議）「発注の際には複数者で検討したのか」「葬儀屋や石屋等へも見積依頼をしたが辞退となっている」",
 
   check = function(plan, ctx)

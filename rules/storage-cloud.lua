@@ -9,6 +9,11 @@
 --   or sensitive data, +1 overseas);
 --   only the provider unnamed, or (children's / sensitive data) encryption or who may access it
 --   not shown → low;  everything shown → nothing.
+-- A "why" it asks is read where it is answered (situation.reason): storage.ismap_reason,
+-- region_reason, encryption_reason, or a sentence of the entry's what/service/provider or the
+-- plan's purpose/description naming the matter with a reason.  ISMAP not registered with the
+-- reason written, or no encryption with the reason written, is no longer asked; overseas with
+-- its reason written still asks the country and its safeguards, one step lower.
 -- ガバメントクラウド (location gov_cloud, or a cloud entry naming it) is domestic and its services
 -- are ISMAP-registered by design: only encryption and access still make sense there.  An LGWAN-ASP
 -- service is reached over LGWAN, not the internet; it is asked the same questions as a cloud
@@ -79,22 +84,29 @@ return {
       if kind == "cloud" or kind == "gov_cloud" or kind == "lgwan_asp" then
         local major, minor = {}, {}      -- {ja, en, ask_ja, ask_en}
         local r = region(plan, s, kind)
-        if r == "overseas" then
-          major[#major + 1] = { "データの所在が海外です", "the data sits overseas", "国内で保管できない理由と所在国", "why it cannot stay in Japan, and the country" }
+        local abroad_why = r == "overseas" and situation.reason(plan, s, "region_reason", OVERSEAS .. [[|海外|国外|リージョン]])
+        if r == "overseas" and abroad_why then
+          -- the reason is written: still a question of where, but no longer "why"
+          major[#major + 1] = { "データの所在が海外です（理由：「" .. gov.excerpt(abroad_why, 30) .. "」）", "the data sits overseas (a reason is given)",
+                                "所在国と、その国の制度のもとでの安全管理措置", "the country, and the safeguards under its laws" }
+        elseif r == "overseas" then
+          major[#major + 1] = { "データの所在が海外です", "the data sits overseas", "国内で保管できない理由（storage.region_reason）と所在国", "why it cannot stay in Japan (storage.region_reason), and the country" }
         elseif r ~= "domestic" then
           major[#major + 1] = { "データの所在国（リージョン）が" .. (r == "unknown" and "不明です" or "記載されていません"),
                                 "the region is " .. (r == "unknown" and "unknown" or "not stated"),
                                 "データの所在国（国内リージョンか）", "the country where the data sits (a domestic region?)" }
         end
         local i = ismap(plan, s, kind)
-        if i == false then
-          major[#major + 1] = { "ISMAPに登録されていないサービスです", "the service is not ISMAP-registered", "ISMAP登録サービスとしない理由", "why an unregistered service" }
+        -- ISMAP not registered: the reason is read where it is written (storage.ismap_reason, or
+        -- the entry's or the plan's own words); once given, the council has its answer
+        if i == false and not situation.reason(plan, s, "ismap_reason", [[ISMAP]]) then
+          major[#major + 1] = { "ISMAPに登録されていないサービスです", "the service is not ISMAP-registered", "ISMAP登録サービスとしない理由（storage.ismap_reason）", "why an unregistered service (storage.ismap_reason)" }
         elseif i == nil then
           major[#major + 1] = { "ISMAP登録の有無が記載されていません", "ISMAP registration is not stated", "ISMAP登録の有無", "ISMAP registration" }
         end
         local e = encrypted(plan, s)
-        if e == false then
-          major[#major + 1] = { "暗号化しない計画です", "the data is not encrypted", "暗号化と鍵の管理", "encryption and key management" }
+        if e == false and not situation.reason(plan, s, "encryption_reason", [[暗号化]]) then
+          major[#major + 1] = { "暗号化しない計画です", "the data is not encrypted", "暗号化と鍵の管理、または暗号化しない理由（storage.encryption_reason）", "encryption and key management, or why not (storage.encryption_reason)" }
         end
         local provider = common.answer(s.service) or common.answer(s.provider)
         if not provider and kind ~= "gov_cloud" then
@@ -115,7 +127,7 @@ return {
         if #major > 0 then
           sev = "medium"
           if st.high then sev = common.sev_shift(sev, 1) end
-          if r == "overseas" then sev = common.sev_shift(sev, 1) end
+          if r == "overseas" and not abroad_why then sev = common.sev_shift(sev, 1) end
         elseif #minor > 0 then
           sev = "low"
         end

@@ -4,7 +4,9 @@
 -- take measures for it (外的環境の把握).  medium; high for children's or sensitive data.  Cleared
 -- by keeping it in Japan (region domestic), or by the plan stating what the follow-up asks: the
 -- country's regime understood (「外的環境の把握」「〇〇国の個人情報保護制度を確認」) and access or
--- subcontracting there limited.
+-- subcontracting there limited.  The reason for keeping it abroad is read where it is written
+-- (situation.reason: storage.region_reason, or the entry's or the plan's prose): once given, the
+-- follow-up no longer asks it, and a reason that also states the regime and the limits clears it.
 -- Electronic data at a contractor's site with no country (storage[].region) and no word of 国内/
 -- 海外 in the prose is asked as 記載不足 (low): where the data is kept is a core fact, and the
 -- guideline's 外的環境の把握 needs the country; leaving region out must never do better than
@@ -19,8 +21,8 @@ return {
                 en = "Personal data kept abroad" },
   message   = { ja = "「{what}」（{data}）を海外（{where}）で保管する計画です。",
                 en = "\"{what}\" ({data_en}) is to be kept abroad ({where_en})." },
-  follow_up = { ja = "保管する国と施設、その国の個人情報保護制度を把握した上での安全管理措置（外的環境の把握）、現地での閲覧・再委託の制限、国内で保管できない理由を示してください。",
-                en = "State the country and site, the safeguards chosen in light of that country's data-protection regime (understanding of the external environment), limits on access and subcontracting there, and why it cannot be kept in Japan." },
+  follow_up = { ja = "保管する国と施設、その国の個人情報保護制度を把握した上での安全管理措置（外的環境の把握）、現地での閲覧・再委託の制限、国内で保管できない理由（storage.region_reason）を示してください。",
+                en = "State the country and site, the safeguards chosen in light of that country's data-protection regime (understanding of the external environment), limits on access and subcontracting there, and why it cannot be kept in Japan (storage.region_reason)." },
   precedent = "個人情報の保護に関する法律についてのガイドライン（行政機関等編）「外的環境の把握」; 志木市 令和2年度第3回 議題(2)「サーバー及びデータの保管場所はどこか」" .. situation.PRE_ACT,
 
   check = function(plan, ctx)
@@ -45,9 +47,18 @@ return {
         local where_en = ({ contractor = "the contractor's site", government_data_center = "a data centre",
                             on_premise = "a site", personal_device = "a personal device",
                             lgwan_asp = "an LGWAN-ASP service", gov_cloud = "the Government Cloud" })[s.location] or "location not stated"
-        ctx.report(s, "region", { severity = st.high and "high" or "medium", vars = {
+        -- the reason for keeping it abroad, read where it is written (storage.region_reason or the
+        -- prose): then only the regime and the limits are asked, and the reason may state them too
+        local why = situation.reason(plan, s, "region_reason", [[海外|国外|国内|現地]])
+        if why and hogo.test(why, REGIME) and hogo.test(why, LIMITS) then goto continue end
+        ctx.report(s, "region", { severity = st.high and "high" or "medium",
+          follow_up = why and {
+            ja = "保管する国と施設、その国の個人情報保護制度を把握した上での安全管理措置（外的環境の把握）と、現地での閲覧・再委託の制限を示してください（国外に置く理由は「" .. gov.excerpt(why, 24) .. "」と示されています）。",
+            en = "State the country and site, the safeguards chosen in light of that country's data-protection regime, and limits on access and subcontracting there (the reason for keeping it abroad is given)." } or nil,
+          vars = {
           what = common.answer(s.what) or "データ", data = st.label_ja, data_en = st.label_en, where = where, where_en = where_en } })
       end
+      ::continue::
     end
   end,
 }

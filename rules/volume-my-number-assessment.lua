@@ -9,9 +9,19 @@
 -- When the plan already names the required assessment as done or planned (「全項目評価を実施済み」
 -- 「稼働前に重点項目評価を実施し公表する」) the follow-up is answered: quiet.  A lower assessment
 -- than the one required, or a denial (「全項目評価は実施しない」), does not answer it.
+-- When the plan changes an existing process that holds the numbers (「既存の申告受付事務の入力を
+-- 委託する」「現行システムを更新する」), the file was assessed when it began: the finding asks instead
+-- whether the change is a 重要な変更 calling for the assessment again (low), and reminds that the
+-- threshold counts the people in the file, not a year's returns; quiet once 重要な変更 / 再実施 /
+-- 評価書の修正 is spoken of.
 -- When the number of people is not stated the rule asks it (low: a question before the
 -- session): the council's 「年間にどれくらいの件数を想定しているのか」 (議題(1)).
 local MYNUMBER_RE = [[個人番号(?!カード)|マイナンバー(?!カード)|特定個人情報]]
+-- A change to a process that already holds the numbers: its file was assessed when it began
+-- (most 個人番号利用事務 were assessed from 2015), so the question is whether this change is a
+-- 重要な変更 that calls for the assessment to be done again, not a new population.
+local EXISTING = [[(?:既存|現行|従来|これまで)(?:の)?[^。]{0,20}?(?:事務|業務|システム|処理|受付|審査|入力)|(?:事務|業務|処理|入力|受付|審査|システム)[^。]{0,12}(?:を|の)(?:一部|見直|変更|更新|改修|切り替|切替|効率化|委託化|自動化)|(?:事務|業務|処理|入力|受付|審査|作業)[^。]{0,20}?(?:省力化|効率化|外部委託|自動化|(?<![A-Za-z])(?:AI-?OCR|RPA)(?![A-Za-z]))]]
+local ANSWERED_CHANGE = [[重要な変更|再実施|評価書(?:の|を)?(?:修正|見直し|変更)|評価(?:の)?(?:見直し|再評価)]]
 local INCIDENT_RE = [[重大(な)?事故|重大事案|漏えい事案|漏洩事案|流出事案]]
 local LEVEL = { basic = 1, priority = 2, full = 3 }
 local LEVEL_JA = { "基礎項目評価", "基礎項目評価及び重点項目評価", "基礎項目評価及び全項目評価" }
@@ -54,6 +64,20 @@ return {
       return
     end
     if persons < 1000 then return end
+    -- an existing assessed process changed: ask about the 重要な変更, not a new assessment
+    local existing = gov.find_claim(plan, EXISTING)
+    if existing then
+      if gov.find_claim(plan, ANSWERED_CHANGE) then return end
+      local vars = item_vars(my)
+      vars.quote = gov.excerpt(gov.sentence(existing.text, EXISTING), 40)
+      ctx.report(data or plan, (data and source == "persons") and "persons" or "data", { severity = "low", vars = vars,
+        message = { ja = "個人番号{item}を扱う既存の事務を変える計画です（「{quote}」）。この事務の特定個人情報ファイルには特定個人情報保護評価が既に実施されているはずで、今回の変更がその評価の再実施を要する重要な変更に当たるかが示されていません。",
+                    en = "The plan changes an existing process that handles the My Number{item_en} (\"{quote}\"). Its file should already have been assessed; the plan does not say whether this change is a significant change that calls for the assessment to be done again." },
+        follow_up = { ja = "既存の特定個人情報保護評価書（評価書番号・公表日）と、今回の変更（委託・システム・取扱者・記録項目など）が重要な変更に当たるか（当たる場合は評価の再実施、当たらない場合は評価書の修正の要否）を description に示してください。しきい値判断の対象人数は、1年間の申告書・申請書の件数ではなく、特定個人情報ファイルに記録される本人の数です。",
+                      en = "Cite the existing assessment report (number, publication date) and say in description whether this change (outsourcing, system, handlers, items) is a significant change (then the assessment is done again) or only calls for the report to be amended. The threshold counts the people recorded in the file, not a year's returns or applications." },
+        precedent = "特定個人情報保護評価指針（平成26年特定個人情報保護委員会告示第4号）: 過去に特定個人情報保護評価を実施した特定個人情報ファイルを取り扱う事務について、重要な変更の場合には再実施するものとする（国の指針）; 行政手続における特定の個人を識別するための番号の利用等に関する法律 第28条; 狛江市個人情報保護審議会 平成29年10月17日 報告事項ウ「特定個人情報保護評価の実施に係る報告について」" })
+      return
+    end
     local staff = common.num(common.get(plan, "access", "staff")) or 0
     local incident = common.find_text(plan, INCIDENT_RE, { purpose = true, description = true, operations = true }) ~= nil
     local heavy = staff >= 500 or incident

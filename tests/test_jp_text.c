@@ -301,6 +301,13 @@ static const dur_case DUR_OK[] = {
     { "業務完了時まで", HOGO_DURATION_EVENT }, { "事業終了まで　", HOGO_DURATION_EVENT },
     { "翌年度末まで", 730 }, { "当該年度末まで", 365 }, { "翌々年度末まで", 1095 },
     { "即時", 0 },
+    /* a person leaving, an account deleted, promptly after an end (issue 19) */
+    { "退所まで", HOGO_DURATION_EVENT }, { "退会まで", HOGO_DURATION_EVENT },
+    { "退院時まで", HOGO_DURATION_EVENT }, { "修了まで", HOGO_DURATION_EVENT },
+    { "アカウント削除まで", HOGO_DURATION_EVENT }, { "利用停止まで", HOGO_DURATION_EVENT },
+    { "登録抹消の日まで", HOGO_DURATION_EVENT }, { "退所後5年", 1825 },
+    { "保存期間満了後速やかに", HOGO_DURATION_EVENT }, { "契約終了後、直ちに", HOGO_DURATION_EVENT },
+    { "業務完了後遅滞なく", HOGO_DURATION_EVENT }, { "保存期間満了後速やかに廃棄", HOGO_DURATION_EVENT },
 };
 
 static const char *const DUR_BAD[] = {
@@ -315,7 +322,9 @@ static const char *const DUR_BAD[] = {
     "3年半年", "abc", "3 years", "-3日", "3.5年", "永年3年", "永年以内",
     "二二十日", "十十日", "〇十日",
     /* an event needs a phrase that ends it */
-    "終了まで", "まで", "事業まで", "事業終了", "常用3年",
+    "終了まで", "まで", "事業まで", "事業終了", "常用3年", "削除まで", "停止まで",
+    /* promptly, with no event before it, says nothing */
+    "速やかに", "直ちに", "後速やかに", "そのうち速やかに",
     /* overflow and absurd numbers */
     "P99999999999D", "P9999999999Y", "P10001Y", "P3650001D", "PT999999999H",
     "P10000Y1D", "9999999999年", "100000年", "10001年", "3650001日", "10000年1日",
@@ -353,6 +362,23 @@ static void test_parse_duration(void)
     free(n);
 }
 
+/* What an unreadable duration is answered with (jp_duration_suggest). */
+static void test_duration_suggest(void)
+{
+    char part[64];
+    CHECK_INT(jp_duration_suggest("おおむね5年くらい", part, sizeof part), JP_DUR_HINT_PART);
+    CHECK_STR(part, "5年");
+    CHECK_INT(jp_duration_suggest("三ヶ月くらい", part, sizeof part), JP_DUR_HINT_PART);
+    CHECK_STR(part, "三ヶ月");
+    CHECK_INT(jp_duration_suggest("令和8年3月まで", part, sizeof part), JP_DUR_HINT_EVENT);
+    CHECK_INT(jp_duration_suggest("利用者がいなくなるまで", part, sizeof part), JP_DUR_HINT_EVENT);
+    CHECK_INT(jp_duration_suggest("契約後に決定", part, sizeof part), JP_DUR_HINT_UNDECIDED);
+    CHECK_INT(jp_duration_suggest("未定", part, sizeof part), JP_DUR_HINT_UNDECIDED);
+    CHECK_INT(jp_duration_suggest("そのうち", part, sizeof part), JP_DUR_HINT_NONE);
+    CHECK_STR(part, "");
+    CHECK_INT(jp_duration_suggest(NULL, part, sizeof part), JP_DUR_HINT_NONE);
+}
+
 static void test_anchored_durations(void)
 {
     char iso[11];
@@ -366,7 +392,8 @@ static void test_anchored_durations(void)
     CHECK(hogo_parse_duration("契約終了後30日以内", &d)); CHECK_INT(d, 30);
     CHECK(hogo_parse_duration("業務完了の日より１年", &d)); CHECK_INT(d, 365);
     CHECK(hogo_parse_duration("事業終了後５年間", &d)); CHECK_INT(d, 1825);
-    CHECK(!hogo_parse_duration("受け渡しから速やかに", &d));
+    /* promptly after an event: bounded by it, its length not given (issue 19) */
+    CHECK(hogo_parse_duration("受け渡しから速やかに", &d)); CHECK_INT(d, HOGO_DURATION_EVENT);
     CHECK(hogo_parse_duration("5年間保存", &d)); CHECK_INT(d, 1825);
     CHECK(hogo_parse_duration("永年保存", &d)); CHECK_INT(d, -1);
     CHECK(hogo_parse_duration("5年（文書管理規程による）", &d)); CHECK_INT(d, 1825);
@@ -436,6 +463,7 @@ static void test_date_why(void)
 int main(void)
 {
     test_date_why();
+    test_duration_suggest();
     test_anchored_durations();
     test_normalize();
     test_parse_date();

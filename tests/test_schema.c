@@ -400,7 +400,14 @@ static void test_slips(void)
     EXPECT_JA("\"disposal\":[{\"by\":\"クラウド\"}]", "/disposal/0/by", 0,
               "値 \"クラウド\" は選択肢にありません。次のどれかを書いてください: city, contractor");
     EXPECT_JA("\"disposal\":[{\"deadline\":\"そのうち\"}]", "/disposal/0/deadline", 0,
-              "期間 \"そのうち\" を読めません（\"3か月\"、\"5年\"、\"P3M\" のように書きます）");
+              "期間 \"そのうち\" を読めません（長さ \"3か月\"、\"5年\"、\"P3M\"、終わりの出来事 \"事業終了まで\"、\"退所まで\"、または \"永年\" のように書きます）");
+    /* what to write instead: a readable piece, an event, a period not yet decided */
+    EXPECT_JA("\"retention\":{\"period\":\"おおむね5年くらい\"}", "/retention/period", 0,
+              "期間 \"おおむね5年くらい\" を読めません（\"5年\" と書けば読めます）");
+    EXPECT_JA("\"retention\":{\"period\":\"利用者がいなくなるまで\"}", "/retention/period", 0,
+              "期間 \"利用者がいなくなるまで\" を読めません（終わりの出来事を \"事業終了まで\"、\"契約満了まで\"、\"退所まで\"、\"アカウント削除まで\" のように、終わりを表す言葉で書きます）");
+    EXPECT_JA("\"disposal\":[{\"deadline\":\"契約後に決定\"}]", "/disposal/0/deadline", 0,
+              "期間 \"契約後に決定\" を読めません（期間が決まっていないなら、この欄を書かずにおきます。記載のない期間として審査されます）");
     EXPECT_JA("\"date\":\"来年度\"", "/date", 0,
               "日付 \"来年度\" を読めません（\"2021-02-17\" か \"令和3年2月17日\" と書きます）");
     reps rs;
@@ -430,7 +437,10 @@ static void test_formats(void)
     EXPECT_CLEAN("\"retention\":{\"period\":\"5年\"}");
     EXPECT_CLEAN("\"retention\":{\"period\":\"永年\",\"basis\":\"文書管理規程\"}");
     EXPECT_ERROR("\"disposal\":[{\"deadline\":\"そのうち\"}]", "/disposal/0/deadline",
-                 "unreadable duration \"そのうち\" (write P3M or 3か月)");
+                 "unreadable duration \"そのうち\" (write a length such as P3M, 3か月 or 5年, an ending event such as 事業終了まで or 退所まで, or 永年)");
+    EXPECT_CLEAN("\"retention\":[{\"period\":\"退所まで\"},{\"period\":\"退会まで\"},{\"period\":\"アカウント削除まで\"}]");
+    EXPECT_CLEAN("\"disposal\":[{\"deadline\":\"保存期間満了後速やかに\"}]");
+    EXPECT_CLEAN("\"retention\":{\"period\":\"事業終了まで\",\"longest\":\"10年\"}");
     EXPECT_ERROR("\"retention\":{\"period\":\"forever-ish\"}", "/retention/period", "unreadable duration \"forever-ish\"");
     EXPECT_ERROR("\"retention\":{\"period\":5}", "/retention/period", "expected string, got number 5");
 

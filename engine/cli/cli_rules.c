@@ -297,9 +297,11 @@ static void explain_tidy(char *path)
  * rule) that raises it: the plan is screened and the rule's findings shown,
  * so the example is real output, not prose.  Quiet when there is no test
  * file (an installed binary away from its source tree). */
-static void explain_example(hogo_buf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang, char **filled)
+static void explain_example(hogo_buf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang, char **filled,
+                            char **filled_fup)
 {
     *filled = NULL;
+    *filled_fup = NULL;
     size_t n = strlen(r->file);
     if (n < 5 || strcmp(r->file + n - 4, ".lua")) return;
     char test[4096];
@@ -355,6 +357,7 @@ static void explain_example(hogo_buf *sb, hogo_engine *e, const hogo_rule_info *
             hogo_buf_printf(sb, "  → %s:%d [%s] %s\n", hogo_term(shown), f->line, hogo_severity_word(f->severity, lang),
                       hogo_term(hogo_text(f->message, lang)));
             if (!*filled) *filled = strdup(hogo_text(f->message, lang));
+            if (!*filled_fup) *filled_fup = strdup(hogo_text(f->follow_up, lang));
         }
     }
     hogo_result_free(res);
@@ -407,10 +410,10 @@ int cli_explain(int argc, char **argv)
          * template filled; without one, {placeholders} become "…" */
         hogo_buf ex;
         hogo_buf_init(&ex);
-        char *filled = NULL;
-        explain_example(&ex, e, r, o.lang, &filled);
+        char *filled = NULL, *filled_fup = NULL;
+        explain_example(&ex, e, r, o.lang, &filled, &filled_fup);
         char *msg = filled ? filled : explain_unplace(hogo_text(r->message, o.lang));
-        char *fup = explain_unplace(hogo_text(r->follow_up, o.lang));
+        char *fup = filled_fup ? filled_fup : explain_unplace(hogo_text(r->follow_up, o.lang));
         hogo_buf_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", hogo_term(msg));
         hogo_buf_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応", hogo_term(fup));
         hogo_buf_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", hogo_term(r->precedent));

@@ -1370,6 +1370,12 @@ def t_explain_filled():
         body = re.sub(r"根拠（先例・法令）:\n(  .*\n)*", "", out)
         check(rc == 0 and not re.search(r"\{[A-Za-z_][A-Za-z0-9_]*\}", out), "explain %s fills every placeholder" % r["id"],
               out[:300])
+        # issue 19: in the source tree (where the rule's test example is), the follow-up is the
+        # example's, filled, not a template full of 「…」
+        _, out_src, _ = run(["explain", "--no-config", r["id"]], cwd=SRC)
+        asked = re.search(r"審議会が求める対応:\n  (.*)\n", out_src)
+        check(asked is not None and not re.search(r"[：、「]…[。、」]|^…", asked.group(1)),
+              "explain %s shows the follow-up filled from its example" % r["id"], asked.group(1) if asked else out[:300])
         english = [l for l in body.split("\n") if re.search(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", l)]
         check(not english, "explain %s prints no English line in ja" % r["id"], "\n".join(english))
 

@@ -343,7 +343,8 @@
       return "「" + r[1] + "」は選べない値です。選べる値: " + r[2] + (r[3] ? "。「" + r[3] + "」のことですか？" : "");
     const ty = { integer: "整数", number: "数", string: "文字列", boolean: "はい/いいえ（true/false）", object: "項目のまとまり", array: "一覧" };
     if ((r = /^expected (\w+)(?: or null)?, got (\w+)(.*)$/.exec(m))) return (ty[r[1]] || r[1]) + "で書いてください（" + (ty[r[2]] || r[2]) + r[3] + " が書かれています）";
-    if ((r = /^unreadable duration "(.*)"/.exec(m))) return "「" + r[1] + "」は期間として読めません（3か月、5年、P3M のように書いてください）";
+    if ((r = /^unreadable duration "([^"]*)"(?: \(write "([^"]*)"\))?/.exec(m)))
+      return "「" + r[1] + "」は期間として読めません（" + (r[2] ? "「" + r[2] + "」と書けば読めます" : /not decided/.test(m) ? "決まっていないなら、この欄を書かずにおきます" : /ending event/.test(m) && !/length/.test(m) ? "終わりの出来事を「事業終了まで」「退所まで」のように書いてください" : "3か月、5年、P3M のような長さ、「事業終了まで」「退所まで」のような終わりの出来事、または永年で書いてください") + "）";
     if ((r = /^unreadable date "(.*)"/.exec(m))) return "「" + r[1] + "」は日付として読めません（2021-02-17、令和3年2月17日 のように書いてください）";
     if ((r = /^missing required field "(.*)"$/.exec(m))) {
       const l = LABELS[r[1]];
