@@ -26,6 +26,10 @@
 #define SCREEN_MAX_FINDINGS_PER_RULE 1000
 #define SCREEN_MAX_FINDINGS_PER_PLAN 20000
 #define SCREEN_MAX_RESULT_BYTES      (64u << 20)
+/* Input errors of one plan kept in its result; the rest are counted by one
+ * more error.  An 8 MiB plan can hold half a million wrong values, and a
+ * staffer needs the first few hundred to see what is wrong. */
+#define SCREEN_MAX_ERRORS            1000
 
 struct screen_run {
     hogo_engine *e;
@@ -36,7 +40,19 @@ struct screen_run {
     size_t rule_findings;      /* findings of the running rule on this plan */
     size_t rule_dropped;       /* ... past what the result keeps (counted only) */
     hogo_severity dropped_sev; /* the most severe of those */
+    size_t warn_kept;          /* input-unknown-key findings kept (the schema's warnings) */
+    size_t warn_dropped;       /* ... and counted only, past the caps */
+    size_t err_dropped;        /* input errors past SCREEN_MAX_ERRORS, counted only */
 };
+
+/* 1 when the result may keep one more finding of a source that already
+ * has `kept` in it: every kind of finding -- a rule's, an input warning --
+ * counts toward the plan's caps. */
+static int screen_room(const screen_run *run, size_t kept)
+{
+    return kept < SCREEN_MAX_FINDINGS_PER_RULE && run->res->pub.n_findings < SCREEN_MAX_FINDINGS_PER_PLAN
+        && run->res->bytes < SCREEN_MAX_RESULT_BYTES;
+}
 
 /* Line and column of a pointer ("" for the whole file). */
 static void screen_locate(screen_run *run, const char *pointer, int *line, int *col)
@@ -54,6 +70,7 @@ static void screen_locate(screen_run *run, const char *pointer, int *line, int *
 
 static void screen_error_at(screen_run *run, size_t off, const char *msg)
 {
+    if (run->res->pub.n_errors >= SCREEN_MAX_ERRORS) { run->err_dropped++; return; }
     int line = 0, col = 0;
     char *ptr = NULL;
     if (!run->pos && !run->pos_failed) {
@@ -158,8 +175,7 @@ int screen_report(lua_State *L)
     lua_settop(L, 3);
     int opts = lua_istable(L, 3) ? 3 : 0;
     luaL_checkstack(L, 16, "report");
-    if (++run->rule_findings > SCREEN_MAX_FINDINGS_PER_RULE ||
-        run->res->pub.n_findings >= SCREEN_MAX_FINDINGS_PER_PLAN || run->res->bytes >= SCREEN_MAX_RESULT_BYTES) {
+    if (!screen_room(run, run->rule_findings++)) {
         /* counted, with its severity, for the summary finding (screen_dropped) */
         hogo_severity sev = r->info.severity;
         if (opts && r->info.severity == r->default_severity && lua_getfield(L, opts, "severity") == LUA_TSTRING)
@@ -276,21 +292,21 @@ static void screen_rule_failed(screen_run *run, const eng_rule *r, const char *m
     sb_free(&m);
 }
 
-/* The finding that stands for a rule's findings the result did not keep. */
-static void screen_dropped(screen_run *run, const eng_rule *r)
+/* The finding that stands for a rule's findings the result did not keep:
+ * `dropped` more past the `kept` listed, the most severe of them `sev`. */
+static void screen_dropped(screen_run *run, const eng_rule *r, size_t kept, size_t dropped, hogo_severity sev)
 {
     hogo_finding *f = res_add_finding(run->res);
     if (!f) return;
     char ja[256], en[256];
-    size_t kept = run->rule_findings - run->rule_dropped;
     snprintf(ja, sizeof ja, "このルールの指摘がほかに %zu 件あります（最初の %zu 件のみ記載しています）。",
-             run->rule_dropped, kept);
+             dropped, kept);
     snprintf(en, sizeof en, "%zu more findings of this rule on this plan are not listed (the first %zu are).",
-             run->rule_dropped, kept);
+             dropped, kept);
     f->rule = res_strdup(run->res, r->info.id);
     f->topic = res_strdup(run->res, r->info.topic);
     f->precedent = res_strdup(run->res, r->info.precedent);
-    f->severity = run->dropped_sev;
+    f->severity = sev;
     f->path = res_strdup(run->res, "");
     f->message[HOGO_JA] = res_strdup(run->res, ja);
     f->message[HOGO_EN] = res_strdup(run->res, en);
@@ -302,12 +318,21 @@ static void screen_dropped(screen_run *run, const eng_rule *r)
 
 /* ---- validation ---- */
 
+static const eng_rule *screen_unknown_key_rule(const hogo_engine *e)
+{
+    for (size_t i = 0; i < e->nrules; i++)
+        if (strcmp(e->rules[i].info.id, "input-unknown-key") == 0 && !e->rules[i].disabled)
+            return &e->rules[i];
+    return NULL;
+}
+
 static void screen_schema_report(void *ud, const char *pointer, const char *const message[2], int warning)
 {
     screen_run *run = ud;
     int line, col;
-    screen_locate(run, pointer, &line, &col);
     if (!warning) {
+        if (run->res->pub.n_errors >= SCREEN_MAX_ERRORS) { run->err_dropped++; return; }
+        screen_locate(run, pointer, &line, &col);
         res_add_error(run->res, pointer, line, col, message[run->e->opt.lang == HOGO_EN]);
         return;
     }
@@ -315,11 +340,13 @@ static void screen_schema_report(void *ud, const char *pointer, const char *cons
      * finding of the engine's own input-unknown-key rule; any other unknown
      * key is an extension (plan-format.md) and passes without a word. */
     if (warning < 2) return;
-    const eng_rule *r = NULL;
-    for (size_t i = 0; i < run->e->nrules; i++)
-        if (strcmp(run->e->rules[i].info.id, "input-unknown-key") == 0 && !run->e->rules[i].disabled)
-            r = &run->e->rules[i];
+    const eng_rule *r = screen_unknown_key_rule(run->e);
     if (!r) return;
+    /* capped like a rule's findings: past the caps, counted, and one
+     * finding says how many (493,443 of them made a 300 MB answer) */
+    if (!screen_room(run, run->warn_kept)) { run->warn_dropped++; return; }
+    run->warn_kept++;
+    screen_locate(run, pointer, &line, &col);
     hogo_finding *f = res_add_finding(run->res);
     if (!f) return;
     f->rule = res_strdup(run->res, r->info.id);
@@ -333,6 +360,25 @@ static void screen_schema_report(void *ud, const char *pointer, const char *cons
     f->follow_up[HOGO_EN] = res_strdup(run->res, r->info.follow_up[HOGO_EN]);
     f->line = line;
     f->column = col;
+}
+
+/* After the schema: one finding for the input warnings past the caps, one
+ * error for the input errors past SCREEN_MAX_ERRORS. */
+static void screen_validated(screen_run *run)
+{
+    const eng_rule *r = screen_unknown_key_rule(run->e);
+    if (run->warn_dropped && r)
+        screen_dropped(run, r, run->warn_kept, run->warn_dropped, r->info.severity);
+    if (run->err_dropped) {
+        char msg[256];
+        if (run->e->opt.lang == HOGO_EN)
+            snprintf(msg, sizeof msg, "%zu more input errors are not listed (the first %d are)",
+                     run->err_dropped, SCREEN_MAX_ERRORS);
+        else
+            snprintf(msg, sizeof msg, "入力の誤りがほかに %zu 件あります（最初の %d 件のみ記載しています）",
+                     run->err_dropped, SCREEN_MAX_ERRORS);
+        res_add_error(run->res, "", 1, 1, msg);
+    }
 }
 
 static const char *screen_str(const cJSON *o, const char *key)
@@ -524,7 +570,8 @@ static int screen_rules(screen_run *run, size_t len)
         if (sbx_call_budgeted(e, 3 + reset, 0, msg, sizeof msg, &line) != LUA_OK)
             screen_rule_failed(run, r, msg, line);
         e->rule_source = NULL;
-        if (run->rule_dropped) screen_dropped(run, r);
+        if (run->rule_dropped)
+            screen_dropped(run, r, run->rule_findings - run->rule_dropped, run->rule_dropped, run->dropped_sev);
         if (e->opt.profile) {
             screen_lap(e, &t, &e->stats.rules_ns);
             r->stats.calls++;
@@ -671,6 +718,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
                           : "計画は JSON のオブジェクト { \"format\": \"hogo-plan/1\", … } で書きます");
         } else {
             valid = schema_validate(e->schema, root, e->opt.lang, screen_schema_report, &run) == 0;
+            screen_validated(&run);
             screen_lap(e, &t, &e->stats.validate_ns);
         }
         if (valid) {

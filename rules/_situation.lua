@@ -143,8 +143,7 @@ end
 -- situation.says(plan, re [, want]): the first prose field whose claim about re is want
 -- (default "claimed"; gov.claim: negations and conditionals are not claims), skipping fields
 -- that still hold a placeholder; nil when none.
-function M.says(plan, re, want)
-  want = want or "claimed"
+local function says(plan, re, want)
   local f = gov.find_claim(plan, re, want)      -- one search settles most plans
   if not f then return nil end
   if not M.placeholder(f.text) then return f end
@@ -152,6 +151,20 @@ function M.says(plan, re, want)
     if not M.placeholder(g.text) and gov.claim(g.text, re) == want then return g end
   end
   return nil
+end
+-- kept per plan and question, as gov.find_claim is: rules ask once per list entry
+local says_cache = setmetatable({}, { __mode = "k" })
+function M.says(plan, re, want)
+  want = want or "claimed"
+  if type(re) ~= "string" or type(plan) ~= "table" then return says(plan, re, want) end
+  local c = says_cache[plan]
+  if not c then c = { n = 0, hit = {} }; says_cache[plan] = c end
+  local key = want .. "\0" .. re
+  local hit = c.hit[key]
+  if hit ~= nil then return hit or nil end
+  hit = says(plan, re, want)
+  if c.n < 4096 then c.n = c.n + 1; c.hit[key] = hit or false end
+  return hit
 end
 
 -- situation.mentions(plan, re): the first prose field whose text matches re at all, whatever its
