@@ -510,6 +510,48 @@ static int screen_needs(screen_run *run, const eng_rule *r, strbuf *text, int *b
 #define SCREEN_PLAN_LUA_RATIO 24u
 #define SCREEN_PLAN_LUA_BASE  (16u << 20)
 
+/* ---- the plan's CPU budget (hogo_options.plan_cpu_ms) ----
+ * security: each rule is bounded (its instructions, its CPU), but 65 rules
+ * on an 8 MiB plan could add up to minutes; a server screening for many
+ * staffers gives one plan a budget.  The thread's CPU clock is a system
+ * call, so it is read only once the wall clock says the budget may be
+ * spent (CPU time cannot outrun wall time on one thread). */
+typedef struct { uint64_t wall0, cpu0, budget; } screen_cpu;
+
+static uint64_t screen_clock(clockid_t clk)
+{
+    struct timespec ts;
+    if (clock_gettime(clk, &ts) != 0) return 0;
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void screen_cpu_start(screen_cpu *c, const hogo_engine *e)
+{
+    c->budget = (uint64_t)e->opt.plan_cpu_ms * 1000000u;
+    c->wall0 = c->budget ? screen_clock(CLOCK_MONOTONIC) : 0;
+    c->cpu0 = c->budget ? screen_clock(CLOCK_THREAD_CPUTIME_ID) : 0;
+}
+
+static int screen_cpu_spent(const screen_cpu *c, const hogo_engine *e)
+{
+    (void)e;
+    if (!c->budget || screen_clock(CLOCK_MONOTONIC) - c->wall0 < c->budget) return 0;
+    return screen_clock(CLOCK_THREAD_CPUTIME_ID) - c->cpu0 >= c->budget;
+}
+
+/* The rules from `from` on did not run: one rule error, on the first of
+ * them, names how many (the plan is then re_examine, never approve). */
+static void screen_cpu_stop(screen_run *run, size_t from)
+{
+    const hogo_engine *e = run->e;
+    size_t left = 0;
+    for (size_t k = from; k < e->nrules; k++) left += !e->rules[k].disabled && e->rules[k].check_ref != LUA_NOREF;
+    char msg[256];
+    snprintf(msg, sizeof msg, "the plan's CPU budget of %u ms was spent (--plan-cpu): this rule and %zu more "
+             "did not run on it", (unsigned)e->opt.plan_cpu_ms, left - 1);
+    res_add_rule_error(run->res, e->rules[from].info.id, e->rules[from].info.file, 0, msg);
+}
+
 /* Returns 0 when the plan is too large to hand to the rules (an input
  * error is added), 1 otherwise. */
 static int screen_rules(screen_run *run, size_t len)
@@ -525,9 +567,14 @@ static int screen_rules(screen_run *run, size_t len)
                  ? len * SCREEN_PLAN_LUA_RATIO + SCREEN_PLAN_LUA_BASE : SIZE_MAX;
     if (!sbx_push_plan(e, run->doc.root, limit)) {
         char msg[256];
-        snprintf(msg, sizeof msg, "the plan holds too many values to screen: its tables would take more than "
-                 "%zu MiB (%u bytes per byte of plan + %u MiB); it is mostly tiny values such as empty arrays",
-                 limit >> 20, SCREEN_PLAN_LUA_RATIO, SCREEN_PLAN_LUA_BASE >> 20);
+        if (e->opt.lang == HOGO_EN)
+            snprintf(msg, sizeof msg, "the plan holds too many values to screen: its tables would take more than "
+                     "%zu MiB (%u bytes per byte of plan + %u MiB); it is mostly tiny values such as empty arrays",
+                     limit >> 20, SCREEN_PLAN_LUA_RATIO, SCREEN_PLAN_LUA_BASE >> 20);
+        else
+            snprintf(msg, sizeof msg, "計画の値が多すぎて審査できません。規則に渡す表が %zu MiB（計画 1 バイトあたり %u バイト"
+                     "＋%u MiB）を超えます。空の配列などの細かな値がほとんどです",
+                     limit >> 20, SCREEN_PLAN_LUA_RATIO, SCREEN_PLAN_LUA_BASE >> 20);
         res_add_error(run->res, "", 1, 1, msg);
         return 0;
     }
@@ -548,9 +595,12 @@ static int screen_rules(screen_run *run, size_t len)
     strbuf folded;
     sb_init(&folded);
     int folded_built = 0;
+    screen_cpu cpu;
+    screen_cpu_start(&cpu, e);
     for (size_t i = 0; i < e->nrules; i++) {
         eng_rule *r = &e->rules[i];
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
+        if (screen_cpu_spent(&cpu, e)) { screen_cpu_stop(run, i); break; }
         if (!e->opt.ignore_needs && !screen_needs(run, r, &folded, &folded_built)) {
             r->stats.skipped += e->opt.profile != 0;
             continue;

@@ -67,6 +67,11 @@ typedef struct {
     int      ignore_needs;       /* nonzero: run every rule even when its `needs` says it cannot
                                     report on the plan (hogo test and the needs ctest prove the
                                     skip changes nothing this way) */
+    uint32_t plan_cpu_ms;        /* CPU time (the screening thread's) the rules of one plan may
+                                    take together, in ms; once spent, the rules not yet run are
+                                    not run and one rule error says so (0 = no limit; hogo serve
+                                    sets 10 s).  Checked between rules: a rule's own budgets
+                                    bound how far past it one screen can go */
 } hogo_options;
 
 /* What a rule says about itself (from its metadata table). */

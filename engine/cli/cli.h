@@ -36,6 +36,7 @@ typedef struct {
     cli_output outputs[CLI_MAX_OUTPUTS]; int n_outputs;
     const char *paths[4096]; int n_paths;
     int lang_set, fail_on_set;
+    int plan_cpu_set;            /* --plan-cpu given (serve's default is 10 s, check's none) */
     const char *exclude[CLI_MAX_LIST]; int n_exclude;   /* --exclude GLOB (directory walks) */
 } cli_opts;
 

@@ -120,6 +120,19 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
     }
     if (!strcmp(a, "--rule-memory")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.rule_memory = (size_t)n; return 1; }
     if (!strcmp(a, "--rule-instructions")) { NEED(); if (!cli_size(a, v, UINT64_MAX, &n)) return -1; o->opt.rule_instructions = n; return 1; }
+    if (!strcmp(a, "--plan-cpu")) {
+        NEED();
+        char *end;
+        double sec = strtod(v, &end);
+        if (!*v || *end || !(sec >= 0) || sec > 3600) {
+            cli_say("--plan-cpu には 0 から 3600 までの秒数を指定します（0 は上限なし）",
+                    "--plan-cpu takes seconds from 0 to 3600 (0 = no limit)");
+            return -1;
+        }
+        o->opt.plan_cpu_ms = (uint32_t)(sec * 1000 + 0.5);
+        o->plan_cpu_set = 1;
+        return 1;
+    }
     if (!strcmp(a, "--max-plan-bytes")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.plan_max_bytes = (size_t)n; return 1; }
     if (!strcmp(a, "--max-depth")) { NEED(); if (!cli_size(a, v, 1000, &n)) return -1; o->opt.plan_max_depth = (int)n; return 1; }
     if (!strcmp(a, "--regex-match-limit")) { NEED(); if (!cli_size(a, v, UINT32_MAX, &n)) return -1; o->opt.regex_match_limit = (uint32_t)n; return 1; }
