@@ -30,6 +30,8 @@
  * more error.  An 8 MiB plan can hold half a million wrong values, and a
  * staffer needs the first few hundred to see what is wrong. */
 #define SCREEN_MAX_ERRORS            1000
+/* A plan larger than this has its garbage collected when its screen ends. */
+#define SCREEN_COLLECT_AFTER         (1u << 20)
 
 struct screen_run {
     hogo_engine *e;
@@ -792,6 +794,10 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     score_result(&run.res->pub);
     pl_release(&run.doc);
     jpos_free(run.pos);
+    /* memory: a large plan's tables are garbage now, hundreds of MB of it;
+     * collect it at once rather than hold it until the collector's next
+     * cycle (a server keeps each worker's engine for ever: issue 20) */
+    if (len > SCREEN_COLLECT_AFTER && e->L) lua_gc(e->L, LUA_GCCOLLECT, 0);
     screen_lap(e, &t, &e->stats.finish_ns);
     int oom = run.res->oom;
     *out = &run.res->pub;
