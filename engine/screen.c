@@ -9,6 +9,7 @@
 #include "plan_load.h"
 #include "result.h"
 #include "score.h"
+#include "waiver.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -693,36 +694,80 @@ static void screen_sort(screen_run *run)
 
 /* ---- waivers ---- */
 
-/* A waiver counts when it names a loaded rule, gives a reason and has not
- * expired; invalid ones are findings of a rule of the pack, not here. */
+/* A waiver holds when it names a loaded rule, gives a reason and has not
+ * expired; invalid ones are findings of a rule of the pack, not here.
+ * security: who may waive (waiver.h): a plan's waiver waives only when its
+ * approved_by is one of the engine's approvers; otherwise the findings it
+ * names are marked requested (申出) and still count.  A department wrote
+ * its plan's waivers itself, so they cannot turn its 記載不足 into 承認. */
+
+/* Index of the loaded rule with this id, or nrules. */
+static size_t screen_rule_index(const hogo_engine *e, const char *id)
+{
+    size_t k = 0;
+    while (k < e->nrules && strcmp(e->rules[k].info.id, id) != 0) k++;
+    return k;
+}
+
+static int screen_waiver_valid(const hogo_engine *e, const char *rule, const char *reason, const char *expires)
+{
+    char iso[11];
+    if (!rule || !reason || !reason[0]) return 0;
+    if (screen_rule_index(e, rule) == e->nrules) return 0;
+    return !expires || (hogo_parse_date(expires, iso) && strcmp(iso, e->today) >= 0);
+}
+
+/* Mark the findings of rule.  waive: waived by `by`; else requested. */
+static void screen_waive(screen_run *run, const char *rule, const char *reason, const char *by, int waive,
+                         int secretariat)
+{
+    for (size_t i = 0; i < run->res->pub.n_findings; i++) {
+        hogo_finding *f = &run->res->pub.findings[i];
+        if (strcmp(f->rule, rule) != 0 || f->waived || (!waive && f->waiver_requested)) continue;
+        f->waiver_reason = res_strdup(run->res, reason);
+        if (waive) {
+            f->waived = 1;
+            f->waiver_requested = 0;
+            f->waived_by = res_strdup(run->res, by);
+            f->waived_by_secretariat = secretariat;
+        } else {
+            f->waiver_requested = 1;
+        }
+    }
+}
+
 static void screen_waivers(screen_run *run)
 {
-    const cJSON *w = cJSON_GetObjectItemCaseSensitive(run->doc.root, "waivers");
-    if (!cJSON_IsArray(w)) return;
-    /* security: a rule's findings are walked for its first valid waiver
-     * only (a later one changes nothing): 100,000 waivers of one rule no
-     * longer walk 20,000 findings each */
-    unsigned char *done = calloc(run->e->nrules ? run->e->nrules : 1, 1);
+    const hogo_engine *e = run->e;
+    /* security: a rule's findings are walked for its first valid waiver of
+     * each kind only (a later one changes nothing): 100,000 waivers of one
+     * rule no longer walk 20,000 findings each */
+    unsigned char *done = calloc(e->nrules ? e->nrules : 1, 1);
     if (!done) return;
+    enum { WAIVED = 1, REQUESTED = 2 };
+    /* the secretariat's own, for this plan's id */
+    size_t wi = 0;
+    const hogo_waiver *sw;
+    while ((sw = wv_for_plan(e->owners, run->res->pub.id, &wi)) != NULL) {
+        if (!screen_waiver_valid(e, sw->rule, sw->reason, sw->expires)) continue;
+        size_t k = screen_rule_index(e, sw->rule);
+        if (done[k] & WAIVED) continue;
+        done[k] |= WAIVED;
+        screen_waive(run, sw->rule, sw->reason, sw->approved_by, 1, 1);
+    }
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(run->doc.root, "waivers");
     const cJSON *it;
-    cJSON_ArrayForEach(it, w) {
+    if (cJSON_IsArray(w)) cJSON_ArrayForEach(it, w) {
         const char *rule = screen_str(it, "rule");
         const char *reason = screen_str(it, "reason");
-        const char *expires = screen_str(it, "expires");
-        char iso[11];
-        if (!rule || !reason || !reason[0]) continue;
-        size_t k = 0;
-        while (k < run->e->nrules && strcmp(run->e->rules[k].info.id, rule) != 0) k++;
-        if (k == run->e->nrules || done[k]) continue;
-        if (expires && (!hogo_parse_date(expires, iso) || strcmp(iso, run->e->today) < 0)) continue;
-        done[k] = 1;
-        for (size_t i = 0; i < run->res->pub.n_findings; i++) {
-            hogo_finding *f = &run->res->pub.findings[i];
-            if (strcmp(f->rule, rule) == 0 && !f->waived) {
-                f->waived = 1;
-                f->waiver_reason = res_strdup(run->res, reason);
-            }
-        }
+        const char *by = screen_str(it, "approved_by");
+        if (!screen_waiver_valid(e, rule, reason, screen_str(it, "expires"))) continue;
+        size_t k = screen_rule_index(e, rule);
+        int approved = wv_approver(e->owners, by);
+        int bit = approved ? WAIVED : REQUESTED;
+        if (done[k] & (WAIVED | bit)) continue;
+        done[k] |= bit;
+        screen_waive(run, rule, reason, by, approved, 0);
     }
     free(done);
 }

@@ -97,8 +97,15 @@ typedef struct {
     const char *precedent;
     int incomplete;              /* a core fact is not stated, or only as a non-answer:
                                     the plan is 記載不足 (HOGO_INCOMPLETE) until it is */
-    int waived;                  /* accepted by a valid waiver in the plan */
-    const char *waiver_reason;   /* the waiver's reason when waived */
+    int waived;                  /* accepted by a waiver of the secretariat's side (below) */
+    const char *waiver_reason;   /* the waiver's reason when waived, or when requested */
+    /* Waivers have an owner (docs/cli.md, "Waivers"): a finding is waived by a
+     * waiver the engine was given (hogo_engine_add_waiver) or by a plan's waiver
+     * whose approved_by is an approver the engine was given; a plan's waiver
+     * with no such approver is only a request and changes nothing. */
+    const char *waived_by;       /* who waived it (the waiver's approved_by; NULL if it names none) */
+    int waiver_requested;        /* a valid waiver of the plan asks for it, not approved (申出) */
+    int waived_by_secretariat;   /* 1: a waiver the engine was given; 0: the plan's, by its approver */
 } hogo_finding;
 
 /* An input error: the plan could not be read or does not follow the format. */
@@ -152,6 +159,20 @@ hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir);
 hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *text, size_t len);
 /* Turn a rule off (by id) or all rules of a topic (by topic id). Returns HOGO_EINVAL if none matched. */
 hogo_status hogo_engine_disable(hogo_engine *e, const char *rule_or_topic);
+/* The secretariat's side of waivers (docs/cli.md, "Waivers").  An approver:
+ * a plan's waiver whose approved_by is this name (trimmed) waives.  A waiver:
+ * for the plan whose id is `plan`, as if the plan held it and its approver
+ * were listed.  reason is required; expires (YYYY-MM-DD or 和暦) and
+ * approved_by are optional.  Both are copied. */
+typedef struct {
+    const char *plan;            /* the plan's id */
+    const char *rule;
+    const char *reason;
+    const char *approved_by;
+    const char *expires;
+} hogo_waiver;
+hogo_status hogo_engine_add_approver(hogo_engine *e, const char *name);
+hogo_status hogo_engine_add_waiver(hogo_engine *e, const hogo_waiver *w);
 /* The language of the input errors of the next screens (hogo_options.lang);
  * findings carry both languages whatever it is.  Not for an engine that is
  * screening in another thread. */
