@@ -115,7 +115,7 @@ static void rules_md_anchor(strbuf *sb, const char *s)
 static void rules_md_code(strbuf *sb, const char *s)
 {
     sb_putc(sb, '`');
-    outw_md(sb, s);
+    outw_md_cell(sb, s);
     sb_putc(sb, '`');
 }
 
@@ -126,7 +126,7 @@ static void rules_md_file(strbuf *sb, const char *file)
     if (file && file[0] && file[0] != '/' && !strchr(file, ':') && !strstr(file, "..") &&
         !strpbrk(file, "()[]<> `")) {
         sb_puts(sb, "[");
-        outw_md(sb, file);
+        outw_md_cell(sb, file);
         sb_puts(sb, "](../../");
         sb_puts(sb, file);
         sb_puts(sb, ")");
@@ -147,9 +147,9 @@ static void rules_md_rule(strbuf *sb, const hogo_rule_info *r)
     sb_puts(sb, "### ");
     rules_md_code(sb, r->id);
     sb_puts(sb, "\n\n**");
-    outw_md(sb, r->title[HOGO_JA]);
+    outw_md_cell(sb, r->title[HOGO_JA]);
     sb_puts(sb, "** — ");
-    outw_md(sb, r->title[HOGO_EN]);
+    outw_md_cell(sb, r->title[HOGO_EN]);
     sb_puts(sb, "\n\n");
     sb_puts(sb, "- topic: ");
     rules_md_code(sb, r->topic);
@@ -157,22 +157,22 @@ static void rules_md_rule(strbuf *sb, const hogo_rule_info *r)
               outw_severity_word(r->severity, HOGO_JA));
     rules_md_file(sb, r->file);
     sb_puts(sb, "\n- disable: `--disable ");
-    outw_md(sb, r->id);
+    outw_md_cell(sb, r->id);
     sb_puts(sb, "`, or `\"disable\": [\"");
-    outw_md(sb, r->id);
+    outw_md_cell(sb, r->id);
     sb_puts(sb, "\"]` in `.hogo.json`\n\n");
     sb_puts(sb, "| | 日本語 | English |\n|---|---|---|\n");
     static const char *const names[3] = { "title", "message", "follow-up" };
     const char *const *texts[3] = { r->title, r->message, r->follow_up };
     for (int k = 0; k < 3; k++) {
         sb_printf(sb, "| %s | ", names[k]);
-        outw_md(sb, texts[k][HOGO_JA]);
+        outw_md_cell(sb, texts[k][HOGO_JA]);
         sb_puts(sb, " | ");
-        outw_md(sb, texts[k][HOGO_EN]);
+        outw_md_cell(sb, texts[k][HOGO_EN]);
         sb_puts(sb, " |\n");
     }
     sb_puts(sb, "\n**Precedent (根拠):** ");
-    outw_md(sb, r->precedent);
+    outw_md_cell(sb, r->precedent);
     sb_puts(sb, "\n\n");
 }
 
@@ -184,7 +184,7 @@ static void rules_markdown(strbuf *sb, const hogo_engine *e)
                 "     Regenerate: cmake --build build --target rule-docs\n"
                 "     (ctest docs.rules-current fails when this file is out of date.) -->\n\n");
     sb_printf(sb, "Rule pack ");
-    outw_md(sb, hogo_engine_pack_version(e));
+    outw_md_cell(sb, hogo_engine_pack_version(e));
     sb_printf(sb, ": %zu rules. Each rule belongs to one topic of plan format v1; topics are listed in "
                   "the order of the taxonomy (docs/plan-format.md, section 7). Messages show their "
                   "`{placeholders}` as written; in a report they are filled in from the plan. "
@@ -205,9 +205,9 @@ static void rules_markdown(strbuf *sb, const hogo_engine *e)
             sb_puts(sb, "](#");
             rules_md_anchor(sb, r->id);
             sb_printf(sb, ") | %s | ", outw_severity_id(r->severity));
-            outw_md(sb, r->title[HOGO_JA]);
+            outw_md_cell(sb, r->title[HOGO_JA]);
             sb_puts(sb, "<br>");
-            outw_md(sb, r->title[HOGO_EN]);
+            outw_md_cell(sb, r->title[HOGO_EN]);
             sb_puts(sb, " |\n");
         }
     }
@@ -221,7 +221,7 @@ static void rules_markdown(strbuf *sb, const hogo_engine *e)
         sb_puts(sb, "\n\n");
         if (concern) {
             sb_puts(sb, "The council's concern: ");
-            outw_md(sb, concern);
+            outw_md_cell(sb, concern);
             sb_puts(sb, ".\n\n");
         }
         int any = 0;

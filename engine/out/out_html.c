@@ -77,7 +77,7 @@ const char out_html_css[] =
 /* Plan and rule text, escaped; NULL writes nothing. */
 static void html_text(strbuf *sb, const char *s)
 {
-    if (s) outw_xml(sb, s);
+    if (s) outw_html(sb, s);
 }
 
 /* A verdict as a coloured word; an unscreened plan is "unreadable". */
@@ -141,6 +141,10 @@ static void html_begin(strbuf *sb, out_state *st, const out_ctx *c)
     (void)st;
     sb_printf(sb, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+              /* security: the file opened on its own (not served) has a policy too:
+               * its inline style and nothing else (issue 20) */
+              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+              "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
               "<title>%s</title>\n<style>\n", L(c, "ja", "en"),
               L(c, "hogo 審査報告", "hogo screening report"));
     sb_puts(sb, out_html_css);

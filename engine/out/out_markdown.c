@@ -33,7 +33,7 @@ static void md_code(strbuf *sb, const char *s)
     if (!s || !*s) return;
     if (strpbrk(s, "`<\r\n")) { md_line(sb, s); return; }
     sb_putc(sb, '`');
-    outw_md(sb, s);
+    outw_md_cell(sb, s);
     sb_putc(sb, '`');
 }
 
