@@ -39,3 +39,36 @@ foreach(group ${HOGO_SERVE_EDGE_GROUPS})
   endif()
   set_tests_properties(edges.serve.${group} PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77 LABELS "web;edges")
 endforeach()
+
+#   edges.page_safe     tests/page_safe.js: the page's el() shows text with the
+#                       bidi controls and C1 controls replaced (U+FFFD), as the
+#                       reports do.
+add_test(NAME edges.page_safe COMMAND ${HOGO_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/page_safe.js
+  ${CMAKE_SOURCE_DIR}/engine/web/assets/app.js)
+set_tests_properties(edges.page_safe PROPERTIES LABELS "web;edges")
+
+#   edges.rules_symlink_loop  a --rules directory with links a -> ., b -> .,
+#                       c -> . (and a subdirectory with links to its parent):
+#                       each directory is walked once (by device and inode),
+#                       every rule loaded once, the check ends in time.
+set(HOGO_RULES_LOOP [[
+hogo="$1"; work="$2"; src="$3"
+rm -rf "$work" && mkdir -p "$work/loop/sub" || exit 1
+cp "$src"/tests/cli/rules/*.lua "$work/loop/" || exit 1
+ln -s . "$work/loop/a"; ln -s . "$work/loop/b"; ln -s . "$work/loop/c"
+ln -s .. "$work/loop/sub/up1"; ln -s .. "$work/loop/sub/up2"
+timeout 20 "$hogo" check --no-config --rules "$work/loop" -f json "$src/tests/cli/plans/findings.json" >"$work/out.json" 2>"$work/err"
+rc=$?
+[ $rc -eq 124 ] && { echo "hung: killed after 20 s"; exit 1; }
+[ $rc -eq 1 ] || { echo "exit $rc (want 1: findings, no load error)"; cat "$work/err"; exit 1; }
+n=$(grep -c '"rule": "t-cloud"' "$work/out.json")
+[ "$n" = 1 ] || { echo "t-cloud reported $n times (loaded more than once?)"; exit 1; }
+mkdir -p "$work/empty/x" && ln -s .. "$work/empty/x/a" && ln -s .. "$work/empty/x/b"
+timeout 20 "$hogo" check --no-config --rules "$work/empty" "$src/tests/cli/plans/findings.json" >/dev/null 2>&1
+rc=$?
+[ $rc -eq 2 ] || { echo "a looping directory without rules: exit $rc (want 2)"; exit 1; }
+echo ok
+]])
+add_test(NAME edges.rules_symlink_loop COMMAND sh -c "${HOGO_RULES_LOOP}" sh $<TARGET_FILE:hogo>
+  ${CMAKE_CURRENT_BINARY_DIR}/edges-loop ${CMAKE_SOURCE_DIR})
+set_tests_properties(edges.rules_symlink_loop PROPERTIES LABELS edges TIMEOUT 60)

@@ -497,11 +497,18 @@ const char *cli_suggest_rule(const hogo_engine *e, const char *id)
     return hogo_engine_suggest_rule(e, id);
 }
 
-/* Does dir hold a rule (*.lua) somewhere below it?  (depth-bounded: a
- * symlink loop ends) */
-static int cli_has_lua(const char *dir, int depth)
+/* Does dir hold a rule (*.lua) somewhere below it?  Each directory once
+ * (by device and inode: links a -> . and b -> . are not walked 2^8 times)
+ * and depth-bounded. */
+static int cli_has_lua_seen(const char *dir, int depth, struct stat *seen, size_t *nseen, size_t cap)
 {
     if (depth > 8) return 0;
+    struct stat me;
+    if (stat(dir, &me) != 0) return 0;
+    for (size_t i = 0; i < *nseen; i++)
+        if (seen[i].st_dev == me.st_dev && seen[i].st_ino == me.st_ino) return 0;
+    if (*nseen == cap) return 0;          /* a thousand directories and no rule yet */
+    seen[(*nseen)++] = me;
     DIR *d = opendir(dir);
     if (!d) return 0;
     int found = 0;
@@ -514,9 +521,20 @@ static int cli_has_lua(const char *dir, int depth)
         struct stat st;
         if (stat(path, &st) != 0) continue;
         if (S_ISREG(st.st_mode) && n > 4 && !strcmp(de->d_name + n - 4, ".lua")) found = 1;
-        else if (S_ISDIR(st.st_mode)) found = cli_has_lua(path, depth + 1);
+        else if (S_ISDIR(st.st_mode)) found = cli_has_lua_seen(path, depth + 1, seen, nseen, cap);
     }
     closedir(d);
+    return found;
+}
+
+static int cli_has_lua(const char *dir, int depth)
+{
+    enum { CLI_HAS_LUA_DIRS = 1024 };
+    struct stat *seen = malloc(CLI_HAS_LUA_DIRS * sizeof *seen);
+    if (!seen) return 1;                  /* out of memory: let the load say */
+    size_t n = 0;
+    int found = cli_has_lua_seen(dir, depth, seen, &n, CLI_HAS_LUA_DIRS);
+    free(seen);
     return found;
 }
 
