@@ -1,6 +1,7 @@
 /* engine.c -- the engine's life cycle, options and the fixed vocabularies
  * (severities, verdicts, topics) of plan format v1. */
 #include "engine_int.h"
+#include "waiver.h"
 #include "embedded.h"
 #include "hogo_lib.h"
 
@@ -301,6 +302,7 @@ void hogo_engine_free(hogo_engine *e)
     free(e->failed);
     if (e->schema) schema_free(e->schema);
     rx_cache_free(e->rx);
+    wv_free(e->owners);
     free(e);
 }
 

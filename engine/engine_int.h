@@ -67,6 +67,7 @@ struct hogo_engine {
     rx_cache *rx;
     hogo_error_fn err_fn; void *err_ud;
 
+    struct wv_set *owners;     /* approvers and the secretariat's waivers (waiver.c) */
     hogo_engine_stats stats;   /* when opt.profile */
     screen_run *run;           /* the plan being screened, for ctx.report */
     size_t cur_rule;           /* index of the rule running */

@@ -466,10 +466,37 @@ static int rl_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Collect every *.lua below dir into *list (recursively, depth-bounded). */
-static int rl_collect(const char *dir, char ***list, size_t *n, size_t *cap, int depth)
+/* Directories walked already, by device and inode: a symlink loop (a -> .,
+ * b -> .) is entered once.  Depth alone bounded it, but 2 links per level
+ * over 16 levels is 65,536 walks of the same directory (a hang). */
+typedef struct { dev_t dev; ino_t ino; } rl_dirid;
+typedef struct { rl_dirid *v; size_t n, cap; } rl_seen;
+
+/* 1 if dir was walked already (or cannot be told); else remember it. */
+static int rl_seen_dir(rl_seen *s, const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) return 1;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].dev == st.st_dev && s->v[i].ino == st.st_ino) return 1;
+    if (s->n == s->cap) {
+        size_t c = s->cap ? s->cap * 2 : 32;
+        rl_dirid *v = realloc(s->v, c * sizeof *v);
+        if (!v) return 1;
+        s->v = v;
+        s->cap = c;
+    }
+    s->v[s->n].dev = st.st_dev;
+    s->v[s->n++].ino = st.st_ino;
+    return 0;
+}
+
+/* Collect every *.lua below dir into *list (recursively, each directory
+ * once, depth-bounded). */
+static int rl_collect(const char *dir, char ***list, size_t *n, size_t *cap, int depth, rl_seen *seen)
 {
     if (depth > 16) return 1;
+    if (depth > 0 && rl_seen_dir(seen, dir)) return 1;
     DIR *d = opendir(dir);
     if (!d) return 0;
     struct dirent *de;
@@ -481,7 +508,7 @@ static int rl_collect(const char *dir, char ***list, size_t *n, size_t *cap, int
         snprintf(path, len, "%s/%s", dir, de->d_name);
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            rl_collect(path, list, n, cap, depth + 1);
+            rl_collect(path, list, n, cap, depth + 1, seen);
             free(path);
             continue;
         }
@@ -525,7 +552,11 @@ hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir)
 {
     char **list = NULL;
     size_t n = 0, cap = 0;
-    if (!rl_collect(dir, &list, &n, &cap, 0)) {
+    rl_seen seen = { 0 };
+    rl_seen_dir(&seen, dir);
+    int walked = rl_collect(dir, &list, &n, &cap, 0, &seen);
+    free(seen.v);
+    if (!walked) {
         eng_error(e, HOGO_EIO, "%s: cannot read the rule directory", dir);
         return HOGO_EIO;
     }

@@ -10,6 +10,7 @@
 #include "plan_load.h"
 #include "result.h"
 #include "score.h"
+#include "waiver.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -34,7 +35,19 @@ struct screen_run {
     size_t rule_findings;      /* findings of the running rule on this plan */
     size_t rule_dropped;       /* ... past what the result keeps (counted only) */
     hogo_severity dropped_sev; /* the most severe of those */
+    size_t warn_kept;          /* input-unknown-key findings kept (the schema's warnings) */
+    size_t warn_dropped;       /* ... and counted only, past the caps */
+    size_t err_dropped;        /* input errors past HOGO_MAX_ERRORS_PER_PLAN, counted only */
 };
+
+/* 1 when the result may keep one more finding of a source that already
+ * has `kept` in it: every kind of finding -- a rule's, an input warning --
+ * counts toward the plan's caps. */
+static int screen_room(const screen_run *run, size_t kept)
+{
+    return kept < HOGO_MAX_FINDINGS_PER_RULE && run->res->pub.n_findings < HOGO_MAX_FINDINGS_PER_PLAN
+        && run->res->bytes < HOGO_MAX_RESULT_BYTES;
+}
 
 /* Line and column of a pointer ("" for the whole file). */
 static void screen_locate(screen_run *run, const char *pointer, int *line, int *col)
@@ -52,6 +65,7 @@ static void screen_locate(screen_run *run, const char *pointer, int *line, int *
 
 static void screen_error_at(screen_run *run, size_t off, const char *msg)
 {
+    if (run->res->pub.n_errors >= HOGO_MAX_ERRORS_PER_PLAN) { run->err_dropped++; return; }
     int line = 0, col = 0;
     char *ptr = NULL;
     if (!run->pos && !run->pos_failed) {
@@ -172,8 +186,7 @@ int screen_report(lua_State *L)
     lua_settop(L, 3);
     int opts = lua_istable(L, 3) ? 3 : 0;
     luaL_checkstack(L, 16, "report");
-    if (++run->rule_findings > HOGO_MAX_FINDINGS_PER_RULE ||
-        run->res->pub.n_findings >= HOGO_MAX_FINDINGS_PER_PLAN || run->res->bytes >= HOGO_MAX_RESULT_BYTES) {
+    if (!screen_room(run, run->rule_findings++)) {
         /* counted, with its severity, for the summary finding (screen_dropped) */
         hogo_severity sev = r->info.severity;
         if (opts && r->info.severity == r->default_severity && lua_getfield(L, opts, "severity") == LUA_TSTRING)
@@ -290,21 +303,21 @@ static void screen_rule_failed(screen_run *run, const eng_rule *r, const char *m
     sb_free(&m);
 }
 
-/* The finding that stands for a rule's findings the result did not keep. */
-static void screen_dropped(screen_run *run, const eng_rule *r)
+/* The finding that stands for a rule's findings the result did not keep:
+ * `dropped` more past the `kept` listed, the most severe of them `sev`. */
+static void screen_dropped(screen_run *run, const eng_rule *r, size_t kept, size_t dropped, hogo_severity sev)
 {
     hogo_finding *f = res_add_finding(run->res);
     if (!f) return;
     char ja[256], en[256];
-    size_t kept = run->rule_findings - run->rule_dropped;
     snprintf(ja, sizeof ja, "このルールの指摘がほかに %zu 件あります（最初の %zu 件のみ記載しています）。",
-             run->rule_dropped, kept);
+             dropped, kept);
     snprintf(en, sizeof en, "%zu more findings of this rule on this plan are not listed (the first %zu are).",
-             run->rule_dropped, kept);
+             dropped, kept);
     f->rule = res_strdup(run->res, r->info.id);
     f->topic = res_strdup(run->res, r->info.topic);
     f->precedent = res_strdup(run->res, r->info.precedent);
-    f->severity = run->dropped_sev;
+    f->severity = sev;
     f->path = res_strdup(run->res, "");
     f->message[HOGO_JA] = res_strdup(run->res, ja);
     f->message[HOGO_EN] = res_strdup(run->res, en);
@@ -316,12 +329,21 @@ static void screen_dropped(screen_run *run, const eng_rule *r)
 
 /* ---- validation ---- */
 
+static const eng_rule *screen_unknown_key_rule(const hogo_engine *e)
+{
+    for (size_t i = 0; i < e->nrules; i++)
+        if (strcmp(e->rules[i].info.id, "input-unknown-key") == 0 && !e->rules[i].disabled)
+            return &e->rules[i];
+    return NULL;
+}
+
 static void screen_schema_report(void *ud, const char *pointer, const char *const message[2], int warning)
 {
     screen_run *run = ud;
     int line, col;
-    screen_locate(run, pointer, &line, &col);
     if (!warning) {
+        if (run->res->pub.n_errors >= HOGO_MAX_ERRORS_PER_PLAN) { run->err_dropped++; return; }
+        screen_locate(run, pointer, &line, &col);
         res_add_error(run->res, pointer, line, col, message[run->e->opt.lang == HOGO_EN]);
         return;
     }
@@ -329,11 +351,13 @@ static void screen_schema_report(void *ud, const char *pointer, const char *cons
      * finding of the engine's own input-unknown-key rule; any other unknown
      * key is an extension (plan-format.md) and passes without a word. */
     if (warning < 2) return;
-    const eng_rule *r = NULL;
-    for (size_t i = 0; i < run->e->nrules; i++)
-        if (strcmp(run->e->rules[i].info.id, "input-unknown-key") == 0 && !run->e->rules[i].disabled)
-            r = &run->e->rules[i];
+    const eng_rule *r = screen_unknown_key_rule(run->e);
     if (!r) return;
+    /* capped like a rule's findings: past the caps, counted, and one
+     * finding says how many (493,443 of them made a 300 MB answer) */
+    if (!screen_room(run, run->warn_kept)) { run->warn_dropped++; return; }
+    run->warn_kept++;
+    screen_locate(run, pointer, &line, &col);
     hogo_finding *f = res_add_finding(run->res);
     if (!f) return;
     f->rule = res_strdup(run->res, r->info.id);
@@ -347,6 +371,25 @@ static void screen_schema_report(void *ud, const char *pointer, const char *cons
     f->follow_up[HOGO_EN] = res_strdup(run->res, r->info.follow_up[HOGO_EN]);
     f->line = line;
     f->column = col;
+}
+
+/* After the schema: one finding for the input warnings past the caps, one
+ * error for the input errors past HOGO_MAX_ERRORS_PER_PLAN. */
+static void screen_validated(screen_run *run)
+{
+    const eng_rule *r = screen_unknown_key_rule(run->e);
+    if (run->warn_dropped && r)
+        screen_dropped(run, r, run->warn_kept, run->warn_dropped, r->info.severity);
+    if (run->err_dropped) {
+        char msg[256];
+        if (run->e->opt.lang == HOGO_EN)
+            snprintf(msg, sizeof msg, "%zu more input errors are not listed (the first %d are)",
+                     run->err_dropped, HOGO_MAX_ERRORS_PER_PLAN);
+        else
+            snprintf(msg, sizeof msg, "入力の誤りがほかに %zu 件あります（最初の %d 件のみ記載しています）",
+                     run->err_dropped, HOGO_MAX_ERRORS_PER_PLAN);
+        res_add_error(run->res, "", 1, 1, msg);
+    }
 }
 
 static const char *screen_str(const cJSON *o, const char *key)
@@ -476,6 +519,48 @@ static int screen_needs(screen_run *run, const eng_rule *r, strbuf *text, int *b
  * this tool is for) needs 12 at most (100,000 items of a data list); only a
  * plan of very many tiny values goes past it, and is refused. */
 
+/* ---- the plan's CPU budget (hogo_options.plan_cpu_ms) ----
+ * security: each rule is bounded (its instructions, its CPU), but 65 rules
+ * on an 8 MiB plan could add up to minutes; a server screening for many
+ * staffers gives one plan a budget.  The thread's CPU clock is a system
+ * call, so it is read only once the wall clock says the budget may be
+ * spent (CPU time cannot outrun wall time on one thread). */
+typedef struct { uint64_t wall0, cpu0, budget; } screen_cpu;
+
+static uint64_t screen_clock(clockid_t clk)
+{
+    struct timespec ts;
+    if (clock_gettime(clk, &ts) != 0) return 0;
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void screen_cpu_start(screen_cpu *c, const hogo_engine *e)
+{
+    c->budget = (uint64_t)e->opt.plan_cpu_ms * 1000000u;
+    c->wall0 = c->budget ? screen_clock(CLOCK_MONOTONIC) : 0;
+    c->cpu0 = c->budget ? screen_clock(CLOCK_THREAD_CPUTIME_ID) : 0;
+}
+
+static int screen_cpu_spent(const screen_cpu *c, const hogo_engine *e)
+{
+    (void)e;
+    if (!c->budget || screen_clock(CLOCK_MONOTONIC) - c->wall0 < c->budget) return 0;
+    return screen_clock(CLOCK_THREAD_CPUTIME_ID) - c->cpu0 >= c->budget;
+}
+
+/* The rules from `from` on did not run: one rule error, on the first of
+ * them, names how many (the plan is then re_examine, never approve). */
+static void screen_cpu_stop(screen_run *run, size_t from)
+{
+    const hogo_engine *e = run->e;
+    size_t left = 0;
+    for (size_t k = from; k < e->nrules; k++) left += !e->rules[k].disabled && e->rules[k].check_ref != LUA_NOREF;
+    char msg[256];
+    snprintf(msg, sizeof msg, "the plan's CPU budget of %u ms was spent (--plan-cpu): this rule and %zu more "
+             "did not run on it", (unsigned)e->opt.plan_cpu_ms, left - 1);
+    res_add_rule_error(run->res, e->rules[from].info.id, e->rules[from].info.file, 0, msg);
+}
+
 /* Returns 0 when the plan is too large to hand to the rules (an input
  * error is added), 1 otherwise. */
 static int screen_rules(screen_run *run, size_t len)
@@ -491,9 +576,14 @@ static int screen_rules(screen_run *run, size_t len)
                  ? len * HOGO_PLAN_LUA_RATIO + HOGO_PLAN_LUA_BASE : SIZE_MAX;
     if (!sbx_push_plan(&e->sbx, run->doc.root, limit)) {
         char msg[256];
-        snprintf(msg, sizeof msg, "the plan holds too many values to screen: its tables would take more than "
-                 "%zu MiB (%u bytes per byte of plan + %u MiB); it is mostly tiny values such as empty arrays",
-                 limit >> 20, HOGO_PLAN_LUA_RATIO, HOGO_PLAN_LUA_BASE >> 20);
+        if (e->opt.lang == HOGO_EN)
+            snprintf(msg, sizeof msg, "the plan holds too many values to screen: its tables would take more than "
+                     "%zu MiB (%u bytes per byte of plan + %u MiB); it is mostly tiny values such as empty arrays",
+                     limit >> 20, HOGO_PLAN_LUA_RATIO, HOGO_PLAN_LUA_BASE >> 20);
+        else
+            snprintf(msg, sizeof msg, "計画の値が多すぎて審査できません。規則に渡す表が %zu MiB（計画 1 バイトあたり %u バイト"
+                     "＋%u MiB）を超えます。空の配列などの細かな値がほとんどです",
+                     limit >> 20, HOGO_PLAN_LUA_RATIO, HOGO_PLAN_LUA_BASE >> 20);
         res_add_error(run->res, "", 1, 1, msg);
         return 0;
     }
@@ -514,9 +604,12 @@ static int screen_rules(screen_run *run, size_t len)
     strbuf folded;
     sb_init(&folded);
     int folded_built = 0;
+    screen_cpu cpu;
+    screen_cpu_start(&cpu, e);
     for (size_t i = 0; i < e->nrules; i++) {
         eng_rule *r = &e->rules[i];
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
+        if (screen_cpu_spent(&cpu, e)) { screen_cpu_stop(run, i); break; }
         if (!e->opt.ignore_needs && !screen_needs(run, r, &folded, &folded_built)) {
             r->stats.skipped += e->opt.profile != 0;
             continue;
@@ -546,7 +639,8 @@ static int screen_rules(screen_run *run, size_t len)
             luaL_unref(L, LUA_REGISTRYINDEX, r->reset_ref);
             r->reset_ref = LUA_NOREF;
         }
-        if (run->rule_dropped) screen_dropped(run, r);
+        if (run->rule_dropped)
+            screen_dropped(run, r, run->rule_findings - run->rule_dropped, run->rule_dropped, run->dropped_sev);
         if (e->opt.profile) {
             screen_lap(e, &t, &e->stats.rules_ns);
             r->stats.calls++;
@@ -616,36 +710,80 @@ static void screen_sort(screen_run *run)
 
 /* ---- waivers ---- */
 
-/* A waiver counts when it names a loaded rule, gives a reason and has not
- * expired; invalid ones are findings of a rule of the pack, not here. */
+/* A waiver holds when it names a loaded rule, gives a reason and has not
+ * expired; invalid ones are findings of a rule of the pack, not here.
+ * security: who may waive (waiver.h): a plan's waiver waives only when its
+ * approved_by is one of the engine's approvers; otherwise the findings it
+ * names are marked requested (申出) and still count.  A department wrote
+ * its plan's waivers itself, so they cannot turn its 記載不足 into 承認. */
+
+/* Index of the loaded rule with this id, or nrules. */
+static size_t screen_rule_index(const hogo_engine *e, const char *id)
+{
+    size_t k = 0;
+    while (k < e->nrules && strcmp(e->rules[k].info.id, id) != 0) k++;
+    return k;
+}
+
+static int screen_waiver_valid(const hogo_engine *e, const char *rule, const char *reason, const char *expires)
+{
+    char iso[11];
+    if (!rule || !reason || !reason[0]) return 0;
+    if (screen_rule_index(e, rule) == e->nrules) return 0;
+    return !expires || (hogo_parse_date(expires, iso) && strcmp(iso, e->today) >= 0);
+}
+
+/* Mark the findings of rule.  waive: waived by `by`; else requested. */
+static void screen_waive(screen_run *run, const char *rule, const char *reason, const char *by, int waive,
+                         int secretariat)
+{
+    for (size_t i = 0; i < run->res->pub.n_findings; i++) {
+        hogo_finding *f = &run->res->pub.findings[i];
+        if (strcmp(f->rule, rule) != 0 || f->waived || (!waive && f->waiver_requested)) continue;
+        f->waiver_reason = res_strdup(run->res, reason);
+        if (waive) {
+            f->waived = 1;
+            f->waiver_requested = 0;
+            f->waived_by = res_strdup(run->res, by);
+            f->waived_by_secretariat = secretariat;
+        } else {
+            f->waiver_requested = 1;
+        }
+    }
+}
+
 static void screen_waivers(screen_run *run)
 {
-    const cJSON *w = cJSON_GetObjectItemCaseSensitive(run->doc.root, "waivers");
-    if (!cJSON_IsArray(w)) return;
-    /* security: a rule's findings are walked for its first valid waiver
-     * only (a later one changes nothing): 100,000 waivers of one rule no
-     * longer walk 20,000 findings each */
-    unsigned char *done = calloc(run->e->nrules ? run->e->nrules : 1, 1);
+    const hogo_engine *e = run->e;
+    /* security: a rule's findings are walked for its first valid waiver of
+     * each kind only (a later one changes nothing): 100,000 waivers of one
+     * rule no longer walk 20,000 findings each */
+    unsigned char *done = calloc(e->nrules ? e->nrules : 1, 1);
     if (!done) return;
+    enum { WAIVED = 1, REQUESTED = 2 };
+    /* the secretariat's own, for this plan's id */
+    size_t wi = 0;
+    const hogo_waiver *sw;
+    while ((sw = wv_for_plan(e->owners, run->res->pub.id, &wi)) != NULL) {
+        if (!screen_waiver_valid(e, sw->rule, sw->reason, sw->expires)) continue;
+        size_t k = screen_rule_index(e, sw->rule);
+        if (done[k] & WAIVED) continue;
+        done[k] |= WAIVED;
+        screen_waive(run, sw->rule, sw->reason, sw->approved_by, 1, 1);
+    }
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(run->doc.root, "waivers");
     const cJSON *it;
-    cJSON_ArrayForEach(it, w) {
+    if (cJSON_IsArray(w)) cJSON_ArrayForEach(it, w) {
         const char *rule = screen_str(it, "rule");
         const char *reason = screen_str(it, "reason");
-        const char *expires = screen_str(it, "expires");
-        char iso[11];
-        if (!rule || !reason || !reason[0]) continue;
-        size_t k = 0;
-        while (k < run->e->nrules && strcmp(run->e->rules[k].info.id, rule) != 0) k++;
-        if (k == run->e->nrules || done[k]) continue;
-        if (expires && (!hogo_parse_date(expires, iso) || strcmp(iso, run->e->today) < 0)) continue;
-        done[k] = 1;
-        for (size_t i = 0; i < run->res->pub.n_findings; i++) {
-            hogo_finding *f = &run->res->pub.findings[i];
-            if (strcmp(f->rule, rule) == 0 && !f->waived) {
-                f->waived = 1;
-                f->waiver_reason = res_strdup(run->res, reason);
-            }
-        }
+        const char *by = screen_str(it, "approved_by");
+        if (!screen_waiver_valid(e, rule, reason, screen_str(it, "expires"))) continue;
+        size_t k = screen_rule_index(e, rule);
+        int approved = wv_approver(e->owners, by);
+        int bit = approved ? WAIVED : REQUESTED;
+        if (done[k] & (WAIVED | bit)) continue;
+        done[k] |= bit;
+        screen_waive(run, rule, reason, by, approved, 0);
     }
     free(done);
 }
@@ -693,6 +831,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
                           : "計画は JSON のオブジェクト { \"format\": \"hogo-plan/1\", … } で書きます");
         } else {
             valid = schema_validate(e->schema, root, e->opt.lang, screen_schema_report, &run) == 0;
+            screen_validated(&run);
             screen_lap(e, &t, &e->stats.validate_ns);
         }
         if (valid) {
@@ -717,6 +856,10 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     score_result(&run.res->pub);
     pl_release(&run.doc);
     jpos_free(run.pos);
+    /* memory: a large plan's tables are garbage now, hundreds of MB of it;
+     * collect it at once rather than hold it until the collector's next
+     * cycle (a server keeps each worker's engine for ever: issue 20) */
+    if (len > HOGO_COLLECT_AFTER_BYTES && e->sbx.L) lua_gc(e->sbx.L, LUA_GCCOLLECT, 0);
     screen_lap(e, &t, &e->stats.finish_ns);
     int oom = run.res->oom;
     *out = &run.res->pub;

@@ -70,6 +70,11 @@ typedef struct {
     int      ignore_needs;       /* nonzero: run every rule even when its `needs` says it cannot
                                     report on the plan (hogo test and the needs ctest prove the
                                     skip changes nothing this way) */
+    uint32_t plan_cpu_ms;        /* CPU time (the screening thread's) the rules of one plan may
+                                    take together, in ms; once spent, the rules not yet run are
+                                    not run and one rule error says so (0 = no limit; hogo serve
+                                    sets 10 s).  Checked between rules: a rule's own budgets
+                                    bound how far past it one screen can go */
 } hogo_options;
 
 /* What a rule says about itself (from its metadata table). */
@@ -95,8 +100,15 @@ typedef struct {
     const char *precedent;
     int incomplete;              /* a core fact is not stated, or only as a non-answer:
                                     the plan is 記載不足 (HOGO_INCOMPLETE) until it is */
-    int waived;                  /* accepted by a valid waiver in the plan */
-    const char *waiver_reason;   /* the waiver's reason when waived */
+    int waived;                  /* accepted by a waiver of the secretariat's side (below) */
+    const char *waiver_reason;   /* the waiver's reason when waived, or when requested */
+    /* Waivers have an owner (docs/cli.md, "Waivers"): a finding is waived by a
+     * waiver the engine was given (hogo_engine_add_waiver) or by a plan's waiver
+     * whose approved_by is an approver the engine was given; a plan's waiver
+     * with no such approver is only a request and changes nothing. */
+    const char *waived_by;       /* who waived it (the waiver's approved_by; NULL if it names none) */
+    int waiver_requested;        /* a valid waiver of the plan asks for it, not approved (申出) */
+    int waived_by_secretariat;   /* 1: a waiver the engine was given; 0: the plan's, by its approver */
 } hogo_finding;
 
 /* An input error: the plan could not be read or does not follow the format. */
@@ -150,6 +162,20 @@ hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir);
 hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *text, size_t len);
 /* Turn a rule off (by id) or all rules of a topic (by topic id). Returns HOGO_EINVAL if none matched. */
 hogo_status hogo_engine_disable(hogo_engine *e, const char *rule_or_topic);
+/* The secretariat's side of waivers (docs/cli.md, "Waivers").  An approver:
+ * a plan's waiver whose approved_by is this name (trimmed) waives.  A waiver:
+ * for the plan whose id is `plan`, as if the plan held it and its approver
+ * were listed.  reason is required; expires (YYYY-MM-DD or 和暦) and
+ * approved_by are optional.  Both are copied. */
+typedef struct {
+    const char *plan;            /* the plan's id */
+    const char *rule;
+    const char *reason;
+    const char *approved_by;
+    const char *expires;
+} hogo_waiver;
+hogo_status hogo_engine_add_approver(hogo_engine *e, const char *name);
+hogo_status hogo_engine_add_waiver(hogo_engine *e, const hogo_waiver *w);
 /* The language of the input errors of the next screens (hogo_options.lang);
  * findings carry both languages whatever it is.  Not for an engine that is
  * screening in another thread. */
@@ -293,8 +319,12 @@ void        hogo_buf_vprintf(hogo_buf *b, const char *fmt, va_list ap);
 const char *hogo_buf_cstr(hogo_buf *b);                     /* "" when empty */
 /* s as a JSON string (invalid UTF-8 replaced; NULL as ""). */
 void        hogo_buf_json(hogo_buf *b, const char *s);
-/* s as the text of a Markdown table cell, control characters made harmless. */
+/* s as the text of a Markdown table cell, control characters made harmless;
+ * security: plan text cannot make a link, an image or an autolink (outw_md). */
 void        hogo_buf_md(hogo_buf *b, const char *s);
+/* Only what a table cell needs ('|', newlines, controls): for the pack's own
+ * reviewed texts (hogo rules --format markdown, docs/rules/). */
+void        hogo_buf_md_cell(hogo_buf *b, const char *s);
 /* s with control, C1 and bidi characters made harmless for a terminal
  * (newlines kept when keep_newlines, else spaces). */
 void        hogo_buf_safe(hogo_buf *b, const char *s, int keep_newlines);

@@ -48,6 +48,13 @@
 #define HOGO_MAX_FINDINGS_PER_RULE 1000
 #define HOGO_MAX_FINDINGS_PER_PLAN 20000
 #define HOGO_MAX_RESULT_BYTES      (64u << 20)
+/* Input errors of one plan kept in its result; the rest are counted by one
+ * more error.  An 8 MiB plan can hold half a million wrong values, and a
+ * staffer needs the first few hundred to see what is wrong. */
+#define HOGO_MAX_ERRORS_PER_PLAN   1000
+/* A plan larger than this has its garbage collected when its screen ends
+ * (a server's memory goes back after a large plan, not a batch later). */
+#define HOGO_COLLECT_AFTER_BYTES   (1u << 20)
 /* Bytes of a finding's message or follow-up, and of its path. */
 #define HOGO_MAX_FINDING_TEXT      4096
 #define HOGO_MAX_FINDING_PATH      2048

@@ -339,9 +339,21 @@ static void test_waivers_and_score(void)
     CHECK(load(e, "t/x.lua", META("expired-rule", "storage.location")
         "severity = 'high', check = function(plan, ctx) ctx.report(plan, 'storage') end }") == HOGO_OK);
     hogo_result *r;
+    /* issue 20: the plan's waiver alone is a request (申出): nothing changes */
     CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
     const hogo_finding *w = find(r, "waived-rule", 0), *x = find(r, "expired-rule", 0);
-    CHECK(w && w->waived && !strcmp(w->waiver_reason, "承認済み"));
+    CHECK(w && !w->waived && w->waiver_requested && !strcmp(w->waiver_reason, "承認済み") && !w->waived_by);
+    CHECK_INT(r->by_severity[HOGO_HIGH], 2);
+    CHECK_INT(r->score, 36);
+    hogo_result_free(r);
+    /* an approver of the secretariat's side: the plan's waiver naming it waives */
+    CHECK(hogo_engine_add_approver(e, "　審議会 ") == HOGO_OK);        /* compared trimmed */
+    CHECK(hogo_engine_add_approver(e, "  ") == HOGO_EINVAL);
+    CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+    w = find(r, "waived-rule", 0);
+    x = find(r, "expired-rule", 0);
+    CHECK(w && w->waived && !w->waiver_requested && !strcmp(w->waiver_reason, "承認済み"));
+    CHECK(w && w->waived_by && !strcmp(w->waived_by, "審議会") && !w->waived_by_secretariat);
     CHECK(x && !x->waived);
     CHECK_INT(r->by_severity[HOGO_HIGH], 1);
     CHECK_INT(r->score, 20);
@@ -352,6 +364,23 @@ static void test_waivers_and_score(void)
     CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
     CHECK(r->verdict == HOGO_RE_EXAMINE);
     CHECK_INT(r->score, 50);
+    hogo_result_free(r);
+    /* a waiver of the secretariat's own, for this plan's id only */
+    hogo_waiver sw = { .plan = "T-1", .rule = "expired-rule", .reason = "事務局で確認", .approved_by = "事務局長" };
+    CHECK(hogo_engine_add_waiver(e, &sw) == HOGO_OK);
+    hogo_waiver bad = { .plan = "T-1", .rule = "expired-rule", .reason = "" };
+    CHECK(hogo_engine_add_waiver(e, &bad) == HOGO_EINVAL);
+    CHECK(hogo_screen(e, "p.json", plan_text, strlen(plan_text), &r) == HOGO_OK);
+    x = find(r, "expired-rule", 0);
+    CHECK(x && !x->waived);                     /* plan_text has no id: not T-1 */
+    hogo_result_free(r);
+    char with_id[4096];
+    const char *title = strstr(plan_text, "\"title\"");
+    snprintf(with_id, sizeof with_id, "%.*s\"id\": \"T-1\", %s", (int)(title - plan_text), plan_text, title);
+    CHECK(hogo_screen(e, "p.json", with_id, strlen(with_id), &r) == HOGO_OK);
+    x = find(r, "expired-rule", 0);
+    CHECK(x && x->waived && x->waived_by_secretariat && x->waived_by && !strcmp(x->waived_by, "事務局長"));
+    CHECK(r->verdict == HOGO_APPROVE);          /* both high findings waived */
     hogo_result_free(r);
     hogo_engine_free(e);
 }

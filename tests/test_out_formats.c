@@ -655,7 +655,7 @@ static void test_markdown(const out_ctx *c)
                     "\"3 moons\" in retention.period &lt;x>\n") != NULL);
     /* plan 3: approve, no findings, a rule error */
     CHECK(strstr(s, "## 問題なし (/abs/ok.json)\n\n- 懸念スコア: **0**/100\n- 判定: **承認**\n\n指摘事項はありません。\n") != NULL);
-    CHECK(strstr(s, "### ルールエラー\n\n- `test-usb` (builtin:test-usb.lua:5): instruction budget exceeded") != NULL);
+    CHECK(strstr(s, "### ルールエラー\n\n- `test-usb` (builtin\\:test-usb.lua:5): instruction budget exceeded") != NULL);
     /* most severe first, the engine's order among equals */
     CHECK(strstr(s, "| 重大 |") < strstr(s, "| 高 |"));
     CHECK(strstr(s, "| 高 |") < strstr(s, "| 中 |"));
@@ -698,6 +698,51 @@ static void test_markdown(const out_ctx *c)
     free(s);
 }
 
+/* issue 20: what a plan writes cannot become a link, an image or an autolink
+ * in the Markdown, an embedded link in SARIF, or reorder text in the HTML. */
+static void test_hostile_text(const out_ctx *c)
+{
+    static const char hostile[] = "![b](http://evil.example/b.png) [click](javascript:alert(1)) "
+                                  "<http://evil.example> www.evil.example a@evil.example \\[x\\](y) "
+                                  "\xE2\x80\xAE" "desrever" "\xE2\x80\xAC" " " "\xE2\x81\xA6" "iso" "\xE2\x81\xA9" " c1" "\xC2\x85";
+    hogo_finding f = { .rule = "test-cloud", .topic = "storage.location", .severity = HOGO_HIGH,
+                       .path = "/title", .line = 1, .column = 1, .message = { hostile, hostile },
+                       .follow_up = { hostile, hostile } };
+    hogo_result r;
+    memset(&r, 0, sizeof r);
+    r.file = "p.json";
+    r.title = hostile;
+    r.screened = 1;
+    r.findings = &f;
+    r.n_findings = 1;
+    r.by_severity[HOGO_HIGH] = 1;
+    hogo_result two[2] = { r, r };
+    char *s = render(&out_markdown, c, two, 2);
+    dump("hostile.md", s);
+    /* no link or image opener, no live scheme, no raw < */
+    CHECK(strstr(s, "![") == NULL && strstr(s, "](") == NULL && strstr(s, "<http") == NULL);
+    CHECK(strstr(s, "http://") == NULL && strstr(s, "javascript:") == NULL && strstr(s, "www.evil") == NULL);
+    CHECK(strstr(s, "a@evil") == NULL);
+    CHECK(strstr(s, "\\!\\[b\\]\\(http\\://evil.example/b.png\\)") != NULL);
+    CHECK(strstr(s, "\xE2\x80\xAE") == NULL && strstr(s, "\xE2\x81\xA6") == NULL && strstr(s, "\xC2\x85") == NULL);
+    free(s);
+    s = render(&out_sarif, c, &r, 1);
+    CHECK(json_ok(s));
+    /* SARIF §3.11.6: literal brackets in a message are escaped (in JSON: \\[) */
+    const char *msg = strstr(s, "\"message\":{\"text\":");
+    CHECK(msg && strstr(msg, "\\\\[click\\\\]") != NULL);
+    CHECK(msg && (!strstr(msg, "[click]") || strstr(msg, "[click]") > strstr(msg, "\"locations\"")));
+    free(s);
+    s = render(&out_html, c, two, 2);
+    dump("hostile.html", s);
+    CHECK(strstr(s, "\xE2\x80\xAE") == NULL && strstr(s, "\xE2\x80\xAC") == NULL);
+    CHECK(strstr(s, "\xE2\x81\xA6") == NULL && strstr(s, "\xE2\x81\xA9") == NULL && strstr(s, "\xC2\x85") == NULL);
+    CHECK(strstr(s, "\xEF\xBF\xBD" "desrever") != NULL);
+    CHECK(strstr(s, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';") != NULL);
+    CHECK(strstr(s, "<a href=\"http") == NULL && strstr(s, "<img") == NULL);
+    free(s);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1) dump_dir = argv[1];
@@ -731,6 +776,7 @@ int main(int argc, char **argv)
     test_junit(&c);
     test_ranking(&c);
     test_markdown(&c);
+    test_hostile_text(&c);
 
     hogo_engine_free(e);
     return check_done();

@@ -181,6 +181,7 @@ static web_server *start(unsigned max_conn, unsigned timeout_s, size_t max_bytes
     c.workers = 4;
     c.max_plan_bytes = max_bytes;
     c.max_connections = max_conn;
+    c.per_address = max_conn;        /* every test client is 127.0.0.1 */
     c.timeout_s = timeout_s;
     c.fail_on = HOGO_HIGH;
     c.make_engine = make_engine;

@@ -35,6 +35,12 @@ typedef struct {
     cli_output outputs[CLI_MAX_OUTPUTS]; int n_outputs;
     const char *paths[4096]; int n_paths;
     int lang_set, fail_on_set;
+    int plan_cpu_set;            /* --plan-cpu given (serve's default is 10 s, check's none) */
+    const char *waiver_file;     /* --waivers FILE: the secretariat's approvers and waivers */
+    /* approvers and waivers of the configuration and --waivers (strings kept
+     * alive with the parsed files; the array by cli_common.c) */
+    const char *approvers[CLI_MAX_LIST]; int n_approvers;
+    hogo_waiver *waivers; int n_waivers;
     const char *exclude[CLI_MAX_LIST]; int n_exclude;   /* --exclude GLOB (directory walks) */
 } cli_opts;
 

@@ -117,6 +117,19 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
     }
     if (!strcmp(a, "--rule-memory")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.rule_memory = (size_t)n; return 1; }
     if (!strcmp(a, "--rule-instructions")) { NEED(); if (!cli_size(a, v, UINT64_MAX, &n)) return -1; o->opt.rule_instructions = n; return 1; }
+    if (!strcmp(a, "--plan-cpu")) {
+        NEED();
+        char *end;
+        double sec = strtod(v, &end);
+        if (!*v || *end || !(sec >= 0) || sec > 3600) {
+            cli_say("--plan-cpu には 0 から 3600 までの秒数を指定します（0 は上限なし）",
+                    "--plan-cpu takes seconds from 0 to 3600 (0 = no limit)");
+            return -1;
+        }
+        o->opt.plan_cpu_ms = (uint32_t)(sec * 1000 + 0.5);
+        o->plan_cpu_set = 1;
+        return 1;
+    }
     if (!strcmp(a, "--max-plan-bytes")) { NEED(); if (!cli_size(a, v, SIZE_MAX, &n)) return -1; o->opt.plan_max_bytes = (size_t)n; return 1; }
     if (!strcmp(a, "--max-depth")) { NEED(); if (!cli_size(a, v, HOGO_MAX_PLAN_DEPTH_CAP, &n)) return -1; o->opt.plan_max_depth = (int)n; return 1; }
     if (!strcmp(a, "--regex-match-limit")) { NEED(); if (!cli_size(a, v, UINT32_MAX, &n)) return -1; o->opt.regex_match_limit = (uint32_t)n; return 1; }
@@ -129,6 +142,7 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
     }
     if (!strcmp(a, "--config")) { NEED(); o->config = v; return 1; }
     if (!strcmp(a, "--no-config")) { o->no_config = 1; return 1; }
+    if (!strcmp(a, "--waivers")) { NEED(); o->waiver_file = v; return 1; }
     if (!strcmp(a, "--disable")) {
         NEED();
         if (o->n_disable < CLI_MAX_LIST) o->disable[o->n_disable++] = v;
@@ -209,8 +223,140 @@ static void cli_config_keep(cJSON *root)
     cli_config_root = root;
 }
 
+/* ---- who may waive: "approvers" and "waivers" (docs/cli.md, "Waivers") ----
+ * in the configuration and in a --waivers file.  The waivers array lives
+ * in a static (reachable until exit, freed then), as the config's strings. */
+static hogo_waiver *cli_waiver_list;
+static int cli_waiver_cap;
+
+static void cli_waivers_free(void)
+{
+    free(cli_waiver_list);
+    cli_waiver_list = NULL;
+    cli_waiver_cap = 0;
+}
+
+static int cli_add_waiver(cli_opts *o, const hogo_waiver *w)
+{
+    if (o->n_waivers == cli_waiver_cap) {
+        int c = cli_waiver_cap ? cli_waiver_cap * 2 : 16;
+        hogo_waiver *v = realloc(cli_waiver_list, (size_t)c * sizeof *v);
+        if (!v) return 0;
+        if (!cli_waiver_list) atexit(cli_waivers_free);
+        cli_waiver_list = v;
+        cli_waiver_cap = c;
+    }
+    o->waivers = cli_waiver_list;
+    o->waivers[o->n_waivers++] = *w;
+    return 1;
+}
+
+/* Key k of a configuration or waiver file, when it is "approvers" or
+ * "waivers": read into o (1), or reported (0); -1 when k is another key. */
+static int cli_owner_key(cli_opts *o, const char *path, const char *text, size_t len, const cJSON *it)
+{
+    const char *k = it->string;
+    char ptr[300];
+    const cJSON *d;
+    if (!strcmp(k, "approvers")) {
+        if (!cJSON_IsArray(it)) {
+            cli_config_error(path, text, len, "/approvers", CLI_T("承認者の名前の配列を書きます（例: \"approvers\": [\"令和2年度第3回審議会\"]）",
+                                                                   "expected an array of approvers' names (e.g. \"approvers\": [\"the council, 2021-02-17\"])"));
+            return 0;
+        }
+        int ok = 1, i = 0;
+        cJSON_ArrayForEach(d, it) {
+            snprintf(ptr, sizeof ptr, "/approvers/%d", i++);
+            if (!cJSON_IsString(d) || !d->valuestring[0]) {
+                cli_config_error(path, text, len, ptr, CLI_T("空でない文字列を書きます", "expected a non-empty string"));
+                ok = 0;
+            } else if (o->n_approvers < CLI_MAX_LIST) {
+                o->approvers[o->n_approvers++] = d->valuestring;
+            }
+        }
+        return ok;
+    }
+    if (strcmp(k, "waivers")) return -1;
+    if (!cJSON_IsArray(it)) {
+        cli_config_error(path, text, len, "/waivers", CLI_T("適用除外の配列を書きます（plan、rule、reason、approved_by、expires）",
+                                                             "expected an array of waivers (plan, rule, reason, approved_by, expires)"));
+        return 0;
+    }
+    int ok = 1, i = 0;
+    cJSON_ArrayForEach(d, it) {
+        snprintf(ptr, sizeof ptr, "/waivers/%d", i++);
+        hogo_waiver w = { 0 };
+        int bad = !cJSON_IsObject(d);
+        const cJSON *f;
+        if (!bad) cJSON_ArrayForEach(f, d) {
+            const char **slot = !strcmp(f->string, "plan") ? &w.plan : !strcmp(f->string, "rule") ? &w.rule
+                              : !strcmp(f->string, "reason") ? &w.reason : !strcmp(f->string, "approved_by") ? &w.approved_by
+                              : !strcmp(f->string, "expires") ? &w.expires : NULL;
+            char fp[400];
+            snprintf(fp, sizeof fp, "%s/%s", ptr, f->string);
+            if (!slot) { cli_config_error(path, text, len, fp, CLI_T("不明なキーです（plan、rule、reason、approved_by、expires）", "unknown key (plan, rule, reason, approved_by, expires)")); bad = 1; continue; }
+            if (!cJSON_IsString(f)) { cli_config_error(path, text, len, fp, CLI_T("文字列を書きます", "expected a string")); bad = 1; continue; }
+            *slot = f->valuestring;
+        }
+        char iso[11];
+        if (!bad && (!w.plan || !w.rule || !w.reason || !w.reason[0])) {
+            cli_config_error(path, text, len, ptr, CLI_T("plan（計画の id）、rule、reason（空でない理由）が要ります",
+                                                         "plan (the plan's id), rule and reason (not empty) are required"));
+            bad = 1;
+        }
+        if (!bad && w.expires && !hogo_parse_date(w.expires, iso)) {
+            char fp[400];
+            snprintf(fp, sizeof fp, "%s/expires", ptr);
+            cli_config_error(path, text, len, fp, CLI_T("日付として読めません（2022-03-31、令和4年3月31日）", "not a date (2022-03-31)"));
+            bad = 1;
+        }
+        if (bad) { ok = 0; continue; }
+        if (!cli_add_waiver(o, &w)) { cli_say("メモリが足りません", "out of memory"); return 0; }
+    }
+    return ok;
+}
+
+/* --waivers FILE: {"approvers": [...], "waivers": [...]} (and $schema, comment). */
+static int cli_load_waiver_file(cli_opts *o)
+{
+    const char *path = o->waiver_file;
+    size_t len;
+    int big;
+    char *text = cli_read_stream(path, HOGO_MAX_CONFIG_BYTES, &len, &big);
+    if (!text) { cli_say("%s: 適用除外のファイルを読めません", "%s: cannot read the waiver file", path); return 0; }
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, NULL, 1);
+    if (!cJSON_IsObject(root)) {
+        char why[1024];
+        int line = 0, col = 0;
+        if (root || !hogo_json_error(text, len, cli_lang, why, sizeof why, &line, &col)) {
+            snprintf(why, sizeof why, "%s", CLI_T("JSON のオブジェクト {\"approvers\": […], \"waivers\": […]} で書きます",
+                                                  "expected a JSON object {\"approvers\": […], \"waivers\": […]}"));
+            hogo_json_locate(text, len, "", &line, &col);
+        }
+        cli_config_error_at(path, line, col, "", why);
+        cJSON_Delete(root);
+        free(text);
+        return 0;
+    }
+    cli_config_keep(root);
+    int ok = 1;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, root) {
+        int r = cli_owner_key(o, path, text, len, it);
+        if (r == 0) ok = 0;
+        if (r >= 0 || !strcmp(it->string, "$schema") || !strcmp(it->string, "comment")) continue;
+        char ptr[300];
+        snprintf(ptr, sizeof ptr, "/%s", it->string);
+        cli_config_error(path, text, len, ptr, CLI_T("不明なキーです（使えるのは approvers、waivers）", "unknown key (known: approvers, waivers)"));
+        ok = 0;
+    }
+    free(text);
+    return ok;
+}
+
 int cli_load_config(cli_opts *o)
 {
+    if (o->waiver_file && !cli_load_waiver_file(o)) return 0;
     if (o->no_config) return 1;
     char *path = o->config ? strdup(o->config) : cli_find_config();
     if (!path) return 1;
@@ -303,9 +449,11 @@ int cli_load_config(cli_opts *o)
             }
         } else if (!strcmp(k, "$schema") || !strcmp(k, "comment")) {
             /* allowed for editors and people */
+        } else if (!strcmp(k, "approvers") || !strcmp(k, "waivers")) {
+            if (!cli_owner_key(o, path, text, len, it)) ok = 0;
         } else {
             cli_config_error(path, text, len, ptr,
-                             CLI_T("不明なキーです（使えるのは disable、severity、fail_on、lang、rules）", "unknown key (known: disable, severity, fail_on, lang, rules)"));
+                             CLI_T("不明なキーです（使えるのは disable、severity、fail_on、lang、rules、approvers、waivers）", "unknown key (known: disable, severity, fail_on, lang, rules, approvers, waivers)"));
             ok = 0;
         }
     }
@@ -342,11 +490,18 @@ const char *cli_suggest_rule(const hogo_engine *e, const char *id)
     return hogo_engine_suggest_rule(e, id);
 }
 
-/* Does dir hold a rule (*.lua) somewhere below it?  (depth-bounded: a
- * symlink loop ends) */
-static int cli_has_lua(const char *dir, int depth)
+/* Does dir hold a rule (*.lua) somewhere below it?  Each directory once
+ * (by device and inode: links a -> . and b -> . are not walked 2^8 times)
+ * and depth-bounded. */
+static int cli_has_lua_seen(const char *dir, int depth, struct stat *seen, size_t *nseen, size_t cap)
 {
     if (depth > 8) return 0;
+    struct stat me;
+    if (stat(dir, &me) != 0) return 0;
+    for (size_t i = 0; i < *nseen; i++)
+        if (seen[i].st_dev == me.st_dev && seen[i].st_ino == me.st_ino) return 0;
+    if (*nseen == cap) return 0;          /* a thousand directories and no rule yet */
+    seen[(*nseen)++] = me;
     DIR *d = opendir(dir);
     if (!d) return 0;
     int found = 0;
@@ -359,9 +514,20 @@ static int cli_has_lua(const char *dir, int depth)
         struct stat st;
         if (stat(path, &st) != 0) continue;
         if (S_ISREG(st.st_mode) && n > 4 && !strcmp(de->d_name + n - 4, ".lua")) found = 1;
-        else if (S_ISDIR(st.st_mode)) found = cli_has_lua(path, depth + 1);
+        else if (S_ISDIR(st.st_mode)) found = cli_has_lua_seen(path, depth + 1, seen, nseen, cap);
     }
     closedir(d);
+    return found;
+}
+
+static int cli_has_lua(const char *dir, int depth)
+{
+    enum { CLI_HAS_LUA_DIRS = 1024 };
+    struct stat *seen = malloc(CLI_HAS_LUA_DIRS * sizeof *seen);
+    if (!seen) return 1;                  /* out of memory: let the load say */
+    size_t n = 0;
+    int found = cli_has_lua_seen(dir, depth, seen, &n, CLI_HAS_LUA_DIRS);
+    free(seen);
     return found;
 }
 
@@ -421,6 +587,18 @@ hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed)
                     near ? (cli_lang == HOGO_EN ? "?)" : "？）") : "");
             *load_failed |= CLI_FAILED_ID;
         }
+    }
+    for (int i = 0; i < o->n_approvers; i++) hogo_engine_add_approver(e, o->approvers[i]);
+    for (int i = 0; i < o->n_waivers; i++) {
+        if (!hogo_engine_find_rule(e, o->waivers[i].rule) && !quiet) {
+            const char *near = cli_suggest_rule(e, o->waivers[i].rule);
+            cli_say("適用除外（計画 %s）の規則 %s はありません%s%s%s", "the waiver for plan %s names no rule '%s'%s%s%s",
+                    o->waivers[i].plan, o->waivers[i].rule,
+                    near ? (cli_lang == HOGO_EN ? " (did you mean " : "（もしかして ") : "", near ? near : "",
+                    near ? (cli_lang == HOGO_EN ? "?)" : "？）") : "");
+            *load_failed |= CLI_FAILED_ID;
+        }
+        hogo_engine_add_waiver(e, &o->waivers[i]);
     }
     return e;
 }

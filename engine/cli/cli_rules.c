@@ -86,7 +86,7 @@ static void rules_md_anchor(hogo_buf *sb, const char *s)
 static void rules_md_code(hogo_buf *sb, const char *s)
 {
     hogo_buf_putc(sb, '`');
-    hogo_buf_md(sb, s);
+    hogo_buf_md_cell(sb, s);
     hogo_buf_putc(sb, '`');
 }
 
@@ -97,7 +97,7 @@ static void rules_md_file(hogo_buf *sb, const char *file)
     if (file && file[0] && file[0] != '/' && !strchr(file, ':') && !strstr(file, "..") &&
         !strpbrk(file, "()[]<> `")) {
         hogo_buf_puts(sb, "[");
-        hogo_buf_md(sb, file);
+        hogo_buf_md_cell(sb, file);
         hogo_buf_puts(sb, "](../../");
         hogo_buf_puts(sb, file);
         hogo_buf_puts(sb, ")");
@@ -118,9 +118,9 @@ static void rules_md_rule(hogo_buf *sb, const hogo_rule_info *r)
     hogo_buf_puts(sb, "### ");
     rules_md_code(sb, r->id);
     hogo_buf_puts(sb, "\n\n**");
-    hogo_buf_md(sb, r->title[HOGO_JA]);
+    hogo_buf_md_cell(sb, r->title[HOGO_JA]);
     hogo_buf_puts(sb, "** — ");
-    hogo_buf_md(sb, r->title[HOGO_EN]);
+    hogo_buf_md_cell(sb, r->title[HOGO_EN]);
     hogo_buf_puts(sb, "\n\n");
     hogo_buf_puts(sb, "- topic: ");
     rules_md_code(sb, r->topic);
@@ -128,22 +128,22 @@ static void rules_md_rule(hogo_buf *sb, const hogo_rule_info *r)
               hogo_severity_word(r->severity, HOGO_JA));
     rules_md_file(sb, r->file);
     hogo_buf_puts(sb, "\n- disable: `--disable ");
-    hogo_buf_md(sb, r->id);
+    hogo_buf_md_cell(sb, r->id);
     hogo_buf_puts(sb, "`, or `\"disable\": [\"");
-    hogo_buf_md(sb, r->id);
+    hogo_buf_md_cell(sb, r->id);
     hogo_buf_puts(sb, "\"]` in `.hogo.json`\n\n");
     hogo_buf_puts(sb, "| | 日本語 | English |\n|---|---|---|\n");
     static const char *const names[3] = { "title", "message", "follow-up" };
     const char *const *texts[3] = { r->title, r->message, r->follow_up };
     for (int k = 0; k < 3; k++) {
         hogo_buf_printf(sb, "| %s | ", names[k]);
-        hogo_buf_md(sb, texts[k][HOGO_JA]);
+        hogo_buf_md_cell(sb, texts[k][HOGO_JA]);
         hogo_buf_puts(sb, " | ");
-        hogo_buf_md(sb, texts[k][HOGO_EN]);
+        hogo_buf_md_cell(sb, texts[k][HOGO_EN]);
         hogo_buf_puts(sb, " |\n");
     }
     hogo_buf_puts(sb, "\n**Precedent (根拠):** ");
-    hogo_buf_md(sb, r->precedent);
+    hogo_buf_md_cell(sb, r->precedent);
     hogo_buf_puts(sb, "\n\n");
 }
 
@@ -155,7 +155,7 @@ static void rules_markdown(hogo_buf *sb, const hogo_engine *e)
                 "     Regenerate: cmake --build build --target rule-docs\n"
                 "     (ctest docs.rules-current fails when this file is out of date.) -->\n\n");
     hogo_buf_printf(sb, "Rule pack ");
-    hogo_buf_md(sb, hogo_engine_pack_version(e));
+    hogo_buf_md_cell(sb, hogo_engine_pack_version(e));
     hogo_buf_printf(sb, ": %zu rules. Each rule belongs to one topic of plan format v1; topics are listed in "
                   "the order of the taxonomy (docs/plan-format.md, section 7). Messages show their "
                   "`{placeholders}` as written; in a report they are filled in from the plan. "
@@ -176,9 +176,9 @@ static void rules_markdown(hogo_buf *sb, const hogo_engine *e)
             hogo_buf_puts(sb, "](#");
             rules_md_anchor(sb, r->id);
             hogo_buf_printf(sb, ") | %s | ", hogo_severity_name(r->severity));
-            hogo_buf_md(sb, r->title[HOGO_JA]);
+            hogo_buf_md_cell(sb, r->title[HOGO_JA]);
             hogo_buf_puts(sb, "<br>");
-            hogo_buf_md(sb, r->title[HOGO_EN]);
+            hogo_buf_md_cell(sb, r->title[HOGO_EN]);
             hogo_buf_puts(sb, " |\n");
         }
     }
@@ -192,7 +192,7 @@ static void rules_markdown(hogo_buf *sb, const hogo_engine *e)
         hogo_buf_puts(sb, "\n\n");
         if (concern) {
             hogo_buf_puts(sb, "The council's concern: ");
-            hogo_buf_md(sb, concern);
+            hogo_buf_md_cell(sb, concern);
             hogo_buf_puts(sb, ".\n\n");
         }
         int any = 0;

@@ -10,9 +10,15 @@
 #include "cli.h"
 #include "web.h"
 
+#include <malloc.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The CPU one plan's screen may take in serve unless --plan-cpu says otherwise:
+ * the pack needs ~0.3 s per MiB of plan (docs/cli.md), so an 8 MiB plan
+ * fits with room; a plan made to be slow does not hold a worker longer. */
+#define SERVE_PLAN_CPU_MS 10000
 
 typedef struct {
     const cli_opts *o;
@@ -96,6 +102,10 @@ int cli_serve(int argc, char **argv)
             if (!serve_number(a, v, 1, 10000, &n)) return CLI_EXIT_INPUT;
             wc.max_connections = (unsigned)n;
             i++;
+        } else if (!strcmp(a, "--max-per-address")) {
+            if (!serve_number(a, v, 1, 10000, &n)) return CLI_EXIT_INPUT;
+            wc.per_address = (unsigned)n;
+            i++;
         } else if (!strcmp(a, "--timeout")) {
             if (!serve_number(a, v, 1, 3600, &n)) return CLI_EXIT_INPUT;
             wc.timeout_s = (unsigned)n;
@@ -114,6 +124,12 @@ int cli_serve(int argc, char **argv)
         }
     }
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
+    /* one plan's rules may take this much CPU together: a server is shared */
+    if (!o.plan_cpu_set) o.opt.plan_cpu_ms = SERVE_PLAN_CPU_MS;
+    /* memory: bodies and parses of large plans in their own mappings, given
+     * back when freed (glibc's dynamic threshold would otherwise climb to
+     * 32 MiB and keep them in the heap); workers trim after large screens */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 
     /* One engine in the foreground first, so a broken rule pack or a --disable
      * typo is told once and stops the start, as hogo check would. */
@@ -126,7 +142,8 @@ int cli_serve(int argc, char **argv)
     serve_ctx ctx = { &o, 0 };
     wc.host = host;
     wc.workers = o.jobs;
-    wc.max_plan_bytes = o.opt.plan_max_bytes ? o.opt.plan_max_bytes : HOGO_MAX_PLAN_BYTES;
+    wc.max_plan_bytes = o.opt.plan_max_bytes ? o.opt.plan_max_bytes : WEB_DEFAULT_MAX_PLAN_BYTES;
+    wc.grace_s = (o.opt.plan_cpu_ms + 999) / 1000 + 5;   /* a screen's budget, and its rule's */
     wc.fail_on = o.fail_on;
     wc.today = o.opt.today;
     wc.make_engine = serve_engine;

@@ -56,6 +56,11 @@ struct out_rank {
      * severity + 1), hogo_topic_count() bytes; NULL when memory ran out. */
     char *department, *date, *consultation;   /* consultation: kinds joined by ',' */
     unsigned char *topic_sev;
+    /* Waivers (issue 20): findings waived, and by whom (the distinct
+     * approvers joined by "、"; NULL when none is named), and findings whose
+     * waiver the plan only requested */
+    size_t waived, requested;
+    char *waived_by;
 };
 void out_rank_add(out_state *st, const hogo_result *r, size_t index);
 void out_rank_sort(out_state *st);          /* score high to low, then input order */

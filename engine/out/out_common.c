@@ -105,6 +105,18 @@ void outw_xml(strbuf *sb, const char *s)
     free(f);
 }
 
+void outw_html(strbuf *sb, const char *s)
+{
+    strbuf t;
+    sb_init(&t);
+    char *f;
+    outw_safe(&t, outw_clean(s, &f, 1), 1);
+    free(f);
+    sb_xml_text(sb, sb_cstr(&t));
+    if (sb_failed(&t)) sb->failed = 1;
+    sb_free(&t);
+}
+
 /* The length of a character outw_safe replaces at p (n its UTF-8 length). */
 static int unsafe_char(const unsigned char *p, size_t n)
 {
@@ -142,7 +154,7 @@ const char *outw_term(const char *s)
     return sb_cstr(b);
 }
 
-void outw_md(strbuf *sb, const char *s)
+void outw_md_cell(strbuf *sb, const char *s)
 {
     strbuf t;
     sb_init(&t);
@@ -150,6 +162,41 @@ void outw_md(strbuf *sb, const char *s)
     sb_md_cell(sb, sb_cstr(&t));
     if (sb_failed(&t)) sb->failed = 1;
     sb_free(&t);
+}
+
+void outw_md(strbuf *sb, const char *s)
+{
+    strbuf t, e;
+    sb_init(&t);
+    sb_init(&e);
+    outw_safe(&t, s, 1);
+    for (const char *p = sb_cstr(&t); *p; p++) {
+        if (strchr("[]()!:@\\", *p)) sb_putc(&e, '\\');
+        sb_putc(&e, *p);
+        /* www.example.jp: GFM links it without a scheme */
+        if ((*p == 'w' || *p == 'W') && p[1] == '.' && p - sb_cstr(&t) >= 2 &&
+            (p[-1] == 'w' || p[-1] == 'W') && (p[-2] == 'w' || p[-2] == 'W')) {
+            sb_puts(&e, "\\.");
+            p++;
+        }
+    }
+    sb_md_cell(sb, sb_cstr(&e));
+    if (sb_failed(&t) || sb_failed(&e)) sb->failed = 1;
+    sb_free(&t);
+    sb_free(&e);
+}
+
+void outw_sarif_text(strbuf *sb, const char *s)
+{
+    strbuf e;
+    sb_init(&e);
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '[' || *p == ']' || *p == '\\') sb_putc(&e, '\\');
+        sb_putc(&e, *p);
+    }
+    outw_json(sb, sb_cstr(&e));
+    if (sb_failed(&e)) sb->failed = 1;
+    sb_free(&e);
 }
 
 const char *outw_lang(const char *const *t, hogo_lang lang)

@@ -15,9 +15,27 @@ const char *outw_clean(const char *s, char **tofree, int xml);
 /* Escapers over outw_clean.  outw_json never writes null: NULL is "". */
 void outw_json(strbuf *sb, const char *s);
 void outw_xml(strbuf *sb, const char *s);
+/* security: text for the HTML report: C0 (but newlines) and C1 controls,
+ * DEL and the bidirectional overrides and isolates (U+202A-202E,
+ * U+2066-2069) become U+FFFD as outw_safe does -- a U+202E in a title
+ * reversed what a member read -- then XML-escaped. */
+void outw_html(strbuf *sb, const char *s);
 /* A Markdown table cell or heading text (sb_md_cell on the cleaned text,
- * control characters replaced as outw_safe does, newlines kept as <br>). */
+ * control characters replaced as outw_safe does, newlines kept as <br>).
+ * security: text from a plan cannot make a link, an image or an autolink
+ * when the Markdown is rendered: [ ] ( ) ! : @ and \ are backslash-escaped
+ * (CommonMark escapes any ASCII punctuation; an escaped ':' or '@' is not
+ * seen by GFM's autolink triggers, so http://… and a@b.jp stay text), '<'
+ * is &lt; and "www." loses its dot to an escape. */
 void outw_md(strbuf *sb, const char *s);
+/* Only what a table cell needs (sb_md_cell on the cleaned text): for the
+ * inside of a code span, where nothing is interpreted but '|' and the span's
+ * end, and for `hogo rules`' reference of the pack's own texts (reviewed
+ * with the pack; docs/rules/ is generated from it). */
+void outw_md_cell(strbuf *sb, const char *s);
+/* security: SARIF message text (SARIF 2.1.0 §3.11.6): its "[text](n)" are
+ * embedded links, so literal [ ] and \ are backslash-escaped, then JSON. */
+void outw_sarif_text(strbuf *sb, const char *s);
 
 /* security: append s for a terminal or a plain-text line: invalid UTF-8,
  * C0 and C1 control characters, DEL and the bidirectional overrides become

@@ -77,7 +77,7 @@ const char out_html_css[] =
 /* Plan and rule text, escaped; NULL writes nothing. */
 static void html_text(strbuf *sb, const char *s)
 {
-    if (s) outw_xml(sb, s);
+    if (s) outw_html(sb, s);
 }
 
 /* A verdict as a coloured word; an unscreened plan is "unreadable". */
@@ -122,11 +122,29 @@ static void html_counts(strbuf *sb, const out_ctx *c, const size_t *by)
     if (!any) sb_puts(sb, L(c, "なし", "none"));
 }
 
+/* The ranking's waived findings and who waived them (issue 20). */
+static void html_waived(strbuf *sb, const out_ctx *c, const out_rank *k)
+{
+    if (k->waived) {
+        sb_printf(sb, L(c, "<br>適用除外 %zu", "<br>waived %zu"), k->waived);
+        if (k->waived_by) {
+            sb_puts(sb, L(c, "（承認: ", " (by "));
+            html_text(sb, k->waived_by);
+            sb_puts(sb, L(c, "）", ")"));
+        }
+    }
+    if (k->requested) sb_printf(sb, L(c, "<br>適用除外の申出 %zu", "<br>waivers requested %zu"), k->requested);
+}
+
 static void html_begin(strbuf *sb, out_state *st, const out_ctx *c)
 {
     (void)st;
     sb_printf(sb, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+              /* security: the file opened on its own (not served) has a policy too:
+               * its inline style and nothing else (issue 20) */
+              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+              "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
               "<title>%s</title>\n<style>\n", L(c, "ja", "en"),
               L(c, "hogo 審査報告", "hogo screening report"));
     sb_puts(sb, out_html_css);
@@ -171,9 +189,16 @@ static void html_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
         html_text(sb, f->precedent);
         sb_puts(sb, "</p>\n");
     }
-    if (f->waived) {
-        sb_printf(sb, "<p class=\"waiver\"><span class=\"label\">%s</span>", L(c, "適用除外の理由", "Waiver"));
+    if (f->waived || f->waiver_requested) {
+        sb_printf(sb, "<p class=\"waiver\"><span class=\"label\">%s</span>",
+                  f->waived ? L(c, "適用除外の理由", "Waiver")
+                            : L(c, "適用除外の申出（承認者の確認なし）", "Waiver requested (no listed approver)"));
         html_text(sb, f->waiver_reason);
+        if (f->waived && f->waived_by) {
+            sb_puts(sb, L(c, "（承認: ", " (approved by "));
+            html_text(sb, f->waived_by);
+            sb_puts(sb, L(c, "）", ")"));
+        }
         sb_puts(sb, "</p>\n");
     }
     sb_puts(sb, "</div>\n");
@@ -310,6 +335,7 @@ static void html_cover(strbuf *sb, out_state *st, const out_ctx *c, const out_su
         html_kinds(sb, c, k->consultation);
         sb_puts(sb, "</td><td>");
         html_counts(sb, c, k->by_severity);
+        html_waived(sb, c, k);
         sb_puts(sb, "</td></tr>\n");
     }
     sb_puts(sb, "</tbody>\n</table>\n");

@@ -3,6 +3,8 @@
 #include "out.h"
 #include "out_common.h"
 
+#include <string.h>
+
 static void json_begin(strbuf *sb, out_state *st, const out_ctx *c)
 {
     (void)st;
@@ -45,11 +47,43 @@ static void json_finding(strbuf *sb, const hogo_finding *f)
     outw_json(sb, f->precedent);
     if (f->incomplete) sb_puts(sb, ", \"incomplete\": true");
     sb_printf(sb, ", \"waived\": %s", f->waived ? "true" : "false");
-    if (f->waived) {
+    if (f->waived || f->waiver_requested) {
         sb_puts(sb, ", \"waiver_reason\": ");
         outw_json(sb, f->waiver_reason);
     }
+    /* additive (issue 20): who waived it, and from which side; a request */
+    if (f->waived) {
+        sb_puts(sb, ", \"waived_by\": ");
+        outw_json(sb, f->waived_by);
+        sb_printf(sb, ", \"waiver_source\": \"%s\"", f->waived_by_secretariat ? "secretariat" : "approver");
+    }
+    if (f->waiver_requested) sb_puts(sb, ", \"waiver_requested\": true");
     sb_putc(sb, '}');
+}
+
+/* Additive (issue 20), only for a plan with a waived or requested finding:
+ * "waivers": {"waived": N, "by": [the approvers, distinct], "requested": M}. */
+static void json_plan_waivers(strbuf *sb, const hogo_result *r)
+{
+    size_t waived = 0, requested = 0, nby = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        waived += r->findings[i].waived;
+        requested += r->findings[i].waiver_requested;
+    }
+    if (!waived && !requested) return;
+    sb_printf(sb, " \"waivers\": {\"waived\": %zu, \"by\": [", waived);
+    const char *seen[32];                /* distinct, in order; at most 32 */
+    for (size_t i = 0; i < r->n_findings && nby < 32; i++) {
+        const char *by = r->findings[i].waived ? r->findings[i].waived_by : NULL;
+        if (!by) continue;
+        size_t j = 0;
+        while (j < nby && strcmp(seen[j], by) != 0) j++;
+        if (j < nby) continue;
+        if (nby) sb_puts(sb, ", ");
+        seen[nby++] = by;
+        outw_json(sb, by);
+    }
+    sb_printf(sb, "], \"requested\": %zu},", requested);
 }
 
 static void json_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
@@ -78,8 +112,12 @@ static void json_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
         sb_printf(sb, ",\n      \"screened\": false, \"valid\": %s, \"score\": null, \"verdict\": null,\n      \"findings\": [",
                   r->n_errors ? "false" : "true");
     else
-        sb_printf(sb, ",\n      \"screened\": %s, \"score\": %d, \"verdict\": \"%s\",\n      \"findings\": [",
+    {
+        sb_printf(sb, ",\n      \"screened\": %s, \"score\": %d, \"verdict\": \"%s\",",
                   r->screened ? "true" : "false", r->score, hogo_verdict_name(r->verdict));
+        json_plan_waivers(sb, r);
+        sb_puts(sb, "\n      \"findings\": [");
+    }
     for (size_t i = 0; i < r->n_findings; i++) {
         sb_puts(sb, i ? ",\n" : "\n");
         json_finding(sb, &r->findings[i]);

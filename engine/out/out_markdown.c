@@ -33,7 +33,7 @@ static void md_code(strbuf *sb, const char *s)
     if (!s || !*s) return;
     if (strpbrk(s, "`<\r\n")) { md_line(sb, s); return; }
     sb_putc(sb, '`');
-    outw_md(sb, s);
+    outw_md_cell(sb, s);
     sb_putc(sb, '`');
 }
 
@@ -90,6 +90,14 @@ static void md_finding_row(strbuf *sb, const out_ctx *c, const hogo_result *r,
     outw_md(sb, outw_lang(f->message, c->lang));
     if (f->waived) {
         sb_puts(sb, L(c, "<br>適用除外の理由: ", "<br>waiver: "));
+        outw_md(sb, f->waiver_reason);
+        if (f->waived_by) {
+            sb_puts(sb, L(c, "（承認: ", " (approved by "));
+            outw_md(sb, f->waived_by);
+            sb_puts(sb, L(c, "）", ")"));
+        }
+    } else if (f->waiver_requested) {
+        sb_puts(sb, L(c, "<br>適用除外の申出（承認者の確認なし）: ", "<br>waiver requested (no listed approver): "));
         outw_md(sb, f->waiver_reason);
     }
     sb_puts(sb, " | ");
@@ -195,6 +203,16 @@ static void md_ranking(strbuf *sb, out_state *st, const out_ctx *c)
             sb_printf(sb, "%s%s %zu", any ? ", " : "", outw_severity_word((hogo_severity)v, c->lang), k->by_severity[v]);
             any = 1;
         }
+        if (k->waived) {
+            sb_printf(sb, L(c, "%s適用除外 %zu", "%swaived %zu"), any ? "; " : "", k->waived);
+            if (k->waived_by) {
+                sb_puts(sb, L(c, "（承認: ", " (by "));
+                outw_md(sb, k->waived_by);
+                sb_puts(sb, L(c, "）", ")"));
+            }
+            any = 1;
+        }
+        if (k->requested) sb_printf(sb, L(c, "%s適用除外の申出 %zu", "%swaivers requested %zu"), any ? "; " : "", k->requested);
         sb_puts(sb, " | ");
         outw_md(sb, k->title ? k->title : "");
         sb_puts(sb, " | ");

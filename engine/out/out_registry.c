@@ -27,6 +27,38 @@ void out_summary_add(out_summary *s, const hogo_result *r, hogo_severity fail_on
     if (outw_failing(r, fail_on)) s->failing_plans++;
 }
 
+/* The plan's waived and requested findings, and the approvers who waived
+ * (distinct, in order, at most OUT_RANK_APPROVERS of them). */
+#define OUT_RANK_APPROVERS 4
+static void out_rank_waivers(out_rank *k, const hogo_result *r)
+{
+    const char *by[OUT_RANK_APPROVERS];
+    size_t nby = 0, len = 1, more = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const hogo_finding *f = &r->findings[i];
+        k->requested += f->waiver_requested;
+        if (!f->waived) continue;
+        k->waived++;
+        if (!f->waived_by) continue;
+        size_t j = 0;
+        while (j < nby && strcmp(by[j], f->waived_by) != 0) j++;
+        if (j < nby) continue;
+        if (nby == OUT_RANK_APPROVERS) { more = 1; continue; }
+        by[nby++] = f->waived_by;
+        len += strlen(f->waived_by) + 3;
+    }
+    if (!nby || !(k->waived_by = malloc(len + 4))) return;
+    size_t at = 0;
+    for (size_t j = 0; j < nby; j++) {
+        if (j) { memcpy(k->waived_by + at, "、", 3); at += 3; }
+        size_t l = strlen(by[j]);
+        memcpy(k->waived_by + at, by[j], l);
+        at += l;
+    }
+    if (more) { memcpy(k->waived_by + at, "…", 3); at += 3; }
+    k->waived_by[at] = '\0';
+}
+
 void out_rank_add(out_state *st, const hogo_result *r, size_t index)
 {
     if (st->nrank >= OUT_RANK_MAX) { st->unranked++; return; }
@@ -73,6 +105,7 @@ void out_rank_add(out_state *st, const hogo_result *r, size_t index)
                     break;
                 }
         }
+    out_rank_waivers(k, r);
     st->nrank++;
 }
 
@@ -93,7 +126,7 @@ void out_rank_free(out_state *st)
     for (size_t i = 0; i < st->nrank; i++) {
         out_rank *k = &st->rank[i];
         free(k->title); free(k->file);
-        free(k->department); free(k->date); free(k->consultation); free(k->topic_sev);
+        free(k->department); free(k->date); free(k->consultation); free(k->topic_sev); free(k->waived_by);
     }
     free(st->rank);
     st->rank = NULL;

@@ -95,6 +95,7 @@ const char *hogo_report_stylesheet(void) { return out_html_css; }
 
 void hogo_buf_json(hogo_buf *b, const char *s) { outw_json(b, s); }
 void hogo_buf_md(hogo_buf *b, const char *s) { outw_md(b, s); }
+void hogo_buf_md_cell(hogo_buf *b, const char *s) { outw_md_cell(b, s); }
 void hogo_buf_safe(hogo_buf *b, const char *s, int keep_newlines) { outw_safe(b, s, keep_newlines); }
 const char *hogo_term(const char *s) { return outw_term(s); }
 const char *hogo_text(const char *const t[2], hogo_lang lang) { return outw_lang(t, lang); }

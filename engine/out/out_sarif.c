@@ -228,11 +228,11 @@ static void put_result(strbuf *sb, const out_ctx *c, const hogo_result *r,
         sb_puts(&t, msg);
         if (*msg) sb_putc(&t, '\n');
         sb_puts(&t, fu);
-        outw_json(sb, sb_cstr(&t));
+        outw_sarif_text(sb, sb_cstr(&t));
         if (sb_failed(&t)) sb->failed = 1;
         sb_free(&t);
     } else {
-        outw_json(sb, msg);
+        outw_sarif_text(sb, msg);
     }
     sb_puts(sb, "},\"locations\":[");
     put_plan_location(sb, r->file, f->line, f->column, f->path);
@@ -269,7 +269,7 @@ static void put_input_error(strbuf *t, const hogo_result *r, const hogo_input_er
     sb_init(&m);
     sb_printf(&m, "%s: %s", r->file ? r->file : "", e->message ? e->message : "input error");
     sb_puts(t, "{\"level\":\"error\",\"message\":{\"text\":");
-    outw_json(t, sb_cstr(&m));
+    outw_sarif_text(t, sb_cstr(&m));
     if (sb_failed(&m)) t->failed = 1;
     sb_free(&m);
     sb_puts(t, "},\"locations\":[");
@@ -286,7 +286,7 @@ static void put_rule_error(strbuf *t, const out_ctx *c, const hogo_result *r,
     sb_printf(&m, "rule %s failed on %s: %s", e->rule ? e->rule : "?",
               r->file ? r->file : "?", e->message ? e->message : "error");
     sb_puts(t, "{\"level\":\"error\",\"message\":{\"text\":");
-    outw_json(t, sb_cstr(&m));
+    outw_sarif_text(t, sb_cstr(&m));
     if (sb_failed(&m)) t->failed = 1;
     sb_free(&m);
     sb_puts(t, "}");

@@ -79,6 +79,16 @@ static void text_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
     if (f->waived) {
         sb_printf(sb, "    %s: ", text_w(c, "免除済み", "waived"));
         text_put(sb, f->waiver_reason);
+        if (f->waived_by) {
+            sb_printf(sb, "（%s: ", text_w(c, "承認", "approved by"));
+            text_put(sb, f->waived_by);
+            sb_puts(sb, "）");
+        }
+        sb_putc(sb, '\n');
+    } else if (f->waiver_requested) {
+        sb_printf(sb, "    %s: ", text_w(c, "適用除外の申出（承認者の確認なし。判定に含めています）",
+                                       "waiver requested (no listed approver; still counted)"));
+        text_put(sb, f->waiver_reason);
         sb_putc(sb, '\n');
     }
     if (f->precedent && *f->precedent) {
@@ -179,6 +189,15 @@ static void text_ranking(strbuf *sb, out_state *st, const out_ctx *c)
         text_c(sb, c, C_RESET);
         sb_puts(sb, "  [");
         text_counts(sb, c, k->by_severity);
+        if (k->waived) {
+            sb_printf(sb, text_w(c, "; 免除 %zu", "; waived %zu"), k->waived);
+            if (k->waived_by) {
+                sb_puts(sb, text_w(c, "（承認: ", " (by "));
+                text_put(sb, k->waived_by);
+                sb_puts(sb, text_w(c, "）", ")"));
+            }
+        }
+        if (k->requested) sb_printf(sb, text_w(c, "; 適用除外の申出 %zu", "; waivers requested %zu"), k->requested);
         sb_puts(sb, "]  ");
         text_put(sb, k->title ? k->title : k->file);
         sb_puts(sb, "  (");

@@ -15,6 +15,11 @@
 #include "hogo.h"
 
 #define WEB_MAX_ALLOW_HOST 16
+/* hogo serve's body limit when --max-plan-bytes is not given: real plans are
+ * a few kilobytes, and bodies held at once are at most max_connections x this
+ * (docs/cli.md: the measured trade) */
+#define WEB_DEFAULT_MAX_PLAN_BYTES (2u << 20)
+#define WEB_DEFAULT_PER_ADDRESS 16
 
 typedef hogo_engine *(*web_engine_fn)(void *ud);
 
@@ -22,9 +27,13 @@ typedef struct {
     const char *host;            /* listen address: "127.0.0.1", "0.0.0.0", "::1" */
     unsigned port;               /* 0 = a free port (web_port tells which) */
     int workers;                 /* threads, each with its engine (default 2) */
-    size_t max_plan_bytes;       /* larger bodies get 413 (default 8 MiB) */
+    size_t max_plan_bytes;       /* larger bodies get 413 (default WEB_DEFAULT_MAX_PLAN_BYTES) */
     unsigned max_connections;    /* open at once (default 64) */
-    unsigned timeout_s;          /* a request must arrive within this (default 30) */
+    unsigned timeout_s;          /* a request must arrive within this, from its connection's accept
+                                    or the answer before it (default 30) */
+    unsigned per_address;        /* connections open at once from one address (default 16) */
+    unsigned grace_s;            /* a stop waits timeout_s + this for requests in flight (0: none
+                                    beyond timeout_s; hogo serve gives the screen's CPU budget) */
     hogo_severity fail_on;       /* for the summary's "failing" (default high) */
     const char *today;           /* --today, for the HTML report's cover (NULL = the clock) */
     const char *allow_host[WEB_MAX_ALLOW_HOST]; int n_allow_host;  /* more names for Host */

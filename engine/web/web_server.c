@@ -1,29 +1,41 @@
 /* web_server.c -- `hogo serve`: the page's assets and POST /api/check, on
- * libmicrohttpd's thread pool.
+ * libmicrohttpd.
  *
  * What a request can reach is a fixed table: the compiled-in assets by exact
  * name, /report.css (out_html_css) and /api/check.  Nothing maps a URL to a
  * path, so no file on the server is reachable.  A plan is read into the
- * request's memory, screened by an engine borrowed from the pool, rendered by
- * the same writer `hogo check` uses and freed with the request: stateless.
+ * request's memory, screened by an engine of the server's own workers,
+ * rendered by the same writer `hogo check` uses and freed with the request:
+ * stateless.
+ *
+ * Threads: libmicrohttpd's pool does the sockets only; a finished body is
+ * queued (web_job) and its connection suspended, a worker thread (one engine
+ * each) screens it and resumes the connection with the answer.  So a long
+ * screen never stops the pool from reading other requests, and the queue
+ * decides who goes first: small plans before large ones, and large plans on
+ * at most workers - 1 workers, so two clients sending 8 MiB plans cannot
+ * keep a staffer's 5 KB plan waiting behind them.
  *
  * Safe by default (docs/cli.md, "hogo serve"):
  *   - Host must name the listen address (or localhost on loopback, an IP
  *     literal on a wildcard address, or a name given with --allow-host), so
  *     a page on a foreign site cannot reach the server by rebinding its DNS
  *     name to 127.0.0.1; a foreign Origin is refused as well (403).
- *   - A content security policy on every answer: scripts only from the
- *     server itself, styles from it or inline (the print view shows the HTML
- *     report in a blob: frame, which inherits the page's policy), no frames
- *     of it elsewhere.
+ *   - The same security headers on every answer (web_headers): a content
+ *     security policy, nosniff, no referrer, same-origin resources, no-store.
  *   - Limits: the body (413 above max_plan_bytes, before reading it when
- *     Content-Length says so), connections at once, idle time per connection
- *     and a deadline for the whole request; a screen is bounded by the
- *     engine's own budgets (docs/security.md). */
+ *     Content-Length says so), connections at once and per address, a
+ *     deadline for each request from its first byte (headers included, and
+ *     for each request of a kept-alive connection) on the monotonic clock,
+ *     kept by a watchdog thread (web_watch), and a CPU budget per screen
+ *     (hogo_options.plan_cpu_ms, set by the caller).
+ *   - A stop answers the requests in flight first (web_stop). */
+#define _GNU_SOURCE
 #include "web.h"
 #include "out.h"
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -34,6 +46,25 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
+
+/* A plan larger than this is "large": it waits behind small ones and runs
+ * on at most workers - 1 workers.  Real plans are a few kilobytes. */
+#define WEB_SMALL_PLAN (256u * 1024)
+/* Query parameters a request may carry (lang, format, name): more is 414. */
+#define WEB_MAX_ARGS 16
+
+typedef struct web_conn web_conn;
+typedef struct web_job web_job;
+
+/* One open connection, in the server's list (under mu). */
+struct web_conn {
+    web_conn *prev, *next;
+    int fd;
+    struct sockaddr_storage addr;
+    uint64_t start_ns;           /* when the current request's time began (accept, or the last answer) */
+    int exempt;                  /* screening or answering: the deadline does not cut it */
+};
 
 struct web_server {
     struct MHD_Daemon *d;
@@ -42,24 +73,56 @@ struct web_server {
     int loopback, wildcard;
     unsigned port;
     char url[96];
-    pthread_mutex_t mu;          /* the engine pool and the connection count */
-    pthread_cond_t freed;
-    hogo_engine **all, **idle;
-    int n_all, n_idle;
+    pthread_mutex_t mu;          /* everything below */
+    pthread_cond_t work;         /* a job was queued, or stopping */
+    pthread_cond_t idle;         /* a request finished (web_stop waits for none in flight) */
+    pthread_cond_t tick;         /* the watchdog's sleep */
     const char *pack;            /* the rule pack's version (every engine has the same) */
-    unsigned open;               /* connections open now (under mu) */
+    unsigned open;               /* connections open now */
+    web_conn *conns;
+    unsigned in_flight;          /* requests between their headers and their completion */
+    web_job *queue, *queue_tail;
+    int large_running;
+    int stopping, draining;
+    pthread_t *workers;
+    hogo_engine **engines;
+    int n_workers;
+    pthread_t watchdog;
+    int watchdog_started;
+};
+
+/* A plan waiting for, or in, a worker. */
+struct web_job {
+    web_job *next;
+    struct MHD_Connection *con;
+    strbuf body;
+    hogo_lang lang;
+    const out_format *fmt;
+    char name[256];
+    int large;
+    int done;                    /* the answer below is ready */
+    unsigned status;
+    char *text;
+    size_t len;
 };
 
 typedef struct {
     strbuf body;
+    int started;                 /* the handler has seen the request */
+    int too_many_args;           /* the query had more than WEB_MAX_ARGS parameters */
+    int args_en;                 /* ... one of them lang=en (the rest cannot be looked up) */
     int check;                   /* POST /api/check */
     int too_big;
-    time_t start;
+    web_job *job;                /* queued or answered */
+    hogo_lang lang;
+    const out_format *fmt;
+    const char *name;
 } web_req;
 
 /* Status codes by number: their names changed across libmicrohttpd versions. */
 enum { WEB_OK = 200, WEB_BAD_REQUEST = 400, WEB_FORBIDDEN = 403, WEB_NOT_FOUND = 404,
-       WEB_NOT_ALLOWED = 405, WEB_TOO_LARGE = 413, WEB_UNPROCESSABLE = 422, WEB_ERROR = 500 };
+       WEB_NOT_ALLOWED = 405, WEB_TOO_LARGE = 413, WEB_URI_TOO_LONG = 414, WEB_MEDIA_TYPE = 415,
+       WEB_UNPROCESSABLE = 422, WEB_ERROR = 500, WEB_NOT_IMPLEMENTED = 501, WEB_UNAVAILABLE = 503 };
 
 #define WEB_CSP_PAGE "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; " \
     "img-src 'self' data:; connect-src 'self'; frame-src blob:; base-uri 'none'; " \
@@ -68,63 +131,56 @@ enum { WEB_OK = 200, WEB_BAD_REQUEST = 400, WEB_FORBIDDEN = 403, WEB_NOT_FOUND =
 #define WEB_CSP_REPORT "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; " \
     "form-action 'none'; frame-ancestors 'self'"
 
-/* ---- the engine pool ---- */
-
-static hogo_engine *web_borrow(web_server *s)
+static uint64_t web_now(void)
 {
-    pthread_mutex_lock(&s->mu);
-    while (!s->n_idle) pthread_cond_wait(&s->freed, &s->mu);
-    hogo_engine *e = s->idle[--s->n_idle];
-    pthread_mutex_unlock(&s->mu);
-    return e;
-}
-
-static void web_return(web_server *s, hogo_engine *e)
-{
-    pthread_mutex_lock(&s->mu);
-    s->idle[s->n_idle++] = e;
-    pthread_cond_signal(&s->freed);
-    pthread_mutex_unlock(&s->mu);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 /* ---- answers ---- */
 
-static enum MHD_Result web_send(struct MHD_Connection *con, unsigned status, const char *type,
-                                const char *csp, void *data, size_t len, enum MHD_ResponseMemoryMode mode)
+/* The headers every answer carries, whatever its status. */
+static void web_headers(struct MHD_Response *res, const char *type, const char *csp)
 {
-    struct MHD_Response *res = MHD_create_response_from_buffer(len, data, mode);
-    if (!res) { if (mode == MHD_RESPMEM_MUST_FREE) free(data); return MHD_NO; }
     MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_TYPE, type);
     MHD_add_response_header(res, "Content-Security-Policy", csp);
     MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(res, "Cross-Origin-Resource-Policy", "same-origin");
     MHD_add_response_header(res, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+}
+
+static enum MHD_Result web_send_h(struct MHD_Connection *con, unsigned status, const char *type,
+                                  const char *csp, void *data, size_t len, enum MHD_ResponseMemoryMode mode,
+                                  const char *allow)
+{
+    struct MHD_Response *res = MHD_create_response_from_buffer(len, data, mode);
+    if (!res) { if (mode == MHD_RESPMEM_MUST_FREE) free(data); return MHD_NO; }
+    web_headers(res, type, csp);
+    if (allow) MHD_add_response_header(res, MHD_HTTP_HEADER_ALLOW, allow);
     enum MHD_Result ok = MHD_queue_response(con, status, res);
     MHD_destroy_response(res);
     return ok;
 }
 
-static enum MHD_Result web_plain(struct MHD_Connection *con, unsigned status, const char *msg)
+static enum MHD_Result web_send(struct MHD_Connection *con, unsigned status, const char *type,
+                                const char *csp, void *data, size_t len, enum MHD_ResponseMemoryMode mode)
 {
-    return web_send(con, status, "text/plain; charset=utf-8", WEB_CSP_REPORT, (void *)msg, strlen(msg),
-                    MHD_RESPMEM_PERSISTENT);
+    return web_send_h(con, status, type, csp, data, len, mode, NULL);
 }
 
-static enum MHD_Result web_not_allowed(struct MHD_Connection *con, const char *allow)
+/* A short answer in the request's language (lang=en in the query; ja otherwise). */
+static enum MHD_Result web_plain2(struct MHD_Connection *con, unsigned status, const char *ja, const char *en,
+                                  const char *allow)
 {
-    static const char msg[] = "method not allowed\n";
-    struct MHD_Response *res = MHD_create_response_from_buffer(sizeof msg - 1, (void *)msg,
-                                                               MHD_RESPMEM_PERSISTENT);
-    if (!res) return MHD_NO;
-    MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_TYPE, "text/plain; charset=utf-8");
-    MHD_add_response_header(res, MHD_HTTP_HEADER_ALLOW, allow);
-    MHD_add_response_header(res, "Content-Security-Policy", WEB_CSP_REPORT);
-    MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
-    enum MHD_Result ok = MHD_queue_response(con, WEB_NOT_ALLOWED, res);
-    MHD_destroy_response(res);
-    return ok;
+    const char *l = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "lang");
+    const char *msg = l && !strcmp(l, "en") ? en : ja;
+    return web_send_h(con, status, "text/plain; charset=utf-8", WEB_CSP_REPORT, (void *)msg, strlen(msg),
+                      MHD_RESPMEM_PERSISTENT, allow);
 }
+
+#define web_plain(con, status, ja, en) web_plain2(con, status, ja, en, NULL)
 
 /* ---- Host and Origin ---- */
 
@@ -178,12 +234,18 @@ static int web_origin_ok(const char *origin, const char *host)
 
 /* ---- the API ---- */
 
+/* A file name to show: 1-255 bytes, no C0 or C1 control character, DEL or
+ * bidirectional control (it is printed in reports and the page). */
 static int web_name_ok(const char *n)
 {
     size_t len = strlen(n);
     if (!len || len > 255) return 0;
-    for (const unsigned char *p = (const unsigned char *)n; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)n; *p; p++) {
         if (*p < 0x20 || *p == 0x7f) return 0;
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) return 0;                 /* U+0080-009F */
+        if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) return 0; /* U+202A-202E */
+        if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) return 0; /* U+2066-2069 */
+    }
     return 1;
 }
 
@@ -210,16 +272,11 @@ static char *web_render(const web_server *s, const out_format *fmt, const hogo_e
     return sb_steal(&sb);
 }
 
-static enum MHD_Result web_report(web_server *s, struct MHD_Connection *con, const hogo_result *r,
-                                  const hogo_engine *e, hogo_lang lang, const out_format *fmt)
+static enum MHD_Result web_args_count(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
-    size_t len = 0;
-    char *text = web_render(s, fmt, e, lang, r, &len);
-    if (!text) return web_plain(con, WEB_ERROR, "out of memory\n");
-    int html = fmt == &out_html;
-    unsigned status = r->screened ? WEB_OK : WEB_UNPROCESSABLE;
-    return web_send(con, status, html ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
-                    WEB_CSP_REPORT, text, len, MHD_RESPMEM_MUST_FREE);
+    (void)kind; (void)key; (void)value;
+    (*(unsigned *)cls)++;
+    return MHD_YES;
 }
 
 /* The query of /api/check: lang, format, name (the file name the report
@@ -240,6 +297,11 @@ static int web_query(struct MHD_Connection *con, hogo_lang *lang, const out_form
     return web_name_ok(*name);
 }
 
+static const char *web_type_of(const out_format *fmt)
+{
+    return fmt == &out_html ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
+}
+
 /* 413: the plan is not read at all, and reported the way hogo check reports
  * a file over --max-plan-bytes (an unread plan is not ready for the council:
  * score 100, re_examine -- score.c's rule for a plan it could not screen). */
@@ -249,9 +311,13 @@ static enum MHD_Result web_too_big(web_server *s, struct MHD_Connection *con)
     const out_format *fmt;
     const char *name;
     if (!web_query(con, &lang, &fmt, &name)) { lang = HOGO_JA; fmt = &out_json; name = "plan.json"; }
-    char msg[160];
-    snprintf(msg, sizeof msg, "the plan is more than %zu bytes; the limit is %zu (--max-plan-bytes)",
-             s->cfg.max_plan_bytes, s->cfg.max_plan_bytes);
+    char msg[256];
+    if (lang == HOGO_EN)
+        snprintf(msg, sizeof msg, "the plan is more than %zu bytes; the limit is %zu (--max-plan-bytes)",
+                 s->cfg.max_plan_bytes, s->cfg.max_plan_bytes);
+    else
+        snprintf(msg, sizeof msg, "計画が %zu バイトを超えています。上限は %zu バイトです（--max-plan-bytes）",
+                 s->cfg.max_plan_bytes, s->cfg.max_plan_bytes);
     hogo_input_error err = { .path = "", .message = msg };
     hogo_result r;
     memset(&r, 0, sizeof r);
@@ -262,29 +328,106 @@ static enum MHD_Result web_too_big(web_server *s, struct MHD_Connection *con)
     r.n_errors = 1;
     size_t len = 0;
     char *text = web_render(s, fmt, NULL, lang, &r, &len);
-    if (!text) return web_plain(con, WEB_ERROR, "out of memory\n");
-    return web_send(con, WEB_TOO_LARGE, fmt == &out_html ? "text/html; charset=utf-8"
-                    : "application/json; charset=utf-8", WEB_CSP_REPORT, text, len, MHD_RESPMEM_MUST_FREE);
+    if (!text) return web_plain(con, WEB_ERROR, "メモリが足りません\n", "out of memory\n");
+    return web_send(con, WEB_TOO_LARGE, web_type_of(fmt), WEB_CSP_REPORT, text, len, MHD_RESPMEM_MUST_FREE);
 }
 
-static enum MHD_Result web_check(web_server *s, struct MHD_Connection *con, web_req *q)
+/* ---- the queue and the workers ---- */
+
+/* The next job a worker may take (under mu): the first small one, else the
+ * first large one if fewer than workers - 1 (at least 1) large ones run. */
+static web_job *web_take(web_server *s)
 {
-    hogo_lang lang;
-    const out_format *fmt;
-    const char *name;
-    if (!web_query(con, &lang, &fmt, &name))
-        return web_plain(con, WEB_BAD_REQUEST,
-                         "bad query: lang=ja|en, format=json|html, name=a file name (1-255 bytes, no control characters)\n");
-    hogo_engine *e = web_borrow(s);
-    hogo_engine_set_lang(e, lang);           /* input errors in the request's language */
+    web_job *pick = NULL;
+    for (web_job *j = s->queue; j && !pick; j = j->next)
+        if (!j->large) pick = j;
+    if (!pick && s->large_running < (s->n_workers > 1 ? s->n_workers - 1 : 1))
+        pick = s->queue;                     /* all large: the oldest */
+    if (!pick) return NULL;
+    web_job *prev = NULL;
+    for (web_job *j = s->queue; j != pick; j = j->next) prev = j;
+    if (prev) prev->next = pick->next; else s->queue = pick->next;
+    if (s->queue_tail == pick) s->queue_tail = prev;
+    pick->next = NULL;
+    s->large_running += pick->large;
+    return pick;
+}
+
+static void web_screen_job(web_server *s, hogo_engine *e, web_job *j)
+{
+    hogo_engine_set_lang(e, j->lang);       /* input errors in the request's language */
     hogo_result *r = NULL;
-    hogo_screen(e, name, q->body.data ? q->body.data : "", q->body.len, &r);
-    sb_free(&q->body);                       /* stateless: the plan is gone */
-    enum MHD_Result ok = r ? web_report(s, con, r, e, lang, fmt)
-                           : web_plain(con, WEB_ERROR, "out of memory\n");
-    web_return(s, e);
+    hogo_screen(e, j->name, j->body.data ? j->body.data : "", j->body.len, &r);
+    sb_free(&j->body);                       /* stateless: the plan is gone */
+    j->text = r ? web_render(s, j->fmt, e, j->lang, r, &j->len) : NULL;
+    j->status = !j->text ? WEB_ERROR : r->screened ? WEB_OK : WEB_UNPROCESSABLE;
     hogo_result_free(r);
-    return ok;
+}
+
+typedef struct { web_server *s; int i; } web_worker_arg;
+
+static void *web_worker(void *arg)
+{
+    web_server *s = ((web_worker_arg *)arg)->s;
+    hogo_engine *e = s->engines[((web_worker_arg *)arg)->i];
+    free(arg);
+    pthread_mutex_lock(&s->mu);
+    for (;;) {
+        web_job *j;
+        while (!(j = web_take(s)) && !(s->stopping && !s->queue)) pthread_cond_wait(&s->work, &s->mu);
+        if (!j) break;
+        pthread_mutex_unlock(&s->mu);
+        web_screen_job(s, e, j);
+        /* memory: a large screen leaves hundreds of MB in malloc's arenas
+         * (the plan's tables in Lua, its parse): give it back to the system
+         * rather than hold the peak for ever */
+        if (j->large) malloc_trim(0);
+        struct MHD_Connection *con = j->con;
+        pthread_mutex_lock(&s->mu);
+        s->large_running -= j->large;
+        j->done = 1;
+        pthread_cond_broadcast(&s->work);    /* a large slot may have opened */
+        /* never call into libmicrohttpd under mu: its threads take mu in
+         * our callbacks while they may hold their own locks */
+        pthread_mutex_unlock(&s->mu);
+        MHD_resume_connection(con);
+        pthread_mutex_lock(&s->mu);
+    }
+    pthread_mutex_unlock(&s->mu);
+    return NULL;
+}
+
+static void web_job_free(web_job *j)
+{
+    if (!j) return;
+    sb_free(&j->body);
+    free(j->text);
+    free(j);
+}
+
+/* The body is in: queue it and suspend the connection until a worker has
+ * the answer. */
+static enum MHD_Result web_enqueue(web_server *s, struct MHD_Connection *con, web_req *q)
+{
+    web_job *j = calloc(1, sizeof *j);
+    if (!j) return web_plain(con, WEB_ERROR, "メモリが足りません\n", "out of memory\n");
+    j->con = con;
+    j->body = q->body;
+    sb_init(&q->body);
+    j->lang = q->lang;
+    j->fmt = q->fmt;
+    snprintf(j->name, sizeof j->name, "%s", q->name);
+    j->large = j->body.len > WEB_SMALL_PLAN;
+    q->job = j;
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    MHD_suspend_connection(con);             /* before a worker can resume it */
+    pthread_mutex_lock(&s->mu);
+    if (ci && ci->socket_context) ((web_conn *)ci->socket_context)->exempt = 1;
+    if (s->queue_tail) s->queue_tail->next = j; else s->queue = j;
+    s->queue_tail = j;
+    pthread_cond_signal(&s->work);
+    pthread_mutex_unlock(&s->mu);
+    return MHD_YES;
 }
 
 /* ---- the assets ---- */
@@ -312,7 +455,7 @@ static enum MHD_Result web_asset_get(struct MHD_Connection *con, const char *url
         if (!strcmp(a->name, name))
             return web_send(con, WEB_OK, web_type(name), WEB_CSP_PAGE, (void *)a->data, a->len,
                             MHD_RESPMEM_PERSISTENT);
-    return web_plain(con, WEB_NOT_FOUND, "not found\n");
+    return web_plain(con, WEB_NOT_FOUND, "見つかりません\n", "not found\n");
 }
 
 static int web_is_asset(const char *url)
@@ -325,25 +468,65 @@ static int web_is_asset(const char *url)
 
 /* ---- the handler ---- */
 
+/* What the request's framing asks that this server does not do: a transfer
+ * coding other than chunked (501: the body could not even be delimited) or
+ * a content coding (415: a plan is sent as it is). */
+static enum MHD_Result web_codings(struct MHD_Connection *con, int *refused)
+{
+    *refused = 1;
+    const char *te = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    if (te && strcasecmp(te, "chunked") != 0)
+        return web_plain(con, WEB_NOT_IMPLEMENTED,
+                         "Transfer-Encoding は chunked だけを受け付けます\n",
+                         "only the chunked Transfer-Encoding is accepted\n");
+    const char *ce = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_ENCODING);
+    if (ce && strcasecmp(ce, "identity") != 0)
+        return web_plain(con, WEB_MEDIA_TYPE,
+                         "計画は圧縮せずに送ってください（Content-Encoding は使えません）\n",
+                         "send the plan uncompressed (no Content-Encoding)\n");
+    *refused = 0;
+    return MHD_YES;
+}
+
 static enum MHD_Result web_first(web_server *s, struct MHD_Connection *con, const char *url,
                                  const char *method, web_req *q)
 {
     const char *host = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
     const char *origin = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Origin");
     if (!web_host_ok(s, host))
-        return web_plain(con, WEB_FORBIDDEN, "forbidden: the Host header does not name this server\n");
+        return web_plain(con, WEB_FORBIDDEN, "拒否: Host ヘッダーがこのサーバーを指していません\n",
+                         "forbidden: the Host header does not name this server\n");
     if (!web_origin_ok(origin, host))
-        return web_plain(con, WEB_FORBIDDEN, "forbidden: a request from another origin\n");
+        return web_plain(con, WEB_FORBIDDEN, "拒否: ほかのオリジンからの要求です\n",
+                         "forbidden: a request from another origin\n");
+    unsigned nargs = 0;
+    MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, web_args_count, &nargs);
+    if (q->too_many_args || nargs > WEB_MAX_ARGS) {
+        static const char ja[] = "問い合わせのパラメーターが多すぎます（lang、format、name だけです）\n";
+        static const char en[] = "too many query parameters (only lang, format and name)\n";
+        if (q->too_many_args)
+            return web_send(con, WEB_URI_TOO_LONG, "text/plain; charset=utf-8", WEB_CSP_REPORT,
+                            (void *)(q->args_en ? en : ja), strlen(q->args_en ? en : ja), MHD_RESPMEM_PERSISTENT);
+        return web_plain(con, WEB_URI_TOO_LONG, ja, en);
+    }
+    int refused;
+    enum MHD_Result r = web_codings(con, &refused);
+    if (refused) return r;
     if (!strcmp(url, "/api/check")) {
-        if (strcmp(method, MHD_HTTP_METHOD_POST)) return web_not_allowed(con, "POST");
+        if (strcmp(method, MHD_HTTP_METHOD_POST))
+            return web_plain2(con, WEB_NOT_ALLOWED, "使えないメソッドです\n", "method not allowed\n", "POST");
+        if (!web_query(con, &q->lang, &q->fmt, &q->name))
+            return web_plain(con, WEB_BAD_REQUEST,
+                             "問い合わせの誤り: lang=ja|en、format=json|html、name=ファイル名（1〜255 バイト、制御文字なし）\n",
+                             "bad query: lang=ja|en, format=json|html, name=a file name (1-255 bytes, no control characters)\n");
         const char *cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && strtoull(cl, NULL, 10) > s->cfg.max_plan_bytes) return web_too_big(s, con);
         q->check = 1;
         return MHD_YES;                      /* the body follows */
     }
-    if (!web_is_asset(url)) return web_plain(con, WEB_NOT_FOUND, "not found\n");
+    if (!web_is_asset(url)) return web_plain(con, WEB_NOT_FOUND, "見つかりません\n", "not found\n");
     if (strcmp(method, MHD_HTTP_METHOD_GET) && strcmp(method, MHD_HTTP_METHOD_HEAD))
-        return web_not_allowed(con, "GET, HEAD");
+        return web_plain2(con, WEB_NOT_ALLOWED, "使えないメソッドです\n", "method not allowed\n", "GET, HEAD");
     return web_asset_get(con, url);
 }
 
@@ -354,21 +537,29 @@ static enum MHD_Result web_handle(void *cls, struct MHD_Connection *con, const c
     (void)version;
     web_server *s = cls;
     web_req *q = *con_cls;
-    if (!q) {
-        if (!(q = calloc(1, sizeof *q))) return MHD_NO;
+    if (!q || !q->started) {
+        if (!q && !(q = calloc(1, sizeof *q))) return MHD_NO;
         sb_init(&q->body);
-        /* the deadline runs from the connection's accept (web_connection),
-         * not from the end of the headers: slow headers count too */
-        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-        q->start = ci && ci->socket_context ? (time_t)(uintptr_t)ci->socket_context : time(NULL);
+        q->started = 1;
         *con_cls = q;
-        if ((unsigned)(time(NULL) - q->start) > s->cfg.timeout_s) return MHD_NO;
+        pthread_mutex_lock(&s->mu);
+        s->in_flight++;
+        pthread_mutex_unlock(&s->mu);
         return web_first(s, con, url, method, q);
     }
     if (!q->check) return MHD_NO;            /* answered on the first call */
+    if (q->job) {                            /* resumed: the worker's answer */
+        web_job *j = q->job;
+        pthread_mutex_lock(&s->mu);
+        int done = j->done;
+        pthread_mutex_unlock(&s->mu);
+        if (!done) return MHD_YES;
+        if (!j->text) return web_plain(con, WEB_ERROR, "メモリが足りません\n", "out of memory\n");
+        char *text = j->text;
+        j->text = NULL;
+        return web_send(con, j->status, web_type_of(j->fmt), WEB_CSP_REPORT, text, j->len, MHD_RESPMEM_MUST_FREE);
+    }
     if (*upload_size) {
-        /* A request must be whole within the deadline, however slowly it drips. */
-        if ((unsigned)(time(NULL) - q->start) > s->cfg.timeout_s) return MHD_NO;
         if (!q->too_big) {
             if (q->body.len + *upload_size > s->cfg.max_plan_bytes) { q->too_big = 1; sb_free(&q->body); }
             else sb_add(&q->body, upload, *upload_size);
@@ -377,34 +568,87 @@ static enum MHD_Result web_handle(void *cls, struct MHD_Connection *con, const c
         return MHD_YES;
     }
     if (q->too_big) return web_too_big(s, con);
-    if (sb_failed(&q->body)) return web_plain(con, WEB_ERROR, "out of memory\n");
-    return web_check(s, con, q);
+    if (sb_failed(&q->body)) return web_plain(con, WEB_ERROR, "メモリが足りません\n", "out of memory\n");
+    return web_enqueue(s, con, q);
+}
+
+/* Before libmicrohttpd splits the query into parameters: each takes room in
+ * the connection's 64 KiB pool, and a thousand of them left none for the
+ * headers -- the request got no answer until the deadline.  A query of more
+ * than WEB_MAX_ARGS parameters is marked here (and answered 414 by
+ * web_first) and its separators blanked in place, so it is parsed as one
+ * parameter.  (libmicrohttpd calls this "before we modify URI or args" and
+ * parses the arguments from this very buffer afterwards.) */
+static void *web_uri(void *cls, const char *uri, struct MHD_Connection *con)
+{
+    (void)cls; (void)con;
+    web_req *q = calloc(1, sizeof *q);
+    if (!q) return NULL;
+    const char *query = uri ? strchr(uri, '?') : NULL;
+    unsigned n = query && query[1] ? 1 : 0;
+    for (const char *p = query; p && *p; p++) n += *p == '&' || *p == ';';
+    if (n > WEB_MAX_ARGS) {
+        q->too_many_args = 1;
+        const char *l = strstr(query, "lang=en");
+        q->args_en = l && (l[-1] == '?' || l[-1] == '&' || l[-1] == ';') && (!l[7] || l[7] == '&' || l[7] == ';');
+        for (char *p = (char *)query + 1; *p; p++)
+            if (*p == '&' || *p == ';') *p = '_';
+    }
+    return q;
 }
 
 static void web_completed(void *cls, struct MHD_Connection *con, void **con_cls,
                           enum MHD_RequestTerminationCode toe)
 {
-    (void)cls; (void)con; (void)toe;
+    (void)toe;
+    web_server *s = cls;
     web_req *q = *con_cls;
+    /* the next request of a kept-alive connection has its own deadline,
+     * counted from now */
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    pthread_mutex_lock(&s->mu);
+    if (ci && ci->socket_context) {
+        web_conn *c = ci->socket_context;
+        c->start_ns = web_now();
+        c->exempt = 0;
+    }
+    if (q && q->started && s->in_flight) s->in_flight--;
+    pthread_cond_broadcast(&s->idle);
+    pthread_mutex_unlock(&s->mu);
     if (!q) return;
     sb_free(&q->body);
+    web_job_free(q->job);
     free(q);
     *con_cls = NULL;
 }
 
-/* ---- the connection limit ----
- * Counted here rather than by MHD_OPTION_CONNECTION_LIMIT, which a thread
- * pool splits evenly between its threads (with 2 workers and a limit of 64,
- * 33 on one thread could be refused while the other is idle).  Two accepts
- * on different threads may both pass the check, so the limit can be passed
- * by at most workers - 1. */
+/* ---- connections: the limits, the deadline ----
+ * Counted here rather than by MHD_OPTION_CONNECTION_LIMIT and
+ * MHD_OPTION_PER_IP_CONNECTION_LIMIT, which a thread pool splits between
+ * its threads (with 2 threads and a limit of 64, 33 on one thread could be
+ * refused while the other is idle).  Two accepts on different threads may
+ * both pass the check, so a limit can be passed by at most threads - 1. */
+
+static int web_same_ip(const struct sockaddr *a, const struct sockaddr_storage *b)
+{
+    if (a->sa_family != b->ss_family) return 0;
+    if (a->sa_family == AF_INET)
+        return ((const struct sockaddr_in *)a)->sin_addr.s_addr == ((const struct sockaddr_in *)b)->sin_addr.s_addr;
+    if (a->sa_family == AF_INET6)
+        return !memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr, &((const struct sockaddr_in6 *)b)->sin6_addr,
+                       sizeof(struct in6_addr));
+    return 0;
+}
 
 static enum MHD_Result web_accept(void *cls, const struct sockaddr *addr, socklen_t len)
 {
-    (void)addr; (void)len;
+    (void)len;
     web_server *s = cls;
     pthread_mutex_lock(&s->mu);
-    int ok = s->open < s->cfg.max_connections;
+    int ok = s->open < s->cfg.max_connections && !s->stopping;
+    unsigned same = 0;
+    for (web_conn *c = s->conns; ok && c; c = c->next) same += web_same_ip(addr, &c->addr);
+    if (same >= s->cfg.per_address) ok = 0;
     pthread_mutex_unlock(&s->mu);
     return ok ? MHD_YES : MHD_NO;
 }
@@ -412,25 +656,93 @@ static enum MHD_Result web_accept(void *cls, const struct sockaddr *addr, sockle
 static void web_connection(void *cls, struct MHD_Connection *con, void **socket_ctx,
                            enum MHD_ConnectionNotificationCode code)
 {
-    (void)con;
     web_server *s = cls;
-    if (code == MHD_CONNECTION_NOTIFY_STARTED) *socket_ctx = (void *)(uintptr_t)time(NULL);
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        web_conn *c = calloc(1, sizeof *c);
+        if (!c) return;
+        const union MHD_ConnectionInfo *fd = MHD_get_connection_info(con, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const union MHD_ConnectionInfo *ad = MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        c->fd = fd ? fd->connect_fd : -1;
+        if (ad && ad->client_addr)
+            memcpy(&c->addr, ad->client_addr, ad->client_addr->sa_family == AF_INET6
+                   ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in));
+        c->start_ns = web_now();
+        pthread_mutex_lock(&s->mu);
+        c->next = s->conns;
+        if (s->conns) s->conns->prev = c;
+        s->conns = c;
+        s->open++;
+        pthread_mutex_unlock(&s->mu);
+        *socket_ctx = c;
+        return;
+    }
+    web_conn *c = *socket_ctx;
+    if (!c) return;
+    /* under mu: the watchdog never shuts down a socket that is closed
+     * (libmicrohttpd closes it after this notification) */
     pthread_mutex_lock(&s->mu);
-    if (code == MHD_CONNECTION_NOTIFY_STARTED) s->open++;
-    else if (s->open) s->open--;
+    if (c->prev) c->prev->next = c->next; else s->conns = c->next;
+    if (c->next) c->next->prev = c->prev;
+    if (s->open) s->open--;
     pthread_mutex_unlock(&s->mu);
+    free(c);
+    *socket_ctx = NULL;
+}
+
+/* The deadline: a request (headers, then body) must be whole within
+ * timeout_s of its connection's accept, or of the answer before it on a
+ * kept-alive connection.  libmicrohttpd's own timeout is an idle timeout --
+ * a client sending a header byte every 20 s holds its connection for ever --
+ * so a watchdog shuts down the socket of a request past its deadline, and
+ * libmicrohttpd then closes it.  The monotonic clock: stepping the wall
+ * clock drops nothing.  A request being screened or answered is exempt (the
+ * CPU budget bounds a screen; the idle timeout a reader that stops). */
+static void *web_watch(void *arg)
+{
+    web_server *s = arg;
+    pthread_mutex_lock(&s->mu);
+    while (!s->draining) {
+        uint64_t now = web_now(), limit = (uint64_t)s->cfg.timeout_s * 1000000000u;
+        for (web_conn *c = s->conns; c; c = c->next)
+            if (!c->exempt && c->fd >= 0 && now - c->start_ns > limit) {
+                shutdown(c->fd, SHUT_RDWR);
+                c->exempt = 1;               /* once */
+            }
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        ts.tv_nsec += 200000000L;
+        if (ts.tv_nsec >= 1000000000L) { ts.tv_sec++; ts.tv_nsec -= 1000000000L; }
+        pthread_cond_timedwait(&s->tick, &s->mu, &ts);
+    }
+    pthread_mutex_unlock(&s->mu);
+    return NULL;
 }
 
 /* ---- start and stop ---- */
 
 static void web_free(web_server *s)
 {
-    for (int i = 0; i < s->n_all; i++) hogo_engine_free(s->all[i]);
-    free(s->all);
-    free(s->idle);
+    for (int i = 0; i < s->n_workers; i++) hogo_engine_free(s->engines[i]);
+    free(s->engines);
+    free(s->workers);
     pthread_mutex_destroy(&s->mu);
-    pthread_cond_destroy(&s->freed);
+    pthread_cond_destroy(&s->work);
+    pthread_cond_destroy(&s->idle);
+    pthread_cond_destroy(&s->tick);
     free(s);
+}
+
+/* Stop the worker threads (after the queue is empty) and the watchdog. */
+static void web_join(web_server *s, int workers_started)
+{
+    pthread_mutex_lock(&s->mu);
+    s->stopping = 1;
+    s->draining = 1;
+    pthread_cond_broadcast(&s->work);
+    pthread_cond_broadcast(&s->tick);
+    pthread_mutex_unlock(&s->mu);
+    for (int i = 0; i < workers_started; i++) pthread_join(s->workers[i], NULL);
+    if (s->watchdog_started) pthread_join(s->watchdog, NULL);
 }
 
 web_server *web_start(const web_config *c, char *err, size_t errlen)
@@ -439,11 +751,18 @@ web_server *web_start(const web_config *c, char *err, size_t errlen)
     if (!s) { snprintf(err, errlen, "out of memory"); return NULL; }
     s->cfg = *c;
     if (s->cfg.workers < 1) s->cfg.workers = 2;
-    if (!s->cfg.max_plan_bytes) s->cfg.max_plan_bytes = HOGO_MAX_PLAN_BYTES;
+    if (!s->cfg.max_plan_bytes) s->cfg.max_plan_bytes = WEB_DEFAULT_MAX_PLAN_BYTES;
     if (!s->cfg.max_connections) s->cfg.max_connections = 64;
+    if (!s->cfg.per_address) s->cfg.per_address = WEB_DEFAULT_PER_ADDRESS;
     if (!s->cfg.timeout_s) s->cfg.timeout_s = 30;
     pthread_mutex_init(&s->mu, NULL);
-    pthread_cond_init(&s->freed, NULL);
+    pthread_cond_init(&s->work, NULL);
+    pthread_cond_init(&s->idle, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&s->tick, &ca);
+    pthread_condattr_destroy(&ca);
     const char *host = c->host ? c->host : "127.0.0.1";
     if (strlen(host) >= sizeof s->host) { snprintf(err, errlen, "listen address too long"); web_free(s); return NULL; }
     strcpy(s->host, host);
@@ -471,29 +790,48 @@ web_server *web_start(const web_config *c, char *err, size_t errlen)
         sa = (const struct sockaddr *)&v4;
     }
 
-    s->all = calloc((size_t)s->cfg.workers, sizeof *s->all);
-    s->idle = calloc((size_t)s->cfg.workers, sizeof *s->idle);
-    if (!s->all || !s->idle) { snprintf(err, errlen, "out of memory"); web_free(s); return NULL; }
+    s->engines = calloc((size_t)s->cfg.workers, sizeof *s->engines);
+    s->workers = calloc((size_t)s->cfg.workers, sizeof *s->workers);
+    if (!s->engines || !s->workers) { snprintf(err, errlen, "out of memory"); web_free(s); return NULL; }
     for (int i = 0; i < s->cfg.workers; i++) {
         hogo_engine *e = c->make_engine(c->ud);
         if (!e) { snprintf(err, errlen, "cannot create an engine"); web_free(s); return NULL; }
-        s->all[s->n_all++] = e;
-        s->idle[s->n_idle++] = e;
+        s->engines[s->n_workers++] = e;
     }
-    s->pack = hogo_engine_pack_version(s->all[0]);
+    s->pack = hogo_engine_pack_version(s->engines[0]);
+    int started = 0;
+    for (; started < s->n_workers; started++) {
+        web_worker_arg *a = malloc(sizeof *a);
+        if (!a) break;
+        a->s = s;
+        a->i = started;
+        if (pthread_create(&s->workers[started], NULL, web_worker, a) != 0) { free(a); break; }
+    }
+    if (started < s->n_workers || pthread_create(&s->watchdog, NULL, web_watch, s) != 0) {
+        snprintf(err, errlen, "cannot start the worker threads");
+        web_join(s, started);
+        web_free(s);
+        return NULL;
+    }
+    s->watchdog_started = 1;
 
-    /* MHD_USE_ITC: a stop wakes every pool thread, even one idle in epoll. */
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC | (ipv6 ? MHD_USE_IPv6 : 0);
+    /* MHD_USE_ITC: a stop wakes every pool thread, even one idle in epoll;
+     * MHD_ALLOW_SUSPEND_RESUME: a connection waits for its screen suspended.
+     * The pool does only sockets: two threads are plenty. */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME
+                   | (ipv6 ? MHD_USE_IPv6 : 0);
     s->d = MHD_start_daemon(flags, 0, web_accept, s, web_handle, s,
                             MHD_OPTION_SOCK_ADDR, sa,
-                            MHD_OPTION_THREAD_POOL_SIZE, (unsigned)s->cfg.workers,
+                            MHD_OPTION_THREAD_POOL_SIZE, 2u,
                             MHD_OPTION_NOTIFY_CONNECTION, web_connection, s,
                             MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.timeout_s,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
                             MHD_OPTION_NOTIFY_COMPLETED, web_completed, s,
+                            MHD_OPTION_URI_LOG_CALLBACK, web_uri, s,
                             MHD_OPTION_END);
     if (!s->d) {
         snprintf(err, errlen, "cannot listen on %s port %u (in use, or not this machine's address?)", host, c->port);
+        web_join(s, s->n_workers);
         web_free(s);
         return NULL;
     }
@@ -513,9 +851,36 @@ bad_addr:
 unsigned web_port(const web_server *s) { return s->port; }
 const char *web_url(const web_server *s) { return s->url; }
 
+/* Stop: no new connection (the listening socket is closed), then wait for
+ * the requests in flight -- headers in, not yet answered -- to be answered,
+ * at most the request deadline plus the screen's budget; then close the
+ * rest (idle kept-alive connections) and free everything. */
 void web_stop(web_server *s)
 {
     if (!s) return;
-    if (s->d) MHD_stop_daemon(s->d);
+    if (s->d) {
+        pthread_mutex_lock(&s->mu);
+        s->stopping = 1;                     /* web_accept refuses from now on */
+        pthread_mutex_unlock(&s->mu);
+        MHD_socket ls = MHD_quiesce_daemon(s->d);
+        uint64_t until = web_now() + ((uint64_t)s->cfg.timeout_s + s->cfg.grace_s) * 1000000000u;
+        pthread_mutex_lock(&s->mu);
+        pthread_cond_broadcast(&s->work);
+        while ((s->in_flight || s->queue) && web_now() < until) {
+            struct timespec ts = { 0, 0 };
+            clock_gettime(CLOCK_REALTIME, &ts);
+            ts.tv_nsec += 100000000L;
+            if (ts.tv_nsec >= 1000000000L) { ts.tv_sec++; ts.tv_nsec -= 1000000000L; }
+            pthread_cond_timedwait(&s->idle, &s->mu, &ts);
+        }
+        pthread_mutex_unlock(&s->mu);
+        /* every job must be done before libmicrohttpd stops: a suspended
+         * connection cannot be closed under it */
+        web_join(s, s->n_workers);
+        MHD_stop_daemon(s->d);
+        if (ls != MHD_INVALID_SOCKET) close(ls);
+    } else {
+        web_join(s, s->n_workers);
+    }
     web_free(s);
 }
