@@ -241,9 +241,13 @@ local NOTICE_METHODS = { email = true, encrypted_email = true, phone = true, pos
 -- resident whose own words say it is a notice (「入室のお知らせ」 to 保護者 by e-mail).  A notice
 -- is not a bulk data move: what a council asks of it is what it says, to which address, how a
 -- wrong address is prevented and how the resident signs up and stops it (transfer-notice-content),
--- not LGWAN or an encrypted USB stick.
+-- not LGWAN or an encrypted USB stick.  A message whose own words name 要配慮 data (検査結果,
+-- 診断名) is a data move, kind or not.
 function M.notice(t)
   if not common.obj(t) then return false end
+  -- a message that carries 要配慮 data (「検査結果のお知らせ」) moves that data, whatever it is
+  -- called: it stays transfer-unencrypted's (never a way out by declaring kind notice)
+  if common.sensitive_term(M.words(t.what)) then return false end
   if t.kind == "notice" then return true end
   if t.kind == "handover" then return false end
   local m = M.value(t.method)
