@@ -284,6 +284,20 @@ static void hl_push_prose_level(lua_State *L, const voc_table *t, size_t i, int 
     }
 }
 
+/* hogo.label(path [, lang]): the field's label for a reader ("access.logging"
+ * -> アクセス記録（ログ）; lang "en" for the English one), from the
+ * vocabulary.  A path the format does not have raises, so a rule that names
+ * a field wrongly fails to load instead of showing a key to a reader. */
+static int hl_label(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    const char *lang = luaL_optstring(L, 2, "ja");
+    const char *w = hogo_field_label(path, strcmp(lang, "en") ? HOGO_JA : HOGO_EN);
+    if (!w) return luaL_error(L, "hogo.label: the plan format has no field '%s'", path);
+    lua_pushstring(L, w);
+    return 1;
+}
+
 static int hl_date(lua_State *L)
 {
     char iso[11];
@@ -328,7 +342,7 @@ static const luaL_Reg hl_lib[] = {
     {"is_null", hl_is_null}, {"path", hl_path}, {"test", hl_test},
     {"match", hl_match}, {"gsub", hl_gsub}, {"normalize", hl_normalize},
     {"date", hl_date}, {"days", hl_days}, {"rule_exists", hl_rule_exists},
-    {"suggest_rule", hl_suggest_rule}, {"text_fields", hl_text_fields},
+    {"suggest_rule", hl_suggest_rule}, {"text_fields", hl_text_fields}, {"label", hl_label},
     {"severity_rank", hl_severity_rank}, {"freeze", hl_freeze}, {NULL, NULL}
 };
 

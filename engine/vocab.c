@@ -438,6 +438,42 @@ const char *hogo_field_example(const char *path)
     return f ? f->example : NULL;
 }
 
+/* ---- {label:PATH} in a rule's words ---- */
+
+char *voc_expand(const char *text, hogo_lang lang, const char **bad)
+{
+    strbuf sb;
+    sb_init(&sb);
+    const char *p = text ? text : "";
+    if (bad) *bad = NULL;
+    for (;;) {
+        const char *open = strstr(p, VOC_LABEL_OPEN);
+        if (!open) { sb_puts(&sb, p); break; }
+        const char *name = open + sizeof VOC_LABEL_OPEN - 1;
+        const char *close = strchr(name, '}');
+        sb_add(&sb, p, (size_t)(open - p));
+        char path[VOC_PATH_MAX];
+        size_t n = close ? (size_t)(close - name) : 0;
+        const char *label = NULL;
+        if (close && n < sizeof path) {
+            memcpy(path, name, n);
+            path[n] = '\0';
+            label = hogo_field_label(path, lang);
+        }
+        if (label) {
+            sb_puts(&sb, label);
+            p = close + 1;
+        } else {
+            if (bad && !*bad) *bad = name;
+            sb_add(&sb, open, 1);
+            p = open + 1;
+        }
+    }
+    if (sb_failed(&sb)) { sb_free(&sb); return NULL; }
+    char *out = sb_steal(&sb);
+    return out ? out : strdup("");
+}
+
 /* ---- the skeleton ---- */
 
 static void voc_indent(strbuf *sb, int n)

@@ -86,6 +86,13 @@ const voc_topic *voc_topic_find(const char *id);
  * and "[]" dropped); 0 when it does not fit in cap. */
 int voc_norm_path(const char *path, char *out, size_t cap);
 
+/* text with each {label:PATH} replaced by the label of field PATH in lang
+ * (a rule's words name a field as a reader knows it: {label:access.logging}
+ * -> アクセス記録（ログ）).  A PATH the format does not have: *bad is set to
+ * it (a pointer into text) and it stays as written.  malloc'd; NULL on OOM. */
+char *voc_expand(const char *text, hogo_lang lang, const char **bad);
+#define VOC_LABEL_OPEN "{label:"
+
 /* The plan skeleton of `hogo init` (malloc'd JSON text; NULL on OOM): every
  * field of the format, free text as 「（label）例：example」, other fields
  * their example; `today` for the plan's date and `deadline` for the other

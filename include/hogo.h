@@ -19,6 +19,7 @@
 #ifndef HOGO_H
 #define HOGO_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,7 @@ extern "C" {
 
 #define HOGO_VERSION "0.1.0"
 #define HOGO_PLAN_FORMAT "hogo-plan/1"
+#define HOGO_PLAN_MAX_BYTES_DEFAULT (8u << 20)   /* hogo_options.plan_max_bytes when 0 */
 
 /* Status codes returned by every function that can fail. */
 typedef enum {
@@ -203,6 +205,105 @@ int         hogo_topic_known(const char *topic);
 
 /* Version of the rule pack loaded (the builtin pack's, or "custom"). */
 const char *hogo_engine_pack_version(const hogo_engine *e);
+
+/* ---- reports: the writers of `hogo check --format` ----
+ * A report is written in three steps: begin once, plan once per result in
+ * input order (on one thread), end once with the batch's summary.  Each call
+ * appends bytes the caller takes with hogo_report_output and then clears with
+ * hogo_report_consume (so a long batch is written as it goes).  Formats:
+ * "text", "json", "sarif", "junit", "markdown" ("md"), "html". */
+typedef struct hogo_report hogo_report;
+
+typedef struct {
+    const hogo_engine *engine;   /* rule metadata (SARIF, Markdown); may be NULL */
+    hogo_lang lang;
+    hogo_severity fail_on;       /* findings at or above fail (JUnit, the summary) */
+    int color;                   /* ANSI colour allowed (text only) */
+    const char *tool_version;    /* HOGO_VERSION */
+    const char *pack_version;    /* hogo_engine_pack_version */
+    int validate_only;           /* hogo validate: the format only, no score or verdict
+                                    (text becomes validate's own words) */
+    const char *today;           /* the day of screening (any plan date form); NULL = the
+                                    clock's (UTC).  The strings must outlive the report. */
+} hogo_report_options;
+
+typedef struct {
+    size_t plans;
+    size_t findings[HOGO_SEVERITY_COUNT];  /* unwaived */
+    size_t waived;
+    size_t errors;               /* plans with input errors */
+    size_t rule_errors;
+    size_t failing_plans;        /* plans with an unwaived finding >= fail_on */
+} hogo_report_summary;
+
+size_t       hogo_report_format_count(void);
+const char  *hogo_report_format_name(size_t i);           /* NULL past the end */
+const char  *hogo_report_format_find(const char *name);   /* its canonical name ("md" ->
+                                                              "markdown"), or NULL */
+hogo_report *hogo_report_new(const char *format, const hogo_report_options *o); /* NULL: unknown or OOM */
+void         hogo_report_begin(hogo_report *rp);
+void         hogo_report_plan(hogo_report *rp, const hogo_result *r, size_t index);
+void         hogo_report_end(hogo_report *rp, const hogo_report_summary *s);
+const char  *hogo_report_output(const hogo_report *rp, size_t *len);
+void         hogo_report_consume(hogo_report *rp);
+int          hogo_report_failed(const hogo_report *rp);     /* out of memory while writing */
+void         hogo_report_free(hogo_report *rp);
+/* The stylesheet of the html report (its <style>, for a page that shows one). */
+const char  *hogo_report_stylesheet(void);
+/* Count result r into s (its findings, errors, whether it fails at fail_on). */
+void         hogo_report_summary_add(hogo_report_summary *s, const hogo_result *r, hogo_severity fail_on);
+
+/* A result for a plan that could not be read: one input error (pointer ""),
+ * screened = 0, the score and verdict of an unread plan.  NULL on OOM. */
+hogo_result *hogo_result_error(const char *file, const char *message);
+/* Fill r->score, r->verdict and r->by_severity again from r->findings (after
+ * the caller removed some, e.g. those of a baseline). */
+void         hogo_result_rescore(hogo_result *r);
+
+/* ---- JSON files other than plans (a configuration) ----
+ * hogo_json_error: 0 when text is JSON the plan reader accepts; else 1 with
+ * the reason in msg (in lang: the slips a Japanese IME user makes are named)
+ * and where (line and column, 1-based). */
+int hogo_json_error(const char *text, size_t len, hogo_lang lang, char *msg, size_t cap, int *line, int *col);
+/* The line and column of the value at JSON pointer ptr in text ("" = the top). */
+void hogo_json_locate(const char *text, size_t len, const char *ptr, int *line, int *col);
+
+/* ---- text for people ---- */
+
+/* A growable text buffer.  Out of memory sets failed once instead of failing
+ * each call; data is NUL-terminated after hogo_buf_cstr. */
+typedef struct {
+    char  *data;
+    size_t len, cap;
+    int    failed;
+} hogo_buf;
+void        hogo_buf_init(hogo_buf *b);
+void        hogo_buf_free(hogo_buf *b);
+void        hogo_buf_reset(hogo_buf *b);                    /* len = 0, memory kept */
+void        hogo_buf_add(hogo_buf *b, const char *s, size_t n);
+void        hogo_buf_puts(hogo_buf *b, const char *s);
+void        hogo_buf_putc(hogo_buf *b, char c);
+void        hogo_buf_printf(hogo_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void        hogo_buf_vprintf(hogo_buf *b, const char *fmt, va_list ap);
+const char *hogo_buf_cstr(hogo_buf *b);                     /* "" when empty */
+/* s as a JSON string (invalid UTF-8 replaced; NULL as ""). */
+void        hogo_buf_json(hogo_buf *b, const char *s);
+/* s as the text of a Markdown table cell, control characters made harmless. */
+void        hogo_buf_md(hogo_buf *b, const char *s);
+/* s with control, C1 and bidi characters made harmless for a terminal
+ * (newlines kept when keep_newlines, else spaces). */
+void        hogo_buf_safe(hogo_buf *b, const char *s, int keep_newlines);
+/* The same as a string (one of eight per-thread buffers: use it at once). */
+const char *hogo_term(const char *s);
+
+/* t[lang] when set and non-empty, else the other language's, else "". */
+const char *hogo_text(const char *const t[2], hogo_lang lang);
+/* 重大 / critical ... for people (hogo_severity_name gives the id). */
+const char *hogo_severity_word(hogo_severity s, hogo_lang lang);
 
 /* ---- the plan format's words (docs/plan.schema.json's x-hogo annotations) ----
  * One vocabulary: every field, choice and topic named in Japanese and English

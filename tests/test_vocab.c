@@ -108,6 +108,47 @@ int main(void)
     CHECK_STR(voc_field_find("outsourcing.scope")->text_field, "scope");
     CHECK_STR(voc_field_find("data.subjects.label")->text_field, "subject");
 
+    /* {label:PATH} in a rule's words: the field's label in the text's language */
+    const char *bad = NULL;
+    char *x = voc_expand("{label:access.logging}を取るかどうかを記載してください", HOGO_JA, &bad);
+    CHECK_STR(x, "アクセス記録（ログ）を取るかどうかを記載してください");
+    CHECK(bad == NULL);
+    free(x);
+    x = voc_expand("state {label:council.conditions.due} and {label:access.nothing}", HOGO_EN, &bad);
+    CHECK_STR(x, "state Due and {label:access.nothing}");
+    CHECK(bad && !strncmp(bad, "access.nothing}", 15));
+    free(x);
+    {
+        /* a rule naming a field the format lacks fails to load; one naming a real
+         * field reports its label, in each language, also from ctx.report's texts */
+        static const char bad_rule[] =
+            "return { id = 'x-bad', topic = 'access.control', severity = 'low', precedent = 'none',"
+            " title = { ja = 't', en = 't' }, message = { ja = '{label:access.nope}', en = 'm' },"
+            " follow_up = { ja = 'f', en = 'f' }, check = function() end }";
+        static const char good_rule[] =
+            "return { id = 'x-good', topic = 'access.control', severity = 'low', precedent = 'none',"
+            " title = { ja = 't', en = 't' }, message = { ja = '{label:access.logging}がない', en = 'no {label:access.logging}' },"
+            " follow_up = { ja = 'f', en = 'f' }, check = function(plan, ctx)"
+            "   ctx.report(nil, nil, { follow_up = { ja = '{label:storage.location}を書く', en = 'state the {label:storage.location}' } }) end }";
+        static const char plan[] = "{\"format\":\"hogo-plan/1\",\"title\":\"t\",\"department\":\"d\",\"consultation\":{\"kind\":\"system\"}}";
+        hogo_engine *e = NULL;
+        CHECK(hogo_engine_new(NULL, &e) == HOGO_OK);
+        CHECK(hogo_engine_load_rule(e, "x-bad.lua", bad_rule, sizeof bad_rule - 1) == HOGO_ERULE);
+        CHECK(hogo_engine_load_rule(e, "x-good.lua", good_rule, sizeof good_rule - 1) == HOGO_OK);
+        const hogo_rule_info *ri = hogo_engine_find_rule(e, "x-good");
+        CHECK(ri && !strcmp(ri->message[HOGO_JA], "アクセス記録（ログ）がない"));
+        CHECK(ri && !strcmp(ri->message[HOGO_EN], "no Access logging"));
+        hogo_result *r = NULL;
+        CHECK(hogo_screen(e, "p.json", plan, sizeof plan - 1, &r) == HOGO_OK);
+        const hogo_finding *f = NULL;
+        for (size_t i = 0; r && i < r->n_findings; i++)
+            if (!strcmp(r->findings[i].rule, "x-good")) f = &r->findings[i];
+        CHECK(f && !strcmp(f->follow_up[HOGO_JA], "保存場所を書く"));
+        CHECK(f && !strcmp(f->follow_up[HOGO_EN], "state the Location"));
+        hogo_result_free(r);
+        hogo_engine_free(e);
+    }
+
     /* the skeleton: JSON holding every field of the format */
     char *sk = hogo_plan_skeleton("2026-12-04", "2027-03-31");
     cJSON *doc = sk ? cJSON_Parse(sk) : NULL;

@@ -900,7 +900,7 @@ def t_init():
 
 def t_explain():
     rc, out, _ = run(["explain"] + TP + ["t-cloud"])
-    check(rc == 0 and "t-cloud" in out and "テスト：クラウド保存" in out and "storage.location" in out
+    check(rc == 0 and "t-cloud" in out and "テスト：クラウド保存" in out and "論点: 保管場所\n" in out
           and "tests/cli (CLI test pack)" in out and "保存先を示してください。" in out and "t-cloud.lua" in out,
           "hogo explain prints id, title, topic, follow-up, precedent and file", out)
     rc, out, _ = run(["explain"] + TP + ["--lang", "en", "t-cloud"])
