@@ -335,6 +335,10 @@ function M.answer(v, echo)
   local t = M.text(v)
   if not hogo.test(t, [[\S]]) then return nil, "blank" end
   if hogo.test(t, PLACEHOLDER) then return nil, "placeholder" end
+  -- A deferral is a short phrase: a text of more than 2,048 bytes (some 680 Japanese characters)
+  -- says something whatever it defers, and is not searched phrase by phrase (a hostile plan's
+  -- megabytes would cost a second for every rule that asks).
+  if #t > 2048 then return t end
   local deferral = hogo.test(t, DEFERRAL)
   local later = deferral and hogo.test(t, LATER)
   local rest = hogo.gsub(t, DEFERRAL, "")

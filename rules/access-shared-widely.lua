@@ -73,8 +73,8 @@ return {
         data = st.label_ja, data_en = st.label_en, count = #list, list = common.join(list, "、") },
         message = { ja = "{data}を、{list}の{count}つの役職の職員が閲覧する計画です。",
                     en = "Staff in {count} roles ({list}) are to see {data_en}." },
-        follow_up = { ja = "役職ごとに見られる項目と、その役職が見る必要（例：養護教諭は体調の記録のみ）を示し、閲覧の記録を残すかを示してください（access.restriction）。",
-                      en = "Say which items each role may see and why it needs them (e.g. the school nurse sees only the health entries), and whether access is logged (access.restriction)." } })
+        follow_up = { ja = "役職ごとに見られる項目と、その役職が見る必要（例：養護教諭は体調の記録のみ）を示し、閲覧の記録を残すかを示してください（「{label:access.restriction}」）。",
+                      en = "Say which items each role may see and why it needs them (e.g. the school nurse sees only the health entries), and whether access is logged (\"{label:access.restriction}\")." } })
       return
     end
     local sev

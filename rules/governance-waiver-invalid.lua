@@ -15,8 +15,8 @@ return {
                 en = "Invalid waiver" },
   message   = { ja = "例外承認（対象: {rule}）は{problem}。",
                 en = "The waiver for {rule} {problem_en}." },
-  follow_up = { ja = "例外として受け入れる理由（waivers[].reason）、承認者（waivers[].approved_by：審議会の回次など）、期限（waivers[].expires）を記載し、期限を過ぎたものは改めて審議会の判断を得てください。存在しない規則を指すものは規則IDを改めてください。",
-                en = "Give the reason (waivers[].reason), who approved it (waivers[].approved_by: which council session) and an expiry date (waivers[].expires); take expired waivers back to the council; correct waivers that name a rule that does not exist." },
+  follow_up = { ja = "例外として受け入れる理由、承認者（審議会の回次など）、期限を記載し、期限を過ぎたものは改めて審議会の判断を得てください。存在しない規則を指すものは規則IDを改めてください。",
+                en = "Give the reason, who approved it (which council session) and an expiry date; take expired waivers back to the council; correct waivers that name a rule that does not exist." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1) 結論（条件を付した承認）; 個人情報保護法 第66条（安全管理措置の継続的な見直し）",
 
   check = function(plan, ctx)

@@ -24,8 +24,8 @@ return {
                 en = "Identities passed on where counts or a list would do" },
   message   = { ja = "「{quote}」という目的のために、氏名など個人を特定できる情報を渡す（目的外に利用する）計画です。集計値や個人を特定しない一覧で足りないかが示されていません。",
                 en = "For the purpose \"{quote}\", data that identifies people (names…) is passed on or reused. The plan does not show why counts or a list without identities would not do." },
-  follow_up = { ja = "集計値や個人を特定できない形（氏名・住所を除いた一覧、統計表）で渡すことを記載してください。個人を特定できる情報が必要な場合は、その理由を氏名の項目の data.items[].need に示してください。",
-                en = "State that only counts or de-identified data (a list without names and addresses, tables) are passed on; if identities are needed, say why (data.items[].need of the name)." },
+  follow_up = { ja = "集計値や個人を特定できない形（氏名・住所を除いた一覧、統計表）で渡すことを記載してください。個人を特定できる情報が必要な場合は、その理由を氏名の項目の「{label:data.items.need}」に示してください。",
+                en = "State that only counts or de-identified data (a list without names and addresses, tables) are passed on; if identities are needed, say why (the name item's \"{label:data.items.need}\")." },
   precedent = "宮崎県個人情報保護審議会 第37回（令和2年5月22日）諮問第63号: 委員「県立図書館から、貸出希望のあった蔵書のリストを市町村立図書館に渡すことで、市町村立図書館が利用者の個人情報を把握する必要はなくなるのではないか」",
 
   check = function(plan, ctx)

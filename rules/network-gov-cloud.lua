@@ -33,7 +33,7 @@ return {
         if s.encrypted == false then
           -- the reason, read where it is written (storage.encryption_reason or the prose)
           if not situation.reason(plan, s, "encryption_reason", [[暗号化]]) then
-            missing[#missing + 1] = "暗号化しない理由（storage.encryption_reason）"; missing_en[#missing_en + 1] = "why the data is not encrypted (storage.encryption_reason)"
+            missing[#missing + 1] = "暗号化しない理由（「" .. hogo.label("storage.encryption_reason") .. "」の欄）"; missing_en[#missing_en + 1] = "why the data is not encrypted (the field \"" .. hogo.label("storage.encryption_reason", "en") .. "\")"
           end
         elseif s.encrypted ~= true then
           missing[#missing + 1] = "暗号化の有無"; missing_en[#missing_en + 1] = "whether the data is encrypted"

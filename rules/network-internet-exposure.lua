@@ -36,8 +36,8 @@ return {
                 en = "Personal data kept on an internet-facing system" },
   message   = { ja = "「{what}」（{data}）を{how}で保管する計画で、インターネットから分離されていません。",
                 en = "\"{what}\" ({data_en}) is kept {how_en}, not separated from the internet." },
-  follow_up = { ja = "インターネット分離（三層の対策）の例外とする理由（storage.network_reason）、多要素認証、アクセス記録の取得と点検、通信の暗号化、情報漏えい時の対応を示してください。運用中に懸念が生じた場合は審議会に諮ってください。",
-                en = "Explain why this is an exception to internet separation (the three-layer model; storage.network_reason), and state multi-factor authentication, access logging and review, encryption in transit and the response to a leak. Bring concerns that arise in operation back to the council." },
+  follow_up = { ja = "インターネット分離（三層の対策）の例外とする理由（「{label:storage.network_reason}」の欄）、多要素認証、アクセス記録の取得と点検、通信の暗号化、情報漏えい時の対応を示してください。運用中に懸念が生じた場合は審議会に諮ってください。",
+                en = "Explain why this is an exception to internet separation (the three-layer model; the field \"{label:storage.network_reason}\"), and state multi-factor authentication, access logging and review, encryption in transit and the response to a leak. Bring concerns that arise in operation back to the council." },
   precedent = "志木市 令和2年度第3回 議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」" .. situation.PRE_ACT .. "; " .. GUIDELINE .. "; 狛江市個人情報保護審議会 令和3年8月2日: 担当課「LGWANについては…閉鎖されたネットワークのため,個人情報等の漏えいのリスクは極めて低い環境である」",
 
   check = function(plan, ctx)

@@ -34,7 +34,7 @@ return {
         local sev
         if region == "overseas" and not situation.reason(plan, s, "region_reason", [[海外|国外|データセンター|リージョン]]) then
           sev = "low"
-          missing[#missing + 1] = "データセンターが海外にある理由（storage.region_reason）"; missing_en[#missing_en + 1] = "why the data centre is abroad (storage.region_reason)"
+          missing[#missing + 1] = "データセンターが海外にある理由（「" .. hogo.label("storage.region_reason") .. "」の欄）"; missing_en[#missing_en + 1] = "why the data centre is abroad (the field \"" .. hogo.label("storage.region_reason", "en") .. "\")"
         elseif #missing > 0 then sev = "low" end
         if sev then
           ctx.report(s, "location", { severity = sev, vars = { what = s.what or "データ",

@@ -35,8 +35,8 @@ return {
                 en = "Only one vendor quoted" },
   message   = { ja = "{state}。",
                 en = "{state_en}." },
-  follow_up = { ja = "見積を依頼した事業者の数と辞退の理由、1者となった経緯、その事業者の個人情報の取扱い（認証取得、過去の事故の有無）をどう確認したかを示してください（outsourcing.selection）。",
-                en = "State how many vendors were asked, why the others declined, and how the chosen vendor's handling of personal data (certifications, past incidents) was checked (outsourcing.selection)." },
+  follow_up = { ja = "見積を依頼した事業者の数と辞退の理由、1者となった経緯、その事業者の個人情報の取扱い（認証取得、過去の事故の有無）をどう確認したかを「{label:outsourcing.selection}」の欄か概要に示してください。",
+                en = "State how many vendors were asked, why the others declined, and how the chosen vendor's handling of personal data (certifications, past incidents) was checked, in the field \"{label:outsourcing.selection}\" or the description." },
   precedent = "志木市 令和2年度第3回 議題(1)（2021年2月17日、2023年4月の法施行前の審議）「発注の際には複数者で検討したのか」「葬儀屋や石屋等へも見積依頼をしたが辞退となっている」",
 
   check = function(plan, ctx)

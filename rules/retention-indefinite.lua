@@ -53,8 +53,8 @@ return {
             ctx.report(r, "period", { severity = basis and "low" or "medium", vars = vars,
               message = { ja = "{what}保存期間が「{period}」とされていますが、この事業には終期が示されていないため、無期限の保存と変わりません。{state}。",
                           en = "{what_en}The retention period is \"{period}\", but the service has no planned end, so this is indefinite retention: {state_en}." },
-              follow_up = { ja = "最長の保存期間（retention.longest、例：10年）とその根拠（retention.basis）を示すか、事業の終期を示してください。利用を終えた人の記録をいつ消去するか（最終利用から一定期間など）も示してください。",
-                            en = "Give the longest retention (retention.longest, e.g. 10年) and its basis (retention.basis), or the service's planned end; and say when the records of people who stopped using it are deleted (e.g. a period after last use)." } })
+              follow_up = { ja = "「{label:retention.longest}」（例：10年）とその根拠（「{label:retention.basis}」）を示すか、事業の終期を示してください。利用を終えた人の記録をいつ消去するか（最終利用から一定期間など）も示してください。",
+                            en = "Give the longest retention (\"{label:retention.longest}\", e.g. 10年) and its basis (\"{label:retention.basis}\"), or the service's planned end; and say when the records of people who stopped using it are deleted (e.g. a period after last use)." } })
           end
         end
       end

@@ -15,8 +15,8 @@ return {
                 en = "No basis for the retention period" },
   message   = { ja = "{what}保存期間「{period}」の根拠が{state}。",
                 en = "{what_en}No basis is given for the retention period \"{period}\"{state_en}." },
-  follow_up = { ja = "保存期間の根拠（文書管理規程の分類、法令、事業上の必要性）を retention.basis に示してください。",
-                en = "State the basis of the period (records schedule, law, the need of the work) in retention.basis." },
+  follow_up = { ja = "保存期間の根拠（文書管理規程の分類、法令、事業上の必要性）を「{label:retention.basis}」に示してください。",
+                en = "State the basis of the period (records schedule, law, the need of the work) in \"{label:retention.basis}\"." },
   precedent = "個人情報保護法 第61条（個人情報の保有の制限等）; 公文書等の管理に関する法律 第34条; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「契約期間3年間の根拠は何か」（期間の根拠を問う）",
 
   check = function(plan, ctx)
@@ -59,9 +59,9 @@ return {
                    what_en = what and ("\"" .. gov.excerpt(what, 20) .. "\": ") or "",
                    missing = table.concat(missing, "と"), missing_en = table.concat(missing_en, " and ") },
           message = { ja = "{what}保存期間「{period}」は出来事で終わる期間で、{missing}が示されていません。",
-                      en = "{what_en}The retention period \"{period}\" ends with an event; {missing_en} is not given." },
-          follow_up = { ja = "保存期間の根拠（文書管理規程の分類、法令、事業上の必要性）を retention.basis に、その出来事が来ない場合も含めて最も長くていつまで保存するか（例：転出・退会から1年、最終利用から5年）を retention.longest に示してください。",
-                        en = "State the basis in retention.basis (records schedule, law, the need of the work) and in retention.longest the longest the data is kept, including when the event never comes (e.g. a year after moving away or leaving, 5 years after last use)." } })
+                      en = "{what_en}The retention period \"{period}\" ends with an event, and the plan does not give {missing_en}." },
+          follow_up = { ja = "保存期間の根拠（文書管理規程の分類、法令、事業上の必要性）を「{label:retention.basis}」に、その出来事が来ない場合も含めて最も長くていつまで保存するか（例：転出・退会から1年、最終利用から5年）を「{label:retention.longest}」に示してください。",
+                        en = "State the basis in \"{label:retention.basis}\" (records schedule, law, the need of the work) and in \"{label:retention.longest}\" the longest the data is kept, including when the event never comes (e.g. a year after moving away or leaving, 5 years after last use)." } })
       end
     end
   end,

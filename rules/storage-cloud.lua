@@ -73,8 +73,8 @@ return {
                 en = "Personal data stored in the cloud" },
   message   = { ja = "「{what}」（{data}）を{where}（{provider}）に保存する計画です。{problems}",
                 en = "\"{what}\" ({data_en}) is to be stored in {where_en} ({provider}). {problems_en}" },
-  follow_up = { ja = "次のうち記載のないものを示してください：{asks}。児童や要配慮個人情報をクラウドに置く場合は、暗号化とアクセスできる者の限定を示してください。",
-                en = "State what is missing of: {asks_en}. For children's or sensitive data, show encryption and who may access it." },
+  follow_up = { ja = "次のうち記載のないものを示してください：{asks}。{reason_at}児童や要配慮個人情報をクラウドに置く場合は、暗号化とアクセスできる者の限定を示してください。",
+                en = "State what is missing of: {asks_en}. {reason_at_en}For children's or sensitive data, show encryption and who may access it." },
   precedent = "志木市 令和2年度第3回 議題(2)「クラウドにするのであれば再検討が必要だが、市の庁舎内で管理しているのであれば問題ない」; 議題(6)（Google Driveへの保存）" .. situation.PRE_ACT .. "; 政府情報システムのためのセキュリティ評価制度（ISMAP）; 長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日 諮問「図書館システムについて」: 担当「事前調査の対象とした数社においては、データセンターをすべて国内に置いています」、委員「データセンターでサーバを管理する人間による情報漏えいももちろんありますが…」; 狛江市個人情報保護審議会 令和4年1月17日 諮問ウ「戸籍システムのクラウドサービスの導入における保有個人情報の外部提供…について」",
 
   check = function(plan, ctx)
@@ -90,7 +90,7 @@ return {
           major[#major + 1] = { "データの所在が海外です（理由：「" .. gov.excerpt(abroad_why, 30) .. "」）", "the data sits overseas (a reason is given)",
                                 "所在国と、その国の制度のもとでの安全管理措置", "the country, and the safeguards under its laws" }
         elseif r == "overseas" then
-          major[#major + 1] = { "データの所在が海外です", "the data sits overseas", "国内で保管できない理由（storage.region_reason）と所在国", "why it cannot stay in Japan (storage.region_reason), and the country" }
+          major[#major + 1] = { "データの所在が海外です", "the data sits overseas", "国内で保管できない理由と所在国", "why it cannot stay in Japan, and the country", "storage.region_reason" }
         elseif r ~= "domestic" then
           major[#major + 1] = { "データの所在国（リージョン）が" .. (r == "unknown" and "不明です" or "記載されていません"),
                                 "the region is " .. (r == "unknown" and "unknown" or "not stated"),
@@ -100,13 +100,13 @@ return {
         -- ISMAP not registered: the reason is read where it is written (storage.ismap_reason, or
         -- the entry's or the plan's own words); once given, the council has its answer
         if i == false and not situation.reason(plan, s, "ismap_reason", [[ISMAP]]) then
-          major[#major + 1] = { "ISMAPに登録されていないサービスです", "the service is not ISMAP-registered", "ISMAP登録サービスとしない理由（storage.ismap_reason）", "why an unregistered service (storage.ismap_reason)" }
+          major[#major + 1] = { "ISMAPに登録されていないサービスです", "the service is not ISMAP-registered", "ISMAP登録サービスとしない理由", "why an unregistered service", "storage.ismap_reason" }
         elseif i == nil then
           major[#major + 1] = { "ISMAP登録の有無が記載されていません", "ISMAP registration is not stated", "ISMAP登録の有無", "ISMAP registration" }
         end
         local e = encrypted(plan, s)
         if e == false and not situation.reason(plan, s, "encryption_reason", [[暗号化]]) then
-          major[#major + 1] = { "暗号化しない計画です", "the data is not encrypted", "暗号化と鍵の管理、または暗号化しない理由（storage.encryption_reason）", "encryption and key management, or why not (storage.encryption_reason)" }
+          major[#major + 1] = { "暗号化しない計画です", "the data is not encrypted", "暗号化と鍵の管理、または暗号化しない理由", "encryption and key management, or why not", "storage.encryption_reason" }
         end
         local provider = common.answer(s.service) or common.answer(s.provider)
         if not provider and kind ~= "gov_cloud" then
@@ -133,9 +133,14 @@ return {
         end
         if sev then
           local ja, en, aj, ae = {}, {}, {}, {}
+          local at, at_en = {}, {}         -- the fields where the reasons asked are written
           for _, list in ipairs({ major, minor }) do
             for _, p in ipairs(list) do
               ja[#ja + 1], en[#en + 1], aj[#aj + 1], ae[#ae + 1] = p[1], p[2], p[3], p[4]
+              if p[5] then
+                at[#at + 1] = "「" .. hogo.label(p[5]) .. "」"
+                at_en[#at_en + 1] = "\"" .. hogo.label(p[5], "en") .. "\""
+              end
             end
           end
           local joined = table.concat(en, "; ")
@@ -144,7 +149,9 @@ return {
             where = KIND_JA[kind], where_en = KIND_EN[kind],
             problems = table.concat(ja, "。") .. "。",
             problems_en = joined:sub(1, 1):upper() .. joined:sub(2) .. ".",
-            asks = table.concat(aj, "、"), asks_en = table.concat(ae, ", ") }) })
+            asks = table.concat(aj, "、"), asks_en = table.concat(ae, ", "),
+            reason_at = #at > 0 and ("理由は保存場所の" .. table.concat(at) .. "の欄か、概要に書いてください。") or "",
+            reason_at_en = #at > 0 and ("Write the reasons in the storage entry's " .. table.concat(at_en, ", ") .. " or in the description. ") or "" }) })
         end
       end
     end

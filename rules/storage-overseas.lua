@@ -21,8 +21,8 @@ return {
                 en = "Personal data kept abroad" },
   message   = { ja = "「{what}」（{data}）を海外（{where}）で保管する計画です。",
                 en = "\"{what}\" ({data_en}) is to be kept abroad ({where_en})." },
-  follow_up = { ja = "保管する国と施設、その国の個人情報保護制度を把握した上での安全管理措置（外的環境の把握）、現地での閲覧・再委託の制限、国内で保管できない理由（storage.region_reason）を示してください。",
-                en = "State the country and site, the safeguards chosen in light of that country's data-protection regime (understanding of the external environment), limits on access and subcontracting there, and why it cannot be kept in Japan (storage.region_reason)." },
+  follow_up = { ja = "保管する国と施設、その国の個人情報保護制度を把握した上での安全管理措置（外的環境の把握）、現地での閲覧・再委託の制限、国内で保管できない理由（「{label:storage.region_reason}」の欄）を示してください。",
+                en = "State the country and site, the safeguards chosen in light of that country's data-protection regime (understanding of the external environment), limits on access and subcontracting there, and why it cannot be kept in Japan (the field \"{label:storage.region_reason}\")." },
   precedent = "個人情報の保護に関する法律についてのガイドライン（行政機関等編）「外的環境の把握」; 志木市 令和2年度第3回 議題(2)「サーバー及びデータの保管場所はどこか」" .. situation.PRE_ACT,
 
   check = function(plan, ctx)

@@ -73,8 +73,8 @@ return {
       ctx.report(data or plan, (data and source == "persons") and "persons" or "data", { severity = "low", vars = vars,
         message = { ja = "個人番号{item}を扱う既存の事務を変える計画です（「{quote}」）。この事務の特定個人情報ファイルには特定個人情報保護評価が既に実施されているはずで、今回の変更がその評価の再実施を要する重要な変更に当たるかが示されていません。",
                     en = "The plan changes an existing process that handles the My Number{item_en} (\"{quote}\"). Its file should already have been assessed; the plan does not say whether this change is a significant change that calls for the assessment to be done again." },
-        follow_up = { ja = "既存の特定個人情報保護評価書（評価書番号・公表日）と、今回の変更（委託・システム・取扱者・記録項目など）が重要な変更に当たるか（当たる場合は評価の再実施、当たらない場合は評価書の修正の要否）を description に示してください。しきい値判断の対象人数は、1年間の申告書・申請書の件数ではなく、特定個人情報ファイルに記録される本人の数です。",
-                      en = "Cite the existing assessment report (number, publication date) and say in description whether this change (outsourcing, system, handlers, items) is a significant change (then the assessment is done again) or only calls for the report to be amended. The threshold counts the people recorded in the file, not a year's returns or applications." },
+        follow_up = { ja = "既存の特定個人情報保護評価書（評価書番号・公表日）と、今回の変更（委託・システム・取扱者・記録項目など）が重要な変更に当たるか（当たる場合は評価の再実施、当たらない場合は評価書の修正の要否）を「{label:description}」に示してください。しきい値判断の対象人数は、1年間の申告書・申請書の件数ではなく、特定個人情報ファイルに記録される本人の数です。",
+                      en = "Cite the existing assessment report (number, publication date) and say in \"{label:description}\" whether this change (outsourcing, system, handlers, items) is a significant change (then the assessment is done again) or only calls for the report to be amended. The threshold counts the people recorded in the file, not a year's returns or applications." },
         precedent = "特定個人情報保護評価指針（平成26年特定個人情報保護委員会告示第4号）: 過去に特定個人情報保護評価を実施した特定個人情報ファイルを取り扱う事務について、重要な変更の場合には再実施するものとする（国の指針）; 行政手続における特定の個人を識別するための番号の利用等に関する法律 第28条; 狛江市個人情報保護審議会 平成29年10月17日 報告事項ウ「特定個人情報保護評価の実施に係る報告について」" })
       return
     end

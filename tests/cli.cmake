@@ -7,7 +7,8 @@
 #                         rules, colour, --help, the pre-commit hooks, --profile; the slips named in
 #                         both languages (slips), validate's wording (validate-text), directory
 #                         walks (walks), argument and output checks (arguments), explain's filled
-#                         templates (explain-filled).  Fixture plans in
+#                         templates (explain-filled), the built-in pack's findings fitted to
+#                         their situation, read in their text (fitted).  Fixture plans in
 #                         tests/cli/plans, a small rule pack in tests/cli/rules (so the checks
 #                         do not move with the built-in pack).  Needs python3 (standard
 #                         library only); without it each test exits 77, which ctest shows
@@ -25,7 +26,7 @@ endif()
 
 set(HOGO_CLI_GROUPS exit-codes json-contract lines jobs outputs output-atomic baseline config
     waivers validate init explain rules color help pre-commit profile
-    slips validate-text walks arguments explain-filled)
+    slips validate-text walks arguments explain-filled fitted)
 foreach(group ${HOGO_CLI_GROUPS})
   if(HOGO_CLI_PYTHON3)
     add_test(NAME cli.${group}

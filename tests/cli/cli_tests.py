@@ -1412,6 +1412,66 @@ def t_arguments():
                   "a failed write to stdout is reported, exit 2: hogo " + " ".join(args), "rc %d: %s" % (proc.returncode, err))
 
 
+def t_fitted():
+    """Issue 19 (class 6): a finding's question fits the situation it speaks of -- checked on the
+    follow-up text itself, which the rule tests (raise/not) cannot see."""
+    base = {"format": "hogo-plan/1", "title": "t", "department": "テスト課", "organization": "東西市",
+            "consultation": {"kind": "outsourcing"}}
+
+    def findings(extra, rule):
+        plan = dict(base)
+        plan.update(extra)
+        path = os.path.join(WORK, "fitted.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(plan, f, ensure_ascii=False)
+        _, rep, _ = run_json(["check", "--no-config", "--format", "json", "--fail-on", "critical", path])
+        if not rep:
+            return []
+        return [x for x in rep["plans"][0]["findings"] if x["rule"] == rule]
+
+    # one certificate, asked once
+    fs = findings({"data": {"items": [{"name": "氏名", "category": "identity"}]},
+                   "storage": [{"what": "申請データ", "medium": "electronic", "location": "cloud", "network": "closed",
+                                "region": "domestic", "ismap": True, "encrypted": True, "provider": "X社"}],
+                   "disposal": [{"medium": "electronic", "method": "deletion", "by": "contractor"}]}, "disposal-device-deletion")
+    cert = findings({"data": {"items": [{"name": "氏名", "category": "identity"}]},
+                     "storage": [{"what": "申請データ", "medium": "electronic", "location": "cloud", "network": "closed",
+                                  "region": "domestic", "ismap": True, "encrypted": True, "provider": "X社"}],
+                     "disposal": [{"medium": "electronic", "method": "deletion", "by": "contractor"}]}, "disposal-certificate")
+    check(fs and cert and "証明を受けて" not in fs[0]["follow_up"]["ja"] and "証明が示されていません" not in fs[0]["message"]["ja"],
+          "disposal-device-deletion leaves the certificate to disposal-certificate",
+          json.dumps(fs, ensure_ascii=False)[:400])
+    # a school's network question is the school guideline's, not the 三層の対策
+    fs = findings({"department": "教育委員会学校教育課", "purpose": "1人1台端末で毎朝の健康観察を行う。",
+                   "data": {"subjects": [{"kind": "student", "label": "市立中学校の生徒"}],
+                            "items": [{"name": "氏名", "category": "identity"}]},
+                   "storage": [{"what": "回答", "medium": "electronic", "location": "cloud", "network": "internet"}]},
+                  "network-internet-exposure")
+    check(fs and "文部科学省" in fs[0]["follow_up"]["ja"] and "三層" not in fs[0]["follow_up"]["ja"]
+          and "教育情報セキュリティポリシー" in fs[0]["precedent"],
+          "network-internet-exposure asks a school what the school guideline asks", json.dumps(fs, ensure_ascii=False)[:400])
+    # roles inside one school are not places
+    fs = findings({"data": {"subjects": [{"kind": "student", "label": "在籍する生徒"}],
+                            "items": [{"name": "氏名", "category": "identity"},
+                                      {"name": "体調の記録", "category": "health", "sensitive": True}]},
+                   "access": {"shared_with": ["学年主任", "養護教諭", "SC", "校長・教頭"]}}, "access-shared-widely")
+    check(fs and "か所" not in fs[0]["message"]["ja"] and "役職" in fs[0]["message"]["ja"] and fs[0]["severity"] == "low",
+          "access-shared-widely reads roles in one school as roles", json.dumps(fs, ensure_ascii=False)[:400])
+    # いじめ in a mood check: no perpetrators, no addresses to hide
+    fs = findings({"purpose": "毎朝の健康観察で、いじめや不調の兆しを早く把握する。",
+                   "data": {"subjects": [{"kind": "student", "label": "市立小学校の児童"}],
+                            "items": [{"name": "氏名", "category": "identity"}]}}, "sensitive-victims-children")
+    check(fs and "秘匿" not in fs[0]["follow_up"]["ja"] and "加害者" not in fs[0]["message"]["ja"]
+          and "いじめ防止対策推進法" in fs[0]["precedent"],
+          "sensitive-victims-children asks a mood check what fits it", json.dumps(fs, ensure_ascii=False)[:400])
+    # a change to an existing assessed process: the 重要な変更, not a new population
+    fs = findings({"purpose": "現行の国民健康保険税の賦課事務のうち、申告書の入力作業を外部に委託する。",
+                   "data": {"items": [{"name": "氏名", "category": "identity"}, {"name": "個人番号", "category": "my_number"}],
+                            "persons": 45000}}, "volume-my-number-assessment")
+    check(fs and "重要な変更" in fs[0]["message"]["ja"] and "が必要です" not in fs[0]["message"]["ja"],
+          "volume-my-number-assessment asks an existing process about the 重要な変更", json.dumps(fs, ensure_ascii=False)[:400])
+
+
 def t_explain_filled():
     """Issue 10: hogo explain shows its templates filled (from the rule's own
     test example), never a raw {placeholder}, and no English line in ja."""
@@ -1438,7 +1498,7 @@ GROUPS = {
     "outputs": t_outputs, "output-atomic": t_output_atomic, "baseline": t_baseline, "config": t_config,
     "waivers": t_waivers, "validate": t_validate, "init": t_init, "explain": t_explain, "rules": t_rules,
     "color": t_color, "help": t_help, "pre-commit": t_pre_commit, "profile": t_profile,
-    "slips": t_slips, "validate-text": t_validate_text, "walks": t_walks, "arguments": t_arguments, "explain-filled": t_explain_filled,
+    "slips": t_slips, "validate-text": t_validate_text, "walks": t_walks, "arguments": t_arguments, "explain-filled": t_explain_filled, "fitted": t_fitted,
 }
 
 if __name__ == "__main__":
