@@ -281,10 +281,7 @@ end
 local PLACEHOLDER = [[（[^）]*…[^）]*）|\([^)]*\.\.\.[^)]*\)|例[:：]|[〇○●◯]{2,}|[×✕]{2,}|\b(?:TBD|TODO|xxx+|XXX+)\b|^\s*(?:\.\.\.|…|‥|\?+|？+)\s*$|記入してください|記載してください|を記入|未記入]]
 local DEFERRAL = [[特記(?:仕様書|事項)(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|規定します|明記する)|契約(?:書)?(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|明記する)|別途(?:協議|定める|検討|調整)|(?:適切|適正)に(?:管理|取り扱|取扱|対応|処理|保管|廃棄|確認|実施|運用|監督|措置)|万全を期す|検討中|未定|調整中|今後(?:検討|決定|整備|調整)|決まり次第|追って(?:定める|決定)|仕様書のとおり|規定のとおり|規程のとおり|法令(?:等)?に基づき]]
 local FILLER = [=[特記(?:仕様書|事項)|個人情報(?:の)?(?:取扱い|取り扱い|取扱|保護)?|契約書?|仕様書|受託者|委託先|(?:に|を|で|は|が|の|と|も|へ|より|により|において|に基づき|に従い|ついて|について|する|します|した|いる|います|ます|こととする|ものとする|行う|行います|等|など|及び|並びに|また|なお|詳細|内容|具体的|必要|事項|対応|管理|取扱|確認|上|中|後)|[\s。、,.・「」『』()（）:：;；/-]]=]
-function M.answer(v, echo)
-  if v == nil then return nil, "absent" end
-  if hogo.is_null(v) then return nil, "null" end
-  if type(v) ~= "string" then return nil, "blank" end
+local function answer_text(v, echo)
   local t = M.text(v)
   if not hogo.test(t, [[\S]]) then return nil, "blank" end
   if hogo.test(t, PLACEHOLDER) then return nil, "placeholder" end
@@ -300,6 +297,24 @@ function M.answer(v, echo)
     if (utf8.len(rest) or #rest) < 4 then return nil, deferral and "deferral" or "blank" end
   end
   return t
+end
+
+-- The answer for a text depends on the text alone (and the echo words), and the same texts are
+-- asked about again and again -- by many rules on one plan, and on plan after plan (氏名, 住所,
+-- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo), as a pair no caller
+-- sees.
+local answer_kept = M.memo(4096, function(v)
+  local t, why = answer_text(v)
+  return { t, why }
+end)
+
+function M.answer(v, echo)
+  if v == nil then return nil, "absent" end
+  if hogo.is_null(v) then return nil, "null" end
+  if type(v) ~= "string" then return nil, "blank" end
+  if echo ~= nil then return answer_text(v, echo) end
+  local r = answer_kept(v)
+  return r[1], r[2]
 end
 
 -- common.placeholder(text): true when a text still holds the skeleton's 「（…）例：」 text (or 〇〇,
@@ -509,8 +524,10 @@ end
 -- Item names and subject labels repeat from plan to plan -- 氏名, 住所, 障害の程度 -- so the
 -- answer for a text is kept (common.memo).  What it holds are the frozen entries of
 -- SENSITIVE_TERMS, in arrays no caller hands out.
+-- (The negation-aware reading is for a plan's purpose and description, which no other plan
+-- shares: a few are kept, not thousands of texts that will not come again.)
 local classify_plain = M.memo(4096, function(text) return classify_uncached(text, false) end)
-local classify_negation = M.memo(4096, function(text) return classify_uncached(text, true) end)
+local classify_negation = M.memo(16, function(text) return classify_uncached(text, true) end)
 local function classify_all(text, negation_aware)
   if negation_aware then return classify_negation(text) end
   return classify_plain(text)
