@@ -111,7 +111,7 @@ end
 -- hold the skeleton's placeholder (common.placeholder); nil when none.  Returns the field entry
 -- {node, key, text, field}.  (Most plans never mention most keywords: one search of all the
 -- prose settles that.)  gov.find_claim is the same function, under its older name.
-function M.says(plan, kw, want)
+function M.says_lua(plan, kw, want)
   want = want or "claimed"
   local p = prose_of(plan)
   if not anchored(kw) and not hogo.test(p.joined, claim_patterns(kw).k, "i") then return nil end
@@ -120,14 +120,13 @@ function M.says(plan, kw, want)
   end
   return nil
 end
-M.find_claim = M.says
 
 -- gov.mentions(plan, re): the first prose field (as gov.says reads: not item names or subject
 -- labels, which are labels, not statements) whose text matches re at all (case-insensitive),
 -- whatever its polarity, skipping fields that still hold the skeleton's placeholder; nil when
 -- none.  For safeguards and answers, which are often worded as negations: 「再委託は禁止」
 -- 「学習には利用しない」.
-function M.mentions(plan, re)
+function M.mentions_lua(plan, re)
   local p = prose_of(plan)
   if not anchored(re) and not hogo.test(p.joined, re, "i") then return nil end
   for _, f in ipairs(p.list) do
@@ -135,6 +134,20 @@ function M.mentions(plan, re)
   end
   return nil
 end
+
+-- gov.says and gov.mentions themselves are says_lua and mentions_lua done in C (hogo.prose_reader:
+-- the same fields, patterns and placeholders, handed over from here; the prose record worked out
+-- once per plan); says_lua and mentions_lua stay the reference, and the prose ctest compares the
+-- two on every fixture and 500 generated plans.  gov.find_claim is gov.says, under its older name.
+if hogo.prose_reader then
+  M.says, M.mentions = hogo.prose_reader({
+    text_fields = common.text_fields, placeholder = common.placeholder, fields = PROSE,
+    patterns = claim_patterns, anchored = anchored, says_lua = M.says_lua, mentions_lua = M.mentions_lua,
+  })
+else
+  M.says, M.mentions = M.says_lua, M.mentions_lua
+end
+M.find_claim = M.says
 
 -- gov.sentence(text, kw): the sentence of the (normalized) text that mentions kw first — what to
 -- quote back to the department — or the text itself when no sentence can be cut out.
