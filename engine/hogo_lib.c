@@ -307,7 +307,8 @@ static int hl_text_fields(lua_State *L)
 #define HP_MAX_KW 1024
 
 /* Push the plan's prose record { entries, joined, placeholder flags },
- * built on the first question about the plan. */
+ * built on the first question about the plan.  The flags ('?' not asked
+ * yet, '1' a placeholder, '0' not) are a userdata only C reads. */
 static void hp_record(lua_State *L, int plan)
 {
     lua_pushvalue(L, plan);
@@ -337,10 +338,7 @@ static void hp_record(lua_State *L, int plan)
             const char *t = lua_tolstring(L, -1, &tl);
             if (n > 0) sb_add(joined, "\xFF", 1);
             if (t) sb_add(joined, t, tl);
-            lua_getfield(L, HP_CFG, "placeholder");
-            lua_insert(L, -2);
-            lua_call(L, 1, 1);
-            sb_add(flags, lua_toboolean(L, -1) ? "1" : "0", 1);
+            sb_add(flags, "?", 1);          /* a placeholder? asked when it matters */
             lua_pop(L, 1);
             lua_pushvalue(L, f);
             lua_rawseti(L, entries, ++n);
@@ -354,7 +352,9 @@ static void hp_record(lua_State *L, int plan)
     lua_rawseti(L, -2, 1);
     lua_pushlstring(L, joined->data ? joined->data : "", joined->len);
     lua_rawseti(L, -2, 2);
-    lua_pushlstring(L, flags->data ? flags->data : "", flags->len);
+    char *fl = lua_newuserdatauv(L, flags->len + 1, 0);   /* the flags, filled in later */
+    memcpy(fl, flags->data ? flags->data : "", flags->len);
+    fl[flags->len] = '\0';
     lua_rawseti(L, -2, 3);
     sb_free(joined);
     sb_free(flags);
@@ -398,6 +398,20 @@ static void hp_keyword(lua_State *L, int kw)
     lua_rawset(L, HP_KW);
     lua_pushinteger(L, nkw + 1);
     lua_replace(L, HP_NKW);
+}
+
+/* Whether entry i (text t) still holds the skeleton's placeholder:
+ * config.placeholder(text), asked at most once per plan and entry. */
+static int hp_placeholder(lua_State *L, char *flags, lua_Integer i, const char *t, size_t tl)
+{
+    if (flags[i - 1] == '?') {
+        lua_getfield(L, HP_CFG, "placeholder");
+        lua_pushlstring(L, t, tl);
+        lua_call(L, 1, 1);
+        flags[i - 1] = lua_toboolean(L, -1) ? '1' : '0';
+        lua_pop(L, 1);
+    }
+    return flags[i - 1] == '1';
 }
 
 /* hogo.test(text, pattern at pidx of info (or the string at pidx), "i") */
@@ -448,7 +462,7 @@ static int hp_says(lua_State *L)
     lua_pop(L, 1);
     if (!anchored && !hp_test(L, joined, jl, info, 1)) { lua_pushnil(L); return 1; }
     lua_rawgeti(L, rec, 3);
-    const char *flags = lua_tostring(L, -1);
+    char *flags = lua_touserdata(L, -1);
     lua_rawgeti(L, rec, 1);
     int entries = lua_gettop(L);
     for (lua_Integer i = 1; flags[i - 1]; i++) {
@@ -458,7 +472,7 @@ static int hp_says(lua_State *L)
         size_t tl;
         const char *t = lua_tolstring(L, -1, &tl);
         int got = -1;               /* gov.claim: nil, claimed, denied, hypothetical */
-        if (t && tl && hp_test(L, t, tl, info, 1))
+        if (t && !hp_placeholder(L, flags, i, t, tl) && tl && hp_test(L, t, tl, info, 1))
             got = hp_test(L, t, tl, info, 2) ? 0 : hp_test(L, t, tl, info, 3) ? 1 : 2;
         lua_pop(L, 1);
         if (got == want) return 1;
@@ -483,7 +497,7 @@ static int hp_mentions(lua_State *L)
     const char *joined = lua_tolstring(L, -1, &jl);
     if (!anchored && !hp_test(L, joined, jl, 0, 2)) { lua_pushnil(L); return 1; }
     lua_rawgeti(L, rec, 3);
-    const char *flags = lua_tostring(L, -1);
+    char *flags = lua_touserdata(L, -1);
     lua_rawgeti(L, rec, 1);
     int entries = lua_gettop(L);
     for (lua_Integer i = 1; flags[i - 1]; i++) {
@@ -491,7 +505,7 @@ static int hp_mentions(lua_State *L)
         lua_getfield(L, -1, "text");
         size_t tl;
         const char *t = lua_tolstring(L, -1, &tl);
-        int hit = t && hp_test(L, t, tl, 0, 2) && flags[i - 1] == '0';
+        int hit = t && hp_test(L, t, tl, 0, 2) && !hp_placeholder(L, flags, i, t, tl);
         lua_pop(L, 1);
         if (hit) return 1;
         lua_pop(L, 1);
