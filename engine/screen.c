@@ -113,7 +113,7 @@ static void screen_fill(lua_State *L, const char *tmpl, size_t tlen, int vars)
 
 /* Push opts[field][lang] (or opts[field], one text for both languages) if
  * it is a string, else the rule's default. */
-static void screen_text(lua_State *L, int opts, const char *field, const char *lang, const char *dflt)
+static void screen_text(lua_State *L, int opts, const char *field, const char *lang, int defaults, int k)
 {
     if (opts) {
         int t = lua_getfield(L, opts, field);
@@ -127,7 +127,7 @@ static void screen_text(lua_State *L, int opts, const char *field, const char *l
             lua_pop(L, 1);
         }
     }
-    lua_pushstring(L, dflt);
+    lua_rawgeti(L, defaults, k);          /* the rule's own, a Lua string since load */
 }
 
 /* A copy of the string at idx into the result, cut to at most max bytes on
@@ -189,15 +189,19 @@ int screen_report(lua_State *L)
     int vars = 0;
     if (opts && lua_getfield(L, opts, "vars") == LUA_TTABLE) vars = lua_gettop(L);
     static const char *const langs[2] = { "ja", "en" };
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->texts_ref);
+    int defaults = lua_gettop(L);
     int texts = lua_gettop(L) + 1;    /* message ja, follow_up ja, message en, follow_up en */
     for (int l = 0; l < 2; l++) {
         for (int k = 0; k < 2; k++) {
-            r = &e->rules[e->cur_rule];
-            screen_text(L, opts, k ? "follow_up" : "message", langs[l], k ? r->info.follow_up[l] : r->info.message[l]);
+            screen_text(L, opts, k ? "follow_up" : "message", langs[l], defaults, 2 * l + k + 1);
             size_t tl;
             const char *t = lua_tolstring(L, -1, &tl);
-            screen_fill(L, t, tl, vars);
-            lua_remove(L, -2);
+            /* a template with no {name} to fill, or no vars, is its own text */
+            if (vars && memchr(t, '{', tl)) {
+                screen_fill(L, t, tl, vars);
+                lua_remove(L, -2);
+            }
         }
     }
 
