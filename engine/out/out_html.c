@@ -144,12 +144,19 @@ static void html_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
     if (f->waived) sb_printf(sb, "<s>%s</s> ", L(c, "適用除外", "waived"));
     sb_puts(sb, "<code>");
     html_text(sb, f->rule);
-    sb_puts(sb, "</code> <code>");
-    html_text(sb, f->topic);
-    sb_puts(sb, "</code> <span class=\"where\">");
+    sb_puts(sb, "</code> <span class=\"topic\">");
+    html_text(sb, outw_topic_word(f->topic, c->lang));
+    sb_puts(sb, "</span> <span class=\"where\">");
     html_text(sb, r->file);
     if (f->line > 0) sb_printf(sb, ":%d", f->line);
-    if (f->path && *f->path) { sb_putc(sb, ' '); html_text(sb, f->path); }
+    if (f->path && *f->path) {          /* the field in the reader's words */
+        strbuf w;
+        sb_init(&w);
+        outw_field_where(&w, f->path, c->lang);
+        if (w.len) { sb_putc(sb, ' '); html_text(sb, sb_cstr(&w)); }
+        if (sb_failed(&w)) sb->failed = 1;
+        sb_free(&w);
+    }
     sb_puts(sb, "</span></p>\n<p class=\"message\">");
     html_text(sb, outw_lang(f->message, c->lang));
     sb_puts(sb, "</p>\n");
@@ -344,7 +351,11 @@ static void html_overview(strbuf *sb, out_state *st, const out_ctx *c)
                   outw_severity_word((hogo_severity)v, c->lang));
     sb_printf(sb, "</p>\n<table class=\"overview\">\n<thead><tr><th>%s</th>", L(c, "計画", "Plan"));
     for (size_t t = 0; t < nt; t++)
-        if (used[t]) sb_printf(sb, "<th class=\"topic\">%s</th>", hogo_topic(t));
+        if (used[t]) {
+            sb_puts(sb, "<th class=\"topic\">");
+            html_text(sb, outw_topic_word(hogo_topic(t), c->lang));
+            sb_puts(sb, "</th>");
+        }
     sb_puts(sb, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < st->nrank; i++) {
         const out_rank *k = &st->rank[i];
@@ -354,9 +365,11 @@ static void html_overview(strbuf *sb, out_state *st, const out_ctx *c)
         for (size_t t = 0; t < nt; t++) {
             if (!used[t]) continue;
             unsigned v = k->topic_sev ? k->topic_sev[t] : 0;
-            if (v) sb_printf(sb, "<td class=\"cell sev-%s\" title=\"%s\">%s</td>",
-                             outw_severity_id((hogo_severity)(v - 1)), hogo_topic(t),
-                             outw_severity_word((hogo_severity)(v - 1), c->lang));
+            if (v) {
+                sb_printf(sb, "<td class=\"cell sev-%s\" title=\"", outw_severity_id((hogo_severity)(v - 1)));
+                html_text(sb, outw_topic_word(hogo_topic(t), c->lang));
+                sb_printf(sb, "\">%s</td>", outw_severity_word((hogo_severity)(v - 1), c->lang));
+            }
             else sb_puts(sb, "<td class=\"cell\"></td>");
         }
         sb_puts(sb, "</tr>\n");
