@@ -167,12 +167,19 @@ static void hl_tf_add(lua_State *L, int out, lua_Integer *n, int node, int keyid
         lua_setfield(L, -2, "node");
         lua_pushvalue(L, keyidx);
         lua_setfield(L, -2, "key");
-        lua_pushcfunction(L, hl_normalize);
-        lua_pushvalue(L, v);
-        lua_call(L, 1, 1);
+        /* the text normalised as hogo.normalize does, in the walk's own
+         * buffer (freed by the collector if the push raises) */
+        strbuf *box = lua_touserdata(L, out + 1);
+        size_t sl;
+        const char *sv = lua_tolstring(L, v, &sl);
+        box->data = hogo_normalize(sv, sl);
+        if (!box->data) luaL_error(L, "out of memory");
+        lua_pushstring(L, box->data);
+        sb_free(box);
         lua_setfield(L, -2, "text");
         lua_pushstring(L, field);
         lua_setfield(L, -2, "field");
+        sbx_seal(L, -1);                 /* read-only already: common.text_fields freezes the list only */
         lua_rawseti(L, out, ++*n);
     }
     lua_pop(L, 1);
@@ -253,6 +260,7 @@ static int hl_text_fields(lua_State *L)
     lua_settop(L, 1);
     luaL_checkstack(L, 32, "text_fields");
     lua_newtable(L);
+    sbx_box(L);                          /* at 3: hl_tf_add's buffer */
     lua_Integer n = 0;
     hl_tf_walk(L, 2, &n, 1, voc_get(), 0, 0);
     lua_settop(L, 2);
