@@ -312,7 +312,8 @@ function M.answer(v, echo)
   if v == nil then return nil, "absent" end
   if hogo.is_null(v) then return nil, "null" end
   if type(v) ~= "string" then return nil, "blank" end
-  if echo ~= nil then return answer_text(v, echo) end
+  -- (a long text is not kept: the cache would hold a hostile plan's megabytes for later plans)
+  if echo ~= nil or #v > 2048 then return answer_text(v, echo) end
   local r = answer_kept(v)
   return r[1], r[2]
 end
