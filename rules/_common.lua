@@ -11,6 +11,11 @@
 --     letters (１０００, ＤＶ) match ASCII patterns.
 --   * Patterns are PCRE2 (hogo.test), written as Lua long strings [[...]] so backslashes stay.
 
+-- The globals this library calls, as locals: a global is looked up through the environment's
+-- read-only base at every use; a local is one step.
+local hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall =
+      hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall
+
 local M = {}
 
 local SEVERITIES = { "info", "low", "medium", "high", "critical" }

@@ -13,6 +13,11 @@
 
 local common = import("common")
 
+-- The globals this library calls, as locals: a global is looked up through the environment's
+-- read-only base at every use; a local is one step.
+local hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall =
+      hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall
+
 local M = {}
 
 -- Characters that end a clause: the negation of a claim must sit in the same clause.
