@@ -237,6 +237,7 @@ static void eng_add_builtin_c_rules(hogo_engine *e)
     r->chunk_ref = LUA_NOREF;
     r->reset_ref = LUA_NOREF;
     r->env_ref = LUA_NOREF;
+    r->texts_ref = LUA_NOREF;
 }
 
 hogo_status hogo_engine_new(const hogo_options *opts, hogo_engine **out)

@@ -23,6 +23,8 @@ typedef struct {
     int reset_ref;             /* LUA_NOREF, or the upvalues to set back before each plan
                                   (sbx_reset_list): then check() runs without its file */
     int env_ref;               /* its globals, kept from plan to plan while untouched */
+    int texts_ref;             /* {message ja, follow_up ja, message en, follow_up en} as Lua
+                                  strings, for ctx.report (pushed once, at load) */
     int disabled;
     char **need_fields;        /* needs.fields: top-level keys that must all be present */
     size_t n_need_fields;

@@ -1,8 +1,8 @@
 /* hogo_lib.c -- the `hogo` table every rule sees (hl_ prefix): JSON null,
  * paths, PCRE2 matching, Japanese text, dates, durations, rule look-ups and
  * freezing.  The sandbox (sandbox.h) decides what a rule can reach; the
- * engine hands it this table.  It builds on the sandbox, the vocabulary
- * and the public API only.  Documented for rule authors in docs/rule-api.md. */
+ * engine hands it this table.  It builds on the sandbox, the vocabulary and
+ * the public API.  Documented for rule authors in docs/rule-api.md. */
 #include "hogo_lib.h"
 #include "sandbox.h"
 #include "vocab.h"
@@ -167,12 +167,19 @@ static void hl_tf_add(lua_State *L, int out, lua_Integer *n, int node, int keyid
         lua_setfield(L, -2, "node");
         lua_pushvalue(L, keyidx);
         lua_setfield(L, -2, "key");
-        lua_pushcfunction(L, hl_normalize);
-        lua_pushvalue(L, v);
-        lua_call(L, 1, 1);
+        /* the text normalised as hogo.normalize does, in the walk's own
+         * buffer (freed by the collector if the push raises) */
+        strbuf *box = lua_touserdata(L, out + 1);
+        size_t sl;
+        const char *sv = lua_tolstring(L, v, &sl);
+        box->data = hogo_normalize(sv, sl);
+        if (!box->data) luaL_error(L, "out of memory");
+        lua_pushstring(L, box->data);
+        sb_free(box);
         lua_setfield(L, -2, "text");
         lua_pushstring(L, field);
         lua_setfield(L, -2, "field");
+        sbx_seal(L, -1);                 /* read-only already: common.text_fields freezes the list only */
         lua_rawseti(L, out, ++*n);
     }
     lua_pop(L, 1);
@@ -253,6 +260,7 @@ static int hl_text_fields(lua_State *L)
     lua_settop(L, 1);
     luaL_checkstack(L, 32, "text_fields");
     lua_newtable(L);
+    sbx_box(L);                          /* at 3: hl_tf_add's buffer */
     lua_Integer n = 0;
     hl_tf_walk(L, 2, &n, 1, voc_get(), 0, 0);
     lua_settop(L, 2);
@@ -303,6 +311,278 @@ static int hl_label(lua_State *L)
     return 1;
 }
 
+/* hogo.choice(path, value [, lang]): the word a reader sees for a choice
+ * ("transfers.method", "sanitization" -> 無害化); the value itself when the
+ * field has no such choice (a plan may hold anything). */
+static int hl_choice(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    const char *value = luaL_checkstring(L, 2);
+    const char *lang = luaL_optstring(L, 3, "ja");
+    if (!hogo_field_label(path, HOGO_JA)) return luaL_error(L, "hogo.choice: the plan format has no field '%s'", path);
+    const char *w = hogo_value_word(path, value, strcmp(lang, "en") ? HOGO_JA : HOGO_EN);
+    lua_pushstring(L, w ? w : value);
+    return 1;
+}
+
+/* ---- hogo.prose_reader(config): gov.says and gov.mentions in C ----
+ * The pack's rules ask the prose of a plan about a keyword a hundred times
+ * a plan (gov.says: the first prose field that claims it; gov.mentions: the
+ * first that matches it at all).  What a field counts as prose, what makes
+ * a claim (the patterns built from a keyword), what is a placeholder and
+ * what is anchored stay where they are said, in rules/_gov.lua and
+ * rules/_common.lua: config hands those functions over, and the C readers
+ * call each once per plan (the prose record) or once per keyword (kept),
+ * then do the searching themselves.  Anything unusual -- a keyword that is
+ * not a string, a want that is not one of the three -- goes to the Lua
+ * reference (config.says_lua, config.mentions_lua), which the prose ctest
+ * compares with these on every fixture and 500 generated plans.
+ * Upvalues: 1 engine, 2 regex cache, 3 config, 4 records by plan (weak),
+ * 5 keyword patterns, 6 their count. */
+#define HP_CFG    lua_upvalueindex(3)
+#define HP_PLANS  lua_upvalueindex(4)
+#define HP_KW     lua_upvalueindex(5)
+#define HP_NKW    lua_upvalueindex(6)
+#define HP_MAX_KW 1024
+
+/* Push the plan's prose record { entries, joined, placeholder flags },
+ * built on the first question about the plan.  The flags ('?' not asked
+ * yet, '1' a placeholder, '0' not) are a userdata only C reads. */
+static void hp_record(lua_State *L, int plan)
+{
+    lua_pushvalue(L, plan);
+    if (lua_rawget(L, HP_PLANS) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    luaL_checkstack(L, 16, "prose");
+    strbuf *joined = sbx_box(L), *flags = sbx_box(L);
+    int top = lua_gettop(L);
+    lua_getfield(L, HP_CFG, "text_fields");
+    lua_pushvalue(L, plan);
+    lua_call(L, 1, 1);
+    int list = lua_gettop(L);
+    lua_getfield(L, HP_CFG, "fields");
+    int set = lua_gettop(L);
+    lua_newtable(L);
+    int entries = lua_gettop(L);
+    lua_Integer n = 0;
+    for (lua_Integer i = 1; lua_geti(L, list, i) != LUA_TNIL; i++) {
+        int f = lua_gettop(L);
+        sbx_charge(L, 16);
+        lua_getfield(L, f, "field");
+        int prose = lua_rawget(L, set) != LUA_TNIL && lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (prose) {
+            lua_getfield(L, f, "text");
+            size_t tl;
+            const char *t = lua_tolstring(L, -1, &tl);
+            if (n > 0) sb_add(joined, "\xFF", 1);
+            if (t) sb_add(joined, t, tl);
+            sb_add(flags, "?", 1);          /* a placeholder? asked when it matters */
+            lua_pop(L, 1);
+            lua_pushvalue(L, f);
+            lua_rawseti(L, entries, ++n);
+        }
+        lua_settop(L, f - 1);
+    }
+    lua_pop(L, 1);                      /* the nil that ended the list */
+    if (joined->failed || flags->failed) luaL_error(L, "out of memory");
+    lua_createtable(L, 3, 0);
+    lua_pushvalue(L, entries);
+    lua_rawseti(L, -2, 1);
+    lua_pushlstring(L, joined->data ? joined->data : "", joined->len);
+    lua_rawseti(L, -2, 2);
+    char *fl = lua_newuserdatauv(L, flags->len + 1, 0);   /* the flags, filled in later */
+    memcpy(fl, flags->data ? flags->data : "", flags->len);
+    fl[flags->len] = '\0';
+    lua_rawseti(L, -2, 3);
+    sb_free(joined);
+    sb_free(flags);
+    lua_pushvalue(L, plan);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, HP_PLANS);
+    lua_replace(L, top - 1);            /* over the first box */
+    lua_settop(L, top - 1);
+}
+
+/* Push the keyword's { k, plain, denied, anchored }, from config.patterns
+ * and config.anchored the first time it is asked. */
+static void hp_keyword(lua_State *L, int kw)
+{
+    lua_pushvalue(L, kw);
+    if (lua_rawget(L, HP_KW) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    lua_Integer nkw = lua_tointeger(L, HP_NKW);
+    if (nkw >= HP_MAX_KW) {             /* rules inventing keywords: start again */
+        lua_newtable(L);
+        lua_replace(L, HP_KW);
+        nkw = 0;
+    }
+    lua_createtable(L, 4, 0);
+    int info = lua_gettop(L);
+    lua_getfield(L, HP_CFG, "patterns");
+    lua_pushvalue(L, kw);
+    lua_call(L, 1, 1);
+    static const char *const names[3] = { "k", "plain", "denied" };
+    for (int i = 0; i < 3; i++) {
+        lua_getfield(L, -1, names[i]);
+        lua_rawseti(L, info, i + 1);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, HP_CFG, "anchored");
+    lua_pushvalue(L, kw);
+    lua_call(L, 1, 1);
+    lua_rawseti(L, info, 4);
+    lua_pushvalue(L, kw);
+    lua_pushvalue(L, info);
+    lua_rawset(L, HP_KW);
+    lua_pushinteger(L, nkw + 1);
+    lua_replace(L, HP_NKW);
+}
+
+/* Whether entry i (text t) still holds the skeleton's placeholder:
+ * config.placeholder(text), asked at most once per plan and entry. */
+static int hp_placeholder(lua_State *L, char *flags, lua_Integer i, const char *t, size_t tl)
+{
+    if (flags[i - 1] == '?') {
+        lua_getfield(L, HP_CFG, "placeholder");
+        lua_pushlstring(L, t, tl);
+        lua_call(L, 1, 1);
+        flags[i - 1] = lua_toboolean(L, -1) ? '1' : '0';
+        lua_pop(L, 1);
+    }
+    return flags[i - 1] == '1';
+}
+
+/* hogo.test(text, pattern at pidx of info (or the string at pidx), "i") */
+static int hp_test(lua_State *L, const char *s, size_t sl, int info, int slot)
+{
+    size_t pl;
+    if (info) lua_rawgeti(L, info, slot);
+    else lua_pushvalue(L, slot);
+    const char *p = lua_tolstring(L, -1, &pl);
+    if (!p) return luaL_error(L, "bad argument #2 to 'test' (string expected)");
+    rx_match m;
+    int rc = rx_exec(hl_rx(L), p, pl, "i", s, sl, 0, &m);
+    lua_pop(L, 1);
+    if (rc < 0) return hl_rx_error(L, rc, m.msg);
+    return rc > 0;
+}
+
+/* The Lua reference answers (config[name] with the call's arguments). */
+static int hp_reference(lua_State *L, const char *name)
+{
+    int n = lua_gettop(L);
+    lua_getfield(L, HP_CFG, name);
+    lua_insert(L, 1);
+    lua_call(L, n, 1);
+    return 1;
+}
+
+static int hp_says(lua_State *L)
+{
+    static const char *const wants[3] = { "claimed", "denied", "hypothetical" };
+    int want = 0;
+    if (!lua_isnoneornil(L, 3)) {
+        const char *w = lua_type(L, 3) == LUA_TSTRING ? lua_tostring(L, 3) : "";
+        for (want = 0; want < 3 && strcmp(w, wants[want]); want++) {}
+    }
+    if (lua_type(L, 1) != LUA_TTABLE || lua_type(L, 2) != LUA_TSTRING || want == 3)
+        return hp_reference(L, "says_lua");
+    lua_settop(L, 2);
+    hp_record(L, 1);
+    int rec = lua_gettop(L);
+    hp_keyword(L, 2);
+    int info = lua_gettop(L);
+    lua_rawgeti(L, rec, 2);
+    size_t jl;
+    const char *joined = lua_tolstring(L, -1, &jl);
+    lua_rawgeti(L, info, 4);
+    int anchored = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (!anchored && !hp_test(L, joined, jl, info, 1)) { lua_pushnil(L); return 1; }
+    lua_rawgeti(L, rec, 3);
+    char *flags = lua_touserdata(L, -1);
+    lua_rawgeti(L, rec, 1);
+    int entries = lua_gettop(L);
+    for (lua_Integer i = 1; flags[i - 1]; i++) {
+        if (flags[i - 1] == '1') continue;
+        lua_rawgeti(L, entries, i);
+        lua_getfield(L, -1, "text");
+        size_t tl;
+        const char *t = lua_tolstring(L, -1, &tl);
+        int got = -1;               /* gov.claim: nil, claimed, denied, hypothetical */
+        if (t && !hp_placeholder(L, flags, i, t, tl) && tl && hp_test(L, t, tl, info, 1))
+            got = hp_test(L, t, tl, info, 2) ? 0 : hp_test(L, t, tl, info, 3) ? 1 : 2;
+        lua_pop(L, 1);
+        if (got == want) return 1;
+        lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+static int hp_mentions(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TTABLE || lua_type(L, 2) != LUA_TSTRING) return hp_reference(L, "mentions_lua");
+    lua_settop(L, 2);
+    hp_record(L, 1);
+    int rec = lua_gettop(L);
+    hp_keyword(L, 2);
+    lua_rawgeti(L, -1, 4);
+    int anchored = lua_toboolean(L, -1);
+    lua_pop(L, 2);
+    lua_rawgeti(L, rec, 2);
+    size_t jl;
+    const char *joined = lua_tolstring(L, -1, &jl);
+    if (!anchored && !hp_test(L, joined, jl, 0, 2)) { lua_pushnil(L); return 1; }
+    lua_rawgeti(L, rec, 3);
+    char *flags = lua_touserdata(L, -1);
+    lua_rawgeti(L, rec, 1);
+    int entries = lua_gettop(L);
+    for (lua_Integer i = 1; flags[i - 1]; i++) {
+        lua_rawgeti(L, entries, i);
+        lua_getfield(L, -1, "text");
+        size_t tl;
+        const char *t = lua_tolstring(L, -1, &tl);
+        int hit = t && hp_test(L, t, tl, 0, 2) && !hp_placeholder(L, flags, i, t, tl);
+        lua_pop(L, 1);
+        if (hit) return 1;
+        lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+/* hogo.prose_reader(config) -> says, mentions (see above). */
+static int hl_prose_reader(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    static const char *const need[] = { "text_fields", "placeholder", "fields", "patterns", "anchored",
+                                        "says_lua", "mentions_lua", NULL };
+    for (int i = 0; need[i]; i++) {
+        int t = lua_getfield(L, 1, need[i]);
+        if (t != (strcmp(need[i], "fields") ? LUA_TFUNCTION : LUA_TTABLE))
+            return luaL_error(L, "hogo.prose_reader: config.%s is missing", need[i]);
+        lua_pop(L, 1);
+    }
+    lua_settop(L, 1);
+    lua_newtable(L);                        /* records, weak by plan, shared by both */
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    for (int k = 0; k < 2; k++) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushvalue(L, lua_upvalueindex(2));
+        lua_pushvalue(L, 1);
+        lua_pushvalue(L, 2);
+        lua_newtable(L);                    /* keywords */
+        lua_pushinteger(L, 0);
+        lua_pushcclosure(L, k ? hp_mentions : hp_says, 6);
+    }
+    return 2;
+}
+
 static int hl_date(lua_State *L)
 {
     char iso[11];
@@ -346,8 +626,9 @@ static const luaL_Reg hl_lib[] = {
     {"is_null", hl_is_null}, {"path", hl_path}, {"test", hl_test},
     {"match", hl_match}, {"gsub", hl_gsub}, {"normalize", hl_normalize},
     {"date", hl_date}, {"days", hl_days}, {"rule_exists", hl_rule_exists},
-    {"suggest_rule", hl_suggest_rule}, {"text_fields", hl_text_fields}, {"label", hl_label},
-    {"severity_rank", hl_severity_rank}, {"freeze", hl_freeze}, {NULL, NULL}
+    {"suggest_rule", hl_suggest_rule}, {"text_fields", hl_text_fields}, {"label", hl_label}, {"choice", hl_choice},
+    {"severity_rank", hl_severity_rank}, {"freeze", hl_freeze}, {"prose_reader", hl_prose_reader},
+    {NULL, NULL}
 };
 
 /* Push a new table of the helpers (the sandbox adds hogo.null to it);

@@ -66,6 +66,7 @@ typedef struct {
  * its subject: at most HOGO_REGEX_WORK points x bytes (about a second of scanning),
  * never below HOGO_REGEX_MIN_MATCH nor above the configured limit. */
 #define RX_WINDOW         64
+#define RX_ONE_CALL_MAX   8192          /* bytes: searched in one call first (rx_search) */
 #define RX_ERROR_TIME     (-10000)
 
 struct rx_cache {
@@ -595,8 +596,26 @@ static int rx_search(rx_cache *c, const rx_entry *e, const char *subject, size_t
     pcre2_pattern_info(e->code, PCRE2_INFO_ALLOPTIONS, &all);
     if (slen - start <= RX_WINDOW || ((all | mopts) & PCRE2_ANCHORED))
         return pcre2_match(e->code, (PCRE2_SPTR)subject, slen, start, mopts, c->md, c->mctx);
-    uint64_t t0 = rx_now_ns();
     int rc;
+    /* Most searches are of a few KB of prose and end at once, matched or
+     * not: one call over the whole subject first, under a match limit so
+     * small that every start position together stays within HOGO_REGEX_WORK
+     * (points x bytes scanned, as above).  Its answer, when it has one, is
+     * the answer (a limit changes whether there is one, never which); only
+     * a search that hits it goes window by window under the full limit.
+     * The windows' calls cost more than the matching on such texts. */
+    size_t n = slen - start;
+    if (n <= RX_ONE_CALL_MAX) {
+        uint64_t lim = HOGO_REGEX_WORK / ((uint64_t)n * n);
+        if (lim > c->lim.match_limit) lim = c->lim.match_limit;
+        pcre2_set_match_limit(c->mctx, (uint32_t)lim);
+        rc = pcre2_match(e->code, (PCRE2_SPTR)subject, slen, start, mopts, c->md, c->mctx);
+        rx_scale_limit(c, n);
+        if (rc != PCRE2_ERROR_MATCHLIMIT && rc != PCRE2_ERROR_DEPTHLIMIT && rc != PCRE2_ERROR_HEAPLIMIT &&
+            rc != PCRE2_ERROR_JIT_STACKLIMIT)
+            return rc;
+    }
+    uint64_t t0 = rx_now_ns();
     for (size_t from = start;;) {
         size_t lim = from + RX_WINDOW;
         pcre2_set_offset_limit(c->mctx, lim < slen ? lim : PCRE2_UNSET);

@@ -456,6 +456,14 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
         r->reset_ref = sbx_reset_list(L, -1, top + 1) ? luaL_ref(L, LUA_REGISTRYINDEX) : LUA_NOREF;
         r->env_ref = LUA_NOREF;
+        lua_createtable(L, 4, 0);
+        for (int l = 0; l < 2; l++) {
+            lua_pushstring(L, r->info.message[l]);
+            lua_rawseti(L, -2, 2 * l + 1);
+            lua_pushstring(L, r->info.follow_up[l]);
+            lua_rawseti(L, -2, 2 * l + 2);
+        }
+        r->texts_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     }
     lua_settop(L, top);
     return s;

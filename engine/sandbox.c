@@ -403,8 +403,12 @@ int sbx_open(sbx_state *e)
         lua_rawset(L, -4);
     }
     lua_pop(L, 1);
-    /* a generational collector suits "build a plan, drop it" */
-    lua_gc(L, LUA_GCGEN, 0, 0);
+    /* a generational collector suits "build a plan, drop it"; its major
+     * collection runs once the old generation has grown by a quarter (Lua's
+     * default, double, let a worker's heap creep up over a long batch:
+     * 12.3 -> 14.4 MiB from 2,000 to 10,000 plans with -j 1; 12.3 -> 12.9
+     * MiB so, for 2 % more instructions) */
+    lua_gc(L, LUA_GCGEN, 0, 25);
     return 1;
 }
 

@@ -84,6 +84,9 @@ int  sbx_push_plan(sbx_state *s, const void *cjson_root, size_t limit);
 /* Push a deep read-only copy of the value at idx (hogo.freeze). */
 void sbx_freeze(lua_State *L, int idx, int in_place);
 int  sbx_freeze_fn(lua_State *L);       /* (t) -> a deep read-only copy of t */
+/* Make the fresh table at idx, whose values are all immutable already,
+ * read-only in place (no walk): tables the engine builds for rules. */
+void sbx_seal(lua_State *L, int idx);
 int  sbx_is_readonly(lua_State *L, int idx);
 int  sbx_is_null(lua_State *L, int idx);
 void sbx_push_null(lua_State *L);

@@ -235,6 +235,22 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
     if (real != idx) lua_remove(L, real);
 }
 
+/* Make the fresh table at idx read-only in place (it becomes the table
+ * behind a read-only proxy, which replaces it at idx), without looking
+ * inside: for tables built in C whose values are already immutable
+ * (strings, numbers, plan proxies), where sbx_freeze would walk them. */
+void sbx_seal(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    sbx_push_keys(L);
+    int keys = lua_gettop(L);
+    lua_createtable(L, 0, 0);                     /* proxy */
+    sbx_push_ro_meta(L, idx, keys, SBX_K_RO_LABEL, 0, sbx_ro_newindex);
+    lua_setmetatable(L, -2);
+    lua_replace(L, idx);
+    lua_pop(L, 1);
+}
+
 /* Push the guard of the plain table at idx (in place, as sbx_freeze with
  * in_place, but writes allowed and noted: sbx_cow_newindex); memo maps
  * tables already guarded for this rule to their guards. */

@@ -1,5 +1,8 @@
 /* sbx_env.c -- rule and library environments (sandbox.h), and running a
- * rule on one plan with nothing kept from the plan before. */
+ * rule on one plan with nothing kept from the plan before, in constant time
+ * per rule: the rule's globals are kept while untouched (sbx_push_rule_env),
+ * its upvalues set back from a list made at load (sbx_reset_list), and the
+ * tables of constants it closes over guarded (sbx_guard, sbx_data.c). */
 #include "sandbox.h"
 #include "sbx_int.h"
 #include "hogo_limits.h"
@@ -46,14 +49,13 @@ void sbx_add_global(sbx_state *s, const char *name)
 }
 
 /* ---- rule environments ----
- * security: a rule's globals are a new, nearly empty table E for every run
- * (every load and every plan), whose metatable (its own, so that a rule
- * that changes it changes nothing else) reads through to one shared base:
- * the base functions, the standard tables and hogo (read-only proxies) and
- * the pack's libraries (frozen).  A rule can set globals (in E, gone after
- * the run) but cannot write into anything another rule or another plan
- * sees.  Building E is two small tables: a copy of every standard table per
- * rule and per plan cost more than the rules' own work. */
+ * security: a rule's globals are a nearly empty table E of its own, whose
+ * metatable (its own, so that a rule that changes it changes nothing else)
+ * reads through to one shared base: the base functions, the standard tables
+ * and hogo (read-only proxies) and the pack's libraries (frozen).  A rule
+ * can set globals (in E) but cannot write into anything another rule sees;
+ * an E it wrote into is replaced before its next plan (sbx_push_rule_env),
+ * so no plan sees what the plan before it left. */
 
 /* Build a frozen base: the prototype's entries, plus the pack's libraries
  * when with_libs, stored in the registry under key. */
@@ -119,12 +121,13 @@ void sbx_push_lib_env(sbx_state *e)
     sbx_push_env_over(L, &SBX_LIBBASE);
 }
 
-/* security: no state survives from one plan to the next.  A rule file is
- * run afresh for every plan, in a new environment (new globals, new copies
- * of the standard tables), so whatever it keeps -- a global, a local its
- * functions close over, a table it fills -- starts empty on every plan,
- * is charged to that plan's budgets, and is garbage after it.  Libraries
- * are loaded once and keep their state (see docs/security.md). */
+/* security: no state survives from one plan to the next.  A rule whose
+ * check() reaches state a reset list cannot set back (or that wrote into a
+ * guarded constant) has its file run afresh for every plan, in new globals,
+ * so whatever it keeps -- a global, a local its functions close over, a
+ * table it fills -- starts empty on every plan, is charged to that plan's
+ * budgets, and is garbage after it.  Libraries are loaded once and keep
+ * their state (see docs/security.md). */
 int sbx_rule_entry(lua_State *L)
 {
     sbx_state *e = sbx_get(L);

@@ -146,7 +146,7 @@ static void screen_fill(lua_State *L, const char *tmpl, size_t tlen, int vars, h
 
 /* Push opts[field][lang] (or opts[field], one text for both languages) if
  * it is a string, else the rule's default. */
-static void screen_text(lua_State *L, int opts, const char *field, const char *lang, const char *dflt)
+static void screen_text(lua_State *L, int opts, const char *field, const char *lang, int defaults, int k)
 {
     if (opts) {
         int t = lua_getfield(L, opts, field);
@@ -160,7 +160,7 @@ static void screen_text(lua_State *L, int opts, const char *field, const char *l
             lua_pop(L, 1);
         }
     }
-    lua_pushstring(L, dflt);
+    lua_rawgeti(L, defaults, k);          /* the rule's own, a Lua string since load */
 }
 
 /* A copy of the string at idx into the result, cut to at most max bytes on
@@ -221,15 +221,19 @@ int screen_report(lua_State *L)
     int vars = 0;
     if (opts && lua_getfield(L, opts, "vars") == LUA_TTABLE) vars = lua_gettop(L);
     static const char *const langs[2] = { "ja", "en" };
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->texts_ref);
+    int defaults = lua_gettop(L);
     int texts = lua_gettop(L) + 1;    /* message ja, follow_up ja, message en, follow_up en */
     for (int l = 0; l < 2; l++) {
         for (int k = 0; k < 2; k++) {
-            r = &e->rules[e->cur_rule];
-            screen_text(L, opts, k ? "follow_up" : "message", langs[l], k ? r->info.follow_up[l] : r->info.message[l]);
+            screen_text(L, opts, k ? "follow_up" : "message", langs[l], defaults, 2 * l + k + 1);
             size_t tl;
             const char *t = lua_tolstring(L, -1, &tl);
-            screen_fill(L, t, tl, vars, (hogo_lang)l);
-            lua_remove(L, -2);
+            /* a template with no {name} to fill is its own text */
+            if (memchr(t, '{', tl)) {
+                screen_fill(L, t, tl, vars, (hogo_lang)l);
+                lua_remove(L, -2);
+            }
         }
     }
 
@@ -493,22 +497,54 @@ static void screen_fold_tree(strbuf *b, const cJSON *n, int depth)
     }
 }
 
-/* 1 when the rule's needs hold on the plan (or it has none).  *text is the
- * plan's folded text, built on the first rule with words to look for. */
-static int screen_needs(screen_run *run, const eng_rule *r, strbuf *text, int *built)
+/* The plan's folded text and, for each needs word looked for in it, the
+ * answer: rules share words (ＡＩ, カメラ, 図書館), and each is searched for
+ * once per plan.  The words are few (a pack's dozens), so a small open
+ * table keyed by the word's text suffices; past its size a word is simply
+ * searched again. */
+#define SCREEN_WORD_SLOTS 256
+typedef struct {
+    strbuf text;
+    int built;
+    const char *word[SCREEN_WORD_SLOTS];     /* NULL: empty slot */
+    size_t len[SCREEN_WORD_SLOTS];
+    unsigned char found[SCREEN_WORD_SLOTS];
+} screen_words;
+
+static int screen_word_in(screen_words *w, const char *word)
+{
+    size_t n = strlen(word);
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)word[i]) * 16777619u;
+    for (unsigned k = 0; k < 8; k++) {
+        unsigned slot = (h + k) % SCREEN_WORD_SLOTS;
+        if (!w->word[slot]) {
+            w->word[slot] = word;
+            w->len[slot] = n;
+            w->found[slot] = memmem(w->text.data, w->text.len, word, n) != NULL;
+            return w->found[slot];
+        }
+        if (w->len[slot] == n && memcmp(w->word[slot], word, n) == 0) return w->found[slot];
+    }
+    return memmem(w->text.data, w->text.len, word, n) != NULL;
+}
+
+/* 1 when the rule's needs hold on the plan (or it has none).  The plan's
+ * folded text is built on the first rule with words to look for. */
+static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
 {
     const cJSON *root = run->doc.root;
     for (size_t i = 0; i < r->n_need_fields; i++)
         if (!cJSON_GetObjectItemCaseSensitive(root, r->need_fields[i])) return 0;
     if (!r->n_need_words) return 1;
-    if (!*built) {
-        if (root) screen_fold_tree(text, root->child, 0);
-        *built = 1;
+    if (!w->built) {
+        if (root) screen_fold_tree(&w->text, root->child, 0);
+        w->built = 1;
     }
-    if (text->failed) return 1;          /* out of memory: run the rule */
-    if (!text->data) return 0;           /* a plan without a string */
+    if (w->text.failed) return 1;        /* out of memory: run the rule */
+    if (!w->text.data) return 0;         /* a plan without a string */
     for (size_t i = 0; i < r->n_need_words; i++)
-        if (memmem(text->data, text->len, r->need_words[i], strlen(r->need_words[i]))) return 1;
+        if (screen_word_in(w, r->need_words[i])) return 1;
     return 0;
 }
 
@@ -601,16 +637,15 @@ static int screen_rules(screen_run *run, size_t len)
     sbx_freeze(L, -1, 0);
     int ctx = lua_gettop(L);
     screen_lap(e, &t, &e->stats.convert_ns);
-    strbuf folded;
-    sb_init(&folded);
-    int folded_built = 0;
+    screen_words *words = calloc(1, sizeof *words);   /* NULL: every rule runs (out of memory) */
+    if (words) sb_init(&words->text);
     screen_cpu cpu;
     screen_cpu_start(&cpu, e);
     for (size_t i = 0; i < e->nrules; i++) {
         eng_rule *r = &e->rules[i];
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
         if (screen_cpu_spent(&cpu, e)) { screen_cpu_stop(run, i); break; }
-        if (!e->opt.ignore_needs && !screen_needs(run, r, &folded, &folded_built)) {
+        if (!e->opt.ignore_needs && words && !screen_needs(run, r, words)) {
             r->stats.skipped += e->opt.profile != 0;
             continue;
         }
@@ -648,7 +683,8 @@ static int screen_rules(screen_run *run, size_t len)
             if (t - t0 > r->stats.max_ns) r->stats.max_ns = t - t0;
         }
     }
-    sb_free(&folded);
+    if (words) sb_free(&words->text);
+    free(words);
     lua_settop(L, top);
     return 1;
 }

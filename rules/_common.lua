@@ -11,6 +11,11 @@
 --     letters (１０００, ＤＶ) match ASCII patterns.
 --   * Patterns are PCRE2 (hogo.test), written as Lua long strings [[...]] so backslashes stay.
 
+-- The globals this library calls, as locals: a global is looked up through the environment's
+-- read-only base at every use; a local is one step.
+local hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall =
+      hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall
+
 local M = {}
 
 local SEVERITIES = { "info", "low", "medium", "high", "critical" }
@@ -328,10 +333,7 @@ local PLACEHOLDER = [[（[^）]*…[^）]*）|\([^)]*\.\.\.[^)]*\)|例[:：]|[�
 local LATER = [[(?:選定|決定|確定|契約|締結|採択|落札|発注|設計|導入|構築|調達|公募|入札|協議|検討)(?:後|の後|次第|以降)(?:に|、)?(?:記載|記入|報告|提出|決定|確定|示す|お示し|明示|通知|お知らせ|説明|連絡|定める|判断|検討|選定|調整)|後日(?:に)?(?:記載|記入|報告|提出|決定|確定|示す|お示し|通知|お知らせ|説明|連絡|定める|判断|選定)|追って(?:記載|報告|提出|通知|連絡|示す|お示し)|別途(?:記載|報告|提出|通知|連絡|お示し)|(?:決まり|分かり|わかり)次第(?:記載|報告|提出|通知|連絡)?|(?:未|今後)(?:選定|確定)|選定中|(?:記載|報告|提出)予定]]
 local DEFERRAL = LATER .. [[|特記(?:仕様書|事項)(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|規定します|明記する)|契約(?:書)?(?:等)?(?:に|で|において|により)(?:定める|規定する|定めます|明記する)|別途(?:協議|定める|検討|調整)|(?:適切|適正)に(?:管理|取り扱|取扱|対応|処理|保管|廃棄|確認|実施|運用|監督|措置)|万全を期す|検討中|未定|調整中|今後(?:検討|決定|整備|調整)|決まり次第|追って(?:定める|決定)|仕様書のとおり|規定のとおり|規程のとおり|法令(?:等)?に基づき]]
 local FILLER = [=[特記(?:仕様書|事項)|個人情報(?:の)?(?:取扱い|取り扱い|取扱|保護)?|契約書?|仕様書|受託者|委託先|(?:委託|受託)?(?:事業者|業者)|(?:委託|受託)?(?:事業者|業者)名|事業者|(?:に|を|で|は|が|の|と|も|へ|より|により|において|に基づき|に従い|ついて|について|する|します|した|いる|います|ます|こととする|ものとする|行う|行います|等|など|及び|並びに|また|なお|詳細|内容|具体的|必要|事項|対応|管理|取扱|確認|上|中|後)|[\s。、,.・「」『』()（）:：;；/-]]=]
-function M.answer(v, echo)
-  if v == nil then return nil, "absent" end
-  if hogo.is_null(v) then return nil, "null" end
-  if type(v) ~= "string" then return nil, "blank" end
+local function answer_text(v, echo)
   local t = M.text(v)
   if not hogo.test(t, [[\S]]) then return nil, "blank" end
   if hogo.test(t, PLACEHOLDER) then return nil, "placeholder" end
@@ -355,6 +357,25 @@ function M.answer(v, echo)
     end
   end
   return t
+end
+
+-- The answer for a text depends on the text alone (and the echo words), and the same texts are
+-- asked about again and again -- by many rules on one plan, and on plan after plan (氏名, 住所,
+-- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo), as a pair no caller
+-- sees.
+local answer_kept = M.memo(4096, function(v)
+  local t, why, later = answer_text(v)
+  return { t, why, later }
+end)
+
+function M.answer(v, echo)
+  if v == nil then return nil, "absent" end
+  if hogo.is_null(v) then return nil, "null" end
+  if type(v) ~= "string" then return nil, "blank" end
+  -- (a long text is not kept: the cache would hold a hostile plan's megabytes for later plans)
+  if echo ~= nil or #v > 2048 then return answer_text(v, echo) end
+  local r = answer_kept(v)
+  return r[1], r[2], r[3]
 end
 
 -- common.placeholder(text): true when a text still holds the skeleton's 「（…）例：」 text (or 〇〇,
@@ -570,8 +591,10 @@ end
 -- Item names and subject labels repeat from plan to plan -- 氏名, 住所, 障害の程度 -- so the
 -- answer for a text is kept (common.memo).  What it holds are the frozen entries of
 -- SENSITIVE_TERMS, in arrays no caller hands out.
+-- (The negation-aware reading is for a plan's purpose and description, which no other plan
+-- shares: a few are kept, not thousands of texts that will not come again.)
 local classify_plain = M.memo(4096, function(text) return classify_uncached(text, false) end)
-local classify_negation = M.memo(4096, function(text) return classify_uncached(text, true) end)
+local classify_negation = M.memo(16, function(text) return classify_uncached(text, true) end)
 local function classify_all(text, negation_aware)
   if negation_aware then return classify_negation(text) end
   return classify_plain(text)

@@ -13,6 +13,11 @@
 
 local common = import("common")
 
+-- The globals this library calls, as locals: a global is looked up through the environment's
+-- read-only base at every use; a local is one step.
+local hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall =
+      hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall
+
 local M = {}
 
 -- Characters that end a clause: the negation of a claim must sit in the same clause.
@@ -120,12 +125,8 @@ end
 -- hold the skeleton's placeholder (common.placeholder); nil when none.  Returns the field entry
 -- {node, key, text, field}.  (Most plans never mention most keywords: one search of all the
 -- prose settles that.)  gov.find_claim is the same function, under its older name.
--- The answer is kept per plan and question: rules ask it once per list entry (storage-cloud per
--- storage entry), and each answer walks every prose field, so an uncached plan of n entries cost
--- n x n (an 8 MiB plan of cloud storage entries: 7.4 s in one rule; issue 20).
-local claim_cache = setmetatable({}, { __mode = "k" })
-local CLAIM_CACHE_MAX = 4096           -- questions kept per plan (rules ask a few dozen)
-local function says(plan, kw, want)
+function M.says_lua(plan, kw, want)
+  want = want or "claimed"
   local p = prose_of(plan)
   if not anchored(kw) and not hogo.test(p.joined, claim_patterns(kw).k, "i") then return nil end
   for _, f in ipairs(p.list) do
@@ -133,26 +134,13 @@ local function says(plan, kw, want)
   end
   return nil
 end
-function M.says(plan, kw, want)
-  want = want or "claimed"
-  if type(kw) ~= "string" or type(plan) ~= "table" then return says(plan, kw, want) end
-  local c = claim_cache[plan]
-  if not c then c = { n = 0, hit = {} }; claim_cache[plan] = c end
-  local key = want .. "\0" .. kw
-  local hit = c.hit[key]
-  if hit ~= nil then return hit or nil end
-  hit = says(plan, kw, want)
-  if c.n < CLAIM_CACHE_MAX then c.n = c.n + 1; c.hit[key] = hit or false end
-  return hit
-end
-M.find_claim = M.says
 
 -- gov.mentions(plan, re): the first prose field (as gov.says reads: not item names or subject
 -- labels, which are labels, not statements) whose text matches re at all (case-insensitive),
 -- whatever its polarity, skipping fields that still hold the skeleton's placeholder; nil when
 -- none.  For safeguards and answers, which are often worded as negations: 「再委託は禁止」
 -- 「学習には利用しない」.
-function M.mentions(plan, re)
+function M.mentions_lua(plan, re)
   local p = prose_of(plan)
   if not anchored(re) and not hogo.test(p.joined, re, "i") then return nil end
   for _, f in ipairs(p.list) do
@@ -160,6 +148,20 @@ function M.mentions(plan, re)
   end
   return nil
 end
+
+-- gov.says and gov.mentions themselves are says_lua and mentions_lua done in C (hogo.prose_reader:
+-- the same fields, patterns and placeholders, handed over from here; the prose record worked out
+-- once per plan); says_lua and mentions_lua stay the reference, and the prose ctest compares the
+-- two on every fixture and 500 generated plans.  gov.find_claim is gov.says, under its older name.
+if hogo.prose_reader then
+  M.says, M.mentions = hogo.prose_reader({
+    text_fields = common.text_fields, placeholder = common.placeholder, fields = PROSE,
+    patterns = claim_patterns, anchored = anchored, says_lua = M.says_lua, mentions_lua = M.mentions_lua,
+  })
+else
+  M.says, M.mentions = M.says_lua, M.mentions_lua
+end
+M.find_claim = M.says
 
 -- gov.sentence(text, kw): the sentence of the (normalized) text that mentions kw first — what to
 -- quote back to the department — or the text itself when no sentence can be cut out.

@@ -8,6 +8,11 @@
 
 local common, gov = import("common", "gov")
 
+-- The globals this library calls, as locals: a global is looked up through the environment's
+-- read-only base at every use; a local is one step.
+local hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall =
+      hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall
+
 local M = {}
 
 ------------------------------------------------------------------------------------------

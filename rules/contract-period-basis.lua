@@ -37,6 +37,9 @@ return {
                 en = "Give in description (or contract.basis) the basis for {years} years (equipment life, lease and maintenance terms, migration timing) and what personal data the contractor holds during the term." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「契約期間3年間の根拠は何か」「機器の老朽化等の問題があるため。また、今回は機器の賃貸借契約になる予定のため、3年間の保守契約等も含む」",
 
+  -- needs: check() reports nothing without plan.contract
+  needs = { fields = { "contract" } },
+
   check = function(plan, ctx)
     local c = common.obj(plan.contract)
     -- a single-year contract is the default (単年度契約) and needs no reason

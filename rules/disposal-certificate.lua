@@ -20,6 +20,9 @@ return {
                 en = "Require the contractor to submit a certificate (date, method, quantity) of dissolution or erasure, checked by {body_en}'s staff (disposal certificate: true)." },
   precedent = "志木市 令和2年度第3回 議題(1)「業者が処分した場合には溶解証明をいただく」" .. situation.PRE_ACT,
 
+  -- needs: check() reports nothing without plan.disposal
+  needs = { fields = { "disposal" } },
+
   check = function(plan, ctx)
     local st = common.stakes(plan)
     local in_cloud = situation.cloud_held(plan)

@@ -17,6 +17,9 @@ return {
                 en = "Set a deadline after the work or the hand-over (e.g. within 3 months) by which the certificate is submitted or the data returned." },
   precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」" .. situation.PRE_ACT,
 
+  -- needs: check() reports nothing without plan.disposal
+  needs = { fields = { "disposal" } },
+
   check = function(plan, ctx)
     for _, d in ipairs(common.list(plan.disposal)) do
       if common.obj(d) and d.by == "contractor" then

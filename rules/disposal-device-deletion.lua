@@ -42,6 +42,9 @@ return {
                 en = "When devices are returned or scrapped (leased equipment included), destroy them physically or magnetically, or overwrite with certified erasure software, with staff present or a certificate." },
   precedent = "地方公共団体における情報セキュリティポリシーに関するガイドライン（総務省）「記録媒体の廃棄」; 神奈川県 行政文書を記録したハードディスクの流出事案（2019年）",
 
+  -- needs: check() reports nothing without plan.disposal
+  needs = { fields = { "disposal" } },
+
   check = function(plan, ctx)
     local st = common.stakes(plan)
     local in_cloud = situation.cloud_held(plan)

@@ -18,6 +18,9 @@ return {
                 en = "Have paper dissolved (with a certificate when the contractor does it), or, if shredded, state the cut standard (cross-cut...) and who confirms the destruction." },
   precedent = "志木市 令和2年度第3回 議題(1)「委託業者及び市で保管しているものについてもシュレッダーでの処分ではなく、溶解ということによいか」" .. situation.PRE_ACT,
 
+  -- needs: check() reports nothing without plan.disposal
+  needs = { fields = { "disposal" } },
+
   check = function(plan, ctx)
     local st = common.stakes(plan)
     local standard = situation.says(plan, CUT) ~= nil and situation.says(plan, CONFIRM) ~= nil

@@ -18,6 +18,9 @@ return {
                 en = "Limit what is handed over to the people and fields the work needs and list them in transfers[].what (e.g. 'only the name and address of those not yet screened, extracted from the ledger')." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(3)「受託者に未受診者の資料を送付する場合には、データベースを渡すのか」",
 
+  -- needs: check() reports nothing without plan.transfers
+  needs = { fields = { "transfers" } },
+
   check = function(plan, ctx)
     local sensitive = common.has_sensitive(plan)
     for _, t in ipairs(common.list(plan.transfers)) do

@@ -19,6 +19,9 @@ return {
                 en = "State where and how the contractor keeps it (locked storage, no removal, limited readers) and how it is returned or destroyed (method, deadline, certificate), as a disposal entry by the contractor." },
   precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」" .. situation.PRE_ACT,
 
+  -- needs: check() reports nothing without plan.storage
+  needs = { fields = { "storage" } },
+
   check = function(plan, ctx)
     -- the end of the data at the contractor is settled by a return, or a disposal with a certificate
     for _, d in ipairs(common.list(plan.disposal)) do

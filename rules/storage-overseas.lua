@@ -25,6 +25,9 @@ return {
                 en = "State the country and site, the safeguards chosen in light of that country's data-protection regime (understanding of the external environment), limits on access and subcontracting there, and why it cannot be kept in Japan (the field \"{label:storage.region_reason}\")." },
   precedent = "個人情報の保護に関する法律についてのガイドライン（行政機関等編）「外的環境の把握」; 志木市 令和2年度第3回 議題(2)「サーバー及びデータの保管場所はどこか」" .. situation.PRE_ACT,
 
+  -- needs: check() reports nothing without plan.storage
+  needs = { fields = { "storage" } },
+
   check = function(plan, ctx)
     local st = common.stakes(plan)
     if situation.mentions(plan, REGIME) and situation.mentions(plan, LIMITS) then return end

@@ -21,6 +21,9 @@ return {
                 en = "Keep it on a device or server {body_en} manages. If that cannot be done, state device management (MDM), encryption, remote wipe and erasure after the work." },
   precedent = "地方公共団体における情報セキュリティポリシーに関するガイドライン（総務省）「私物端末の業務利用」; 志木市 令和2年度第3回 議題(6)（端末の家庭での使用）" .. situation.PRE_ACT,
 
+  -- needs: check() reports nothing without plan.storage
+  needs = { fields = { "storage" } },
+
   check = function(plan, ctx)
     local st = common.stakes(plan)
     local managed = common.get(plan, "devices", "managed") == true or situation.says(plan, MDM) ~= nil
