@@ -38,6 +38,8 @@ struct screen_run {
     size_t warn_kept;          /* input-unknown-key findings kept (the schema's warnings) */
     size_t warn_dropped;       /* ... and counted only, past the caps */
     size_t err_dropped;        /* input errors past HOGO_MAX_ERRORS_PER_PLAN, counted only */
+    const eng_rule *uk_rule;   /* input-unknown-key, looked up once (uk_looked) */
+    int uk_looked;
 };
 
 /* 1 when the result may keep one more finding of a source that already
@@ -333,12 +335,18 @@ static void screen_dropped(screen_run *run, const eng_rule *r, size_t kept, size
 
 /* ---- validation ---- */
 
-static const eng_rule *screen_unknown_key_rule(const hogo_engine *e)
+/* The engine's input-unknown-key rule (NULL when disabled), once per plan:
+ * a plan may hold half a million slips. */
+static const eng_rule *screen_unknown_key_rule(screen_run *run)
 {
-    for (size_t i = 0; i < e->nrules; i++)
-        if (strcmp(e->rules[i].info.id, "input-unknown-key") == 0 && !e->rules[i].disabled)
-            return &e->rules[i];
-    return NULL;
+    const hogo_engine *e = run->e;
+    if (!run->uk_looked) {
+        run->uk_looked = 1;
+        for (size_t i = 0; i < e->nrules && !run->uk_rule; i++)
+            if (strcmp(e->rules[i].info.id, "input-unknown-key") == 0 && !e->rules[i].disabled)
+                run->uk_rule = &e->rules[i];
+    }
+    return run->uk_rule;
 }
 
 static void screen_schema_report(void *ud, const char *pointer, const char *const message[2], int warning)
@@ -355,7 +363,7 @@ static void screen_schema_report(void *ud, const char *pointer, const char *cons
      * finding of the engine's own input-unknown-key rule; any other unknown
      * key is an extension (plan-format.md) and passes without a word. */
     if (warning < 2) return;
-    const eng_rule *r = screen_unknown_key_rule(run->e);
+    const eng_rule *r = screen_unknown_key_rule(run);
     if (!r) return;
     /* capped like a rule's findings: past the caps, counted, and one
      * finding says how many (493,443 of them made a 300 MB answer) */
@@ -381,7 +389,7 @@ static void screen_schema_report(void *ud, const char *pointer, const char *cons
  * error for the input errors past HOGO_MAX_ERRORS_PER_PLAN. */
 static void screen_validated(screen_run *run)
 {
-    const eng_rule *r = screen_unknown_key_rule(run->e);
+    const eng_rule *r = screen_unknown_key_rule(run);
     if (run->warn_dropped && r)
         screen_dropped(run, r, run->warn_kept, run->warn_dropped, r->info.severity);
     if (run->err_dropped) {

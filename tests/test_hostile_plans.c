@@ -5,6 +5,7 @@
  * errors.  The last cases are inputs the fuzzers (fuzz/) found or that
  * stress size: they must complete, without quadratic blow-up. */
 #include "check.h"
+#include "strbuf.h"
 #include "hogo.h"
 
 #include <stdio.h>
@@ -375,6 +376,44 @@ static void test_unterminated(void)
  * rule engine may take 24 bytes per byte of plan + 16 MiB: past either it
  * is refused with a message, and the process stays within the bound that
  * docs/security.md states (48 x the plan + 32 MiB, here well under 700 MB). */
+/* issue 20: input errors and input warnings count toward the caps -- 1,000
+ * kept, one more that counts the rest. */
+static void test_capped_inputs(void)
+{
+    strbuf b;
+    sb_init(&b);
+    sb_puts(&b, "{\"format\":\"hogo-plan/1\",\"title\":\"t\",\"department\":\"d\","
+                "\"consultation\":{\"kind\":\"system\"},\"data\":{\"items\":[");
+    for (int i = 0; i < 3000; i++) sb_printf(&b, "%s{\"name\":\"n%d\",\"category\":\"zzz\"}", i ? "," : "", i);
+    sb_puts(&b, "]}}");
+    hogo_result *r = NULL;
+    CHECK(hogo_screen(eng, "errors.json", b.data, b.len, &r) == HOGO_OK);
+    CHECK(r && r->n_errors == 1001);
+    CHECK(r && r->n_errors == 1001 && strstr(r->errors[1000].message, "2000 more input errors are not listed"));
+    hogo_result_free(r);
+    sb_reset(&b);
+    /* near misses of real keys: input-unknown-key findings */
+    sb_puts(&b, "{\"format\":\"hogo-plan/1\",\"title\":\"t\",\"department\":\"d\","
+                "\"consultation\":{\"kind\":\"system\"}");
+    /* "organizatioXY": one letter changed, one added (distance 2), 676 of each */
+    static const char *const keys[] = { "organizatio", "descriptio" };
+    for (int i = 0; i < 1352; i++)
+        sb_printf(&b, ",\"%s%c%c\":1", keys[i / 676], 'A' + i / 26 % 26, 'A' + i % 26);
+    sb_putc(&b, '}');
+    r = NULL;
+    CHECK(hogo_screen(eng, "slips.json", b.data, b.len, &r) == HOGO_OK);
+    size_t kept = 0, summary = 0;
+    for (size_t i = 0; r && i < r->n_findings; i++)
+        if (!strcmp(r->findings[i].rule, "input-unknown-key")) {
+            kept++;
+            summary += strstr(r->findings[i].message[HOGO_EN], "more findings of this rule") != NULL;
+        }
+    CHECK_INT(kept, 1001);
+    CHECK_INT(summary, 1);
+    hogo_result_free(r);
+    sb_free(&b);
+}
+
 static void test_memory_bound(void)
 {
     size_t cap = 8u << 20, n = 0;
@@ -394,6 +433,10 @@ static void test_memory_bound(void)
     for (unsigned i = 0; n + 32 < cap; i++) n += (size_t)snprintf(buf + n, cap - n, "%s\"%06x\":[]", i ? "," : "", i);
     n += (size_t)snprintf(buf + n, cap - n, "}}");
     expect_error_n("8 MiB of keyed empty arrays", buf, n, "", 1, 1, "too many values to screen");
+    /* ... in the reader's language (issue 20: it stayed English under lang=ja) */
+    hogo_engine_set_lang(eng, HOGO_JA);
+    expect_error_n("8 MiB of keyed empty arrays (ja)", buf, n, "", 1, 1, "計画の値が多すぎて審査できません");
+    hogo_engine_set_lang(eng, HOGO_EN);
     free(buf);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
@@ -443,6 +486,7 @@ int main(void)
     test_nul();
     test_invalid_utf8();
     test_nesting();
+    test_capped_inputs();
     test_size_limit();
     test_schema_level();
     test_syntax();

@@ -5,7 +5,8 @@
 #                  (the same bytes as `hogo check --format json`), 413/422/405/
 #                  400, Host and Origin (403), headers, no path reachable,
 #                  connection and time limits, 48 requests at once.
-#   web.api_tsan   the 48 concurrent requests again, everything (the engine,
+#   web.api_tsan   the 48 concurrent requests, a kept-alive connection past
+#                  the deadline and a stop answering the screen in flight again, everything (the engine,
 #                  the writers, the server) built with ThreadSanitizer.  The one
 #                  suppression (tests/web_tsan.supp) is cJSON's global error
 #                  slot: cJSON_Parse records where parsing failed in a static,

@@ -11,9 +11,11 @@
  * HOGO is the built hogo executable (for the expected reports); run from the
  * source tree (fixtures/seed).  --concurrency-only is the ThreadSanitizer
  * run (tests/web.cmake). */
+#define _GNU_SOURCE     /* strcasestr */
 #include "check.h"
 #include "hogo.h"
 #include "web.h"
+#include "strbuf.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -494,6 +496,109 @@ static void test_limits(void)
     web_stop(s);
 }
 
+/* ---- issue 20: kept-alive deadlines, a stop that answers ---- */
+
+/* Read one HTTP answer (Content-Length framed) from a kept-alive connection. */
+static int read_answer(int fd, int *status)
+{
+    char buf[65536];
+    size_t n = 0;
+    char *sep = NULL;
+    while (!sep && n < sizeof buf - 1) {
+        ssize_t got = recv(fd, buf + n, sizeof buf - 1 - n, 0);
+        if (got <= 0) return 0;
+        n += (size_t)got;
+        buf[n] = '\0';
+        sep = strstr(buf, "\r\n\r\n");
+    }
+    if (!sep || sscanf(buf, "HTTP/1.1 %d", status) != 1) return 0;
+    const char *cl = strcasestr(buf, "Content-Length:");
+    size_t want = cl ? strtoul(cl + 15, NULL, 10) : 0, have = n - (size_t)(sep + 4 - buf);
+    while (have < want) {
+        ssize_t got = recv(fd, buf, sizeof buf, 0);
+        if (got <= 0) return 0;
+        have += (size_t)got;
+    }
+    return 1;
+}
+
+static void test_keepalive(void)
+{
+    web_server *s = start(8, 2, 64 * 1024);
+    CHECK(s != NULL);
+    if (!s) return;
+    size_t len = 0;
+    char *plan = read_file(seed[0], &len);
+    int fd = connect_server();
+    int answered = 0;
+    /* three requests 1.2 s apart on one connection: 2.4 s in all, more than
+     * the 2 s deadline, but each request has its own */
+    for (int i = 0; i < 3 && plan; i++) {
+        char head[256];
+        int h = snprintf(head, sizeof head, "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                         "Content-Length: %zu\r\n\r\n", port, len);
+        if (!send_all(fd, head, (size_t)h) || !send_all(fd, plan, len)) break;
+        int st = 0;
+        if (!read_answer(fd, &st)) break;
+        answered += st == 200;
+        sleep_ms(1200);
+    }
+    CHECK_INT(answered, 3);
+    close(fd);
+    free(plan);
+    web_stop(s);
+}
+
+/* A plan of many cloud storage entries: a screen that takes a while. */
+static char *slow_plan(size_t *len)
+{
+    strbuf b;
+    sb_init(&b);
+    sb_puts(&b, "{\"format\": \"hogo-plan/1\", \"title\": \"t\", \"department\": \"d\", "
+                "\"consultation\": {\"kind\": \"system\"}, \"storage\": [");
+    for (int i = 0; i < 12000; i++)
+        sb_printf(&b, "%s{\"what\": \"申請書%d\", \"location\": \"cloud\", \"region\": \"unknown\"}", i ? "," : "", i);
+    sb_puts(&b, "]}");
+    *len = b.len;
+    return sb_steal(&b);
+}
+
+static size_t stop_len;
+static char *stop_body;
+static int stop_status;
+static struct timespec stop_answered;
+
+static void *stop_post(void *arg)
+{
+    (void)arg;
+    reply r = http("POST", "/api/check", NULL, NULL, stop_body, stop_len);
+    clock_gettime(CLOCK_MONOTONIC, &stop_answered);
+    stop_status = r.status;
+    if (r.status == 200 && !(r.body && strstr(r.body, "\"screened\": true"))) stop_status = -1;
+    reply_free(&r);
+    return NULL;
+}
+
+static void test_stop_in_flight(void)
+{
+    web_server *s = start(8, 60, 4u << 20);
+    CHECK(s != NULL);
+    if (!s) return;
+    stop_body = slow_plan(&stop_len);
+    pthread_t t;
+    pthread_create(&t, NULL, stop_post, NULL);
+    sleep_ms(200);                           /* the body is in, the screen runs */
+    struct timespec stopping;
+    clock_gettime(CLOCK_MONOTONIC, &stopping);
+    web_stop(s);                             /* answers it first */
+    pthread_join(t, NULL);
+    CHECK_INT(stop_status, 200);
+    /* the answer came while the server was stopping, not before */
+    CHECK(stop_answered.tv_sec > stopping.tv_sec ||
+          (stop_answered.tv_sec == stopping.tv_sec && stop_answered.tv_nsec > stopping.tv_nsec));
+    free(stop_body);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) { fprintf(stderr, "usage: web_api_test HOGO [--concurrency-only]\n"); return 2; }
@@ -512,5 +617,8 @@ int main(int argc, char **argv)
     test_concurrency();
     web_stop(s);
     if (!only_conc) test_limits();
+    /* the queue, the deadlines and the stop: in the ThreadSanitizer run too */
+    test_keepalive();
+    test_stop_in_flight();
     return check_done();
 }

@@ -9,8 +9,9 @@
  * input order and the cover needs them all, so plan() keeps its sections in
  * st->tail and end() writes cover, overview, then the sections.
  *
- * Every string from a plan or a rule goes through outw_xml (clean UTF-8,
- * & < > " ' escaped), so a plan cannot inject markup.  out_html_css is the
+ * Every string from a plan or a rule goes through outw_html (clean UTF-8, C1 and
+ * bidi controls replaced, & < > " ' escaped), so a plan cannot inject markup
+ * or reorder what a member reads.  out_html_css is the
  * one style sheet: `hogo serve` gives it to the page as /report.css, so the
  * page's print view and secretariat view look like this report. */
 #include "out.h"

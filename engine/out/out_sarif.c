@@ -241,6 +241,11 @@ static void put_result(strbuf *sb, const out_ctx *c, const hogo_result *r,
         sb_puts(sb, ",\"suppressions\":[{\"kind\":\"external\",\"status\":\"accepted\","
                     "\"justification\":");
         outw_json(sb, f->waiver_reason);
+        if (f->waived_by) {             /* who (issue 20): additive */
+            sb_puts(sb, ",\"properties\":{\"waivedBy\":");
+            outw_json(sb, f->waived_by);
+            sb_printf(sb, ",\"waiverSource\":\"%s\"}", f->waived_by_secretariat ? "secretariat" : "approver");
+        }
         sb_puts(sb, "}]");
     }
     sb_puts(sb, ",\"properties\":{\"topic\":");

@@ -374,7 +374,9 @@ static void *web_worker(void *arg)
     pthread_mutex_lock(&s->mu);
     for (;;) {
         web_job *j;
-        while (!(j = web_take(s)) && !(s->stopping && !s->queue)) pthread_cond_wait(&s->work, &s->mu);
+        /* a stop waits for bodies still arriving: workers leave only once
+         * web_join drains, and then only with the queue empty */
+        while (!(j = web_take(s)) && !(s->draining && !s->queue)) pthread_cond_wait(&s->work, &s->mu);
         if (!j) break;
         pthread_mutex_unlock(&s->mu);
         web_screen_job(s, e, j);
@@ -422,6 +424,13 @@ static enum MHD_Result web_enqueue(web_server *s, struct MHD_Connection *con, we
     const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     MHD_suspend_connection(con);             /* before a worker can resume it */
     pthread_mutex_lock(&s->mu);
+    if (s->draining) {                       /* the workers are gone: a stop past its grace */
+        j->done = 1;
+        j->status = WEB_UNAVAILABLE;
+        pthread_mutex_unlock(&s->mu);
+        MHD_resume_connection(con);
+        return MHD_YES;
+    }
     if (ci && ci->socket_context) ((web_conn *)ci->socket_context)->exempt = 1;
     if (s->queue_tail) s->queue_tail->next = j; else s->queue = j;
     s->queue_tail = j;
@@ -554,6 +563,8 @@ static enum MHD_Result web_handle(void *cls, struct MHD_Connection *con, const c
         int done = j->done;
         pthread_mutex_unlock(&s->mu);
         if (!done) return MHD_YES;
+        if (j->status == WEB_UNAVAILABLE)
+            return web_plain(con, WEB_UNAVAILABLE, "サーバーを止めています\n", "the server is stopping\n");
         if (!j->text) return web_plain(con, WEB_ERROR, "メモリが足りません\n", "out of memory\n");
         char *text = j->text;
         j->text = NULL;

@@ -337,6 +337,11 @@
     const out = el("span", { class: "counts" });
     for (const s of SEV.slice().reverse()) if (c[s]) out.append(el("span", { class: "sev sev-" + s, text: t("sev")[s] + " " + c[s] }), " ");
     if (!out.childNodes.length) out.textContent = t("none");
+    // who waived what (issue 20): the report's "waivers" field, when the plan has any
+    const w = p.waivers, ja = state.lang === "ja";
+    if (w && w.waived) out.append(" ", el("span", { class: "waived", text: t("waived") + " " + w.waived +
+      (w.by.length ? (ja ? "（承認: " + w.by.join("、") + "）" : " (by " + w.by.join(", ") + ")") : "") }));
+    if (w && w.requested) out.append(" ", el("span", { class: "requested", text: (ja ? "適用除外の申出 " : "waivers requested ") + w.requested }));
     return out;
   }
   const msg = (m) => (m && (m[state.lang] || m.ja || m.en)) || "";
