@@ -12,7 +12,7 @@ return {
                 en = "No basis for the retention period" },
   message   = { ja = "{what}保存期間「{period}」の根拠が{state}。",
                 en = "{what_en}No basis is given for the retention period \"{period}\"{state_en}." },
-  follow_up = { ja = "保存期間の根拠（文書管理規程の分類、法令、事業上の必要性）を retention.basis に示してください。",
+  follow_up = { ja = "保存期間の根拠（文書管理規程の分類、法令、事業上の必要性）を「{label:retention.basis}」欄に示してください。",
                 en = "State the basis of the period (records schedule, law, the need of the work) in retention.basis." },
   precedent = "個人情報保護法 第61条（個人情報の保有の制限等）; 公文書等の管理に関する法律 第34条; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「契約期間3年間の根拠は何か」（期間の根拠を問う）",
 
