@@ -19,7 +19,7 @@ return {
                 en = "Weak or unstated authentication for data reachable from the internet" },
   message   = { ja = "{data}を{where}で扱いますが、{state}。",
                 en = "The plan handles {data_en} via {where_en}, but {state_en}." },
-  follow_up = { ja = "利用者の認証方式（多要素認証、ICカード等：access.authentication）、アカウントの発行・停止の手順、管理者権限の範囲を示してください。",
+  follow_up = { ja = "利用者の認証方式（多要素認証、ICカード等：「{label:access.authentication}」欄）、アカウントの発行・停止の手順、管理者権限の範囲を示してください。",
                 en = "State how users authenticate (multi-factor, IC card…: access.authentication), how accounts are issued and closed, and who holds administrator rights." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（三層の対策・多要素認証）; 狛江市個人情報保護審議会 令和2年10月19日 諮問「狛江市立図書館情報システム及び電子図書館の電子計算機処理による結合について」: 委員「ID・パスワードの共有化について」",
 

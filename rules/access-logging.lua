@@ -18,7 +18,7 @@ return {
                 en = "Access is not logged" },
   message   = { ja = "{data}へのアクセスについて、{state}。",
                 en = "Access to {data_en}: {state_en}." },
-  follow_up = { ja = "誰がいつどの記録を閲覧・更新したかのログを取得し（access.logging: true）、定期的に点検する担当と頻度を示してください。",
+  follow_up = { ja = "誰がいつどの記録を閲覧・更新したかのログを取得し（「{label:access.logging}」欄）、定期的に点検する担当と頻度を示してください。",
                 en = "Log who viewed or changed which record and when (access.logging: true), and state who reviews the log and how often." },
   precedent = "志木市 令和2年度第3回 議題(2)（2021年2月17日、2023年4月の法施行前の審議）「市の職員が運用する部分についてもセキュリティ管理が求められる」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（アクセス記録の取得）",
 
@@ -28,7 +28,7 @@ return {
     local vars = { data = st.label_ja, data_en = st.label_en }
     if not a then
       if lv >= 2 and common.personal_data(plan) and not gov.find_claim(plan, LOGGED) then
-        vars.state, vars.state_en = "閲覧できる職員とログの取得が記載されていません（access）", "the plan says nothing of who may see it or whether access is logged (access)"
+        vars.state, vars.state_en = "閲覧できる職員とログの取得が記載されていません（「" .. hogo.label("access") .. "」欄）", "the plan says nothing of who may see it or whether access is logged (access)"
         ctx.report(plan, "access", { severity = "low", vars = vars })
       end
     elseif a.logging == false then

@@ -33,7 +33,7 @@ return {
                 en = "Who may access the data is not stated" },
   message   = { ja = "{data}を電子的に保管しますが、閲覧・操作できる職員の範囲やアクセス制限が記載されていません。",
                 en = "The plan keeps {data_en} electronically but does not say who may see or change it, or how access is restricted." },
-  follow_up = { ja = "取り扱う職員の範囲（人数・所属）、認証方式、アクセスログの取得、共有先を記載してください（access）。",
+  follow_up = { ja = "取り扱う職員の範囲（人数・所属）、認証方式、アクセスログの取得、共有先を「{label:access}」欄に記載してください。",
                 en = "State who handles it (number, units), how users authenticate, whether access is logged, and who it is shared with (access)." },
   precedent = "志木市 令和2年度第3回 議題(2)「様々な情報を取得し、庁内で共有するようだが」、議題(6)「教員以外は他者の提出物を閲覧する事はできない」（2023年4月の法施行前の審議）; 個人情報の保護に関する法律 第66条（安全管理措置）; 地方公共団体における情報セキュリティポリシーに関するガイドライン（アクセス制御）",
 

@@ -42,7 +42,7 @@ return {
                 en = "Data shared widely or with unnamed recipients" },
   message   = { ja = "{data}を{count}か所（{list}）と共有する計画です。{why}",
                 en = "The plan shares {data_en} with {count} recipients ({list}). {why_en}" },
-  follow_up = { ja = "共有先の課・機関を具体的に挙げ（access.shared_with）、それぞれが見られる項目と根拠（法令・要綱）を示し、共有先にも同じ取扱いを求める方法を説明してください。",
+  follow_up = { ja = "共有先の課・機関を「{label:access.shared_with}」欄に具体的に挙げ、それぞれが見られる項目と根拠（法令・要綱）を示し、共有先にも同じ取扱いを求める方法を説明してください。",
                 en = "Name each unit or agency, the items each may see and the legal basis, and how the same handling is required of them." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「様々な情報を取得し、庁内で共有するようだが」「子ども支援課以外の課については、どうするのか」",
 

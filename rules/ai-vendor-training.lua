@@ -26,7 +26,7 @@ return {
                 en = "The AI vendor's use of the data to train or improve its models" },
   message   = { ja = "{ai}を事業者のサービスで利用する計画ですが、{problem}",
                 en = "The plan uses {ai} through a vendor's service, but {problem_en}" },
-  follow_up = { ja = "事業者が読み取った帳票や入力データをAIの学習・精度向上に利用しないこと（学習機能をオフにする設定、契約・仕様書での禁止）を記載してください（outsourcing.model_training: false）。利用させる場合は、その範囲、本人への通知、要配慮個人情報を除く方法を示してください。",
+  follow_up = { ja = "事業者が読み取った帳票や入力データをAIの学習・精度向上に利用しないこと（学習機能をオフにする設定、契約・仕様書での禁止）を記載してください（「{label:outsourcing.model_training}」欄）。利用させる場合は、その範囲、本人への通知、要配慮個人情報を除く方法を示してください。",
                 en = "State that the vendor does not use the forms or data to train or improve its AI (learning switched off, forbidden in the contract) (outsourcing.model_training: false). If it may, state the scope, how people are told, and how sensitive data is kept out." },
   precedent = "狛江市個人情報保護審議会 令和3年8月2日 諮問「AI-OCRにおける全庁的な読込項目情報の外部提供及び外部提供に係る通知の要否について」、令和3年10月18日 同（過誤納金還付依頼書等の手書き帳票）; 個人情報保護委員会 注意喚起（令和6年3月25日）「クラウドサービス提供事業者において、個人データを取り扱うこととなっているのか又は取り扱わないこととなっているのか」; AI inside「DX Suite ご利用に関する注意事項」「お客様からお預かりした帳票等のデータを用いて学習することで逐次アップデート」",
 

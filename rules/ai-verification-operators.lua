@@ -20,7 +20,7 @@ return {
                 en = "Where the operators who check AI-OCR results work" },
   message   = { ja = "AI-OCRの読取結果を事業者のオペレーターが確認・修正する計画ですが、{problem}",
                 en = "The contractor's operators check or correct the AI-OCR results, but {problem_en}" },
-  follow_up = { ja = "読取結果を確認・修正する者と作業場所（庁舎内／受託者の国内拠点／在宅／海外）を記載してください（outsourcing.work_location）。受託者の拠点で行う場合は、作業場所の入退室管理と画像の持出し禁止、海外や在宅で行わないことも示してください。",
+  follow_up = { ja = "読取結果を確認・修正する者と作業場所（庁舎内／受託者の国内拠点／在宅／海外）を記載してください（「{label:outsourcing.work_location}」欄）。受託者の拠点で行う場合は、作業場所の入退室管理と画像の持出し禁止、海外や在宅で行わないことも示してください。",
                 en = "State who checks or corrects the results and where (on site / the contractor's office in Japan / at home / abroad) (outsourcing.work_location). If at the contractor's office, also state access control and that images may not be taken out, and that no work is done abroad or from home." },
   precedent = "第204回国会 参議院 行政監視委員会 閉会後第1号（2021年6月21日）「個人情報保護委員会として、本当に氏名、振り仮名のみが中国で再委託されたと思うのか」; 狛江市個人情報保護審議会 令和3年8月2日 諮問「AI-OCRにおける全庁的な読込項目情報の外部提供…」（読取は外部のサーバーで行われる）",
 

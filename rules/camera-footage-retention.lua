@@ -48,7 +48,7 @@ return {
                 en = "How long camera footage is kept" },
   message   = { ja = "{what}を扱う計画ですが、{problem}",
                 en = "The plan handles {what_en}, but {problem_en}" },
-  follow_up = { ja = "録画映像の保存期間を必要最小限（1か月以内、例: 7日間で自動上書き）とし、retention に「録画映像」の保存期間として記載してください。事故・事件で保存を延長する場合は、その手続も示してください。",
+  follow_up = { ja = "録画映像の保存期間を必要最小限（1か月以内、例: 7日間で自動上書き）とし、「{label:retention}」欄に「録画映像」の保存期間として記載してください。事故・事件で保存を延長する場合は、その手続も示してください。",
                 en = "Keep the footage no longer than needed (a month at most, e.g. overwritten after 7 days) and state it in retention as the footage's period. If footage is kept longer after an incident, say how that is decided." },
   precedent = "京都府 防犯カメラ管理運用指針策定委員会 第2回（平成18年8月25日）「『最大1ヶ月以内で必要最小限度』とすればどうか…プライバシーの保護の観点からはなるべく早く消去される方が良い」; 西東京市個人情報保護審議会 答申（平成28年7月28日 28西審個議第9号）ドライブレコーダーの「映像データを一定期間保管すること」を認める; 長岡京市 答申29-4「公用車のドライブレコーダー設置に伴う個人情報の収集について」; 愛西市情報公開審査会 諮問（平成27年1月23日 26愛西総第294号）「公用車ドライブレコーダーの設置及び管理運用に関する事務」（収集の範囲「容姿、容貌、車両番号」）",
 

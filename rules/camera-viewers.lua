@@ -14,7 +14,7 @@ return {
                 en = "Who may view the footage" },
   message   = { ja = "{what}を扱う計画ですが、録画映像を閲覧・取り出しできる者が記載されていません。",
                 en = "The plan handles {what_en}, but does not say who may view or extract the footage." },
-  follow_up = { ja = "映像を閲覧・取り出しできる者（管理責任者と取扱担当者、その人数）と、閲覧の記録を残すことを記載してください（access.staff, access.restriction）。",
+  follow_up = { ja = "映像を閲覧・取り出しできる者（管理責任者と取扱担当者、その人数）と、閲覧の記録を残すことを記載してください（「{label:access.staff}」欄と「{label:access.restriction}」欄）。",
                 en = "State who may view or extract footage (the person responsible and the handlers, and how many) and that viewing is logged (access.staff, access.restriction)." },
   precedent = "京都府 防犯カメラ管理運用指針策定委員会 第2回（平成18年8月25日）「防犯カメラ管理運営上の配慮事項」; 新座市情報公開・個人情報保護審議会 令和元年度第1回（令和元年8月5日）諮問「新座駅南口駅前防犯カメラ設置に伴う外部電子計算組織との結合による個人情報の処理について」; 奈良県個人情報保護審議会 第95回（令和2年1月23日）県有自動車へのドライブレコーダーの設置",
 

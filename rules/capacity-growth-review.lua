@@ -16,7 +16,7 @@ local function said(op)
   local v = op and op.review
   if v == nil or gov.blank(v) or common.answer(v) then return "", "" end
   local q = gov.excerpt(common.text(v), 20)
-  return "（operations.review は「" .. q .. "」とあるだけです。）", " (operations.review only says \"" .. q .. "\".)"
+  return "（「" .. hogo.label("operations.review") .. "」欄は「" .. q .. "」とあるだけです。）", " (operations.review only says \"" .. q .. "\".)"
 end
 
 return {
@@ -27,7 +27,7 @@ return {
                 en = "Workload as use grows, and when it is reviewed" },
   message   = { ja = "{channel}による受付は、利用が増えるほど担当課の処理件数も増えます。{growth}業務負担が処理能力を超えないか、運用をいつ見直すかが記載されていません。{said}",
                 en = "Intake through {channel_en} means more work for the department as use grows. {growth_en}The plan does not say whether the workload stays within capacity or when the operation is reviewed.{said_en}" },
-  follow_up = { ja = "受付件数と処理体制（担当職員数・処理日数）の見込み、件数の把握方法、業務負担が増えた場合に運用方法（専用システム化・受付の制限等）を見直す時期と基準を示してください（operations.review）。",
+  follow_up = { ja = "受付件数と処理体制（担当職員数・処理日数）の見込み、件数の把握方法、業務負担が増えた場合に運用方法（専用システム化・受付の制限等）を見直す時期と基準を「{label:operations.review}」欄に示してください。",
                 en = "Show the expected volume and who processes it (staff, turnaround), how volume is tracked, and when and on what threshold the operation (a dedicated system, limits) will be reviewed (operations.review)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)「粗大ごみ収集・運搬の申請件数が多いようだが、キャパを超えないのか」「申請が増えているので成功といえるが、業務負担が増えるようなら、運用方法を検討するべき」; 宮崎県個人情報保護審議会 第38回（令和2年7月1日）諮問第63号: 委員「事業開始後の現況評価や問題点等の検証は、アンケートや聞き取りで行うのか」",
 

@@ -34,7 +34,7 @@ return {
                 en = "Many cases per member of staff" },
   message   = { ja = "年間{annual}件を{staff}人で取り扱う計画で、1人あたり年間約{per}件（1日あたり約{daily}件）になります。",
                 en = "{annual} cases a year are handled by {staff} staff: about {per} per person a year ({daily} a working day)." },
-  follow_up = { ja = "処理体制（職員数・繁忙期の応援・委託の活用）と、確認作業を省略しないための手順を示してください。件数が見込みを超えた場合の見直しの基準も記載してください（operations.review）。",
+  follow_up = { ja = "処理体制（職員数・繁忙期の応援・委託の活用）と、確認作業を省略しないための手順を示してください。件数が見込みを超えた場合の見直しの基準も「{label:operations.review}」欄に記載してください。",
                 en = "Show how the work is staffed (numbers, peak-time support, outsourcing) and how checks are kept up; state when the arrangement is reviewed if volume exceeds the estimate (operations.review)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)「キャパを超えないのか」「業務負担が増えるようなら、運用方法を検討するべき」",
 

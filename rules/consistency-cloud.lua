@@ -17,7 +17,7 @@ return {
                 en = "Text says cloud, storage says otherwise" },
   message   = { ja = "本文に「{quote}」とクラウドの利用が書かれていますが、{state}。",
                 en = "The text says the cloud is used (\"{quote}\"), but {state_en}." },
-  follow_up = { ja = "クラウドに保存・処理するデータがあれば storage に location: cloud として記載し、事業者・所在国・ISMAP登録を示してください。クラウドを使わない場合は本文を改めてください。",
+  follow_up = { ja = "クラウドに保存・処理するデータがあれば 「{label:storage}」欄に保存場所「クラウド」として記載し、事業者・所在国・ISMAP登録を示してください。クラウドを使わない場合は本文を改めてください。",
                 en = "If any data is stored or processed in the cloud, list it in storage with location cloud and state the provider, region and ISMAP registration; if not, correct the text." },
   precedent = "志木市 令和2年度第3回 議題(2)「クラウドにするのであれば再検討が必要だが、市の庁舎内で管理しているのであれば問題ない」" .. situation.PRE_ACT,
 
@@ -31,16 +31,16 @@ return {
     local vars = { quote = gov.quote(f, CLOUD) }
     if f.field == "storage" then
       -- the entry's own description says cloud while its location says otherwise
-      vars.state, vars.state_en = "その保存場所（location）がクラウドになっていません", "its location is not cloud"
+      vars.state, vars.state_en = "その「" .. hogo.label("storage.location") .. "」欄が「" .. hogo.choice("storage.location", "cloud") .. "」になっていません", "its location is not cloud"
       ctx.report(f.node, "location", { vars = vars })
     elseif #storage > 0 then
-      vars.state, vars.state_en = "保存場所（storage）にクラウドがありません", "no storage entry is in the cloud"
+      vars.state, vars.state_en = "「" .. hogo.label("storage") .. "」欄にクラウドがありません", "no storage entry is in the cloud"
       ctx.report(storage[1], "location", { vars = vars })
     elseif hogo.is_null(plan.storage) then
-      vars.state, vars.state_en = "保存場所（storage）が null（該当なし）になっています", "storage is null (nothing kept)"
+      vars.state, vars.state_en = "「" .. hogo.label("storage") .. "」欄が「該当しない」（null）になっています", "storage is null (nothing kept)"
       ctx.report(plan, "storage", { vars = vars })
     else
-      vars.state, vars.state_en = "保存場所（storage）が記載されていません", "no storage is listed"
+      vars.state, vars.state_en = "「" .. hogo.label("storage") .. "」欄が記載されていません", "no storage is listed"
       ctx.report(plan, "storage", { severity = "low", vars = vars })
     end
   end,

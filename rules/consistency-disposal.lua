@@ -13,8 +13,6 @@ local METHODS = {
   { re = [[消磁|磁気消去]], method = "degauss", ja = "磁気消去", en = "degaussing" },
   { re = [[上書き消去|上書きにより消去|上書きして消去]], method = "overwrite", ja = "上書き消去", en = "overwriting" },
 }
-local LABEL = { dissolution = "溶解", shredding = "シュレッダー（裁断）", incineration = "焼却", ["return"] = "返却",
-                overwrite = "上書き消去", degauss = "磁気消去", physical_destruction = "物理破壊", deletion = "削除" }
 
 return {
   id        = "consistency-disposal",
@@ -22,7 +20,7 @@ return {
   severity  = "medium",
   title     = { ja = "本文と廃棄方法が一致しない",
                 en = "Text and disposal method disagree" },
-  message   = { ja = "本文には「{quote}」と{claimed}による処分が書かれていますが、廃棄方法（disposal）は{listed}になっています。",
+  message   = { ja = "本文には「{quote}」と{claimed}による処分が書かれていますが、「{label:disposal.method}」欄は{listed}になっています。",
                 en = "The text says {claimed_en} (\"{quote}\"), but the disposal section says {listed_en}." },
   follow_up = { ja = "実際の廃棄方法をそろえて記載し、受託者が廃棄する場合は廃棄証明書（溶解証明等）の提出を求めてください。",
                 en = "State the method actually used in both places and, where the contractor disposes, require a certificate (e.g. of dissolution)." },
@@ -38,7 +36,7 @@ return {
     for _, d in ipairs(disposal) do
       if common.obj(d) and type(d.method) == "string" then
         have[d.method] = d
-        listed[#listed + 1] = LABEL[d.method] or d.method
+        listed[#listed + 1] = hogo.choice("disposal.method", d.method)
         listed_en[#listed_en + 1] = d.method
       end
     end

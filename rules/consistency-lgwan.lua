@@ -9,9 +9,9 @@
 --   medium;  high when the contradicting hand-over is unencrypted e-mail or a plain USB stick
 
 local LGWAN = [[LGWAN(?!接続系|系)|エルジーワン|総合行政ネットワーク|行政専用のネットワーク|行政専用ネットワーク]]
-local OTHER = { email = "電子メール", encrypted_email = "暗号化した電子メール", usb = "USBメモリ",
-                encrypted_usb = "暗号化USBメモリ", web_upload = "Webアップロード", third_party_app = "外部アプリ",
-                paper_handover = "紙の手渡し", postal_mail = "郵送", courier = "宅配便" }
+-- the methods that are not LGWAN (their words: hogo.choice, the vocabulary's)
+local OTHER = { email = true, encrypted_email = true, usb = true, encrypted_usb = true, web_upload = true,
+                third_party_app = true, paper_handover = true, postal_mail = true, courier = true }
 
 return {
   id        = "consistency-lgwan",
@@ -21,7 +21,7 @@ return {
                 en = "Text says LGWAN, the hand-over says otherwise" },
   message   = { ja = "本文に「{quote}」とLGWANでの受け渡しが書かれていますが、「{what}」の受け渡し方法は{method}になっています。",
                 en = "The text says data moves over LGWAN (\"{quote}\"), but \"{what}\" is handed over by {method_en}." },
-  follow_up = { ja = "実際の受け渡し方法をそろえてください。LGWANを使う場合は method を lgwan とし、使わない場合は本文を改め、その方法での暗号化・誤送信防止策を示してください。",
+  follow_up = { ja = "実際の受け渡し方法をそろえてください。LGWANを使う場合は「{label:transfers.method}」欄を「LGWAN」とし、使わない場合は本文を改め、その方法での暗号化・誤送信防止策を示してください。",
                 en = "Make the two agree: set method to lgwan if LGWAN is used; otherwise correct the text and show how the chosen method is encrypted and protected against mis-sending." },
   precedent = "志木市 令和2年度第3回 議題(3)「行政専用のネットワークであるLGWAN回線を利用してデータの受け渡しを行う」「原則LGWAN回線を利用し、データの送付を考えている」" .. situation.PRE_ACT .. "; 狛江市個人情報保護審議会 令和3年8月2日: 委員「LGWANASPとは,何のことか」",
 
@@ -45,7 +45,7 @@ return {
         local weak = (m == "email" or m == "usb") and t.encrypted ~= true
         ctx.report(t, "method", { severity = weak and "high" or "medium", vars = {
           quote = gov.quote(f, LGWAN), what = type(t.what) == "string" and t.what or "データ",
-          method = OTHER[m], method_en = m } })
+          method = hogo.choice("transfers.method", m), method_en = m } })
       end
     end
   end,

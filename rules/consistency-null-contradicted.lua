@@ -77,7 +77,7 @@ return {
         why = "個人情報を扱う計画です（個人情報はどこかに保管されます）",
         why_en = "the plan handles personal data, which is kept somewhere",
         fact = "保管場所", fact_en = "Where the data is kept",
-        follow = "保管場所、媒体（紙・電子）、接続するネットワーク、受託者が保管する場合はその施設を記載してください（storage）。",
+        follow = "保管場所、媒体（紙・電子）、接続するネットワーク、受託者が保管する場合はその施設を「{label:storage}」欄に記載してください。",
         follow_en = "State where the data is kept, on what medium, on which network, and the contractor's site if it keeps data (storage)." })
     end
     if personal and hogo.is_null(plan.retention) then
@@ -86,7 +86,7 @@ return {
         why = "個人情報を扱う計画です（保有する以上、保存期間があります）",
         why_en = "the plan holds personal data, which is held for some period",
         fact = "保存期間", fact_en = "How long the data is kept",
-        follow = "保存期間（retention.period、例：5年、事業終了まで、永年）とその根拠を記載してください（個人情報の保護に関する法律 第61条）。",
+        follow = "「{label:retention.period}」欄（例：5年、事業終了まで、永年）とその根拠を記載してください（個人情報の保護に関する法律 第61条）。",
         follow_en = "State the retention period (retention.period, e.g. 5年, 事業終了まで, 永年) and its basis (Act on the Protection of Personal Information, Art. 61)." })
     end
     if personal and hogo.is_null(plan.disposal) and not all_indefinite(plan) then
@@ -99,7 +99,7 @@ return {
         why = site and ("受託者の施設で「" .. site .. "」を保管する計画です") or "個人情報を扱う計画で、永年保存ではありません",
         why_en = site and ("the contractor keeps \"" .. site .. "\" at its site") or "the plan handles personal data and does not keep it indefinitely",
         fact = "廃棄・返却の方法", fact_en = "How the data is destroyed or returned",
-        follow = "紙・電子媒体ごとに、廃棄の方法（溶解、消去、物理破壊、返却）、誰が行うか、期限、受託者が行う場合の廃棄証明を記載してください（disposal）。永年保存なら retention.period を「永年」としてください。",
+        follow = "紙・電子媒体ごとに、廃棄の方法（溶解、消去、物理破壊、返却）、誰が行うか、期限、受託者が行う場合の廃棄証明を「{label:disposal}」欄に記載してください。永年保存なら「{label:retention.period}」欄を「永年」としてください。",
         follow_en = "For each medium state the method (dissolution, erasure, physical destruction, return), who does it, the deadline and a certificate when the contractor does it (disposal); if everything is kept indefinitely, say so in retention.period (永年)." })
     end
     if hogo.is_null(plan.outsourcing) then
@@ -109,7 +109,7 @@ return {
           precedent = "個人情報の保護に関する法律 第66条第2項（委託を受けた者の安全管理措置）; 志木市 令和2年度第3回 議題(1)〜(4)（委託の諮問。2023年4月の法施行前の審議）",
           why = why.ja, why_en = why.en:sub(1, 1):lower() .. why.en:sub(2),
           fact = "委託先と委託の内容", fact_en = "Who the contractor is and what it does",
-          follow = "受託者、委託する業務の範囲、個人情報取扱特記事項、責任体制、再委託の可否を記載してください（outsourcing）。委託しないのであれば、諮問の種別（consultation.kind）と本文を直してください。",
+          follow = "受託者、委託する業務の範囲、個人情報取扱特記事項、責任体制、再委託の可否を「{label:outsourcing}」欄に記載してください。委託しないのであれば、「{label:consultation.kind}」欄と本文を直してください。",
           follow_en = "State the contractor, the scope, the special terms, the responsibility structure and re-subcontracting (outsourcing); if nothing is outsourced, correct consultation.kind and the text.",
           incomplete = personal })
       end
@@ -121,7 +121,7 @@ return {
           precedent = "志木市 令和2年度第3回 議題(3)「受託者に未受診者の資料を送付する場合には、データベースを渡すのか」（2023年4月の法施行前の審議）",
           why = why, why_en = "personal data moves between parties",
           fact = "受け渡しの方法", fact_en = "How the data moves",
-          follow = "受け渡すもの、渡す側と受け取る側、方法（LGWAN、専用線、無害化、暗号化USB、手渡し等）、暗号化の有無、確認する者を記載してください（transfers）。",
+          follow = "受け渡すもの、渡す側と受け取る側、方法（LGWAN、専用線、無害化、暗号化USB、手渡し等）、暗号化の有無、確認する者を「{label:transfers}」欄に記載してください。",
           follow_en = "State what is handed over, from whom to whom, how (LGWAN, dedicated line, sanitization, encrypted USB, by hand...), whether it is encrypted and who checks it (transfers)." })
       end
     end
@@ -133,10 +133,10 @@ return {
           why = "「" .. name .. "」を利用する計画です", why_en = "the plan uses " .. name,
           fact = "住民の情報が通る外部プラットフォーム（運営事業者・データの保存国）",
           fact_en = "The third-party platform residents' data passes through (operator, where it stores data)",
-          follow = "サービス名、運営事業者、データの保存国、添付できるもの（写真・書類）を記載してください（platforms）。",
+          follow = "サービス名、運営事業者、データの保存国、添付できるもの（写真・書類）を「{label:platforms}」欄に記載してください。",
           follow_en = "List the service, its operator, where it stores data and what can be attached (platforms).",
           message = plan.platforms == nil and {
-            ja = "{why}が、platforms が記載されていません。{fact}は審議会が判断に必要とする事項です（記載不足）。",
+            ja = "{why}が、「{label:platforms}」欄が記載されていません。{fact}は審議会が判断に必要とする事項です（記載不足）。",
             en = "{Why_en}, but platforms is not given. {fact_en} is what the council needs to judge the plan (incomplete)." } or nil })
       end
     end
@@ -147,7 +147,7 @@ return {
         why = "個人情報を電子的に保管します（閲覧・操作する職員がいます）",
         why_en = "personal data is kept electronically, and someone sees it",
         fact = "アクセスできる職員の範囲", fact_en = "Who may access the data",
-        follow = "取り扱う職員の範囲（人数・所属）、認証方式、アクセスログの取得、共有先を記載してください（access）。",
+        follow = "取り扱う職員の範囲（人数・所属）、認証方式、アクセスログの取得、共有先を「{label:access}」欄に記載してください。",
         follow_en = "State who handles it (number, units), how users authenticate, whether access is logged, and who it is shared with (access).",
         incomplete = false, severity = lv >= 1 and "medium" or "low" })
     end

@@ -8,19 +8,15 @@
 -- skeleton is never approved.  low: a question to answer before the session.
 -- (outsourcing.responsibility_structure and retention.basis are read by their own rules.)
 
--- field -> {ja name, core?, deferrals count?}
+-- field -> {core?, deferrals count?}; the field's name for a reader is its label (hogo.label)
 local FIELDS = {
-  id = { "整理番号", false }, title = { "件名", false }, department = { "担当課", false },
-  organization = { "団体名", false }, purpose = { "目的", true, true },
-  description = { "概要", false, true }, basis = { "諮問の根拠", false },
-  label = { "本人の区分", true }, name = { "項目名", true }, what = { "対象", true, true },
-  from = { "渡す側", true }, to = { "受け取る側", true }, frequency = { "頻度", false },
-  how = { "確認の方法", false }, contractor = { "受託者", true }, scope = { "委託する業務", true },
-  restriction = { "アクセス制限", false }, shared_with = { "共有先", false },
-  platform = { "プラットフォーム", true }, operator = { "運営事業者", true },
-  includes = { "契約に含むもの", false }, review = { "見直しの方法", false },
-  condition = { "審議会の条件", false }, provider = { "保管先の事業者", false },
-  service = { "サービス名", false }, need = { "必要性", false },
+  id = { false }, title = { false }, department = { false }, organization = { false },
+  purpose = { true, true }, description = { false, true }, basis = { false },
+  label = { true }, name = { true }, what = { true, true }, from = { true }, to = { true },
+  frequency = { false }, how = { false }, contractor = { true }, scope = { true },
+  restriction = { false }, shared_with = { false }, platform = { true }, operator = { true },
+  includes = { false }, review = { false }, condition = { false }, provider = { false },
+  service = { false }, need = { false },
 }
 
 local function judge(ctx, node, key, field, label_key)
@@ -30,10 +26,10 @@ local function judge(ctx, node, key, field, label_key)
   -- an answer put off to later (「選定後に記載」) is not-stated in every field; other deferrals
   -- only where the field is prose the council reads as a whole (purpose, description, what)
   local ok, why, later = common.answer(v)
-  if ok or (why ~= "placeholder" and not (why == "deferral" and (f[3] or later))) then return end
+  if ok or (why ~= "placeholder" and not (why == "deferral" and (f[2] or later))) then return end
   ctx.report(node, key, {
-    incomplete = f[2],
-    vars = { field = f[1], where = label_key, quote = gov.excerpt(v, 24),
+    incomplete = f[1],
+    vars = { field = hogo.label(label_key), field_en = hogo.label(label_key, "en"), quote = gov.excerpt(v, 24),
              why = why == "placeholder" and "記入例・記入欄のまま" or "先送りの表現だけ",
              why_en = why == "placeholder" and "still the template's hint" or "only a deferral" },
   })
@@ -56,8 +52,8 @@ return {
   severity  = "low",
   title     = { ja = "記入例のまま・未記入の欄がある",
                 en = "A field still holds the template's hint or no real answer" },
-  message   = { ja = "{field}（{where}）が「{quote}」と{why}で、何も記載されていません。",
-                en = "{where} is \"{quote}\": {why_en}, so it states nothing." },
+  message   = { ja = "「{field}」欄が「{quote}」と{why}で、何も記載されていません。",
+                en = "{field_en} is \"{quote}\": {why_en}, so it states nothing." },
   follow_up = { ja = "「（…）例：」の記入例を消し、この計画の実際の内容を書いてください。該当しない欄は null にしてください（docs/plan-guide.md）。",
                 en = "Replace the hint 「（…）例：」 with what this plan actually does; set a field that does not apply to null (docs/plan-guide.md)." },
   precedent = "志木市 令和2年度第3回 議題(1)〜(6)（審議会は記載された内容について質問している。2023年4月の法施行前の審議）",

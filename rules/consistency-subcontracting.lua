@@ -14,7 +14,7 @@ return {
   severity  = "medium",
   title     = { ja = "本文と再委託の可否が一致しない",
                 en = "Text and re-subcontracting setting disagree" },
-  message   = { ja = "本文には「{quote}」とありますが、再委託の設定（outsourcing.subcontracting）は「{field}」です。",
+  message   = { ja = "本文には「{quote}」とありますが、「{label:outsourcing.subcontracting}」欄は「{field}」です。",
                 en = "The text says \"{quote}\", but outsourcing.subcontracting is \"{field_en}\"." },
   follow_up = { ja = "再委託の実際の取扱い（禁止／{body}の承認を条件に可）をそろえて記載し、再委託する場合は再委託先と業務範囲を示してください。",
                 en = "State the actual arrangement (prohibited / allowed with {body_en}'s approval) in both places; if re-subcontracting happens, name the subcontractor and the scope." },
@@ -26,7 +26,6 @@ return {
   check = function(plan, ctx)
     local all = common.outsourcings(plan)
     if #all == 0 then return end
-    local LABEL = { prohibited = "禁止", with_approval = "承認により可", allowed = "可" }
     -- the settings of every contractor: a text contradicts them only when it contradicts each
     local allows, prohibits, worst = 0, 0, nil
     for _, o in ipairs(all) do
@@ -41,14 +40,14 @@ return {
       if f then
         local sc = worst.subcontracting
         ctx.report(worst, "subcontracting", { severity = sc == "allowed" and "high" or "medium",
-          vars = common.with_body(plan, { quote = gov.quote(f, KW), field = LABEL[sc], field_en = sc }) })
+          vars = common.with_body(plan, { quote = gov.quote(f, KW), field = hogo.choice("outsourcing.subcontracting", sc), field_en = sc }) })
       end
     elseif prohibits == #all then
       local f = gov.find_claim(plan, KW, "claimed")
       -- 「再委託の禁止」「再委託を承認なく」: wording about the rule itself, not a claim of use
       if f and not hogo.test(f.text, [[再委託(?:の|を)?(?:禁止|制限|承認|許可|不可)]]) then
         ctx.report(all[1], "subcontracting", { vars = common.with_body(plan, {
-          quote = gov.quote(f, KW), field = LABEL.prohibited, field_en = "prohibited" }) })
+          quote = gov.quote(f, KW), field = hogo.choice("outsourcing.subcontracting", "prohibited"), field_en = "prohibited" }) })
       end
     end
   end,

@@ -33,7 +33,7 @@ return {
                 en = "No basis given for the contract length" },
   message   = { ja = "契約期間を{years}年とする根拠が示されていません。{long}",
                 en = "No reason is given for a {years}-year contract. {long_en}" },
-  follow_up = { ja = "契約期間{years}年の根拠（機器の耐用年数、リース・保守の期間、データ移行の時期など）と、期間中に受託者が保持する個人情報の範囲を description（または contract.basis）に示してください。",
+  follow_up = { ja = "契約期間{years}年の根拠（機器の耐用年数、リース・保守の期間、データ移行の時期など）と、期間中に受託者が保持する個人情報の範囲を「{label:description}」欄に示してください。",
                 en = "Give in description (or contract.basis) the basis for {years} years (equipment life, lease and maintenance terms, migration timing) and what personal data the contractor holds during the term." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「契約期間3年間の根拠は何か」「機器の老朽化等の問題があるため。また、今回は機器の賃貸借契約になる予定のため、3年間の保守契約等も含む」",
 

@@ -39,7 +39,7 @@ local function judge(plan, o, body)
   end
   for _, s in ipairs(common.list(o.scope)) do
     if hogo.test(common.text(s), RESULT_WORK_RE) then
-      return "low", "受託者が結果を扱う業務ですが、結果の送付先（results_to）が記載されていません。",
+      return "low", "受託者が結果を扱う業務ですが、結果の送付先（「" .. hogo.label("outsourcing.results_to") .. "」欄）が記載されていません。",
              "The contractor handles results, but where they go (results_to) is not stated."
     end
   end
@@ -54,7 +54,7 @@ return {
                 en = "Unclear who holds the results" },
   message   = { ja = "{situation}結果の管理は誰がするのか（{body}が保有・管理するのか）が示されていません。",
                 en = "{situation_en} Who holds and manages the results (does {body_en} keep them?) is not stated." },
-  follow_up = { ja = "結果の原本を{body}が保有・管理すること（results_to: city）、受託者から{body}への報告の方法と頻度（transfers）、受託者の手元に残る結果の返却・消去を示してください。",
+  follow_up = { ja = "結果の原本を{body}が保有・管理すること（「{label:outsourcing.results_to}」欄）、受託者から{body}への報告の方法と頻度（「{label:transfers}」欄）、受託者の手元に残る結果の返却・消去を示してください。",
                 en = "State that {body_en} holds and manages the results (results_to: city), how and how often the contractor reports them to {body_en} (transfers), and how copies left with the contractor are returned or erased." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(3)「業者が検査結果を送付するとのことだが、結果の管理は誰がするのか」「市でデータを管理する」",
 

@@ -14,7 +14,7 @@ return {
                 en = "Devices handed out, but their management is not stated" },
   message   = { ja = "「{quote}」とありますが、端末の管理（MDM、アプリの制限、持ち帰り）が記載されていません。",
                 en = "The plan says \"{quote}\" but does not describe how the devices are managed (MDM, app restrictions, home use)." },
-  follow_up = { ja = "端末の種類と台数、一元管理（MDM）の有無、アプリのインストール制限、持ち帰りの有無を記載してください（devices）。",
+  follow_up = { ja = "端末の種類と台数、一元管理（MDM）の有無、アプリのインストール制限、持ち帰りの有無を「{label:devices}」欄に記載してください。",
                 en = "State the kind and number of devices, central management (MDM), app-install restrictions and home use (devices)." },
   precedent = "志木市 令和2年度第3回 議題(6)「端末は、学校のみで使用するのか」「アプリケーションのインストールができないように設定しておく予定」",
 

@@ -16,7 +16,7 @@ return {
                 en = "No certificate for the contractor's destruction" },
   message   = { ja = "受託者が{medium}を廃棄しますが、{problem}",
                 en = "The contractor destroys {medium_en}, but {problem_en}" },
-  follow_up = { ja = "受託者が廃棄した場合は、廃棄の日時・方法・数量を記載した廃棄証明（溶解証明、消去証明）を{body}に提出させ、{body}の職員が確認してください（disposal の certificate: true）。",
+  follow_up = { ja = "受託者が廃棄した場合は、廃棄の日時・方法・数量を記載した廃棄証明（溶解証明、消去証明）を{body}に提出させ、{body}の職員が確認してください（「{label:disposal.certificate}」欄）。",
                 en = "Require the contractor to submit a certificate (date, method, quantity) of dissolution or erasure, checked by {body_en}'s staff (disposal certificate: true)." },
   precedent = "志木市 令和2年度第3回 議題(1)「業者が処分した場合には溶解証明をいただく」" .. situation.PRE_ACT,
 
@@ -39,7 +39,7 @@ return {
           problem_en = d.certificate == false and "no certificate is required." or "no certificate is mentioned." }) }
         if cloud then
           opts.follow_up = {
-            ja = "クラウドサービス上のデータは、バックアップを含めて削除した日時・範囲を記載した消去証明または削除完了の報告（操作記録などの証跡を添えて）を{body}に提出させ、{body}の職員が確認してください（disposal の certificate: true）。",
+            ja = "クラウドサービス上のデータは、バックアップを含めて削除した日時・範囲を記載した消去証明または削除完了の報告（操作記録などの証跡を添えて）を{body}に提出させ、{body}の職員が確認してください（「{label:disposal.certificate}」欄）。",
             en = "Require a certificate of erasure, or a deletion report with its evidence (e.g. operation logs), stating when and what was deleted, backups included, checked by {body_en}'s staff (disposal certificate: true)." }
         end
         ctx.report(d, "certificate", opts)

@@ -27,7 +27,7 @@ local CLOUD_MESSAGE = {
   ja = "クラウドサービス上の電子データを「削除」で廃棄する計画ですが、削除の範囲（バックアップを含むか）と、削除したことの証明が示されていません。",
   en = "The data in the cloud service is to be deleted, but what is deleted (backups included?) and how the deletion is evidenced are not stated." }
 local CLOUD_FOLLOW_UP = {
-  ja = "クラウドサービス上のデータは、契約終了時にバックアップを含めて削除する時期と方法を定め、消去証明または削除完了の報告（操作記録などの証跡）を受けてください（disposal の certificate: true）。",
+  ja = "クラウドサービス上のデータは、契約終了時にバックアップを含めて削除する時期と方法を定め、消去証明または削除完了の報告（操作記録などの証跡）を受けてください（「{label:disposal.certificate}」欄）。",
   en = "Set when and how the data in the cloud service is deleted at the end of the contract, backups included, and obtain a certificate of erasure or a deletion report with its evidence (disposal certificate: true)." }
 
 return {

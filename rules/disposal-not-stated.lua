@@ -15,7 +15,7 @@ local function in_a_service(plan)
   return false
 end
 local SERVICE_FOLLOW_UP = {
-  ja = "サービス上のデータについては、契約終了・保存期間経過時の消去の方法（disposal.method：deletion）、消去を行う者、期限と消去証明の提出を、紙などその他の媒体については廃棄の方法（溶解、裁断、返却）を示してください（disposal）。",
+  ja = "サービス上のデータについては、契約終了・保存期間経過時の消去の方法（「{label:disposal.method}」欄：削除）、消去を行う者、期限と消去証明の提出を、紙などその他の媒体については廃棄の方法（溶解、裁断、返却）を「{label:disposal}」欄に示してください。",
   en = "For the data in the service, state how it is deleted when the contract or retention period ends (disposal.method: deletion), who deletes it, the deadline and a certificate of deletion; for paper and other media, the method (dissolution, shredding, return) (disposal)." }
 
 -- the prose tells of paper being destroyed
@@ -29,7 +29,7 @@ return {
                 en = "How the data is destroyed or returned is not stated" },
   message   = { ja = "{data}を扱う計画ですが、業務終了後や保存期間経過後の廃棄・返却の方法が記載されていません（記載不足）。",
                 en = "The plan handles {data_en} but does not say how it is destroyed or returned after the work or the retention period (incomplete)." },
-  follow_up = { ja = "紙・電子媒体ごとに、廃棄の方法（溶解、消去、物理破壊、返却）、誰が行うか、期限、受託者が行う場合の廃棄証明の提出を示してください（disposal）。",
+  follow_up = { ja = "紙・電子媒体ごとに、廃棄の方法（溶解、消去、物理破壊、返却）、誰が行うか、期限、受託者が行う場合の廃棄証明の提出を「{label:disposal}」欄に示してください。",
                 en = "For paper and electronic media, state the method (dissolution, erasure, physical destruction, return), who does it, the deadline, and a certificate when the contractor does it (disposal)." },
   precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」（2023年4月の法施行前の審議）",
 
@@ -59,7 +59,7 @@ return {
         local medium = ({ paper = "紙", electronic = "電子データ", device = "機器・媒体" })[d.medium]
         ctx.report(d, "method", { incomplete = true,
           vars = { what = medium and ("（" .. medium .. "）") or "", what_en = type(d.medium) == "string" and (" (" .. d.medium .. ")") or "" },
-          message = { ja = "廃棄の方法（disposal.method）が記載されていません{what}（記載不足）。",
+          message = { ja = "「{label:disposal.method}」欄が記載されていません{what}（記載不足）。",
                       en = "No disposal method (disposal.method) is given{what_en} (incomplete)." } })
       end
     end

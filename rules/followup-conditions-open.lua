@@ -17,7 +17,7 @@ return {
                 en = "Council condition still open after its due date" },
   message   = { ja = "審議会が付した条件「{text}」は、{state}。",
                 en = "The council's condition \"{text}\" {state_en}." },
-  follow_up = { ja = "条件への対応状況（契約への明記、要綱の制定、運用体制の報告など）を資料で示し、未了であれば理由と完了の見込み時期を報告してください。対応済みであれば status を done とし、未了なら完了見込みの日を due に記載してください。",
+  follow_up = { ja = "条件への対応状況（契約への明記、要綱の制定、運用体制の報告など）を資料で示し、未了であれば理由と完了の見込み時期を報告してください。対応済みであれば「{label:council.conditions.status}」欄を「完了」とし、未了なら完了見込みの日を「{label:council.conditions.due}」欄に記載してください。",
                 en = "Show how the condition has been met (contract clause, rules adopted, operating arrangements reported); if it is still open, give the reason and when it will be done. If it is done, set status to done; if not, put the expected date in due." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1) 結論「責任体制の構築について契約に明記し、会議録の送付までに行政管理課へ提出する」; 議題(2) 結論「次回審議会時には運用面について報告してほしい」",
 

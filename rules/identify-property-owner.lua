@@ -19,7 +19,7 @@ return {
                 en = "A property's address identifies its owner" },
   message   = { ja = "「{item}」を扱う計画です。個人が所有する土地・建物の所在地は、所有者を特定できる個人情報です。{problem}",
                 en = "The plan handles \"{item}\". The address of a privately owned property identifies its owner. {problem_en}" },
-  follow_up = { ja = "所在地を所有者の個人情報として扱い、所有者を本人の範囲（data.subjects、例: 「空き家の所有者」）に記載してください。公開・提供する場合は、町丁目単位の件数など所有者を特定できない形に集計してください。",
+  follow_up = { ja = "所在地を所有者の個人情報として扱い、所有者を「{label:data.subjects}」欄（例: 「空き家の所有者」）に記載してください。公開・提供する場合は、町丁目単位の件数など所有者を特定できない形に集計してください。",
                 en = "Treat the addresses as the owners' personal data and list the owners as data subjects (data.subjects, e.g. 'owners of vacant houses'). If published or given out, aggregate them (counts by district) so no owner can be identified." },
   precedent = "柏市行政不服及び情報公開・個人情報保護審議会 令和2年1月31日 議題1: 大野委員「所有者情報と紐づけされていないと個人情報といえないのではないか」、回答「個人が所有している建物の所在地が分かると個人の特定が可能であり、保有個人情報にあたるため報告した」; 長岡京市 答申29-2「…固定資産税の所有者の個人情報の目的外利用について」",
 

@@ -27,7 +27,7 @@ return {
                 en = "Many kinds of personal information are collected" },
   message   = { ja = "取得する可能性のある個人情報が{n}種類あります。すべての項目を毎回取得するのかが記載されていません。",
                 en = "Up to {n} kinds of personal information may be collected; whether all are taken every time is not stated." },
-  follow_up = { ja = "相談・申請の内容に応じて必要な項目だけを取得すること（data.collected_always）と、特に財産状況・家族関係など踏み込んだ項目を取得する場面を示してください。",
+  follow_up = { ja = "相談・申請の内容に応じて必要な項目だけを取得すること（「{label:data.collected_always}」欄）と、特に財産状況・家族関係など踏み込んだ項目を取得する場面を示してください。",
                 en = "State that only the items each case needs are collected (data.collected_always), and when intrusive items such as assets or family relations are taken." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「財産状況等すべての事柄を毎回取得するのか」「相談内容によってヒアリングする内容が異なるため、想定しているすべての項目を聴取するわけではない」; 武雄市個人情報保護審議会 平成24年7月6日 答申「Tポイント付与に必要な最低限の情報（T会員番号、利用年月日、利用時刻、ポイント数）に限って」; 宮崎県個人情報保護審議会 第37回（令和2年5月22日）: 委員「市町村立図書館が利用者の個人情報を把握する必要があるのか」",
 

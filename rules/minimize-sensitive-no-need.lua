@@ -48,7 +48,7 @@ return {
                 en = "A sensitive item with no stated need" },
   message   = { ja = "「{item}」（{what}）を取得する計画ですが、事業のどこでこの情報が必要かが記載されていません。",
                 en = "The plan collects \"{item}\" ({what_en}), but does not say where the work needs it." },
-  follow_up = { ja = "この項目を何に使うのか（例: 「アレルギー情報は給食の除去食の提供に用いる」）を data.items[].need に記載してください。必要でなければ項目から外してください。",
+  follow_up = { ja = "この項目を何に使うのか（例: 「アレルギー情報は給食の除去食の提供に用いる」）を「{label:data.items.need}」欄に記載してください。必要でなければ項目から外してください。",
                 en = "State what the item is used for (e.g. 'allergies: to serve special meals') in data.items[].need, or drop the item if it is not needed." },
   precedent = "柏市行政不服及び情報公開・個人情報保護審議会 令和2年1月31日 議題2「思想・信条等の個人情報の収集について（諮問）」; 同 平成29年7月14日 議題2「思想、信条等の個人情報の収集について（諮問）」; 個人情報の保護に関する法律 第61条（保有の制限: 利用目的の達成に必要な範囲）",
 

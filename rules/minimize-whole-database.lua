@@ -14,7 +14,7 @@ return {
                 en = "A whole database is handed over" },
   message   = { ja = "「{what}」を{to}へ渡す計画です。業務に必要な対象者・項目に絞らずにデータベースや台帳ごと渡すおそれがあります。",
                 en = "\"{what}\" goes to {to}: the whole database or ledger may be handed over rather than only the people and fields the work needs." },
-  follow_up = { ja = "受け渡す対象者の範囲と項目を業務に必要なものに限定し、その一覧を transfers[].what に示してください（例：「台帳から抽出した未受診者の氏名・住所のみ」）。",
+  follow_up = { ja = "受け渡す対象者の範囲と項目を業務に必要なものに限定し、その一覧を「{label:transfers.what}」欄に示してください（例：「台帳から抽出した未受診者の氏名・住所のみ」）。",
                 en = "Limit what is handed over to the people and fields the work needs and list them in transfers[].what (e.g. 'only the name and address of those not yet screened, extracted from the ledger')." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(3)「受託者に未受診者の資料を送付する場合には、データベースを渡すのか」",
 

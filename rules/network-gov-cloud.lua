@@ -19,7 +19,7 @@ return {
                 en = "On the government cloud: who runs the system, and encryption" },
   message   = { ja = "「{what}」をガバメントクラウドに保存する計画です。ISMAP登録や国内リージョンは調達の要件で確保されていますが、{missing}",
                 en = "\"{what}\" is kept on the government cloud. ISMAP registration and a domestic region are procurement requirements, but {missing_en}" },
-  follow_up = { ja = "ガバメントクラウド上で標準準拠システムを運用する事業者（storage.provider）とシステム名（storage.service）、データの暗号化（storage.encrypted）を記載してください。運用事業者が個人情報を取り扱うか（委託に当たるか）も示してください。",
+  follow_up = { ja = "ガバメントクラウド上で標準準拠システムを運用する事業者（「{label:storage.provider}」欄）とシステム名（「{label:storage.service}」欄）、データの暗号化（「{label:storage.encrypted}」欄）を記載してください。運用事業者が個人情報を取り扱うか（委託に当たるか）も示してください。",
                 en = "State the vendor running the standard-compliant system on the government cloud (storage.provider), the system (storage.service) and whether the data is encrypted (storage.encrypted), and whether that vendor handles the personal data (an outsourcing)." },
   precedent = "デジタル庁「地方自治体によるガバメントクラウドの活用について（案）」2021年9月「ISMAPのリストに登録されたサービスから…調達」「不正アクセス防止やデータ暗号化などにおいて、最新かつ最高レベルの情報セキュリティが確保できること」; 狛江市個人情報保護審議会 令和4年1月17日 諮問ウ「戸籍システムのクラウドサービスの導入における保有個人情報の外部提供…」; 個人情報保護委員会 注意喚起（令和6年3月25日）",
 

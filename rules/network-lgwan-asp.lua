@@ -17,7 +17,7 @@ return {
                 en = "Who runs the LGWAN-ASP service and where its data centre is" },
   message   = { ja = "「{what}」をLGWAN-ASPのサービスに保存する計画です。LGWANは閉域網のため、インターネット経由の漏えいに関する質問は当てはまりませんが、{missing}",
                 en = "\"{what}\" is kept in an LGWAN-ASP service. LGWAN is a closed network, so questions about the internet do not apply, but {missing_en}" },
-  follow_up = { ja = "LGWAN-ASPサービスの名称と提供事業者（storage.provider, service）、データセンターの所在国（storage.region）を記載してください。事業者の保守作業がインターネット経由で行われるかどうかも示してください。",
+  follow_up = { ja = "LGWAN-ASPサービスの名称と提供事業者（「{label:storage.provider}」欄と「{label:storage.service}」欄）、データセンターの所在国（「{label:storage.region}」欄）を記載してください。事業者の保守作業がインターネット経由で行われるかどうかも示してください。",
                 en = "State the LGWAN-ASP service and its provider (storage.provider, service) and the country of its data centre (storage.region), and whether the provider's maintenance reaches it over the internet." },
   precedent = "狛江市個人情報保護審議会 令和3年8月2日: 委員「LGWANASPとは,何のことか」「地方公共団体システム機構というのは,どのような機関なのか」; 担当課「LGWAN環境内にシステムを設けて,各LGWAN端末からアクセスできるサービス」",
 

@@ -22,7 +22,7 @@ return {
                 en = "The network is not stated" },
   message   = { ja = "「{what}」を電子データで保管しますが、インターネットから分離されたネットワーク（庁内ネットワーク、LGWAN）か、インターネットに接続するかが記載されていません。",
                 en = "\"{what}\" is kept electronically, but the plan does not say whether it is on a network separated from the internet (internal network, LGWAN) or on the internet." },
-  follow_up = { ja = "保管するシステムが接続するネットワーク（storage[].network：閉域 closed、LGWAN lgwan、インターネット internet、スタンドアロン standalone）を示してください。",
+  follow_up = { ja = "保管するシステムが接続するネットワーク（「{label:storage.network}」欄：インターネットから分離された庁内ネットワーク、LGWAN、インターネット、単体の端末）を示してください。",
                 en = "State the network the system is on (storage[].network: closed, lgwan, internet, standalone)." },
   precedent = "志木市 令和2年度第3回 議題(2)「サーバー及びデータの保管場所はどこか」「インターネットから分離された庁内ネットワークを利用し、データを保管する」（2023年4月の法施行前の審議）; 長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日: 委員「データセンターでサーバを管理する人間による情報漏えいももちろんありますが、インターネットに接続…」",
 

@@ -42,7 +42,7 @@ return {
                 en = "Sanitising data received from the internet" },
   message   = { ja = "インターネット経由で受け取ったデータを、LGWAN・閉域の「{what}」に取り込む計画ですが、取り込む前の無害化（ファイルの無害化、画像化・テキスト化）が記載されていません。",
                 en = "Data received over the internet is taken into \"{what}\" on LGWAN or a closed network, but the plan does not say it is sanitised before it crosses over." },
-  follow_up = { ja = "インターネット接続系からLGWAN接続系・基幹系へデータを移す際の無害化の方法（無害化ツール、画像化・テキスト化）を記載してください（transfers[].method: sanitization）。",
+  follow_up = { ja = "インターネット接続系からLGWAN接続系・基幹系へデータを移す際の無害化の方法（無害化ツール、画像化・テキスト化）を記載してください（「{label:transfers.method}」欄は「無害化」）。",
                 en = "State how data is sanitised when it moves from the internet side to the LGWAN or core side (a sanitising tool, conversion to images or text) (transfers[].method: sanitization)." },
   precedent = "羽村市個人情報保護審議会 令和4年9月29日 審議「電子申請サービス『LoGoフォーム』の運用」; 総務省「地方公共団体における情報セキュリティポリシーに関するガイドライン」（平成30年9月版）第1編 目次「情報システム全体の強靭性の向上」（三層の対策。本文は未読）",
 

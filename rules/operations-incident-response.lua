@@ -28,7 +28,7 @@ return {
                 en = "No incident response procedure" },
   message   = { ja = "漏えい・紛失などの事故が起きた場合の対応手順が{state}。",
                 en = "The procedure for a leak or loss {state_en}." },
-  follow_up = { ja = "事故発生時の報告経路（受託者→担当課→個人情報保護担当）、本人への通知、個人情報保護委員会への報告（法第68条）を含む対応手順を示してください（operations.incident_response）。",
+  follow_up = { ja = "事故発生時の報告経路（受託者→担当課→個人情報保護担当）、本人への通知、個人情報保護委員会への報告（法第68条）を含む対応手順（「{label:operations.incident_response}」欄）を示してください。",
                 en = "Show the incident procedure: the reporting line (contractor → department → privacy office), notice to the people concerned and the report to the Personal Information Protection Commission (Art. 68) (operations.incident_response)." },
   precedent = "個人情報保護法 第68条（漏えい等の報告等）; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「情報漏洩を避けるためには、常に情報に関するアンテナを高くすることが求められる」",
 

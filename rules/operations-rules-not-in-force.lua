@@ -35,7 +35,7 @@ return {
                 en = "Operating rules not yet in force" },
   message   = { ja = "職員が{data}を日々扱うための要綱・運用規程が{state}。",
                 en = "The rules under which staff handle {data_en} day to day {state_en}." },
-  follow_up = { ja = "要綱・運用規程の案（取り扱う職員、閲覧・入力・持出しの手順、点検）と制定の時期を示し、制定後の庁内の運用体制を次回の審議会に報告してください（council.conditions に due: next_session で記載）。",
+  follow_up = { ja = "要綱・運用規程の案（取り扱う職員、閲覧・入力・持出しの手順、点検）と制定の時期を示し、制定後の庁内の運用体制を次回の審議会に報告してください（「{label:council.conditions}」欄に、期限を「次回の審議会」として記載）。",
                 en = "Show the draft rules (who handles the data, how it is viewed, entered and taken out, how compliance is checked) and when they take effect, and report the operating arrangements to the next council session (a council.conditions entry due next_session)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「市の職員が運用する部分についてもセキュリティ管理が求められる。庁内の運用体制を次回審議会時に報告してほしい」「児童福祉法等に基づいて要綱を作成していく」",
 

@@ -18,7 +18,7 @@ return {
                 en = "Operating rules not stated" },
   message   = { ja = "{why}が、職員がどのような要綱・運用規程のもとで運用するのかが記載されていません。",
                 en = "{why_en}, but the plan does not say under which operating rules staff run it." },
-  follow_up = { ja = "運用の根拠となる要綱・運用規程が制定済み（in_force）か作成中（drafting）かを operations.rules に記載し、取り扱う職員・手順・点検の方法を示してください。",
+  follow_up = { ja = "運用の根拠となる要綱・運用規程が施行済みか作成中かを「{label:operations.rules}」欄に記載し、取り扱う職員・手順・点検の方法を示してください。",
                 en = "State in operations.rules whether the operating rules are in force (in_force) or in draft (drafting), and who handles the data, how, and how it is checked." },
   precedent = "志木市 令和2年度第3回 議題(2)「市の職員が運用する部分についてもセキュリティ管理が求められる」（2023年4月の法施行前の審議）; 個人情報の保護に関する法律 第66条（安全管理措置）; 羽村市個人情報保護審議会 平成25年5月22日 審議3「羽村市防犯カメラ設置運営要綱に基づく防犯カメラ設置運用について」; 長岡京市 令和2年9月18日 報告「長岡京市街頭防犯カメラ設置及び管理運用要領第6条第2項による防犯カメラ記録映像の外部提供について」",
 

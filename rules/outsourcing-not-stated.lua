@@ -23,7 +23,7 @@ return {
                 en = "Outsourcing details not stated" },
   message   = { ja = "{why}が、委託先・委託内容・特記事項などの委託の内容が記載されていません（記載不足）。",
                 en = "{why_en}, but the outsourcing (contractor, scope, special terms) is not described (incomplete)." },
-  follow_up = { ja = "受託者、委託する業務の範囲、個人情報取扱特記事項の有無、責任体制、再委託の可否を記載してください（outsourcing）。委託しない場合は outsourcing を null とし、諮問の種別（consultation.kind）と本文もそれに合わせてください。",
+  follow_up = { ja = "受託者、委託する業務の範囲、個人情報取扱特記事項の有無、責任体制、再委託の可否を「{label:outsourcing}」欄に記載してください。委託しない場合は「{label:outsourcing}」欄を「該当しない」（null）とし、「{label:consultation.kind}」欄と本文もそれに合わせてください。",
                 en = "State the contractor, the scope, whether special terms are attached, the responsibility structure and whether re-subcontracting is allowed (outsourcing). If nothing is outsourced, set outsourcing to null and make consultation.kind and the text say so too." },
   precedent = "個人情報の保護に関する法律 第66条第2項（委託を受けた者の安全管理措置）; 志木市 令和2年度第3回 議題(1)〜(4)（委託の諮問。2023年4月の法施行前の審議）",
 

@@ -18,7 +18,7 @@ return {
                 en = "Checking how the contractor handles the data (inspections, audits)" },
   message   = { ja = "受託者（{contractor}）が「{what}」を自らの施設・サービスで保管する計画ですが、{body}が受託者での取扱状況を実地調査や監査で確認するかどうかが記載されていません。",
                 en = "The contractor ({contractor}) keeps \"{what}\" on its own premises or service, but the plan does not say whether the public body inspects or audits how it is handled there." },
-  follow_up = { ja = "受託者での個人情報の取扱状況を、定期的な報告の徴収と実地調査（又は監査）で確認することを記載してください（outsourcing.audit: true）。",
+  follow_up = { ja = "受託者での個人情報の取扱状況を、定期的な報告の徴収と実地調査（又は監査）で確認することを記載してください（「{label:outsourcing.audit}」欄）。",
                 en = "State that the public body checks the contractor's handling by regular reports and on-site inspections or audits (outsourcing.audit: true)." },
   precedent = "長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日「データセンターでサーバを管理する人間による情報漏えいももちろんありますが」; 狛江市個人情報保護審議会 令和2年10月19日「情報の保管先の安全性は確保されているか」; 龍ケ崎市情報セキュリティ対策に関する規程（平成27年10月1日訓令第14号）第9章「外部委託セキュリティ管理」; 実地調査を名指しで問うた会議録は見当たらなかった",
 

@@ -16,7 +16,7 @@ return {
                 en = "Third-party platform used but not listed" },
   message   = { ja = "{why}が、利用する外部プラットフォーム（運営事業者・データの保存国）が記載されていません。",
                 en = "{why_en}, but the platform (operator, where it stores data) is not listed." },
-  follow_up = { ja = "サービス名、運営事業者、データの保存国、添付できるもの（写真・書類）を記載してください（platforms）。",
+  follow_up = { ja = "サービス名、運営事業者、データの保存国、添付できるもの（写真・書類）を「{label:platforms}」欄に記載してください。",
                 en = "List the service, its operator, where it stores data and what can be attached (platforms)." },
   precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; 内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日）",
 

@@ -13,7 +13,7 @@ return {
                 en = "Number of vendors not stated" },
   message   = { ja = "{contractor}の選定にあたり、何者から見積・提案を受けたかが記載されていません。",
                 en = "The plan does not say how many vendors quoted before {contractor_en} was chosen." },
-  follow_up = { ja = "見積・提案を受けた事業者の数（outsourcing.bidders）と選定の方法（入札、プロポーザル、随意契約）を記載してください。",
+  follow_up = { ja = "見積・提案を受けた事業者の数（「{label:outsourcing.bidders}」欄）と選定の方法（入札、プロポーザル、随意契約）を記載してください。",
                 en = "State how many vendors quoted (outsourcing.bidders) and how the contractor was chosen (tender, proposal, single-source)." },
   precedent = "志木市 令和2年度第3回 議題(1)「発注の際には複数者で検討したのか」（2023年4月の法施行前の審議）",
 

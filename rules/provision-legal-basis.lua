@@ -15,7 +15,7 @@ return {
                 en = "The legal ground for using or giving data beyond its purpose" },
   message   = { ja = "{kind}の計画ですが、その根拠（法令の規定、本人の同意など）が記載されていません。",
                 en = "The plan is {kind_en}, but its legal ground (a provision of law, the person's consent…) is not stated." },
-  follow_up = { ja = "目的外利用・外部提供の根拠を記載してください（consultation.basis、例: 「個人情報の保護に関する法律第69条第2項第3号（相当の理由）」「○○法第○条」「本人の同意（申請書に同意欄）」）。",
+  follow_up = { ja = "目的外利用・外部提供の根拠を記載してください（「{label:consultation.basis}」欄、例: 「個人情報の保護に関する法律第69条第2項第3号（相当の理由）」「○○法第○条」「本人の同意（申請書に同意欄）」）。",
                 en = "State the ground (consultation.basis, e.g. the Act on the Protection of Personal Information art. 69(2)(iii), a named statute, or the person's consent on the form)." },
   precedent = "個人情報の保護に関する法律 第69条（利用及び提供の制限）; 長岡京市情報公開・個人情報保護運営審議会 答申29-1「学校給食費管理システム稼働に伴う個人情報の目的外利用について」、答申29-2「市の事業…や苦情処理等の解決のための固定資産税の所有者の個人情報の目的外利用について」; 狛江市個人情報保護審議会 令和3年8月2日 報告事項イ「住民税非課税者の住民記録情報の目的外利用,外部提供…について」",
 

@@ -20,7 +20,7 @@ local function said(op)
   local v = op and op.review
   if v == nil or gov.blank(v) or common.answer(v) then return "", "" end
   local q = gov.excerpt(common.text(v), 20)
-  return "（operations.review は「" .. q .. "」とあるだけです。）", " (operations.review only says \"" .. q .. "\".)"
+  return "（「" .. hogo.label("operations.review") .. "」欄は「" .. q .. "」とあるだけです。）", " (operations.review only says \"" .. q .. "\".)"
 end
 
 local function precedent_for(plan)
@@ -36,7 +36,7 @@ return {
                 en = "Coming back to the council when concerns arise in use" },
   message   = { ja = "{why}を用いるため、運用の中で情報漏えいのリスクや懸念が新たに生じる可能性があります。どのような場合に審議会へ報告・再諮問するかが記載されていません。{said}",
                 en = "Because {why_en} is used, new leak risks or concerns may appear in use. The plan does not say when it will come back to the council.{said_en}" },
-  follow_up = { ja = "運用状況の点検の時期と、仕組みの変更・事故・新たな懸念が生じた場合に審議会（審査会）へ報告・諮問することを記載してください（operations.review）。",
+  follow_up = { ja = "運用状況の点検の時期と、仕組みの変更・事故・新たな懸念が生じた場合に審議会（審査会）へ報告・諮問することを「{label:operations.review}」欄に記載してください。",
                 en = "State when the operation is reviewed and that changes, incidents or new concerns will be reported or put to the council (operations.review)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある…そのような場合には審議会や審査会にかけるとも検討してほしい」; 狛江市個人情報保護審議会 令和3年8月2日 諮問「AI-OCRにおける全庁的な読込項目情報の外部提供…」: 委員「個人情報が外部に提供されたのであれば,実証実験であっても事前に審議会に諮問すべきである」",
 

@@ -15,7 +15,7 @@ return {
                 en = "A report that changes the processing" },
   message   = { ja = "報告事項として提出されていますが、「{quote}」と、個人情報の取扱いの追加・変更が含まれています。",
                 en = "The plan is submitted as a report, but it changes or extends the processing (\"{quote}\")." },
-  follow_up = { ja = "追加・変更する取扱い（対象者、項目、利用範囲）を明らかにし、報告ではなく諮問として審議会に諮るかどうかを示してください（consultation.kind）。",
+  follow_up = { ja = "追加・変更する取扱い（対象者、項目、利用範囲）を明らかにし、報告ではなく諮問として審議会に諮るかどうかを示してください（「{label:consultation.kind}」欄）。",
                 en = "Set out what is added or changed (people, items, uses) and say whether it will be put to the council as a consultation rather than a report (consultation.kind)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)（前回審議会に諮問した案件の進捗状況の報告）; 議題(6)「審議会や審査会にかけるとも検討してほしい」; 新座市情報公開・個人情報保護審議会 令和元年8月5日 議題(2)「個人情報取扱事務届出の報告について」（新規20件、変更23件、廃止9件）; 狛江市個人情報保護審議会 平成29年10月17日 報告事項イ「防犯カメラ設置変更届について」",
 

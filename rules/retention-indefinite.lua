@@ -32,7 +32,7 @@ return {
                 en = "Indefinite retention without a basis" },
   message   = { ja = "{what}保存期間が「{period}」（無期限）とされていますが、{state}。",
                 en = "{what_en}The retention period is \"{period}\" (indefinite), but {state_en}." },
-  follow_up = { ja = "永年保存とする法令・文書管理規程上の根拠を retention.basis に示すか、利用目的の達成に必要な期間を定めて、経過後の廃棄方法を示してください。",
+  follow_up = { ja = "永年保存とする法令・文書管理規程上の根拠を「{label:retention.basis}」欄に示すか、利用目的の達成に必要な期間を定めて、経過後の廃棄方法を示してください。",
                 en = "Cite in retention.basis the law or records rule that requires indefinite retention, or set the period the purpose needs and how the data is destroyed afterwards." },
   precedent = "個人情報保護法 第61条（個人情報の保有の制限等：利用目的の達成に必要な範囲を超えた保有の禁止）; 志木市 令和2年度第3回 議題(2)「契約期間3年間の根拠は何か」（期間の根拠を問う）" .. situation.PRE_ACT .. "; 京都府 防犯カメラ管理運用指針策定委員会 第3回（平成18年9月8日）「画像の保管はできるだけ短期間とし、『最大1箇月以内』とすることが望まれます」",
 

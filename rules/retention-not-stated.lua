@@ -11,7 +11,7 @@ return {
                 en = "The retention period is not stated" },
   message   = { ja = "{data}を扱う計画ですが、保存期間が記載されていません（記載不足）。",
                 en = "The plan handles {data_en} but states no retention period (incomplete)." },
-  follow_up = { ja = "{body}と受託者それぞれの保存期間（retention.period、例：5年、永年、退所まで。出来事で終わる期間には最長の期間 retention.longest も）と、その根拠（文書管理規程、法令、事業の必要性）を示してください。",
+  follow_up = { ja = "{body}と受託者それぞれの保存期間（「{label:retention.period}」欄、例：5年、永年、退所まで。出来事で終わる期間には最長の期間「{label:retention.longest}」も）と、その根拠（文書管理規程、法令、事業の必要性）を示してください。",
                 en = "State how long {body_en} and the contractor each keep the data (retention.period, e.g. 5年, 永年, 退所まで; for a period that ends with an event, the longest too: retention.longest) and on what basis (records rules, law, the need of the work)." },
   precedent = "個人情報の保護に関する法律 第61条（個人情報の保有の制限等）; 公文書等の管理に関する法律 第34条; 志木市 令和2年度第3回 議題(1)（受け渡しから3か月以内の廃棄。2023年4月の法施行前の審議）",
 
@@ -31,7 +31,7 @@ return {
           what = type(r.what) == "string" and ("「" .. r.what .. "」の") or "",
           what_en = type(r.what) == "string" and (" for \"" .. r.what .. "\"") or "" })
         ctx.report(r, "period", { incomplete = true, vars = v,
-          message = { ja = "{what}保存期間（retention.period）が記載されていません（記載不足）。",
+          message = { ja = "{what}「{label:retention.period}」欄が記載されていません（記載不足）。",
                       en = "No retention period (retention.period) is given{what_en} (incomplete)." } })
       end
     end

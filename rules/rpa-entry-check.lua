@@ -16,7 +16,7 @@ return {
                 en = "Checking what the RPA robot entered" },
   message   = { ja = "RPAでデータを入力・登録する計画ですが、ロボットが入力した内容を誰がどのように確認するかが記載されていません。",
                 en = "RPA enters or registers data, but the plan does not say who checks what the robot entered, or how." },
-  follow_up = { ja = "ロボットの処理結果（実行ログ・入力件数・エラー）を職員が確認する方法と人数を記載してください（transfers[].verification.staff と how、例: 「処理結果を職員2名が原票と突合する」）。",
+  follow_up = { ja = "ロボットの処理結果（実行ログ・入力件数・エラー）を職員が確認する方法と人数を記載してください（「{label:transfers.verification.staff}」欄と「{label:transfers.verification.how}」欄、例: 「処理結果を職員2名が原票と突合する」）。",
                 en = "State how and by how many staff the robot's results (run log, counts, errors) are checked (transfers[].verification.staff and how, e.g. two staff compare the results with the source)." },
   precedent = "志木市 令和2年度第3回 議題(2)「システムへのデータ移行時、担当職員が作業を確認するとなっているが、属人的な管理では不安である。複数の職員での確認…」; RPAを扱った審議会の会議録は見当たらず、同種の一括入力として準用",
 

@@ -11,7 +11,7 @@ return {
                 en = "The outsourced work is not described" },
   message   = { ja = "業務を委託しますが、受託者（{contractor}）が行う業務の範囲が記載されていません。",
                 en = "Work is outsourced, but what the contractor ({contractor}) does is not listed." },
-  follow_up = { ja = "受託者が行う業務を工程ごとに（案内、受付、実施、結果の送付、データ移行等）列挙し、それぞれで扱う個人情報の項目を示してください（outsourcing.scope）。",
+  follow_up = { ja = "受託者が行う業務を工程ごとに（案内、受付、実施、結果の送付、データ移行等）列挙し、それぞれで扱う個人情報の項目を「{label:outsourcing.scope}」欄に示してください。",
                 en = "List the contractor's tasks step by step (notices, intake, the work itself, results, data migration...) and the personal data each uses (outsourcing.scope)." },
   precedent = "志木市 令和2年度第3回 議題(3)「委託するのは、受診結果のみか」; 議題(2)「システムへのデータ移行業務の委託は初回のみということか」（2023年4月の法施行前の審議）",
 

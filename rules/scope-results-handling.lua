@@ -39,7 +39,7 @@ return {
                 en = "The contractor also delivers the results" },
   message   = { ja = "受託者（{contractor}）の業務が{steps}に及び、結果を本人に送付するところまで含まれます。",
                 en = "The contractor ({contractor}) does {steps_en}: the work runs up to sending people their results." },
-  follow_up = { ja = "委託する業務の範囲（一連の業務か、結果の送付のみか）と、工程ごとに受託者へ渡す項目（transfers）、結果の送付方法（誤送付の防止策）を示してください。",
+  follow_up = { ja = "委託する業務の範囲（一連の業務か、結果の送付のみか）と、工程ごとに受託者へ渡す項目（「{label:transfers}」欄）、結果の送付方法（誤送付の防止策）を示してください。",
                 en = "State the scope (the whole chain, or only the results), which items the contractor gets for each step (transfers), and how results are sent (safeguards against mis-delivery)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(3)「委託するのは、受診結果のみか」「受診の案内から、検査の実施、結果の送付までの一連の業務」",
 

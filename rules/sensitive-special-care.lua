@@ -39,7 +39,7 @@ return {
                 en = "Special care-required personal information is handled" },
   message   = { ja = "{names}は{kinds}に当たる要配慮個人情報（{basis}）です。{who}",
                 en = "{names_en} is special care-required personal information ({kinds_en}; {basis}).{who_en}" },
-  follow_up = { ja = "取得・提供の根拠（法令の条項または本人の同意）を purpose か description に、必要な項目に限っていること、閲覧できる職員の限定とアクセス記録（access.restriction・access.logging）、委託先での取扱い（特記事項による目的外利用の禁止、再委託の制限）を示してください。",
+  follow_up = { ja = "取得・提供の根拠（法令の条項または本人の同意）を「{label:purpose}」欄か「{label:description}」欄に、必要な項目に限っていること、閲覧できる職員の限定とアクセス記録（「{label:access.restriction}」欄・「{label:access.logging}」欄）、委託先での取扱い（特記事項による目的外利用の禁止、再委託の制限）を示してください。",
                 en = "State the legal basis (the provision) or consent in purpose or description, that only the items needed are taken, which staff may see it and that access is logged (access.restriction, access.logging), and how the contractor must handle it (special terms: no other use, limits on subcontracting)." },
   precedent = "個人情報保護法 第2条第3項・同施行令第2条; 志木市 令和2年度第3回 （2021年2月17日、2023年4月の法施行前の審議）議題(3)（HPV検査結果の送付・管理）; 柏市行政不服及び情報公開・個人情報保護審議会 令和2年1月31日 議題2「思想・信条等の個人情報の収集について（諮問）」; 同 平成29年7月14日 議題2「思想、信条等の個人情報の収集について（諮問）」",
 

@@ -12,9 +12,9 @@ return {
   severity  = "low",
   title     = { ja = "要配慮個人情報の指定漏れ",
                 en = "Sensitive item not marked as such" },
-  message   = { ja = "「{name}」は{kind}に当たると考えられますが、要配慮個人情報（sensitive）として{state}。",
+  message   = { ja = "「{name}」は{kind}に当たると考えられますが、「{label:data.items.sensitive}」欄として{state}。",
                 en = "\"{name}\" appears to be {kind_en}, but it is {state_en} as special care-required (sensitive)." },
-  follow_up = { ja = "要配慮個人情報に当たるかを確認し、当たる場合は sensitive: true とした上で取扱いの措置を示してください。",
+  follow_up = { ja = "要配慮個人情報に当たるかを確認し、当たる場合は「{label:data.items.sensitive}」欄を「はい」（true）とした上で取扱いの措置を示してください。",
                 en = "Check whether it is special care-required information; if so, mark it sensitive: true and state how it is protected." },
   precedent = "個人情報保護法 第2条第3項・同施行令第2条",
 
@@ -31,7 +31,7 @@ return {
           ctx.report(h.node, "sensitive", { severity = "low", vars = vars,
             message = { ja = "「{name}」（{kind}）が要配慮個人情報に当たるか記載されていません。",
                         en = "Whether \"{name}\" ({kind_en}) is special care-required information is not stated." },
-            follow_up = { ja = "要配慮個人情報（病歴、健康診断等の結果、診療など）に当たるかを確認し、当たる場合は sensitive: true、当たらない場合は sensitive: false としてください。",
+            follow_up = { ja = "要配慮個人情報（病歴、健康診断等の結果、診療など）に当たるかを確認し、「{label:data.items.sensitive}」欄を、当たる場合は「はい」（true）、当たらない場合は「いいえ」（false）としてください。",
                           en = "Check whether it is special care-required information (medical history, health check results, treatment…); mark it sensitive: true if so, sensitive: false if not." } })
         else
           ctx.report(h.node, "sensitive", { vars = vars })

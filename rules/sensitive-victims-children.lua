@@ -58,7 +58,7 @@ return {
                 en = "Records about victims or children in need" },
   message   = { ja = "{what}を取り扱う計画です（{kinds}）。情報が漏れたり加害者側に知られたりすると、本人の安全や生活に重大な影響があります。",
                 en = "The plan handles {what_en} ({kinds_en}). A leak, or disclosure to the other party, can endanger the person." },
-  follow_up = { ja = "被害者や相談者に配慮した聴取・記録の方法、閲覧できる職員の限定とアクセス記録（access.restriction・access.logging）、関係機関へ提供する範囲と根拠（access.shared_with と法令・要綱）、加害者等からの照会への対応（住所等の秘匿）を示してください。",
+  follow_up = { ja = "被害者や相談者に配慮した聴取・記録の方法、閲覧できる職員の限定とアクセス記録（「{label:access.restriction}」欄・「{label:access.logging}」欄）、関係機関へ提供する範囲と根拠（「{label:access.shared_with}」欄と法令・要綱）、加害者等からの照会への対応（住所等の秘匿）を示してください。",
                 en = "State how interviews and records take the victim or client into account, which staff may see the records and that access is logged (access.restriction, access.logging), what goes to partner agencies and on what basis (access.shared_with and the law or rules), and how enquiries from the other party are handled (address kept secret)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「虐待や貧困、いじめなど、さまざまな相談があると思うが」「特に被害者からの相談の場合には、配慮していただきたい」; 個人情報保護法 第2条第3項（犯罪により害を被った事実）",
 

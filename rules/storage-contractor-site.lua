@@ -15,7 +15,7 @@ return {
                 en = "Personal data kept at the contractor's site" },
   message   = { ja = "「{what}」を受託者の施設で保管しますが、{extra}業務終了後に受託者の手元の個人情報をどう返却・廃棄するかが示されていません。",
                 en = "\"{what}\" is kept at the contractor's site{extra_en}, but how the contractor returns or destroys it afterwards is not stated." },
-  follow_up = { ja = "受託者での保管場所と管理方法（施錠保管、持出し禁止、閲覧者の限定）と、業務終了後の返却または廃棄（方法、期限、廃棄証明）を示してください（disposal に by: contractor として記載）。",
+  follow_up = { ja = "受託者での保管場所と管理方法（施錠保管、持出し禁止、閲覧者の限定）と、業務終了後の返却または廃棄（方法、期限、廃棄証明）を示してください（「{label:disposal}」欄に、廃棄する者を「委託先」として記載）。",
                 en = "State where and how the contractor keeps it (locked storage, no removal, limited readers) and how it is returned or destroyed (method, deadline, certificate), as a disposal entry by the contractor." },
   precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」" .. situation.PRE_ACT,
 

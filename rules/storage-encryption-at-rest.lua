@@ -16,7 +16,7 @@ return {
                 en = "Encryption of data kept outside the city's building" },
   message   = { ja = "「{what}」を{place}に電子データで保存する計画ですが、{problem}",
                 en = "\"{what}\" is kept electronically at {place_en}, but {problem_en}" },
-  follow_up = { ja = "保存するデータを暗号化するか（storage.encrypted）、暗号鍵を誰が管理するか、保管先の事業者の職員が平文のデータを見られるかを記載してください。",
+  follow_up = { ja = "保存するデータを暗号化するか（「{label:storage.encrypted}」欄）、暗号鍵を誰が管理するか、保管先の事業者の職員が平文のデータを見られるかを記載してください。",
                 en = "State whether the stored data is encrypted (storage.encrypted), who holds the keys, and whether the provider's staff can read the data in clear." },
   precedent = "長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日 諮問「図書館システムについて」: 委員「データセンターでサーバを管理する人間による情報漏えいももちろんありますが…」; 狛江市個人情報保護審議会 令和2年10月19日: 委員「情報の保管先の安全性は確保されているか」",
 

@@ -16,7 +16,7 @@ return {
                 en = "Where the data is kept is not stated" },
   message   = { ja = "{data}を扱う計画ですが、データをどこに保管するか（庁舎内のサーバー、データセンター、クラウド、受託者の施設など）が記載されていません。保管場所が分からなければ審議会は判断できません（記載不足）。",
                 en = "The plan handles {data_en} but does not say where the data is kept (on-premise server, data centre, cloud, the contractor's site, ...). The council cannot judge the plan without it (incomplete)." },
-  follow_up = { ja = "保管場所、媒体（紙・電子）、接続するネットワーク（インターネットから分離されているか）、受託者が保管する場合はその施設と管理方法を示してください（storage）。",
+  follow_up = { ja = "保管場所、媒体（紙・電子）、接続するネットワーク（インターネットから分離されているか）、受託者が保管する場合はその施設と管理方法を「{label:storage}」欄に示してください。",
                 en = "State the location, the medium (paper or electronic), the network it is on (separated from the internet or not), and, if the contractor keeps it, where and how (storage)." },
   precedent = "志木市 令和2年度第3回 議題(4)「データの保管等はどこで行うのか」; 議題(2)「サーバー及びデータの保管場所はどこか」",
 
@@ -66,7 +66,7 @@ return {
       if common.obj(s) and (s.location == nil or hogo.is_null(s.location)) then
         ctx.report(s, "location", { incomplete = true,
           vars = { what = s.what or "データ", what_en = s.what or "the data" },
-          message = { ja = "「{what}」の保管場所（location）が記載されていません（記載不足）。",
+          message = { ja = "「{what}」の「{label:storage.location}」欄が記載されていません（記載不足）。",
                       en = "No location is given for \"{what_en}\" (incomplete)." },
         })
       end

@@ -13,7 +13,7 @@ return {
                 en = "Re-subcontracting allowed without approval" },
   message   = { ja = "{contractor}による再委託が、{body}の承認なしに認められています。{data}が{body}の把握しない事業者に渡るおそれがあります。",
                 en = "{contractor_en} may re-subcontract without {body_en}'s approval; {data_en} could reach businesses {body_en} does not know of." },
-  follow_up = { ja = "再委託は原則禁止とし、やむを得ない場合は事前の書面承認を条件に、再委託先の名称・業務範囲・安全管理措置を{body}に届け出させ、特記事項を再委託先にも適用してください（outsourcing.subcontracting を prohibited または with_approval に）。",
+  follow_up = { ja = "再委託は原則禁止とし、やむを得ない場合は事前の書面承認を条件に、再委託先の名称・業務範囲・安全管理措置を{body}に届け出させ、特記事項を再委託先にも適用してください（「{label:outsourcing.subcontracting}」欄を「禁止」または「承認を得て可」に）。",
                 en = "Prohibit re-subcontracting in principle; where unavoidable, require prior written approval, have the contractor report the subcontractor's name, scope and safeguards, and bind the subcontractor by the same special terms (outsourcing.subcontracting: prohibited or with_approval)." },
   precedent = "個人情報保護法 第66条第2項（委託を受けた者・再委託先の安全管理措置）; 個人情報保護委員会「個人情報の保護に関する法律についての事務対応ガイド（行政機関等向け）」（委託先の監督・再委託）; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1)（特記仕様書と責任体制）; 第204回国会 参議院 行政監視委員会 閉会後第1号（2021年6月21日）（データ入力業務の中国での再委託）",
 

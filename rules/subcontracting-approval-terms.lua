@@ -46,7 +46,7 @@ return {
                 en = "Conditions for approved re-subcontracting" },
   message   = { ja = "{data}の取扱いについて、{body}の承認を条件に再委託を認める計画ですが、承認の際に確認することと、再委託先にも特記事項を守らせることが記載されていません。",
                 en = "Re-subcontracting of work on {data_en} is allowed with {body_en}'s approval, but the plan does not say what the approval checks or that the subcontractor is bound by the special terms." },
-  follow_up = { ja = "承認の際に確認する事項（再委託先の名称・業務範囲・安全管理措置）と、特記事項を再委託先にも適用することを示してください（outsourcing.responsibility_structure か description）。",
+  follow_up = { ja = "承認の際に確認する事項（再委託先の名称・業務範囲・安全管理措置）と、特記事項を再委託先にも適用することを示してください（「{label:outsourcing.responsibility_structure}」欄か「{label:description}」欄）。",
                 en = "State what the approval checks (the subcontractor's name, scope and safeguards) and that the special terms bind the subcontractor too (outsourcing.responsibility_structure or description)." },
   precedent = "個人情報保護法 第66条第2項; 個人情報保護委員会「個人情報の保護に関する法律についての事務対応ガイド（行政機関等向け）」（再委託）",
 

@@ -21,7 +21,7 @@ return {
                 en = "Re-subcontracting not stated" },
   message   = { ja = "{contractor}への委託について、再委託を認めるかどうかが記載されていません。",
                 en = "The plan does not say whether {contractor_en} may re-subcontract." },
-  follow_up = { ja = "再委託を禁止するのか（prohibited）、{body}の事前承認を条件に認めるのか（with_approval）を記載してください（outsourcing.subcontracting）。",
+  follow_up = { ja = "再委託を禁止するのか、{body}の事前承認を条件に認めるのかを「{label:outsourcing.subcontracting}」欄に記載してください。",
                 en = "State whether re-subcontracting is prohibited (prohibited) or allowed only with {body_en}'s prior approval (with_approval) (outsourcing.subcontracting)." },
   precedent = "個人情報の保護に関する法律 第66条第2項（委託を受けた者の安全管理措置）; 個人情報保護委員会「個人情報の保護に関する法律についての事務対応ガイド（行政機関等向け）」（再委託）; 第204回国会 参議院 行政監視委員会 閉会後第1号（2021年6月21日）「個人情報保護委員会として、本当に氏名、振り仮名のみが中国で再委託されたと思うのか」",
 

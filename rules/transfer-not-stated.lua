@@ -15,7 +15,7 @@ return {
                 en = "How the data is moved is not stated" },
   message   = { ja = "「{what}」（{from}→{to}）の受け渡し方法が記載されていません（記載不足）。",
                 en = "How \"{what}\" ({from} → {to}) is moved is not stated (incomplete)." },
-  follow_up = { ja = "受け渡しの方法（transfers[].method：LGWAN、専用線、無害化、暗号化USB、手渡し等）、暗号化の有無、受け渡しを確認する者を示してください。",
+  follow_up = { ja = "受け渡しの方法（「{label:transfers.method}」欄：LGWAN、専用線、無害化、暗号化USB、手渡し等）、暗号化の有無、受け渡しを確認する者を示してください。",
                 en = "State the method (transfers[].method: LGWAN, dedicated line, sanitization, encrypted USB, hand-over...), whether it is encrypted, and who checks the hand-over." },
   precedent = "志木市 令和2年度第3回 議題(3)「受託者に未受診者の資料を送付する場合には、データベースを渡すのか」「原則LGWAN回線を利用し、データの送付を考えている」（2023年4月の法施行前の審議）",
 
@@ -29,7 +29,7 @@ return {
       local to = o and type(o.contractor) == "string" and o.contractor or "受託者・提供先"
       ctx.report(plan, "transfers", { incomplete = true,
         vars = common.with_body(plan, { why = why, to = to }),
-        message = { ja = "{why}が、{body}と相手方（{to}）の間でデータをどう受け渡すか（transfers）が記載されていません（記載不足）。",
+        message = { ja = "{why}が、{body}と相手方（{to}）の間でデータをどう受け渡すか（「{label:transfers}」欄）が記載されていません（記載不足）。",
                     en = "Personal data moves between {body_en} and another party ({to}), but how it moves (transfers) is not stated (incomplete)." } })
       return
     end

@@ -8,12 +8,11 @@
 -- A notice to a resident (situation.notice) is transfer-notice-content's, not this rule's.
 -- The remedy fits the move: between the segments of 三層分離 (インターネット接続系 → LGWAN接続系)
 -- data goes through 無害化 (method sanitization), not LGWAN.
-local METHOD_JA = { usb = "USBメモリ", email = "電子メール", web_upload = "ウェブでのアップロード" }
 local METHOD_EN = { usb = "a USB memory stick", email = "e-mail", web_upload = "web upload" }
 local PASSWORD_APART = [[パスワード(?:は|を)?.{0,12}?(?:別送|別の?(?:経路|手段|メール|方法)|電話|後送|別途通知|郵送)]]
 local TRANSIT = [[(?<![A-Za-z])(?:TLS|SSL|HTTPS)(?![A-Za-z])|暗号化(?:された|した)?(?:通信|回線|接続)|通信(?:を|の|は)?暗号化]]
 local SEGMENT_FOLLOW_UP = {
-  ja = "三層分離のセグメント間の移動は、無害化（transfers の method: sanitization）を経て行い、USBメモリや電子メールでの持ち込みはやめてください。",
+  ja = "三層分離のセグメント間の移動は、無害化（「{label:transfers.method}」欄の「無害化」）を経て行い、USBメモリや電子メールでの持ち込みはやめてください。",
   en = "Move data between the segments of the three-layer separation through sanitization (method: sanitization), not by USB stick or e-mail." }
 local GUIDELINE = "地方公共団体における情報セキュリティポリシーに関するガイドライン（総務省）三層の対策（無害化）"
 
@@ -84,7 +83,7 @@ return {
         ctx.report(t, from_prose and "what" or "method", { severity = sev,
           follow_up = segment and SEGMENT_FOLLOW_UP or nil, precedent = segment and GUIDELINE or nil, vars = {
           what = common.answer(t.what) or "データ", from = t.from or "?", to = t.to or "?",
-          method = METHOD_JA[m] or "方法の記載のない手段", method_en = METHOD_EN[m] or "means not stated", problem = ja, problem_en = en } })
+          method = m and hogo.choice("transfers.method", m) or "方法の記載のない手段", method_en = METHOD_EN[m] or "means not stated", problem = ja, problem_en = en } })
       end
       ::next::
     end

@@ -23,7 +23,7 @@ return {
                 en = "Who checks the data migration is not stated" },
   message   = { ja = "「{what}」のデータ移行・引継ぎについて、誰がどのように確認するかが記載されていません。",
                 en = "Who checks the migration or hand-over of \"{what}\", and how, is not stated." },
-  follow_up = { ja = "移行作業に立ち会い確認する職員の人数と役割（transfers[].verification.staff）、件数の照合方法と移行後の元データの消去（verification.how）を示してください。一人の職員に任せない体制としてください。",
+  follow_up = { ja = "移行作業に立ち会い確認する職員の人数と役割（「{label:transfers.verification.staff}」欄）、件数の照合方法と移行後の元データの消去（「{label:transfers.verification.how}」欄）を示してください。一人の職員に任せない体制としてください。",
                 en = "State how many staff witness and check the migration and their roles, how record counts are reconciled, and how the source data is erased afterwards. Do not leave it to one person." },
   precedent = "志木市 令和2年度第3回 議題(2)「システムへのデータ移行時、担当職員が作業を確認するとなっているが、属人的な管理では不安である」（2023年4月の法施行前の審議）",
 
@@ -59,7 +59,7 @@ return {
       local f = plan_migrates
       if f then
         ctx.report(plan, "transfers", {
-          message = { ja = "データの移行を行う計画（「{quote}」）ですが、移行の方法と確認体制（transfers）が記載されていません。",
+          message = { ja = "データの移行を行う計画（「{quote}」）ですが、移行の方法と確認体制（「{label:transfers}」欄）が記載されていません。",
                       en = "The plan includes a data migration (\"{quote}\") but does not describe how it is done or who checks it (transfers)." },
           vars = { quote = common.excerpt(f.text, 40) } })
       end

@@ -31,7 +31,7 @@ return {
                 en = "A single person checks the migration or hand-over" },
   message   = { ja = "「{what}」（{from}→{to}）の{action}の確認を{who}が行う計画で、{gap}",
                 en = "The {action_en} of \"{what}\" ({from} → {to}) is checked by {who_en}: {gap_en}" },
-  follow_up = { ja = "複数の職員で確認する、または確認者を特定した上で作業記録（件数の照合、立会者の記名）を残すなど、一人に依存しない確認体制を示してください（verification.staff と verification.how）。",
+  follow_up = { ja = "複数の職員で確認する、または確認者を特定した上で作業記録（件数の照合、立会者の記名）を残すなど、一人に依存しない確認体制を示してください（「{label:transfers.verification.staff}」欄と「{label:transfers.verification.how}」欄）。",
                 en = "Have it checked by more than one member of staff, or name the checker and keep a record (record counts reconciled, witnesses signed), so it does not rest on one person (verification.staff and verification.how)." },
   precedent = "志木市 令和2年度第3回 議題(2)「属人的な管理では不安である。複数の職員での確認や、特定の職員が確認するなど、セキュリティを強化してはどうか」（結論：複数の職員での確認等をしてほしい）" .. situation.PRE_ACT,
 
@@ -47,7 +47,7 @@ return {
         local how = answer or ""
         -- a placeholder or deferral in how is no answer: say so, quoting it
         local unanswered = (why == "placeholder" or why == "deferral") and
-          ("確認の方法（how）は「" .. gov.excerpt(v.how, 20) .. "」で、記載がありません。") or ""
+          ("「" .. hogo.label("transfers.verification.how") .. "」欄は「" .. gov.excerpt(v.how, 20) .. "」で、記載がありません。") or ""
         local unanswered_en = unanswered ~= "" and " The method (how) is only a placeholder or deferral." or ""
         local act, act_en = action(t, plan)
         local vars = { what = common.answer(t.what) or "データ", from = t.from or "?", to = t.to or "?",

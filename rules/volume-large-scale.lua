@@ -17,7 +17,7 @@ return {
                 en = "Safeguards fit for a large file" },
   message   = { ja = "{n}人分の個人情報を扱う計画ですが、{missing}が記載されていません。",
                 en = "The plan holds data on {n} people, but {missing_en} is not stated." },
-  follow_up = { ja = "アクセスログの取得（access.logging）、二要素認証などの強い認証（access.authentication）、電子データの暗号化（storage.encrypted）を記載してください。",
+  follow_up = { ja = "アクセスログの取得（「{label:access.logging}」欄）、二要素認証などの強い認証（「{label:access.authentication}」欄）、電子データの暗号化（「{label:storage.encrypted}」欄）を記載してください。",
                 en = "State access logging (access.logging), strong authentication such as two-factor (access.authentication) and encryption of the electronic data (storage.encrypted)." },
   precedent = "個人情報保護委員会「特定個人情報保護評価指針」第5 2 しきい値判断（対象人数10万人以上30万人未満で重点項目評価、30万人以上で全項目評価）を、個人番号を扱わない計画の規模の目安として準用",
 

@@ -45,7 +45,7 @@ return {
                 en = "Specific personal information protection assessment" },
   message   = { ja = "個人番号{item}を{persons}人分取り扱う計画で、{why}{level}が必要です。",
                 en = "The plan handles the My Number{item_en} of {persons} people; {why_en}it requires {level_en}." },
-  follow_up = { ja = "特定個人情報保護評価書を作成・公表し（全項目評価は第三者点検を経て）、システムの稼働前に個人情報保護委員会へ提出してください。実施済み・実施予定であれば評価の種類と評価書の番号・公表日（予定日）を description に記載してください。",
+  follow_up = { ja = "特定個人情報保護評価書を作成・公表し（全項目評価は第三者点検を経て）、システムの稼働前に個人情報保護委員会へ提出してください。実施済み・実施予定であれば評価の種類と評価書の番号・公表日（予定日）を「{label:description}」欄に記載してください。",
                 en = "Prepare and publish the assessment report (a full assessment after third-party review) and submit it to the Personal Information Protection Commission before the system goes live; if done or planned, name the assessment and cite the report and its (planned) publication date in description." },
   precedent = "行政手続における特定の個人を識別するための番号の利用等に関する法律 第28条; 特定個人情報保護評価に関する規則 第4条; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1)「年間にどれくらいの件数を想定しているのか」; 個人情報保護委員会「特定個人情報保護評価指針」（平成26年特定個人情報保護委員会告示第4号）第5 2 しきい値判断:「対象人数が30万人以上の場合」「対象人数が10万人以上30万人未満で、特定個人情報ファイルの取扱者数が500人以上の場合」全項目評価（成田市の解説）; 狛江市個人情報保護審議会 平成29年10月17日 報告事項ウ「特定個人情報保護評価の実施に係る報告について」",
 
@@ -62,7 +62,7 @@ return {
       ctx.report(data or plan, data and "persons" or "data", { severity = "low", vars = item_vars(my),
         message = { ja = "個人番号{item}を取り扱う計画ですが、対象となる人数が記載されていません。特定個人情報保護評価の要否と種類は対象人数で決まります。",
                     en = "The plan handles the My Number{item_en} but does not state how many people are covered; whether and which assessment is required depends on that number." },
-        follow_up = { ja = "対象人数（data.persons）と年間の件数（data.annual）、特定個人情報を取り扱う職員等の数（access.staff）を示してください。",
+        follow_up = { ja = "対象人数（「{label:data.persons}」欄）と年間の件数（「{label:data.annual}」欄）、特定個人情報を取り扱う職員等の数（「{label:access.staff}」欄）を示してください。",
                       en = "State the number of people (data.persons), cases per year (data.annual) and the number of staff handling the data (access.staff)." } })
       return
     end

@@ -16,7 +16,7 @@ return {
                 en = "The number of people or cases is not stated" },
   message   = { ja = "{data}を扱う計画ですが、対象となる人数や年間の件数の見込みが記載されていません。",
                 en = "The plan handles {data_en} but does not state how many people or cases a year it expects." },
-  follow_up = { ja = "保有する人数（data.persons）と年間の新規件数（data.annual）の見込みを示してください。件数は安全管理措置の程度や、委託・提供の範囲を判断する材料になります。",
+  follow_up = { ja = "保有する人数（「{label:data.persons}」欄）と年間の新規件数（「{label:data.annual}」欄）の見込みを示してください。件数は安全管理措置の程度や、委託・提供の範囲を判断する材料になります。",
                 en = "State the number of people held (data.persons) and expected new cases a year (data.annual); the numbers decide how much protection is proportionate." },
   precedent = "志木市 令和2年度第3回 議題(1)「年間にどれくらいの件数を想定しているのか」（2023年4月の法施行前の審議）",
 

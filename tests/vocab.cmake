@@ -28,3 +28,15 @@ else()
   add_test(NAME docs.vocab-current COMMAND sh -c "echo 'SKIP: no python3 found'; exit 77")
 endif()
 set_tests_properties(docs.vocab-current PROPERTIES SKIP_RETURN_CODE 77 LABELS "vocab;docs")
+
+#   vocab.reader-words  a Japanese reader of the text, Markdown and HTML reports of fixtures/seed and
+#                fixtures/examples sees topic names, field labels and choice words -- no topic id,
+#                field path, JSON pointer or English value (tests/vocab/reader_words.py).  Rules
+#                name fields as {label:PATH} (docs/rule-api.md).
+if(HOGO_VOCAB_PYTHON3)
+  add_test(NAME vocab.reader-words
+    COMMAND ${HOGO_VOCAB_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/vocab/reader_words.py $<TARGET_FILE:hogo> ${CMAKE_SOURCE_DIR})
+else()
+  add_test(NAME vocab.reader-words COMMAND sh -c "echo 'SKIP: no python3 found'; exit 77")
+endif()
+set_tests_properties(vocab.reader-words PROPERTIES SKIP_RETURN_CODE 77 LABELS "vocab")

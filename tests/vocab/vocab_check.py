@@ -13,6 +13,8 @@ docs/plan.schema.json is the one home of the plan's words (docs/plan-format.md,
   - a topic of the engine (engine/engine.c eng_topics) lacks its name in the
     root's "x-hogo-topics", or a name there is not a topic;
   - a Japanese key alias names two fields;
+  - a Japanese text of a rule (rules/*.lua) names a field or a choice by its key
+    (access.logging, sanitization) instead of {label:PATH} or hogo.choice;
   - an English word is not English (Japanese characters in a label or hint),
     or a description or English word carries an internal note ("issue 12").
 """
@@ -120,6 +122,33 @@ def main():
     for t in xt:
         if t not in topics:
             gaps.append(f"x-hogo-topics names {t!r}, which is not a topic")
+
+    # the rules' Japanese texts name fields by their labels, choices by their words
+    import glob
+    keys = set()
+    for where, obj in [("", schema)] + [("", d) for d in schema.get("$defs", {}).values()]:
+        for name, sch in obj.get("properties", {}).items():
+            keys.add(name)
+            for v in list(sch.get("enum", [])) + list((sch.get("x-hogo-values") or {}).keys()):
+                if isinstance(v, str):
+                    keys.add(v)
+    for d in schema.get("$defs", {}).values():
+        keys.update(v for v in d.get("enum", []) if isinstance(v, str))
+    word = re.compile(r"(?<![\w./\\-])([a-z_]{2,}(?:\[\])?(?:\.[a-z_]+)*)(?![\w-])")
+    for f in sorted(glob.glob(f"{src}/rules/*.lua")):
+        for i, line in enumerate(open(f, encoding="utf-8"), 1):
+            if line.strip().startswith("--"):
+                continue
+            for m in re.finditer(r'"((?:[^"\\]|\\.)*)"|\[\[(.*?)\]\]', line):
+                t = m.group(1) if m.group(1) is not None else m.group(2)
+                # a Japanese text (not an English one quoting a Japanese term, not a pattern)
+                if not t or len(JA.findall(t)) < 0.3 * len(t) or "|" in t or "(?" in t:
+                    continue
+                t = re.sub(r"\{[^}]*\}", "", t)
+                for w in word.findall(t):
+                    if w.replace("[]", "").split(".")[0] in keys:
+                        gaps.append(f"{f[len(src) + 1:]}:{i}: a Japanese text names {w!r} by its key "
+                                    "(write {label:PATH}, or hogo.choice for a choice)")
 
     for g in gaps:
         print("GAP:", g)
