@@ -569,8 +569,10 @@ static snode *compile_node(cctx *cc, const cJSON *j, int depth)
         for (int i = 0; i < K_COUNT; i++)
             if (strcmp(k->string, keywords[i]) == 0) { found = i; break; }
         if (found < 0) {
-            int ann = 0;
-            for (int i = 0; annotations[i]; i++)
+            /* "x-…" keywords are hogo's own annotations (x-hogo: the words of
+             * the vocabulary, read by vocab.c), never constraints. */
+            int ann = strncmp(k->string, "x-", 2) == 0;
+            for (int i = 0; !ann && annotations[i]; i++)
                 if (strcmp(k->string, annotations[i]) == 0) { ann = 1; break; }
             if (!ann) { cfail(cc, "unsupported keyword \"%s\"", k->string); return NULL; }
             continue;
