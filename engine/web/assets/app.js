@@ -2,7 +2,7 @@
  *
  * A department opens a plan file (or starts an empty one) and edits it in a
  * form generated from the plan schema (/plan.schema.json, the one the engine
- * validates with), labelled in Japanese from labels.js (docs/plan-guide.md).
+ * validates with), labelled from its x-hogo annotations (Japanese and English).
  * Every change is screened by POST /api/check (debounced); each finding is
  * shown at the field its JSON pointer names and in a list by severity, input
  * errors at their field.  The plan stays in this page and is saved as a file
@@ -32,8 +32,6 @@
 "use strict";
 
 (function () {
-  const LABELS = window.HOGO_LABELS || {};
-  const VALUES = window.HOGO_VALUES || {};
   const SEV = ["info", "low", "medium", "high", "critical"];
   const UI = {
     ja: {
@@ -161,7 +159,6 @@
 
   const ptrOf = (path) => path.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
   const pathOf = (ptr) => (ptr ? ptr.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")) : []);
-  const labelKey = (path) => path.map((p) => (typeof p === "number" || /^\d+$/.test(p) ? "*" : p)).join("/");
   function getAt(path, root) {
     let v = root === undefined ? state.plan : root;
     for (const p of path) { if (v === null || typeof v !== "object") return undefined; v = v[p]; }
@@ -218,28 +215,21 @@
   }
 
   /* ---- the words ----
-   * A field's label and hint: the schema's x-hogo words when it has them
-   * (issue 17's vocabulary), else labels.js (the guide's words). */
+   * A field's label and hint, a choice's word, a topic's name: the schema's
+   * x-hogo annotations (docs/plan.schema.json, the one home of the plan
+   * format's words), which the page reads with the schema. */
 
   function labelFor(path, node) {
     /* An element of a list of words takes the list's label. */
     if (path.length && typeof path[path.length - 1] === "number") path = path.slice(0, -1);
-    const w = node && node["x-hogo"];
+    const w = (node && node["x-hogo"]) || {};
     const key = path.length ? String(path[path.length - 1]) : "";
-    if (w) {
-      const hint = w.hint ? (state.lang === "en" ? w.hint.en : w.hint.ja) || "" : "";
-      return { name: (state.lang === "en" ? w.en : w.ja) || w.ja || key, hint };
-    }
-    const k = labelKey(path);
-    const l = LABELS[k] || LABELS[k.replace(/\/\*(?=\/|$)/g, "")] || {};
-    const name = (state.lang === "en" ? l.en : l.ja) || l.ja || key;
-    const hint = state.lang === "en" ? (node && node.description) || "" : l.hint || "";
-    return { name, hint };
+    const hint = w.hint ? (state.lang === "en" ? w.hint.en : w.hint.ja) || "" : "";
+    return { name: (state.lang === "en" ? w.en : w.ja) || w.ja || key, hint };
   }
   function valueLabel(v, node) {
     const w = node && node["x-hogo-values"] && node["x-hogo-values"][v];
-    if (w) return (state.lang === "en" ? w.en : w.ja) || String(v);
-    return state.lang === "ja" && VALUES[v] ? VALUES[v] : String(v);
+    return w ? (state.lang === "en" ? w.en : w.ja) || String(v) : String(v);
   }
   /* A control's accessible name carries its field: 「削除（委託先 2件目）」. */
   function nameOf(path) {
@@ -402,7 +392,7 @@
         if (value[i] === null || typeof value[i] !== "object") value[i] = {};
         box.append(el("div", { class: "notes", id: idOf(ip, "notes") }));
         renderObject(box, ip, itemNode, value[i]);
-      } else box.append(renderField(ip, itemNode, true));
+      } else box.append(renderField(ip, Object.assign({}, itemNode, { "x-hogo": node["x-hogo"] }), true));
       parent.append(box);
     });
     const add = el("button", { type: "button", class: "add", id: idOf(path, "add"), text: t("add"), "aria-label": t("of")(t("add"), listName) });
