@@ -67,6 +67,8 @@ typedef struct {
     int      ignore_needs;       /* nonzero: run every rule even when its `needs` says it cannot
                                     report on the plan (hogo test and the needs ctest prove the
                                     skip changes nothing this way) */
+    int      keep_plan;          /* nonzero: hogo_result.plan holds the plan (compact JSON), for
+                                    the council's papers, which print what is being decided */
 } hogo_options;
 
 /* What a rule says about itself (from its metadata table). */
@@ -128,6 +130,8 @@ typedef struct {
     hogo_input_error *errors;    size_t n_errors;
     hogo_rule_error *rule_errors; size_t n_rule_errors;
     size_t by_severity[HOGO_SEVERITY_COUNT]; /* unwaived findings per severity */
+    const char *plan;            /* the plan as compact JSON when hogo_options.keep_plan and it
+                                    was read as a JSON object; else NULL */
 } hogo_result;
 
 typedef struct hogo_engine hogo_engine;

@@ -585,6 +585,8 @@ static int check_main(int argc, char **argv, int validate_only)
     }
     int load_failed = 0;
     hogo_engine *e = NULL;
+    for (int k = 0; k < o.n_outputs; k++)          /* the papers print each plan's content */
+        if (o.outputs[k].format == &out_html) o.opt.keep_plan = 1;
     if (validate_only) {
         /* validate = the format only: no rule runs.  Fix: the pack is not
          * loaded at all (it used to be loaded and then disabled, so a rule

@@ -114,6 +114,7 @@ int cli_serve(int argc, char **argv)
         }
     }
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
+    o.opt.keep_plan = 1;                          /* the print view: the papers show the plan */
 
     /* One engine in the foreground first, so a broken rule pack or a --disable
      * typo is told once and stops the start, as hogo check would. */

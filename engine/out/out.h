@@ -44,6 +44,9 @@ typedef struct {
                                     follow the results array); zeroed = empty */
     out_rank *rank;              /* plans kept for a ranking at the end (text, markdown) */
     size_t nrank, caprank, unranked;
+    void *aux;                   /* a writer's own state (html: the schema's words, each
+                                    plan's section); end() frees it, else out_state_free */
+    void (*aux_free)(void *aux);
 } out_state;
 
 /* The secretariat's view of a session: plans by concern score, highest
@@ -68,7 +71,14 @@ void out_rank_sort(out_state *st);          /* score high to low, then input ord
 void out_rank_free(out_state *st);
 
 /* Release what a writer holds if end() is never reached (batch abandoned). */
-static inline void out_state_free(out_state *st) { sb_free(&st->tail); out_rank_free(st); }
+static inline void out_state_free(out_state *st)
+{
+    sb_free(&st->tail);
+    out_rank_free(st);
+    if (st->aux_free) st->aux_free(st->aux);
+    st->aux = NULL;
+    st->aux_free = NULL;
+}
 
 typedef struct {
     const char *name;            /* "text", "json", "sarif", "junit", "markdown", "html" */

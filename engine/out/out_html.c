@@ -4,10 +4,18 @@
  * The order on paper is the order a secretariat reads: a cover with the day
  * of screening and the plans ranked by concern score (who asks, when, for
  * what), a plans x topics overview coloured by severity, then one section
- * per plan with its identity, score, verdict and every finding with its
- * follow-up (確認事項) and precedent (根拠).  Plans arrive one at a time in
- * input order and the cover needs them all, so plan() keeps its sections in
- * st->tail and end() writes cover, overview, then the sections.
+ * per plan in ranking order: its identity, then what is being decided (the
+ * plan's own content: purpose, description, subjects and items with their
+ * need, storage, transfers, contractors, retention, disposal, access; read
+ * from hogo_result.plan, kept when hogo_options.keep_plan), score, verdict,
+ * every finding with its follow-up (確認事項) and precedent (根拠), located
+ * by the field's label, and a box for the council's 所見 and conclusion.
+ * Plans arrive one at a time in input order and the cover needs them all,
+ * so plan() keeps each section (html_aux) and end() writes cover, overview,
+ * then the sections in the ranking's order.
+ *
+ * Field and value words come from the schema's x-hogo annotations (the
+ * embedded docs/plan.schema.json), the plan format's one home of words.
  *
  * Every string from a plan or a rule goes through outw_xml (clean UTF-8,
  * & < > " ' escaped), so a plan cannot inject markup.  out_html_css is the
@@ -15,6 +23,9 @@
  * page's print view and secretariat view look like this report. */
 #include "out.h"
 #include "out_common.h"
+#include "embedded.h"
+
+#include <cjson/cJSON.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +73,14 @@ const char out_html_css[] =
 ".hogo-report .errors li{color:var(--high)}\n"
 ".hogo-report table.overview th.topic{writing-mode:vertical-rl;white-space:nowrap;font-weight:normal;"
 "font-size:.8rem;padding:.3rem .1rem}\n"
-".hogo-report table.overview td.cell{text-align:center;font-size:.8rem;padding:.1rem}\n"
+".hogo-report table.overview td.cell{text-align:center;font-size:.8rem;padding:.1rem;white-space:nowrap}\n"
+".hogo-report .decided{border:1px solid #999;padding:.2rem .8rem;margin:.6rem 0;background:#fcfcfc}\n"
+".hogo-report .decided dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.3rem 0}\n"
+".hogo-report .decided dt{font-weight:bold}.hogo-report .decided dd{margin:0;white-space:pre-wrap}\n"
+".hogo-report .decided table{font-size:.9rem}.hogo-report .decided h4{margin:.5rem 0 .1rem}\n"
+".hogo-report .council-box{border:2px solid #333;padding:.4rem .8rem;margin:1rem 0;break-inside:avoid}\n"
+".hogo-report .council-box .write{min-height:7rem;border-bottom:1px dashed #999;margin-bottom:.5rem}\n"
+".hogo-report .council-box .choices span{margin-right:1.2rem;white-space:nowrap}\n"
 ".hogo-report .legend span{margin-right:.6rem}\n"
 "@page{size:A4;margin:15mm 12mm}\n"
 "@media print{body.hogo-report{max-width:none;padding:0;font-size:10pt}"
@@ -122,9 +140,267 @@ static void html_counts(strbuf *sb, const out_ctx *c, const size_t *by)
     if (!any) sb_puts(sb, L(c, "なし", "none"));
 }
 
+/* ---- the writer's state: the schema's words and each plan's section ---- */
+
+typedef struct {
+    cJSON *schema;               /* the embedded plan schema; NULL: words fall back to keys */
+    strbuf *sec;                 /* sec[i]: the section of the plan with index i */
+    size_t nsec, capsec;
+} html_aux;
+
+static void html_aux_free(void *p)
+{
+    html_aux *a = p;
+    if (!a) return;
+    cJSON_Delete(a->schema);
+    for (size_t i = 0; i < a->nsec; i++) sb_free(&a->sec[i]);
+    free(a->sec);
+    free(a);
+}
+
+/* ---- the schema's words (x-hogo) ---- */
+
+static const cJSON *html_deref(const cJSON *root, const cJSON *n)
+{
+    for (int i = 0; i < 8 && n; i++) {
+        const cJSON *ref = cJSON_GetObjectItemCaseSensitive(n, "$ref");
+        if (!cJSON_IsString(ref) || strncmp(ref->valuestring, "#/$defs/", 8)) break;
+        n = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "$defs"), ref->valuestring + 8);
+    }
+    return n;
+}
+
+/* The alternative of n that holds `want` ("object", "array", "enum") or n. */
+static const cJSON *html_alt(const cJSON *root, const cJSON *n, const char *want)
+{
+    n = html_deref(root, n);
+    const cJSON *any = cJSON_GetObjectItemCaseSensitive(n, "anyOf");
+    if (!any) return n;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, any) {
+        const cJSON *r = html_deref(root, a);
+        if (!strcmp(want, "enum") ? cJSON_GetObjectItemCaseSensitive(r, "enum") != NULL
+            : !strcmp(want, "object") ? cJSON_GetObjectItemCaseSensitive(r, "properties") != NULL
+            : cJSON_GetObjectItemCaseSensitive(r, "items") != NULL) return r;
+    }
+    return n;
+}
+
+/* The property schema of key under the (object) schema n. */
+static const cJSON *html_prop(const cJSON *root, const cJSON *n, const char *key)
+{
+    n = html_alt(root, n, "object");
+    return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(n, "properties"), key);
+}
+
+/* The element schema of a list schema n (an object-or-list field too). */
+static const cJSON *html_items(const cJSON *root, const cJSON *n)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(html_alt(root, n, "array"), "items");
+    return it ? it : n;
+}
+
+static const char *html_label(const cJSON *prop, const out_ctx *c, const char *key)
+{
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(prop, "x-hogo");
+    const cJSON *l = cJSON_GetObjectItemCaseSensitive(w, L(c, "ja", "en"));
+    return cJSON_IsString(l) ? l->valuestring : key;
+}
+
+static const char *html_value_word(const cJSON *root, const cJSON *prop, const char *v, const out_ctx *c)
+{
+    const cJSON *n = html_alt(root, prop, "enum");
+    const cJSON *vals = cJSON_GetObjectItemCaseSensitive(n, "x-hogo-values");
+    if (!vals) vals = cJSON_GetObjectItemCaseSensitive(html_alt(root, html_items(root, prop), "enum"), "x-hogo-values");
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(vals, v), L(c, "ja", "en"));
+    return cJSON_IsString(w) ? w->valuestring : v;
+}
+
+/* A finding's place as the reader knows it: the fields' labels along its
+ * JSON pointer (「受け渡し 1件目 › 確認 › 確認する職員数」). */
+static void html_where(strbuf *sb, const out_ctx *c, const cJSON *root, const char *ptr)
+{
+    if (!ptr || !*ptr) { sb_puts(sb, L(c, "計画全体", "the whole plan")); return; }
+    const cJSON *n = root;
+    const char *p = ptr;
+    int first = 1;
+    while (*p == '/') {
+        p++;
+        const char *e = strchr(p, '/');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        char seg[128];
+        if (len >= sizeof seg) len = sizeof seg - 1;
+        memcpy(seg, p, len);
+        seg[len] = '\0';
+        int num = len > 0 && strspn(seg, "0123456789") == len;
+        if (num) {
+            sb_printf(sb, L(c, " %ld件目", " #%ld"), strtol(seg, NULL, 10) + 1);
+            n = html_items(root, n);
+        } else {
+            const cJSON *pr = n ? html_prop(root, n, seg) : NULL;
+            if (!first) sb_puts(sb, " › ");
+            html_text(sb, pr ? html_label(pr, c, seg) : seg);
+            n = pr;
+        }
+        first = 0;
+        p += len;
+        if (e) p = e; else break;
+    }
+}
+
+/* ---- what is being decided: the plan's content ---- */
+
+static void html_scalar(strbuf *sb, const out_ctx *c, const cJSON *root, const cJSON *prop, const cJSON *v)
+{
+    if (cJSON_IsNull(v)) sb_puts(sb, L(c, "該当しない", "not applicable"));
+    else if (cJSON_IsTrue(v)) sb_puts(sb, L(c, "はい", "yes"));
+    else if (cJSON_IsFalse(v)) sb_puts(sb, L(c, "いいえ", "no"));
+    else if (cJSON_IsNumber(v)) sb_printf(sb, "%g", v->valuedouble);
+    else if (cJSON_IsString(v)) html_text(sb, html_value_word(root, prop, v->valuestring, c));
+    else if (cJSON_IsArray(v)) {
+        const cJSON *it, *ip = html_items(root, prop);
+        int i = 0;
+        cJSON_ArrayForEach(it, v) {
+            if (i++) sb_puts(sb, L(c, "、", ", "));
+            html_scalar(sb, c, root, ip, it);
+        }
+    } else if (cJSON_IsObject(v)) {
+        const cJSON *it;
+        int i = 0;
+        cJSON_ArrayForEach(it, v) {
+            if (i++) sb_puts(sb, L(c, "；", "; "));
+            const cJSON *pp = html_prop(root, prop, it->string);
+            html_text(sb, html_label(pp, c, it->string));
+            sb_puts(sb, L(c, "：", ": "));
+            html_scalar(sb, c, root, pp, it);
+        }
+    }
+}
+
+/* A list of entries (storage, transfers, contractors…) as a table whose
+ * columns are the fields any entry states, in the format's order. */
+static void html_table(strbuf *sb, const out_ctx *c, const cJSON *root, const cJSON *prop, const cJSON *list)
+{
+    const cJSON *item = html_alt(root, html_items(root, prop), "object");
+    const cJSON *props = cJSON_GetObjectItemCaseSensitive(item, "properties");
+    const cJSON *k, *e;
+    sb_puts(sb, "<table><thead><tr>");
+    cJSON_ArrayForEach(k, props) {
+        int used = 0;
+        cJSON_ArrayForEach(e, list) if (cJSON_GetObjectItemCaseSensitive(e, k->string)) used = 1;
+        if (!used) continue;
+        sb_puts(sb, "<th>");
+        html_text(sb, html_label(k, c, k->string));
+        sb_puts(sb, "</th>");
+    }
+    sb_puts(sb, "</tr></thead><tbody>\n");
+    cJSON_ArrayForEach(e, list) {
+        sb_puts(sb, "<tr>");
+        cJSON_ArrayForEach(k, props) {
+            int used = 0;
+            const cJSON *x;
+            cJSON_ArrayForEach(x, list) if (cJSON_GetObjectItemCaseSensitive(x, k->string)) used = 1;
+            if (!used) continue;
+            sb_puts(sb, "<td>");
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, k->string);
+            if (v) html_scalar(sb, c, root, k, v);
+            sb_puts(sb, "</td>");
+        }
+        sb_puts(sb, "</tr>\n");
+    }
+    sb_puts(sb, "</tbody></table>\n");
+}
+
+/* One part of the plan under its label: text, a table of entries, or
+ * 「記載なし」 when the plan does not state it (which the findings take up). */
+static void html_part(strbuf *sb, const out_ctx *c, const cJSON *root, const cJSON *owner,
+                      const cJSON *plan, const char *key, int heading)
+{
+    const cJSON *prop = html_prop(root, owner, key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(plan, key);
+    const char *label = html_label(prop, c, key);
+    int list = cJSON_IsArray(v) && cJSON_IsObject(cJSON_GetArrayItem(v, 0));
+    int one = cJSON_IsObject(v) && cJSON_GetObjectItemCaseSensitive(html_alt(root, prop, "array"), "items");
+    if (heading || list || one) {
+        sb_puts(sb, "<h4>");
+        html_text(sb, label);
+        sb_puts(sb, "</h4>\n");
+        if (list) html_table(sb, c, root, prop, v);
+        else if (one) {                         /* one entry of a list field */
+            cJSON *wrap = cJSON_CreateArray();
+            if (wrap && cJSON_AddItemReferenceToArray(wrap, (cJSON *)v)) html_table(sb, c, root, prop, wrap);
+            cJSON_Delete(wrap);
+        } else {
+            sb_puts(sb, "<p>");
+            if (v) html_scalar(sb, c, root, prop, v); else sb_puts(sb, L(c, "記載なし", "not stated"));
+            sb_puts(sb, "</p>\n");
+        }
+        return;
+    }
+    sb_puts(sb, "<dt>");
+    html_text(sb, label);
+    sb_puts(sb, "</dt><dd>");
+    if (v) html_scalar(sb, c, root, prop, v); else sb_puts(sb, L(c, "記載なし", "not stated"));
+    sb_puts(sb, "</dd>\n");
+}
+
+static void html_decided(strbuf *sb, const out_ctx *c, const cJSON *root, const hogo_result *r)
+{
+    cJSON *plan = r->plan ? cJSON_Parse(r->plan) : NULL;
+    if (!cJSON_IsObject(plan) || !root) { cJSON_Delete(plan); return; }
+    sb_printf(sb, "<div class=\"decided\">\n<h3>%s</h3>\n<dl>\n", L(c, "審議する内容", "What is being decided"));
+    const cJSON *cons = cJSON_GetObjectItemCaseSensitive(plan, "consultation");
+    if (cJSON_IsObject(cons) && cJSON_GetObjectItemCaseSensitive(cons, "basis"))
+        html_part(sb, c, root, html_prop(root, root, "consultation"), cons, "basis", 0);
+    html_part(sb, c, root, root, plan, "purpose", 0);
+    html_part(sb, c, root, root, plan, "description", 0);
+    const cJSON *data = cJSON_GetObjectItemCaseSensitive(plan, "data");
+    const cJSON *dprop = html_prop(root, root, "data");
+    if (cJSON_IsObject(data)) {
+        static const char *const counts[] = { "persons", "annual" };
+        for (size_t i = 0; i < 2; i++)
+            if (cJSON_GetObjectItemCaseSensitive(data, counts[i])) html_part(sb, c, root, dprop, data, counts[i], 0);
+    }
+    sb_puts(sb, "</dl>\n");
+    if (cJSON_IsObject(data)) {
+        html_part(sb, c, root, dprop, data, "subjects", 1);
+        html_part(sb, c, root, dprop, data, "items", 1);
+    } else html_part(sb, c, root, root, plan, "data", 1);
+    static const char *const parts[] = { "storage", "transfers", "outsourcing", "retention", "disposal", "access" };
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(plan, parts[i]);
+        if (cJSON_IsObject(v) && !cJSON_GetObjectItemCaseSensitive(html_alt(root, html_prop(root, root, parts[i]), "array"), "items")) {
+            /* a section of fields (access): a definition list */
+            sb_puts(sb, "<h4>");
+            html_text(sb, html_label(html_prop(root, root, parts[i]), c, parts[i]));
+            sb_puts(sb, "</h4>\n<dl>\n");
+            const cJSON *k;
+            cJSON_ArrayForEach(k, v) html_part(sb, c, root, html_prop(root, root, parts[i]), v, k->string, 0);
+            sb_puts(sb, "</dl>\n");
+        } else html_part(sb, c, root, root, plan, parts[i], 1);
+    }
+    sb_puts(sb, "</div>\n");
+    cJSON_Delete(plan);
+}
+
+static void html_council_box(strbuf *sb, const out_ctx *c)
+{
+    sb_printf(sb, "<div class=\"council-box\">\n<h3>%s</h3>\n<div class=\"write\"></div>\n"
+              "<p class=\"choices\"><span class=\"label\">%s</span>",
+              L(c, "審議会の所見", "The council's observations"), L(c, "結論", "Conclusion"));
+    for (int v = HOGO_APPROVE; v <= HOGO_RE_EXAMINE; v++)
+        if (v != HOGO_INCOMPLETE) sb_printf(sb, "<span>□ %s</span>", outw_verdict_word((hogo_verdict)v, c->lang));
+    sb_printf(sb, "<span>□ %s</span></p>\n</div>\n", L(c, "その他（　　　　　　）", "other (          )"));
+}
+
 static void html_begin(strbuf *sb, out_state *st, const out_ctx *c)
 {
-    (void)st;
+    html_aux *a = calloc(1, sizeof *a);
+    if (a) {
+        a->schema = cJSON_ParseWithLength(embedded_schema.data, embedded_schema.len);
+        st->aux = a;
+        st->aux_free = html_aux_free;
+    }
     sb_printf(sb, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
               "<title>%s</title>\n<style>\n", L(c, "ja", "en"),
@@ -133,7 +409,7 @@ static void html_begin(strbuf *sb, out_state *st, const out_ctx *c)
     sb_puts(sb, "</style>\n</head>\n<body class=\"hogo-report\">\n");
 }
 
-static void html_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, const hogo_finding *f)
+static void html_finding(strbuf *sb, const out_ctx *c, const cJSON *schema, const hogo_finding *f)
 {
     const char *sev = outw_severity_id(f->severity);
     sb_printf(sb, "<div class=\"finding sev-%s%s\" data-path=\"", sev, f->waived ? " waived" : "");
@@ -142,15 +418,11 @@ static void html_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
     html_text(sb, f->rule);
     sb_printf(sb, "\">\n<p><span class=\"sev sev-%s\">%s</span> ", sev, outw_severity_word(f->severity, c->lang));
     if (f->waived) sb_printf(sb, "<s>%s</s> ", L(c, "適用除外", "waived"));
-    sb_puts(sb, "<code>");
+    sb_printf(sb, "<span class=\"where\">%s ", L(c, "箇所:", "At:"));
+    html_where(sb, c, schema, f->path);
+    sb_puts(sb, "</span> <code class=\"rule-id\">");
     html_text(sb, f->rule);
-    sb_puts(sb, "</code> <code>");
-    html_text(sb, f->topic);
-    sb_puts(sb, "</code> <span class=\"where\">");
-    html_text(sb, r->file);
-    if (f->line > 0) sb_printf(sb, ":%d", f->line);
-    if (f->path && *f->path) { sb_putc(sb, ' '); html_text(sb, f->path); }
-    sb_puts(sb, "</span></p>\n<p class=\"message\">");
+    sb_puts(sb, "</code></p>\n<p class=\"message\">");
     html_text(sb, outw_lang(f->message, c->lang));
     sb_puts(sb, "</p>\n");
     const char *fu = outw_lang(f->follow_up, c->lang);
@@ -219,7 +491,15 @@ static void html_errors(strbuf *sb, const out_ctx *c, const hogo_result *r)
 static void html_plan(strbuf *out, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
 {
     (void)out;
+    html_aux *a = st->aux;
     strbuf *sb = &st->tail;
+    if (a && a->nsec == a->capsec) {
+        size_t n = a->capsec ? a->capsec * 2 : 16;
+        strbuf *p = realloc(a->sec, n * sizeof *p);
+        if (p) { a->sec = p; a->capsec = n; }
+    }
+    if (a && a->nsec < a->capsec && index == a->nsec) { sb = &a->sec[a->nsec++]; sb_init(sb); }
+    const cJSON *schema = a ? a->schema : NULL;
     out_rank_add(st, r, index);
     sb_printf(sb, "<section class=\"plan\" id=\"plan-%zu\">\n<h2>", index + 1);
     html_text(sb, r->title && *r->title ? r->title : r->file);
@@ -248,17 +528,19 @@ static void html_plan(strbuf *out, out_state *st, const out_ctx *c, const hogo_r
     sb_puts(sb, " &nbsp; ");
     html_counts(sb, c, r->by_severity);
     sb_puts(sb, "</p>\n");
+    html_decided(sb, c, schema, r);
 
     if (r->n_findings) {
         sb_printf(sb, "<h3>%s</h3>\n", L(c, "指摘事項", "Findings"));
         size_t *order = outw_by_severity(r);          /* most severe first */
         for (size_t i = 0; i < r->n_findings; i++)
-            html_finding(sb, c, r, &r->findings[order ? order[i] : i]);
+            html_finding(sb, c, schema, &r->findings[order ? order[i] : i]);
         free(order);
     } else if (r->screened) {
         sb_printf(sb, "<p>%s</p>\n", L(c, "指摘事項はありません。", "No findings."));
     }
     html_errors(sb, c, r);
+    if (r->screened) html_council_box(sb, c);
     sb_puts(sb, "</section>\n");
     st->plans++;
 }
@@ -370,8 +652,31 @@ static void html_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summ
     out_rank_sort(st);
     html_cover(sb, st, c, s);
     html_overview(sb, st, c);
+    /* the plans' sections in the ranking's order; those not ranked (past
+     * OUT_RANK_MAX) or kept in tail (out of memory) after, in input order */
+    html_aux *a = st->aux;
+    unsigned char *done = a && a->nsec ? calloc(a->nsec, 1) : NULL;
+    if (a && done) {
+        for (size_t i = 0; i < st->nrank; i++) {
+            size_t k = st->rank[i].index;
+            if (k < a->nsec && !done[k]) {
+                done[k] = 1;
+                sb_add(sb, a->sec[k].data ? a->sec[k].data : "", a->sec[k].len);
+                if (sb_failed(&a->sec[k])) sb->failed = 1;
+            }
+        }
+    }
+    for (size_t k = 0; a && k < a->nsec; k++)
+        if (!done || !done[k]) {
+            sb_add(sb, a->sec[k].data ? a->sec[k].data : "", a->sec[k].len);
+            if (sb_failed(&a->sec[k])) sb->failed = 1;
+        }
+    free(done);
     sb_add(sb, st->tail.data ? st->tail.data : "", st->tail.len);
     if (sb_failed(&st->tail)) sb->failed = 1;
+    html_aux_free(a);
+    st->aux = NULL;
+    st->aux_free = NULL;
     sb_free(&st->tail);
     out_rank_free(st);
     sb_puts(sb, "</body>\n</html>\n");
