@@ -84,10 +84,12 @@ static void build(void)
     plans[2].verdict = HOGO_RE_EXAMINE;
 }
 
+static int by_id;
+
 static char *render_on(hogo_lang lang, const hogo_result *r, size_t n, const char *today)
 {
     out_ctx c = { .lang = lang, .fail_on = HOGO_HIGH, .tool_version = HOGO_VERSION, .pack_version = "test",
-                  .today = today };
+                  .today = today, .papers_by_id = by_id };
     strbuf sb, out;
     sb_init(&sb);
     sb_init(&out);
@@ -276,6 +278,16 @@ int main(void)
     char *dated = render_on(HOGO_JA, plans, 3, "令和3年2月17日");
     CHECK(dated && strstr(dated, "審査日 2021-02-17 "));
     free(dated);
+
+    /* --papers-order id: plans with a 整理番号 in its order (P-1), then the
+     * others in input order (b.json, c.json) */
+    by_id = 1;
+    char *ids = render(HOGO_JA, plans, 3);
+    by_id = 0;
+    const char *i1 = ids ? strstr(ids, "id=\"plan-1\"") : NULL, *i2 = ids ? strstr(ids, "id=\"plan-2\"") : NULL;
+    const char *i3 = ids ? strstr(ids, "id=\"plan-3\"") : NULL;
+    CHECK(i1 && i2 && i3 && i1 < i2 && i2 < i3);
+    free(ids);
 
     /* an empty batch is still a whole document */
     char *empty = render(HOGO_JA, plans, 0);

@@ -37,6 +37,7 @@ typedef struct {
     const char *paths[4096]; int n_paths;
     int lang_set, fail_on_set;
     const char *exclude[CLI_MAX_LIST]; int n_exclude;   /* --exclude GLOB (directory walks) */
+    int papers_by_id;            /* --papers-order id: html's plan pages by 整理番号 */
 } cli_opts;
 
 /* --profile (cli_profile.c): the engines' figures summed over the workers,

@@ -620,6 +620,7 @@ static int check_main(int argc, char **argv, int validate_only)
         c->ctx.tool_version = HOGO_VERSION;
         c->ctx.pack_version = hogo_engine_pack_version(e);
         c->ctx.today = o.opt.today;
+        c->ctx.papers_by_id = o.papers_by_id;
         c->ctx.validate_only = validate_only;
         c->ctx.color = o.color == 1 || (o.color == -1 && !c->final && isatty(STDOUT_FILENO) &&
                                         !(no_color && *no_color) && c->fmt == &out_text);

@@ -20,6 +20,7 @@ typedef struct {
     int validate_only;           /* hogo validate: no rule ran, so no score or verdict */
     const char *today;           /* the day of screening (--today, any plan date form);
                                     NULL = today by the clock (UTC).  html's cover shows it */
+    int papers_by_id;            /* html: plans' pages by 整理番号 (id), not by ranking */
 } out_ctx;
 
 typedef struct {

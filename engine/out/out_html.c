@@ -145,6 +145,7 @@ static void html_counts(strbuf *sb, const out_ctx *c, const size_t *by)
 typedef struct {
     cJSON *schema;               /* the embedded plan schema; NULL: words fall back to keys */
     strbuf *sec;                 /* sec[i]: the section of the plan with index i */
+    char **ids;                  /* ids[i]: its 整理番号 or NULL (--papers-order id) */
     size_t nsec, capsec;
 } html_aux;
 
@@ -153,8 +154,9 @@ static void html_aux_free(void *p)
     html_aux *a = p;
     if (!a) return;
     cJSON_Delete(a->schema);
-    for (size_t i = 0; i < a->nsec; i++) sb_free(&a->sec[i]);
+    for (size_t i = 0; i < a->nsec; i++) { sb_free(&a->sec[i]); free(a->ids[i]); }
     free(a->sec);
+    free(a->ids);
     free(a);
 }
 
@@ -496,9 +498,16 @@ static void html_plan(strbuf *out, out_state *st, const out_ctx *c, const hogo_r
     if (a && a->nsec == a->capsec) {
         size_t n = a->capsec ? a->capsec * 2 : 16;
         strbuf *p = realloc(a->sec, n * sizeof *p);
-        if (p) { a->sec = p; a->capsec = n; }
+        if (p) a->sec = p;
+        char **q = realloc(a->ids, n * sizeof *q);
+        if (q) a->ids = q;
+        if (p && q) a->capsec = n;
     }
-    if (a && a->nsec < a->capsec && index == a->nsec) { sb = &a->sec[a->nsec++]; sb_init(sb); }
+    if (a && a->nsec < a->capsec && index == a->nsec) {
+        a->ids[a->nsec] = r->id ? strdup(r->id) : NULL;
+        sb = &a->sec[a->nsec++];
+        sb_init(sb);
+    }
     const cJSON *schema = a ? a->schema : NULL;
     out_rank_add(st, r, index);
     sb_printf(sb, "<section class=\"plan\" id=\"plan-%zu\">\n<h2>", index + 1);
@@ -647,6 +656,19 @@ static void html_overview(strbuf *sb, out_state *st, const out_ctx *c)
     free(used);
 }
 
+/* By 整理番号: plans with an id in its order, then those without, in input
+ * order.  (qsort has no context argument in C11; end() runs on the one
+ * thread that writes this output, and html_ids is set just before.) */
+static _Thread_local char **html_ids;
+static int html_id_cmp(const void *x, const void *y)
+{
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    const char *a = html_ids[i], *b = html_ids[j];
+    if (a && b) { int d = strcmp(a, b); if (d) return d; }
+    else if (a || b) return a ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
 static void html_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
 {
     out_rank_sort(st);
@@ -656,6 +678,17 @@ static void html_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summ
      * OUT_RANK_MAX) or kept in tail (out of memory) after, in input order */
     html_aux *a = st->aux;
     unsigned char *done = a && a->nsec ? calloc(a->nsec, 1) : NULL;
+    size_t *byid = a && c->papers_by_id && a->nsec ? malloc(a->nsec * sizeof *byid) : NULL;
+    if (byid) {
+        for (size_t i = 0; i < a->nsec; i++) byid[i] = i;
+        html_ids = a->ids;
+        qsort(byid, a->nsec, sizeof *byid, html_id_cmp);
+        for (size_t i = 0; i < a->nsec; i++) {
+            done[byid[i]] = 1;
+            sb_add(sb, a->sec[byid[i]].data ? a->sec[byid[i]].data : "", a->sec[byid[i]].len);
+        }
+        free(byid);
+    }
     if (a && done) {
         for (size_t i = 0; i < st->nrank; i++) {
             size_t k = st->rank[i].index;
