@@ -231,14 +231,14 @@
     const w = node && node["x-hogo-values"] && node["x-hogo-values"][v];
     return w ? (state.lang === "en" ? w.en : w.ja) || String(v) : String(v);
   }
-  /* A control's accessible name carries its field: 「削除（委託先 2件目）」. */
+  /* A field's whole name, from the top: 「委託 2件目 委託先」.  Controls are
+   * named with it (「削除（委託 2件目）」), so no two share a name. */
   function nameOf(path) {
     const parts = [];
-    for (let i = path.length; i > 0; i--) {
-      const last = path[i - 1];
-      if (typeof last === "number") { parts.unshift(t("nth")(last + 1)); continue; }
-      parts.unshift(labelFor(path.slice(0, i), resolve(schemaAt(path.slice(0, i)))).name);
-      break;
+    for (let i = 1; i <= path.length; i++) {
+      const seg = path[i - 1];
+      if (typeof seg === "number" || /^\d+$/.test(seg)) parts.push(t("nth")(Number(seg) + 1));
+      else parts.push(labelFor(path.slice(0, i), resolve(schemaAt(path.slice(0, i)))).name);
     }
     return parts.join(" ");
   }
@@ -258,7 +258,7 @@
   /* Absent / null / a value, for a section or a list.  A required one (consultation)
    * offers "absent" only while it is absent, so a plan missing it can get it. */
   function stateSelect(path, node, value, isContainer, required) {
-    const s = el("select", { class: "state", id: idOf(path, "state"), "aria-label": t("of")(labelFor(path, node).name, t("value") + "／" + t("null")) });
+    const s = el("select", { class: "state", id: idOf(path, "state"), "aria-label": t("of")(nameOf(path), t("value") + "／" + t("null")) });
     const cur = value === undefined ? "absent" : value === null ? "null" : "value";
     if (!required || value === undefined) s.append(el("option", { value: "absent", text: t("absent") }));
     if (types(node).includes("null")) s.append(el("option", { value: "null", text: t("null") }));
@@ -334,12 +334,13 @@
     }
     const div = el("div", { class: "field", "data-pointer": ptr });
     const input = scalarInput(path, node, value, [hintId, notesId].filter(Boolean).join(" "));
+    if (path.length > 1) input.setAttribute("aria-label", nameOf(path));   /* the visible label, in its context */
     div.append(el("label", { for: input.id, text: name }));
     if (hint) div.append(el("p", { class: "hint", id: hintId, text: hint }));
     div.append(input);
     if (node.format === "hogo-date" && input.tagName === "INPUT") {
       /* 和暦 or ISO typed, or picked: the picker writes YYYY-MM-DD */
-      const pick = el("input", { type: "date", class: "pick", id: idOf(path, "pick"), "aria-label": t("of")(name, t("pick_date")) });
+      const pick = el("input", { type: "date", class: "pick", id: idOf(path, "pick"), "aria-label": t("of")(nameOf(path), t("pick_date")) });
       pick.addEventListener("change", () => { if (pick.value) { input.value = pick.value; input.dispatchEvent(new Event("input")); } });
       div.append(pick);
     }
@@ -361,7 +362,7 @@
   /* One entry where the format takes a list too (委託先, 保存期間, 諮問の種類):
    * 「もう1件追加」 turns it into a list of two. */
   function listButton(path, node, value, name) {
-    const b = el("button", { type: "button", class: "add add-more", id: idOf(path, "more"), "aria-label": t("of")(t("add_more"), name) , text: t("add_more") });
+    const b = el("button", { type: "button", class: "add add-more", id: idOf(path, "more"), "aria-label": t("of")(t("add_more"), nameOf(path)), text: t("add_more") });
     b.addEventListener("click", () => {
       const item = mainType(node.listAlt.items ? resolve(node.listAlt.items) : {}) === "object" ? {} : "";
       setAt(path, [value === undefined ? item : value, item]);
@@ -378,7 +379,7 @@
 
   function renderArray(parent, path, node, value) {
     const itemNode = resolve(node.items || {});
-    const listName = labelFor(path, node).name;
+    const listName = nameOf(path);
     value.forEach((_, i) => {
       const ip = path.concat(i);
       const box = el("div", { class: "array-item", "data-pointer": ptrOf(ip), role: "group", "aria-label": listName + " " + t("nth")(i + 1) });
@@ -522,14 +523,15 @@
     const copy = walk(state.plan, []);
     let needsKind = false;
     if (copy && typeof copy === "object" && !Array.isArray(copy)) {
-      if (typeof copy.title !== "string" || !copy.title) copy.title = "（件名未記入）";
-      if (typeof copy.department !== "string" || !copy.department) copy.department = "（担当課未記入）";
+      if (typeof copy.title !== "string" || !copy.title) { copy.title = "（件名未記入）"; unfinished.set("/title", null); }
+      if (typeof copy.department !== "string" || !copy.department) { copy.department = "（担当課未記入）"; unfinished.set("/department", null); }
       if (!copy.consultation || typeof copy.consultation !== "object" || Array.isArray(copy.consultation)) copy.consultation = {};
       const k = copy.consultation.kind;
       if (k === undefined || (Array.isArray(k) && !k.length)) {
         /* screened as 収集 (the kind with no questions of its own); no verdict is shown */
         copy.consultation.kind = "collection";
         needsKind = true;
+        unfinished.set("/consultation/kind", null);
       }
       if (!copy.format) copy.format = "hogo-plan/1";
     }
@@ -781,7 +783,7 @@
     const ul = el("ul");
     for (const [ptr, kind, cls, text] of items.slice(0, 40)) {
       const name = nameOf(pathOf(ptr)) || t("whole_plan");
-      const a = el("a", { href: "#" + idOf(pathOf(ptr)), text: name });
+      const a = el("a", { href: "#" + idOf(pathOf(ptr)), text: name, "aria-label": name + "：" + kind + (text ? "・" + text.slice(0, 40) : "") });
       a.addEventListener("click", (ev) => { ev.preventDefault(); goTo(ptr); });
       ul.append(el("li", {}, el("span", { class: "sev " + cls, text: kind }), " ", a, text ? " — " + text.slice(0, 60) + (text.length > 60 ? "…" : "") : ""));
     }
