@@ -202,6 +202,15 @@ const accessibleNames = () => Array.from(document.querySelectorAll("input, selec
     expect(await page.locator("#findings .finding").count() === nAll, `all ${nAll} findings of the seed plan are listed`);
     expect(await page.locator('[data-pointer="/data/items/5/name"] .field-note[data-rule="sensitive-victims-children"]').count() === 1,
       "sensitive-victims-children sits at /data/items/5/name");
+    const where = await page.locator('#findings .finding[data-rule="sensitive-victims-children"] .where').innerText();
+    expect(where === "扱う個人情報 記録項目 6件目 項目名", "the list names the field by its labels, not its key: " + where);
+    // the picture in README (docs/screenshot.png is a copy): a finding at its
+    // field, the section list with progress, the list with follow-up and precedent
+    await page.setViewportSize({ width: 1366, height: 700 });
+    await page.locator(staffField).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 120));
+    await page.screenshot({ path: path.join(out, "readme.png") });
+    await page.setViewportSize({ width: 1366, height: 768 });
     // 記載不足 at its part, even while the part is closed; one click opens it
     const disp = '[data-pointer="/disposal"]';
     expect(await page.locator(disp + ' > .notes .field-note[data-rule="disposal-not-stated"]').count() === 1,
@@ -241,10 +250,13 @@ const accessibleNames = () => Array.from(document.querySelectorAll("input, selec
     expect(await page.locator("#summary li a").count() > 0, "the findings are listed at the top with links to their fields");
     await page.locator("#summary li a").first().click();
     expect(await page.evaluate(() => !!document.activeElement.closest("#plan-form")), "a link at the top moves focus to the field");
-    // the picture in README (docs/screenshot.png is a copy)
-    await page.setViewportSize({ width: 1366, height: 700 });
-    await page.locator('[data-pointer="/transfers/0"]').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(out, "readme.png") });
+
+    // ---- usable at 200 % zoom: 1366 px at 200 % is a 683 px wide layout ----
+    await page.setViewportSize({ width: 683, height: 384 });
+    await page.waitForTimeout(200);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(wide <= 0, "at 200 % zoom nothing needs scrolling sideways (" + wide + " px)");
+    await page.screenshot({ path: path.join(out, "5-zoom200.png") });
     await page.setViewportSize({ width: 1366, height: 768 });
 
     // ---- every control has a distinct accessible name (every section open) ----
@@ -355,7 +367,7 @@ const accessibleNames = () => Array.from(document.querySelectorAll("input, selec
 
     // ---- the papers of fixtures/examples, printed to PDF by chromium ----
     const html = path.join(out, "papers.html");
-    try { execFileSync(hogo, ["check", "--no-config", "--format", "html", "-o", html, path.join(src, "fixtures", "examples")]); } catch (e) { /* exit 1: findings */ }
+    try { execFileSync(path.resolve(hogo), ["check", "--no-config", "--format", "html", "-o", path.resolve(html), "fixtures/examples"], { cwd: src }); } catch (e) { /* exit 1: findings */ }
     const paper = await browser.newPage({ viewport: { width: 800, height: 1100 } });
     watch(paper);
     await paper.goto("file://" + html);
@@ -374,8 +386,10 @@ const accessibleNames = () => Array.from(document.querySelectorAll("input, selec
     const pdf = fs.readFileSync(path.join(out, "papers.pdf"), "latin1");
     const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
     expect(pages > nEx, `the papers print to PDF (${pages} A4 pages)`);
+    // a page of them as it prints (A4 at 96 dpi, print media): README's picture
     await paper.setViewportSize({ width: 794, height: 1123 });
-    await paper.locator("section.plan").nth(1).screenshot({ path: path.join(out, "papers.png") });
+    const box = await paper.locator("section.plan").nth(1).boundingBox();
+    await paper.screenshot({ path: path.join(out, "papers.png"), fullPage: true, clip: { x: 0, y: box.y, width: 794, height: 1123 } });
     await paper.close();
 
     expect(problems.length === 0, "no console errors" + (problems.length ? ": " + problems.join("; ") : ""));

@@ -246,7 +246,7 @@
     let n = state.schema;
     for (let i = 0; i < path.length; i++) {
       n = resolve(n, getAt(path.slice(0, i)));
-      if (typeof path[i] === "number") n = (n.listAlt || n).items || {};
+      if (typeof path[i] === "number" || (/^\d+$/.test(path[i]) && !(n.properties || {})[path[i]])) n = (n.listAlt || n).items || {};
       else n = (n.properties || {})[path[i]] || {};
     }
     return n;
