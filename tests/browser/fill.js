@@ -21,8 +21,10 @@ async function writePlan(page, plan) {
   async function fill(path, v) {
     const ptr = ptrOf(path);
     if (Array.isArray(v)) {
-      await open(ptr);
+      // a list not written yet starts with its 「追加」 (one click) where the page has one
       let add = page.locator(sel(ptr) + " > button.add").first();
+      if (!(await add.count())) await open(ptr);
+      add = page.locator(sel(ptr) + " > button.add").first();
       if (!(await add.count()) && v.length > 1) {
         await fill(path, v[0]);
         add = page.locator(sel(ptr) + " button.add-more").first();

@@ -239,6 +239,20 @@ const accessibleNames = () => Array.from(document.querySelectorAll("input, selec
     await dateInput.fill("令和3年2月17日");
     await settle();
     expect(await page.locator(".field-note.unfinished").count() === 0, "finishing the date clears 未完成");
+    // a word staff write for a value of the format: offered as that value
+    await page.locator('[data-pointer="/council"] > select.state').selectOption("value");
+    await page.locator('[data-pointer="/council/conditions"] > button.add').click();
+    await page.fill('[data-pointer="/council/conditions/0/text"] :is(textarea, input[type=text])', "委託契約書の写しを提出すること");
+    await page.fill('[data-pointer="/council/conditions/0/due"] input[type=text]', "次回審議会");
+    await settle();
+    const use = page.locator('[data-pointer="/council/conditions/0/due"] .field-note.unfinished button.use');
+    expect(await use.count() === 1 && await use.innerText() === "「次回の審議会」にする", "「次回審議会」 is 未完成 with 「次回の審議会」 offered");
+    await use.click();
+    await settle();
+    expect(await page.locator('[data-pointer="/council/conditions/0/due"] select.fixed').inputValue() === "next_session" &&
+      await page.locator(".field-note.unfinished").count() === 0, "one click turns it into the format's word");
+    await page.locator('[data-pointer="/council"] > select.state').selectOption("absent");
+    await settle();
 
     // fixing a field removes its finding; hints and findings tied to fields
     await page.fill(staffField + " input", "2");

@@ -54,7 +54,7 @@
       unfinished: "未完成", unfinished_n: (n) => "未完成の項目が " + n + " 件あります（審査から除いています）",
       unfinished_required: "必須の項目が未完成のため、判定はまだ出せません",
       empty_value: "値がまだ入っていません。", left_out: "この値は審査から除いています。",
-      use_value: (v) => "「" + v + "」にする", open_section: (n) => "記載する（" + n + "）",
+      use_value: (v) => "「" + v + "」にする", write_value: "（日付などを書く）", open_section: (n) => "記載する（" + n + "）",
       of: (a, b) => a + "（" + b + "）", nth: (n) => n + "件目", add_more: "もう1件追加",
       confirm_discard: "書きかけの計画があります。破棄して新しい計画を書きますか？（ファイルに保存していない変更は失われます）",
       confirm_open: "書きかけの計画があります。破棄してファイルを開きますか？",
@@ -86,7 +86,7 @@
       unfinished: "unfinished", unfinished_n: (n) => n + " unfinished field" + (n > 1 ? "s" : "") + " (left out of the screening)",
       unfinished_required: "A required field is unfinished: no verdict yet",
       empty_value: "No value yet.", left_out: "This value is left out of the screening.",
-      use_value: (v) => "Use \u201c" + v + "\u201d", open_section: (n) => "State it (" + n + ")",
+      use_value: (v) => "Use \u201c" + v + "\u201d", write_value: "(write a date or value)", open_section: (n) => "State it (" + n + ")",
       of: (a, b) => a + " (" + b + ")", nth: (n) => "#" + n, add_more: "Add another",
       confirm_discard: "Discard the plan being written and start a new one? (changes not saved to a file are lost)",
       confirm_open: "Discard the plan being written and open the file?",
@@ -138,7 +138,11 @@
         alts.find((a) => !types(a).includes("null") || types(a).length > 1) || alts[0];
       const nullable = alts.some((a) => types(a).includes("null"));
       const list = alts.find((a) => a !== main && mainType(a) === "array");
+      /* fixed words beside a free value (期限: a date, or 次回の審議会) */
+      const consts = alts.filter((a) => a !== main && a.const !== undefined)
+        .map((a) => ({ value: a.const, words: (a["x-hogo-values"] || {})[a.const] || {} }));
       n = Object.assign({}, main, { description: desc || main.description });
+      if (consts.length) n.consts = consts;
       if (list && mainType(main) !== "array") n.listAlt = list;
       if (nullable && !types(n).includes("null")) n.type = types(n).concat("null");
     }
@@ -324,6 +328,13 @@
       if (hint) fs.append(el("p", { class: "hint", id: hintId, text: hint }));
       if (!required || value === undefined || value === null || typeof value !== "object")
         fs.append(stateSelect(path, node, value, true, required));
+      if (ty === "array" && value === undefined) {
+        /* a list not written yet: 「追加」 starts it in one click */
+        const itemNode = resolve(node.items || {});
+        const add = el("button", { type: "button", class: "add", id: idOf(path, "add"), text: t("add"), "aria-label": t("of")(t("add"), nameOf(path)) });
+        add.addEventListener("click", () => { setAt(path, [mainType(itemNode) === "object" ? {} : ""]); changed(true, idOf(path.concat(0), "first")); });
+        fs.append(add);
+      }
       fs.append(el("div", { class: "notes", id: notesId }));
       if (value !== null && value !== undefined && typeof value === "object") {
         if (ty === "object") renderObject(fs, path, node, value);
@@ -338,7 +349,18 @@
     div.append(el("label", { for: input.id, text: name }));
     if (hint) div.append(el("p", { class: "hint", id: hintId, text: hint }));
     div.append(input);
-    if (node.format === "hogo-date" && input.tagName === "INPUT") {
+    if (node.consts && input.tagName === "INPUT") {
+      /* 「次回の審議会」 and the like: chosen, not typed as a key */
+      const fixed = el("select", { class: "fixed", id: idOf(path, "fixed"), "aria-label": t("of")(nameOf(path), t("choose")) });
+      fixed.append(el("option", { value: "", text: t("write_value") }));
+      for (const c of node.consts) fixed.append(el("option", { value: c.value, text: (state.lang === "en" ? c.words.en : c.words.ja) || c.value }));
+      const isConst = node.consts.some((c) => c.value === value);
+      fixed.value = isConst ? value : "";
+      if (isConst) { input.value = ""; input.disabled = true; }
+      fixed.addEventListener("change", () => { if (fixed.value) setAt(path, fixed.value); else deleteAt(path); changed(true, fixed.id); });
+      div.append(fixed);
+    }
+    if (node.format === "hogo-date" && input.tagName === "INPUT" && !input.disabled) {
       /* 和暦 or ISO typed, or picked: the picker writes YYYY-MM-DD */
       const pick = el("input", { type: "date", class: "pick", id: idOf(path, "pick"), "aria-label": t("of")(nameOf(path), t("pick_date")) });
       pick.addEventListener("change", () => { if (pick.value) { input.value = pick.value; input.dispatchEvent(new Event("input")); } });
@@ -631,6 +653,22 @@
     return out;
   }
 
+  /* What to offer for an unfinished value: the words the staff wrote as the
+   * vocabulary's aliases of a value (「次回審議会」 -> next_session), then the
+   * values the engine's message offers; each shown by its word. */
+  function suggestions(ptr, m) {
+    const path = pathOf(ptr);
+    const node = resolve(schemaAt(path), getAt(path));
+    const typed = String(getAt(path.map((s, i, a) => (Array.isArray(getAt(a.slice(0, i))) ? Number(s) : s))) || "").trim();
+    const words = Object.assign({}, node["x-hogo-values"] || {});
+    for (const c of node.consts || []) words[c.value] = c.words;
+    const out = [];
+    for (const [v, w] of Object.entries(words))
+      if (typed && ((w.aliases || []).includes(typed) || w.ja === typed || w.en === typed)) out.push(v);
+    for (const v of offered(m)) if (!out.includes(v)) out.push(v);
+    return out.map((v) => [v, words[v] ? (state.lang === "en" ? words[v].en : words[v].ja) || v : v]);
+  }
+
   /* Where a finding stands: its pointer's field; a finding about the whole
    * plan that says a part is not stated stands at that part (its topic names
    * it: storage.location -> 保存場所), even while the part is closed. */
@@ -674,8 +712,8 @@
       const host = fieldFor(ptr) || form;
       const n = el("div", { class: "field-note unfinished", "data-path": ptr },
         el("strong", { text: t("unfinished") }), " ", m ? errorText(m) + " " : t("empty_value") + " ", t("left_out"));
-      for (const v of m ? offered(m) : []) {
-        const b = el("button", { type: "button", class: "use", text: t("use_value")(v), "aria-label": t("of")(t("use_value")(v), nameOf(pathOf(ptr))) });
+      for (const [v, word] of m ? suggestions(ptr, m) : []) {
+        const b = el("button", { type: "button", class: "use", text: t("use_value")(word), "aria-label": t("of")(t("use_value")(word), nameOf(pathOf(ptr))) });
         b.addEventListener("click", () => { setAt(pathOf(ptr).map((s, i, a) => (Array.isArray(getAt(a.slice(0, i))) ? Number(s) : s)), v); changed(true, idOf(pathOf(ptr))); });
         n.append(" ", b);
       }
