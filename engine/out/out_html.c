@@ -146,6 +146,8 @@ typedef struct {
     cJSON *schema;               /* the embedded plan schema; NULL: words fall back to keys */
     strbuf *sec;                 /* sec[i]: the section of the plan with index i */
     char **ids;                  /* ids[i]: its 整理番号 or NULL (--papers-order id) */
+    char **why;                  /* why[i]: why it could not be read (its first input
+                                    error, with the line), NULL when it was screened */
     size_t nsec, capsec;
 } html_aux;
 
@@ -154,9 +156,10 @@ static void html_aux_free(void *p)
     html_aux *a = p;
     if (!a) return;
     cJSON_Delete(a->schema);
-    for (size_t i = 0; i < a->nsec; i++) { sb_free(&a->sec[i]); free(a->ids[i]); }
+    for (size_t i = 0; i < a->nsec; i++) { sb_free(&a->sec[i]); free(a->ids[i]); free(a->why[i]); }
     free(a->sec);
     free(a->ids);
+    free(a->why);
     free(a);
 }
 
@@ -501,10 +504,21 @@ static void html_plan(strbuf *out, out_state *st, const out_ctx *c, const hogo_r
         if (p) a->sec = p;
         char **q = realloc(a->ids, n * sizeof *q);
         if (q) a->ids = q;
-        if (p && q) a->capsec = n;
+        char **w = realloc(a->why, n * sizeof *w);
+        if (w) a->why = w;
+        if (p && q && w) a->capsec = n;
     }
     if (a && a->nsec < a->capsec && index == a->nsec) {
         a->ids[a->nsec] = r->id ? strdup(r->id) : NULL;
+        a->why[a->nsec] = NULL;
+        if (!r->screened && r->n_errors) {
+            strbuf m;
+            sb_init(&m);
+            if (r->errors[0].line > 0) sb_printf(&m, L(c, "%d行目: ", "line %d: "), r->errors[0].line);
+            sb_puts(&m, r->errors[0].message ? r->errors[0].message : "");
+            a->why[a->nsec] = sb_failed(&m) ? NULL : sb_steal(&m);
+            sb_free(&m);
+        }
         sb = &a->sec[a->nsec++];
         sb_init(sb);
     }
@@ -580,9 +594,11 @@ static void html_cover(strbuf *sb, out_state *st, const out_ctx *c, const out_su
               L(c, "スコア", "Score"), L(c, "判定", "Verdict"), L(c, "件名", "Title"),
               L(c, "担当課", "Department"), L(c, "日付", "Date"), L(c, "諮問の種類", "Consultation"),
               L(c, "指摘", "Findings"));
+    size_t shown = 0, unread = 0;
     for (size_t i = 0; i < st->nrank; i++) {
         const out_rank *k = &st->rank[i];
-        sb_printf(sb, "<tr><td class=\"num\">%zu</td><td class=\"num\">%d</td><td>", i + 1, k->score);
+        if (!k->screened) { unread++; continue; }   /* not ranked: listed apart below */
+        sb_printf(sb, "<tr><td class=\"num\">%zu</td><td class=\"num\">%d</td><td>", ++shown, k->score);
         html_verdict(sb, c, k->screened, k->verdict);
         sb_printf(sb, "</td><td><a href=\"#plan-%zu\">", k->index + 1);
         html_text(sb, k->title ? k->title : k->file);
@@ -597,6 +613,21 @@ static void html_cover(strbuf *sb, out_state *st, const out_ctx *c, const out_su
         sb_puts(sb, "</td></tr>\n");
     }
     sb_puts(sb, "</tbody>\n</table>\n");
+    if (unread) {
+        const html_aux *a = st->aux;
+        sb_printf(sb, "<h3>%s</h3>\n<ul class=\"errors unreadable\">\n",
+                  L(c, "読めなかった計画（順位表に含めていません）", "Plans that could not be read (not ranked)"));
+        for (size_t i = 0; i < st->nrank; i++) {
+            const out_rank *k = &st->rank[i];
+            if (k->screened) continue;
+            sb_printf(sb, "<li><a href=\"#plan-%zu\">", k->index + 1);
+            html_text(sb, k->file);
+            sb_puts(sb, "</a> ");
+            if (a && k->index < a->nsec && a->why[k->index]) html_text(sb, a->why[k->index]);
+            sb_puts(sb, "</li>\n");
+        }
+        sb_puts(sb, "</ul>\n");
+    }
     if (st->unranked)
         sb_printf(sb, L(c, "<p>（ほか%zu件は順位表に含めていません）</p>\n", "<p>(%zu more plans not ranked)</p>\n"),
                   st->unranked);
@@ -639,6 +670,7 @@ static void html_overview(strbuf *sb, out_state *st, const out_ctx *c)
     sb_puts(sb, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < st->nrank; i++) {
         const out_rank *k = &st->rank[i];
+        if (!k->screened) continue;
         sb_printf(sb, "<tr><th><a href=\"#plan-%zu\">", k->index + 1);
         html_text(sb, k->title ? k->title : k->file);
         sb_puts(sb, "</a></th>");
@@ -689,9 +721,10 @@ static void html_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summ
         }
         free(byid);
     }
-    if (a && done) {
+    for (int pass = 0; a && done && pass < 2; pass++) {   /* screened first, then the unreadable */
         for (size_t i = 0; i < st->nrank; i++) {
             size_t k = st->rank[i].index;
+            if (st->rank[i].screened != !pass) continue;
             if (k < a->nsec && !done[k]) {
                 done[k] = 1;
                 sb_add(sb, a->sec[k].data ? a->sec[k].data : "", a->sec[k].len);
