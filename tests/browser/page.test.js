@@ -234,6 +234,21 @@ const accessibleNames = () => Array.from(document.querySelectorAll("input, selec
     expect(/未完成の項目が 2 件/.test(await page.locator("#unfinished-line").innerText()), "the verdict line says there are unfinished fields: " + await page.locator("#unfinished-line").innerText());
     expect(await dateInput.getAttribute("aria-invalid") === "true", "the unfinished field is aria-invalid");
     await page.screenshot({ path: path.join(out, "2-draft.png") });
+    // the live region does not chatter while typing: nothing is announced
+    // until a pause, then one line
+    await page.evaluate(() => {
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(document.getElementById("announce").textContent))
+        .observe(document.getElementById("announce"), { childList: true, characterData: true, subtree: true });
+    });
+    const purpose = page.locator('[data-pointer="/purpose"] textarea');
+    await purpose.focus();
+    await page.keyboard.press("End");
+    for (const ch of "（追記）") { await page.keyboard.type(ch); await page.waitForTimeout(300); }
+    const during = await page.evaluate(() => window.__said.length);
+    await page.waitForTimeout(2200);
+    const after = await page.evaluate(() => window.__said.length);
+    expect(during === 0 && after <= 1, `no announcement while typing (${during}), at most one after a pause (${after})`);
     // an answer the format does not take, with the engine's own word offered
     await page.locator('[data-pointer="/data/items"] > .array-item').last().locator("button.remove").click();
     await dateInput.fill("令和3年2月17日");

@@ -1079,6 +1079,8 @@
       ev.target.value = "";
       await addBatch(files);
     });
+    /* typing postpones any announcement; the screen after the pause says it */
+    $("plan-form").addEventListener("input", () => clearTimeout(sayTimer));
     $("new-plan").addEventListener("click", newPlan);
     $("download").addEventListener("click", download);
     $("print").addEventListener("click", printView);
