@@ -4,6 +4,7 @@
  * file is what it is handed.  Documented for rule authors in
  * docs/rule-api.md. */
 #include "engine_int.h"
+#include "vocab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -133,14 +134,14 @@ static int hl_normalize(lua_State *L)
 
 /* ---- hogo.text_fields(plan): common.text_fields, walked in C ----
  * The pack's rules/_common.lua asks for the plan's prose fields first of
- * all its shared facts; this walks the same fields in the same order and
- * builds the same entries { node, key, text, field } (text normalised as
- * common.text does).  It reads the plan's read-only tables through their
- * __index tables, which runs no rule code.  Where the plan has a shape the
- * walk does not follow -- a transfer or a contractor that is not an object
- * -- it returns nil and common.text_fields_lua, the reference, answers (and
- * raises exactly as it would).  The text_fields ctest compares both on
- * every fixture. */
+ * all its shared facts; this walks them and builds the entries
+ * { node, key, text, field } (text normalised as common.text does).  The
+ * prose fields are the vocabulary's (docs/plan.schema.json, x-hogo "prose";
+ * engine/vocab.h), walked in the schema's order element by element, as
+ * common.text_fields_lua walks hogo.prose_fields: the reference the
+ * text_fields ctest compares this with on every fixture.  It reads the
+ * plan's read-only tables through their __index tables, which runs no rule
+ * code. */
 
 static int hl_tf_obj(lua_State *L, int idx)
 {
@@ -179,27 +180,6 @@ static void hl_tf_named(lua_State *L, int out, lua_Integer *n, int node, const c
     lua_pop(L, 1);
 }
 
-/* Push t[a][b] as common.get does (nil when a step is not an object). */
-static void hl_tf_get2(lua_State *L, int t, const char *a, const char *b)
-{
-    lua_getfield(L, t, a);
-    if (hl_tf_obj(L, -1)) lua_getfield(L, -1, b);
-    else lua_pushnil(L);
-    lua_remove(L, -2);
-}
-
-/* for _, x in ipairs(common.list(arr)) do add(x, key, field) end */
-static void hl_tf_each(lua_State *L, int out, lua_Integer *n, int arr, const char *key, const char *field)
-{
-    if (!hl_tf_obj(L, arr)) return;
-    for (lua_Integer i = 1; lua_geti(L, arr, i) != LUA_TNIL; i++) {
-        sbx_charge(L, 16);
-        hl_tf_named(L, out, n, lua_gettop(L), key, field);
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-}
-
 /* for i = 1, #common.list(arr) do add(arr, i, field) end */
 static void hl_tf_index(lua_State *L, int out, lua_Integer *n, int arr, const char *field)
 {
@@ -213,71 +193,108 @@ static void hl_tf_index(lua_State *L, int out, lua_Integer *n, int arr, const ch
     }
 }
 
+static void hl_tf_walk(lua_State *L, int out, lua_Integer *n, int node, const voc_table *t,
+                       size_t i, int depth);
+
+/* The object (or each object of the array) at idx, walked for the fields
+ * below field i. */
+static void hl_tf_into(lua_State *L, int out, lua_Integer *n, int v, const voc_table *t, size_t i)
+{
+    const voc_field *f = &t->fields[i];
+    if (!hl_tf_obj(L, v)) return;
+    int list = (f->flags & HOGO_FIELD_LIST) != 0;
+    if (!list) {                 /* an object, or one-or-many (outsourcing) */
+        list = lua_geti(L, v, 1) != LUA_TNIL;
+        lua_pop(L, 1);
+    }
+    if (!list) { hl_tf_walk(L, out, n, v, t, i + 1, f->depth + 1); return; }
+    for (lua_Integer k = 1; lua_geti(L, v, k) != LUA_TNIL; k++) {
+        sbx_charge(L, 16);
+        hl_tf_walk(L, out, n, lua_gettop(L), t, i + 1, f->depth + 1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* The fields from index i at `depth` (the children of one object) under the
+ * table at node. */
+static void hl_tf_walk(lua_State *L, int out, lua_Integer *n, int node, const voc_table *t,
+                       size_t i, int depth)
+{
+    if (!hl_tf_obj(L, node)) return;
+    for (; i < t->n_fields && t->fields[i].depth >= depth; i++) {
+        const voc_field *f = &t->fields[i];
+        if (f->depth != depth || !f->prose_below) continue;
+        if (f->flags & HOGO_FIELD_PROSE) {
+            if (f->flags & HOGO_FIELD_LIST) {
+                lua_getfield(L, node, f->name);
+                hl_tf_index(L, out, n, lua_gettop(L), f->text_field);
+                lua_pop(L, 1);
+            } else {
+                hl_tf_named(L, out, n, node, f->name, f->text_field);
+            }
+        } else {
+            luaL_checkstack(L, 8, "text_fields");
+            lua_getfield(L, node, f->name);
+            hl_tf_into(L, out, n, lua_gettop(L), t, i);
+            lua_pop(L, 1);
+        }
+    }
+}
+
 static int hl_text_fields(lua_State *L)
 {
     if (!hl_tf_obj(L, 1)) { lua_pushnil(L); return 1; }
     lua_settop(L, 1);
     luaL_checkstack(L, 32, "text_fields");
     lua_newtable(L);
-    int out = 2;
     lua_Integer n = 0;
-    hl_tf_named(L, out, &n, 1, "title", "title");
-    hl_tf_named(L, out, &n, 1, "purpose", "purpose");
-    hl_tf_named(L, out, &n, 1, "description", "description");
-    hl_tf_get2(L, 1, "data", "subjects");
-    hl_tf_each(L, out, &n, lua_gettop(L), "label", "subject");
-    lua_settop(L, out);
-    hl_tf_get2(L, 1, "data", "items");
-    hl_tf_each(L, out, &n, lua_gettop(L), "name", "item");
-    lua_settop(L, out);
-    lua_getfield(L, 1, "storage");
-    hl_tf_each(L, out, &n, lua_gettop(L), "what", "storage");
-    lua_settop(L, out);
-    lua_getfield(L, 1, "transfers");
-    int tr = lua_gettop(L);
-    if (hl_tf_obj(L, tr)) {
-        for (lua_Integer i = 1; lua_geti(L, tr, i) != LUA_TNIL; i++) {
-            int t = lua_gettop(L);
-            sbx_charge(L, 16);
-            if (!hl_tf_obj(L, t)) { lua_pushnil(L); return 1; }   /* t.verification: the reference says */
-            hl_tf_named(L, out, &n, t, "what", "transfer");
-            lua_getfield(L, t, "verification");
-            hl_tf_named(L, out, &n, lua_gettop(L), "how", "verification");
-            lua_settop(L, t - 1);
-        }
-    }
-    lua_settop(L, out);
-    /* common.outsourced: the object, or the first object of an array */
-    lua_getfield(L, 1, "outsourcing");
-    int o = lua_gettop(L);
-    if (hl_tf_obj(L, o)) {
-        if (lua_geti(L, o, 1) != LUA_TNIL) {
-            lua_pop(L, 1);
-            int found = 0;
-            for (lua_Integer i = 1; !found && lua_geti(L, o, i) != LUA_TNIL; i++) {
-                sbx_charge(L, 16);
-                if (hl_tf_obj(L, -1)) { lua_replace(L, o); found = 1; }
-                else lua_pop(L, 1);
-            }
-            if (!found) { lua_pop(L, 1); lua_pushnil(L); lua_replace(L, o); }
+    hl_tf_walk(L, 2, &n, 1, voc_get(), 0, 0);
+    lua_settop(L, 2);
+    return 1;
+}
+
+/* hogo.prose_fields: the prose fields as the tree the walks follow, each
+ * level an array of { key, field, prose, claims, list, children } in the
+ * schema's order, only the branches that lead to prose (frozen). */
+static void hl_push_prose_level(lua_State *L, const voc_table *t, size_t i, int depth)
+{
+    lua_newtable(L);
+    lua_Integer k = 0;
+    for (; i < t->n_fields && t->fields[i].depth >= depth; i++) {
+        const voc_field *f = &t->fields[i];
+        if (f->depth != depth || !f->prose_below) continue;
+        lua_createtable(L, 0, 6);
+        lua_pushstring(L, f->name);
+        lua_setfield(L, -2, "key");
+        lua_pushstring(L, f->path);
+        lua_setfield(L, -2, "path");
+        lua_pushboolean(L, (f->flags & HOGO_FIELD_LIST) != 0);
+        lua_setfield(L, -2, "list");
+        if (f->flags & HOGO_FIELD_PROSE) {
+            lua_pushstring(L, f->text_field);
+            lua_setfield(L, -2, "field");
+            lua_pushboolean(L, (f->flags & HOGO_FIELD_CLAIMS) != 0);
+            lua_setfield(L, -2, "claims");
         } else {
-            lua_pop(L, 1);
+            hl_push_prose_level(L, t, i + 1, depth + 1);
+            lua_setfield(L, -2, "children");
         }
-        if (hl_tf_obj(L, o)) {
-            lua_getfield(L, o, "scope");
-            hl_tf_index(L, out, &n, lua_gettop(L), "scope");
-        }
+        lua_rawseti(L, -2, ++k);
     }
-    lua_settop(L, out);
-    lua_getfield(L, 1, "access");
-    hl_tf_named(L, out, &n, lua_gettop(L), "restriction", "access");
-    lua_settop(L, out);
-    hl_tf_get2(L, 1, "contract", "includes");
-    hl_tf_index(L, out, &n, lua_gettop(L), "contract");
-    lua_settop(L, out);
-    lua_getfield(L, 1, "operations");
-    hl_tf_named(L, out, &n, lua_gettop(L), "review", "operations");
-    lua_settop(L, out);
+}
+
+/* hogo.label(path [, lang]): the field's label for a reader ("access.logging"
+ * -> アクセス記録（ログ）; lang "en" for the English one), from the
+ * vocabulary.  A path the format does not have raises, so a rule that names
+ * a field wrongly fails to load instead of showing a key to a reader. */
+static int hl_label(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    const char *lang = luaL_optstring(L, 2, "ja");
+    const char *w = hogo_field_label(path, strcmp(lang, "en") ? HOGO_JA : HOGO_EN);
+    if (!w) return luaL_error(L, "hogo.label: the plan format has no field '%s'", path);
+    lua_pushstring(L, w);
     return 1;
 }
 
@@ -325,7 +342,7 @@ static const luaL_Reg hl_lib[] = {
     {"is_null", hl_is_null}, {"path", hl_path}, {"test", hl_test},
     {"match", hl_match}, {"gsub", hl_gsub}, {"normalize", hl_normalize},
     {"date", hl_date}, {"days", hl_days}, {"rule_exists", hl_rule_exists},
-    {"suggest_rule", hl_suggest_rule}, {"text_fields", hl_text_fields},
+    {"suggest_rule", hl_suggest_rule}, {"text_fields", hl_text_fields}, {"label", hl_label},
     {"severity_rank", hl_severity_rank}, {"freeze", hl_freeze}, {NULL, NULL}
 };
 
@@ -333,4 +350,9 @@ static const luaL_Reg hl_lib[] = {
 void hl_push(lua_State *L)
 {
     luaL_newlib(L, hl_lib);
+    luaL_checkstack(L, 32, "prose_fields");
+    hl_push_prose_level(L, voc_get(), 0, 0);
+    sbx_freeze(L, -1, 1);
+    lua_remove(L, -2);
+    lua_setfield(L, -2, "prose_fields");
 }

@@ -1,5 +1,6 @@
 /* jsonpos.c -- a position index over JSON text.  See jsonpos.h. */
 #include "jsonpos.h"
+#include "hogo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -553,4 +554,14 @@ int jpos_syntax_error(const char *text, size_t len, size_t start, char *msg, siz
     snprintf(msg, msglen, "%s", s.why);
     *off = s.i < len ? s.i : len;
     return 0;
+}
+
+/* The line and column of the value at ptr (include/hogo.h). */
+void hogo_json_locate(const char *text, size_t len, const char *ptr, int *line, int *col)
+{
+    *line = *col = 0;
+    jpos *p = jpos_build(text, len, 0);
+    if (!p) return;
+    jpos_linecol(p, jpos_resolve(p, ptr ? ptr : "", NULL), line, col);
+    jpos_free(p);
 }

@@ -641,3 +641,26 @@ void pl_release(pl_doc *d)
     if (d->root) cJSON_Delete(d->root);
     d->root = NULL;
 }
+
+/* Whether text is JSON as the plan reader takes it, and if not, why and
+ * where (include/hogo.h): a configuration file gets the same words for the
+ * same slips as a plan. */
+int hogo_json_error(const char *text, size_t len, hogo_lang lang, char *msg, size_t cap, int *line, int *col)
+{
+    pl_doc d;
+    *line = *col = 0;
+    int st = pl_load(&d, text ? text : "", text ? len : 0, len + 1, 64, lang);
+    if (st == 1) { pl_release(&d); return 0; }
+    if (st < 0) {
+        snprintf(msg, cap, "%s", lang == HOGO_EN ? "out of memory" : "メモリが足りません");
+        return 1;
+    }
+    snprintf(msg, cap, "%s", d.err);
+    if (d.err_off == (size_t)-1) {
+        hogo_json_locate(text, len, "", line, col);
+    } else {
+        jpos *p = jpos_build(text, len, 0);
+        if (p) { jpos_linecol(p, d.err_off, line, col); jpos_free(p); }
+    }
+    return 1;
+}

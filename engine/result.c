@@ -1,5 +1,6 @@
 /* result.c -- the result arena and its growable arrays. */
 #include "result.h"
+#include "score.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -118,4 +119,14 @@ void hogo_result_free(hogo_result *r)
         c = n;
     }
     free(h);
+}
+
+/* A result for a plan that could not be read (include/hogo.h). */
+hogo_result *hogo_result_error(const char *file, const char *message)
+{
+    res_holder *h = res_new(file);
+    if (!h) return NULL;
+    res_add_error(h, "", 0, 0, message);
+    score_result(&h->pub);
+    return &h->pub;
 }

@@ -2,6 +2,7 @@
  * text that returns a table (docs/rule-api.md); this file runs it once in a
  * fresh sandboxed environment, checks the table and keeps its check(). */
 #include "engine_int.h"
+#include "vocab.h"
 #include "embedded.h"
 
 #include <dirent.h>
@@ -132,6 +133,27 @@ static int rl_needs(hogo_engine *e, const char *file, int t, eng_rule *r)
     return ok;
 }
 
+/* A rule's words name fields by {label:PATH}: the vocabulary's label in the
+ * text's language (vocab.h), so a reader sees アクセス記録（ログ）, never
+ * access.logging; a PATH the format does not have fails the load. */
+static int rl_labels(hogo_engine *e, const char *file, char **text, hogo_lang lang)
+{
+    if (!*text || !strstr(*text, VOC_LABEL_OPEN)) return 1;
+    const char *bad = NULL;
+    char *x = voc_expand(*text, lang, &bad);
+    if (!x) { eng_error(e, HOGO_ENOMEM, "%s: out of memory", file); return 0; }
+    if (bad) {
+        const char *end = strchr(bad, '}');
+        eng_error(e, HOGO_ERULE, "%s: {label:%.*s}: the plan format has no such field", file,
+                  (int)(end ? end - bad : 40), bad);
+        free(x);
+        return 0;
+    }
+    free(*text);
+    *text = x;
+    return 1;
+}
+
 /* Check the table on top of the stack and register the rule. */
 static hogo_status rl_register(hogo_engine *e, const char *file)
 {
@@ -155,6 +177,8 @@ static hogo_status rl_register(hogo_engine *e, const char *file)
         ok &= rl_text(e, file, t, "title", langs[l], (char **)&in->title[l]);
         ok &= rl_text(e, file, t, "message", langs[l], (char **)&in->message[l]);
         ok &= rl_text(e, file, t, "follow_up", langs[l], (char **)&in->follow_up[l]);
+        ok &= rl_labels(e, file, (char **)&in->message[l], (hogo_lang)l) &&
+              rl_labels(e, file, (char **)&in->follow_up[l], (hogo_lang)l);
     }
     if (in->id && !rl_id_ok(in->id)) {
         eng_error(e, HOGO_ERULE, "%s: id '%s' may use only a-z, 0-9, '-', '.' and '_'", file, in->id);

@@ -12,6 +12,7 @@
 #include "schema.h"
 #include "hogo.h"
 #include "jp_text.h"
+#include "vocab.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -1062,52 +1063,20 @@ static void error_expected_types(vctx *c, unsigned types, const cJSON *v)
     emit(c, 0);
 }
 
-/* Japanese words a staffer writes for a choice, and the English value each
- * stands for (docs/plan-guide.md's tables); used only when that value is one
- * the field allows. */
-static const struct { const char *ja, *en; } ja_values[] = {
-    { "国内", "domestic" }, { "海外", "overseas" }, { "不明", "unknown" },
-    { "委託", "outsourcing" }, { "業務委託", "outsourcing" }, { "システム", "system" }, { "システム導入", "system" },
-    { "外部提供", "external_provision" }, { "目的外利用", "purpose_external_use" }, { "オンライン結合", "online_link" },
-    { "収集", "collection" }, { "報告", "report" },
-    { "住民", "resident" }, { "市民", "resident" }, { "児童", "child" }, { "子ども", "child" }, { "生徒", "student" },
-    { "保護者", "guardian" }, { "患者", "patient" }, { "高齢者", "elderly" }, { "障害者", "disabled" },
-    { "被害者", "victim" }, { "職員", "staff" }, { "申請者", "applicant" }, { "故人", "deceased" }, { "その他", "other" },
-    { "氏名", "identity" }, { "連絡先", "contact" }, { "住所", "contact" }, { "電話番号", "contact" },
-    { "生年月日", "birthdate" }, { "マイナンバー", "my_number" }, { "個人番号", "my_number" }, { "健康", "health" },
-    { "福祉", "welfare" }, { "家族", "family" }, { "写真", "photo" }, { "位置情報", "location" },
-    { "電子", "electronic" }, { "電子データ", "electronic" }, { "紙", "paper" }, { "機器", "device" },
-    { "庁舎内", "on_premise" }, { "庁内", "on_premise" }, { "オンプレミス", "on_premise" },
-    { "データセンター", "government_data_center" }, { "クラウド", "cloud" }, { "受託者", "contractor" },
-    { "委託先", "contractor" }, { "個人の端末", "personal_device" },
-    { "閉域", "closed" }, { "庁内ネットワーク", "closed" }, { "インターネット", "internet" }, { "単体", "standalone" },
-    { "なし", "none" }, { "専用線", "dedicated_line" }, { "暗号化USB", "encrypted_usb" }, { "USB", "usb" },
-    { "メール", "email" }, { "電子メール", "email" }, { "暗号化メール", "encrypted_email" }, { "手渡し", "paper_handover" },
-    { "郵送", "postal_mail" }, { "宅配", "courier" },
-    { "禁止", "prohibited" }, { "承認制", "with_approval" }, { "承認", "with_approval" }, { "可", "allowed" },
-    { "市", "city" }, { "本人", "subject" },
-    { "溶解", "dissolution" }, { "シュレッダー", "shredding" }, { "裁断", "shredding" }, { "焼却", "incineration" },
-    { "返却", "return" }, { "上書き消去", "overwrite" }, { "磁気消去", "degauss" }, { "物理破壊", "physical_destruction" },
-    { "削除", "deletion" }, { "消去", "deletion" },
-    { "パスワード", "password" }, { "二要素認証", "two_factor" }, { "ICカード", "ic_card" }, { "生体認証", "biometric" },
-    { "タブレット", "tablet" }, { "パソコン", "pc" }, { "スマートフォン", "smartphone" }, { "スマホ", "smartphone" },
-    { "リース", "lease" }, { "賃貸借", "lease" }, { "購入", "purchase" }, { "ライセンス", "license" },
-    { "未了", "open" }, { "対応中", "open" }, { "完了", "done" }, { "対応済み", "done" },
-};
-
-/* The English value the Japanese word s stands for, if the allowed set has it. */
-static const char *ja_value(const char *s, const snode *const *nodes, size_t n_nodes)
+/* The English value the Japanese word s stands for at the current place
+ * (the vocabulary's words and aliases for that field, docs/plan.schema.json),
+ * if the allowed set has it. */
+static const char *ja_value(const vctx *c, const char *s, const snode *const *nodes, size_t n_nodes)
 {
-    for (size_t i = 0; i < sizeof ja_values / sizeof ja_values[0]; i++) {
-        if (strcmp(s, ja_values[i].ja)) continue;
-        for (size_t k = 0; k < n_nodes; k++) {
-            const snode *s2 = nodes[k];
-            if (s2->konst && cJSON_IsString(s2->konst) && !strcmp(s2->konst->valuestring, ja_values[i].en))
-                return ja_values[i].en;
-            for (size_t j = 0; j < s2->n_enum; j++)
-                if (cJSON_IsString(s2->enums[j]) && !strcmp(s2->enums[j]->valuestring, ja_values[i].en))
-                    return ja_values[i].en;
-        }
+    const voc_value *v = voc_value_from_word(voc_field_find(c->ptr.d ? c->ptr.d : ""), s);
+    if (!v) return NULL;
+    for (size_t k = 0; k < n_nodes; k++) {
+        const snode *s2 = nodes[k];
+        if (s2->konst && cJSON_IsString(s2->konst) && !strcmp(s2->konst->valuestring, v->value))
+            return v->value;
+        for (size_t j = 0; j < s2->n_enum; j++)
+            if (cJSON_IsString(s2->enums[j]) && !strcmp(s2->enums[j]->valuestring, v->value))
+                return v->value;
     }
     return NULL;
 }
@@ -1115,7 +1084,7 @@ static const char *ja_value(const char *s, const snode *const *nodes, size_t n_n
 static void error_unknown_value(vctx *c, const cJSON *v, const char *list, const snode *const *nodes, size_t n_nodes)
 {
     msg_start(c);
-    const char *en = cJSON_IsString(v) ? ja_value(v->valuestring, nodes, n_nodes) : NULL;
+    const char *en = cJSON_IsString(v) ? ja_value(c, v->valuestring, nodes, n_nodes) : NULL;
     if (en) {
         char ex[QUOTE_MAX + 8];
         snprintf(ex, sizeof ex, "\"%s\"", en);
@@ -1521,42 +1490,6 @@ static void check_duplicates(vctx *c, const cJSON *obj)
     free(flag);
 }
 
-/* Japanese labels a staffer may write as keys, and the field each names
- * (docs/plan-guide.md's tables); "x[]" is an array of objects. */
-static const struct { const char *ja, *field; } ja_keys[] = {
-    { "形式", "format" }, { "様式", "format" }, { "番号", "id" }, { "件名", "title" }, { "題名", "title" },
-    { "タイトル", "title" }, { "名称", "title" }, { "事業名", "title" }, { "担当課", "department" },
-    { "所管課", "department" }, { "担当", "department" }, { "課名", "department" }, { "実施機関", "organization" },
-    { "自治体", "organization" }, { "日付", "date" }, { "諮問日", "date" }, { "審議日", "date" },
-    { "諮問", "consultation" }, { "諮問の種類", "consultation.kind" }, { "諮問事項", "consultation.kind" },
-    { "根拠", "consultation.basis" }, { "根拠条文", "consultation.basis" }, { "目的", "purpose" },
-    { "利用目的", "purpose" }, { "説明", "description" }, { "概要", "description" }, { "備考", "description" },
-    { "個人情報", "data" }, { "対象者", "data.subjects[]" }, { "本人", "data.subjects[]" },
-    { "項目", "data.items[]" }, { "個人情報の項目", "data.items[]" }, { "要配慮個人情報", "data.items[].sensitive" },
-    { "件数", "data.persons" }, { "人数", "data.persons" }, { "保有人数", "data.persons" },
-    { "対象人数", "data.persons" }, { "年間件数", "data.annual" }, { "項目数", "data.item_types" },
-    { "保存場所", "storage[]" }, { "保管場所", "storage[]" }, { "保存先", "storage[]" }, { "保存媒体", "storage[].medium" },
-    { "ネットワーク", "storage[].network" }, { "クラウド", "storage[].provider" }, { "事業者", "storage[].provider" },
-    { "受け渡し", "transfers[]" }, { "受渡し", "transfers[]" }, { "移送", "transfers[]" }, { "提供", "transfers[]" },
-    { "受け渡し方法", "transfers[].method" }, { "受渡方法", "transfers[].method" }, { "送付方法", "transfers[].method" },
-    { "確認者", "transfers[].verification.staff" }, { "確認する職員", "transfers[].verification.staff" },
-    { "確認方法", "transfers[].verification.how" }, { "頻度", "transfers[].frequency" },
-    { "委託", "outsourcing" }, { "委託先", "outsourcing.contractor" }, { "受託者", "outsourcing.contractor" },
-    { "委託業者", "outsourcing.contractor" }, { "委託業務", "outsourcing.scope[]" }, { "委託内容", "outsourcing.scope[]" },
-    { "特記事項", "outsourcing.special_specifications" }, { "特記仕様書", "outsourcing.special_specifications" },
-    { "責任体制", "outsourcing.responsibility_structure" }, { "再委託", "outsourcing.subcontracting" },
-    { "監査", "outsourcing.audit" }, { "廃棄", "disposal[]" }, { "廃棄方法", "disposal[].method" },
-    { "廃棄の方法", "disposal[].method" }, { "廃棄者", "disposal[].by" }, { "廃棄証明", "disposal[].certificate" },
-    { "溶解証明", "disposal[].certificate" }, { "廃棄期限", "disposal[].deadline" }, { "保存期間", "retention.period" },
-    { "保管期間", "retention.period" }, { "保存年限", "retention.period" }, { "保存期間の根拠", "retention.basis" },
-    { "アクセス", "access" }, { "利用者", "access.staff" }, { "取扱者", "access.staff" }, { "アクセス権限", "access.restriction" },
-    { "ログ", "access.logging" }, { "アクセス記録", "access.logging" }, { "認証", "access.authentication" },
-    { "端末", "devices" }, { "機器", "devices" }, { "契約", "contract" }, { "契約期間", "contract.years" },
-    { "運用", "operations" }, { "運用規程", "operations.rules" }, { "事故対応", "operations.incident_response" },
-    { "審議会", "council" }, { "条件", "council.conditions[]" }, { "附帯条件", "council.conditions[]" },
-    { "例外", "waivers[]" }, { "例外承認", "waivers[]" },
-};
-
 /* The dotted field of the current pointer's parent ("retention", "disposal[]"). */
 static void parent_field(const vctx *c, char *out, size_t cap)
 {
@@ -1599,9 +1532,10 @@ static void buf_field_json(buf *b, const char *field)
  * finding; warning 1 (anything else) is an extension the format allows. */
 static void warn_unknown_key(vctx *c, const snode *s, const char *key)
 {
-    const char *field = NULL;
-    for (size_t i = 0; i < sizeof ja_keys / sizeof ja_keys[0] && !field; i++)
-        if (!strcmp(key, ja_keys[i].ja)) field = ja_keys[i].field;
+    /* a Japanese key staff write for a field (its x-hogo aliases), named
+     * as "disposal[].method": "x[]" is an array of objects */
+    const voc_field *vf = voc_field_from_alias(key);
+    const char *field = vf ? vf->list_path : NULL;
     if (field) {
         char parent[256];
         parent_field(c, parent, sizeof parent);

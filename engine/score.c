@@ -58,3 +58,5 @@ void score_result(hogo_result *r)
      * an incomplete screen is never an approval (docs/scoring.md) */
     if (r->n_rule_errors) r->verdict = HOGO_RE_EXAMINE;
 }
+
+void hogo_result_rescore(hogo_result *r) { score_result(r); }

@@ -5,6 +5,7 @@
 /* memmem (a linear-time plain find) is a GNU/BSD extension */
 #define _GNU_SOURCE
 #include "engine_int.h"
+#include "vocab.h"
 #include "jsonpos.h"
 #include "plan_load.h"
 #include "result.h"
@@ -84,14 +85,16 @@ static void screen_error_at(screen_run *run, size_t off, const char *msg)
 #define SCREEN_MAX_PATH 2048     /* bytes of a finding's path */
 
 /* Push tmpl with its {name} placeholders filled from the table at vars
- * (0 = none).  A brace that names no var stays as written. */
-static void screen_fill(lua_State *L, const char *tmpl, size_t tlen, int vars)
+ * (0 = none), and each {label:PATH} with the label of that field in lang
+ * (the vocabulary's; a rule's words name a field as a reader knows it).
+ * A brace that names neither stays as written. */
+static void screen_fill(lua_State *L, const char *tmpl, size_t tlen, int vars, hogo_lang lang)
 {
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     const char *p = tmpl, *end = tmpl + tlen;
     while (p < end) {
-        const char *open = vars ? memchr(p, '{', (size_t)(end - p)) : NULL;
+        const char *open = memchr(p, '{', (size_t)(end - p));
         if (!open) { luaL_addlstring(&b, p, (size_t)(end - p)); break; }
         /* security: a name is short, so '}' is looked for in the next 64
          * bytes only: searching to the end for every '{' made
@@ -100,7 +103,23 @@ static void screen_fill(lua_State *L, const char *tmpl, size_t tlen, int vars)
         const char *close = memchr(open + 1, '}', room < 64 ? room : 64);
         luaL_addlstring(&b, p, (size_t)(open - p));   /* runs are copied whole */
         p = open;
-        if (close) {
+        size_t nl = sizeof VOC_LABEL_OPEN - 1;
+        if (close && (size_t)(close - open) > nl && !memcmp(open, VOC_LABEL_OPEN, nl)) {
+            char path[128];
+            size_t n = (size_t)(close - open) - nl;
+            const char *label = NULL;
+            if (n < sizeof path) {
+                memcpy(path, open + nl, n);
+                path[n] = '\0';
+                label = hogo_field_label(path, lang);
+            }
+            if (label) {
+                luaL_addstring(&b, label);
+                p = close + 1;
+                continue;
+            }
+        }
+        if (close && vars) {
             lua_pushlstring(L, open + 1, (size_t)(close - open - 1));
             if (lua_gettable(L, vars) != LUA_TNIL) {
                 luaL_tolstring(L, -1, NULL);
@@ -201,7 +220,7 @@ int screen_report(lua_State *L)
             screen_text(L, opts, k ? "follow_up" : "message", langs[l], k ? r->info.follow_up[l] : r->info.message[l]);
             size_t tl;
             const char *t = lua_tolstring(L, -1, &tl);
-            screen_fill(L, t, tl, vars);
+            screen_fill(L, t, tl, vars, (hogo_lang)l);
             lua_remove(L, -2);
         }
     }

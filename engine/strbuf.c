@@ -138,3 +138,21 @@ char *sb_steal(strbuf *sb)
 }
 
 int sb_failed(const strbuf *sb) { return sb->failed; }
+
+/* ---- the public names (include/hogo.h) ---- */
+void hogo_buf_init(hogo_buf *b) { sb_init(b); }
+void hogo_buf_free(hogo_buf *b) { sb_free(b); }
+void hogo_buf_reset(hogo_buf *b) { sb_reset(b); }
+void hogo_buf_add(hogo_buf *b, const char *s, size_t n) { sb_add(b, s, n); }
+void hogo_buf_puts(hogo_buf *b, const char *s) { sb_puts(b, s); }
+void hogo_buf_putc(hogo_buf *b, char c) { sb_putc(b, c); }
+void hogo_buf_vprintf(hogo_buf *b, const char *fmt, va_list ap) { sb_vprintf(b, fmt, ap); }
+const char *hogo_buf_cstr(hogo_buf *b) { return sb_cstr(b); }
+
+void hogo_buf_printf(hogo_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(b, fmt, ap);
+    va_end(ap);
+}

@@ -3,14 +3,14 @@
  * sb_failed() once at the end. */
 #ifndef HOGO_STRBUF_H
 #define HOGO_STRBUF_H
+#include "hogo.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 
-typedef struct {
-    char  *data;   /* always NUL-terminated when len > 0 or after sb_cstr */
-    size_t len, cap;
-    int    failed;
-} strbuf;
+/* The public hogo_buf (include/hogo.h): data is always NUL-terminated when
+ * len > 0 or after sb_cstr.  hogo_buf_* are these functions' public names. */
+typedef hogo_buf strbuf;
 
 void  sb_init(strbuf *sb);
 void  sb_free(strbuf *sb);

@@ -19,6 +19,7 @@
 #ifndef HOGO_H
 #define HOGO_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,7 @@ extern "C" {
 
 #define HOGO_VERSION "0.1.0"
 #define HOGO_PLAN_FORMAT "hogo-plan/1"
+#define HOGO_PLAN_MAX_BYTES_DEFAULT (8u << 20)   /* hogo_options.plan_max_bytes when 0 */
 
 /* Status codes returned by every function that can fail. */
 typedef enum {
@@ -207,6 +209,140 @@ int         hogo_topic_known(const char *topic);
 
 /* Version of the rule pack loaded (the builtin pack's, or "custom"). */
 const char *hogo_engine_pack_version(const hogo_engine *e);
+
+/* ---- reports: the writers of `hogo check --format` ----
+ * A report is written in three steps: begin once, plan once per result in
+ * input order (on one thread), end once with the batch's summary.  Each call
+ * appends bytes the caller takes with hogo_report_output and then clears with
+ * hogo_report_consume (so a long batch is written as it goes).  Formats:
+ * "text", "json", "sarif", "junit", "markdown" ("md"), "html". */
+typedef struct hogo_report hogo_report;
+
+typedef struct {
+    const hogo_engine *engine;   /* rule metadata (SARIF, Markdown); may be NULL */
+    hogo_lang lang;
+    hogo_severity fail_on;       /* findings at or above fail (JUnit, the summary) */
+    int color;                   /* ANSI colour allowed (text only) */
+    const char *tool_version;    /* HOGO_VERSION */
+    const char *pack_version;    /* hogo_engine_pack_version */
+    int validate_only;           /* hogo validate: the format only, no score or verdict
+                                    (text becomes validate's own words) */
+    const char *today;           /* the day of screening (any plan date form); NULL = the
+                                    clock's (UTC).  The strings must outlive the report. */
+    int papers_by_id;            /* html: each plan's page by 整理番号 (id), not by ranking */
+} hogo_report_options;
+
+typedef struct {
+    size_t plans;
+    size_t findings[HOGO_SEVERITY_COUNT];  /* unwaived */
+    size_t waived;
+    size_t errors;               /* plans with input errors */
+    size_t rule_errors;
+    size_t failing_plans;        /* plans with an unwaived finding >= fail_on */
+} hogo_report_summary;
+
+size_t       hogo_report_format_count(void);
+const char  *hogo_report_format_name(size_t i);           /* NULL past the end */
+const char  *hogo_report_format_find(const char *name);   /* its canonical name ("md" ->
+                                                              "markdown"), or NULL */
+hogo_report *hogo_report_new(const char *format, const hogo_report_options *o); /* NULL: unknown or OOM */
+void         hogo_report_begin(hogo_report *rp);
+void         hogo_report_plan(hogo_report *rp, const hogo_result *r, size_t index);
+void         hogo_report_end(hogo_report *rp, const hogo_report_summary *s);
+const char  *hogo_report_output(const hogo_report *rp, size_t *len);
+void         hogo_report_consume(hogo_report *rp);
+int          hogo_report_failed(const hogo_report *rp);     /* out of memory while writing */
+void         hogo_report_free(hogo_report *rp);
+/* The stylesheet of the html report (its <style>, for a page that shows one). */
+const char  *hogo_report_stylesheet(void);
+/* Count result r into s (its findings, errors, whether it fails at fail_on). */
+void         hogo_report_summary_add(hogo_report_summary *s, const hogo_result *r, hogo_severity fail_on);
+
+/* A result for a plan that could not be read: one input error (pointer ""),
+ * screened = 0, the score and verdict of an unread plan.  NULL on OOM. */
+hogo_result *hogo_result_error(const char *file, const char *message);
+/* Fill r->score, r->verdict and r->by_severity again from r->findings (after
+ * the caller removed some, e.g. those of a baseline). */
+void         hogo_result_rescore(hogo_result *r);
+
+/* ---- JSON files other than plans (a configuration) ----
+ * hogo_json_error: 0 when text is JSON the plan reader accepts; else 1 with
+ * the reason in msg (in lang: the slips a Japanese IME user makes are named)
+ * and where (line and column, 1-based). */
+int hogo_json_error(const char *text, size_t len, hogo_lang lang, char *msg, size_t cap, int *line, int *col);
+/* The line and column of the value at JSON pointer ptr in text ("" = the top). */
+void hogo_json_locate(const char *text, size_t len, const char *ptr, int *line, int *col);
+
+/* ---- text for people ---- */
+
+/* A growable text buffer.  Out of memory sets failed once instead of failing
+ * each call; data is NUL-terminated after hogo_buf_cstr. */
+typedef struct {
+    char  *data;
+    size_t len, cap;
+    int    failed;
+} hogo_buf;
+void        hogo_buf_init(hogo_buf *b);
+void        hogo_buf_free(hogo_buf *b);
+void        hogo_buf_reset(hogo_buf *b);                    /* len = 0, memory kept */
+void        hogo_buf_add(hogo_buf *b, const char *s, size_t n);
+void        hogo_buf_puts(hogo_buf *b, const char *s);
+void        hogo_buf_putc(hogo_buf *b, char c);
+void        hogo_buf_printf(hogo_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void        hogo_buf_vprintf(hogo_buf *b, const char *fmt, va_list ap);
+const char *hogo_buf_cstr(hogo_buf *b);                     /* "" when empty */
+/* s as a JSON string (invalid UTF-8 replaced; NULL as ""). */
+void        hogo_buf_json(hogo_buf *b, const char *s);
+/* s as the text of a Markdown table cell, control characters made harmless. */
+void        hogo_buf_md(hogo_buf *b, const char *s);
+/* s with control, C1 and bidi characters made harmless for a terminal
+ * (newlines kept when keep_newlines, else spaces). */
+void        hogo_buf_safe(hogo_buf *b, const char *s, int keep_newlines);
+/* The same as a string (one of eight per-thread buffers: use it at once). */
+const char *hogo_term(const char *s);
+
+/* t[lang] when set and non-empty, else the other language's, else "". */
+const char *hogo_text(const char *const t[2], hogo_lang lang);
+/* 重大 / critical ... for people (hogo_severity_name gives the id). */
+const char *hogo_severity_word(hogo_severity s, hogo_lang lang);
+
+/* ---- the plan format's words (docs/plan.schema.json's x-hogo annotations) ----
+ * One vocabulary: every field, choice and topic named in Japanese and English
+ * in the schema, read once from the copy compiled into the library.  Safe to
+ * call from any thread; the strings live as long as the process.
+ *
+ * A field is named by its place in a plan, with dots ("storage.location",
+ * "transfers.verification.how"); "storage[].location", "storage[0].location"
+ * and a JSON pointer ("/storage/0/location") name the same field.  Each
+ * returns NULL when the format has no such field, value or word. */
+const char *hogo_field_label(const char *path, hogo_lang lang);   /* 保存場所 / Location */
+const char *hogo_field_hint(const char *path, hogo_lang lang);    /* what to write there */
+const char *hogo_value_word(const char *path, const char *value, hogo_lang lang); /* 委託 */
+const char *hogo_topic_name(const char *topic, hogo_lang lang);   /* 保管場所 */
+const char *hogo_topic_concern(const char *topic, hogo_lang lang); /* what the council asks */
+
+/* Every field of the format, depth first in the schema's order. */
+size_t      hogo_field_count(void);
+const char *hogo_field_path(size_t i);                /* NULL past the end */
+
+#define HOGO_FIELD_KNOWN    0x01u   /* a field of the format */
+#define HOGO_FIELD_PROSE    0x02u   /* free text the rules read (hogo.text_fields) */
+#define HOGO_FIELD_CLAIMS   0x04u   /* prose read for what the plan claims (gov.prose) */
+#define HOGO_FIELD_LONG     0x08u   /* several lines of text */
+#define HOGO_FIELD_LIST     0x10u   /* an array */
+#define HOGO_FIELD_OBJECT   0x20u   /* an object, or an array of objects */
+#define HOGO_FIELD_REQUIRED 0x40u
+unsigned    hogo_field_flags(const char *path);       /* 0: no such field */
+const char *hogo_field_example(const char *path);     /* JSON text, or NULL */
+
+/* The plan skeleton `hogo init` writes: every field of the format, free text
+ * as 「（label）例：example」, the plan's date `today` and later dates `deadline`
+ * (YYYY-MM-DD).  malloc'd; NULL on out of memory. */
+char *hogo_plan_skeleton(const char *today, const char *deadline);
 
 /* ---- Japanese text helpers (also given to rules as hogo.*) ---- */
 

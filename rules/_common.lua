@@ -308,9 +308,11 @@ end
 -- common.text_fields(plan): every free-text field of the plan as an array of
 -- {node=<table>, key=<string|integer>, text=<normalized string>, field=<short name>},
 -- so a rule can both match the text and report at the right place.
--- Fields: title, purpose, description, data.subjects[].label, data.items[].name,
--- storage[].what, transfers[].what / .verification.how, outsourcing.scope[],
--- access.restriction, contract.includes[], operations.review.
+-- The fields are the plan format's prose fields (hogo.prose_fields: docs/plan.schema.json's
+-- x-hogo "prose"), in the schema's order, element by element: title, purpose, description,
+-- data.subjects[].label, data.items[].name, storage[].what, transfers[].what /
+-- .verification.how, outsourcing.scope[] (of each contractor), access.restriction,
+-- contract.includes[], operations.review.
 function M.text_fields_lua(plan)
   local out = {}
   local function add(node, key, field)
@@ -320,25 +322,29 @@ function M.text_fields_lua(plan)
       out[#out + 1] = { node = node, key = key, text = M.text(v), field = field }
     end
   end
-  add(plan, "title", "title")
-  add(plan, "purpose", "purpose")
-  add(plan, "description", "description")
-  for _, s in ipairs(M.subjects(plan)) do add(s, "label", "subject") end
-  for _, it in ipairs(M.items(plan)) do add(it, "name", "item") end
-  for _, s in ipairs(M.list(plan.storage)) do add(s, "what", "storage") end
-  for _, t in ipairs(M.list(plan.transfers)) do
-    add(t, "what", "transfer")
-    add(M.obj(t.verification), "how", "verification")
+  local walk
+  local function into(v, f)   -- an object, an array of them, or one-or-many (outsourcing)
+    if not M.obj(v) then return end
+    if f.list or v[1] ~= nil then
+      for _, e in ipairs(v) do walk(e, f.children) end
+    else
+      walk(v, f.children)
+    end
   end
-  local o = M.outsourced(plan)
-  if o then
-    local scope = M.list(o.scope)
-    for i = 1, #scope do add(scope, i, "scope") end
+  walk = function(node, level)
+    if not M.obj(node) then return end
+    for _, f in ipairs(level) do
+      if f.field == nil then
+        into(node[f.key], f)
+      elseif f.list then
+        local arr = M.list(node[f.key])
+        for i = 1, #arr do add(arr, i, f.field) end
+      else
+        add(node, f.key, f.field)
+      end
+    end
   end
-  add(M.obj(plan.access), "restriction", "access")
-  local inc = M.list(M.get(plan, "contract", "includes"))
-  for i = 1, #inc do add(inc, i, "contract") end
-  add(M.obj(plan.operations), "review", "operations")
+  walk(plan, hogo.prose_fields)
   return out
 end
 

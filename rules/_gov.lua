@@ -52,11 +52,20 @@ function M.claim(text, kw)
   return "hypothetical"
 end
 
--- The prose fields where a department states what it will do (not item names, which are
--- labels): title, purpose, description, outsourcing.scope[], storage[].what, transfers[].what,
--- access.restriction, contract.includes[], operations.review.
-local PROSE = { title = true, purpose = true, description = true, scope = true, storage = true,
-                transfer = true, verification = true, access = true, contract = true, operations = true }
+-- The prose fields where a department states what it will do: the format's prose fields
+-- marked as claims (hogo.prose_fields; docs/plan.schema.json's x-hogo "prose" without
+-- "claims": false): title, purpose, description, storage[].what, transfers[].what and
+-- .verification.how, outsourcing.scope[], access.restriction, contract.includes[],
+-- operations.review -- not a subject's label or an item's name, which only name a thing.
+local PROSE = {}
+do
+  local function mark(level)
+    for _, f in ipairs(level) do
+      if f.children then mark(f.children) elseif f.claims then PROSE[f.field] = true end
+    end
+  end
+  mark(hogo.prose_fields)
+end
 
 -- Worked out once per plan (this library is shared by every rule): the prose fields, and
 -- their texts joined by a byte that is never valid UTF-8.  hogo.test treats such a byte as

@@ -640,11 +640,13 @@ static void test_markdown(const out_ctx *c)
     CHECK(strstr(s, "\n## 児童相談\\|システム &lt;賃貸借> & \"更新\" (fixtures/a.json)\n") != NULL);
     CHECK(strstr(s, "- 懸念スコア: **60**/100\n- 判定: **継続審議**\n") != NULL);
     CHECK(strstr(s, "| 重要度 | ルール | 論点 | 箇所 | 指摘 | 確認事項 |\n|---|---|---|---|---|---|\n") != NULL);
-    CHECK(strstr(s, "| 高 | `test-cloud` | `storage.location` | fixtures/a.json:12<br>`/storage/0/location` | "
+    /* a reader's words: the topic's name, the field's labels (not storage.location, /storage/0/location) */
+    CHECK(strstr(s, "| 高 | `test-cloud` | 保管場所 | fixtures/a.json:12<br>保存場所 1件目 › 保存場所 | "
                     "児童の記録を&lt;クラウド>に保存 \\| A&B \"更新\" | 所在国とISMAP登録を示してください。 |\n") != NULL);
     CHECK(strstr(s, "| 中 | `test-usb` |") != NULL);
     CHECK(strstr(s, "| 重大 | `test-usb` |") != NULL);
-    CHECK(strstr(s, "| 情報 | `no-such-rule` | `data.volume` | fixtures/a.json | ") != NULL);
+    CHECK(strstr(s, "| 情報 | `no-such-rule` | 件数 | fixtures/a.json | ") != NULL);
+    CHECK(strstr(s, "storage.location") == NULL && strstr(s, "/storage/0") == NULL);
     CHECK(strstr(s, "| ~~低~~ 適用除外 | `test-cloud` |") != NULL);
     CHECK(strstr(s, "<br>適用除外の理由: 庁内LAN限定で受容 &lt;承認済> & \"R5\" |") != NULL);
     /* plan 2: not screened, its input error listed */

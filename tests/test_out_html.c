@@ -230,12 +230,15 @@ int main(void)
      * waived critical on transfer.method does not colour its cell */
     const char *ov = strstr(ja, "<table class=\"overview\">");
     CHECK(ov != NULL);
-    CHECK(ov && strstr(ov, "<th class=\"topic\">storage.location</th>"));
-    CHECK(ov && strstr(ov, "<td class=\"cell sev-high\" title=\"storage.location\">高</td>"));
-    CHECK(ov && strstr(ov, "<td class=\"cell sev-medium\" title=\"transfer.method\">中</td>"));
+    /* columns headed by the topics' names, as a council member reads them */
+    CHECK(ov && strstr(ov, "<th class=\"topic\">保管場所</th>"));
+    CHECK(ov && strstr(ov, "<td class=\"cell sev-high\" title=\"保管場所\">高</td>"));
+    CHECK(ov && strstr(ov, "<td class=\"cell sev-medium\" title=\"受け渡しの方法\">中</td>"));
     CHECK(ov && !strstr(ov, "cell sev-critical"));
-    CHECK(ov && strstr(ov, "<th class=\"topic\">data.volume</th>"));
-    CHECK(ov && !strstr(ov, ">retention.period<"));       /* no finding: no column */
+    CHECK(ov && strstr(ov, "<th class=\"topic\">件数</th>"));
+    const char *ov_end = ov ? strstr(ov, "</table>") : NULL;   /* the overview table only */
+    CHECK(ov && ov_end && (!strstr(ov, ">保存期間<") || strstr(ov, ">保存期間<") > ov_end));               /* no finding: no column */
+    CHECK(ov && !strstr(ov, "storage.location") && !strstr(ov, "data.volume"));
 
     /* each plan's section after cover and overview, in the ranking's order
      * (70: plan 3, 20: plan 1, unreadable: plan 2) */

@@ -378,6 +378,25 @@ static void test_slips(void)
               "選択肢は英語で書きます。\"クラウド\" は \"cloud\" です: \"location\": \"cloud\"");
     EXPECT_EN("\"disposal\":[{\"method\":\"溶解\"}]", "/disposal/0/method", 0,
               "a choice is written in English: \"溶解\" is \"dissolution\": \"method\": \"dissolution\"");
+    /* the words staff write (docs/plan.schema.json's x-hogo-values aliases):
+     * "LGWAN" in any case, LGWAN-ASP, 宅配便, 受託者の事業所, 2要素認証, 無害化 */
+    EXPECT_JA("\"storage\":[{\"network\":\"LGWAN\"}]", "/storage/0/network", 0,
+              "選択肢は英語で書きます。\"LGWAN\" は \"lgwan\" です: \"network\": \"lgwan\"");
+    EXPECT_JA("\"transfers\":[{\"method\":\"Lgwan\"}]", "/transfers/0/method", 0,
+              "選択肢は英語で書きます。\"Lgwan\" は \"lgwan\" です: \"method\": \"lgwan\"");
+    EXPECT_JA("\"storage\":[{\"location\":\"LGWAN-ASP\"}]", "/storage/0/location", 0,
+              "選択肢は英語で書きます。\"LGWAN-ASP\" は \"lgwan_asp\" です: \"location\": \"lgwan_asp\"");
+    EXPECT_JA("\"transfers\":[{\"method\":\"宅配便\"}]", "/transfers/0/method", 0,
+              "選択肢は英語で書きます。\"宅配便\" は \"courier\" です: \"method\": \"courier\"");
+    EXPECT_JA("\"transfers\":[{\"method\":\"無害化\"}]", "/transfers/0/method", 0,
+              "選択肢は英語で書きます。\"無害化\" は \"sanitization\" です: \"method\": \"sanitization\"");
+    EXPECT_JA("\"outsourcing\":{\"work_location\":\"受託者の事業所\"}", "/outsourcing/work_location", 0,
+              "選択肢は英語で書きます。\"受託者の事業所\" は \"contractor_site\" です: \"work_location\": \"contractor_site\"");
+    EXPECT_JA("\"access\":{\"authentication\":\"2要素認証\"}", "/access/authentication", 0,
+              "選択肢は英語で書きます。\"2要素認証\" は \"two_factor\" です: \"authentication\": \"two_factor\"");
+    /* a word is read for its own field only: 禁止 is blocked for app installs */
+    EXPECT_JA("\"devices\":{\"app_install\":\"禁止\"}", "/devices/app_install", 0,
+              "選択肢は英語で書きます。\"禁止\" は \"blocked\" です: \"app_install\": \"blocked\"");
     EXPECT_JA("\"disposal\":[{\"by\":\"クラウド\"}]", "/disposal/0/by", 0,
               "値 \"クラウド\" は選択肢にありません。次のどれかを書いてください: city, contractor");
     EXPECT_JA("\"disposal\":[{\"deadline\":\"そのうち\"}]", "/disposal/0/deadline", 0,

@@ -4,7 +4,6 @@
 #ifndef HOGO_CLI_H
 #define HOGO_CLI_H
 #include "hogo.h"
-#include "out.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,7 +15,7 @@
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_INPUT = 2, CLI_EXIT_ENGINE = 3 };
 
 typedef struct {
-    const out_format *format;
+    const char *format;          /* a report format's name (hogo_report_format_find) */
     const char *file;            /* NULL = stdout */
 } cli_output;
 

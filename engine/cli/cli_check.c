@@ -4,9 +4,6 @@
  * reports strictly in input order, holding at most a small window of results,
  * so output is identical for any N and memory stays flat in the batch size. */
 #include "cli.h"
-#include "out_common.h"
-#include "result.h"
-#include "score.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -20,11 +17,7 @@
 
 static hogo_result *check_error_result(const char *path, const char *msg)
 {
-    res_holder *h = res_new(path);
-    if (!h) return NULL;
-    res_add_error(h, "", 0, 0, msg);
-    score_result(&h->pub);
-    return &h->pub;
+    return hogo_result_error(path, msg);
 }
 
 /* Read and screen one file; *read_ns (when not NULL) gathers the time spent
@@ -164,7 +157,7 @@ static void check_apply_baseline(check_baseline *b, hogo_result *r)
      * plan's score and verdict stay its real ones */
     int score = r->score;
     hogo_verdict verdict = r->verdict;
-    score_result(r);
+    hogo_result_rescore(r);
     r->score = score;
     r->verdict = verdict;
 }
@@ -186,8 +179,8 @@ static void check_print_resolved(check_baseline *b, const char *file)
             if (screened && pass == 1) {
                 const char *rule = sep + 1, *sep2 = strchr(rule, '\x1f');
                 char *rid = strndup(rule, sep2 ? (size_t)(sep2 - rule) : 0);
-                fprintf(stderr, "  %s  %s  %s\n", outw_term(strchr(plan, ':') + 1), outw_term(rid),
-                        outw_term(sep2 ? sep2 + 1 : ""));   /* from a report file: made safe */
+                fprintf(stderr, "  %s  %s  %s\n", hogo_term(strchr(plan, ':') + 1), hogo_term(rid),
+                        hogo_term(sep2 ? sep2 + 1 : ""));   /* from a report file: made safe */
                 free(rid);
             }
             free(plan);
@@ -212,13 +205,11 @@ static void check_free_baseline(check_baseline *b)
 /* ---- outputs ---- */
 
 typedef struct {
-    const out_format *fmt;
+    const char *fmt;            /* the format's name */
     const char *final;          /* the file asked for, NULL = stdout */
     char *tmp;                  /* written here, renamed to final at the end */
     FILE *f;
-    out_ctx ctx;
-    out_state st;
-    strbuf sb;
+    hogo_report *rep;
 } check_out;
 
 static int check_open(check_out *o)
@@ -247,15 +238,18 @@ static int check_open(check_out *o)
 
 static void check_flush(check_out *o)
 {
-    if (o->sb.len) fwrite(o->sb.data, 1, o->sb.len, o->f);
-    sb_reset(&o->sb);
+    size_t n;
+    const char *d = hogo_report_output(o->rep, &n);
+    if (n) fwrite(d, 1, n, o->f);
+    hogo_report_consume(o->rep);
 }
 
 /* A report is complete or absent: the temporary file replaces the target
  * only after everything was written. */
 static int check_close(check_out *o, int ok)
 {
-    sb_free(&o->sb);
+    hogo_report_free(o->rep);
+    o->rep = NULL;
     if (!o->final) { fflush(stdout); return 1; }
     if (!o->f) return 0;
     int bad = fflush(o->f) != 0 || ferror(o->f);
@@ -270,52 +264,6 @@ static int check_close(check_out *o, int ok)
     return 1;
 }
 
-
-/* ---- hogo validate's text: the format only, no score, no verdict ----
- * validate runs no rule, so a "判定: 承認" or a score would claim a review
- * that never happened: it says the format is valid (not screened), or lists
- * the errors and the suspected slips (unknown keys close to a known one). */
-
-static void val_begin(strbuf *sb, out_state *st, const out_ctx *c) { (void)sb; (void)st; (void)c; }
-
-static void val_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
-{
-    (void)index;
-    int ja = c->lang != HOGO_EN;
-    st->plans++;
-    if (r->n_errors == 0) {
-        st->items++;                      /* valid plans */
-        sb_printf(sb, "%s: %s\n", outw_term(r->file), ja ? "形式は正しい（審査はしていません）" : "The format is valid (not screened)");
-    } else {
-        sb_printf(sb, "%s: %s\n", outw_term(r->file), ja ? "形式に誤りがあります" : "The format has errors");
-    }
-    for (size_t i = 0; i < r->n_errors; i++) {
-        const hogo_input_error *e = &r->errors[i];
-        sb_printf(sb, "  \xE2\x9C\x96 %s:%d:%d  ", outw_term(r->file), e->line, e->column);
-        if (e->path && e->path[0]) sb_printf(sb, "%s: ", outw_term(e->path));
-        sb_printf(sb, "%s\n", outw_term(e->message));   /* quotes the plan's own line */
-    }
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const hogo_finding *f = &r->findings[i];
-        sb_printf(sb, "  \xE2\x9A\xA0 %s:%d:%d  ", outw_term(r->file), f->line, f->column);
-        if (f->path && f->path[0]) sb_printf(sb, "%s: ", outw_term(f->path));
-        sb_printf(sb, "%s\n", outw_term(f->message[ja ? HOGO_JA : HOGO_EN]));
-    }
-}
-
-static void val_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
-{
-    (void)s;
-    if (st->plans < 2) return;
-    if (c->lang != HOGO_EN)
-        sb_printf(sb, "\n計画 %zu 件: 形式が正しい %zu 件、誤りのある %zu 件（審査はしていません）\n",
-                  st->plans, st->items, st->plans - st->items);
-    else
-        sb_printf(sb, "\n%zu plans: %zu valid, %zu with errors (not screened)\n",
-                  st->plans, st->items, st->plans - st->items);
-}
-
-static const out_format check_validate_text = { "text", val_begin, val_plan, val_end };
 
 /* ---- the batch ---- */
 
@@ -335,7 +283,7 @@ static void *check_worker(void *arg)
     check_pool *p = arg;
     int failed;
     hogo_engine *e = cli_engine(p->o, 1, &failed);
-    size_t max = p->o->opt.plan_max_bytes ? p->o->opt.plan_max_bytes : 8u << 20;
+    size_t max = p->o->opt.plan_max_bytes ? p->o->opt.plan_max_bytes : HOGO_PLAN_MAX_BYTES_DEFAULT;
     uint64_t read_ns = 0;
     for (;;) {
         pthread_mutex_lock(&p->mu);
@@ -358,7 +306,7 @@ static void *check_worker(void *arg)
 
 typedef struct {
     check_out *outs; int n_outs;
-    out_summary sum;
+    hogo_report_summary sum;
     check_baseline *baseline;
     hogo_severity fail_on;
     cli_profile *prof;           /* NULL without --profile */
@@ -368,11 +316,11 @@ static void check_emit(check_sink *s, hogo_result *r, size_t index)
 {
     uint64_t t0 = s->prof ? cli_now_ns() : 0;
     if (s->baseline) check_apply_baseline(s->baseline, r);
-    out_summary_add(&s->sum, r, s->fail_on);
+    hogo_report_summary_add(&s->sum, r, s->fail_on);
     for (int k = 0; k < s->n_outs; k++) {
         check_out *o = &s->outs[k];
         if (!o->f) continue;
-        o->fmt->plan(&o->sb, &o->st, &o->ctx, r, index);
+        hogo_report_plan(o->rep, r, index);
         check_flush(o);
     }
     hogo_result_free(r);
@@ -389,7 +337,7 @@ static void check_done_with(cli_list *files, size_t i)
 
 static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jobs, check_sink *sink)
 {
-    size_t max = o->opt.plan_max_bytes ? o->opt.plan_max_bytes : 8u << 20;
+    size_t max = o->opt.plan_max_bytes ? o->opt.plan_max_bytes : HOGO_PLAN_MAX_BYTES_DEFAULT;
     uint64_t read_ns = 0, *rd = sink->prof ? &read_ns : NULL;
     if (jobs <= 1 || files->n <= 1) {
         for (size_t i = 0; i < files->n; i++) {
@@ -460,7 +408,7 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
         if (c > 0) continue;
         if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
             if (!v) { cli_say("%s には値を指定します（text、json、sarif、junit、markdown）", "%s needs a value (text, json, sarif, junit, markdown)", a); return 0; }
-            const out_format *f = out_find(v);
+            const char *f = hogo_report_format_find(v);
             if (!f) { cli_say("'%s' という形式はありません（text、json、sarif、junit、markdown、html）", "unknown format '%s' (text, json, sarif, junit, markdown, html)", v); return 0; }
             if (o->n_outputs == CLI_MAX_OUTPUTS) { cli_say("出力は %d 個までです", "at most %d outputs", CLI_MAX_OUTPUTS); return 0; }
             o->outputs[o->n_outputs].format = f;
@@ -470,7 +418,7 @@ static int check_args(cli_opts *o, int argc, char **argv, int validate_only)
             if (!v) { cli_say("%s にはファイル名を指定します（例: %s report.json）", "%s needs a file (e.g. %s report.json)", a, a); return 0; }
             if (!o->n_outputs || o->outputs[o->n_outputs - 1].file) {
                 if (o->n_outputs == CLI_MAX_OUTPUTS) { cli_say("出力は %d 個までです", "at most %d outputs", CLI_MAX_OUTPUTS); return 0; }
-                o->outputs[o->n_outputs].format = o->n_outputs ? o->outputs[o->n_outputs - 1].format : &out_text;
+                o->outputs[o->n_outputs].format = o->n_outputs ? o->outputs[o->n_outputs - 1].format : "text";
                 o->n_outputs++;
             }
             o->outputs[o->n_outputs - 1].file = v;
@@ -553,11 +501,11 @@ static int check_main(int argc, char **argv, int validate_only)
     if (!check_args(&o, argc, argv, validate_only)) return CLI_EXIT_INPUT;
     if (!cli_load_config(&o)) return CLI_EXIT_INPUT;
     if (!o.n_paths) return check_usage(validate_only ? "validate" : "check");
-    if (!o.n_outputs) { o.outputs[0].format = &out_text; o.outputs[0].file = NULL; o.n_outputs = 1; }
+    if (!o.n_outputs) { o.outputs[0].format = "text"; o.outputs[0].file = NULL; o.n_outputs = 1; }
     if (validate_only)
         for (int k = 0; k < o.n_outputs; k++) {
-            if (o.outputs[k].format == &out_text) o.outputs[k].format = &check_validate_text;
-            else if (o.outputs[k].format != &out_json) {
+            /* text is validate's own (hogo_report_options.validate_only) */
+            if (strcmp(o.outputs[k].format, "text") && strcmp(o.outputs[k].format, "json")) {
                 /* the other formats report a screen (a verdict, failing tests) */
                 cli_say("validate が書ける形式は text と json だけです（審査の報告は hogo check で）",
                         "validate writes text or json only (a screen's report comes from hogo check)");
@@ -586,7 +534,7 @@ static int check_main(int argc, char **argv, int validate_only)
     int load_failed = 0;
     hogo_engine *e = NULL;
     for (int k = 0; k < o.n_outputs; k++)          /* the papers print each plan's content */
-        if (o.outputs[k].format == &out_html) o.opt.keep_plan = 1;
+        if (!strcmp(o.outputs[k].format, "html")) o.opt.keep_plan = 1;
     if (validate_only) {
         /* validate = the format only: no rule runs.  Fix: the pack is not
          * loaded at all (it used to be loaded and then disabled, so a rule
@@ -613,19 +561,17 @@ static int check_main(int argc, char **argv, int validate_only)
         check_out *c = &outs[k];
         c->fmt = o.outputs[k].format;
         c->final = o.outputs[k].file;
-        sb_init(&c->sb);
-        c->ctx.engine = e;
-        c->ctx.lang = o.lang;
-        c->ctx.fail_on = o.fail_on;
-        c->ctx.tool_version = HOGO_VERSION;
-        c->ctx.pack_version = hogo_engine_pack_version(e);
-        c->ctx.today = o.opt.today;
-        c->ctx.papers_by_id = o.papers_by_id;
-        c->ctx.validate_only = validate_only;
-        c->ctx.color = o.color == 1 || (o.color == -1 && !c->final && isatty(STDOUT_FILENO) &&
-                                        !(no_color && *no_color) && c->fmt == &out_text);
+        hogo_report_options ro = {
+            .engine = e, .lang = o.lang, .fail_on = o.fail_on,
+            .tool_version = HOGO_VERSION, .pack_version = hogo_engine_pack_version(e),
+            .today = o.opt.today, .validate_only = validate_only, .papers_by_id = o.papers_by_id,
+            .color = o.color == 1 || (o.color == -1 && !c->final && isatty(STDOUT_FILENO) &&
+                                      !(no_color && *no_color) && !strcmp(c->fmt, "text")),
+        };
+        c->rep = hogo_report_new(c->fmt, &ro);
+        if (!c->rep) { fprintf(stderr, "hogo: out of memory\n"); open_ok = 0; continue; }
         if (!check_open(c)) { open_ok = 0; continue; }
-        c->fmt->begin(&c->sb, &c->st, &c->ctx);
+        hogo_report_begin(c->rep);
         check_flush(c);
     }
     if (!open_ok) {
@@ -643,8 +589,7 @@ static int check_main(int argc, char **argv, int validate_only)
     check_run(&o, e, &files, validate_only ? 1 : jobs, &sink);
     int write_ok = 1;
     for (int k = 0; k < o.n_outputs; k++) {
-        outs[k].fmt->end(&outs[k].sb, &outs[k].st, &outs[k].ctx, &sink.sum);
-        out_state_free(&outs[k].st);   /* whatever the writer kept past end() */
+        hogo_report_end(outs[k].rep, &sink.sum);
         check_flush(&outs[k]);
         write_ok &= check_close(&outs[k], 1);
     }

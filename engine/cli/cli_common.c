@@ -1,9 +1,6 @@
 /* cli_common.c -- flags, configuration, engines and files shared by the
  * subcommands. */
 #include "cli.h"
-#include "jsonpos.h"
-#include "out_common.h"
-#include "plan_load.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -43,17 +40,17 @@ void cli_say(const char *ja, const char *en, ...)
 {
     /* security: messages quote file names, paths and values from the user
      * or a plan: formatted first, then made safe for a terminal */
-    strbuf m, safe;
-    sb_init(&m);
-    sb_init(&safe);
+    hogo_buf m, safe;
+    hogo_buf_init(&m);
+    hogo_buf_init(&safe);
     va_list ap;
     va_start(ap, en);
-    sb_vprintf(&m, cli_lang == HOGO_EN ? en : ja, ap);
+    hogo_buf_vprintf(&m, cli_lang == HOGO_EN ? en : ja, ap);
     va_end(ap);
-    outw_safe(&safe, sb_cstr(&m), 1);
-    fprintf(stderr, "hogo: %s\n", sb_cstr(&safe));
-    sb_free(&m);
-    sb_free(&safe);
+    hogo_buf_safe(&safe, hogo_buf_cstr(&m), 1);
+    fprintf(stderr, "hogo: %s\n", hogo_buf_cstr(&safe));
+    hogo_buf_free(&m);
+    hogo_buf_free(&safe);
 }
 
 void cli_opts_init(cli_opts *o)
@@ -172,22 +169,17 @@ static char *cli_find_config(void)
  * or (size_t)-1 to locate ptr.  Fix: a JSON syntax error used to be
  * reported at 1:1 (the pointer "" of the whole file) instead of where the
  * text breaks, and as "file:1:1: : message"; an empty pointer is now left out. */
-static void cli_config_error_at(const char *file, const char *text, size_t len, size_t off,
-                                const char *ptr, const char *msg)
+static void cli_config_error_at(const char *file, int line, int col, const char *ptr, const char *msg)
 {
-    int line = 0, col = 0;
-    jpos *p = jpos_build(text, len, 0);
-    if (p) {
-        jpos_linecol(p, off != (size_t)-1 ? off : jpos_resolve(p, ptr, NULL), &line, &col);
-        jpos_free(p);
-    }
-    if (ptr[0]) fprintf(stderr, "hogo: %s:%d:%d: %s: %s\n", outw_term(file), line, col, outw_term(ptr), outw_term(msg));
-    else fprintf(stderr, "hogo: %s:%d:%d: %s\n", outw_term(file), line, col, outw_term(msg));
+    if (ptr[0]) fprintf(stderr, "hogo: %s:%d:%d: %s: %s\n", hogo_term(file), line, col, hogo_term(ptr), hogo_term(msg));
+    else fprintf(stderr, "hogo: %s:%d:%d: %s\n", hogo_term(file), line, col, hogo_term(msg));
 }
 
 static void cli_config_error(const char *file, const char *text, size_t len, const char *ptr, const char *msg)
 {
-    cli_config_error_at(file, text, len, (size_t)-1, ptr, msg);
+    int line, col;
+    hogo_json_locate(text, len, ptr, &line, &col);
+    cli_config_error_at(file, line, col, ptr, msg);
 }
 
 /* Strings in the config stay alive for the program's life: the cJSON tree
@@ -237,19 +229,14 @@ int cli_load_config(cli_opts *o)
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
     if (!cJSON_IsObject(root)) {
         char why[1024];
-        size_t off = 0;
-        pl_doc doc;
-        if (root || pl_load(&doc, text, len, (size_t)1 << 20, 64, cli_lang) != 0) {
+        int line = 0, col = 0;
+        /* the plan reader's messages: the same slips are made in a .hogo.json */
+        if (root || !hogo_json_error(text, len, cli_lang, why, sizeof why, &line, &col)) {
             /* valid JSON, but not an object (or cJSON refused what the plan reader accepts) */
-            if (!root) pl_release(&doc);
             snprintf(why, sizeof why, "%s", root ? CLI_T("設定は JSON のオブジェクト { … } で書きます", "the configuration must be a JSON object") : CLI_T("JSON の書き方に誤りがあります", "malformed JSON"));
-            off = (size_t)-1;
-        } else {
-            /* the plan reader's messages: the same slips are made in a .hogo.json */
-            snprintf(why, sizeof why, "%s", doc.err);
-            off = doc.err_off;
+            hogo_json_locate(text, len, "", &line, &col);
         }
-        cli_config_error_at(path, text, len, off, "", why);
+        cli_config_error_at(path, line, col, "", why);
         cJSON_Delete(root);
         free(text); free(path);
         return 0;
@@ -348,7 +335,7 @@ static void cli_print_error(void *ud, hogo_status code, const char *msg)
 {
     int *failed = ud;
     *failed |= CLI_FAILED_LOAD;
-    fprintf(stderr, "hogo: %s: %s\n", hogo_status_name(code), outw_term(msg));   /* rule text: escaped */
+    fprintf(stderr, "hogo: %s: %s\n", hogo_status_name(code), hogo_term(msg));   /* rule text: escaped */
 }
 
 static void cli_quiet_error(void *ud, hogo_status code, const char *msg)
@@ -499,7 +486,7 @@ typedef struct {
 
 static void cli_notice(const cli_opts *o, const char *path, const char *ja, const char *en)
 {
-    fprintf(stderr, "hogo: %s: %s\n", outw_term(path), o && o->lang == HOGO_EN ? en : ja);
+    fprintf(stderr, "hogo: %s: %s\n", hogo_term(path), o && o->lang == HOGO_EN ? en : ja);
 }
 
 /* 1 if the directory was walked already (and remember it if not). */

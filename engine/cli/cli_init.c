@@ -2,11 +2,12 @@
  * department starting a new plan.
  *
  * JSON has no comments, so the hints live in the values: every free-text
- * field reads "（何を書くか）例：…" and every other field holds a realistic
+ * field reads "（その欄の名前）例：…" and every other field holds a realistic
  * example value (the approved 児童相談システム plan of the seed minutes).
- * The skeleton has every key of plan format v1 and passes `hogo validate`;
- * docs/plan-guide.md explains each section.  Enumerations, counts and
- * booleans cannot carry a hint: the guide lists their values.
+ * The library writes it from docs/plan.schema.json's x-hogo labels and
+ * examples (hogo_plan_skeleton), so it has every key of the format and passes
+ * `hogo validate`; docs/plan-guide.md explains each section.  Enumerations,
+ * counts and booleans cannot carry a hint: the guide lists their values.
  *
  * The Act on the Protection of Personal Information applies to local bodies
  * directly since 2023-04-01: the consultation's basis is the body's 施行条例
@@ -25,114 +26,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-/* The skeleton in three pieces around the two dates (today, then the end of
- * the fiscal year), so no printf runs over the text. */
-static const char init_head[] =
-"{\n"
-"  \"format\": \"hogo-plan/1\",\n"
-"  \"id\": \"（担当課の整理番号）例：R3-1-2\",\n"
-"  \"title\": \"（件名）例：児童相談システム機器賃貸借\",\n"
-"  \"department\": \"（担当課）例：子ども支援課\",\n"
-"  \"organization\": \"（団体名：市・県・町・村）例：志木市\",\n"
-"  \"date\": \"";
-/* today */
-static const char init_body[] =
-"\",\n"
-"  \"consultation\": {\n"
-"    \"kind\": \"system\",\n"
-"    \"basis\": \"（諮問の根拠：個人情報の保護に関する法律第129条に基づき審議会に諮る、団体の施行条例の条）例：〇〇市個人情報の保護に関する法律施行条例第○条\"\n"
-"  },\n"
-"  \"purpose\": \"（目的：何のために個人情報を扱うか）例：児童相談システムを導入し、相談記録を関係機関と円滑に連携する。\",\n"
-"  \"description\": \"（概要：誰の何の情報を、どこに保存し、誰がどう受け渡し、いつ廃棄するか）例：担当課で表計算ソフトにより管理している相談データを、暗号化USBメモリで職員2名の立会いのもとシステムへ移行する。サーバーは庁舎内に置き、インターネットから分離された庁内ネットワークで運用する。\",\n"
-"  \"data\": {\n"
-"    \"subjects\": [\n"
-"      {\"kind\": \"child\", \"label\": \"（本人の区分）例：相談対象の児童\", \"count\": 580}\n"
-"    ],\n"
-"    \"items\": [\n"
-"      {\"name\": \"（個人情報の項目）例：氏名\", \"category\": \"identity\", \"sensitive\": false},\n"
-"      {\"name\": \"（項目）例：生年月日\", \"category\": \"birthdate\", \"sensitive\": false},\n"
-"      {\"name\": \"（要配慮個人情報に当たる項目）例：相談内容\", \"category\": \"welfare\", \"sensitive\": true}\n"
-"    ],\n"
-"    \"persons\": 580,\n"
-"    \"annual\": 120,\n"
-"    \"item_types\": 33,\n"
-"    \"collected_always\": false\n"
-"  },\n"
-"  \"storage\": [\n"
-"    {\"what\": \"（保存するもの）例：児童相談データ\", \"medium\": \"electronic\",\n"
-"     \"location\": \"on_premise\", \"network\": \"closed\",\n"
-"     \"provider\": null, \"service\": null, \"region\": \"domestic\", \"ismap\": null, \"encrypted\": true}\n"
-"  ],\n"
-"  \"transfers\": [\n"
-"    {\"what\": \"（受け渡すもの）例：相談データ（表計算ファイル）\",\n"
-"     \"from\": \"（渡す側）例：子ども支援課\", \"to\": \"（受け取る側）例：児童相談システム\",\n"
-"     \"method\": \"encrypted_usb\", \"encrypted\": true,\n"
-"     \"verification\": {\"staff\": 2, \"how\": \"（確認の方法と確認者）例：職員2名が立ち会い、移行前後の件数を照合して作業記録に記名する\"},\n"
-"     \"frequency\": \"（頻度）例：初回のみ\"}\n"
-"  ],\n"
-"  \"outsourcing\": {\n"
-"    \"contractor\": \"（受託者。委託しないなら outsourcing を null に）例：株式会社〇〇システム\",\n"
-"    \"scope\": [\"（委託する業務）例：機器賃貸借\", \"保守\", \"初回のデータ移行\"],\n"
-"    \"special_specifications\": true,\n"
-"    \"responsibility_structure\": \"（責任体制：受託者と市それぞれの責任者、事故時の報告経路）例：受託者は個人情報管理責任者と作業責任者を選任し、市は子ども支援課長が監督する。事故時は受託者が直ちに子ども支援課と個人情報保護担当課に報告する。\",\n"
-"    \"subcontracting\": \"prohibited\",\n"
-"    \"bidders\": 3,\n"
-"    \"audit\": true,\n"
-"    \"results_to\": \"city\"\n"
-"  },\n"
-"  \"disposal\": [\n"
-"    {\"medium\": \"paper\", \"method\": \"dissolution\", \"by\": \"contractor\", \"certificate\": true, \"deadline\": \"3か月以内\"},\n"
-"    {\"medium\": \"device\", \"method\": \"physical_destruction\", \"by\": \"contractor\", \"certificate\": true, \"deadline\": \"P90D\"}\n"
-"  ],\n"
-"  \"retention\": {\n"
-"    \"period\": \"5年\",\n"
-"    \"basis\": \"（保存期間の根拠）例：文書管理規程の保存期間表（5年）\"\n"
-"  },\n"
-"  \"access\": {\n"
-"    \"staff\": 8,\n"
-"    \"shared_with\": [\"（共有先の課・機関を具体的に）例：児童相談所\"],\n"
-"    \"logging\": true,\n"
-"    \"authentication\": \"two_factor\",\n"
-"    \"restriction\": \"（アクセス制限）例：担当職員のみ閲覧でき、閲覧・更新の記録を課長が毎月点検する\"\n"
-"  },\n"
-"  \"devices\": {\n"
-"    \"kind\": \"pc\",\n"
-"    \"count\": 8,\n"
-"    \"managed\": true,\n"
-"    \"app_install\": \"blocked\",\n"
-"    \"home_use\": false\n"
-"  },\n"
-"  \"platforms\": [\n"
-"    {\"name\": \"（市民が使う外部サービス。なければ platforms を null に）例：LINE\",\n"
-"     \"operator\": \"（運営事業者）例：LINEヤフー株式会社\", \"region\": \"domestic\", \"attachments\": [\"photo\"]}\n"
-"  ],\n"
-"  \"contract\": {\n"
-"    \"kind\": \"lease\",\n"
-"    \"years\": 3,\n"
-"    \"includes\": [\"（契約に含むもの）例：機器\", \"保守\", \"データ移行\"]\n"
-"  },\n"
-"  \"operations\": {\n"
-"    \"rules\": \"in_force\",\n"
-"    \"incident_response\": true,\n"
-"    \"review\": \"（見直しの時期と方法）例：毎年度、運用状況を点検し、その結果を審議会に報告する\"\n"
-"  },\n"
-"  \"council\": {\n"
-"    \"conditions\": [\n"
-"      {\"text\": \"（以前の審議会で付された条件。初めての諮問なら conditions を [] に）例：運用開始後に運用体制を報告すること\",\n"
-"       \"due\": \"next_session\", \"status\": \"open\"}\n"
-"    ]\n"
-"  },\n"
-"  \"waivers\": [\n"
-"    {\"rule\": \"（例外として受け入れる指摘の規則ID。hogo rules で一覧。なければ waivers を [] に）\",\n"
-"     \"reason\": \"（受け入れる理由）例：保守は既存機器の製造元に限られるため\",\n"
-"     \"approved_by\": \"（承認した審議会）例：令和3年度第1回審議会\",\n"
-"     \"expires\": \"";
-/* end of the fiscal year */
-static const char init_tail[] =
-"\"}\n"
-"  ]\n"
-"}\n";
 
 static int init_usage(void)
 {
@@ -155,13 +48,15 @@ static int init_write_all(int fd, const char *s, size_t n)
     return 1;
 }
 
+/* The skeleton comes from the library, which writes it from the schema's own
+ * words and examples (hogo_plan_skeleton), so it has every key the format has. */
 static int init_emit(int fd, const char *today, const char *fy_end)
 {
-    return init_write_all(fd, init_head, sizeof init_head - 1) &&
-           init_write_all(fd, today, strlen(today)) &&
-           init_write_all(fd, init_body, sizeof init_body - 1) &&
-           init_write_all(fd, fy_end, strlen(fy_end)) &&
-           init_write_all(fd, init_tail, sizeof init_tail - 1);
+    char *sk = hogo_plan_skeleton(today, fy_end);
+    if (!sk) { errno = ENOMEM; return 0; }
+    int ok = init_write_all(fd, sk, strlen(sk));
+    free(sk);
+    return ok;
 }
 
 int cli_init(int argc, char **argv)

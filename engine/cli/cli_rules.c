@@ -1,7 +1,6 @@
 /* cli_rules.c -- `hogo rules` (the pack as a table, JSON or the Markdown
  * reference of docs/rules/README.md) and `hogo explain` (one rule in full). */
 #include "cli.h"
-#include "out_common.h"
 
 #include <ctype.h>
 #include <cjson/cJSON.h>
@@ -38,27 +37,27 @@ static int rules_args(cli_opts *o, int argc, char **argv, const char **format, i
     return 1;
 }
 
-static void rules_json_rule(strbuf *sb, const hogo_rule_info *r)
+static void rules_json_rule(hogo_buf *sb, const hogo_rule_info *r)
 {
-    sb_puts(sb, "{\"id\": ");
-    outw_json(sb, r->id);
-    sb_puts(sb, ", \"topic\": ");
-    outw_json(sb, r->topic);
-    sb_printf(sb, ", \"severity\": \"%s\"", hogo_severity_name(r->severity));
+    hogo_buf_puts(sb, "{\"id\": ");
+    hogo_buf_json(sb, r->id);
+    hogo_buf_puts(sb, ", \"topic\": ");
+    hogo_buf_json(sb, r->topic);
+    hogo_buf_printf(sb, ", \"severity\": \"%s\"", hogo_severity_name(r->severity));
     static const char *const names[3] = { "title", "message", "follow_up" };
     const char *const *texts[3] = { r->title, r->message, r->follow_up };
     for (int k = 0; k < 3; k++) {
-        sb_printf(sb, ", \"%s\": {\"ja\": ", names[k]);
-        outw_json(sb, texts[k][HOGO_JA]);
-        sb_puts(sb, ", \"en\": ");
-        outw_json(sb, texts[k][HOGO_EN]);
-        sb_putc(sb, '}');
+        hogo_buf_printf(sb, ", \"%s\": {\"ja\": ", names[k]);
+        hogo_buf_json(sb, texts[k][HOGO_JA]);
+        hogo_buf_puts(sb, ", \"en\": ");
+        hogo_buf_json(sb, texts[k][HOGO_EN]);
+        hogo_buf_putc(sb, '}');
     }
-    sb_puts(sb, ", \"precedent\": ");
-    outw_json(sb, r->precedent);
-    sb_puts(sb, ", \"file\": ");
-    outw_json(sb, r->file);
-    sb_putc(sb, '}');
+    hogo_buf_puts(sb, ", \"precedent\": ");
+    hogo_buf_json(sb, r->precedent);
+    hogo_buf_puts(sb, ", \"file\": ");
+    hogo_buf_json(sb, r->file);
+    hogo_buf_putc(sb, '}');
 }
 
 /* ---- the Markdown reference (docs/rules/README.md) ----
@@ -66,70 +65,42 @@ static void rules_json_rule(strbuf *sb, const hogo_rule_info *r)
  * configuration file (generate it with --no-config), so the ctest
  * docs.rules-current can compare it byte for byte with the file. */
 
-/* The council's concern per topic (plan format v1, section 2). */
-static const char *const rules_topic_concern[][2] = {
-    { "storage.location", "cloud vs on-premise, contractor site, region, ISMAP" },
-    { "network.separation", "internet-separated network, LGWAN, 三層の対策" },
-    { "transfer.method", "how data moves: LGWAN, encrypted USB, email, paper" },
-    { "verification.single_person", "one person alone checks a migration or hand-over (属人的)" },
-    { "disposal.method", "dissolution, shredding, return; certificate; deadline" },
-    { "retention.period", "retention stated, bounded, justified" },
-    { "outsourcing.responsibility", "responsibility structure, special specifications in the contract" },
-    { "outsourcing.subcontracting", "re-subcontracting" },
-    { "outsourcing.scope", "what the contractor does, where results go" },
-    { "data.sensitive", "要配慮個人情報, victims, health results, children in need" },
-    { "data.identifiability", "items that together identify a person (生年月日 + 番号)" },
-    { "data.minimization", "items collected vs the purpose" },
-    { "data.volume", "people and item counts (as in the 特定個人情報保護評価 thresholds)" },
-    { "data.controller", "who holds and manages the data and results" },
-    { "access.control", "who may see it, logging, authentication" },
-    { "devices.management", "MDM, app installs, home use" },
-    { "platform.third_party", "external platforms (LINE, SNS)" },
-    { "operations.rules", "operating rules (要綱), how staff run it day to day" },
-    { "operations.capacity", "workload the process creates" },
-    { "procurement.competition", "how many vendors were asked" },
-    { "contract.period", "basis for the contract length" },
-    { "governance.reconsultation", "when to come back to the council" },
-    { "governance.follow_up", "conditions from earlier sessions still open or overdue" },
-    { "input.consistency", "free text contradicts the structured fields" },
-};
-
+/* The council's concern per topic: the vocabulary's (docs/plan.schema.json,
+ * x-hogo-topics), in English as the reference is. */
 static const char *rules_concern(const char *topic)
 {
-    for (size_t i = 0; i < sizeof rules_topic_concern / sizeof rules_topic_concern[0]; i++)
-        if (!strcmp(rules_topic_concern[i][0], topic)) return rules_topic_concern[i][1];
-    return NULL;
+    return hogo_topic_concern(topic, HOGO_EN);
 }
 
 /* GitHub's heading anchor for a heading made of one code span: lower case,
  * letters, digits, '-' and '_' kept, everything else dropped. */
-static void rules_md_anchor(strbuf *sb, const char *s)
+static void rules_md_anchor(hogo_buf *sb, const char *s)
 {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (isalnum(c) || c == '-' || c == '_') sb_putc(sb, (char)tolower(c));
+        if (isalnum(c) || c == '-' || c == '_') hogo_buf_putc(sb, (char)tolower(c));
     }
 }
 
 /* An identifier as a code span (ids are [a-z0-9._-], so no backtick inside). */
-static void rules_md_code(strbuf *sb, const char *s)
+static void rules_md_code(hogo_buf *sb, const char *s)
 {
-    sb_putc(sb, '`');
-    outw_md(sb, s);
-    sb_putc(sb, '`');
+    hogo_buf_putc(sb, '`');
+    hogo_buf_md(sb, s);
+    hogo_buf_putc(sb, '`');
 }
 
 /* Where the rule was loaded from, as a link relative to docs/rules/ when it
  * is a file of the repository (rules/x.lua), else as code. */
-static void rules_md_file(strbuf *sb, const char *file)
+static void rules_md_file(hogo_buf *sb, const char *file)
 {
     if (file && file[0] && file[0] != '/' && !strchr(file, ':') && !strstr(file, "..") &&
         !strpbrk(file, "()[]<> `")) {
-        sb_puts(sb, "[");
-        outw_md(sb, file);
-        sb_puts(sb, "](../../");
-        sb_puts(sb, file);
-        sb_puts(sb, ")");
+        hogo_buf_puts(sb, "[");
+        hogo_buf_md(sb, file);
+        hogo_buf_puts(sb, "](../../");
+        hogo_buf_puts(sb, file);
+        hogo_buf_puts(sb, ")");
     } else {
         rules_md_code(sb, file ? file : "?");
     }
@@ -142,87 +113,87 @@ static int rules_topic_index(const char *topic)
     return -1;
 }
 
-static void rules_md_rule(strbuf *sb, const hogo_rule_info *r)
+static void rules_md_rule(hogo_buf *sb, const hogo_rule_info *r)
 {
-    sb_puts(sb, "### ");
+    hogo_buf_puts(sb, "### ");
     rules_md_code(sb, r->id);
-    sb_puts(sb, "\n\n**");
-    outw_md(sb, r->title[HOGO_JA]);
-    sb_puts(sb, "** — ");
-    outw_md(sb, r->title[HOGO_EN]);
-    sb_puts(sb, "\n\n");
-    sb_puts(sb, "- topic: ");
+    hogo_buf_puts(sb, "\n\n**");
+    hogo_buf_md(sb, r->title[HOGO_JA]);
+    hogo_buf_puts(sb, "** — ");
+    hogo_buf_md(sb, r->title[HOGO_EN]);
+    hogo_buf_puts(sb, "\n\n");
+    hogo_buf_puts(sb, "- topic: ");
     rules_md_code(sb, r->topic);
-    sb_printf(sb, "\n- default severity: **%s** (%s)\n- defined in: ", outw_severity_id(r->severity),
-              outw_severity_word(r->severity, HOGO_JA));
+    hogo_buf_printf(sb, "\n- default severity: **%s** (%s)\n- defined in: ", hogo_severity_name(r->severity),
+              hogo_severity_word(r->severity, HOGO_JA));
     rules_md_file(sb, r->file);
-    sb_puts(sb, "\n- disable: `--disable ");
-    outw_md(sb, r->id);
-    sb_puts(sb, "`, or `\"disable\": [\"");
-    outw_md(sb, r->id);
-    sb_puts(sb, "\"]` in `.hogo.json`\n\n");
-    sb_puts(sb, "| | 日本語 | English |\n|---|---|---|\n");
+    hogo_buf_puts(sb, "\n- disable: `--disable ");
+    hogo_buf_md(sb, r->id);
+    hogo_buf_puts(sb, "`, or `\"disable\": [\"");
+    hogo_buf_md(sb, r->id);
+    hogo_buf_puts(sb, "\"]` in `.hogo.json`\n\n");
+    hogo_buf_puts(sb, "| | 日本語 | English |\n|---|---|---|\n");
     static const char *const names[3] = { "title", "message", "follow-up" };
     const char *const *texts[3] = { r->title, r->message, r->follow_up };
     for (int k = 0; k < 3; k++) {
-        sb_printf(sb, "| %s | ", names[k]);
-        outw_md(sb, texts[k][HOGO_JA]);
-        sb_puts(sb, " | ");
-        outw_md(sb, texts[k][HOGO_EN]);
-        sb_puts(sb, " |\n");
+        hogo_buf_printf(sb, "| %s | ", names[k]);
+        hogo_buf_md(sb, texts[k][HOGO_JA]);
+        hogo_buf_puts(sb, " | ");
+        hogo_buf_md(sb, texts[k][HOGO_EN]);
+        hogo_buf_puts(sb, " |\n");
     }
-    sb_puts(sb, "\n**Precedent (根拠):** ");
-    outw_md(sb, r->precedent);
-    sb_puts(sb, "\n\n");
+    hogo_buf_puts(sb, "\n**Precedent (根拠):** ");
+    hogo_buf_md(sb, r->precedent);
+    hogo_buf_puts(sb, "\n\n");
 }
 
-static void rules_markdown(strbuf *sb, const hogo_engine *e)
+static void rules_markdown(hogo_buf *sb, const hogo_engine *e)
 {
     size_t n = hogo_engine_rule_count(e), nt = hogo_topic_count();
-    sb_puts(sb, "# hogo rule reference\n\n"
+    hogo_buf_puts(sb, "# hogo rule reference\n\n"
                 "<!-- Generated by `hogo rules --format markdown --no-config`; do not edit by hand.\n"
                 "     Regenerate: cmake --build build --target rule-docs\n"
                 "     (ctest docs.rules-current fails when this file is out of date.) -->\n\n");
-    sb_printf(sb, "Rule pack ");
-    outw_md(sb, hogo_engine_pack_version(e));
-    sb_printf(sb, ": %zu rules. Each rule belongs to one topic of plan format v1; topics are listed in "
+    hogo_buf_printf(sb, "Rule pack ");
+    hogo_buf_md(sb, hogo_engine_pack_version(e));
+    hogo_buf_printf(sb, ": %zu rules. Each rule belongs to one topic of plan format v1; topics are listed in "
                   "the order of the taxonomy (docs/plan-format.md, section 7). Messages show their "
                   "`{placeholders}` as written; in a report they are filled in from the plan. "
                   "A rule's severity is its default: a rule may raise or lower it for one finding, "
                   "and `.hogo.json` may override it (docs/cli.md).\n\n", n);
 
     /* index: topic order, then the pack's order */
-    sb_puts(sb, "## Index\n\n| topic | rule | severity | title |\n|---|---|---|---|\n");
+    hogo_buf_puts(sb, "## Index\n\n| topic | rule | severity | title |\n|---|---|---|---|\n");
     for (size_t t = 0; t <= nt; t++) {
         for (size_t i = 0; i < n; i++) {
             const hogo_rule_info *r = hogo_engine_rule(e, i);
             int ti = rules_topic_index(r->topic);
             if (t < nt ? ti != (int)t : ti >= 0) continue;
-            sb_puts(sb, "| ");
+            hogo_buf_puts(sb, "| ");
             rules_md_code(sb, r->topic);
-            sb_puts(sb, " | [");
+            hogo_buf_puts(sb, " | [");
             rules_md_code(sb, r->id);
-            sb_puts(sb, "](#");
+            hogo_buf_puts(sb, "](#");
             rules_md_anchor(sb, r->id);
-            sb_printf(sb, ") | %s | ", outw_severity_id(r->severity));
-            outw_md(sb, r->title[HOGO_JA]);
-            sb_puts(sb, "<br>");
-            outw_md(sb, r->title[HOGO_EN]);
-            sb_puts(sb, " |\n");
+            hogo_buf_printf(sb, ") | %s | ", hogo_severity_name(r->severity));
+            hogo_buf_md(sb, r->title[HOGO_JA]);
+            hogo_buf_puts(sb, "<br>");
+            hogo_buf_md(sb, r->title[HOGO_EN]);
+            hogo_buf_puts(sb, " |\n");
         }
     }
-    sb_puts(sb, "\n");
+    hogo_buf_puts(sb, "\n");
 
     for (size_t t = 0; t < nt; t++) {
         const char *topic = hogo_topic(t);
         const char *concern = rules_concern(topic);
-        sb_puts(sb, "## ");
+        hogo_buf_puts(sb, "## ");
         rules_md_code(sb, topic);
-        sb_puts(sb, "\n\n");
+        hogo_buf_puts(sb, "\n\n");
         if (concern) {
-            sb_puts(sb, "The council's concern: ");
-            outw_md(sb, concern);
-            sb_puts(sb, ".\n\n");
+            hogo_buf_puts(sb, "The council's concern: ");
+            hogo_buf_md(sb, concern);
+            hogo_buf_puts(sb, ".\n\n");
         }
         int any = 0;
         for (size_t i = 0; i < n; i++) {
@@ -231,14 +202,14 @@ static void rules_markdown(strbuf *sb, const hogo_engine *e)
             rules_md_rule(sb, r);
             any = 1;
         }
-        if (!any) sb_puts(sb, "No rule of this pack has this topic.\n\n");
+        if (!any) hogo_buf_puts(sb, "No rule of this pack has this topic.\n\n");
     }
     /* a topic outside the taxonomy (the loader should refuse it; shown if not) */
     int other = 0;
     for (size_t i = 0; i < n; i++) {
         const hogo_rule_info *r = hogo_engine_rule(e, i);
         if (rules_topic_index(r->topic) >= 0) continue;
-        if (!other++) sb_puts(sb, "## Other topics\n\n");
+        if (!other++) hogo_buf_puts(sb, "## Other topics\n\n");
         rules_md_rule(sb, r);
     }
     /* one trailing newline, whatever came last */
@@ -261,30 +232,30 @@ int cli_rules(int argc, char **argv)
     int failed;
     hogo_engine *e = cli_engine(&o, 0, &failed);
     if (!e) return CLI_EXIT_ENGINE;
-    strbuf sb;
-    sb_init(&sb);
+    hogo_buf sb;
+    hogo_buf_init(&sb);
     size_t n = hogo_engine_rule_count(e);
     if (!strcmp(format, "json")) {
-        sb_puts(&sb, "{\"pack\": ");
-        outw_json(&sb, hogo_engine_pack_version(e));
-        sb_puts(&sb, ", \"rules\": [");
+        hogo_buf_puts(&sb, "{\"pack\": ");
+        hogo_buf_json(&sb, hogo_engine_pack_version(e));
+        hogo_buf_puts(&sb, ", \"rules\": [");
         for (size_t i = 0; i < n; i++) {
-            sb_puts(&sb, i ? ",\n  " : "\n  ");
+            hogo_buf_puts(&sb, i ? ",\n  " : "\n  ");
             rules_json_rule(&sb, hogo_engine_rule(e, i));
         }
-        sb_puts(&sb, "\n]}\n");
+        hogo_buf_puts(&sb, "\n]}\n");
     } else if (!strcmp(format, "markdown")) {
         rules_markdown(&sb, e);
     } else {
         for (size_t i = 0; i < n; i++) {
             const hogo_rule_info *r = hogo_engine_rule(e, i);
-            sb_printf(&sb, "%-36s %-28s %-8s %s\n", r->id, r->topic, hogo_severity_name(r->severity),
-                      outw_term(outw_lang(r->title, o.lang)));
+            hogo_buf_printf(&sb, "%-36s %-28s %-8s %s\n", r->id, r->topic, hogo_severity_name(r->severity),
+                      hogo_term(hogo_text(r->title, o.lang)));
         }
-        sb_printf(&sb, "%zu rules\n", n);
+        hogo_buf_printf(&sb, "%zu rules\n", n);
     }
-    fwrite(sb_cstr(&sb), 1, sb.len, stdout);
-    sb_free(&sb);
+    fwrite(hogo_buf_cstr(&sb), 1, sb.len, stdout);
+    hogo_buf_free(&sb);
     hogo_engine_free(e);
     /* 1: a rule did not load; 2: --disable or a severity override named no rule (cli_common.c) */
     return (failed & 1) ? CLI_EXIT_ENGINE : failed ? CLI_EXIT_INPUT : CLI_EXIT_OK;
@@ -326,7 +297,7 @@ static void explain_tidy(char *path)
  * rule) that raises it: the plan is screened and the rule's findings shown,
  * so the example is real output, not prose.  Quiet when there is no test
  * file (an installed binary away from its source tree). */
-static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang, char **filled)
+static void explain_example(hogo_buf *sb, hogo_engine *e, const hogo_rule_info *r, hogo_lang lang, char **filled)
 {
     *filled = NULL;
     size_t n = strlen(r->file);
@@ -353,8 +324,8 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
     char *plan = NULL;
     char shown[4096];
     /* a test case's name is the rule author's note, in English: not shown in ja */
-    if (en) sb_printf(sb, "\nExample (%s: %s):\n", outw_term(test), outw_term(name));
-    else sb_printf(sb, "\n例（%s より）:\n", outw_term(test));
+    if (en) hogo_buf_printf(sb, "\nExample (%s: %s):\n", hogo_term(test), hogo_term(name));
+    else hogo_buf_printf(sb, "\n例（%s より）:\n", hogo_term(test));
     if (planref) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s", test);
@@ -364,14 +335,14 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
             explain_tidy(shown);
             plan = cli_read(shown, 4u << 20, &len, &big);
         }
-        sb_printf(sb, "  %s: %s\n", en ? "plan" : "計画", outw_term(shown));
+        hogo_buf_printf(sb, "  %s: %s\n", en ? "plan" : "計画", hogo_term(shown));
     } else {
         cJSON *doc = cJSON_Parse(cli_minimal_plan);
         if (patch) doc = cli_merge_patch(doc, patch);
         plan = doc ? cJSON_PrintUnformatted(doc) : NULL;
         cJSON_Delete(doc);
         char *p = patch ? cJSON_PrintUnformatted(patch) : NULL;
-        sb_printf(sb, "  %s: %s\n", en ? "plan (fragment)" : "計画（抜粋）", outw_term(p ? p : "{}"));
+        hogo_buf_printf(sb, "  %s: %s\n", en ? "plan (fragment)" : "計画（抜粋）", hogo_term(p ? p : "{}"));
         free(p);
         snprintf(shown, sizeof shown, "example.json");
         len = plan ? strlen(plan) : 0;
@@ -381,9 +352,9 @@ static void explain_example(strbuf *sb, hogo_engine *e, const hogo_rule_info *r,
         for (size_t i = 0; i < res->n_findings; i++) {
             const hogo_finding *f = &res->findings[i];
             if (strcmp(f->rule, r->id)) continue;
-            sb_printf(sb, "  → %s:%d [%s] %s\n", outw_term(shown), f->line, outw_severity_word(f->severity, lang),
-                      outw_term(outw_lang(f->message, lang)));
-            if (!*filled) *filled = strdup(outw_lang(f->message, lang));
+            hogo_buf_printf(sb, "  → %s:%d [%s] %s\n", hogo_term(shown), f->line, hogo_severity_word(f->severity, lang),
+                      hogo_term(hogo_text(f->message, lang)));
+            if (!*filled) *filled = strdup(hogo_text(f->message, lang));
         }
     }
     hogo_result_free(res);
@@ -419,35 +390,37 @@ int cli_explain(int argc, char **argv)
         hogo_engine_free(e);
         return CLI_EXIT_INPUT;
     }
-    strbuf sb;
-    sb_init(&sb);
+    hogo_buf sb;
+    hogo_buf_init(&sb);
     if (!strcmp(format, "json")) {
         rules_json_rule(&sb, r);
-        sb_putc(&sb, '\n');
+        hogo_buf_putc(&sb, '\n');
     } else {
         int en = o.lang == HOGO_EN;
-        sb_printf(&sb, "%s — %s\n\n", r->id, outw_term(outw_lang(r->title, o.lang)));
-        sb_printf(&sb, "%s: %s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", r->topic,
-                  en ? "default severity" : "既定の重大度", outw_severity_word(r->severity, o.lang),
-                  en ? "defined in" : "定義", outw_term(r->file));
+        hogo_buf_printf(&sb, "%s — %s\n\n", r->id, hogo_term(hogo_text(r->title, o.lang)));
+        /* the topic by its name (hogo rules --topics lists the ids) */
+        const char *tname = hogo_topic_name(r->topic, o.lang);
+        hogo_buf_printf(&sb, "%s: %s\n%s: %s\n%s: %s\n\n", en ? "topic" : "論点", tname ? tname : r->topic,
+                  en ? "default severity" : "既定の重大度", hogo_severity_word(r->severity, o.lang),
+                  en ? "defined in" : "定義", hogo_term(r->file));
         /* the example runs first: its finding is the message with the
          * template filled; without one, {placeholders} become "…" */
-        strbuf ex;
-        sb_init(&ex);
+        hogo_buf ex;
+        hogo_buf_init(&ex);
         char *filled = NULL;
         explain_example(&ex, e, r, o.lang, &filled);
-        char *msg = filled ? filled : explain_unplace(outw_lang(r->message, o.lang));
-        char *fup = explain_unplace(outw_lang(r->follow_up, o.lang));
-        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", outw_term(msg));
-        sb_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応", outw_term(fup));
-        sb_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", outw_term(r->precedent));
-        sb_add(&sb, sb_cstr(&ex), ex.len);
-        sb_free(&ex);
+        char *msg = filled ? filled : explain_unplace(hogo_text(r->message, o.lang));
+        char *fup = explain_unplace(hogo_text(r->follow_up, o.lang));
+        hogo_buf_printf(&sb, "%s:\n  %s\n\n", en ? "What it reports" : "指摘の内容", hogo_term(msg));
+        hogo_buf_printf(&sb, "%s:\n  %s\n\n", en ? "What the council will ask for" : "審議会が求める対応", hogo_term(fup));
+        hogo_buf_printf(&sb, "%s:\n  %s\n", en ? "Why (precedent)" : "根拠（先例・法令）", hogo_term(r->precedent));
+        hogo_buf_add(&sb, hogo_buf_cstr(&ex), ex.len);
+        hogo_buf_free(&ex);
         free(msg);
         free(fup);
     }
-    fwrite(sb_cstr(&sb), 1, sb.len, stdout);
-    sb_free(&sb);
+    fwrite(hogo_buf_cstr(&sb), 1, sb.len, stdout);
+    hogo_buf_free(&sb);
     hogo_engine_free(e);
     return CLI_EXIT_OK;
 }

@@ -127,7 +127,7 @@ int cli_serve(int argc, char **argv)
     serve_ctx ctx = { &o, 0 };
     wc.host = host;
     wc.workers = o.jobs;
-    wc.max_plan_bytes = o.opt.plan_max_bytes ? o.opt.plan_max_bytes : 8u << 20;
+    wc.max_plan_bytes = o.opt.plan_max_bytes ? o.opt.plan_max_bytes : HOGO_PLAN_MAX_BYTES_DEFAULT;
     wc.fail_on = o.fail_on;
     wc.today = o.opt.today;
     wc.make_engine = serve_engine;

@@ -23,14 +23,8 @@ typedef struct {
     int papers_by_id;            /* html: plans' pages by 整理番号 (id), not by ranking */
 } out_ctx;
 
-typedef struct {
-    size_t plans;
-    size_t findings[HOGO_SEVERITY_COUNT];  /* unwaived */
-    size_t waived;
-    size_t errors;               /* plans with input errors */
-    size_t rule_errors;
-    size_t failing_plans;        /* plans with an unwaived finding >= fail_on */
-} out_summary;
+/* The batch's summary: the public hogo_report_summary (include/hogo.h). */
+typedef hogo_report_summary out_summary;
 
 /* Per-output state: one per writer instance, zeroed before begin().  The CLI
  * calls plan() for one output in input order, on one thread, with the same
@@ -89,6 +83,8 @@ typedef struct {
 } out_format;
 
 extern const out_format out_text, out_json, out_sarif, out_junit, out_markdown, out_html;
+/* hogo validate's text: the format only, no score, no verdict (out_validate.c). */
+extern const out_format out_validate_text;
 
 /* The report's style sheet (out_html.c): inline in `check --format html`,
  * served as /report.css by `hogo serve` so the page's views share it. */

@@ -176,18 +176,42 @@ const char *outw_severity_word(hogo_severity s, hogo_lang lang)
 
 const char *outw_consultation_word(const char *kind, hogo_lang lang)
 {
-    static const char *const k[][3] = {
-        { "outsourcing", "委託", "outsourcing" },
-        { "system", "システム導入・賃貸借", "system" },
-        { "external_provision", "外部提供", "external provision" },
-        { "purpose_external_use", "目的外利用", "use beyond purpose" },
-        { "online_link", "オンライン結合", "online link" },
-        { "collection", "収集", "collection" },
-        { "report", "報告事項", "report" },
-    };
-    for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
-        if (kind && strcmp(kind, k[i][0]) == 0) return k[i][lang == HOGO_EN ? 2 : 1];
-    return kind ? kind : "";
+    const char *w = hogo_value_word("consultation.kind", kind, lang);
+    return w ? w : kind ? kind : "";
+}
+
+const char *outw_topic_word(const char *topic, hogo_lang lang)
+{
+    const char *w = hogo_topic_name(topic, lang);
+    return w ? w : topic ? topic : "";
+}
+
+void outw_field_where(strbuf *sb, const char *path, hogo_lang lang)
+{
+    char prefix[512];
+    size_t n = 0;
+    int any = 0;
+    if (!path) return;
+    for (const char *s = path; *s == '/';) {
+        const char *e = strchr(s + 1, '/');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (n + len + 1 > sizeof prefix) break;
+        memcpy(prefix + n, s, len);
+        n += len;
+        prefix[n] = '\0';
+        int digits = len > 1;
+        for (size_t i = 1; i < len; i++) if (s[i] < '0' || s[i] > '9') digits = 0;
+        if (digits) {
+            /* an element: 1-based, as a reader counts */
+            sb_printf(sb, lang == HOGO_EN ? " #%lu" : " %lu件目", strtoul(s + 1, NULL, 10) + 1);
+        } else {
+            const char *label = hogo_field_label(prefix, lang);
+            if (any++) sb_puts(sb, " › ");
+            if (label) sb_puts(sb, label);
+            else sb_add(sb, s + 1, len - 1);
+        }
+        s += len;
+    }
 }
 
 void outw_identity(strbuf *sb, const hogo_result *r, hogo_lang lang)

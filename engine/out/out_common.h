@@ -40,6 +40,13 @@ const char *outw_verdict_word(hogo_verdict v, hogo_lang lang);
  * 委託・システム"); nothing is written when the plan states none of it. */
 void outw_identity(strbuf *sb, const hogo_result *r, hogo_lang lang);
 const char *outw_consultation_word(const char *kind, hogo_lang lang);
+/* A topic's name for a reader (保管場所; the vocabulary's x-hogo-topics), the
+ * id itself for a topic the format does not name. */
+const char *outw_topic_word(const char *topic, hogo_lang lang);
+/* Where a finding is, in the field labels of a reader (受け渡し 1件目 ›
+ * 確認体制 › 確認する職員数) for the JSON pointer path; a key the format does
+ * not name is shown as written.  Nothing for the whole plan (""). */
+void outw_field_where(strbuf *sb, const char *path, hogo_lang lang);
 const char *outw_verdict_id(hogo_verdict v);       /* hogo_verdict_name(v) */
 
 /* Index of the rule with this id in c's engine, or -1. */

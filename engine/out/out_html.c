@@ -14,8 +14,8 @@
  * so plan() keeps each section (html_aux) and end() writes cover, overview,
  * then the sections in the ranking's order.
  *
- * Field and value words come from the schema's x-hogo annotations (the
- * embedded docs/plan.schema.json), the plan format's one home of words.
+ * Field, value and topic words come from the vocabulary (vocab.h: the
+ * schema's x-hogo annotations), the plan format's one home of words.
  *
  * Every string from a plan or a rule goes through outw_xml (clean UTF-8,
  * & < > " ' escaped), so a plan cannot inject markup.  out_html_css is the
@@ -23,10 +23,11 @@
  * page's print view and secretariat view look like this report. */
 #include "out.h"
 #include "out_common.h"
-#include "embedded.h"
+#include "vocab.h"
 
 #include <cjson/cJSON.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -140,10 +141,9 @@ static void html_counts(strbuf *sb, const out_ctx *c, const size_t *by)
     if (!any) sb_puts(sb, L(c, "なし", "none"));
 }
 
-/* ---- the writer's state: the schema's words and each plan's section ---- */
+/* ---- the writer's state: each plan's section ---- */
 
 typedef struct {
-    cJSON *schema;               /* the embedded plan schema; NULL: words fall back to keys */
     strbuf *sec;                 /* sec[i]: the section of the plan with index i */
     char **ids;                  /* ids[i]: its 整理番号 or NULL (--papers-order id) */
     char **why;                  /* why[i]: why it could not be read (its first input
@@ -155,7 +155,6 @@ static void html_aux_free(void *p)
 {
     html_aux *a = p;
     if (!a) return;
-    cJSON_Delete(a->schema);
     for (size_t i = 0; i < a->nsec; i++) { sb_free(&a->sec[i]); free(a->ids[i]); free(a->why[i]); }
     free(a->sec);
     free(a->ids);
@@ -163,227 +162,156 @@ static void html_aux_free(void *p)
     free(a);
 }
 
-/* ---- the schema's words (x-hogo) ---- */
+/* ---- what is being decided: the plan's content, in the vocabulary's words ---- */
 
-static const cJSON *html_deref(const cJSON *root, const cJSON *n)
+/* A field's label ("storage.location" -> 保存場所); the key when the format
+ * does not name it. */
+static const char *html_label(const char *path, const char *key, const out_ctx *c)
 {
-    for (int i = 0; i < 8 && n; i++) {
-        const cJSON *ref = cJSON_GetObjectItemCaseSensitive(n, "$ref");
-        if (!cJSON_IsString(ref) || strncmp(ref->valuestring, "#/$defs/", 8)) break;
-        n = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "$defs"), ref->valuestring + 8);
-    }
-    return n;
+    const voc_field *f = voc_field_find(path);
+    return f && f->word[c->lang] ? f->word[c->lang] : key;
 }
 
-/* The alternative of n that holds `want` ("object", "array", "enum") or n. */
-static const cJSON *html_alt(const cJSON *root, const cJSON *n, const char *want)
+static void html_scalar(strbuf *sb, const out_ctx *c, const char *path, const cJSON *v);
+
+/* "a.b" + "." + key, in buf (the path voc_field_find reads). */
+static const char *html_join(char *buf, size_t cap, const char *path, const char *key)
 {
-    n = html_deref(root, n);
-    const cJSON *any = cJSON_GetObjectItemCaseSensitive(n, "anyOf");
-    if (!any) return n;
-    const cJSON *a;
-    cJSON_ArrayForEach(a, any) {
-        const cJSON *r = html_deref(root, a);
-        if (!strcmp(want, "enum") ? cJSON_GetObjectItemCaseSensitive(r, "enum") != NULL
-            : !strcmp(want, "object") ? cJSON_GetObjectItemCaseSensitive(r, "properties") != NULL
-            : cJSON_GetObjectItemCaseSensitive(r, "items") != NULL) return r;
-    }
-    return n;
+    snprintf(buf, cap, "%s%s%s", path, *path ? "." : "", key);
+    return buf;
 }
 
-/* The property schema of key under the (object) schema n. */
-static const cJSON *html_prop(const cJSON *root, const cJSON *n, const char *key)
+static void html_scalar(strbuf *sb, const out_ctx *c, const char *path, const cJSON *v)
 {
-    n = html_alt(root, n, "object");
-    return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(n, "properties"), key);
-}
-
-/* The element schema of a list schema n (an object-or-list field too). */
-static const cJSON *html_items(const cJSON *root, const cJSON *n)
-{
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(html_alt(root, n, "array"), "items");
-    return it ? it : n;
-}
-
-static const char *html_label(const cJSON *prop, const out_ctx *c, const char *key)
-{
-    const cJSON *w = cJSON_GetObjectItemCaseSensitive(prop, "x-hogo");
-    const cJSON *l = cJSON_GetObjectItemCaseSensitive(w, L(c, "ja", "en"));
-    return cJSON_IsString(l) ? l->valuestring : key;
-}
-
-static const char *html_value_word(const cJSON *root, const cJSON *prop, const char *v, const out_ctx *c)
-{
-    const cJSON *n = html_alt(root, prop, "enum");
-    const cJSON *vals = cJSON_GetObjectItemCaseSensitive(n, "x-hogo-values");
-    if (!vals) vals = cJSON_GetObjectItemCaseSensitive(html_alt(root, html_items(root, prop), "enum"), "x-hogo-values");
-    const cJSON *w = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(vals, v), L(c, "ja", "en"));
-    return cJSON_IsString(w) ? w->valuestring : v;
-}
-
-/* A finding's place as the reader knows it: the fields' labels along its
- * JSON pointer (「受け渡し 1件目 › 確認 › 確認する職員数」). */
-static void html_where(strbuf *sb, const out_ctx *c, const cJSON *root, const char *ptr)
-{
-    if (!ptr || !*ptr) { sb_puts(sb, L(c, "計画全体", "the whole plan")); return; }
-    const cJSON *n = root;
-    const char *p = ptr;
-    int first = 1;
-    while (*p == '/') {
-        p++;
-        const char *e = strchr(p, '/');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        char seg[128];
-        if (len >= sizeof seg) len = sizeof seg - 1;
-        memcpy(seg, p, len);
-        seg[len] = '\0';
-        int num = len > 0 && strspn(seg, "0123456789") == len;
-        if (num) {
-            sb_printf(sb, L(c, " %ld件目", " #%ld"), strtol(seg, NULL, 10) + 1);
-            n = html_items(root, n);
-        } else {
-            const cJSON *pr = n ? html_prop(root, n, seg) : NULL;
-            if (!first) sb_puts(sb, " › ");
-            html_text(sb, pr ? html_label(pr, c, seg) : seg);
-            n = pr;
-        }
-        first = 0;
-        p += len;
-        if (e) p = e; else break;
-    }
-}
-
-/* ---- what is being decided: the plan's content ---- */
-
-static void html_scalar(strbuf *sb, const out_ctx *c, const cJSON *root, const cJSON *prop, const cJSON *v)
-{
+    char sub[256];
     if (cJSON_IsNull(v)) sb_puts(sb, L(c, "該当しない", "not applicable"));
     else if (cJSON_IsTrue(v)) sb_puts(sb, L(c, "はい", "yes"));
     else if (cJSON_IsFalse(v)) sb_puts(sb, L(c, "いいえ", "no"));
     else if (cJSON_IsNumber(v)) sb_printf(sb, "%g", v->valuedouble);
-    else if (cJSON_IsString(v)) html_text(sb, html_value_word(root, prop, v->valuestring, c));
-    else if (cJSON_IsArray(v)) {
-        const cJSON *it, *ip = html_items(root, prop);
+    else if (cJSON_IsString(v)) {
+        const voc_value *w = voc_value_find(voc_field_find(path), v->valuestring);
+        html_text(sb, w && w->word[c->lang] ? w->word[c->lang] : v->valuestring);
+    } else if (cJSON_IsArray(v)) {
+        const cJSON *it;
         int i = 0;
         cJSON_ArrayForEach(it, v) {
             if (i++) sb_puts(sb, L(c, "、", ", "));
-            html_scalar(sb, c, root, ip, it);
+            html_scalar(sb, c, path, it);
         }
     } else if (cJSON_IsObject(v)) {
         const cJSON *it;
         int i = 0;
         cJSON_ArrayForEach(it, v) {
             if (i++) sb_puts(sb, L(c, "；", "; "));
-            const cJSON *pp = html_prop(root, prop, it->string);
-            html_text(sb, html_label(pp, c, it->string));
+            html_join(sub, sizeof sub, path, it->string);
+            html_text(sb, html_label(sub, it->string, c));
             sb_puts(sb, L(c, "：", ": "));
-            html_scalar(sb, c, root, pp, it);
+            html_scalar(sb, c, sub, it);
         }
     }
 }
 
 /* A list of entries (storage, transfers, contractors…) as a table whose
- * columns are the fields any entry states, in the format's order. */
-static void html_table(strbuf *sb, const out_ctx *c, const cJSON *root, const cJSON *prop, const cJSON *list)
+ * columns are the format's fields of an entry that any entry states, in the
+ * format's order. */
+static void html_table(strbuf *sb, const out_ctx *c, const char *path, const cJSON *list)
 {
-    const cJSON *item = html_alt(root, html_items(root, prop), "object");
-    const cJSON *props = cJSON_GetObjectItemCaseSensitive(item, "properties");
-    const cJSON *k, *e;
+    const voc_table *t = voc_get();
+    const voc_field *owner = voc_field_find(path);
+    size_t plen = strlen(path);
+    const cJSON *e = NULL;
     sb_puts(sb, "<table><thead><tr>");
-    cJSON_ArrayForEach(k, props) {
-        int used = 0;
-        cJSON_ArrayForEach(e, list) if (cJSON_GetObjectItemCaseSensitive(e, k->string)) used = 1;
-        if (!used) continue;
-        sb_puts(sb, "<th>");
-        html_text(sb, html_label(k, c, k->string));
-        sb_puts(sb, "</th>");
-    }
-    sb_puts(sb, "</tr></thead><tbody>\n");
-    cJSON_ArrayForEach(e, list) {
-        sb_puts(sb, "<tr>");
-        cJSON_ArrayForEach(k, props) {
-            int used = 0;
+    for (int row = -1; row == -1 || e; row++) {
+        if (row >= 0) sb_puts(sb, "<tr>");
+        for (size_t i = 0; owner && i < t->n_fields; i++) {
+            const voc_field *f = &t->fields[i];
+            if (f->depth != owner->depth + 1 || strncmp(f->path, path, plen) || f->path[plen] != '.') continue;
             const cJSON *x;
-            cJSON_ArrayForEach(x, list) if (cJSON_GetObjectItemCaseSensitive(x, k->string)) used = 1;
+            int used = 0;
+            cJSON_ArrayForEach(x, list) if (cJSON_GetObjectItemCaseSensitive(x, f->name)) used = 1;
             if (!used) continue;
-            sb_puts(sb, "<td>");
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, k->string);
-            if (v) html_scalar(sb, c, root, k, v);
-            sb_puts(sb, "</td>");
+            if (row < 0) {
+                sb_puts(sb, "<th>");
+                html_text(sb, f->word[c->lang] ? f->word[c->lang] : f->name);
+                sb_puts(sb, "</th>");
+            } else {
+                sb_puts(sb, "<td>");
+                const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, f->name);
+                if (v) html_scalar(sb, c, f->path, v);
+                sb_puts(sb, "</td>");
+            }
         }
-        sb_puts(sb, "</tr>\n");
+        if (row < 0) { sb_puts(sb, "</tr></thead><tbody>\n"); e = list->child; }
+        else { sb_puts(sb, "</tr>\n"); e = e->next; }
     }
     sb_puts(sb, "</tbody></table>\n");
 }
 
-/* One part of the plan under its label: text, a table of entries, or
- * 「記載なし」 when the plan does not state it (which the findings take up). */
-static void html_part(strbuf *sb, const out_ctx *c, const cJSON *root, const cJSON *owner,
-                      const cJSON *plan, const char *key, int heading)
+/* One part of the plan under its label: a table of entries, a list of its
+ * fields, or text; 「記載なし」 when the plan does not state it (the
+ * findings take that up).  heading: 0 a line of a definition list, 1 a
+ * part under its own heading, 2 a part of entries (one entry, as the format
+ * allows for 委託 and 保存期間, is a table of one row). */
+static void html_part(strbuf *sb, const out_ctx *c, const cJSON *owner, const char *opath, const char *key, int heading)
 {
-    const cJSON *prop = html_prop(root, owner, key);
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(plan, key);
-    const char *label = html_label(prop, c, key);
-    int list = cJSON_IsArray(v) && cJSON_IsObject(cJSON_GetArrayItem(v, 0));
-    int one = cJSON_IsObject(v) && cJSON_GetObjectItemCaseSensitive(html_alt(root, prop, "array"), "items");
-    if (heading || list || one) {
-        sb_puts(sb, "<h4>");
+    char path[256];
+    html_join(path, sizeof path, opath, key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(owner, key);
+    const char *label = html_label(path, key, c);
+    const voc_field *f = voc_field_find(path);
+    int entries = cJSON_IsArray(v) && cJSON_IsObject(cJSON_GetArrayItem(v, 0));
+    int one = cJSON_IsObject(v) && (heading == 2 || (f && f->kind == VOC_LIST));   /* one entry */
+    if (!heading && !entries && !one && !cJSON_IsObject(v)) {
+        sb_puts(sb, "<dt>");
         html_text(sb, label);
-        sb_puts(sb, "</h4>\n");
-        if (list) html_table(sb, c, root, prop, v);
-        else if (one) {                         /* one entry of a list field */
-            cJSON *wrap = cJSON_CreateArray();
-            if (wrap && cJSON_AddItemReferenceToArray(wrap, (cJSON *)v)) html_table(sb, c, root, prop, wrap);
-            cJSON_Delete(wrap);
-        } else {
-            sb_puts(sb, "<p>");
-            if (v) html_scalar(sb, c, root, prop, v); else sb_puts(sb, L(c, "記載なし", "not stated"));
-            sb_puts(sb, "</p>\n");
-        }
+        sb_puts(sb, "</dt><dd>");
+        if (v) html_scalar(sb, c, path, v); else sb_puts(sb, L(c, "記載なし", "not stated"));
+        sb_puts(sb, "</dd>\n");
         return;
     }
-    sb_puts(sb, "<dt>");
+    sb_puts(sb, "<h4>");
     html_text(sb, label);
-    sb_puts(sb, "</dt><dd>");
-    if (v) html_scalar(sb, c, root, prop, v); else sb_puts(sb, L(c, "記載なし", "not stated"));
-    sb_puts(sb, "</dd>\n");
+    sb_puts(sb, "</h4>\n");
+    if (entries) html_table(sb, c, path, v);
+    else if (one) {
+        cJSON *wrap = cJSON_CreateArray();
+        if (wrap && cJSON_AddItemReferenceToArray(wrap, (cJSON *)v)) html_table(sb, c, path, wrap);
+        cJSON_Delete(wrap);
+    } else if (cJSON_IsObject(v)) {                              /* a section of fields */
+        sb_puts(sb, "<dl>\n");
+        const cJSON *k;
+        cJSON_ArrayForEach(k, v) html_part(sb, c, v, path, k->string, 0);
+        sb_puts(sb, "</dl>\n");
+    } else {
+        sb_puts(sb, "<p>");
+        if (v) html_scalar(sb, c, path, v); else sb_puts(sb, L(c, "記載なし", "not stated"));
+        sb_puts(sb, "</p>\n");
+    }
 }
 
-static void html_decided(strbuf *sb, const out_ctx *c, const cJSON *root, const hogo_result *r)
+static void html_decided(strbuf *sb, const out_ctx *c, const hogo_result *r)
 {
     cJSON *plan = r->plan ? cJSON_Parse(r->plan) : NULL;
-    if (!cJSON_IsObject(plan) || !root) { cJSON_Delete(plan); return; }
+    if (!cJSON_IsObject(plan)) { cJSON_Delete(plan); return; }
     sb_printf(sb, "<div class=\"decided\">\n<h3>%s</h3>\n<dl>\n", L(c, "審議する内容", "What is being decided"));
     const cJSON *cons = cJSON_GetObjectItemCaseSensitive(plan, "consultation");
-    if (cJSON_IsObject(cons) && cJSON_GetObjectItemCaseSensitive(cons, "basis"))
-        html_part(sb, c, root, html_prop(root, root, "consultation"), cons, "basis", 0);
-    html_part(sb, c, root, root, plan, "purpose", 0);
-    html_part(sb, c, root, root, plan, "description", 0);
+    if (cJSON_IsObject(cons) && cJSON_GetObjectItemCaseSensitive(cons, "basis")) html_part(sb, c, cons, "consultation", "basis", 0);
+    html_part(sb, c, plan, "", "purpose", 0);
+    html_part(sb, c, plan, "", "description", 0);
     const cJSON *data = cJSON_GetObjectItemCaseSensitive(plan, "data");
-    const cJSON *dprop = html_prop(root, root, "data");
     if (cJSON_IsObject(data)) {
         static const char *const counts[] = { "persons", "annual" };
         for (size_t i = 0; i < 2; i++)
-            if (cJSON_GetObjectItemCaseSensitive(data, counts[i])) html_part(sb, c, root, dprop, data, counts[i], 0);
+            if (cJSON_GetObjectItemCaseSensitive(data, counts[i])) html_part(sb, c, data, "data", counts[i], 0);
     }
     sb_puts(sb, "</dl>\n");
     if (cJSON_IsObject(data)) {
-        html_part(sb, c, root, dprop, data, "subjects", 1);
-        html_part(sb, c, root, dprop, data, "items", 1);
-    } else html_part(sb, c, root, root, plan, "data", 1);
-    static const char *const parts[] = { "storage", "transfers", "outsourcing", "retention", "disposal", "access" };
-    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(plan, parts[i]);
-        if (cJSON_IsObject(v) && !cJSON_GetObjectItemCaseSensitive(html_alt(root, html_prop(root, root, parts[i]), "array"), "items")) {
-            /* a section of fields (access): a definition list */
-            sb_puts(sb, "<h4>");
-            html_text(sb, html_label(html_prop(root, root, parts[i]), c, parts[i]));
-            sb_puts(sb, "</h4>\n<dl>\n");
-            const cJSON *k;
-            cJSON_ArrayForEach(k, v) html_part(sb, c, root, html_prop(root, root, parts[i]), v, k->string, 0);
-            sb_puts(sb, "</dl>\n");
-        } else html_part(sb, c, root, root, plan, parts[i], 1);
-    }
+        html_part(sb, c, data, "data", "subjects", 1);
+        html_part(sb, c, data, "data", "items", 1);
+    } else html_part(sb, c, plan, "", "data", 1);
+    static const char *const parts[] = { "storage", "transfers", "outsourcing", "retention", "disposal" };
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) html_part(sb, c, plan, "", parts[i], 2);
+    html_part(sb, c, plan, "", "access", 1);
     sb_puts(sb, "</div>\n");
     cJSON_Delete(plan);
 }
@@ -402,7 +330,6 @@ static void html_begin(strbuf *sb, out_state *st, const out_ctx *c)
 {
     html_aux *a = calloc(1, sizeof *a);
     if (a) {
-        a->schema = cJSON_ParseWithLength(embedded_schema.data, embedded_schema.len);
         st->aux = a;
         st->aux_free = html_aux_free;
     }
@@ -414,7 +341,7 @@ static void html_begin(strbuf *sb, out_state *st, const out_ctx *c)
     sb_puts(sb, "</style>\n</head>\n<body class=\"hogo-report\">\n");
 }
 
-static void html_finding(strbuf *sb, const out_ctx *c, const cJSON *schema, const hogo_finding *f)
+static void html_finding(strbuf *sb, const out_ctx *c, const hogo_finding *f)
 {
     const char *sev = outw_severity_id(f->severity);
     sb_printf(sb, "<div class=\"finding sev-%s%s\" data-path=\"", sev, f->waived ? " waived" : "");
@@ -424,7 +351,16 @@ static void html_finding(strbuf *sb, const out_ctx *c, const cJSON *schema, cons
     sb_printf(sb, "\">\n<p><span class=\"sev sev-%s\">%s</span> ", sev, outw_severity_word(f->severity, c->lang));
     if (f->waived) sb_printf(sb, "<s>%s</s> ", L(c, "適用除外", "waived"));
     sb_printf(sb, "<span class=\"where\">%s ", L(c, "箇所:", "At:"));
-    html_where(sb, c, schema, f->path);
+    if (f->path && *f->path) {          /* the field in the reader's words, escaped */
+        strbuf w;
+        sb_init(&w);
+        outw_field_where(&w, f->path, c->lang);
+        html_text(sb, sb_cstr(&w));
+        if (sb_failed(&w)) sb->failed = 1;
+        sb_free(&w);
+    } else sb_puts(sb, L(c, "計画全体", "the whole plan"));
+    sb_puts(sb, "</span> <span class=\"topic\">");
+    html_text(sb, outw_topic_word(f->topic, c->lang));
     sb_puts(sb, "</span> <code class=\"rule-id\">");
     html_text(sb, f->rule);
     sb_puts(sb, "</code></p>\n<p class=\"message\">");
@@ -522,7 +458,6 @@ static void html_plan(strbuf *out, out_state *st, const out_ctx *c, const hogo_r
         sb = &a->sec[a->nsec++];
         sb_init(sb);
     }
-    const cJSON *schema = a ? a->schema : NULL;
     out_rank_add(st, r, index);
     sb_printf(sb, "<section class=\"plan\" id=\"plan-%zu\">\n<h2>", index + 1);
     html_text(sb, r->title && *r->title ? r->title : r->file);
@@ -551,13 +486,13 @@ static void html_plan(strbuf *out, out_state *st, const out_ctx *c, const hogo_r
     sb_puts(sb, " &nbsp; ");
     html_counts(sb, c, r->by_severity);
     sb_puts(sb, "</p>\n");
-    html_decided(sb, c, schema, r);
+    html_decided(sb, c, r);
 
     if (r->n_findings) {
         sb_printf(sb, "<h3>%s</h3>\n", L(c, "指摘事項", "Findings"));
         size_t *order = outw_by_severity(r);          /* most severe first */
         for (size_t i = 0; i < r->n_findings; i++)
-            html_finding(sb, c, schema, &r->findings[order ? order[i] : i]);
+            html_finding(sb, c, &r->findings[order ? order[i] : i]);
         free(order);
     } else if (r->screened) {
         sb_printf(sb, "<p>%s</p>\n", L(c, "指摘事項はありません。", "No findings."));
@@ -666,7 +601,11 @@ static void html_overview(strbuf *sb, out_state *st, const out_ctx *c)
                   outw_severity_word((hogo_severity)v, c->lang));
     sb_printf(sb, "</p>\n<table class=\"overview\">\n<thead><tr><th>%s</th>", L(c, "計画", "Plan"));
     for (size_t t = 0; t < nt; t++)
-        if (used[t]) sb_printf(sb, "<th class=\"topic\">%s</th>", hogo_topic(t));
+        if (used[t]) {
+            sb_puts(sb, "<th class=\"topic\">");
+            html_text(sb, outw_topic_word(hogo_topic(t), c->lang));
+            sb_puts(sb, "</th>");
+        }
     sb_puts(sb, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < st->nrank; i++) {
         const out_rank *k = &st->rank[i];
@@ -677,9 +616,11 @@ static void html_overview(strbuf *sb, out_state *st, const out_ctx *c)
         for (size_t t = 0; t < nt; t++) {
             if (!used[t]) continue;
             unsigned v = k->topic_sev ? k->topic_sev[t] : 0;
-            if (v) sb_printf(sb, "<td class=\"cell sev-%s\" title=\"%s\">%s</td>",
-                             outw_severity_id((hogo_severity)(v - 1)), hogo_topic(t),
-                             outw_severity_word((hogo_severity)(v - 1), c->lang));
+            if (v) {
+                sb_printf(sb, "<td class=\"cell sev-%s\" title=\"", outw_severity_id((hogo_severity)(v - 1)));
+                html_text(sb, outw_topic_word(hogo_topic(t), c->lang));
+                sb_printf(sb, "\">%s</td>", outw_severity_word((hogo_severity)(v - 1), c->lang));
+            }
             else sb_puts(sb, "<td class=\"cell\"></td>");
         }
         sb_puts(sb, "</tr>\n");

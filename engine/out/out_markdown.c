@@ -37,13 +37,22 @@ static void md_code(strbuf *sb, const char *s)
     sb_putc(sb, '`');
 }
 
-static void md_where(strbuf *sb, const char *file, int line, const char *path)
+/* file:line, and the field in the reader's words (the JSON pointer is in
+ * the JSON and SARIF reports). */
+static void md_where(strbuf *sb, const char *file, int line, const char *path, hogo_lang lang)
 {
     md_line(sb, file);
     if (line > 0) sb_printf(sb, ":%d", line);
     if (path && *path) {
-        sb_puts(sb, "<br>");
-        md_code(sb, path);
+        strbuf w;
+        sb_init(&w);
+        outw_field_where(&w, path, lang);
+        if (w.len) {
+            sb_puts(sb, "<br>");
+            md_line(sb, sb_cstr(&w));
+        }
+        if (sb_failed(&w)) sb->failed = 1;
+        sb_free(&w);
     }
 }
 
@@ -74,9 +83,9 @@ static void md_finding_row(strbuf *sb, const out_ctx *c, const hogo_result *r,
     sb_puts(sb, " | ");
     md_code(sb, f->rule);
     sb_puts(sb, " | ");
-    md_code(sb, f->topic);
+    md_line(sb, outw_topic_word(f->topic, c->lang));
     sb_puts(sb, " | ");
-    md_where(sb, r->file, f->line, f->path);
+    md_where(sb, r->file, f->line, f->path, c->lang);
     sb_puts(sb, " | ");
     outw_md(sb, outw_lang(f->message, c->lang));
     if (f->waived) {

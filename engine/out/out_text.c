@@ -67,7 +67,7 @@ static void text_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
     text_c(sb, c, C_DIM);
     text_put(sb, f->rule);
     sb_puts(sb, "  (");
-    text_put(sb, f->topic);
+    text_put(sb, outw_topic_word(f->topic, c->lang));
     sb_putc(sb, ')');
     text_c(sb, c, C_RESET);
     sb_putc(sb, '\n');

@@ -102,7 +102,13 @@ const accessibleNames = () => Array.from(document.querySelectorAll("input, selec
     await page.goto(url);
     await page.waitForSelector("#plan-form fieldset");
     const verdict = async () => (await page.locator("#verdict").getAttribute("data-verdict")) || "";
-    const settle = async () => { await page.waitForTimeout(450); await page.waitForFunction(() => document.getElementById("busy").textContent === ""); };
+    // the page says 審査中… from a change until its screen is shown
+    // (polled here: Playwright's waitForFunction polls by evaluating a
+    // string, which the page's CSP rightly refuses)
+    const settle = async () => {
+      await page.waitForTimeout(100);
+      for (let i = 0; i < 300 && await page.evaluate(() => document.getElementById("busy").textContent !== ""); i++) await page.waitForTimeout(50);
+    };
     expect(await page.locator("h1").innerText() === "個人情報保護審議会 事前チェック", "the page is in Japanese");
     expect(await page.locator('label[for="f_title"]').innerText() === "件名", "the form carries the vocabulary's labels (件名)");
 

@@ -496,6 +496,7 @@
 
   function scheduleCheck() {
     clearTimeout(state.timer);
+    $("busy").textContent = t("checking");      /* from the keystroke: a screen is on its way */
     state.timer = setTimeout(runCheck, 350);
   }
 
