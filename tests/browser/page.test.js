@@ -417,6 +417,8 @@ const accessibleNames = () => Array.from(document.querySelectorAll("input, selec
     const bad = order.filter((o) => !(o.before && o.purpose && o.items && o.storage && o.contractors));
     expect(bad.length === 0, "each plan's purpose, items, storage and contractors come before its findings" + (bad.length ? ": " + bad.map((b) => b.title).join(", ") : ""));
     await paper.emulateMedia({ media: "print" });
+    const wraps = await paper.$$eval("table.overview td.cell", (cs) => cs.filter((c) => getComputedStyle(c).whiteSpace !== "nowrap").length);
+    expect(wraps === 0, "the printed overview does not wrap severity words (重大)");
     await paper.pdf({ path: path.join(out, "papers.pdf"), format: "A4", printBackground: true });
     const pdf = fs.readFileSync(path.join(out, "papers.pdf"), "latin1");
     const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;

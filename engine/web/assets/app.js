@@ -323,7 +323,8 @@
     const ptr = ptrOf(path);
     const hintId = hint ? idOf(path, "hint") : undefined, notesId = idOf(path, "notes");
     if (ty === "object" || ty === "array") {
-      const fs = el("fieldset", { "data-pointer": ptr, "data-section": path.length === 1 ? path[0] : undefined, id: path.length === 1 ? "sec-" + path[0] : undefined });
+      const fs = el("fieldset", { "data-pointer": ptr, "data-section": path.length === 1 ? path[0] : undefined, id: path.length === 1 ? "sec-" + path[0] : undefined,
+        "aria-describedby": [hintId, notesId].filter(Boolean).join(" ") });
       fs.append(el("legend", { text: name }));
       if (hint) fs.append(el("p", { class: "hint", id: hintId, text: hint }));
       if (!required || value === undefined || value === null || typeof value !== "object")
@@ -1053,6 +1054,7 @@
   function applyLang() {
     document.documentElement.lang = state.lang;
     for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t(e.dataset.i18n);
+    $("lang").setAttribute("lang", state.lang === "ja" ? "en" : "ja");   /* the switch names the other language in it */
     renderForm();
     if (state.report) showReport();
     renderBatch();
