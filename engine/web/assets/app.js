@@ -106,13 +106,20 @@
   const $ = (id) => document.getElementById(id);
   const t = (k) => UI[state.lang][k];
 
+  /* Text shown from a plan or a report: C1 controls and the bidirectional
+   * overrides and isolates (U+202A-202E, U+2066-2069) become U+FFFD, as the
+   * text, Markdown and HTML reports do (a U+202E reversed what a member
+   * read).  Form fields keep the plan's own characters. */
+  const UNSAFE = /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  function safe(s) { return typeof s === "string" ? s.replace(UNSAFE, "\ufffd") : s; }
+
   function el(tag, attrs, ...kids) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
       if (v === undefined || v === null || v === false) continue;
-      if (k === "class") e.className = v; else if (k === "text") e.textContent = v; else e.setAttribute(k, v === true ? "" : v);
+      if (k === "class") e.className = v; else if (k === "text") e.textContent = safe(v); else e.setAttribute(k, v === true ? "" : v);
     }
-    for (const c of kids) if (c !== null && c !== undefined) e.append(c);
+    for (const c of kids) if (c !== null && c !== undefined) e.append(safe(c));
     return e;
   }
 
