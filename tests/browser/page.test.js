@@ -316,6 +316,12 @@ const accessibleNames = () => Array.from(document.querySelectorAll("input, selec
     expect(unnamed.length === 0, `every control has an accessible name (${names.length})` + (unnamed.length ? ": " + unnamed.slice(0, 6).map((x) => x.tag + "#" + x.id).join(", ") : ""));
     expect(dup.length === 0, "no two controls share a name" + (dup.length ? ": " + dup.slice(0, 6).map(([k, v]) => k + " x" + v.length).join("; ") : ""));
 
+    // ---- no raw key in Japanese: labels, choices, buttons, headings and hints ----
+    const rawJa = await page.$$eval("label, option, button, legend, h1, h2, h3, th, .hint, summary", (els) =>
+      els.filter((e) => (e.offsetParent !== null || e.tagName === "OPTION") && !e.closest(".field-note, .finding, #summary, #findings"))
+        .map((e) => e.textContent.trim()).filter((t) => /(^|[^A-Za-z])[a-z][a-z_]{2,}([^A-Za-z]|$)/.test(t.replace(/hogo-plan\/1|https?:\S+/g, ""))));
+    expect(rawJa.length === 0, "no label, choice, button, heading or hint shows a raw key" + (rawJa.length ? ": " + [...new Set(rawJa)].slice(0, 6).join(" | ") : ""));
+
     // ---- English throughout ----
     await page.click("#lang");
     await page.waitForSelector('html[lang="en"]');
