@@ -298,6 +298,20 @@ static int hl_label(lua_State *L)
     return 1;
 }
 
+/* hogo.choice(path, value [, lang]): the word a reader sees for a choice
+ * ("transfers.method", "sanitization" -> 無害化); the value itself when the
+ * field has no such choice (a plan may hold anything). */
+static int hl_choice(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    const char *value = luaL_checkstring(L, 2);
+    const char *lang = luaL_optstring(L, 3, "ja");
+    if (!hogo_field_label(path, HOGO_JA)) return luaL_error(L, "hogo.choice: the plan format has no field '%s'", path);
+    const char *w = hogo_value_word(path, value, strcmp(lang, "en") ? HOGO_JA : HOGO_EN);
+    lua_pushstring(L, w ? w : value);
+    return 1;
+}
+
 static int hl_date(lua_State *L)
 {
     char iso[11];
@@ -342,7 +356,7 @@ static const luaL_Reg hl_lib[] = {
     {"is_null", hl_is_null}, {"path", hl_path}, {"test", hl_test},
     {"match", hl_match}, {"gsub", hl_gsub}, {"normalize", hl_normalize},
     {"date", hl_date}, {"days", hl_days}, {"rule_exists", hl_rule_exists},
-    {"suggest_rule", hl_suggest_rule}, {"text_fields", hl_text_fields}, {"label", hl_label},
+    {"suggest_rule", hl_suggest_rule}, {"text_fields", hl_text_fields}, {"label", hl_label}, {"choice", hl_choice},
     {"severity_rank", hl_severity_rank}, {"freeze", hl_freeze}, {NULL, NULL}
 };
 

@@ -2,7 +2,7 @@
  * libmicrohttpd's thread pool.
  *
  * What a request can reach is a fixed table: the compiled-in assets by exact
- * name, /report.css (out_html_css) and /api/check.  Nothing maps a URL to a
+ * name, /report.css (hogo_report_stylesheet) and /api/check.  Nothing maps a URL to a
  * path, so no file on the server is reachable.  A plan is read into the
  * request's memory, screened by an engine borrowed from the pool, rendered by
  * the same writer `hogo check` uses and freed with the request: stateless.
@@ -21,7 +21,6 @@
  *     and a deadline for the whole request; a screen is bounded by the
  *     engine's own budgets (docs/security.md). */
 #include "web.h"
-#include "out.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -51,7 +50,7 @@ struct web_server {
 };
 
 typedef struct {
-    strbuf body;
+    hogo_buf body;
     int check;                   /* POST /api/check */
     int too_big;
     time_t start;
@@ -188,35 +187,34 @@ static int web_name_ok(const char *n)
 }
 
 /* The report for one plan, by the writer hogo check uses. */
-static char *web_render(const web_server *s, const out_format *fmt, const hogo_engine *e, hogo_lang lang,
+static char *web_render(const web_server *s, const char *fmt, const hogo_engine *e, hogo_lang lang,
                         const hogo_result *r, size_t *len)
 {
     hogo_severity fail_on = s->cfg.fail_on;
-    out_ctx c = { .engine = e, .lang = lang, .fail_on = fail_on, .color = 0,
-                  .tool_version = HOGO_VERSION, .pack_version = s->pack, .today = s->cfg.today };
-    out_state st;
-    memset(&st, 0, sizeof st);
-    out_summary sum;
+    hogo_report_options o = { .engine = e, .lang = lang, .fail_on = fail_on, .color = 0,
+                              .tool_version = HOGO_VERSION, .pack_version = s->pack, .today = s->cfg.today };
+    hogo_report_summary sum;
     memset(&sum, 0, sizeof sum);
-    out_summary_add(&sum, r, fail_on);
-    strbuf sb;
-    sb_init(&sb);
-    fmt->begin(&sb, &st, &c);
-    fmt->plan(&sb, &st, &c, r, 0);
-    fmt->end(&sb, &st, &c, &sum);
-    out_state_free(&st);
-    if (sb_failed(&sb)) { sb_free(&sb); return NULL; }
-    *len = sb.len;
-    return sb_steal(&sb);
+    hogo_report_summary_add(&sum, r, fail_on);
+    hogo_report *rp = hogo_report_new(fmt, &o);
+    if (!rp) return NULL;
+    hogo_report_begin(rp);
+    hogo_report_plan(rp, r, 0);
+    hogo_report_end(rp, &sum);
+    const char *d = hogo_report_output(rp, len);
+    char *text = hogo_report_failed(rp) ? NULL : malloc(*len + 1);
+    if (text) { memcpy(text, d, *len); text[*len] = '\0'; }
+    hogo_report_free(rp);
+    return text;
 }
 
 static enum MHD_Result web_report(web_server *s, struct MHD_Connection *con, const hogo_result *r,
-                                  const hogo_engine *e, hogo_lang lang, const out_format *fmt)
+                                  const hogo_engine *e, hogo_lang lang, const char *fmt)
 {
     size_t len = 0;
     char *text = web_render(s, fmt, e, lang, r, &len);
     if (!text) return web_plain(con, WEB_ERROR, "out of memory\n");
-    int html = fmt == &out_html;
+    int html = !strcmp(fmt, "html");
     unsigned status = r->screened ? WEB_OK : WEB_UNPROCESSABLE;
     return web_send(con, status, html ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
                     WEB_CSP_REPORT, text, len, MHD_RESPMEM_MUST_FREE);
@@ -224,7 +222,7 @@ static enum MHD_Result web_report(web_server *s, struct MHD_Connection *con, con
 
 /* The query of /api/check: lang, format, name (the file name the report
  * shows; a label only, never opened).  0 when one is bad. */
-static int web_query(struct MHD_Connection *con, hogo_lang *lang, const out_format **fmt,
+static int web_query(struct MHD_Connection *con, hogo_lang *lang, const char **fmt,
                      const char **name)
 {
     const char *l = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "lang");
@@ -233,8 +231,8 @@ static int web_query(struct MHD_Connection *con, hogo_lang *lang, const out_form
     if (!l || !strcmp(l, "ja")) *lang = HOGO_JA;
     else if (!strcmp(l, "en")) *lang = HOGO_EN;
     else return 0;
-    if (!f || !strcmp(f, "json")) *fmt = &out_json;
-    else if (!strcmp(f, "html")) *fmt = &out_html;
+    if (!f || !strcmp(f, "json")) *fmt = "json";
+    else if (!strcmp(f, "html")) *fmt = "html";
     else return 0;
     *name = n ? n : "plan.json";
     return web_name_ok(*name);
@@ -246,9 +244,9 @@ static int web_query(struct MHD_Connection *con, hogo_lang *lang, const out_form
 static enum MHD_Result web_too_big(web_server *s, struct MHD_Connection *con)
 {
     hogo_lang lang;
-    const out_format *fmt;
+    const char *fmt;
     const char *name;
-    if (!web_query(con, &lang, &fmt, &name)) { lang = HOGO_JA; fmt = &out_json; name = "plan.json"; }
+    if (!web_query(con, &lang, &fmt, &name)) { lang = HOGO_JA; fmt = "json"; name = "plan.json"; }
     char msg[160];
     snprintf(msg, sizeof msg, "the plan is more than %zu bytes; the limit is %zu (--max-plan-bytes)",
              s->cfg.max_plan_bytes, s->cfg.max_plan_bytes);
@@ -263,14 +261,14 @@ static enum MHD_Result web_too_big(web_server *s, struct MHD_Connection *con)
     size_t len = 0;
     char *text = web_render(s, fmt, NULL, lang, &r, &len);
     if (!text) return web_plain(con, WEB_ERROR, "out of memory\n");
-    return web_send(con, WEB_TOO_LARGE, fmt == &out_html ? "text/html; charset=utf-8"
+    return web_send(con, WEB_TOO_LARGE, !strcmp(fmt, "html") ? "text/html; charset=utf-8"
                     : "application/json; charset=utf-8", WEB_CSP_REPORT, text, len, MHD_RESPMEM_MUST_FREE);
 }
 
 static enum MHD_Result web_check(web_server *s, struct MHD_Connection *con, web_req *q)
 {
     hogo_lang lang;
-    const out_format *fmt;
+    const char *fmt;
     const char *name;
     if (!web_query(con, &lang, &fmt, &name))
         return web_plain(con, WEB_BAD_REQUEST,
@@ -279,7 +277,7 @@ static enum MHD_Result web_check(web_server *s, struct MHD_Connection *con, web_
     hogo_engine_set_lang(e, lang);           /* input errors in the request's language */
     hogo_result *r = NULL;
     hogo_screen(e, name, q->body.data ? q->body.data : "", q->body.len, &r);
-    sb_free(&q->body);                       /* stateless: the plan is gone */
+    hogo_buf_free(&q->body);                       /* stateless: the plan is gone */
     enum MHD_Result ok = r ? web_report(s, con, r, e, lang, fmt)
                            : web_plain(con, WEB_ERROR, "out of memory\n");
     web_return(s, e);
@@ -306,8 +304,8 @@ static enum MHD_Result web_asset_get(struct MHD_Connection *con, const char *url
 {
     const char *name = strcmp(url, "/") ? url + 1 : "index.html";
     if (!strcmp(name, "report.css"))
-        return web_send(con, WEB_OK, "text/css; charset=utf-8", WEB_CSP_PAGE, (void *)out_html_css,
-                        strlen(out_html_css), MHD_RESPMEM_PERSISTENT);
+        return web_send(con, WEB_OK, "text/css; charset=utf-8", WEB_CSP_PAGE, (void *)hogo_report_stylesheet(),
+                        strlen(hogo_report_stylesheet()), MHD_RESPMEM_PERSISTENT);
     for (const web_asset *a = web_assets; a->name; a++)
         if (!strcmp(a->name, name))
             return web_send(con, WEB_OK, web_type(name), WEB_CSP_PAGE, (void *)a->data, a->len,
@@ -356,7 +354,7 @@ static enum MHD_Result web_handle(void *cls, struct MHD_Connection *con, const c
     web_req *q = *con_cls;
     if (!q) {
         if (!(q = calloc(1, sizeof *q))) return MHD_NO;
-        sb_init(&q->body);
+        hogo_buf_init(&q->body);
         /* the deadline runs from the connection's accept (web_connection),
          * not from the end of the headers: slow headers count too */
         const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
@@ -370,14 +368,14 @@ static enum MHD_Result web_handle(void *cls, struct MHD_Connection *con, const c
         /* A request must be whole within the deadline, however slowly it drips. */
         if ((unsigned)(time(NULL) - q->start) > s->cfg.timeout_s) return MHD_NO;
         if (!q->too_big) {
-            if (q->body.len + *upload_size > s->cfg.max_plan_bytes) { q->too_big = 1; sb_free(&q->body); }
-            else sb_add(&q->body, upload, *upload_size);
+            if (q->body.len + *upload_size > s->cfg.max_plan_bytes) { q->too_big = 1; hogo_buf_free(&q->body); }
+            else hogo_buf_add(&q->body, upload, *upload_size);
         }
         *upload_size = 0;
         return MHD_YES;
     }
     if (q->too_big) return web_too_big(s, con);
-    if (sb_failed(&q->body)) return web_plain(con, WEB_ERROR, "out of memory\n");
+    if (q->body.failed) return web_plain(con, WEB_ERROR, "out of memory\n");
     return web_check(s, con, q);
 }
 
@@ -387,7 +385,7 @@ static void web_completed(void *cls, struct MHD_Connection *con, void **con_cls,
     (void)cls; (void)con; (void)toe;
     web_req *q = *con_cls;
     if (!q) return;
-    sb_free(&q->body);
+    hogo_buf_free(&q->body);
     free(q);
     *con_cls = NULL;
 }
