@@ -868,6 +868,11 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     } else {
         cJSON *root = run.doc.root;
         screen_identity(&run, root);
+        if (e->opt.keep_plan && cJSON_IsObject(root)) {
+            char *all = cJSON_PrintUnformatted(root);
+            run.res->pub.plan = res_strdup(run.res, all);   /* NULL when memory ran out: no summary */
+            cJSON_free(all);
+        }
         int valid = 0;
         if (!cJSON_IsObject(root)) {
             res_add_error(run.res, "", 1, 1, e->opt.lang == HOGO_EN

@@ -75,6 +75,8 @@ typedef struct {
                                     not run and one rule error says so (0 = no limit; hogo serve
                                     sets 10 s).  Checked between rules: a rule's own budgets
                                     bound how far past it one screen can go */
+    int      keep_plan;          /* nonzero: hogo_result.plan holds the plan (compact JSON), for
+                                    the council's papers, which print what is being decided */
 } hogo_options;
 
 /* What a rule says about itself (from its metadata table). */
@@ -143,6 +145,8 @@ typedef struct {
     hogo_input_error *errors;    size_t n_errors;
     hogo_rule_error *rule_errors; size_t n_rule_errors;
     size_t by_severity[HOGO_SEVERITY_COUNT]; /* unwaived findings per severity */
+    const char *plan;            /* the plan as compact JSON when hogo_options.keep_plan and it
+                                    was read as a JSON object; else NULL */
 } hogo_result;
 
 typedef struct hogo_engine hogo_engine;
@@ -252,6 +256,7 @@ typedef struct {
                                     (text becomes validate's own words) */
     const char *today;           /* the day of screening (any plan date form); NULL = the
                                     clock's (UTC).  The strings must outlive the report. */
+    int papers_by_id;            /* html: each plan's page by 整理番号 (id), not by ranking */
 } hogo_report_options;
 
 typedef struct {

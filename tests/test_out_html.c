@@ -6,7 +6,12 @@
  * severity; markup in plan text is escaped (a plan names itself
  * "<script>..."); the file is well-formed (every element closed in order),
  * valid UTF-8, self-contained (no script, no external URL) and has A4 print
- * CSS.  Rendered like the CLI does: the buffer flushed after every call. */
+ * CSS.  Each plan's section prints what is being decided (purpose, items
+ * with their need, storage, contractors -- two of them --, retention) in the
+ * schema's words before its findings, a finding's place is the fields'
+ * labels (not file:line), a box is left for the council's 所見, and the
+ * sections follow the ranking.  Rendered like the CLI does: the buffer
+ * flushed after every call. */
 #include "check.h"
 #include "hogo.h"
 #include "out.h"
@@ -55,6 +60,10 @@ static void build(void)
     plans[0].screened = 1;
     plans[0].score = 20;
     plans[0].verdict = HOGO_INCOMPLETE;
+    plans[0].plan = "{\"purpose\":\"子ども医療費助成のオンライン申請<b>\",\"data\":{\"items\":[{\"name\":\"保険証の画像\","
+                    "\"category\":\"photo\",\"need\":\"加入保険の確認\"}]},\"storage\":[{\"what\":\"受付データ\","
+                    "\"location\":\"lgwan_asp\"}],\"outsourcing\":[{\"contractor\":\"株式会社A\",\"subcontracting\":\"prohibited\"},"
+                    "{\"contractor\":\"保守事業者B\"}],\"retention\":{\"period\":\"5年\"},\"access\":{\"logging\":true}}";
     plans[0].findings = p1_findings;
     plans[0].n_findings = sizeof p1_findings / sizeof p1_findings[0];
     for (size_t i = 0; i < plans[0].n_findings; i++)
@@ -75,10 +84,12 @@ static void build(void)
     plans[2].verdict = HOGO_RE_EXAMINE;
 }
 
+static int by_id;
+
 static char *render_on(hogo_lang lang, const hogo_result *r, size_t n, const char *today)
 {
     out_ctx c = { .lang = lang, .fail_on = HOGO_HIGH, .tool_version = HOGO_VERSION, .pack_version = "test",
-                  .today = today };
+                  .today = today, .papers_by_id = by_id };
     strbuf sb, out;
     sb_init(&sb);
     sb_init(&out);
@@ -207,9 +218,13 @@ int main(void)
     const char *r2 = after(rank, "<td class=\"num\">2</td><td class=\"num\">20</td>");
     CHECK(r2 && strstr(r2, "記載不足"));
     CHECK(r2 && strstr(r2, "2021-02-17") && strstr(r2, "委託・システム導入・賃貸借"));
-    const char *r3 = after(rank, "<td class=\"num\">3</td><td class=\"num\">0</td>");
-    CHECK(r3 && !strncmp(strstr(r3, "<span"), "<span class=\"verdict verdict-unreadable\">読込不可", 50));
-    CHECK(strstr(en, ">incomplete<") && strstr(en, ">re-examine<") && strstr(en, ">unreadable<"));
+    /* a plan that could not be read is not ranked: it is listed apart with
+     * why (its first input error, with the line) */
+    CHECK(!after(rank, "<td class=\"num\">3</td>"));
+    const char *un = strstr(ja, "<ul class=\"errors unreadable\">");
+    CHECK(un && strstr(un, "<a href=\"#plan-2\">b.json</a> 3行目: unreadable duration &lt;x&gt;</li>"));
+    CHECK(un && strstr(ja, "<section class=\"plan\"") > un);
+    CHECK(strstr(en, ">incomplete<") && strstr(en, ">re-examine<") && strstr(en, "Plans that could not be read"));
 
     /* the overview: the topics raised, worst unwaived severity per cell; the
      * waived critical on transfer.method does not colour its cell */
@@ -221,14 +236,31 @@ int main(void)
     CHECK(ov && strstr(ov, "<td class=\"cell sev-medium\" title=\"受け渡しの方法\">中</td>"));
     CHECK(ov && !strstr(ov, "cell sev-critical"));
     CHECK(ov && strstr(ov, "<th class=\"topic\">件数</th>"));
-    CHECK(ov && !strstr(ov, ">保存期間<"));               /* no finding: no column */
+    const char *ov_end = ov ? strstr(ov, "</table>") : NULL;   /* the overview table only */
+    CHECK(ov && ov_end && (!strstr(ov, ">保存期間<") || strstr(ov, ">保存期間<") > ov_end));               /* no finding: no column */
     CHECK(ov && !strstr(ov, "storage.location") && !strstr(ov, "data.volume"));
 
-    /* each plan's section after cover and overview, in input order */
+    /* each plan's section after cover and overview, in the ranking's order
+     * (70: plan 3, 20: plan 1, unreadable: plan 2) */
     const char *s1 = strstr(ja, "<section class=\"plan\" id=\"plan-1\">");
     const char *s2 = strstr(ja, "<section class=\"plan\" id=\"plan-2\">");
     const char *s3 = strstr(ja, "<section class=\"plan\" id=\"plan-3\">");
-    CHECK(s1 && s2 && s3 && ov && ov < s1 && s1 < s2 && s2 < s3);
+    CHECK(s1 && s2 && s3 && ov && ov < s3 && s3 < s1 && s1 < s2);
+    /* what is being decided, in the schema's words, before the findings */
+    const char *dec = s1 ? strstr(s1, "<div class=\"decided\">") : NULL;
+    const char *fl = s1 ? strstr(s1, "<h3>指摘事項</h3>") : NULL;
+    CHECK(dec && fl && dec < fl && (!s2 || fl < s2));
+    CHECK(dec && strstr(dec, "<dt>目的</dt><dd>子ども医療費助成のオンライン申請&lt;b&gt;</dd>"));
+    CHECK(dec && strstr(dec, "<td>保険証の画像</td><td>写真</td><td>加入保険の確認</td>"));
+    CHECK(dec && strstr(dec, "<td>受付データ</td><td>LGWAN-ASP</td>"));
+    CHECK(dec && strstr(dec, "<td>株式会社A</td><td>禁止</td>") && strstr(dec, "<td>保守事業者B</td><td></td>"));
+    CHECK(dec && strstr(dec, "<td>5年</td>"));
+    CHECK(dec && strstr(dec, "<h4>受け渡し</h4>\n<p>記載なし</p>"));
+    /* a finding's place is the fields' labels; a box for the council */
+    CHECK(s1 && strstr(s1, "箇所: 保存場所 1件目 › 保存場所"));
+    CHECK(s1 && !strstr(s1, "a.json:12"));
+    CHECK(s1 && strstr(s1, "<h3>審議会の所見</h3>") && strstr(s1, "□ 条件付き承認"));
+    CHECK(en && strstr(en, "<h3>What is being decided</h3>") && strstr(en, "<dt>Purpose</dt>"));
     CHECK(s1 && strstr(s1, "<dt>担当課</dt><dd>子ども支援課 &amp; 福祉課</dd>"));
     CHECK(s1 && strstr(s1, "<dt>実施機関</dt><dd>志木市</dd>"));
     CHECK(s1 && strstr(s1, "<dt>日付</dt><dd>2021-02-17</dd>"));
@@ -253,6 +285,16 @@ int main(void)
     char *dated = render_on(HOGO_JA, plans, 3, "令和3年2月17日");
     CHECK(dated && strstr(dated, "審査日 2021-02-17 "));
     free(dated);
+
+    /* --papers-order id: plans with a 整理番号 in its order (P-1), then the
+     * others in input order (b.json, c.json) */
+    by_id = 1;
+    char *ids = render(HOGO_JA, plans, 3);
+    by_id = 0;
+    const char *i1 = ids ? strstr(ids, "id=\"plan-1\"") : NULL, *i2 = ids ? strstr(ids, "id=\"plan-2\"") : NULL;
+    const char *i3 = ids ? strstr(ids, "id=\"plan-3\"") : NULL;
+    CHECK(i1 && i2 && i3 && i1 < i2 && i2 < i3);
+    free(ids);
 
     /* an empty batch is still a whole document */
     char *empty = render(HOGO_JA, plans, 0);

@@ -42,6 +42,7 @@ typedef struct {
     const char *approvers[CLI_MAX_LIST]; int n_approvers;
     hogo_waiver *waivers; int n_waivers;
     const char *exclude[CLI_MAX_LIST]; int n_exclude;   /* --exclude GLOB (directory walks) */
+    int papers_by_id;            /* --papers-order id: html's plan pages by 整理番号 */
 } cli_opts;
 
 /* --profile (cli_profile.c): the engines' figures summed over the workers,

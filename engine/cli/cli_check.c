@@ -533,6 +533,8 @@ static int check_main(int argc, char **argv, int validate_only)
     }
     int load_failed = 0;
     hogo_engine *e = NULL;
+    for (int k = 0; k < o.n_outputs; k++)          /* the papers print each plan's content */
+        if (!strcmp(o.outputs[k].format, "html")) o.opt.keep_plan = 1;
     if (validate_only) {
         /* validate = the format only: no rule runs.  Fix: the pack is not
          * loaded at all (it used to be loaded and then disabled, so a rule
@@ -562,7 +564,7 @@ static int check_main(int argc, char **argv, int validate_only)
         hogo_report_options ro = {
             .engine = e, .lang = o.lang, .fail_on = o.fail_on,
             .tool_version = HOGO_VERSION, .pack_version = hogo_engine_pack_version(e),
-            .today = o.opt.today, .validate_only = validate_only,
+            .today = o.opt.today, .validate_only = validate_only, .papers_by_id = o.papers_by_id,
             .color = o.color == 1 || (o.color == -1 && !c->final && isatty(STDOUT_FILENO) &&
                                       !(no_color && *no_color) && !strcmp(c->fmt, "text")),
         };

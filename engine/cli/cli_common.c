@@ -140,6 +140,13 @@ int cli_common_flag(cli_opts *o, int argc, char **argv, int *i)
         o->opt.today = v;
         return 1;
     }
+    if (!strcmp(a, "--papers-order")) {
+        NEED();
+        if (!strcmp(v, "rank") || !strcmp(v, "id")) o->papers_by_id = !strcmp(v, "id");
+        else { cli_say("--papers-order は rank（懸念スコアの高い順）か id（整理番号順）です（'%s' は使えません）",
+                       "--papers-order is rank (by concern score) or id (by reference), not '%s'", v); return -1; }
+        return 1;
+    }
     if (!strcmp(a, "--config")) { NEED(); o->config = v; return 1; }
     if (!strcmp(a, "--no-config")) { o->no_config = 1; return 1; }
     if (!strcmp(a, "--waivers")) { NEED(); o->waiver_file = v; return 1; }

@@ -130,6 +130,7 @@ int cli_serve(int argc, char **argv)
      * back when freed (glibc's dynamic threshold would otherwise climb to
      * 32 MiB and keep them in the heap); workers trim after large screens */
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    o.opt.keep_plan = 1;                          /* the print view: the papers show the plan */
 
     /* One engine in the foreground first, so a broken rule pack or a --disable
      * typo is told once and stops the start, as hogo check would. */

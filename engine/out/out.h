@@ -20,6 +20,7 @@ typedef struct {
     int validate_only;           /* hogo validate: no rule ran, so no score or verdict */
     const char *today;           /* the day of screening (--today, any plan date form);
                                     NULL = today by the clock (UTC).  html's cover shows it */
+    int papers_by_id;            /* html: plans' pages by 整理番号 (id), not by ranking */
 } out_ctx;
 
 /* The batch's summary: the public hogo_report_summary (include/hogo.h). */
@@ -38,6 +39,9 @@ typedef struct {
                                     follow the results array); zeroed = empty */
     out_rank *rank;              /* plans kept for a ranking at the end (text, markdown) */
     size_t nrank, caprank, unranked;
+    void *aux;                   /* a writer's own state (html: the schema's words, each
+                                    plan's section); end() frees it, else out_state_free */
+    void (*aux_free)(void *aux);
 } out_state;
 
 /* The secretariat's view of a session: plans by concern score, highest
@@ -67,7 +71,14 @@ void out_rank_sort(out_state *st);          /* score high to low, then input ord
 void out_rank_free(out_state *st);
 
 /* Release what a writer holds if end() is never reached (batch abandoned). */
-static inline void out_state_free(out_state *st) { sb_free(&st->tail); out_rank_free(st); }
+static inline void out_state_free(out_state *st)
+{
+    sb_free(&st->tail);
+    out_rank_free(st);
+    if (st->aux_free) st->aux_free(st->aux);
+    st->aux = NULL;
+    st->aux_free = NULL;
+}
 
 typedef struct {
     const char *name;            /* "text", "json", "sarif", "junit", "markdown", "html" */

@@ -4,10 +4,18 @@
  * The order on paper is the order a secretariat reads: a cover with the day
  * of screening and the plans ranked by concern score (who asks, when, for
  * what), a plans x topics overview coloured by severity, then one section
- * per plan with its identity, score, verdict and every finding with its
- * follow-up (確認事項) and precedent (根拠).  Plans arrive one at a time in
- * input order and the cover needs them all, so plan() keeps its sections in
- * st->tail and end() writes cover, overview, then the sections.
+ * per plan in ranking order: its identity, then what is being decided (the
+ * plan's own content: purpose, description, subjects and items with their
+ * need, storage, transfers, contractors, retention, disposal, access; read
+ * from hogo_result.plan, kept when hogo_options.keep_plan), score, verdict,
+ * every finding with its follow-up (確認事項) and precedent (根拠), located
+ * by the field's label, and a box for the council's 所見 and conclusion.
+ * Plans arrive one at a time in input order and the cover needs them all,
+ * so plan() keeps each section (html_aux) and end() writes cover, overview,
+ * then the sections in the ranking's order.
+ *
+ * Field, value and topic words come from the vocabulary (vocab.h: the
+ * schema's x-hogo annotations), the plan format's one home of words.
  *
  * Every string from a plan or a rule goes through outw_html (clean UTF-8, C1 and
  * bidi controls replaced, & < > " ' escaped), so a plan cannot inject markup
@@ -16,7 +24,11 @@
  * page's print view and secretariat view look like this report. */
 #include "out.h"
 #include "out_common.h"
+#include "vocab.h"
 
+#include <cjson/cJSON.h>
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -63,7 +75,14 @@ const char out_html_css[] =
 ".hogo-report .errors li{color:var(--high)}\n"
 ".hogo-report table.overview th.topic{writing-mode:vertical-rl;white-space:nowrap;font-weight:normal;"
 "font-size:.8rem;padding:.3rem .1rem}\n"
-".hogo-report table.overview td.cell{text-align:center;font-size:.8rem;padding:.1rem}\n"
+".hogo-report table.overview td.cell{text-align:center;font-size:.8rem;padding:.1rem;white-space:nowrap}\n"
+".hogo-report .decided{border:1px solid #999;padding:.2rem .8rem;margin:.6rem 0;background:#fcfcfc}\n"
+".hogo-report .decided dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.3rem 0}\n"
+".hogo-report .decided dt{font-weight:bold}.hogo-report .decided dd{margin:0;white-space:pre-wrap}\n"
+".hogo-report .decided table{font-size:.9rem}.hogo-report .decided h4{margin:.5rem 0 .1rem}\n"
+".hogo-report .council-box{border:2px solid #333;padding:.4rem .8rem;margin:1rem 0;break-inside:avoid}\n"
+".hogo-report .council-box .write{min-height:7rem;border-bottom:1px dashed #999;margin-bottom:.5rem}\n"
+".hogo-report .council-box .choices span{margin-right:1.2rem;white-space:nowrap}\n"
 ".hogo-report .legend span{margin-right:.6rem}\n"
 "@page{size:A4;margin:15mm 12mm}\n"
 "@media print{body.hogo-report{max-width:none;padding:0;font-size:10pt}"
@@ -137,9 +156,198 @@ static void html_waived(strbuf *sb, const out_ctx *c, const out_rank *k)
     if (k->requested) sb_printf(sb, L(c, "<br>適用除外の申出 %zu", "<br>waivers requested %zu"), k->requested);
 }
 
+/* ---- the writer's state: each plan's section ---- */
+
+typedef struct {
+    strbuf *sec;                 /* sec[i]: the section of the plan with index i */
+    char **ids;                  /* ids[i]: its 整理番号 or NULL (--papers-order id) */
+    char **why;                  /* why[i]: why it could not be read (its first input
+                                    error, with the line), NULL when it was screened */
+    size_t nsec, capsec;
+} html_aux;
+
+static void html_aux_free(void *p)
+{
+    html_aux *a = p;
+    if (!a) return;
+    for (size_t i = 0; i < a->nsec; i++) { sb_free(&a->sec[i]); free(a->ids[i]); free(a->why[i]); }
+    free(a->sec);
+    free(a->ids);
+    free(a->why);
+    free(a);
+}
+
+/* ---- what is being decided: the plan's content, in the vocabulary's words ---- */
+
+/* A field's label ("storage.location" -> 保存場所); the key when the format
+ * does not name it. */
+static const char *html_label(const char *path, const char *key, const out_ctx *c)
+{
+    const voc_field *f = voc_field_find(path);
+    return f && f->word[c->lang] ? f->word[c->lang] : key;
+}
+
+static void html_scalar(strbuf *sb, const out_ctx *c, const char *path, const cJSON *v);
+
+/* "a.b" + "." + key, in buf (the path voc_field_find reads). */
+static const char *html_join(char *buf, size_t cap, const char *path, const char *key)
+{
+    snprintf(buf, cap, "%s%s%s", path, *path ? "." : "", key);
+    return buf;
+}
+
+static void html_scalar(strbuf *sb, const out_ctx *c, const char *path, const cJSON *v)
+{
+    char sub[256];
+    if (cJSON_IsNull(v)) sb_puts(sb, L(c, "該当しない", "not applicable"));
+    else if (cJSON_IsTrue(v)) sb_puts(sb, L(c, "はい", "yes"));
+    else if (cJSON_IsFalse(v)) sb_puts(sb, L(c, "いいえ", "no"));
+    else if (cJSON_IsNumber(v)) sb_printf(sb, "%g", v->valuedouble);
+    else if (cJSON_IsString(v)) {
+        const voc_value *w = voc_value_find(voc_field_find(path), v->valuestring);
+        html_text(sb, w && w->word[c->lang] ? w->word[c->lang] : v->valuestring);
+    } else if (cJSON_IsArray(v)) {
+        const cJSON *it;
+        int i = 0;
+        cJSON_ArrayForEach(it, v) {
+            if (i++) sb_puts(sb, L(c, "、", ", "));
+            html_scalar(sb, c, path, it);
+        }
+    } else if (cJSON_IsObject(v)) {
+        const cJSON *it;
+        int i = 0;
+        cJSON_ArrayForEach(it, v) {
+            if (i++) sb_puts(sb, L(c, "；", "; "));
+            html_join(sub, sizeof sub, path, it->string);
+            html_text(sb, html_label(sub, it->string, c));
+            sb_puts(sb, L(c, "：", ": "));
+            html_scalar(sb, c, sub, it);
+        }
+    }
+}
+
+/* A list of entries (storage, transfers, contractors…) as a table whose
+ * columns are the format's fields of an entry that any entry states, in the
+ * format's order. */
+static void html_table(strbuf *sb, const out_ctx *c, const char *path, const cJSON *list)
+{
+    const voc_table *t = voc_get();
+    const voc_field *owner = voc_field_find(path);
+    size_t plen = strlen(path);
+    const cJSON *e = NULL;
+    sb_puts(sb, "<table><thead><tr>");
+    for (int row = -1; row == -1 || e; row++) {
+        if (row >= 0) sb_puts(sb, "<tr>");
+        for (size_t i = 0; owner && i < t->n_fields; i++) {
+            const voc_field *f = &t->fields[i];
+            if (f->depth != owner->depth + 1 || strncmp(f->path, path, plen) || f->path[plen] != '.') continue;
+            const cJSON *x;
+            int used = 0;
+            cJSON_ArrayForEach(x, list) if (cJSON_GetObjectItemCaseSensitive(x, f->name)) used = 1;
+            if (!used) continue;
+            if (row < 0) {
+                sb_puts(sb, "<th>");
+                html_text(sb, f->word[c->lang] ? f->word[c->lang] : f->name);
+                sb_puts(sb, "</th>");
+            } else {
+                sb_puts(sb, "<td>");
+                const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, f->name);
+                if (v) html_scalar(sb, c, f->path, v);
+                sb_puts(sb, "</td>");
+            }
+        }
+        if (row < 0) { sb_puts(sb, "</tr></thead><tbody>\n"); e = list->child; }
+        else { sb_puts(sb, "</tr>\n"); e = e->next; }
+    }
+    sb_puts(sb, "</tbody></table>\n");
+}
+
+/* One part of the plan under its label: a table of entries, a list of its
+ * fields, or text; 「記載なし」 when the plan does not state it (the
+ * findings take that up).  heading: 0 a line of a definition list, 1 a
+ * part under its own heading, 2 a part of entries (one entry, as the format
+ * allows for 委託 and 保存期間, is a table of one row). */
+static void html_part(strbuf *sb, const out_ctx *c, const cJSON *owner, const char *opath, const char *key, int heading)
+{
+    char path[256];
+    html_join(path, sizeof path, opath, key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(owner, key);
+    const char *label = html_label(path, key, c);
+    const voc_field *f = voc_field_find(path);
+    int entries = cJSON_IsArray(v) && cJSON_IsObject(cJSON_GetArrayItem(v, 0));
+    int one = cJSON_IsObject(v) && (heading == 2 || (f && f->kind == VOC_LIST));   /* one entry */
+    if (!heading && !entries && !one && !cJSON_IsObject(v)) {
+        sb_puts(sb, "<dt>");
+        html_text(sb, label);
+        sb_puts(sb, "</dt><dd>");
+        if (v) html_scalar(sb, c, path, v); else sb_puts(sb, L(c, "記載なし", "not stated"));
+        sb_puts(sb, "</dd>\n");
+        return;
+    }
+    sb_puts(sb, "<h4>");
+    html_text(sb, label);
+    sb_puts(sb, "</h4>\n");
+    if (entries) html_table(sb, c, path, v);
+    else if (one) {
+        cJSON *wrap = cJSON_CreateArray();
+        if (wrap && cJSON_AddItemReferenceToArray(wrap, (cJSON *)v)) html_table(sb, c, path, wrap);
+        cJSON_Delete(wrap);
+    } else if (cJSON_IsObject(v)) {                              /* a section of fields */
+        sb_puts(sb, "<dl>\n");
+        const cJSON *k;
+        cJSON_ArrayForEach(k, v) html_part(sb, c, v, path, k->string, 0);
+        sb_puts(sb, "</dl>\n");
+    } else {
+        sb_puts(sb, "<p>");
+        if (v) html_scalar(sb, c, path, v); else sb_puts(sb, L(c, "記載なし", "not stated"));
+        sb_puts(sb, "</p>\n");
+    }
+}
+
+static void html_decided(strbuf *sb, const out_ctx *c, const hogo_result *r)
+{
+    cJSON *plan = r->plan ? cJSON_Parse(r->plan) : NULL;
+    if (!cJSON_IsObject(plan)) { cJSON_Delete(plan); return; }
+    sb_printf(sb, "<div class=\"decided\">\n<h3>%s</h3>\n<dl>\n", L(c, "審議する内容", "What is being decided"));
+    const cJSON *cons = cJSON_GetObjectItemCaseSensitive(plan, "consultation");
+    if (cJSON_IsObject(cons) && cJSON_GetObjectItemCaseSensitive(cons, "basis")) html_part(sb, c, cons, "consultation", "basis", 0);
+    html_part(sb, c, plan, "", "purpose", 0);
+    html_part(sb, c, plan, "", "description", 0);
+    const cJSON *data = cJSON_GetObjectItemCaseSensitive(plan, "data");
+    if (cJSON_IsObject(data)) {
+        static const char *const counts[] = { "persons", "annual" };
+        for (size_t i = 0; i < 2; i++)
+            if (cJSON_GetObjectItemCaseSensitive(data, counts[i])) html_part(sb, c, data, "data", counts[i], 0);
+    }
+    sb_puts(sb, "</dl>\n");
+    if (cJSON_IsObject(data)) {
+        html_part(sb, c, data, "data", "subjects", 1);
+        html_part(sb, c, data, "data", "items", 1);
+    } else html_part(sb, c, plan, "", "data", 1);
+    static const char *const parts[] = { "storage", "transfers", "outsourcing", "retention", "disposal" };
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) html_part(sb, c, plan, "", parts[i], 2);
+    html_part(sb, c, plan, "", "access", 1);
+    sb_puts(sb, "</div>\n");
+    cJSON_Delete(plan);
+}
+
+static void html_council_box(strbuf *sb, const out_ctx *c)
+{
+    sb_printf(sb, "<div class=\"council-box\">\n<h3>%s</h3>\n<div class=\"write\"></div>\n"
+              "<p class=\"choices\"><span class=\"label\">%s</span>",
+              L(c, "審議会の所見", "The council's observations"), L(c, "結論", "Conclusion"));
+    for (int v = HOGO_APPROVE; v <= HOGO_RE_EXAMINE; v++)
+        if (v != HOGO_INCOMPLETE) sb_printf(sb, "<span>□ %s</span>", outw_verdict_word((hogo_verdict)v, c->lang));
+    sb_printf(sb, "<span>□ %s</span></p>\n</div>\n", L(c, "その他（　　　　　　）", "other (          )"));
+}
+
 static void html_begin(strbuf *sb, out_state *st, const out_ctx *c)
 {
-    (void)st;
+    html_aux *a = calloc(1, sizeof *a);
+    if (a) {
+        st->aux = a;
+        st->aux_free = html_aux_free;
+    }
     sb_printf(sb, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
               /* security: the file opened on its own (not served) has a policy too:
@@ -152,7 +360,7 @@ static void html_begin(strbuf *sb, out_state *st, const out_ctx *c)
     sb_puts(sb, "</style>\n</head>\n<body class=\"hogo-report\">\n");
 }
 
-static void html_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, const hogo_finding *f)
+static void html_finding(strbuf *sb, const out_ctx *c, const hogo_finding *f)
 {
     const char *sev = outw_severity_id(f->severity);
     sb_printf(sb, "<div class=\"finding sev-%s%s\" data-path=\"", sev, f->waived ? " waived" : "");
@@ -161,22 +369,20 @@ static void html_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
     html_text(sb, f->rule);
     sb_printf(sb, "\">\n<p><span class=\"sev sev-%s\">%s</span> ", sev, outw_severity_word(f->severity, c->lang));
     if (f->waived) sb_printf(sb, "<s>%s</s> ", L(c, "適用除外", "waived"));
-    sb_puts(sb, "<code>");
-    html_text(sb, f->rule);
-    sb_puts(sb, "</code> <span class=\"topic\">");
-    html_text(sb, outw_topic_word(f->topic, c->lang));
-    sb_puts(sb, "</span> <span class=\"where\">");
-    html_text(sb, r->file);
-    if (f->line > 0) sb_printf(sb, ":%d", f->line);
-    if (f->path && *f->path) {          /* the field in the reader's words */
+    sb_printf(sb, "<span class=\"where\">%s ", L(c, "箇所:", "At:"));
+    if (f->path && *f->path) {          /* the field in the reader's words, escaped */
         strbuf w;
         sb_init(&w);
         outw_field_where(&w, f->path, c->lang);
-        if (w.len) { sb_putc(sb, ' '); html_text(sb, sb_cstr(&w)); }
+        html_text(sb, sb_cstr(&w));
         if (sb_failed(&w)) sb->failed = 1;
         sb_free(&w);
-    }
-    sb_puts(sb, "</span></p>\n<p class=\"message\">");
+    } else sb_puts(sb, L(c, "計画全体", "the whole plan"));
+    sb_puts(sb, "</span> <span class=\"topic\">");
+    html_text(sb, outw_topic_word(f->topic, c->lang));
+    sb_puts(sb, "</span> <code class=\"rule-id\">");
+    html_text(sb, f->rule);
+    sb_puts(sb, "</code></p>\n<p class=\"message\">");
     html_text(sb, outw_lang(f->message, c->lang));
     sb_puts(sb, "</p>\n");
     const char *fu = outw_lang(f->follow_up, c->lang);
@@ -252,7 +458,32 @@ static void html_errors(strbuf *sb, const out_ctx *c, const hogo_result *r)
 static void html_plan(strbuf *out, out_state *st, const out_ctx *c, const hogo_result *r, size_t index)
 {
     (void)out;
+    html_aux *a = st->aux;
     strbuf *sb = &st->tail;
+    if (a && a->nsec == a->capsec) {
+        size_t n = a->capsec ? a->capsec * 2 : 16;
+        strbuf *p = realloc(a->sec, n * sizeof *p);
+        if (p) a->sec = p;
+        char **q = realloc(a->ids, n * sizeof *q);
+        if (q) a->ids = q;
+        char **w = realloc(a->why, n * sizeof *w);
+        if (w) a->why = w;
+        if (p && q && w) a->capsec = n;
+    }
+    if (a && a->nsec < a->capsec && index == a->nsec) {
+        a->ids[a->nsec] = r->id ? strdup(r->id) : NULL;
+        a->why[a->nsec] = NULL;
+        if (!r->screened && r->n_errors) {
+            strbuf m;
+            sb_init(&m);
+            if (r->errors[0].line > 0) sb_printf(&m, L(c, "%d行目: ", "line %d: "), r->errors[0].line);
+            sb_puts(&m, r->errors[0].message ? r->errors[0].message : "");
+            a->why[a->nsec] = sb_failed(&m) ? NULL : sb_steal(&m);
+            sb_free(&m);
+        }
+        sb = &a->sec[a->nsec++];
+        sb_init(sb);
+    }
     out_rank_add(st, r, index);
     sb_printf(sb, "<section class=\"plan\" id=\"plan-%zu\">\n<h2>", index + 1);
     html_text(sb, r->title && *r->title ? r->title : r->file);
@@ -281,17 +512,19 @@ static void html_plan(strbuf *out, out_state *st, const out_ctx *c, const hogo_r
     sb_puts(sb, " &nbsp; ");
     html_counts(sb, c, r->by_severity);
     sb_puts(sb, "</p>\n");
+    html_decided(sb, c, r);
 
     if (r->n_findings) {
         sb_printf(sb, "<h3>%s</h3>\n", L(c, "指摘事項", "Findings"));
         size_t *order = outw_by_severity(r);          /* most severe first */
         for (size_t i = 0; i < r->n_findings; i++)
-            html_finding(sb, c, r, &r->findings[order ? order[i] : i]);
+            html_finding(sb, c, &r->findings[order ? order[i] : i]);
         free(order);
     } else if (r->screened) {
         sb_printf(sb, "<p>%s</p>\n", L(c, "指摘事項はありません。", "No findings."));
     }
     html_errors(sb, c, r);
+    if (r->screened) html_council_box(sb, c);
     sb_puts(sb, "</section>\n");
     st->plans++;
 }
@@ -322,9 +555,11 @@ static void html_cover(strbuf *sb, out_state *st, const out_ctx *c, const out_su
               L(c, "スコア", "Score"), L(c, "判定", "Verdict"), L(c, "件名", "Title"),
               L(c, "担当課", "Department"), L(c, "日付", "Date"), L(c, "諮問の種類", "Consultation"),
               L(c, "指摘", "Findings"));
+    size_t shown = 0, unread = 0;
     for (size_t i = 0; i < st->nrank; i++) {
         const out_rank *k = &st->rank[i];
-        sb_printf(sb, "<tr><td class=\"num\">%zu</td><td class=\"num\">%d</td><td>", i + 1, k->score);
+        if (!k->screened) { unread++; continue; }   /* not ranked: listed apart below */
+        sb_printf(sb, "<tr><td class=\"num\">%zu</td><td class=\"num\">%d</td><td>", ++shown, k->score);
         html_verdict(sb, c, k->screened, k->verdict);
         sb_printf(sb, "</td><td><a href=\"#plan-%zu\">", k->index + 1);
         html_text(sb, k->title ? k->title : k->file);
@@ -340,6 +575,21 @@ static void html_cover(strbuf *sb, out_state *st, const out_ctx *c, const out_su
         sb_puts(sb, "</td></tr>\n");
     }
     sb_puts(sb, "</tbody>\n</table>\n");
+    if (unread) {
+        const html_aux *a = st->aux;
+        sb_printf(sb, "<h3>%s</h3>\n<ul class=\"errors unreadable\">\n",
+                  L(c, "読めなかった計画（順位表に含めていません）", "Plans that could not be read (not ranked)"));
+        for (size_t i = 0; i < st->nrank; i++) {
+            const out_rank *k = &st->rank[i];
+            if (k->screened) continue;
+            sb_printf(sb, "<li><a href=\"#plan-%zu\">", k->index + 1);
+            html_text(sb, k->file);
+            sb_puts(sb, "</a> ");
+            if (a && k->index < a->nsec && a->why[k->index]) html_text(sb, a->why[k->index]);
+            sb_puts(sb, "</li>\n");
+        }
+        sb_puts(sb, "</ul>\n");
+    }
     if (st->unranked)
         sb_printf(sb, L(c, "<p>（ほか%zu件は順位表に含めていません）</p>\n", "<p>(%zu more plans not ranked)</p>\n"),
                   st->unranked);
@@ -386,6 +636,7 @@ static void html_overview(strbuf *sb, out_state *st, const out_ctx *c)
     sb_puts(sb, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < st->nrank; i++) {
         const out_rank *k = &st->rank[i];
+        if (!k->screened) continue;
         sb_printf(sb, "<tr><th><a href=\"#plan-%zu\">", k->index + 1);
         html_text(sb, k->title ? k->title : k->file);
         sb_puts(sb, "</a></th>");
@@ -405,13 +656,61 @@ static void html_overview(strbuf *sb, out_state *st, const out_ctx *c)
     free(used);
 }
 
+/* By 整理番号: plans with an id in its order, then those without, in input
+ * order.  (qsort has no context argument in C11; end() runs on the one
+ * thread that writes this output, and html_ids is set just before.) */
+static _Thread_local char **html_ids;
+static int html_id_cmp(const void *x, const void *y)
+{
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    const char *a = html_ids[i], *b = html_ids[j];
+    if (a && b) { int d = strcmp(a, b); if (d) return d; }
+    else if (a || b) return a ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
 static void html_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
 {
     out_rank_sort(st);
     html_cover(sb, st, c, s);
     html_overview(sb, st, c);
+    /* the plans' sections in the ranking's order; those not ranked (past
+     * OUT_RANK_MAX) or kept in tail (out of memory) after, in input order */
+    html_aux *a = st->aux;
+    unsigned char *done = a && a->nsec ? calloc(a->nsec, 1) : NULL;
+    size_t *byid = a && c->papers_by_id && a->nsec ? malloc(a->nsec * sizeof *byid) : NULL;
+    if (byid) {
+        for (size_t i = 0; i < a->nsec; i++) byid[i] = i;
+        html_ids = a->ids;
+        qsort(byid, a->nsec, sizeof *byid, html_id_cmp);
+        for (size_t i = 0; i < a->nsec; i++) {
+            done[byid[i]] = 1;
+            sb_add(sb, a->sec[byid[i]].data ? a->sec[byid[i]].data : "", a->sec[byid[i]].len);
+        }
+        free(byid);
+    }
+    for (int pass = 0; a && done && pass < 2; pass++) {   /* screened first, then the unreadable */
+        for (size_t i = 0; i < st->nrank; i++) {
+            size_t k = st->rank[i].index;
+            if (st->rank[i].screened != !pass) continue;
+            if (k < a->nsec && !done[k]) {
+                done[k] = 1;
+                sb_add(sb, a->sec[k].data ? a->sec[k].data : "", a->sec[k].len);
+                if (sb_failed(&a->sec[k])) sb->failed = 1;
+            }
+        }
+    }
+    for (size_t k = 0; a && k < a->nsec; k++)
+        if (!done || !done[k]) {
+            sb_add(sb, a->sec[k].data ? a->sec[k].data : "", a->sec[k].len);
+            if (sb_failed(&a->sec[k])) sb->failed = 1;
+        }
+    free(done);
     sb_add(sb, st->tail.data ? st->tail.data : "", st->tail.len);
     if (sb_failed(&st->tail)) sb->failed = 1;
+    html_aux_free(a);
+    st->aux = NULL;
+    st->aux_free = NULL;
     sb_free(&st->tail);
     out_rank_free(st);
     sb_puts(sb, "</body>\n</html>\n");

@@ -49,6 +49,7 @@ hogo_report *hogo_report_new(const char *format, const hogo_report_options *o)
     rp->ctx.pack_version = o->pack_version;
     rp->ctx.validate_only = o->validate_only;
     rp->ctx.today = o->today;
+    rp->ctx.papers_by_id = o->papers_by_id;
     sb_init(&rp->sb);
     return rp;
 }
