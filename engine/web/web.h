@@ -1,9 +1,8 @@
 /* web.h -- `hogo serve`'s server (web_ prefix): a local, stateless web page
  * and its API, on libmicrohttpd.
  *
- * The server needs only the public API (include/hogo.h) and the report
- * writers (engine/out/out.h, with the strbuf they write into): the API
- * answers with the very writer `hogo check --format json|html` uses.  It never opens a file: the page's
+ * The server needs only the public API (include/hogo.h): the API answers
+ * with the very writer `hogo check --format json|html` uses (hogo_report_*).  It never opens a file: the page's
  * assets are compiled in (web_assets.c, generated from engine/web/assets/
  * and docs/plan.schema.json), and a plan lives only in the request's memory.
  *

@@ -2,7 +2,7 @@
  * libmicrohttpd.
  *
  * What a request can reach is a fixed table: the compiled-in assets by exact
- * name, /report.css (out_html_css) and /api/check.  Nothing maps a URL to a
+ * name, /report.css (hogo_report_stylesheet) and /api/check.  Nothing maps a URL to a
  * path, so no file on the server is reachable.  A plan is read into the
  * request's memory, screened by an engine of the server's own workers,
  * rendered by the same writer `hogo check` uses and freed with the request:
@@ -32,7 +32,6 @@
  *   - A stop answers the requests in flight first (web_stop). */
 #define _GNU_SOURCE
 #include "web.h"
-#include "out.h"
 
 #include <arpa/inet.h>
 #include <malloc.h>
@@ -95,9 +94,9 @@ struct web_server {
 struct web_job {
     web_job *next;
     struct MHD_Connection *con;
-    strbuf body;
+    hogo_buf body;
     hogo_lang lang;
-    const out_format *fmt;
+    const char *fmt;
     char name[256];
     int large;
     int done;                    /* the answer below is ready */
@@ -107,7 +106,7 @@ struct web_job {
 };
 
 typedef struct {
-    strbuf body;
+    hogo_buf body;
     int started;                 /* the handler has seen the request */
     int too_many_args;           /* the query had more than WEB_MAX_ARGS parameters */
     int args_en;                 /* ... one of them lang=en (the rest cannot be looked up) */
@@ -115,7 +114,7 @@ typedef struct {
     int too_big;
     web_job *job;                /* queued or answered */
     hogo_lang lang;
-    const out_format *fmt;
+    const char *fmt;
     const char *name;
 } web_req;
 
@@ -250,26 +249,30 @@ static int web_name_ok(const char *n)
 }
 
 /* The report for one plan, by the writer hogo check uses. */
-static char *web_render(const web_server *s, const out_format *fmt, const hogo_engine *e, hogo_lang lang,
+static char *web_render(const web_server *s, const char *fmt, const hogo_engine *e, hogo_lang lang,
                         const hogo_result *r, size_t *len)
 {
     hogo_severity fail_on = s->cfg.fail_on;
-    out_ctx c = { .engine = e, .lang = lang, .fail_on = fail_on, .color = 0,
-                  .tool_version = HOGO_VERSION, .pack_version = s->pack, .today = s->cfg.today };
-    out_state st;
-    memset(&st, 0, sizeof st);
-    out_summary sum;
+    hogo_report_options o = { .engine = e, .lang = lang, .fail_on = fail_on, .color = 0,
+                              .tool_version = HOGO_VERSION, .pack_version = s->pack, .today = s->cfg.today };
+    hogo_report_summary sum;
     memset(&sum, 0, sizeof sum);
-    out_summary_add(&sum, r, fail_on);
-    strbuf sb;
-    sb_init(&sb);
-    fmt->begin(&sb, &st, &c);
-    fmt->plan(&sb, &st, &c, r, 0);
-    fmt->end(&sb, &st, &c, &sum);
-    out_state_free(&st);
-    if (sb_failed(&sb)) { sb_free(&sb); return NULL; }
-    *len = sb.len;
-    return sb_steal(&sb);
+    hogo_report_summary_add(&sum, r, fail_on);
+    hogo_report *rp = hogo_report_new(fmt, &o);
+    if (!rp) return NULL;
+    hogo_report_begin(rp);
+    hogo_report_plan(rp, r, 0);
+    hogo_report_end(rp, &sum);
+    size_t n = 0;
+    const char *d = hogo_report_output(rp, &n);
+    char *text = hogo_report_failed(rp) ? NULL : malloc(n + 1);
+    if (text) {
+        if (n) memcpy(text, d, n);
+        text[n] = '\0';
+        *len = n;
+    }
+    hogo_report_free(rp);
+    return text;
 }
 
 static enum MHD_Result web_args_count(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
@@ -281,7 +284,7 @@ static enum MHD_Result web_args_count(void *cls, enum MHD_ValueKind kind, const 
 
 /* The query of /api/check: lang, format, name (the file name the report
  * shows; a label only, never opened).  0 when one is bad. */
-static int web_query(struct MHD_Connection *con, hogo_lang *lang, const out_format **fmt,
+static int web_query(struct MHD_Connection *con, hogo_lang *lang, const char **fmt,
                      const char **name)
 {
     const char *l = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "lang");
@@ -290,16 +293,16 @@ static int web_query(struct MHD_Connection *con, hogo_lang *lang, const out_form
     if (!l || !strcmp(l, "ja")) *lang = HOGO_JA;
     else if (!strcmp(l, "en")) *lang = HOGO_EN;
     else return 0;
-    if (!f || !strcmp(f, "json")) *fmt = &out_json;
-    else if (!strcmp(f, "html")) *fmt = &out_html;
+    if (!f || !strcmp(f, "json")) *fmt = "json";
+    else if (!strcmp(f, "html")) *fmt = "html";
     else return 0;
     *name = n ? n : "plan.json";
     return web_name_ok(*name);
 }
 
-static const char *web_type_of(const out_format *fmt)
+static const char *web_type_of(const char *fmt)
 {
-    return fmt == &out_html ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
+    return !strcmp(fmt, "html") ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
 }
 
 /* 413: the plan is not read at all, and reported the way hogo check reports
@@ -308,9 +311,9 @@ static const char *web_type_of(const out_format *fmt)
 static enum MHD_Result web_too_big(web_server *s, struct MHD_Connection *con)
 {
     hogo_lang lang;
-    const out_format *fmt;
+    const char *fmt;
     const char *name;
-    if (!web_query(con, &lang, &fmt, &name)) { lang = HOGO_JA; fmt = &out_json; name = "plan.json"; }
+    if (!web_query(con, &lang, &fmt, &name)) { lang = HOGO_JA; fmt = "json"; name = "plan.json"; }
     char msg[256];
     if (lang == HOGO_EN)
         snprintf(msg, sizeof msg, "the plan is more than %zu bytes; the limit is %zu (--max-plan-bytes)",
@@ -358,7 +361,7 @@ static void web_screen_job(web_server *s, hogo_engine *e, web_job *j)
     hogo_engine_set_lang(e, j->lang);       /* input errors in the request's language */
     hogo_result *r = NULL;
     hogo_screen(e, j->name, j->body.data ? j->body.data : "", j->body.len, &r);
-    sb_free(&j->body);                       /* stateless: the plan is gone */
+    hogo_buf_free(&j->body);                       /* stateless: the plan is gone */
     j->text = r ? web_render(s, j->fmt, e, j->lang, r, &j->len) : NULL;
     j->status = !j->text ? WEB_ERROR : r->screened ? WEB_OK : WEB_UNPROCESSABLE;
     hogo_result_free(r);
@@ -402,7 +405,7 @@ static void *web_worker(void *arg)
 static void web_job_free(web_job *j)
 {
     if (!j) return;
-    sb_free(&j->body);
+    hogo_buf_free(&j->body);
     free(j->text);
     free(j);
 }
@@ -415,7 +418,7 @@ static enum MHD_Result web_enqueue(web_server *s, struct MHD_Connection *con, we
     if (!j) return web_plain(con, WEB_ERROR, "メモリが足りません\n", "out of memory\n");
     j->con = con;
     j->body = q->body;
-    sb_init(&q->body);
+    hogo_buf_init(&q->body);
     j->lang = q->lang;
     j->fmt = q->fmt;
     snprintf(j->name, sizeof j->name, "%s", q->name);
@@ -458,8 +461,8 @@ static enum MHD_Result web_asset_get(struct MHD_Connection *con, const char *url
 {
     const char *name = strcmp(url, "/") ? url + 1 : "index.html";
     if (!strcmp(name, "report.css"))
-        return web_send(con, WEB_OK, "text/css; charset=utf-8", WEB_CSP_PAGE, (void *)out_html_css,
-                        strlen(out_html_css), MHD_RESPMEM_PERSISTENT);
+        return web_send(con, WEB_OK, "text/css; charset=utf-8", WEB_CSP_PAGE, (void *)hogo_report_stylesheet(),
+                        strlen(hogo_report_stylesheet()), MHD_RESPMEM_PERSISTENT);
     for (const web_asset *a = web_assets; a->name; a++)
         if (!strcmp(a->name, name))
             return web_send(con, WEB_OK, web_type(name), WEB_CSP_PAGE, (void *)a->data, a->len,
@@ -548,7 +551,7 @@ static enum MHD_Result web_handle(void *cls, struct MHD_Connection *con, const c
     web_req *q = *con_cls;
     if (!q || !q->started) {
         if (!q && !(q = calloc(1, sizeof *q))) return MHD_NO;
-        sb_init(&q->body);
+        hogo_buf_init(&q->body);
         q->started = 1;
         *con_cls = q;
         pthread_mutex_lock(&s->mu);
@@ -572,14 +575,14 @@ static enum MHD_Result web_handle(void *cls, struct MHD_Connection *con, const c
     }
     if (*upload_size) {
         if (!q->too_big) {
-            if (q->body.len + *upload_size > s->cfg.max_plan_bytes) { q->too_big = 1; sb_free(&q->body); }
-            else sb_add(&q->body, upload, *upload_size);
+            if (q->body.len + *upload_size > s->cfg.max_plan_bytes) { q->too_big = 1; hogo_buf_free(&q->body); }
+            else hogo_buf_add(&q->body, upload, *upload_size);
         }
         *upload_size = 0;
         return MHD_YES;
     }
     if (q->too_big) return web_too_big(s, con);
-    if (sb_failed(&q->body)) return web_plain(con, WEB_ERROR, "メモリが足りません\n", "out of memory\n");
+    if (q->body.failed) return web_plain(con, WEB_ERROR, "メモリが足りません\n", "out of memory\n");
     return web_enqueue(s, con, q);
 }
 
@@ -627,7 +630,7 @@ static void web_completed(void *cls, struct MHD_Connection *con, void **con_cls,
     pthread_cond_broadcast(&s->idle);
     pthread_mutex_unlock(&s->mu);
     if (!q) return;
-    sb_free(&q->body);
+    hogo_buf_free(&q->body);
     web_job_free(q->job);
     free(q);
     *con_cls = NULL;
