@@ -631,6 +631,8 @@ static int parse_event_duration(const char *p, long *days)
         { "退院", 1 }, { "退園", 1 }, { "退学", 1 }, { "退去", 1 }, { "修了", 1 }, { "転居", 1 },
         { "脱退", 1 }, { "解散", 1 }, { "離職", 1 }, { "退任", 1 }, { "廃業", 1 }, { "閉所", 1 },
         { "閉園", 1 },
+        /* an age or a milestone reached (児童が18歳に達するまで, 満18歳まで) */
+        { "達する", 0 }, { "迎える", 0 }, { "歳", 0 }, { "成人", 1 },
     };
     for (size_t t = 0; t < sizeof tail / sizeof tail[0]; t++) {
         if (!ends_with(buf, tail[t])) continue;
@@ -666,6 +668,15 @@ static int prompt_after(const char *head_end, const char *s, const char *tail, l
         "速やかに", "速やか", "すみやかに", "すみやか", "直ちに", "直ち", "ただちに", "ただち", "遅滞なく",
     };
     if (head_end <= s) return 0;
+    /* 「保存期間満了後」「契約終了後」 alone: at the end of a period or an
+     * event written before it, its length not given */
+    if (*tail == '\0' && !strcmp(head_end, "後")) {
+        static const char *const ends[] = { "満了", "終了", "完了" };
+        for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+            size_t n = strlen(ends[i]);
+            if ((size_t)(head_end - s) > n && !memcmp(head_end - n, ends[i], n)) { *days = HOGO_DURATION_EVENT; return 1; }
+        }
+    }
     const char *p = tail;
     while (eat_str(&p, "、") || eat_str(&p, ",") || eat_str(&p, "，")) skip_ws(&p);
     skip_ws(&p);
@@ -692,7 +703,8 @@ static int parse_anchored(const char *s, long *days)
         for (const char *q = strstr(s, anchors[a]); q; q = strstr(q + n, anchors[a]))
             if (!best || q + n > best) { best = q + n; at = q; }
     }
-    if (!best || !*best) return 0;
+    if (!best) return 0;
+    if (!*best) return prompt_after(at, s, best, days);
     return parse_duration_core(best, days) || prompt_after(at, s, best, days);
 }
 

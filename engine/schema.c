@@ -1398,7 +1398,10 @@ static int check_any(vctx *c, const cJSON *v, const snode *s, unsigned vt)
     if (alts.failed) oom(c);
     else if (content) {
         buf sfx = {0};
-        if (n_values) { buf_puts(&sfx, TR(c, "（ほかに書ける値: ", "; also accepted: ")); buf_puts(&sfx, alts.d); buf_puts(&sfx, TR(c, "）", "")); }
+        /* a word staff write for one of the other values (次回審議会): named first */
+        const char *word = n_values && cJSON_IsString(v) ? ja_value(c, v->valuestring, values, n_values) : NULL;
+        if (word) { buf_puts(&sfx, TR(c, "（\"", "; did you mean \"")); buf_puts(&sfx, word); buf_puts(&sfx, TR(c, "\" のことですか）", "\"?")); }
+        else if (n_values) { buf_puts(&sfx, TR(c, "（ほかに書ける値: ", "; also accepted: ")); buf_puts(&sfx, alts.d); buf_puts(&sfx, TR(c, "）", "")); }
         if (sfx.failed) oom(c);
         else {
             const char *os = c->suffix;
