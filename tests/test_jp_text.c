@@ -308,6 +308,8 @@ static const dur_case DUR_OK[] = {
     { "登録抹消の日まで", HOGO_DURATION_EVENT }, { "退所後5年", 1825 },
     { "保存期間満了後速やかに", HOGO_DURATION_EVENT }, { "契約終了後、直ちに", HOGO_DURATION_EVENT },
     { "業務完了後遅滞なく", HOGO_DURATION_EVENT }, { "保存期間満了後速やかに廃棄", HOGO_DURATION_EVENT },
+    { "児童が18歳に達するまで", HOGO_DURATION_EVENT }, { "満18歳まで", HOGO_DURATION_EVENT },
+    { "保存期間満了後", HOGO_DURATION_EVENT }, { "契約終了後", HOGO_DURATION_EVENT },
 };
 
 static const char *const DUR_BAD[] = {
