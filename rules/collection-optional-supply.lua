@@ -26,7 +26,7 @@ return {
                 en = "Whether supplying a sensitive item is optional or compulsory" },
   message   = { ja = "申請者から「{item}」（{what}）を受け取りますが、{gap}",
                 en = "Applicants supply \"{item}\" ({what_en}), but {gap_en}" },
-  follow_up = { ja = "この項目・添付書類の提出が必須か任意か（data.items[].optional）と、申請書・案内でそれを申請者にどう伝えるか（data.supply_told）を示してください。業務に必須でないなら任意とし、提出しなくても申請できることを様式に明記してください。",
+  follow_up = { ja = "この項目・添付書類の提出が必須か任意か（「{label:data.items.optional}」欄）と、申請書・案内でそれを申請者にどう伝えるか（「{label:data.supply_told}」欄）を示してください。業務に必須でないなら任意とし、提出しなくても申請できることを様式に明記してください。",
                 en = "State whether supplying this item or attachment is compulsory or optional (data.items[].optional) and how the form tells applicants (data.supply_told). If the work does not need it, make it optional and say on the form that applicants may leave it out." },
   precedent = "羽村市個人情報保護審議会 平成21年3月17日 審議1「里帰り出産等妊婦健康診査費助成事業について」: 委員「受診したということの確認のためということだが、領収書だけでなく母子手帳のコピーを取る必要があるのか」; 個人情報の保護に関する法律 第62条（本人から直接書面に記録された個人情報を取得するときの利用目的の明示）（任意・必須の明示を問うた議事録は見当たらず、法の規定）",
 

@@ -31,9 +31,9 @@ return {
   severity  = "low",
   title     = { ja = "扱う個人情報の項目が記載されていない",
                 en = "The items of personal data are not listed" },
-  message   = { ja = "個人情報を扱う計画ですが（{why}）、扱う項目（data.items）が記載されていません（記載不足）。",
+  message   = { ja = "個人情報を扱う計画ですが（{why}）、扱う項目（「{label:data.items}」欄）が記載されていません（記載不足）。",
                 en = "The plan handles personal data ({why_en}), but does not list its items (data.items) (incomplete)." },
-  follow_up = { ja = "扱う個人情報を1項目ずつ（氏名、住所、検査結果…）data.items に記載し、要配慮個人情報には sensitive: true と必要性（need）を示してください。",
+  follow_up = { ja = "扱う個人情報を1項目ずつ（氏名、住所、検査結果…）「{label:data.items}」欄に記載し、要配慮個人情報には「{label:data.items.sensitive}」欄を「はい」（true）とし、必要性（「{label:data.items.need}」欄）を示してください。",
                 en = "List each item of personal data (name, address, test results...) in data.items, marking special-care items sensitive: true with why they are needed (need)." },
   precedent = "志木市 令和2年度第3回 議題(3)「委託するのは、受診結果のみか」" .. situation.PRE_ACT .. "; 個人情報の保護に関する法律 第61条（保有の制限）",
 
@@ -44,7 +44,7 @@ return {
       for _, it in ipairs(common.items(plan)) do
         if common.obj(it) and not common.answer(it.name) then
           ctx.report(it, "name", { incomplete = true,
-            message = { ja = "項目の名称（data.items[].name）が記載されていない項目があります（記載不足）。",
+            message = { ja = "項目の名称（「{label:data.items.name}」欄）が記載されていない項目があります（記載不足）。",
                         en = "An item is listed without its name (data.items[].name) (incomplete)." } })
           return
         end

@@ -51,7 +51,7 @@ return {
     end
     if not covered.any and not covered.paper and situation.says(plan, PAPER_DESTROYED) then
       ctx.report(plan.disposal, nil, { incomplete = true,
-        message = { ja = "紙の書類を廃棄する計画（本文）ですが、紙の廃棄・返却の方法が disposal に記載されていません（記載不足）。",
+        message = { ja = "紙の書類を廃棄する計画（本文）ですが、紙の廃棄・返却の方法が「{label:disposal}」欄に記載されていません（記載不足）。",
                     en = "The text tells of destroying paper, but disposal says nothing of how the paper is destroyed or returned (incomplete)." } })
     end
     for _, d in ipairs(list) do

@@ -47,7 +47,7 @@ return {
       -- would draw (never better)
       if always == true and types == nil and bundled(plan) then
         ctx.report(data, "item_types", { severity = sev_always, vars = { n = tostring(listed) },
-          message = { ja = "個人情報を毎回すべて取得する計画ですが、取得する可能性のある項目の種類の数（data.item_types）が記載されていません。",
+          message = { ja = "個人情報を毎回すべて取得する計画ですが、取得する可能性のある項目の種類の数（「{label:data.item_types}」欄）が記載されていません。",
                       en = "Every item is to be collected every time, but how many kinds may be collected (data.item_types) is not stated." } })
       end
       return

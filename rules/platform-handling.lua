@@ -22,16 +22,16 @@ local INCIDENT = [[(?:事業者|運営(?:会社|事業者)|LINE|障害|漏えい
 
 local QUESTIONS = {
   { key = "terms", re = TERMS, ja = "利用規約とデータの処理場所", en = "the terms and where data is processed",
-    ask = "運営事業者の利用規約とデータを処理・保存する場所を確認した結果を platforms[].terms に",
+    ask = "運営事業者の利用規約とデータを処理・保存する場所を確認した結果を「" .. hogo.label("platforms.terms") .. "」欄に",
     ask_en = "what the operator's terms say and where it processes and keeps the data, in platforms[].terms" },
   { key = "held", re = HELD, ja = "プラットフォームを通る情報と{body}のシステムに残す情報", en = "what passes over it and what stays in {body_en}'s system",
-    ask = "プラットフォーム上を通る情報と、{body}（または委託先）のシステムだけに保存する情報（国のガイドラインは、住民の個人情報や相談内容をLINE側に保存しない構成を求めています）を platforms[].held に",
+    ask = "プラットフォーム上を通る情報と、{body}（または委託先）のシステムだけに保存する情報（国のガイドラインは、住民の個人情報や相談内容をLINE側に保存しない構成を求めています）を「" .. hogo.label("platforms.held") .. "」欄に",
     ask_en = "what passes over the platform and what is kept only in {body_en}'s (or its contractor's) system -- the national guideline asks that residents' personal data and consultations not be stored on LINE's side -- in platforms[].held" },
   { key = "viewers", re = VIEWERS, ja = "トーク履歴を見られる者", en = "who can see the talk history",
-    ask = "管理画面でトーク・メッセージの履歴を見られる職員・委託先を platforms[].viewers に",
+    ask = "管理画面でトーク・メッセージの履歴を見られる職員・委託先を「" .. hogo.label("platforms.viewers") .. "」欄に",
     ask_en = "which staff or contractors can see the talk history in the admin screen, in platforms[].viewers" },
   { key = "incident", re = INCIDENT, ja = "事業者で事故が起きたときの対応", en = "what happens on the operator's incident",
-    ask = "運営事業者で漏えいや障害が起きたときの利用停止・住民への周知・代わりの窓口を platforms[].incident に",
+    ask = "運営事業者で漏えいや障害が起きたときの利用停止・住民への周知・代わりの窓口を「" .. hogo.label("platforms.incident") .. "」欄に",
     ask_en = "how use is stopped, residents told and another channel offered when the operator has a breach or outage, in platforms[].incident" },
 }
 

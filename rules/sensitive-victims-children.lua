@@ -45,7 +45,7 @@ end
 local IN_NEED = {
   message = { ja = "{what}を取り扱う計画です（{kinds}）。情報が漏れたり、他の児童生徒や関係のない人に知られたりすると、本人の安全や生活に重大な影響があります。",
               en = "The plan handles {what_en} ({kinds_en}). A leak, or its becoming known to other pupils or people with no part in it, can harm the person." },
-  follow_up = { ja = "回答や記録を見られる職員の限定とアクセス記録（access.restriction・access.logging）、他の児童生徒から見えないこと、いじめ・不調などの兆しがあったときに誰に伝わり誰がどう対応するか（学校いじめ対策組織への報告など）、本人・保護者への説明と回答が任意か、関係機関へ提供する場合の範囲と根拠を示してください。",
+  follow_up = { ja = "回答や記録を見られる職員の限定とアクセス記録（「{label:access.restriction}」・「{label:access.logging}」欄）、他の児童生徒から見えないこと、いじめ・不調などの兆しがあったときに誰に伝わり誰がどう対応するか（学校いじめ対策組織への報告など）、本人・保護者への説明と回答が任意か、関係機関へ提供する場合の範囲と根拠を示してください。",
                 en = "State which staff may see the answers and records and that access is logged (access.restriction, access.logging), that other pupils cannot see them, who is told and who acts when signs of bullying or distress appear (e.g. the school's anti-bullying organisation), what pupils and parents are told and whether answering is optional, and what goes to partner agencies and on what basis." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「虐待や貧困、いじめなど、さまざまな相談があると思うが」; いじめ防止対策推進法 第22条（学校におけるいじめの防止等の対策のための組織）・第23条（いじめに対する措置：通報を受けたときの事実確認と報告。国の法令）",
 }

@@ -40,7 +40,7 @@ return {
         if common.obj(t) and ELECTRONIC[situation.value(t.method) or ""] and not situation.notice(t)
            and (common.is_city(t.from, plan) or common.is_city(t.to, plan)) then
           ctx.report(plan.storage, nil, { incomplete = true, vars = { what = t.what or "データ", what_en = t.what or "the data" },
-            message = { ja = "「{what}」を電子データで受け渡しますが、電子データの保管場所が storage に記載されていません（記載不足）。",
+            message = { ja = "「{what}」を電子データで受け渡しますが、電子データの保管場所が「{label:storage}」欄に記載されていません（記載不足）。",
                         en = "\"{what_en}\" moves as electronic data, but storage does not say where electronic data is kept (incomplete)." } })
           break
         end
@@ -55,7 +55,7 @@ return {
       for _, t in ipairs(common.list(plan.transfers)) do
         if common.obj(t) and not situation.notice(t) and common.is_contractor(t.to, plan) then
           ctx.report(plan.storage, nil, { incomplete = true, vars = { what = t.what or "データ", what_en = t.what or "the data", to = t.to },
-            message = { ja = "「{what}」を{to}へ渡しますが、{to}での保管場所が storage に記載されていません（記載不足）。",
+            message = { ja = "「{what}」を{to}へ渡しますが、{to}での保管場所が「{label:storage}」欄に記載されていません（記載不足）。",
                         en = "\"{what_en}\" is handed to {to}, but storage does not say where {to} keeps it (incomplete)." } })
           break
         end

@@ -40,7 +40,7 @@ return {
           what = common.answer(s.what) or "データ", data = st.label_ja, data_en = st.label_en },
           message = { ja = "受託者の施設で保管する「{what}」（{data}）の所在国（国内・海外）が記載されていません（記載不足）。",
                       en = "Which country the contractor keeps \"{what}\" ({data_en}) in is not stated (incomplete)." },
-          follow_up = { ja = "受託者がこのデータを保管・処理する国を storage[].region に記載してください（国内なら domestic）。海外の場合は、その国の個人情報保護制度を把握した上での安全管理措置（外的環境の把握）を示してください。",
+          follow_up = { ja = "受託者がこのデータを保管・処理する国を「{label:storage.region}」欄に記載してください（国内なら「" .. hogo.choice("storage.region", "domestic") .. "」）。海外の場合は、その国の個人情報保護制度を把握した上での安全管理措置（外的環境の把握）を示してください。",
                         en = "State the country where the contractor keeps and processes the data in storage[].region (domestic if in Japan); if abroad, the safeguards chosen in light of that country's regime." } })
       end
       if common.obj(s) and s.region == "overseas" and not situation.cloudlike(s) then

@@ -25,7 +25,7 @@ return {
         local mn = common.my_number(plan) ~= nil
         ctx.report(o, "subcontracting", { severity = mn and "critical" or nil,
           precedent = mn and "番号法 第10条（再委託は委託をした者の許諾を得た場合に限る）; 個人情報保護法 第66条第2項" or nil,
-          follow_up = mn and { ja = "個人番号を扱う事務の再委託は、番号法第10条により{body}の許諾を得た場合に限られます。outsourcing.subcontracting を prohibited とするか、with_approval として許諾の手続（書面、再委託先の名称・業務範囲・安全管理措置の確認）を示してください。",
+          follow_up = mn and { ja = "個人番号を扱う事務の再委託は、番号法第10条により{body}の許諾を得た場合に限られます。「{label:outsourcing.subcontracting}」欄を「" .. hogo.choice("outsourcing.subcontracting", "prohibited") .. "」とするか、「" .. hogo.choice("outsourcing.subcontracting", "with_approval") .. "」として許諾の手続（書面、再委託先の名称・業務範囲・安全管理措置の確認）を示してください。",
                                en = "Under the My Number Act (Article 10) work on Individual Numbers may be re-entrusted only with {body_en}'s permission: set outsourcing.subcontracting to prohibited, or to with_approval and state how permission is given (in writing, after checking the subcontractor's name, scope and safeguards)." } or nil,
           vars = common.with_body(plan, {
           contractor = common.answer(o.contractor) and ("受託者（" .. common.answer(o.contractor) .. "）") or "受託者",

@@ -34,7 +34,7 @@ end
 local MN_PERMISSION = [[(?:番号法|番号利用法)(?:第)?10条|(?:再委託|再々委託)[^。]{0,30}?許諾|許諾[^。]{0,20}?(?:再委託|再々委託)]]
 local MN_MESSAGE = { ja = "個人番号を含む書類・データの取扱いについて、{body}の承認を条件に再委託を認める計画ですが、番号法に基づく{body}の許諾と、再委託先の監督が記載されていません。",
                      en = "Re-subcontracting of work on papers or data holding Individual Numbers is allowed with {body_en}'s approval, but the plan does not state {body_en}'s permission under the My Number Act or how the subcontractor is supervised." }
-local MN_FOLLOW_UP = { ja = "個人番号を扱う事務の再委託は、番号法第10条により委託元である{body}の許諾を得た場合に限られます。再委託（再々委託を含む）の都度、書面で許諾すること、許諾の際に再委託先の名称・業務範囲・安全管理措置を確認すること、再委託先にも同等の安全管理措置と監督（同法第11条）を及ぼすことを示してください（outsourcing.responsibility_structure か description）。",
+local MN_FOLLOW_UP = { ja = "個人番号を扱う事務の再委託は、番号法第10条により委託元である{body}の許諾を得た場合に限られます。再委託（再々委託を含む）の都度、書面で許諾すること、許諾の際に再委託先の名称・業務範囲・安全管理措置を確認すること、再委託先にも同等の安全管理措置と監督（同法第11条）を及ぼすことを示してください（「{label:outsourcing.responsibility_structure}」欄か「{label:description}」欄）。",
                        en = "Under the My Number Act (Article 10), work on Individual Numbers may be re-entrusted only with the permission of the body that entrusted it ({body_en}). State that each re-entrustment (and any further one) is permitted in writing, what is checked before permitting it (the subcontractor's name, scope and safeguards), and that the subcontractor is held to the same safeguards and supervision (Article 11) (outsourcing.responsibility_structure or description)." }
 local MN_PRECEDENT = "行政手続における特定の個人を識別するための番号の利用等に関する法律（番号法）第10条（再委託: 委託をした者の許諾を得た場合に限る）・第11条（委託先の監督）; 個人情報保護委員会「特定個人情報の適正な取扱いに関するガイドライン（行政機関等編）」（委託の取扱い）（国の法令・指針。審議会の議事録は見当たらず）"
 

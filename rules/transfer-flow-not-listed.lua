@@ -13,9 +13,9 @@ return {
   severity  = "low",
   title     = { ja = "本文にある受け渡し・通知が受け渡しの欄にない",
                 en = "A flow the text tells of is not among the transfers" },
-  message   = { ja = "本文に「{quote}」とありますが、{channel}による受け渡し・通知が transfers に記載されていません（記載不足）。",
+  message   = { ja = "本文に「{quote}」とありますが、{channel}による受け渡し・通知が「{label:transfers}」欄に記載されていません（記載不足）。",
                 en = "The text says \"{quote}\", but no transfer by {channel_en} is listed (incomplete)." },
-  follow_up = { ja = "{channel}で何を誰から誰へ送るかを transfers に1件ずつ記載してください（what・from・to・method。住民へのお知らせなら kind: notice）。送らないのであれば本文を改めてください。",
+  follow_up = { ja = "{channel}で何を誰から誰へ送るかを「{label:transfers}」欄に1件ずつ記載してください（{label:transfers.what}・{label:transfers.from}・{label:transfers.to}・{label:transfers.method}。住民へのお知らせなら「{label:transfers.kind}」欄を「" .. hogo.choice("transfers.kind", "notice") .. "」）。送らないのであれば本文を改めてください。",
                 en = "List what goes by {channel_en}, from whom and to whom, as transfers (what, from, to, method; kind: notice for a notice to a resident), or correct the text if nothing is sent that way." },
   precedent = "志木市 令和2年度第3回 議題(3)「受託者に未受診者の資料を送付する場合には、データベースを渡すのか」「原則LGWAN回線を利用し、データの送付を考えている」" .. situation.PRE_ACT,
 

@@ -40,7 +40,7 @@ return {
         for _, k in ipairs({ "to", "from" }) do
           if not common.answer(t[k]) then
             ctx.report(t, k, { incomplete = true, vars = { what = t.what or "データ", from = t.from or "?", to = t.to or "?" },
-              message = { ja = k == "to" and "「{what}」を受け取る者（to）が記載されていません（記載不足）。" or "「{what}」を渡す者（from）が記載されていません（記載不足）。",
+              message = { ja = k == "to" and "「{what}」を受け取る者（「{label:transfers.to}」欄）が記載されていません（記載不足）。" or "「{what}」を渡す者（「{label:transfers.from}」欄）が記載されていません（記載不足）。",
                           en = k == "to" and "Who receives \"{what}\" (to) is not stated (incomplete)." or "Who hands over \"{what}\" (from) is not stated (incomplete)." } })
             break
           end

@@ -24,11 +24,11 @@ local METHOD_EN = { email = "e-mail", encrypted_email = "e-mail", phone = "phone
 
 -- one question per gap, each saying where it is answered
 local ASK = {
-  content = { ja = "本文に書くこと（「お知らせがあります」程度にとどめ、氏名や健康状態などを書かないか）を transfers[].content に",
+  content = { ja = "本文に書くこと（「お知らせがあります」程度にとどめ、氏名や健康状態などを書かないか）を「" .. hogo.label("transfers.content") .. "」欄に",
               en = "what the message says (a bare notice, no names or health details) in transfers[].content" },
-  address = { ja = "どの宛先に送り、誤った宛先への送信をどう防ぐか（登録時の確認、送信前の複数人での確認等）を transfers[].address_check に",
+  address = { ja = "どの宛先に送り、誤った宛先への送信をどう防ぐか（登録時の確認、送信前の複数人での確認等）を「" .. hogo.label("transfers.address_check") .. "」欄に",
               en = "which address it goes to and how a wrong address is prevented (confirmed at sign-up, checked by two people) in transfers[].address_check" },
-  consent = { ja = "本人（保護者・家族）がどう申し込み、どう止められるかを transfers[].consent に",
+  consent = { ja = "本人（保護者・家族）がどう申し込み、どう止められるかを「" .. hogo.label("transfers.consent") .. "」欄に",
               en = "how the resident (parent, relative) signs up and how they stop it in transfers[].consent" },
 }
 
