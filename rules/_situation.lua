@@ -170,21 +170,41 @@ M.BECAUSE = [[ため|理由|ので|により|によって|に代えて|代わり
 -- node's what/service/provider or of the plan's purpose/description that names the topic (a
 -- PCRE2 alternative, e.g. ISMAP) and gives a reason (M.BECAUSE) in that sentence or the next.
 -- Returns the text found and where ("field", or the prose key), or nil.
+local function reason_in(node, key, re)
+  -- the sentence first (one search), and only a found sentence weighed as an answer: a
+  -- placeholder or a deferral gives no reason
+  local t = node[key]
+  local sentence = type(t) == "string" and hogo.match(t, re, "i")
+  if sentence and hogo.test(sentence, M.BECAUSE) and common.answer(sentence) then return common.text(sentence) end
+  return nil
+end
+-- The plan's own prose is read once per plan and topic: rules ask per list entry (storage-cloud
+-- per storage entry), and a plan of n entries would read its purpose and description n times
+-- (issue 20: cost linear in the plan).
+local reason_cache = setmetatable({}, { __mode = "k" })
+local REASON_CACHE_MAX = 256           -- topics kept per plan (rules ask a handful)
 function M.reason(plan, node, field, topic)
   local own = common.obj(node) and common.answer(node[field])
   if own then return own, field end
   local re = "[^。\n]*(?:" .. topic .. ")[^。\n]*(?:。[^。\n]*)?"
-  local places = {}
   if common.obj(node) then
-    for _, k in ipairs({ "what", "service", "provider" }) do places[#places + 1] = { node, k } end
+    for _, k in ipairs({ "what", "service", "provider" }) do
+      local sentence = reason_in(node, k, re)
+      if sentence then return sentence, k end
+    end
   end
-  places[#places + 1] = { plan, "purpose" }
-  places[#places + 1] = { plan, "description" }
-  for _, p in ipairs(places) do
-    local t = common.answer(p[1][p[2]])
-    local sentence = t and hogo.match(t, re, "i")
-    if sentence and hogo.test(sentence, M.BECAUSE) then return sentence, p[2] end
+  local c = reason_cache[plan]
+  if not c then c = { n = 0, hit = {} }; reason_cache[plan] = c end
+  local hit = c.hit[topic]
+  if hit == nil then
+    hit = false
+    for _, k in ipairs({ "purpose", "description" }) do
+      local sentence = reason_in(plan, k, re)
+      if sentence then hit = { sentence, k }; break end
+    end
+    if c.n < REASON_CACHE_MAX then c.n = c.n + 1; c.hit[topic] = hit end
   end
+  if hit then return hit[1], hit[2] end
   return nil
 end
 
