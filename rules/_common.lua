@@ -914,6 +914,28 @@ local function per_plan(fn)
   end
 end
 
+-- common.per_question(fn [, max]): fn(plan, question [, variant]) kept per plan and question
+-- (a string; variant, when given, is part of the key).  For readers that rules ask once per list
+-- entry (storage-cloud per storage entry) and that walk the plan's prose for each answer: uncached,
+-- a plan of n entries costs n x n (issue 20).  At most max questions a plan are kept (default 4096;
+-- rules ask a few dozen); past that, answers are worked out each time.
+function M.per_question(fn, max)
+  max = max or 4096
+  local cache = setmetatable({}, { __mode = "k" })
+  return function(plan, q, variant)
+    if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
+    local c = cache[plan]
+    if not c then c = { n = 0, hit = {} }; cache[plan] = c end
+    local key = variant ~= nil and (tostring(variant) .. "\0" .. q) or q
+    local hit = c.hit[key]
+    if hit == nil then
+      hit = table.pack(fn(plan, q, variant))
+      if c.n < max then c.n = c.n + 1; c.hit[key] = hit end
+    end
+    return table.unpack(hit, 1, hit.n)
+  end
+end
+
 for _, name in ipairs({ "text_fields", "plan_texts", "involves_children", "sensitive_items",
                         "has_sensitive", "involves_victims", "stakes", "access_safeguarded" }) do
   M[name] = per_plan(M[name])

@@ -161,25 +161,9 @@ if hogo.prose_reader then
 else
   M.says, M.mentions = M.says_lua, M.mentions_lua
 end
--- The answer is kept per plan and question: rules ask it once per list entry (storage-cloud per
--- storage entry), and each answer walks every prose field, so an uncached plan of n entries costs
--- n x n (an 8 MiB plan of cloud storage entries: 7.4 s in one rule; issue 20).
-local function kept(ask)
-  local cache = setmetatable({}, { __mode = "k" })
-  local MAX = 4096                     -- questions kept per plan (rules ask a few dozen)
-  return function(plan, kw, want)
-    if type(kw) ~= "string" or type(plan) ~= "table" then return ask(plan, kw, want) end
-    local c = cache[plan]
-    if not c then c = { n = 0, hit = {} }; cache[plan] = c end
-    local key = (want or "") .. "\0" .. kw
-    local hit = c.hit[key]
-    if hit ~= nil then return hit or nil end
-    hit = ask(plan, kw, want)
-    if c.n < MAX then c.n = c.n + 1; c.hit[key] = hit or false end
-    return hit
-  end
-end
-M.says, M.mentions = kept(M.says), kept(M.mentions)
+-- Each answer walks every prose field and rules ask once per list entry: kept per plan and
+-- question (common.per_question), so a plan of n entries does not cost n x n.
+M.says, M.mentions = common.per_question(M.says), common.per_question(M.mentions)
 M.find_claim = M.says
 
 -- gov.sentence(text, kw): the sentence of the (normalized) text that mentions kw first — what to

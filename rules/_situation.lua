@@ -178,11 +178,16 @@ local function reason_in(node, key, re)
   if sentence and hogo.test(sentence, M.BECAUSE) and common.answer(sentence) then return common.text(sentence) end
   return nil
 end
--- The plan's own prose is read once per plan and topic: rules ask per list entry (storage-cloud
--- per storage entry), and a plan of n entries would read its purpose and description n times
--- (issue 20: cost linear in the plan).
-local reason_cache = setmetatable({}, { __mode = "k" })
-local REASON_CACHE_MAX = 256           -- topics kept per plan (rules ask a handful)
+-- The plan's own prose is read once per plan and topic (common.per_question): rules ask per list
+-- entry (storage-cloud per storage entry), and a plan of n entries would read its purpose and
+-- description n times (issue 20: cost linear in the plan).
+local plan_reason = common.per_question(function(plan, re)
+  for _, k in ipairs({ "purpose", "description" }) do
+    local sentence = reason_in(plan, k, re)
+    if sentence then return sentence, k end
+  end
+  return nil
+end, 256)
 function M.reason(plan, node, field, topic)
   local own = common.obj(node) and common.answer(node[field])
   if own then return own, field end
@@ -193,19 +198,7 @@ function M.reason(plan, node, field, topic)
       if sentence then return sentence, k end
     end
   end
-  local c = reason_cache[plan]
-  if not c then c = { n = 0, hit = {} }; reason_cache[plan] = c end
-  local hit = c.hit[topic]
-  if hit == nil then
-    hit = false
-    for _, k in ipairs({ "purpose", "description" }) do
-      local sentence = reason_in(plan, k, re)
-      if sentence then hit = { sentence, k }; break end
-    end
-    if c.n < REASON_CACHE_MAX then c.n = c.n + 1; c.hit[topic] = hit end
-  end
-  if hit then return hit[1], hit[2] end
-  return nil
+  return plan_reason(plan, re)
 end
 
 -- A school's ICT: GIGAスクール, 1人1台端末, 学習系・校務系 (the words of 文部科学省's guideline).
