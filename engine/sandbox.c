@@ -13,7 +13,8 @@
  *   change what another rule calls, nor keep anything from plan to plan
  *   (sbx_env.c);
  * - a counting allocator caps memory and a count hook caps instructions
- *   while a rule runs; a rule's pcall cannot swallow a budget error (here);
+ *   while a rule runs, the hook armed once the call has run a grace period
+ *   (sbx_watch.c); a rule's pcall cannot swallow a budget error (here);
  * - the plan is handed over as read-only proxies built once per plan,
  *   under a memory budget of their own (sbx_data.c).
  * Lua patterns (string.find & co.) backtrack inside C where no hook can stop
@@ -27,6 +28,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* ThreadSanitizer holds an asynchronous signal back until the thread
+ * next enters the C library, which a pure Lua loop never does: under it
+ * the hook is armed at every call's start (exact counting), while the
+ * watchdog still runs, signals and is checked for races. */
+#if defined(__SANITIZE_THREAD__)
+#define SBX_WD_DEFERRED_SIGNALS 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define SBX_WD_DEFERRED_SIGNALS 1
+#endif
+#endif
+#ifndef SBX_WD_DEFERRED_SIGNALS
+#define SBX_WD_DEFERRED_SIGNALS 0
+#endif
 
 static const char SBX_STATE = 'e';      /* registry: the state, as light userdata */
 
@@ -141,32 +157,6 @@ static uint64_t sbx_cpu_limit_ns(const sbx_state *e)
     return (s < HOGO_MIN_RULE_CPU_SECONDS ? HOGO_MIN_RULE_CPU_SECONDS : s) * 1000000000u;
 }
 
-/* The thread's CPU clock is a system call (~1 us here, more than most rule
- * calls take), so it is not read for every rule: a reading serves the rules
- * that start within HOGO_CPU_REREAD_NS of wall time after it (on the same
- * thread).  A rule's CPU is counted from that reading, at most 10 ms of
- * work before the rule started: the backstop can stop a rule up to 10 ms
- * early, against a limit of 2 s or more, and never late.  (Counting from
- * the rule's start by assuming CPU = wall time until the first look would
- * count a stopped or descheduled process's pause as CPU.) */
-
-static void sbx_budget_start(sbx_state *e)
-{
-    e->abort_line = 0;
-    uint64_t now = sbx_clock_ns(CLOCK_MONOTONIC);
-    pthread_t self = pthread_self();
-    if (!e->cpu_read_valid || !pthread_equal(self, e->cpu_read_thread) ||
-        now - e->cpu_read_wall_ns >= HOGO_CPU_REREAD_NS) {
-        e->cpu_read_ns = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID);
-        e->cpu_read_wall_ns = now;
-        e->cpu_read_thread = self;
-        e->cpu_read_valid = 1;
-    }
-    e->cpu_start_ns = e->cpu_read_ns;
-    /* no more CPU than wall time can have passed since the reading */
-    e->deadline_ns = e->cpu_read_wall_ns + sbx_cpu_limit_ns(e);
-}
-
 /* Raise the instruction budget's error at the running line. */
 static int sbx_instr_error(lua_State *L, sbx_state *e, int cpu)
 {
@@ -183,15 +173,25 @@ static int sbx_instr_error(lua_State *L, sbx_state *e, int cpu)
     return lua_error(L);
 }
 
+/* The count hook, once armed: it counts the instructions and watches the
+ * CPU clock.  The thread's CPU clock is a system call, so the CPU is
+ * counted from the hook's first run (the rule has then run its grace
+ * period, or HOGO_HOOK_STEP instructions when exact), and read again only
+ * when the wall clock says the limit may have passed (CPU time cannot
+ * outrun wall time on one thread; a stopped process's pause is not
+ * counted). */
 static void sbx_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     sbx_state *e = sbx_get(L);
     e->instr += HOGO_HOOK_STEP;
     if (e->instr > e->rule_instructions) sbx_instr_error(L, e, 0);
-    /* the wall clock is cheap to read; the thread's CPU clock is read only
-     * when the wall clock says the limit may have passed */
     uint64_t now = sbx_clock_ns(CLOCK_MONOTONIC);
+    if (!e->cpu_started) {
+        e->cpu_started = 1;
+        e->cpu_start_ns = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID);
+        e->deadline_ns = now + sbx_cpu_limit_ns(e);
+    }
     if (now > e->deadline_ns) {
         uint64_t cpu = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID), lim = sbx_cpu_limit_ns(e);
         uint64_t used = cpu > e->cpu_start_ns ? cpu - e->cpu_start_ns : 0;
@@ -200,9 +200,21 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     }
 }
 
+/* security: arm the count hook of the call running on this thread.  Called
+ * from the watchdog's signal handler on this very thread (sbx_watch.c), or
+ * at the call's start: lua_sethook is made to be called asynchronously
+ * from a signal handler, the flag is a sig_atomic_t. */
+void sbx_arm_hook(sbx_state *e)
+{
+    if (e->hook_armed) return;
+    e->hook_armed = 1;
+    lua_sethook(e->L, sbx_hook, LUA_MASKCOUNT, HOGO_HOOK_STEP);
+}
+
 /* security: charge n units of work that a C function does in one call (a
  * loop the count hook cannot interrupt) to the instruction budget, before
- * the work is done. */
+ * the work is done.  Charges count from the call's start, armed hook or
+ * not, and one that passes the budget stops the rule here and now. */
 void sbx_charge(lua_State *L, lua_Unsigned n)
 {
     sbx_state *e = sbx_get(L);
@@ -339,11 +351,19 @@ int sbx_call_budgeted(sbx_state *e, int nargs, int nresults, char *msg, size_t m
     e->abort_why = NULL;
     e->err_line = e->fail_rule_line = 0;
     e->err_where[0] = e->fail_where[0] = '\0';
-    sbx_budget_start(e);
+    e->abort_line = 0;
+    e->cpu_started = 0;
     e->mem_limit = e->mem_used + e->rule_memory;
-    lua_sethook(L, sbx_hook, LUA_MASKCOUNT, HOGO_HOOK_STEP);
+    /* security: no hook while the call is young (sbx_watch.c), unless
+     * exact counting was asked for or there is no watchdog */
+    int late = !e->exact_instructions && sbx_wd_enter(e);
+    if (!late || SBX_WD_DEFERRED_SIGNALS) sbx_arm_hook(e);
     int st = lua_pcall(L, nargs, nresults, fn);
-    lua_sethook(L, NULL, 0, 0);
+    if (late) sbx_wd_leave();
+    if (e->hook_armed) {
+        lua_sethook(L, NULL, 0, 0);
+        e->hook_armed = 0;
+    }
     e->mem_limit = 0;
     *line = 0;
     if (st != LUA_OK) {
@@ -380,6 +400,10 @@ int sbx_open(sbx_state *e)
     lua_State *L = lua_newstate(sbx_alloc, e);
     if (!L) return 0;
     e->L = L;
+    /* exact counting: the hook from a call's first instruction
+     * (docs/security.md, "Lua instructions") */
+    const char *exact = getenv("HOGO_EXACT_INSTRUCTIONS");
+    e->exact_instructions = exact && *exact && strcmp(exact, "0") != 0;
     lua_pushlightuserdata(L, e);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_STATE);
     /* only these libraries; never luaL_openlibs */

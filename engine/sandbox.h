@@ -2,14 +2,16 @@
  * reach, the budgets it runs under, its environments, the plan handed to
  * it read-only.  The sandbox knows nothing of the engine above it: the
  * engine opens one, hands it the `hogo` table and the pack's libraries,
- * and calls rules through it.  The code is in four files:
+ * and calls rules through it.  The code is in five files:
  *   sandbox.c     the state, the allocator, the budgets, protected calls
  *   sbx_stdlib.c  the standard functions a rule gets, wrapped where a C
  *                 loop the rule sizes would escape the budgets
  *   sbx_data.c    read-only tables: the plan's proxies, frozen copies,
  *                 JSON pointers of plan tables, C buffers Lua may outlive
  *   sbx_env.c     rule and library environments, and running a rule on
- *                 one plan with no state kept from the plan before */
+ *                 one plan with no state kept from the plan before
+ *   sbx_watch.c   the watchdog that arms the count hook on a rule call
+ *                 that runs past a grace period */
 #ifndef HOGO_SANDBOX_H
 #define HOGO_SANDBOX_H
 #include "strbuf.h"
@@ -17,6 +19,7 @@
 #include <lua.h>
 #include <lauxlib.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 
 typedef struct sbx_state {
@@ -42,12 +45,15 @@ typedef struct sbx_state {
     char err_where[512];
     char fail_where[512];
     int fail_rule_line;
+    /* the count hook of the running call: armed late, by the watchdog
+     * (sbx_watch.c) from a signal handler on this thread, or at once when
+     * exact (HOGO_EXACT_INSTRUCTIONS) */
+    volatile sig_atomic_t hook_armed;
+    int exact_instructions;
     /* the CPU-time backstop of the instruction budget (work done inside C
-     * calls that the hook cannot count) */
+     * calls that the hook cannot count), from the hook's first run */
+    int cpu_started;
     uint64_t deadline_ns, cpu_start_ns;
-    uint64_t cpu_read_ns, cpu_read_wall_ns;   /* the last reading of the thread's CPU clock */
-    pthread_t cpu_read_thread;                /* ... on this thread (see sbx_budget_start) */
-    int cpu_read_valid;
     int base_stale;            /* a global was added since the rules' base was built */
     int cow_written;           /* the running rule wrote into a guarded constant (sbx_guard) */
 } sbx_state;

@@ -9,6 +9,13 @@
 int  sbx_pcall(lua_State *L);
 int  sbx_xpcall(lua_State *L);
 int  sbx_memory_error(lua_State *L, sbx_state *s);
+/* sandbox.c: arm the count hook of the running call (async-signal-safe). */
+void sbx_arm_hook(sbx_state *s);
+/* sbx_watch.c: a rule call starts on this thread (1: the watchdog will arm
+ * its hook if it runs past the grace period; 0: no watchdog, arm it now);
+ * and, after a 1, the call has ended. */
+int  sbx_wd_enter(sbx_state *s);
+void sbx_wd_leave(void);
 /* sbx_env.c: keep the prototype environment (popped) of a new state. */
 void sbx_env_open(sbx_state *s);
 /* sbx_data.c: guard the plain table at idx for a rule (pushed; memo maps

@@ -36,6 +36,19 @@
  * every HOOK_STEP instructions. */
 #define HOGO_MAX_RULE_INSTRUCTIONS 50000000u
 #define HOGO_HOOK_STEP             1000
+/* The count hook is armed only on a rule call that has run GRACE_NS of
+ * wall time (between one and two of them, by a watchdog that ticks every
+ * GRACE_NS while rules run): while any count hook is set Lua traps every
+ * instruction, 8-10 % of a batch's work, and nearly every call ends long
+ * before.  2 ms is ~50 times the mean rule call on a written plan (35 us)
+ * and 3 times the mean of the slowest (0.6 ms, the rule that pays the
+ * libraries' once-per-plan work), so the hook runs on almost no call of a
+ * batch; a bare Lua loop runs ~150 M instructions a second here, so a call
+ * runs at most ~0.6 M instructions (4 ms) uncounted, about 1 % of the
+ * default budget; and a watchdog waking 500 times a second while rules run
+ * costs nothing measurable.  HOGO_EXACT_INSTRUCTIONS=1 counts from the
+ * first instruction instead (docs/security.md). */
+#define HOGO_HOOK_GRACE_NS         2000000L
 /* CPU time inside C calls the hook cannot see: 1 s per 10 million
  * instructions of the budget, at least 2 s; the thread's CPU clock is read
  * again only after CPU_REREAD_NS of wall time (a system call per rule would

@@ -21,6 +21,7 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,6 +311,94 @@ static void test_c_heavy_loop(void)
         "    for i = 1, 1e9 do local u = s:upper() end"),
         small_plan, strlen(small_plan), "instruction budget", -1);
     CHECK(dt < 15.0);
+}
+
+/* ---- when the instruction budget counts (engine/sbx_watch.c) ----
+ * A rule call starts with no count hook; a watchdog arms it, from a signal
+ * handler on the rule's own thread, once the call has run 2 ms.  The loops
+ * above are stopped that way; these check the rest of the promise. */
+
+/* Work charged up front counts from the call's first instruction, with no
+ * hook armed: a budget of 1,000 stops table.move over 5,000 elements at
+ * once, whatever the clock. */
+static void test_charge_without_hook(void)
+{
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.rule_instructions = 1000;
+    double dt = expect_stopped_opt(&o, "charge-early", HOSTILE("charge-early",
+        "    table.move({}, 1, 5000, 1)"), small_plan, strlen(small_plan),
+        "instruction budget of 1000 exceeded (--rule-instructions)", BODY_LINE);
+    CHECK(dt < 10.0);
+}
+
+/* HOGO_EXACT_INSTRUCTIONS=1 counts from the first instruction: a loop of
+ * two million instructions, which may end within the grace period, is
+ * stopped by a budget of 100,000 on every machine. */
+static void test_exact_instructions(void)
+{
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.rule_instructions = 100000;
+    setenv("HOGO_EXACT_INSTRUCTIONS", "1", 1);
+    double dt = expect_stopped_opt(&o, "exact", HOSTILE("exact",
+        "    local n = 0 for i = 1, 1e6 do n = n + i end ctx.report(plan, nil, {vars = {v = n}})"),
+        small_plan, strlen(small_plan), "instruction budget of 100000 exceeded (--rule-instructions)", BODY_LINE);
+    unsetenv("HOGO_EXACT_INSTRUCTIONS");
+    CHECK(dt < 10.0);
+}
+
+/* Loops on three threads at once, each in its own engine, are each stopped
+ * on their own thread with the usual error (the signal goes to the thread
+ * running the call); threads that end free their watchdog slot and the
+ * next ones get theirs. */
+typedef struct { int ok, stopped, good; char msg[256]; } loop_outcome;
+
+static void *loop_thread(void *arg)
+{
+    loop_outcome *out = arg;
+    hogo_options o;
+    memset(&o, 0, sizeof o);
+    o.today = "2021-02-17";
+    hogo_engine *e = NULL;
+    if (hogo_engine_new(&o, &e) != HOGO_OK) return NULL;
+    const char *loop = HOSTILE("thread-loop", "    while true do end");
+    hogo_result *r = NULL;
+    if (load(e, "hostile/thread-loop.lua", loop) == HOGO_OK && load(e, "good.lua", good_rule) == HOGO_OK &&
+        hogo_screen(e, "plan.json", small_plan, strlen(small_plan), &r) == HOGO_OK && r) {
+        out->ok = 1;
+        for (size_t i = 0; i < r->n_rule_errors; i++)
+            if (!strcmp(r->rule_errors[i].rule, "thread-loop")) {
+                snprintf(out->msg, sizeof out->msg, "%s", r->rule_errors[i].message);
+                out->stopped = strstr(out->msg, "instruction budget of 50000000 exceeded") != NULL &&
+                               r->rule_errors[i].line == BODY_LINE;
+            }
+        const hogo_finding *f = finding(r, "sandbox-good");
+        out->good = f && !strcmp(f->message[HOGO_EN], GOOD_MESSAGE);
+    }
+    hogo_result_free(r);
+    hogo_engine_free(e);
+    return NULL;
+}
+
+static void test_late_hook_threads(void)
+{
+    for (int round = 0; round < 2; round++) {
+        pthread_t t[3];
+        loop_outcome out[3];
+        memset(out, 0, sizeof out);
+        int made[3];
+        for (int i = 0; i < 3; i++) made[i] = pthread_create(&t[i], NULL, loop_thread, &out[i]) == 0;
+        for (int i = 0; i < 3; i++) {
+            CHECK(made[i]);
+            if (!made[i]) continue;
+            pthread_join(t[i], NULL);
+            if (!out[i].stopped) fprintf(stderr, "  (thread %d: \"%s\")\n", i, out[i].msg);
+            CHECK(out[i].ok);
+            CHECK(out[i].stopped);
+            CHECK(out[i].good);
+        }
+    }
 }
 
 /* ---- memory ---- */
@@ -1358,6 +1447,9 @@ int main(void)
     progress("test_pcall_infinite_loop"); test_pcall_infinite_loop();
     progress("test_c_loops"); test_c_loops();
     progress("test_c_heavy_loop"); test_c_heavy_loop();
+    progress("test_charge_without_hook"); test_charge_without_hook();
+    progress("test_exact_instructions"); test_exact_instructions();
+    progress("test_late_hook_threads"); test_late_hook_threads();
     progress("test_memory_bomb"); test_memory_bomb();
     progress("test_pcall_memory_bomb"); test_pcall_memory_bomb();
     progress("test_string_rep_huge"); test_string_rep_huge();
