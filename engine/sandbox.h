@@ -55,6 +55,8 @@ typedef struct sbx_state {
     int cpu_started;
     uint64_t deadline_ns, cpu_start_ns;
     int base_stale;            /* a global was added since the rules' base was built */
+    const void *base_ptr;      /* the rules' base (sbx_env.c), compared by identity */
+    const char *name_G, *name_index;   /* "_G", "__index", interned for good (sbx_env.c) */
     int cow_written;           /* the running rule wrote into a guarded constant (sbx_guard) */
 } sbx_state;
 
@@ -113,10 +115,11 @@ void sbx_push_lib_env(sbx_state *s);   /* the same over a base without the pack'
 /* The lua_CFunction that runs a rule on one plan: (chunk, plan, ctx) ->
  * the rule file runs again in a fresh environment, then its check(). */
 int  sbx_rule_entry(lua_State *L);
-/* The same for a rule with a reset list: (check, list, env, plan, ctx) ->
- * its upvalues set back to their load values, its _ENV to env (from
- * sbx_push_rule_env), then check(). */
-int  sbx_check_entry(lua_State *L);
+/* For a rule with a reset list: push its check() (registry check_ref) with
+ * its upvalues set back to their load values (reset_ref) and its _ENV to
+ * its environment for this plan (sbx_push_rule_env), to be called with
+ * (plan, ctx) through sbx_call_budgeted. */
+void sbx_push_check(sbx_state *s, int check_ref, int reset_ref, int *env_ref);
 /* Push a rule's environment for one plan, in constant time (*ref keeps it
  * between plans; LUA_NOREF at first). */
 void sbx_push_rule_env(sbx_state *s, int *ref);

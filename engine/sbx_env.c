@@ -13,12 +13,23 @@ static const char SBX_PROTO = 'p';      /* registry: the prototype environment *
 static const char SBX_GLOBALS = 'g';    /* registry: the pack's libraries, by name */
 static const char SBX_BASE = 'b';      /* registry: the base proxy of rules */
 static const char SBX_LIBBASE = 'l';   /* registry: the base of libraries (no library in it) */
+static const char SBX_NAMES = 'n';     /* registry: the names below, kept alive */
 
 /* Keep the prototype environment (popped) of a new state. */
 void sbx_env_open(sbx_state *s)
 {
     lua_State *L = s->L;
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_PROTO);
+    /* the two names sbx_env_untouched looks for, kept alive (so interned
+     * once for the state's life) */
+    lua_createtable(L, 2, 0);
+    lua_pushliteral(L, "_G");
+    s->name_G = lua_tostring(L, -1);
+    lua_rawseti(L, -2, 1);
+    lua_pushliteral(L, "__index");
+    s->name_index = lua_tostring(L, -1);
+    lua_rawseti(L, -2, 2);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_NAMES);
     lua_newtable(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_GLOBALS);
     s->base_stale = 1;
@@ -86,6 +97,7 @@ static void sbx_build_base(sbx_state *e, const void *key, int with_libs)
         lua_pop(L, 1);
     }
     sbx_freeze(L, base, 1);
+    if (key == &SBX_BASE) e->base_ptr = lua_topointer(L, -1);     /* anchored below */
     lua_rawsetp(L, LUA_REGISTRYINDEX, key);
     lua_settop(L, proto - 1);
 }
@@ -296,52 +308,40 @@ int sbx_reset_list(lua_State *L, int fidx, int eidx)
     return 1;
 }
 
-int sbx_check_entry(lua_State *L)
+/* 1 when the string key at idx is name: the same interned string as the
+ * one kept in the sandbox (one comparison), else compared by its bytes. */
+static int sbx_key_is(lua_State *L, int idx, const char *kept, const char *name)
 {
-    lua_settop(L, 5);                       /* check list env plan ctx */
-    int env = 3;
-    lua_Integer n = (lua_Integer)lua_rawlen(L, 2);
-    for (lua_Integer k = 1; k + 2 <= n; k += 3) {
-        lua_rawgeti(L, 2, k);               /* closure */
-        lua_rawgeti(L, 2, k + 1);
-        int idx = (int)lua_tointeger(L, -1);
-        lua_pop(L, 1);
-        lua_rawgeti(L, 2, k + 2);
-        void *mark = lua_islightuserdata(L, -1) ? lua_touserdata(L, -1) : NULL;
-        if (mark == (void *)&SBX_FRESH_ENV || mark == (void *)&SBX_NIL_VALUE) {
-            lua_pop(L, 1);
-            if (mark == (void *)&SBX_FRESH_ENV) lua_pushvalue(L, env);
-            else lua_pushnil(L);
-        }
-        if (!lua_setupvalue(L, -2, idx)) lua_pop(L, 1);
-        lua_pop(L, 1);
-    }
-    lua_settop(L, 5);
-    lua_remove(L, 2);
-    lua_remove(L, 2);
-    lua_call(L, 2, 0);
-    return 0;
+    if (lua_type(L, idx) != LUA_TSTRING) return 0;
+    const char *k = lua_tostring(L, idx);
+    return k == kept || strcmp(k, name) == 0;
+}
+
+/* 1 when the value at idx is the table t points to (a live table). */
+static int sbx_is_table(lua_State *L, int idx, const void *t)
+{
+    return lua_type(L, idx) == LUA_TTABLE && lua_topointer(L, idx) == t;
 }
 
 /* 1 when the environment at eidx is as sbx_push_env made it: nothing in it
  * but _G (itself), and its metatable the one it was given, holding only
  * __index = the current base.  Constant time: it stops at the first thing
- * out of place (a rule that set a global, or touched its metatable). */
-static int sbx_env_untouched(lua_State *L, int eidx)
+ * out of place (a rule that set a global, or touched its metatable).  Run
+ * before every rule call, so it compares tables by identity and keys by
+ * their interned strings rather than through the registry and strcmp. */
+static int sbx_env_untouched(sbx_state *s, int eidx)
 {
+    lua_State *L = s->L;
     int top = lua_gettop(L), ok = 0;
     lua_pushnil(L);
-    if (lua_next(L, eidx) && lua_type(L, -2) == LUA_TSTRING && lua_rawequal(L, -1, eidx) &&
-        strcmp(lua_tostring(L, -2), "_G") == 0) {
+    if (lua_next(L, eidx) && sbx_key_is(L, -2, s->name_G, "_G") && sbx_is_table(L, -1, lua_topointer(L, eidx))) {
         lua_pop(L, 1);
         if (!lua_next(L, eidx) && lua_getmetatable(L, eidx)) {
             int mt = lua_gettop(L);
             lua_pushnil(L);
-            if (lua_next(L, mt) && lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "__index") == 0) {
-                lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_BASE);
-                ok = lua_rawequal(L, -1, -2);
-                lua_pop(L, 2);
-                ok = ok && !lua_next(L, mt);
+            if (lua_next(L, mt) && sbx_key_is(L, -2, s->name_index, "__index") && sbx_is_table(L, -1, s->base_ptr)) {
+                lua_pop(L, 1);
+                ok = !lua_next(L, mt);
             }
         }
     }
@@ -362,11 +362,44 @@ void sbx_push_rule_env(sbx_state *s, int *ref)
     }
     if (*ref != LUA_NOREF && *ref != LUA_REFNIL) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, *ref);
-        if (lua_istable(L, -1) && sbx_env_untouched(L, lua_gettop(L))) return;
+        if (lua_istable(L, -1) && sbx_env_untouched(s, lua_gettop(L))) return;
         lua_pop(L, 1);
         luaL_unref(L, LUA_REGISTRYINDEX, *ref);
     }
     sbx_push_env_over(L, &SBX_BASE);
     lua_pushvalue(L, -1);
     *ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Push check() of a rule with a reset list, ready to be called with (plan,
+ * ctx) under the budgets: its upvalues set back to their load values and
+ * every _ENV to the rule's environment for this plan (sbx_push_rule_env).
+ * Done here, outside the call, since nothing in it can fail or run the
+ * rule's code: the rule's own call is then check() itself, with no C frame
+ * in between. */
+void sbx_push_check(sbx_state *s, int check_ref, int reset_ref, int *env_ref)
+{
+    lua_State *L = s->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, check_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, reset_ref);
+    int list = lua_gettop(L);
+    sbx_push_rule_env(s, env_ref);
+    int env = list + 1;
+    lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+    for (lua_Integer k = 1; k + 2 <= n; k += 3) {
+        lua_rawgeti(L, list, k);            /* closure */
+        lua_rawgeti(L, list, k + 1);
+        int idx = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        lua_rawgeti(L, list, k + 2);
+        void *mark = lua_islightuserdata(L, -1) ? lua_touserdata(L, -1) : NULL;
+        if (mark == (void *)&SBX_FRESH_ENV || mark == (void *)&SBX_NIL_VALUE) {
+            lua_pop(L, 1);
+            if (mark == (void *)&SBX_FRESH_ENV) lua_pushvalue(L, env);
+            else lua_pushnil(L);
+        }
+        if (!lua_setupvalue(L, -2, idx)) lua_pop(L, 1);
+        lua_pop(L, 1);
+    }
+    lua_settop(L, list - 1);                /* check */
 }

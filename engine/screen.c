@@ -660,11 +660,11 @@ static int screen_rules(screen_run *run, size_t len)
         e->cur_rule = i;
         run->rule_findings = run->rule_dropped = 0;
         int reset = r->reset_ref != LUA_NOREF;
-        lua_pushcfunction(L, reset ? sbx_check_entry : sbx_rule_entry);
-        lua_rawgeti(L, LUA_REGISTRYINDEX, reset ? r->check_ref : r->chunk_ref);
         if (reset) {
-            lua_rawgeti(L, LUA_REGISTRYINDEX, r->reset_ref);
-            sbx_push_rule_env(&e->sbx, &r->env_ref);
+            sbx_push_check(&e->sbx, r->check_ref, r->reset_ref, &r->env_ref);
+        } else {
+            lua_pushcfunction(L, sbx_rule_entry);
+            lua_rawgeti(L, LUA_REGISTRYINDEX, r->chunk_ref);
         }
         lua_pushvalue(L, plan);
         lua_pushvalue(L, ctx);
@@ -673,7 +673,7 @@ static int screen_rules(screen_run *run, size_t len)
         uint64_t t0 = t;
         e->sbx.rule_source = r->info.file;
         e->sbx.cow_written = 0;
-        if (sbx_call_budgeted(&e->sbx, 3 + 2 * reset, 0, msg, sizeof msg, &line) != LUA_OK)
+        if (sbx_call_budgeted(&e->sbx, 2 + !reset, 0, msg, sizeof msg, &line) != LUA_OK)
             screen_rule_failed(run, r, msg, line);
         e->sbx.rule_source = NULL;
         if (reset && e->sbx.cow_written) {
