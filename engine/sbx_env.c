@@ -170,8 +170,9 @@ int sbx_rule_entry(lua_State *L)
  * global at load, then setting every such upvalue back to its value at
  * load, and every _ENV to a fresh environment, gives check() exactly what
  * running its file again would.  sbx_reset_list builds that list at load
- * (flat triples closure, index, value; SBX_FRESH_ENV marks _ENV), or
- * gives up (0) and the rule's file runs again per plan. */
+ * (flat triples closure, index, value; SBX_FRESH_ENV marks _ENV; packed
+ * for sbx_push_check by sbx_reset_pack), or gives up (0) and the rule's
+ * file runs again per plan. */
 /* 1 when the plain table at idx holds only constants -- strings, numbers,
  * booleans, C functions, read-only tables, and plain tables of the same --
  * within *budget entries and HOGO_MAX_RESET_DEPTH levels: such a table can
@@ -289,6 +290,50 @@ static int sbx_env_clean(lua_State *L, int eidx)
     return nkeys == 1 && same;
 }
 
+/* The reset list as sbx_push_check reads it before every call: a userdata
+ * of int codes (the count first), one per upvalue, each the upvalue's
+ * index and what to set it to -- the rule's environment, nil, or the next
+ * value -- and whether the closure changes first; its user value is the
+ * array of those closures and values, in the same order.  (The triples
+ * sbx_reset_walk makes cost three table reads per upvalue.) */
+enum { SBX_RS_CLOSURE = 1, SBX_RS_VALUE = 2, SBX_RS_ENV = 4, SBX_RS_SHIFT = 3 };
+
+static void sbx_reset_pack(lua_State *L, int list)
+{
+    int n = (int)(lua_rawlen(L, list) / 3);
+    int *code = lua_newuserdatauv(L, sizeof(int) * (size_t)(n + 1), 1);
+    code[0] = n;
+    lua_createtable(L, 2 * n, 0);
+    int objs = lua_gettop(L), m = 0;
+    lua_pushnil(L);                         /* the closure before */
+    for (int i = 0; i < n; i++) {
+        lua_rawgeti(L, list, 3 * i + 1);
+        int c = 0;
+        if (!lua_rawequal(L, -1, -2)) {
+            c |= SBX_RS_CLOSURE;
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, objs, ++m);
+        }
+        lua_replace(L, -2);
+        lua_rawgeti(L, list, 3 * i + 2);
+        c |= (int)lua_tointeger(L, -1) << SBX_RS_SHIFT;
+        lua_pop(L, 1);
+        lua_rawgeti(L, list, 3 * i + 3);
+        void *mark = lua_islightuserdata(L, -1) ? lua_touserdata(L, -1) : NULL;
+        if (mark == (void *)&SBX_FRESH_ENV) {
+            c |= SBX_RS_ENV;
+        } else if (mark != (void *)&SBX_NIL_VALUE) {
+            c |= SBX_RS_VALUE;
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, objs, ++m);
+        }
+        lua_pop(L, 1);
+        code[i + 1] = c;
+    }
+    lua_pop(L, 1);
+    lua_setiuservalue(L, -2, 1);
+}
+
 int sbx_reset_list(lua_State *L, int fidx, int eidx)
 {
     fidx = lua_absindex(L, fidx);
@@ -305,6 +350,8 @@ int sbx_reset_list(lua_State *L, int fidx, int eidx)
     int ok = sbx_reset_walk(L, fidx, eidx, list, seen, memo, 0);
     lua_settop(L, list);
     if (!ok) { lua_settop(L, top); return 0; }
+    sbx_reset_pack(L, list);
+    lua_replace(L, list);
     return 1;
 }
 
@@ -381,25 +428,23 @@ void sbx_push_check(sbx_state *s, int check_ref, int reset_ref, int *env_ref)
 {
     lua_State *L = s->L;
     lua_rawgeti(L, LUA_REGISTRYINDEX, check_ref);
+    int base = lua_gettop(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, reset_ref);
-    int list = lua_gettop(L);
+    const int *code = lua_touserdata(L, base + 1);
+    lua_getiuservalue(L, base + 1, 1);      /* the closures and values */
     sbx_push_rule_env(s, env_ref);
-    int env = list + 1;
-    lua_Integer n = (lua_Integer)lua_rawlen(L, list);
-    for (lua_Integer k = 1; k + 2 <= n; k += 3) {
-        lua_rawgeti(L, list, k);            /* closure */
-        lua_rawgeti(L, list, k + 1);
-        int idx = (int)lua_tointeger(L, -1);
-        lua_pop(L, 1);
-        lua_rawgeti(L, list, k + 2);
-        void *mark = lua_islightuserdata(L, -1) ? lua_touserdata(L, -1) : NULL;
-        if (mark == (void *)&SBX_FRESH_ENV || mark == (void *)&SBX_NIL_VALUE) {
-            lua_pop(L, 1);
-            if (mark == (void *)&SBX_FRESH_ENV) lua_pushvalue(L, env);
-            else lua_pushnil(L);
+    int objs = base + 2, env = base + 3, fn = base + 4, m = 0;
+    lua_pushnil(L);                         /* the closure being reset */
+    for (int i = 1; code && i <= code[0]; i++) {
+        int c = code[i];
+        if (c & SBX_RS_CLOSURE) {
+            lua_rawgeti(L, objs, ++m);
+            lua_replace(L, fn);
         }
-        if (!lua_setupvalue(L, -2, idx)) lua_pop(L, 1);
-        lua_pop(L, 1);
+        if (c & SBX_RS_VALUE) lua_rawgeti(L, objs, ++m);
+        else if (c & SBX_RS_ENV) lua_pushvalue(L, env);
+        else lua_pushnil(L);
+        if (!lua_setupvalue(L, fn, c >> SBX_RS_SHIFT)) lua_pop(L, 1);
     }
-    lua_settop(L, list - 1);                /* check */
+    lua_settop(L, base);                    /* check */
 }
