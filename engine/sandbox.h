@@ -56,7 +56,7 @@ typedef struct sbx_state {
     uint64_t deadline_ns, cpu_start_ns;
     int base_stale;            /* a global was added since the rules' base was built */
     const void *base_ptr;      /* the rules' base (sbx_env.c), compared by identity */
-    const char *name_G, *name_index;   /* "_G", "__index", interned for good (sbx_env.c) */
+    const char *name_G;        /* "_G", interned for good (sbx_env.c) */
     int cow_written;           /* the running rule wrote into a guarded constant (sbx_guard) */
 } sbx_state;
 

@@ -13,22 +13,17 @@ static const char SBX_PROTO = 'p';      /* registry: the prototype environment *
 static const char SBX_GLOBALS = 'g';    /* registry: the pack's libraries, by name */
 static const char SBX_BASE = 'b';      /* registry: the base proxy of rules */
 static const char SBX_LIBBASE = 'l';   /* registry: the base of libraries (no library in it) */
-static const char SBX_NAMES = 'n';     /* registry: the names below, kept alive */
+static const char SBX_NAMES = 'n';     /* registry: "_G", kept alive */
 
 /* Keep the prototype environment (popped) of a new state. */
 void sbx_env_open(sbx_state *s)
 {
     lua_State *L = s->L;
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_PROTO);
-    /* the two names sbx_env_untouched looks for, kept alive (so interned
-     * once for the state's life) */
-    lua_createtable(L, 2, 0);
+    /* the name sbx_env_untouched looks for, kept alive (so interned once
+     * for the state's life) */
     lua_pushliteral(L, "_G");
     s->name_G = lua_tostring(L, -1);
-    lua_rawseti(L, -2, 1);
-    lua_pushliteral(L, "__index");
-    s->name_index = lua_tostring(L, -1);
-    lua_rawseti(L, -2, 2);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_NAMES);
     lua_newtable(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_GLOBALS);
@@ -370,12 +365,37 @@ static int sbx_is_table(lua_State *L, int idx, const void *t)
     return lua_type(L, idx) == LUA_TTABLE && lua_topointer(L, idx) == t;
 }
 
+/* security: a rule environment's metatable is reachable by its rule only
+ * through getmetatable(_G) and setmetatable(_G, ...) (no debug library, and
+ * no C function of the sandbox hands a metatable out), so those two mark
+ * the environment they are given by a key of its own (below): the rule
+ * gets a fresh environment on its next plan, and sbx_env_untouched need not
+ * read the metatable before every call.  A rule environment is told by its
+ * metatable's __index, the rules' base, which no rule can reach without
+ * one of those two calls. */
+static const char SBX_ENV_TOUCHED = 't';
+
+void sbx_mark_env(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return;
+    sbx_state *s = sbx_get(L);
+    idx = lua_absindex(L, idx);
+    lua_pushliteral(L, "__index");
+    lua_rawget(L, -2);
+    if (sbx_is_table(L, -1, s->base_ptr)) {
+        lua_pushlightuserdata(L, (void *)&SBX_ENV_TOUCHED);
+        lua_pushboolean(L, 1);
+        lua_rawset(L, idx);
+    }
+    lua_pop(L, 2);
+}
+
 /* 1 when the environment at eidx is as sbx_push_env made it: nothing in it
- * but _G (itself), and its metatable the one it was given, holding only
- * __index = the current base.  Constant time: it stops at the first thing
- * out of place (a rule that set a global, or touched its metatable).  Run
- * before every rule call, so it compares tables by identity and keys by
- * their interned strings rather than through the registry and strcmp. */
+ * but _G (itself), and its metatable never handed out (sbx_mark_env).
+ * Constant time: two steps, and it stops at the first thing out of place
+ * (a rule that set a global, or touched its metatable).  Run before every
+ * rule call, so it compares tables by identity and keys by their interned
+ * strings rather than through the registry and strcmp. */
 static int sbx_env_untouched(sbx_state *s, int eidx)
 {
     lua_State *L = s->L;
@@ -383,14 +403,7 @@ static int sbx_env_untouched(sbx_state *s, int eidx)
     lua_pushnil(L);
     if (lua_next(L, eidx) && sbx_key_is(L, -2, s->name_G, "_G") && sbx_is_table(L, -1, lua_topointer(L, eidx))) {
         lua_pop(L, 1);
-        if (!lua_next(L, eidx) && lua_getmetatable(L, eidx)) {
-            int mt = lua_gettop(L);
-            lua_pushnil(L);
-            if (lua_next(L, mt) && sbx_key_is(L, -2, s->name_index, "__index") && sbx_is_table(L, -1, s->base_ptr)) {
-                lua_pop(L, 1);
-                ok = !lua_next(L, mt);
-            }
-        }
+        ok = !lua_next(L, eidx);
     }
     lua_settop(L, top);
     return ok;

@@ -16,6 +16,9 @@ void sbx_arm_hook(sbx_state *s);
  * and, after a 1, the call has ended. */
 int  sbx_wd_enter(sbx_state *s);
 void sbx_wd_leave(void);
+/* sbx_env.c: getmetatable/setmetatable were given the table at idx: when
+ * it is a rule's environment, it gets a fresh one on its next plan. */
+void sbx_mark_env(lua_State *L, int idx);
 /* sbx_env.c: keep the prototype environment (popped) of a new state. */
 void sbx_env_open(sbx_state *s);
 /* sbx_data.c: guard the plain table at idx for a rule (pushed; memo maps

@@ -201,6 +201,7 @@ static int sbx_tremove(lua_State *L)
  * later does not mark the object, as the Lua manual says). */
 static int sbx_setmetatable(lua_State *L)
 {
+    sbx_mark_env(L, 1);                 /* security: see sbx_mark_env */
     if (lua_type(L, 2) == LUA_TTABLE) {
         lua_pushliteral(L, "__gc");
         if (lua_rawget(L, 2) != LUA_TNIL)
@@ -208,6 +209,15 @@ static int sbx_setmetatable(lua_State *L)
                                  "the rule's budgets)");
         lua_pop(L, 1);
     }
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* getmetatable: a rule's own environment's metatable, once handed out, may
+ * be changed at any time: the environment is replaced before its next plan
+ * (sbx_mark_env). */
+static int sbx_getmetatable(lua_State *L)
+{
+    sbx_mark_env(L, 1);
     return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
@@ -242,6 +252,7 @@ void sbx_push_stdlib(lua_State *L)
         lua_setfield(L, proto, sbx_base_names[i]);
     }
     sbx_wrap(L, proto, "setmetatable", sbx_setmetatable);   /* security: no __gc */
+    sbx_wrap(L, proto, "getmetatable", sbx_getmetatable);   /* security: sbx_mark_env */
     lua_pushcfunction(L, sbx_pcall);
     lua_setfield(L, proto, "pcall");
     lua_pushcfunction(L, sbx_xpcall);

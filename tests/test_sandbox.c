@@ -1174,6 +1174,27 @@ static const char stateful_table_rule[] = META("stateful")
     "      ctx.report(plan, 'title', {vars = {v = T.n .. ':/' .. tostring(prev) .. '/nil'}})\n"
     "    end\n"
     "  end)() }\n";
+/* State kept in the rule's own environment's metatable (reachable only by
+ * getmetatable(_G)), or behind a metatable it gives its environment: the
+ * environment is replaced on the next plan (sbx_mark_env). */
+static const char stateful_env_meta_rule[] = META("stateful")
+    "  check = function(plan, ctx)\n"
+    "    local mt = getmetatable(_G)\n"
+    "    mt.n = (mt.n or 0) + 1\n"
+    "    local prev = mt.prev\n"
+    "    mt.prev = plan.title\n"
+    "    ctx.report(plan, 'title', {vars = {v = mt.n .. ':/' .. tostring(prev) .. '/nil'}})\n"
+    "  end }\n";
+static const char stateful_env_setmeta_rule[] = META("stateful")
+    "  check = function(plan, ctx)\n"
+    "    local old = getmetatable(_G)\n"
+    "    local keep = rawequal(old.keep, nil) and {n = 0} or old.keep\n"
+    "    keep.n = keep.n + 1\n"
+    "    local prev = keep.prev\n"
+    "    keep.prev = plan.title\n"
+    "    setmetatable(_G, {__index = old.__index, keep = keep})\n"
+    "    ctx.report(plan, 'title', {vars = {v = keep.n .. ':/' .. tostring(prev) .. '/nil'}})\n"
+    "  end }\n";
 static const char stateful_lib[] =
     "local M = {}\n"
     "function M.memo(fn) local cache = {} return function(k) local v = cache[k] "
@@ -1229,6 +1250,8 @@ static void test_no_state_across_plans(void)
     test_no_state_one(stateful_rule);
     test_no_state_one(stateful_upvalues_rule);
     test_no_state_one(stateful_table_rule);
+    test_no_state_one(stateful_env_meta_rule);
+    test_no_state_one(stateful_env_setmeta_rule);
 }
 
 /* A failure inside a library names the library's file with the library's
