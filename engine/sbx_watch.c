@@ -100,6 +100,7 @@ static void sbx_wd_forget(void *p)
         if (*pp == s) { *pp = s->next; break; }
     pthread_mutex_unlock(&sbx_wd.mu);
     sbx_wd_tls = NULL;
+    atomic_signal_fence(memory_order_seq_cst);   /* the handler no longer sees it */
     free(s);
 }
 
