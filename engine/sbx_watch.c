@@ -28,8 +28,9 @@
  * The signal is SIGURG, which is ignored by default (a stray one harms
  * nothing) and which hogo uses for nothing else; a handler the host
  * program had installed for it is still called for signals not meant for
- * a rule call.  Threads that screen must not block it (each worker thread
- * unblocks it once, when it first calls a rule). */
+ * a rule call (one installed later would take the watchdog's signals: not
+ * to be done, docs/security.md).  Threads that screen must not block it
+ * (each worker thread unblocks it once, when it first calls a rule). */
 #define _GNU_SOURCE
 #include "sandbox.h"
 #include "sbx_int.h"

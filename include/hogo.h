@@ -5,7 +5,11 @@
  * The flow is: create an engine, load a rule pack into it once, then screen
  * as many plans as you like.  Each screen returns a result the caller owns
  * and walks; the engine never prints.  Engines share nothing, so one engine
- * per thread is the way to screen in parallel.
+ * per thread is the way to screen in parallel.  (The process shares one
+ * thing: at the first rule call the library starts a watchdog thread and
+ * installs a SIGURG handler, which a thread that screens must not block
+ * and the program must not replace; docs/security.md, "When the
+ * instruction budget starts counting".)
  *
  *   hogo_engine *e;
  *   hogo_engine_new(NULL, &e);
