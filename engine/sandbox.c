@@ -134,7 +134,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         }
         return NULL;
     }
-    void *p = realloc(ptr, nsize);
+    void *p = ptr ? realloc(ptr, nsize) : malloc(nsize);   /* most are new blocks */
     if (!p) return NULL;
     e->mem_used = e->mem_used - old + nsize;
     return p;
