@@ -174,12 +174,10 @@ static int sbx_instr_error(lua_State *L, sbx_state *e, int cpu)
 }
 
 /* The count hook, once armed: it counts the instructions and watches the
- * CPU clock.  The thread's CPU clock is a system call, so the CPU is
- * counted from the hook's first run (the rule has then run its grace
- * period, or HOGO_HOOK_STEP instructions when exact), and read again only
- * when the wall clock says the limit may have passed (CPU time cannot
- * outrun wall time on one thread; a stopped process's pause is not
- * counted). */
+ * CPU clock, counted from the moment the hook was armed (sbx_arm_hook).
+ * The thread's CPU clock is a system call, so it is read again only when
+ * the wall clock says the limit may have passed (CPU time cannot outrun
+ * wall time on one thread; a stopped process's pause is not counted). */
 static void sbx_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
@@ -187,11 +185,6 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     e->instr += HOGO_HOOK_STEP;
     if (e->instr > e->rule_instructions) sbx_instr_error(L, e, 0);
     uint64_t now = sbx_clock_ns(CLOCK_MONOTONIC);
-    if (!e->cpu_started) {
-        e->cpu_started = 1;
-        e->cpu_start_ns = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID);
-        e->deadline_ns = now + sbx_cpu_limit_ns(e);
-    }
     if (now > e->deadline_ns) {
         uint64_t cpu = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID), lim = sbx_cpu_limit_ns(e);
         uint64_t used = cpu > e->cpu_start_ns ? cpu - e->cpu_start_ns : 0;
@@ -200,13 +193,18 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     }
 }
 
-/* security: arm the count hook of the call running on this thread.  Called
- * from the watchdog's signal handler on this very thread (sbx_watch.c), or
- * at the call's start: lua_sethook is made to be called asynchronously
- * from a signal handler, the flag is a sig_atomic_t. */
+/* security: arm the count hook of the call running on this thread, and
+ * start its CPU clock.  Called from the watchdog's signal handler on this
+ * very thread (sbx_watch.c), or at the call's start: lua_sethook is made
+ * to be called asynchronously from a signal handler, clock_gettime is
+ * async-signal-safe, the flag is a sig_atomic_t.  (The CPU is read here,
+ * not at the hook's first run: a loop of heavy C calls can take seconds to
+ * run HOGO_HOOK_STEP instructions.) */
 void sbx_arm_hook(sbx_state *e)
 {
     if (e->hook_armed) return;
+    e->cpu_start_ns = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID);
+    e->deadline_ns = sbx_clock_ns(CLOCK_MONOTONIC) + sbx_cpu_limit_ns(e);
     e->hook_armed = 1;
     lua_sethook(e->L, sbx_hook, LUA_MASKCOUNT, HOGO_HOOK_STEP);
 }
@@ -356,7 +354,6 @@ int sbx_call_budgeted(sbx_state *e, int nargs, int nresults, char *msg, size_t m
     e->err_line = e->fail_rule_line = 0;
     e->err_where[0] = e->fail_where[0] = '\0';
     e->abort_line = 0;
-    e->cpu_started = 0;
     e->mem_limit = e->mem_used + e->rule_memory;
     /* security: no hook while the call is young (sbx_watch.c), unless
      * exact counting was asked for or there is no watchdog */

@@ -51,8 +51,7 @@ typedef struct sbx_state {
     volatile sig_atomic_t hook_armed;
     int exact_instructions;
     /* the CPU-time backstop of the instruction budget (work done inside C
-     * calls that the hook cannot count), from the hook's first run */
-    int cpu_started;
+     * calls that the hook cannot count), from the moment the hook is armed */
     uint64_t deadline_ns, cpu_start_ns;
     int base_stale;            /* a global was added since the rules' base was built */
     const void *base_ptr;      /* the rules' base (sbx_env.c), compared by identity */
