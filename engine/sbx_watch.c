@@ -3,7 +3,7 @@
  *
  * While any count hook is set, Lua 5.4 traps every VM instruction (lvm.c's
  * `trap` sends each one through luaG_traceexec, whatever the count), which
- * cost 8-10 % of all the instructions of a batch although nearly every rule
+ * cost 12 % of all the instructions of a batch although nearly every rule
  * call ends within microseconds.  So a rule runs with no hook, and one
  * watchdog thread per process arms the hook on a rule call that has run
  * longer than HOGO_HOOK_GRACE_NS; from then on the hook counts and checks

@@ -39,7 +39,7 @@
 /* The count hook is armed only on a rule call that has run GRACE_NS of
  * wall time (between one and two of them, by a watchdog that ticks every
  * GRACE_NS while rules run): while any count hook is set Lua traps every
- * instruction, 8-10 % of a batch's work, and nearly every call ends long
+ * instruction, 12 % of a batch's work, and nearly every call ends long
  * before.  2 ms is ~50 times the mean rule call on a written plan (35 us)
  * and 3 times the mean of the slowest (0.6 ms, the rule that pays the
  * libraries' once-per-plan work), so the hook runs on almost no call of a
