@@ -63,6 +63,17 @@ void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
     sb->len += (size_t)n;
 }
 
+/* A report writes two numbers per finding; vsnprintf cost a thousand
+ * instructions a number. */
+void sb_putint(strbuf *sb, long long v)
+{
+    char d[24], *e = d + sizeof d, *p = e;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) *--p = '-';
+    sb_add(sb, p, (size_t)(e - p));
+}
+
 void sb_printf(strbuf *sb, const char *fmt, ...)
 {
     va_list ap;

@@ -62,17 +62,50 @@ const char *outw_clean(const char *s, char **tofree, int xml)
     return out;
 }
 
+/* What outw_json does with a byte, by the byte: 0 an ASCII character JSON
+ * takes as it is; 1 the lead of a 3-byte character (E1..EC, EE..EF) whose
+ * continuation bytes may be any of 80..BF -- nearly all Japanese text
+ * (kana, kanji, full-width forms) -- so two mask tests settle it without
+ * utf8_len's range checks; 2 anything else (an escape, the NUL, another
+ * lead byte, a stray byte), looked at one by one. */
+static const unsigned char json_class[256] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* 0_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* 1_ */
+    0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 2_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 3_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 4_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,   /* 5_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 6_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 7_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* 8_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* 9_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* A_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* B_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* C_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* D_ */
+    2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1,   /* E_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* F_ */
+};
+
 /* One pass: valid UTF-8 is copied in runs, an invalid byte becomes U+FFFD
  * and what JSON must escape is escaped.  (Reports are mostly Japanese text:
  * cleaning first and escaping after read every byte twice, a tenth of a
  * screen's time.)  The result is byte for byte what sb_json_str would write
- * for outw_clean's output. */
+ * for outw_clean's output.  Runs are scanned by json_class, utf8_len
+ * only for what it does not settle (a call per character was a third of
+ * writing a JSON report). */
 void outw_json(strbuf *sb, const char *s)
 {
     if (!s) s = "";
     const unsigned char *p = (const unsigned char *)s, *run = p;
     sb_putc(sb, '"');
     for (;;) {
+        for (;;) {
+            unsigned k = json_class[*p];
+            if (k == 0) p++;
+            else if (k == 1 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) p += 3;   /* a NUL at p[1] stops it */
+            else break;
+        }
         unsigned char c = *p;
         if (c >= 0x80) {
             size_t n = utf8_len(p);
@@ -82,7 +115,6 @@ void outw_json(strbuf *sb, const char *s)
             run = ++p;
             continue;
         }
-        if (c >= 0x20 && c != '"' && c != '\\') { p++; continue; }
         sb_add(sb, (const char *)run, (size_t)(p - run));
         if (!c) break;
         switch (c) {
