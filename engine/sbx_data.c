@@ -274,41 +274,78 @@ void sbx_freeze(lua_State *L, int idx, int in_place)
 }
 
 
+/* What every plan proxy's metatable holds, pushed once per plan onto the
+ * stack from kit on: the names __index, __newindex, __len, __pairs,
+ * __metatable, each followed by its value (__index's is a placeholder:
+ * each proxy has its own real table).  A metatable is then filled by
+ * pushing two stack slots per field (looking each name up in SBX_KEYS and
+ * moving it under its value was most of sbx_push_ro_meta's own cost). */
+enum { SBX_KIT_SIZE = 10 };
+
+static void sbx_push_kit(lua_State *L, int keys)
+{
+    luaL_checkstack(L, SBX_KIT_SIZE, "plan");
+    lua_rawgeti(L, keys, SBX_K_INDEX);
+    lua_pushnil(L);
+    lua_rawgeti(L, keys, SBX_K_NEWINDEX);
+    lua_pushcfunction(L, sbx_ro_newindex);
+    lua_rawgeti(L, keys, SBX_K_LEN);
+    lua_pushcfunction(L, sbx_ro_len);
+    lua_rawgeti(L, keys, SBX_K_PAIRS);
+    lua_pushcfunction(L, sbx_ro_pairs);
+    lua_rawgeti(L, keys, SBX_K_METATABLE);
+    lua_rawgeti(L, keys, SBX_K_PLAN_LABEL);
+}
+
 /* Build the proxy of a container: parent proxy at pidx (0 = none), key at
  * kidx (0 for the root).  Leaves real and proxy on the stack, so children
- * can be filled into real. */
-static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx, int kidx, int keys)
+ * can be filled into real.  The metatable is sbx_push_ro_meta's with the
+ * plan's label, and the path links [1] parent, [2] key kept in its hash
+ * part with the rest (one allocation fewer than an array part for them). */
+static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx, int kidx, int kit)
 {
     lua_createtable(L, narr, nrec);               /* real */
+    int real = lua_gettop(L);
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, -2, keys, SBX_K_PLAN_LABEL, 2, sbx_ro_newindex);
-    if (pidx) lua_pushvalue(L, pidx); else lua_pushnil(L);
-    lua_rawseti(L, -2, 1);
-    if (kidx) lua_pushvalue(L, kidx); else lua_pushnil(L);
-    lua_rawseti(L, -2, 2);
+    lua_createtable(L, 0, 7);
+    int mt = real + 2;
+    lua_pushvalue(L, kit);
+    lua_pushvalue(L, real);
+    lua_rawset(L, mt);
+    for (int k = kit + 2; k < kit + SBX_KIT_SIZE; k += 2) {
+        lua_pushvalue(L, k);
+        lua_pushvalue(L, k + 1);
+        lua_rawset(L, mt);
+    }
+    if (pidx) {
+        lua_pushvalue(L, pidx);
+        lua_rawseti(L, mt, 1);
+        lua_pushvalue(L, kidx);
+        lua_rawseti(L, mt, 2);
+    }
     lua_setmetatable(L, -2);                      /* real proxy */
 }
 
 /* Push the Lua value of JSON node j.  A container needs its parent proxy
  * (pidx) and its key in the parent (kidx) to know its own path. */
-static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int keys)
+static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int kit)
 {
     if (cJSON_IsObject(j) || cJSON_IsArray(j)) {
         int is_arr = cJSON_IsArray(j);
         int n = cJSON_GetArraySize(j);
         luaL_checkstack(L, 8, "plan too deep");
-        sbx_new_proxy(L, is_arr ? n : 0, is_arr ? 0 : n, pidx, kidx, keys);
+        sbx_new_proxy(L, is_arr ? n : 0, is_arr ? 0 : n, pidx, kidx, kit);
         int proxy = lua_gettop(L), real = proxy - 1;
         lua_Integer i = 0;
         for (const cJSON *c = j->child; c; c = c->next, i++) {
             if (is_arr) lua_pushinteger(L, i); else lua_pushstring(L, c->string);
             if (is_arr) {
-                sbx_push_json(L, c, proxy, lua_gettop(L), keys);
+                sbx_push_json(L, c, proxy, lua_gettop(L), kit);
                 lua_rawseti(L, real, i + 1);
                 lua_pop(L, 1);
             } else {
                 lua_pushvalue(L, -1);
-                sbx_push_json(L, c, proxy, lua_gettop(L) - 1, keys);
+                sbx_push_json(L, c, proxy, lua_gettop(L) - 1, kit);
                 lua_rawset(L, real);              /* real[key] = value; the key copy stays */
                 lua_pop(L, 1);
             }
@@ -335,7 +372,9 @@ static int sbx_push_plan_fn(lua_State *L)
 {
     const cJSON *root = lua_touserdata(L, 1);
     sbx_push_keys(L);
-    sbx_push_json(L, root, 0, 0, lua_gettop(L));
+    int kit = lua_gettop(L) + 1;
+    sbx_push_kit(L, kit - 1);
+    sbx_push_json(L, root, 0, 0, kit);
     return 1;
 }
 
