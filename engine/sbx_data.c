@@ -88,10 +88,6 @@ static int sbx_null_index(lua_State *L) { (void)L; return 0; }
  * no rule can get hold of), read raw: a "__metatable" string can be forged
  * by any rule, and lua_getfield could run the metatable's own __index, with
  * no budget when a library is frozen at load time. */
-/* Push the metatable of a read-only proxy over the table at real: reads go
- * to it, writes fail, # and pairs see through; label is what getmetatable
- * shows (and how the engine tells its proxies).  narr slots are left for
- * the plan's path links ([1] parent, [2] key). */
 /* The metatable's field names and labels, kept as Lua strings in the
  * registry (SBX_KEYS): lua_setfield would look each name up by its C
  * string, a strcmp every time, for every table of every plan. */
@@ -116,29 +112,32 @@ static void sbx_push_keys(lua_State *L)
     lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_KEYS);
 }
 
-/* t[keys[k]] = value on top (popped), raw */
-static void sbx_set_key(lua_State *L, int t, int keys, int k)
-{
-    lua_rawgeti(L, keys, k);
-    lua_insert(L, -2);
-    lua_rawset(L, t);
-}
-
-static void sbx_push_ro_meta(lua_State *L, int real, int keys, int label, int narr, lua_CFunction newindex)
+/* Push the metatable of a read-only proxy over the table at real: reads go
+ * to it, writes fail, # and pairs see through; label is what getmetatable
+ * shows (and how the engine tells its proxies).  (The plan's proxies get
+ * the same fields and their path links from sbx_new_proxy.)  Each name is
+ * pushed before its value (pushing the value first and moving the name
+ * under it cost a rotation per field). */
+static void sbx_push_ro_meta(lua_State *L, int real, int keys, int label, lua_CFunction newindex)
 {
     real = lua_absindex(L, real);
-    lua_createtable(L, narr, 5);
+    lua_createtable(L, 0, 5);
     int mt = lua_gettop(L);
+    lua_rawgeti(L, keys, SBX_K_INDEX);
     lua_pushvalue(L, real);
-    sbx_set_key(L, mt, keys, SBX_K_INDEX);
+    lua_rawset(L, mt);
+    lua_rawgeti(L, keys, SBX_K_NEWINDEX);
     lua_pushcfunction(L, newindex);
-    sbx_set_key(L, mt, keys, SBX_K_NEWINDEX);
+    lua_rawset(L, mt);
+    lua_rawgeti(L, keys, SBX_K_LEN);
     lua_pushcfunction(L, sbx_ro_len);
-    sbx_set_key(L, mt, keys, SBX_K_LEN);
+    lua_rawset(L, mt);
+    lua_rawgeti(L, keys, SBX_K_PAIRS);
     lua_pushcfunction(L, sbx_ro_pairs);
-    sbx_set_key(L, mt, keys, SBX_K_PAIRS);
+    lua_rawset(L, mt);
+    lua_rawgeti(L, keys, SBX_K_METATABLE);
     lua_rawgeti(L, keys, label);
-    sbx_set_key(L, mt, keys, SBX_K_METATABLE);
+    lua_rawset(L, mt);
 }
 
 static int sbx_is_ro(lua_State *L, int idx, int keys)
@@ -216,7 +215,7 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
         real = lua_gettop(L);
     }
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, 0, in_place == SBX_GUARD ? sbx_cow_newindex : sbx_ro_newindex);
+    sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, in_place == SBX_GUARD ? sbx_cow_newindex : sbx_ro_newindex);
     lua_setmetatable(L, -2);
     int proxy = lua_gettop(L);
     lua_pushvalue(L, idx);
@@ -245,7 +244,7 @@ void sbx_seal(lua_State *L, int idx)
     sbx_push_keys(L);
     int keys = lua_gettop(L);
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, idx, keys, SBX_K_RO_LABEL, 0, sbx_ro_newindex);
+    sbx_push_ro_meta(L, idx, keys, SBX_K_RO_LABEL, sbx_ro_newindex);
     lua_setmetatable(L, -2);
     lua_replace(L, idx);
     lua_pop(L, 1);

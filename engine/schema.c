@@ -940,9 +940,10 @@ static void ptr_key(vctx *c, const char *key)
 
 static void ptr_index(vctx *c, size_t i)
 {
-    char num[24];
-    int n = snprintf(num, sizeof num, "/%zu", i);
-    buf_add(&c->ptr, num, (size_t)n);
+    char num[24], *e = num + sizeof num, *p = e;   /* "/%zu" without printf: one per array element */
+    do { *--p = (char)('0' + i % 10); i /= 10; } while (i);
+    *--p = '/';
+    buf_add(&c->ptr, p, (size_t)(e - p));
     if (c->ptr.failed) oom(c);
 }
 

@@ -693,7 +693,7 @@ static int screen_rules(screen_run *run, size_t len)
     lua_setfield(L, -2, "today");
     lua_pushstring(L, run->res->pub.file);
     lua_setfield(L, -2, "file");
-    sbx_freeze(L, -1, 0);
+    sbx_seal(L, -1);                  /* its values are immutable: no copy, no walk */
     int ctx = lua_gettop(L);
     screen_lap(e, &t, &e->stats.convert_ns);
     screen_words *words = calloc(1, sizeof *words);   /* NULL: every rule runs (out of memory) */
