@@ -460,8 +460,14 @@ static int jsyn_fail(jsyn *s, const char *why) { s->why = why; return 0; }
 
 static int jsyn_string(jsyn *s)
 {
+    const unsigned char *t = (const unsigned char *)s->t;
     for (s->i++; s->i < s->len; s->i++) {
-        unsigned char c = (unsigned char)s->t[s->i];
+        /* most bytes of a string are above '\\' (letters, UTF-8): skipped by one test */
+        size_t i = s->i;
+        while (i < s->len && t[i] > '\\') i++;
+        s->i = i;
+        if (i >= s->len) break;
+        unsigned char c = t[i];
         if (c == '"') { s->i++; return 1; }
         if (c < 0x20) return jsyn_fail(s, "control character inside a string (escape it, e.g. \\n)");
         if (c == '\\') {
