@@ -6,7 +6,7 @@
 
 /* Length of the valid UTF-8 sequence at p (1..4), or 0 if it is not one.
  * Rejects overlongs, surrogates and code points above U+10FFFF. */
-static size_t utf8_len(const unsigned char *p)
+size_t outw_utf8_len(const unsigned char *p)
 {
     unsigned char c = p[0];
     if (c < 0x80) return 1;
@@ -37,7 +37,7 @@ const char *outw_clean(const char *s, char **tofree, int xml)
     if (!s) return "";
     const unsigned char *p = (const unsigned char *)s;
     size_t n;
-    while (*p && (n = utf8_len(p)) != 0 && !(xml && xml_nonchar(p, n))) p += n;
+    while (*p && (n = outw_utf8_len(p)) != 0 && !(xml && xml_nonchar(p, n))) p += n;
     if (!*p) return s;                       /* the usual case: nothing to fix */
 
     /* Each bad byte becomes 3 bytes of U+FFFD at most. */
@@ -46,7 +46,7 @@ const char *outw_clean(const char *s, char **tofree, int xml)
     if (!out) return "\xEF\xBF\xBD";         /* out of memory: say less, stay valid */
     size_t o = 0;
     for (p = (const unsigned char *)s; *p;) {
-        n = utf8_len(p);
+        n = outw_utf8_len(p);
         if (n == 0 || (xml && xml_nonchar(p, n))) {
             memcpy(out + o, "\xEF\xBF\xBD", 3);
             o += 3;
@@ -66,7 +66,7 @@ const char *outw_clean(const char *s, char **tofree, int xml)
  * takes as it is; 1 the lead of a 3-byte character (E1..EC, EE..EF) whose
  * continuation bytes may be any of 80..BF -- nearly all Japanese text
  * (kana, kanji, full-width forms) -- so two mask tests settle it without
- * utf8_len's range checks; 2 anything else (an escape, the NUL, another
+ * outw_utf8_len's range checks; 2 anything else (an escape, the NUL, another
  * lead byte, a stray byte), looked at one by one. */
 static const unsigned char json_class[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* 0_ */
@@ -91,7 +91,7 @@ static const unsigned char json_class[256] = {
  * and what JSON must escape is escaped.  (Reports are mostly Japanese text:
  * cleaning first and escaping after read every byte twice, a tenth of a
  * screen's time.)  The result is byte for byte what sb_json_str would write
- * for outw_clean's output.  Runs are scanned by json_class, utf8_len
+ * for outw_clean's output.  Runs are scanned by json_class, outw_utf8_len
  * only for what it does not settle (a call per character was a third of
  * writing a JSON report). */
 void outw_json(strbuf *sb, const char *s)
@@ -108,7 +108,7 @@ void outw_json(strbuf *sb, const char *s)
         }
         unsigned char c = *p;
         if (c >= 0x80) {
-            size_t n = utf8_len(p);
+            size_t n = outw_utf8_len(p);
             if (n) { p += n; continue; }
             sb_add(sb, (const char *)run, (size_t)(p - run));
             sb_add(sb, "\xEF\xBF\xBD", 3);
@@ -164,7 +164,7 @@ void outw_safe(strbuf *sb, const char *s, int keep_newlines)
     if (!s) return;
     const unsigned char *p = (const unsigned char *)s, *run = p;
     while (*p) {
-        size_t n = utf8_len(p);
+        size_t n = outw_utf8_len(p);
         if (n && !unsafe_char(p, n)) { p += n; continue; }
         sb_add(sb, (const char *)run, (size_t)(p - run));
         if (*p == '\n' && keep_newlines) sb_putc(sb, '\n');
@@ -220,11 +220,17 @@ void outw_md(strbuf *sb, const char *s)
 
 void outw_sarif_text(strbuf *sb, const char *s)
 {
+    /* the text between two of [ ] \ is copied as one run (a byte at a
+     * time, this was half of writing a SARIF report) */
     strbuf e;
     sb_init(&e);
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '[' || *p == ']' || *p == '\\') sb_putc(&e, '\\');
-        sb_putc(&e, *p);
+    for (const char *p = s ? s : "";;) {
+        size_t n = strcspn(p, "[]\\");
+        sb_add(&e, p, n);
+        p += n;
+        if (!*p) break;
+        sb_putc(&e, '\\');
+        sb_putc(&e, *p++);
     }
     outw_json(sb, sb_cstr(&e));
     if (sb_failed(&e)) sb->failed = 1;
