@@ -339,7 +339,7 @@ long outw_rule_index(const hogo_engine *e, const char *id)
     size_t n = hogo_engine_rule_count(e);
     for (size_t i = 0; i < n; i++) {
         const hogo_rule_info *ri = hogo_engine_rule(e, i);
-        if (ri && ri->id && strcmp(ri->id, id) == 0) return (long)i;
+        if (ri && ri->id && ri->id[0] == id[0] && strcmp(ri->id, id) == 0) return (long)i;   /* per finding: the first byte first */
     }
     return -1;
 }

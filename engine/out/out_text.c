@@ -30,6 +30,10 @@ static void text_put(strbuf *sb, const char *s)
     for (;;) {
         unsigned char c = *p;
         if (c >= 0x20 && c < 0x7F) { p++; continue; }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            p += 3;                      /* kana, kanji: valid, never a control */
+            continue;
+        }
         size_t n = c >= 0x80 ? outw_utf8_len(p) : 0;
         if (n && !(c == 0xC2 && p[1] <= 0x9F)) { p += n; continue; }   /* not C1 */
         sb_add(sb, (const char *)run, (size_t)(p - run));
@@ -70,7 +74,11 @@ static void text_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
     text_c(sb, c, C_RESET);
     sb_putc(sb, ' ');
     text_put(sb, r->file);
-    sb_printf(sb, ":%d:%d  ", f->line, f->column);
+    sb_putc(sb, ':');
+    sb_putint(sb, f->line);
+    sb_putc(sb, ':');
+    sb_putint(sb, f->column);
+    sb_puts(sb, "  ");
     text_c(sb, c, C_DIM);
     text_put(sb, f->rule);
     sb_puts(sb, "  (");
