@@ -50,6 +50,7 @@ typedef struct sbx_state {
     int cpu_read_valid;
     int base_stale;            /* a global was added since the rules' base was built */
     int cow_written;           /* the running rule wrote into a guarded constant (sbx_guard) */
+    const void *null_table;    /* sbx_data.c: the JSON null sentinel, by address (sbx_is_null) */
 } sbx_state;
 
 /* ---- sandbox.c ---- */

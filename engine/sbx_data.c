@@ -410,12 +410,21 @@ int sbx_push_plan(sbx_state *e, const void *root, size_t limit)
     return 0;
 }
 
+/* The sandbox state of L: sbx_open makes it the allocator's userdata
+ * (sbx_get reads it from the registry instead, a table look-up). */
+static const sbx_state *sbx_of(lua_State *L)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+/* By the sentinel's address, kept at sbx_data_open: a registry look-up and
+ * a comparison per call cost 250 instructions, and common.is_null is asked
+ * hundreds of times a plan. */
 int sbx_is_null(lua_State *L, int idx)
 {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_NULL);
-    int r = lua_rawequal(L, idx, -1);
-    lua_pop(L, 1);
-    return r;
+    return lua_type(L, idx) == LUA_TTABLE && lua_topointer(L, idx) == sbx_of(L)->null_table;
 }
 
 /* Append the escaped pointer part of the value at idx (string or integer). */
@@ -505,6 +514,7 @@ static void sbx_build_null(lua_State *L)
     lua_pushliteral(L, "null");
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
+    sbx_get(L)->null_table = lua_topointer(L, -1);   /* alive as long as the registry: never reused */
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_NULL);
 }
 
