@@ -316,6 +316,10 @@ static size_t jpos_utf8(unsigned cp, char *o)
 /* Does the JSON string at t[q] (its opening quote) decode to name[0..n)? */
 static int jpos_key_equals(const jpos *p, size_t q, const char *name, size_t n)
 {
+    /* a key written without escapes is its own decoding: compared whole */
+    const char *k = p->text + q + 1;
+    const char *e = q + 1 < p->len ? memchr(k, '"', p->len - q - 1) : NULL;
+    if (e && !memchr(k, '\\', (size_t)(e - k))) return (size_t)(e - k) == n && memcmp(k, name, n) == 0;
     size_t i = q + 1, j = 0, bl;
     char buf[4];
     while ((bl = jpos_key_next(p->text, p->len, &i, buf)) != 0) {
