@@ -179,7 +179,8 @@ int sbx_guarded(lua_State *L, int idx)
 }
 
 /* Push the frozen form of the value at idx; memo maps tables already
- * frozen in this call to their proxies (cycles, shared subtables).
+ * frozen in this call to their proxies (cycles, shared subtables); nil
+ * until the first table below the top one.
  * in_place (hogo.freeze(t, true), for tables nobody else holds): the table
  * itself goes behind its proxy, no copy, and its table values are replaced
  * in place by theirs; a table with a metatable of its own is copied. */
@@ -193,9 +194,11 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
         lua_remove(L, -2);
         return;
     }
-    lua_pushvalue(L, idx);
-    if (lua_rawget(L, memo) != LUA_TNIL) return;
-    lua_pop(L, 1);
+    if (!lua_isnil(L, memo)) {
+        lua_pushvalue(L, idx);
+        if (lua_rawget(L, memo) != LUA_TNIL) return;
+        lua_pop(L, 1);
+    }
     if (depth > HOGO_MAX_FREEZE_DEPTH)
         luaL_error(L, "hogo.freeze: tables nested more than %d deep", HOGO_MAX_FREEZE_DEPTH);
     luaL_checkstack(L, 8, "hogo.freeze");
@@ -218,11 +221,24 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
     sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, in_place == SBX_GUARD ? sbx_cow_newindex : sbx_ro_newindex);
     lua_setmetatable(L, -2);
     int proxy = lua_gettop(L);
-    lua_pushvalue(L, idx);
-    lua_pushvalue(L, proxy);
-    lua_rawset(L, memo);
+    if (!lua_isnil(L, memo)) {
+        lua_pushvalue(L, idx);
+        lua_pushvalue(L, proxy);
+        lua_rawset(L, memo);
+    }
     lua_pushnil(L);
     while (lua_next(L, idx)) {
+        if (lua_istable(L, -1) && lua_isnil(L, memo)) {
+            /* the first table below the top one: only now can a table be
+             * met twice (a cycle, a shared subtable), so only now is the
+             * memo made, holding the top table (sbx_freeze starts without
+             * one: most frozen tables hold strings only) */
+            lua_newtable(L);
+            lua_replace(L, memo);
+            lua_pushvalue(L, idx);
+            lua_pushvalue(L, proxy);
+            lua_rawset(L, memo);
+        }
         if (!in_place || lua_istable(L, -1)) {
             sbx_freeze_rec(L, -1, memo, keys, depth + 1, in_place);   /* frozen value */
             lua_pushvalue(L, -3);                  /* key */
@@ -266,7 +282,7 @@ void sbx_freeze(lua_State *L, int idx, int in_place)
 {
     idx = lua_absindex(L, idx);
     sbx_push_keys(L);
-    lua_newtable(L);
+    lua_pushnil(L);                               /* the memo, made when needed */
     sbx_freeze_rec(L, idx, lua_gettop(L), lua_gettop(L) - 1, 0, in_place);
     lua_remove(L, -2);
     lua_remove(L, -2);
