@@ -792,11 +792,17 @@ static void screen_sort(screen_run *run)
     if (r->n_findings < 2) return;
     screen_sorted *tmp = malloc(r->n_findings * sizeof *tmp);
     if (!tmp) return;
+    /* a rule's index by its id (ids are unique: rules_load refuses a
+     * second), looked for from the last one found: findings come in the
+     * rules' order, so this is one comparison a finding, not half the pack */
+    size_t n = run->e->nrules, last = 0;
     for (size_t i = 0; i < r->n_findings; i++) {
         tmp[i].f = r->findings[i];
         tmp[i].rule = SIZE_MAX;
-        for (size_t k = 0; k < run->e->nrules; k++)
-            if (!strcmp(run->e->rules[k].info.id, r->findings[i].rule)) { tmp[i].rule = k; break; }
+        for (size_t j = 0; j < n; j++) {
+            size_t k = (last + j) % n;
+            if (!strcmp(run->e->rules[k].info.id, r->findings[i].rule)) { tmp[i].rule = last = k; break; }
+        }
     }
     qsort(tmp, r->n_findings, sizeof *tmp, screen_cmp);
     for (size_t i = 0; i < r->n_findings; i++) r->findings[i] = tmp[i].f;
