@@ -105,37 +105,52 @@ void sb_json_str(strbuf *sb, const char *s)
     sb_putc(sb, '"');
 }
 
+/* The two escapers below copy what needs nothing as runs between the
+ * bytes they replace (a byte at a time through sb_putc was most of writing
+ * an HTML, JUnit or Markdown report). */
 void sb_xml_text(strbuf *sb, const char *s)
 {
     if (!s) return;
+    const char *run = s;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
+        const char *rep;
         switch (c) {
-        case '&': sb_puts(sb, "&amp;"); break;
-        case '<': sb_puts(sb, "&lt;"); break;
-        case '>': sb_puts(sb, "&gt;"); break;
-        case '"': sb_puts(sb, "&quot;"); break;
-        case '\'': sb_puts(sb, "&apos;"); break;
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&apos;"; break;
         default:
             /* XML 1.0 forbids most C0 controls even as references. */
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') break;
-            sb_putc(sb, (char)c);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') { rep = ""; break; }
+            continue;
         }
+        sb_add(sb, run, (size_t)(s - run));
+        sb_puts(sb, rep);
+        run = s + 1;
     }
+    sb_add(sb, run, (size_t)(s - run));
 }
 
 void sb_md_cell(strbuf *sb, const char *s)
 {
     if (!s) return;
+    const char *run = s;
     for (; *s; s++) {
+        const char *rep;
         switch (*s) {
-        case '|':  sb_puts(sb, "\\|"); break;
-        case '\n': sb_puts(sb, "<br>"); break;
-        case '\r': break;
-        case '<':  sb_puts(sb, "&lt;"); break;
-        default:   sb_putc(sb, *s);
+        case '|':  rep = "\\|"; break;
+        case '\n': rep = "<br>"; break;
+        case '\r': rep = ""; break;
+        case '<':  rep = "&lt;"; break;
+        default:   continue;
         }
+        sb_add(sb, run, (size_t)(s - run));
+        sb_puts(sb, rep);
+        run = s + 1;
     }
+    sb_add(sb, run, (size_t)(s - run));
 }
 
 const char *sb_cstr(strbuf *sb) { return sb->data ? sb->data : ""; }

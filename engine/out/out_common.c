@@ -31,13 +31,31 @@ static int xml_nonchar(const unsigned char *p, size_t n)
     return n == 3 && p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF);
 }
 
+/* Past the longest prefix of p that outw_clean keeps as it is: ASCII and
+ * the 3-byte characters of Japanese text by a test or two, the rest by
+ * outw_utf8_len. */
+static const unsigned char *utf8_clean_prefix(const unsigned char *p, int xml)
+{
+    for (;;) {
+        unsigned char c = *p;
+        if (c && c < 0x80) { p++; continue; }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+            !(xml && xml_nonchar(p, 3))) {
+            p += 3;
+            continue;
+        }
+        size_t n = c ? outw_utf8_len(p) : 0;
+        if (!n || (xml && xml_nonchar(p, n))) return p;
+        p += n;
+    }
+}
+
 const char *outw_clean(const char *s, char **tofree, int xml)
 {
     *tofree = NULL;
     if (!s) return "";
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = utf8_clean_prefix((const unsigned char *)s, xml);
     size_t n;
-    while (*p && (n = outw_utf8_len(p)) != 0 && !(xml && xml_nonchar(p, n))) p += n;
     if (!*p) return s;                       /* the usual case: nothing to fix */
 
     /* Each bad byte becomes 3 bytes of U+FFFD at most. */
@@ -164,6 +182,15 @@ void outw_safe(strbuf *sb, const char *s, int keep_newlines)
     if (!s) return;
     const unsigned char *p = (const unsigned char *)s, *run = p;
     while (*p) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c < 0x7F) { p++; continue; }
+        /* a 3-byte character not led by E2 (where the bidi controls are) is
+         * never replaced */
+        if (c >= 0xE1 && c <= 0xEF && c != 0xE2 && c != 0xED && (p[1] & 0xC0) == 0x80 &&
+            (p[2] & 0xC0) == 0x80) {
+            p += 3;
+            continue;
+        }
         size_t n = outw_utf8_len(p);
         if (n && !unsafe_char(p, n)) { p += n; continue; }
         sb_add(sb, (const char *)run, (size_t)(p - run));
@@ -202,16 +229,28 @@ void outw_md(strbuf *sb, const char *s)
     sb_init(&t);
     sb_init(&e);
     outw_safe(&t, s, 1);
-    for (const char *p = sb_cstr(&t); *p; p++) {
-        if (strchr("[]()!:@\\", *p)) sb_putc(&e, '\\');
-        sb_putc(&e, *p);
-        /* www.example.jp: GFM links it without a scheme */
-        if ((*p == 'w' || *p == 'W') && p[1] == '.' && p - sb_cstr(&t) >= 2 &&
-            (p[-1] == 'w' || p[-1] == 'W') && (p[-2] == 'w' || p[-2] == 'W')) {
-            sb_puts(&e, "\\.");
-            p++;
+    const char *t0 = sb_cstr(&t), *p = t0, *run = p;
+    for (; *p; p++) {
+        switch (*p) {
+        case '[': case ']': case '(': case ')': case '!': case ':': case '@': case '\\':
+            sb_add(&e, run, (size_t)(p - run));
+            sb_putc(&e, '\\');
+            run = p;                     /* the character itself starts the next run */
+            continue;
+        case 'w': case 'W':
+            /* www.example.jp: GFM links it without a scheme */
+            if (p[1] == '.' && p - t0 >= 2 && (p[-1] == 'w' || p[-1] == 'W') && (p[-2] == 'w' || p[-2] == 'W')) {
+                sb_add(&e, run, (size_t)(p + 1 - run));
+                sb_puts(&e, "\\.");
+                p++;
+                run = p + 1;
+            }
+            continue;
+        default:
+            continue;
         }
     }
+    sb_add(&e, run, (size_t)(p - run));
     sb_md_cell(sb, sb_cstr(&e));
     if (sb_failed(&t) || sb_failed(&e)) sb->failed = 1;
     sb_free(&t);
