@@ -155,13 +155,15 @@ void outw_xml(strbuf *sb, const char *s)
     free(f);
 }
 
+static void outw_safe_as(strbuf *sb, const char *s, int keep_newlines, int xml);
+
 void outw_html(strbuf *sb, const char *s)
 {
     strbuf t;
     sb_init(&t);
-    char *f;
-    outw_safe(&t, outw_clean(s, &f, 1), 1);
-    free(f);
+    /* outw_safe over outw_clean(s, xml) in one pass: an invalid byte is
+     * U+FFFD in both, and U+FFFE/U+FFFF are replaced as unsafe */
+    outw_safe_as(&t, s, 1, 1);
     sb_xml_text(sb, sb_cstr(&t));
     if (sb_failed(&t)) sb->failed = 1;
     sb_free(&t);
@@ -179,20 +181,26 @@ static int unsafe_char(const unsigned char *p, size_t n)
 
 void outw_safe(strbuf *sb, const char *s, int keep_newlines)
 {
+    outw_safe_as(sb, s, keep_newlines, 0);
+}
+
+/* outw_safe; xml: U+FFFE and U+FFFF too (what XML forbids, as outw_clean). */
+static void outw_safe_as(strbuf *sb, const char *s, int keep_newlines, int xml)
+{
     if (!s) return;
     const unsigned char *p = (const unsigned char *)s, *run = p;
     while (*p) {
         unsigned char c = *p;
         if (c >= 0x20 && c < 0x7F) { p++; continue; }
         /* a 3-byte character not led by E2 (where the bidi controls are) is
-         * never replaced */
+         * never replaced, but for U+FFFE/U+FFFF in xml */
         if (c >= 0xE1 && c <= 0xEF && c != 0xE2 && c != 0xED && (p[1] & 0xC0) == 0x80 &&
-            (p[2] & 0xC0) == 0x80) {
+            (p[2] & 0xC0) == 0x80 && !(xml && xml_nonchar(p, 3))) {
             p += 3;
             continue;
         }
         size_t n = outw_utf8_len(p);
-        if (n && !unsafe_char(p, n)) { p += n; continue; }
+        if (n && !unsafe_char(p, n) && !(xml && xml_nonchar(p, n))) { p += n; continue; }
         sb_add(sb, (const char *)run, (size_t)(p - run));
         if (*p == '\n' && keep_newlines) sb_putc(sb, '\n');
         else if (*p == '\n' || *p == '\t' || *p == '\r') sb_putc(sb, ' ');
