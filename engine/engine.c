@@ -4,6 +4,7 @@
 #include "waiver.h"
 #include "embedded.h"
 #include "hogo_lib.h"
+#include "vocab.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -256,7 +257,9 @@ hogo_status hogo_engine_new(const hogo_options *opts, hogo_engine **out)
     rx_limits lim = { e->opt.regex_match_limit, e->opt.regex_depth_limit, HOGO_MAX_REGEX_HEAP_KIB };
     e->rx = rx_cache_new(&lim);
     char err[256];
-    e->schema = schema_compile(embedded_schema.data, embedded_schema.len, err, sizeof err);
+    const cJSON *doc = voc_schema_doc();    /* parsed once per process, shared */
+    e->schema = doc ? schema_compile_doc(doc, err, sizeof err)
+                    : schema_compile(embedded_schema.data, embedded_schema.len, err, sizeof err);
     if (!e->rx || !e->schema || !sbx_open(&e->sbx)) {
         hogo_engine_free(e);
         return HOGO_ENOMEM;

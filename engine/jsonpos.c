@@ -105,11 +105,21 @@ static uint32_t jpos_key_hash_name(uint32_t parent, const char *name, size_t n)
     return jpos_hash_add(jpos_hash_add(2166136261u, (const char *)&parent, sizeof parent), name, n);
 }
 
+/* An object of at most this many members is searched key by key; the
+ * index below is built only for a text holding a larger one.  (Hashing
+ * every key of every plan was half the cost of locating its findings, for
+ * objects of a dozen members.) */
+#define JPOS_SCAN_MEMBERS 32
+
 /* Index every member of every object once, so that a look-up is a probe,
  * not a scan of the object's keys (100,000 keys looked up one by one took
  * over a minute). */
 static int jpos_index_keys(jpos *p)
 {
+    size_t widest = 0;
+    for (size_t c = 0; c < p->n; c++)
+        if (p->nodes[c].nkids > widest && p->text[p->nodes[c].off] == '{') widest = p->nodes[c].nkids;
+    if (widest <= JPOS_SCAN_MEMBERS) return 1;     /* no index: jpos_member scans */
     size_t members = 0;
     for (size_t c = 0; c < p->n; c++) members += p->nodes[c].key != JPOS_NONE;
     size_t cap = 16;
@@ -306,6 +316,10 @@ static size_t jpos_utf8(unsigned cp, char *o)
 /* Does the JSON string at t[q] (its opening quote) decode to name[0..n)? */
 static int jpos_key_equals(const jpos *p, size_t q, const char *name, size_t n)
 {
+    /* a key written without escapes is its own decoding: compared whole */
+    const char *k = p->text + q + 1;
+    const char *e = q + 1 < p->len ? memchr(k, '"', p->len - q - 1) : NULL;
+    if (e && !memchr(k, '\\', (size_t)(e - k))) return (size_t)(e - k) == n && memcmp(k, name, n) == 0;
     size_t i = q + 1, j = 0, bl;
     char buf[4];
     while ((bl = jpos_key_next(p->text, p->len, &i, buf)) != 0) {
@@ -318,6 +332,14 @@ static int jpos_key_equals(const jpos *p, size_t q, const char *name, size_t n)
 /* The member name[0..n) of object node obj, or JPOS_NONE. */
 static uint32_t jpos_member(const jpos *p, uint32_t obj, const char *name, size_t n)
 {
+    if (!p->keyidx) {            /* every object is small: its members in order, the first that matches */
+        const jpos_node *o = &p->nodes[obj];
+        for (uint32_t k = 0; k < o->nkids; k++) {
+            uint32_t c = p->kidx[o->kids + k];
+            if (p->nodes[c].key != JPOS_NONE && jpos_key_equals(p, p->nodes[c].key, name, n)) return c;
+        }
+        return JPOS_NONE;
+    }
     size_t h = jpos_key_hash_name(obj, name, n) & (p->keycap - 1);
     for (uint32_t c; (c = p->keyidx[h]) != JPOS_NONE; h = (h + 1) & (p->keycap - 1))
         if (p->nodes[c].parent == obj && jpos_key_equals(p, p->nodes[c].key, name, n)) return c;
@@ -442,8 +464,14 @@ static int jsyn_fail(jsyn *s, const char *why) { s->why = why; return 0; }
 
 static int jsyn_string(jsyn *s)
 {
+    const unsigned char *t = (const unsigned char *)s->t;
     for (s->i++; s->i < s->len; s->i++) {
-        unsigned char c = (unsigned char)s->t[s->i];
+        /* most bytes of a string are above '\\' (letters, UTF-8): skipped by one test */
+        size_t i = s->i;
+        while (i < s->len && t[i] > '\\') i++;
+        s->i = i;
+        if (i >= s->len) break;
+        unsigned char c = t[i];
         if (c == '"') { s->i++; return 1; }
         if (c < 0x20) return jsyn_fail(s, "control character inside a string (escape it, e.g. \\n)");
         if (c == '\\') {

@@ -398,7 +398,7 @@ int sbx_call_budgeted(sbx_state *e, int nargs, int nresults, char *msg, size_t m
 
 int sbx_open(sbx_state *e)
 {
-    lua_State *L = lua_newstate(sbx_alloc, e);
+    lua_State *L = lua_newstate(sbx_alloc, e);     /* e is the allocator's userdata: sbx_data.c's sbx_of reads it */
     if (!L) return 0;
     e->L = L;
     /* exact counting: the hook from a call's first instruction

@@ -57,6 +57,7 @@ typedef struct sbx_state {
     const void *base_ptr;      /* the rules' base (sbx_env.c), compared by identity */
     const char *name_G;        /* "_G", interned for good (sbx_env.c) */
     int cow_written;           /* the running rule wrote into a guarded constant (sbx_guard) */
+    const void *null_table;    /* sbx_data.c: the JSON null sentinel, by address (sbx_is_null) */
 } sbx_state;
 
 /* ---- sandbox.c ---- */

@@ -88,10 +88,6 @@ static int sbx_null_index(lua_State *L) { (void)L; return 0; }
  * no rule can get hold of), read raw: a "__metatable" string can be forged
  * by any rule, and lua_getfield could run the metatable's own __index, with
  * no budget when a library is frozen at load time. */
-/* Push the metatable of a read-only proxy over the table at real: reads go
- * to it, writes fail, # and pairs see through; label is what getmetatable
- * shows (and how the engine tells its proxies).  narr slots are left for
- * the plan's path links ([1] parent, [2] key). */
 /* The metatable's field names and labels, kept as Lua strings in the
  * registry (SBX_KEYS): lua_setfield would look each name up by its C
  * string, a strcmp every time, for every table of every plan. */
@@ -116,29 +112,32 @@ static void sbx_push_keys(lua_State *L)
     lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_KEYS);
 }
 
-/* t[keys[k]] = value on top (popped), raw */
-static void sbx_set_key(lua_State *L, int t, int keys, int k)
-{
-    lua_rawgeti(L, keys, k);
-    lua_insert(L, -2);
-    lua_rawset(L, t);
-}
-
-static void sbx_push_ro_meta(lua_State *L, int real, int keys, int label, int narr, lua_CFunction newindex)
+/* Push the metatable of a read-only proxy over the table at real: reads go
+ * to it, writes fail, # and pairs see through; label is what getmetatable
+ * shows (and how the engine tells its proxies).  (The plan's proxies get
+ * the same fields and their path links from sbx_new_proxy.)  Each name is
+ * pushed before its value (pushing the value first and moving the name
+ * under it cost a rotation per field). */
+static void sbx_push_ro_meta(lua_State *L, int real, int keys, int label, lua_CFunction newindex)
 {
     real = lua_absindex(L, real);
-    lua_createtable(L, narr, 5);
+    lua_createtable(L, 0, 5);
     int mt = lua_gettop(L);
+    lua_rawgeti(L, keys, SBX_K_INDEX);
     lua_pushvalue(L, real);
-    sbx_set_key(L, mt, keys, SBX_K_INDEX);
+    lua_rawset(L, mt);
+    lua_rawgeti(L, keys, SBX_K_NEWINDEX);
     lua_pushcfunction(L, newindex);
-    sbx_set_key(L, mt, keys, SBX_K_NEWINDEX);
+    lua_rawset(L, mt);
+    lua_rawgeti(L, keys, SBX_K_LEN);
     lua_pushcfunction(L, sbx_ro_len);
-    sbx_set_key(L, mt, keys, SBX_K_LEN);
+    lua_rawset(L, mt);
+    lua_rawgeti(L, keys, SBX_K_PAIRS);
     lua_pushcfunction(L, sbx_ro_pairs);
-    sbx_set_key(L, mt, keys, SBX_K_PAIRS);
+    lua_rawset(L, mt);
+    lua_rawgeti(L, keys, SBX_K_METATABLE);
     lua_rawgeti(L, keys, label);
-    sbx_set_key(L, mt, keys, SBX_K_METATABLE);
+    lua_rawset(L, mt);
 }
 
 static int sbx_is_ro(lua_State *L, int idx, int keys)
@@ -180,7 +179,8 @@ int sbx_guarded(lua_State *L, int idx)
 }
 
 /* Push the frozen form of the value at idx; memo maps tables already
- * frozen in this call to their proxies (cycles, shared subtables).
+ * frozen in this call to their proxies (cycles, shared subtables); nil
+ * until the first table below the top one.
  * in_place (hogo.freeze(t, true), for tables nobody else holds): the table
  * itself goes behind its proxy, no copy, and its table values are replaced
  * in place by theirs; a table with a metatable of its own is copied. */
@@ -194,9 +194,11 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
         lua_remove(L, -2);
         return;
     }
-    lua_pushvalue(L, idx);
-    if (lua_rawget(L, memo) != LUA_TNIL) return;
-    lua_pop(L, 1);
+    if (!lua_isnil(L, memo)) {
+        lua_pushvalue(L, idx);
+        if (lua_rawget(L, memo) != LUA_TNIL) return;
+        lua_pop(L, 1);
+    }
     if (depth > HOGO_MAX_FREEZE_DEPTH)
         luaL_error(L, "hogo.freeze: tables nested more than %d deep", HOGO_MAX_FREEZE_DEPTH);
     luaL_checkstack(L, 8, "hogo.freeze");
@@ -216,14 +218,27 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
         real = lua_gettop(L);
     }
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, 0, in_place == SBX_GUARD ? sbx_cow_newindex : sbx_ro_newindex);
+    sbx_push_ro_meta(L, real, keys, SBX_K_RO_LABEL, in_place == SBX_GUARD ? sbx_cow_newindex : sbx_ro_newindex);
     lua_setmetatable(L, -2);
     int proxy = lua_gettop(L);
-    lua_pushvalue(L, idx);
-    lua_pushvalue(L, proxy);
-    lua_rawset(L, memo);
+    if (!lua_isnil(L, memo)) {
+        lua_pushvalue(L, idx);
+        lua_pushvalue(L, proxy);
+        lua_rawset(L, memo);
+    }
     lua_pushnil(L);
     while (lua_next(L, idx)) {
+        if (lua_istable(L, -1) && lua_isnil(L, memo)) {
+            /* the first table below the top one: only now can a table be
+             * met twice (a cycle, a shared subtable), so only now is the
+             * memo made, holding the top table (sbx_freeze starts without
+             * one: most frozen tables hold strings only) */
+            lua_newtable(L);
+            lua_replace(L, memo);
+            lua_pushvalue(L, idx);
+            lua_pushvalue(L, proxy);
+            lua_rawset(L, memo);
+        }
         if (!in_place || lua_istable(L, -1)) {
             sbx_freeze_rec(L, -1, memo, keys, depth + 1, in_place);   /* frozen value */
             lua_pushvalue(L, -3);                  /* key */
@@ -245,7 +260,7 @@ void sbx_seal(lua_State *L, int idx)
     sbx_push_keys(L);
     int keys = lua_gettop(L);
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, idx, keys, SBX_K_RO_LABEL, 0, sbx_ro_newindex);
+    sbx_push_ro_meta(L, idx, keys, SBX_K_RO_LABEL, sbx_ro_newindex);
     lua_setmetatable(L, -2);
     lua_replace(L, idx);
     lua_pop(L, 1);
@@ -267,48 +282,85 @@ void sbx_freeze(lua_State *L, int idx, int in_place)
 {
     idx = lua_absindex(L, idx);
     sbx_push_keys(L);
-    lua_newtable(L);
+    lua_pushnil(L);                               /* the memo, made when needed */
     sbx_freeze_rec(L, idx, lua_gettop(L), lua_gettop(L) - 1, 0, in_place);
     lua_remove(L, -2);
     lua_remove(L, -2);
 }
 
 
+/* What every plan proxy's metatable holds, pushed once per plan onto the
+ * stack from kit on: the names __index, __newindex, __len, __pairs,
+ * __metatable, each followed by its value (__index's is a placeholder:
+ * each proxy has its own real table).  A metatable is then filled by
+ * pushing two stack slots per field (looking each name up in SBX_KEYS and
+ * moving it under its value was most of sbx_push_ro_meta's own cost). */
+enum { SBX_KIT_SIZE = 10 };
+
+static void sbx_push_kit(lua_State *L, int keys)
+{
+    luaL_checkstack(L, SBX_KIT_SIZE, "plan");
+    lua_rawgeti(L, keys, SBX_K_INDEX);
+    lua_pushnil(L);
+    lua_rawgeti(L, keys, SBX_K_NEWINDEX);
+    lua_pushcfunction(L, sbx_ro_newindex);
+    lua_rawgeti(L, keys, SBX_K_LEN);
+    lua_pushcfunction(L, sbx_ro_len);
+    lua_rawgeti(L, keys, SBX_K_PAIRS);
+    lua_pushcfunction(L, sbx_ro_pairs);
+    lua_rawgeti(L, keys, SBX_K_METATABLE);
+    lua_rawgeti(L, keys, SBX_K_PLAN_LABEL);
+}
+
 /* Build the proxy of a container: parent proxy at pidx (0 = none), key at
  * kidx (0 for the root).  Leaves real and proxy on the stack, so children
- * can be filled into real. */
-static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx, int kidx, int keys)
+ * can be filled into real.  The metatable is sbx_push_ro_meta's with the
+ * plan's label, and the path links [1] parent, [2] key kept in its hash
+ * part with the rest (one allocation fewer than an array part for them). */
+static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx, int kidx, int kit)
 {
     lua_createtable(L, narr, nrec);               /* real */
+    int real = lua_gettop(L);
     lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, -2, keys, SBX_K_PLAN_LABEL, 2, sbx_ro_newindex);
-    if (pidx) lua_pushvalue(L, pidx); else lua_pushnil(L);
-    lua_rawseti(L, -2, 1);
-    if (kidx) lua_pushvalue(L, kidx); else lua_pushnil(L);
-    lua_rawseti(L, -2, 2);
+    lua_createtable(L, 0, 7);
+    int mt = real + 2;
+    lua_pushvalue(L, kit);
+    lua_pushvalue(L, real);
+    lua_rawset(L, mt);
+    for (int k = kit + 2; k < kit + SBX_KIT_SIZE; k += 2) {
+        lua_pushvalue(L, k);
+        lua_pushvalue(L, k + 1);
+        lua_rawset(L, mt);
+    }
+    if (pidx) {
+        lua_pushvalue(L, pidx);
+        lua_rawseti(L, mt, 1);
+        lua_pushvalue(L, kidx);
+        lua_rawseti(L, mt, 2);
+    }
     lua_setmetatable(L, -2);                      /* real proxy */
 }
 
 /* Push the Lua value of JSON node j.  A container needs its parent proxy
  * (pidx) and its key in the parent (kidx) to know its own path. */
-static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int keys)
+static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int kit)
 {
     if (cJSON_IsObject(j) || cJSON_IsArray(j)) {
         int is_arr = cJSON_IsArray(j);
         int n = cJSON_GetArraySize(j);
         luaL_checkstack(L, 8, "plan too deep");
-        sbx_new_proxy(L, is_arr ? n : 0, is_arr ? 0 : n, pidx, kidx, keys);
+        sbx_new_proxy(L, is_arr ? n : 0, is_arr ? 0 : n, pidx, kidx, kit);
         int proxy = lua_gettop(L), real = proxy - 1;
         lua_Integer i = 0;
         for (const cJSON *c = j->child; c; c = c->next, i++) {
             if (is_arr) lua_pushinteger(L, i); else lua_pushstring(L, c->string);
             if (is_arr) {
-                sbx_push_json(L, c, proxy, lua_gettop(L), keys);
+                sbx_push_json(L, c, proxy, lua_gettop(L), kit);
                 lua_rawseti(L, real, i + 1);
                 lua_pop(L, 1);
             } else {
                 lua_pushvalue(L, -1);
-                sbx_push_json(L, c, proxy, lua_gettop(L) - 1, keys);
+                sbx_push_json(L, c, proxy, lua_gettop(L) - 1, kit);
                 lua_rawset(L, real);              /* real[key] = value; the key copy stays */
                 lua_pop(L, 1);
             }
@@ -335,7 +387,9 @@ static int sbx_push_plan_fn(lua_State *L)
 {
     const cJSON *root = lua_touserdata(L, 1);
     sbx_push_keys(L);
-    sbx_push_json(L, root, 0, 0, lua_gettop(L));
+    int kit = lua_gettop(L) + 1;
+    sbx_push_kit(L, kit - 1);
+    sbx_push_json(L, root, 0, 0, kit);
     return 1;
 }
 
@@ -372,12 +426,21 @@ int sbx_push_plan(sbx_state *e, const void *root, size_t limit)
     return 0;
 }
 
+/* The sandbox state of L: sbx_open makes it the allocator's userdata
+ * (sbx_get reads it from the registry instead, a table look-up). */
+static const sbx_state *sbx_of(lua_State *L)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+/* By the sentinel's address, kept at sbx_data_open: a registry look-up and
+ * a comparison per call cost 250 instructions, and common.is_null is asked
+ * hundreds of times a plan. */
 int sbx_is_null(lua_State *L, int idx)
 {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_NULL);
-    int r = lua_rawequal(L, idx, -1);
-    lua_pop(L, 1);
-    return r;
+    return lua_type(L, idx) == LUA_TTABLE && lua_topointer(L, idx) == sbx_of(L)->null_table;
 }
 
 /* Append the escaped pointer part of the value at idx (string or integer). */
@@ -467,6 +530,7 @@ static void sbx_build_null(lua_State *L)
     lua_pushliteral(L, "null");
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
+    sbx_get(L)->null_table = lua_topointer(L, -1);   /* alive as long as the registry: never reused */
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SBX_NULL);
 }
 

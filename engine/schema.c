@@ -75,7 +75,8 @@ struct snode {
 };
 
 struct schema {
-    cJSON *doc;             /* the parsed schema text: names and values point into it */
+    const cJSON *doc;       /* the parsed schema text: names and values point into it */
+    cJSON *owned;           /* doc, when this schema parsed it (schema_compile) */
     snode *root;
     snode **nodes;          /* every node, for freeing */
     size_t n_nodes, cap_nodes;
@@ -726,19 +727,22 @@ static void check_any_cycles(cctx *cc, const snode *n, unsigned char *mark, int 
     mark[id] = 2;
 }
 
+static schema *schema_build(schema *s, char *err, size_t errlen);
+
 schema *schema_compile(const char *text, size_t len, char *err, size_t errlen)
 {
     if (err && errlen) err[0] = '\0';
-    cctx cc = {0};
-    cc.err = err;
-    cc.errlen = errlen;
-    if (!text) { cfail(&cc, "no schema text"); return NULL; }
+    if (!text) {
+        if (err && errlen) snprintf(err, errlen, "schema: no schema text at #");
+        return NULL;
+    }
     schema *s = calloc(1, sizeof *s);
-    if (!s) { cfail_oom(&cc); return NULL; }
-    cc.s = s;
-
+    if (!s) {
+        if (err && errlen) snprintf(err, errlen, "schema: out of memory");
+        return NULL;
+    }
     const char *end = NULL;
-    s->doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    s->doc = s->owned = cJSON_ParseWithLengthOpts(text, len, &end, 0);
     if (!s->doc) {
         size_t at = end && end >= text ? (size_t)(end - text) : 0;
         if (err && errlen) snprintf(err, errlen, "schema: not valid JSON (near byte %zu)", at);
@@ -751,6 +755,28 @@ schema *schema_compile(const char *text, size_t len, char *err, size_t errlen)
             schema_free(s);
             return NULL;
         }
+    return schema_build(s, err, errlen);
+}
+
+schema *schema_compile_doc(const cJSON *doc, char *err, size_t errlen)
+{
+    if (err && errlen) err[0] = '\0';
+    schema *s = doc ? calloc(1, sizeof *s) : NULL;
+    if (!s) {
+        if (err && errlen) snprintf(err, errlen, doc ? "schema: out of memory" : "schema: no schema text at #");
+        return NULL;
+    }
+    s->doc = doc;
+    return schema_build(s, err, errlen);
+}
+
+/* The graph of nodes of s->doc (s is freed on failure). */
+static schema *schema_build(schema *s, char *err, size_t errlen)
+{
+    cctx cc = {0};
+    cc.err = err;
+    cc.errlen = errlen;
+    cc.s = s;
 
     const cJSON *defs = cJSON_IsObject(s->doc) ? cJSON_GetObjectItemCaseSensitive(s->doc, "$defs") : NULL;
     if (defs) {
@@ -806,7 +832,7 @@ void schema_free(schema *s)
     if (!s) return;
     for (size_t i = 0; i < s->n_nodes; i++) free_node(s->nodes[i]);
     free(s->nodes);
-    cJSON_Delete(s->doc);
+    cJSON_Delete(s->owned);
     free(s);
 }
 
@@ -914,9 +940,10 @@ static void ptr_key(vctx *c, const char *key)
 
 static void ptr_index(vctx *c, size_t i)
 {
-    char num[24];
-    int n = snprintf(num, sizeof num, "/%zu", i);
-    buf_add(&c->ptr, num, (size_t)n);
+    char num[24], *e = num + sizeof num, *p = e;   /* "/%zu" without printf: one per array element */
+    do { *--p = (char)('0' + i % 10); i /= 10; } while (i);
+    *--p = '/';
+    buf_add(&c->ptr, p, (size_t)(e - p));
     if (c->ptr.failed) oom(c);
 }
 

@@ -30,6 +30,10 @@ typedef struct schema schema;
 
 /* Parse the schema text (need not be NUL-terminated). NULL on error, with a message in err. */
 schema *schema_compile(const char *text, size_t len, char *err, size_t errlen);
+/* The same of a schema parsed already, which the caller keeps (unchanged)
+ * for as long as the schema lives: the engine's is the vocabulary's parse
+ * of the compiled-in schema (voc_schema_doc), parsed once per process. */
+schema *schema_compile_doc(const cJSON *doc, char *err, size_t errlen);
 void schema_free(schema *s);
 
 /* message[HOGO_JA] and message[HOGO_EN]: errors are composed in the lang given

@@ -40,6 +40,10 @@ struct screen_run {
     size_t err_dropped;        /* input errors past HOGO_MAX_ERRORS_PER_PLAN, counted only */
     const eng_rule *uk_rule;   /* input-unknown-key, looked up once (uk_looked) */
     int uk_looked;
+    /* the result's copies of the last reporting rule's id, topic and
+     * precedent: a rule's findings share them (the result is one arena) */
+    const eng_rule *copied_rule;
+    const char *copied_id, *copied_topic, *copied_precedent;
 };
 
 /* 1 when the result may keep one more finding of a source that already
@@ -88,31 +92,44 @@ static void screen_error_at(screen_run *run, size_t off, const char *msg)
  * (__index, __tostring).  That code may report again (growing the findings
  * array under a finding being filled), raise (leaving a half-built finding
  * and leaking C buffers), or return strings nothing else references (freed
- * by the next collection).  So all of it runs first, every text is built in
- * a luaL_Buffer and kept on the Lua stack, and only then is the finding
- * added, with no Lua code running while it is filled.  Texts are capped so
- * that a rule's findings (at most HOGO_MAX_FINDINGS_PER_RULE) cannot pile
- * up unbounded memory in the result. */
+ * by the next collection).  So all of it runs first, every text is built
+ * in a buffer the collector frees if anything raises (sbx_box, on the Lua
+ * stack) or is a string kept on the Lua stack, and only then is the
+ * finding added, with no Lua code running while it is filled.  Texts are
+ * capped so that a rule's findings (at most HOGO_MAX_FINDING_PER_RULE)
+ * cannot pile up unbounded memory in the result: a filled text keeps its
+ * first SCREEN_TEXT_KEEP bytes, all that the cut to HOGO_MAX_FINDING_TEXT
+ * (screen_copy) reads, so the buffer stays small whatever the vars hold,
+ * and every placeholder is still looked up (the rule's code runs as it did).
+ * (Texts were built as Lua strings and copied out: a string made and
+ * hashed per text, 4 of them per finding.) */
+#define SCREEN_TEXT_KEEP (HOGO_MAX_FINDING_TEXT + 4)
 
-
-/* Push tmpl with its {name} placeholders filled from the table at vars
- * (0 = none), and each {label:PATH} with the label of that field in lang
- * (the vocabulary's; a rule's words name a field as a reader knows it).
- * A brace that names neither stays as written. */
-static void screen_fill(lua_State *L, const char *tmpl, size_t tlen, int vars, hogo_lang lang)
+/* Append what fits of s[0..n) to the text that began at b->len == from. */
+static void screen_fill_add(strbuf *b, size_t from, const char *s, size_t n)
 {
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
+    size_t have = b->len - from;
+    if (have >= SCREEN_TEXT_KEEP) return;
+    sb_add(b, s, n < SCREEN_TEXT_KEEP - have ? n : SCREEN_TEXT_KEEP - have);
+}
+
+/* Append tmpl to b with its {name} placeholders filled from the table at
+ * vars (0 = none), and each {label:PATH} with the label of that field in
+ * lang (the vocabulary's; a rule's words name a field as a reader knows
+ * it).  A brace that names neither stays as written. */
+static void screen_fill(lua_State *L, strbuf *b, const char *tmpl, size_t tlen, int vars, hogo_lang lang)
+{
+    size_t from = b->len;
     const char *p = tmpl, *end = tmpl + tlen;
     while (p < end) {
         const char *open = memchr(p, '{', (size_t)(end - p));
-        if (!open) { luaL_addlstring(&b, p, (size_t)(end - p)); break; }
+        if (!open) { screen_fill_add(b, from, p, (size_t)(end - p)); break; }
         /* security: a name is short, so '}' is looked for in the next 64
          * bytes only: searching to the end for every '{' made
          * ("{"):rep(n) .. "}" quadratic (2 MB took over a minute) */
         size_t room = (size_t)(end - open - 1);
         const char *close = memchr(open + 1, '}', room < 64 ? room : 64);
-        luaL_addlstring(&b, p, (size_t)(open - p));   /* runs are copied whole */
+        screen_fill_add(b, from, p, (size_t)(open - p));   /* runs are copied whole */
         p = open;
         size_t nl = sizeof VOC_LABEL_OPEN - 1;
         if (close && (size_t)(close - open) > nl && !memcmp(open, VOC_LABEL_OPEN, nl)) {
@@ -125,25 +142,29 @@ static void screen_fill(lua_State *L, const char *tmpl, size_t tlen, int vars, h
                 label = hogo_field_label(path, lang);
             }
             if (label) {
-                luaL_addstring(&b, label);
+                screen_fill_add(b, from, label, strlen(label));
                 p = close + 1;
                 continue;
             }
         }
         if (close && vars) {
             lua_pushlstring(L, open + 1, (size_t)(close - open - 1));
-            if (lua_gettable(L, vars) != LUA_TNIL) {
-                luaL_tolstring(L, -1, NULL);
-                lua_remove(L, -2);
-                luaL_addvalue(&b);
+            int t = lua_gettable(L, vars);
+            if (t != LUA_TNIL) {
+                /* a string is its own text (its metatable is the sandbox's
+                 * frozen one, without __tostring); anything else as
+                 * tostring() says it */
+                size_t vn;
+                const char *v = t == LUA_TSTRING ? lua_tolstring(L, -1, &vn) : luaL_tolstring(L, -1, &vn);
+                screen_fill_add(b, from, v, vn);
+                lua_settop(L, t == LUA_TSTRING ? -2 : -3);
                 p = close + 1;
                 continue;
             }
             lua_pop(L, 1);
         }
-        luaL_addchar(&b, *p++);
+        screen_fill_add(b, from, p++, 1);
     }
-    luaL_pushresult(&b);
 }
 
 /* Push opts[field][lang] (or opts[field], one text for both languages) if
@@ -165,17 +186,34 @@ static void screen_text(lua_State *L, int opts, const char *field, const char *l
     lua_rawgeti(L, defaults, k);          /* the rule's own, a Lua string since load */
 }
 
-/* A copy of the string at idx into the result, cut to at most max bytes on
- * a UTF-8 boundary. */
-static char *screen_copy(screen_run *run, lua_State *L, int idx, size_t max)
+/* A copy of s[0..n) into the result, cut to at most max bytes on a UTF-8
+ * boundary (reading s[max] at most). */
+static char *screen_copy_n(screen_run *run, const char *s, size_t n, size_t max)
 {
-    size_t n;
-    const char *s = lua_tolstring(L, idx, &n);
     if (n > max) {
         n = max;
         while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
     }
     return res_strndup(run->res, s, n);
+}
+
+/* The same of the string at idx. */
+static char *screen_copy(screen_run *run, lua_State *L, int idx, size_t max)
+{
+    size_t n;
+    const char *s = lua_tolstring(L, idx, &n);
+    return screen_copy_n(run, s, n, max);
+}
+
+/* The result's copies of rule r's id, topic and precedent, made once per
+ * plan and rule (a rule's findings come one after another). */
+static void screen_rule_copies(screen_run *run, const eng_rule *r)
+{
+    if (run->copied_rule == r) return;
+    run->copied_rule = r;
+    run->copied_id = res_strdup(run->res, r->info.id);
+    run->copied_topic = res_strdup(run->res, r->info.topic);
+    run->copied_precedent = res_strdup(run->res, r->info.precedent);
 }
 
 /* ctx.report(node, key, opts): see docs/rule-api.md. */
@@ -225,65 +263,78 @@ int screen_report(lua_State *L)
     static const char *const langs[2] = { "ja", "en" };
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->texts_ref);
     int defaults = lua_gettop(L);
-    int texts = lua_gettop(L) + 1;    /* message ja, follow_up ja, message en, follow_up en */
+    /* message ja, follow_up ja, message en, follow_up en: a string kept on
+     * the stack (s), or filled into the box at off (s NULL) */
+    struct { const char *s; size_t off, n; } text[4];
+    strbuf *box = sbx_box(L);
     for (int l = 0; l < 2; l++) {
         for (int k = 0; k < 2; k++) {
-            screen_text(L, opts, k ? "follow_up" : "message", langs[l], defaults, 2 * l + k + 1);
+            int i = 2 * l + k;
+            screen_text(L, opts, k ? "follow_up" : "message", langs[l], defaults, i + 1);
             size_t tl;
             const char *t = lua_tolstring(L, -1, &tl);
             /* a template with no {name} to fill is its own text */
             if (memchr(t, '{', tl)) {
-                screen_fill(L, t, tl, vars, (hogo_lang)l);
-                lua_remove(L, -2);
+                text[i].s = NULL;
+                text[i].off = box->len;
+                screen_fill(L, box, t, tl, vars, (hogo_lang)l);
+                text[i].n = box->len - text[i].off;
+                lua_pop(L, 1);
+            } else {
+                text[i].s = t;
+                text[i].n = tl;
             }
         }
     }
 
-    /* 2. the path: raw reads of the proxies only, into a buffer the
-     * collector frees if anything here raises (a number key's text) */
-    strbuf *pathp = sbx_box(L), path;
+    /* 2. the path: raw reads of the proxies only, into the box */
+    size_t path_off = box->len;
     if (lua_istable(L, 1)) {
-        sbx_path(L, 1, pathp);
+        sbx_path(L, 1, box);
         if (present) {
             if (lua_type(L, 2) == LUA_TNUMBER) {
                 /* unsigned: math.mininteger - 1 was undefined behaviour */
                 lua_pushinteger(L, (lua_Integer)((lua_Unsigned)lua_tointeger(L, 2) - 1u));
-                sbx_path_part(L, lua_gettop(L), pathp);
+                sbx_path_part(L, lua_gettop(L), box);
                 lua_pop(L, 1);
             } else {
-                sbx_path_part(L, 2, pathp);
+                sbx_path_part(L, 2, box);
             }
         }
     } else if (lua_type(L, 1) == LUA_TSTRING) {
         size_t n;
         const char *s = lua_tolstring(L, 1, &n);
-        sb_add(pathp, s, n > HOGO_MAX_FINDING_PATH ? HOGO_MAX_FINDING_PATH + 4 : n);
+        sb_add(box, s, n > HOGO_MAX_FINDING_PATH ? HOGO_MAX_FINDING_PATH + 4 : n);
     }
-    path = *pathp;                     /* nothing below raises before it is freed */
-    sb_init(pathp);
+    strbuf held = *box;                /* nothing below raises before it is freed */
+    sb_init(box);
+    if (sb_failed(&held)) { sb_free(&held); return luaL_error(L, "out of memory"); }
+    const char *hd = sb_cstr(&held);
 
     /* 3. the finding: nothing of the rule runs from here on */
     r = &e->rules[e->cur_rule];
     hogo_finding *f = res_add_finding(run->res);
-    if (!f) { sb_free(&path); return luaL_error(L, "out of memory"); }
-    f->rule = res_strdup(run->res, r->info.id);
-    f->topic = res_strdup(run->res, r->info.topic);
-    f->precedent = precedent ? screen_copy(run, L, precedent, HOGO_MAX_FINDING_TEXT)
-                             : res_strdup(run->res, r->info.precedent);
+    if (!f) { sb_free(&held); return luaL_error(L, "out of memory"); }
+    screen_rule_copies(run, r);
+    f->rule = run->copied_id;
+    f->topic = run->copied_topic;
+    f->precedent = precedent ? screen_copy(run, L, precedent, HOGO_MAX_FINDING_TEXT) : run->copied_precedent;
     f->severity = sev;
     f->incomplete = incomplete;
-    size_t plen = path.len;
+    size_t plen = held.len - path_off;
     if (plen > HOGO_MAX_FINDING_PATH) {
         plen = HOGO_MAX_FINDING_PATH;
-        while (plen > 0 && ((unsigned char)path.data[plen] & 0xC0) == 0x80) plen--;
+        while (plen > 0 && ((unsigned char)hd[path_off + plen] & 0xC0) == 0x80) plen--;
     }
-    f->path = res_strndup(run->res, sb_cstr(&path), plen);
-    for (int l = 0; l < 2; l++) {
-        f->message[l] = screen_copy(run, L, texts + 2 * l, HOGO_MAX_FINDING_TEXT);
-        f->follow_up[l] = screen_copy(run, L, texts + 2 * l + 1, HOGO_MAX_FINDING_TEXT);
+    f->path = res_strndup(run->res, hd + path_off, plen);
+    for (int i = 0; i < 4; i++) {
+        const char *t = text[i].s ? text[i].s : hd + text[i].off;
+        char *c = screen_copy_n(run, t, text[i].n, HOGO_MAX_FINDING_TEXT);
+        if (i & 1) f->follow_up[i >> 1] = c;
+        else f->message[i >> 1] = c;
     }
     screen_locate(run, f->path ? f->path : "", &f->line, &f->column);
-    sb_free(&path);
+    sb_free(&held);
     return 0;
 }
 
@@ -642,7 +693,7 @@ static int screen_rules(screen_run *run, size_t len)
     lua_setfield(L, -2, "today");
     lua_pushstring(L, run->res->pub.file);
     lua_setfield(L, -2, "file");
-    sbx_freeze(L, -1, 0);
+    sbx_seal(L, -1);                  /* its values are immutable: no copy, no walk */
     int ctx = lua_gettop(L);
     screen_lap(e, &t, &e->stats.convert_ns);
     screen_words *words = calloc(1, sizeof *words);   /* NULL: every rule runs (out of memory) */
@@ -741,11 +792,17 @@ static void screen_sort(screen_run *run)
     if (r->n_findings < 2) return;
     screen_sorted *tmp = malloc(r->n_findings * sizeof *tmp);
     if (!tmp) return;
+    /* a rule's index by its id (ids are unique: rules_load refuses a
+     * second), looked for from the last one found: findings come in the
+     * rules' order, so this is one comparison a finding, not half the pack */
+    size_t n = run->e->nrules, last = 0;
     for (size_t i = 0; i < r->n_findings; i++) {
         tmp[i].f = r->findings[i];
         tmp[i].rule = SIZE_MAX;
-        for (size_t k = 0; k < run->e->nrules; k++)
-            if (!strcmp(run->e->rules[k].info.id, r->findings[i].rule)) { tmp[i].rule = k; break; }
+        for (size_t j = 0; j < n; j++) {
+            size_t k = (last + j) % n;
+            if (!strcmp(run->e->rules[k].info.id, r->findings[i].rule)) { tmp[i].rule = last = k; break; }
+        }
     }
     qsort(tmp, r->n_findings, sizeof *tmp, screen_cmp);
     for (size_t i = 0; i < r->n_findings; i++) r->findings[i] = tmp[i].f;

@@ -24,6 +24,7 @@ void  sb_printf(strbuf *sb, const char *fmt, ...)
 #endif
     ;
 void  sb_vprintf(strbuf *sb, const char *fmt, va_list ap);
+void  sb_putint(strbuf *sb, long long v);     /* as "%lld" writes it, without printf */
 /* Escapers for the output formats. */
 void  sb_json_str(strbuf *sb, const char *s);    /* "..." with JSON escapes; NULL -> null */
 void  sb_xml_text(strbuf *sb, const char *s);    /* & < > " ' escaped; drops XML-invalid controls */

@@ -267,12 +267,14 @@ static void voc_topics(voc_ctx *c, voc_table *t)
     t->topics = tp;
 }
 
+/* The parsed schema is kept for the life of the process: the tables point
+ * into it, and every engine's validator is compiled from it
+ * (voc_schema_doc): the schema is parsed once, not once more per engine. */
+static cJSON *voc_doc;
+
 static void voc_build(void)
 {
-    /* The parsed schema is kept for the life of the process: the tables point
-     * into it. */
-    static cJSON *doc;
-    doc = cJSON_ParseWithLength(embedded_schema.data, embedded_schema.len);
+    cJSON *doc = voc_doc = cJSON_ParseWithLength(embedded_schema.data, embedded_schema.len);
     if (!doc) return;
     voc_ctx c = { .root = doc, .defs = voc_get_item(doc, "$defs") };
     voc_walk(&c, doc, NULL, "", "", 0);
@@ -294,6 +296,12 @@ const voc_table *voc_get(void)
 {
     pthread_once(&voc_once, voc_build);
     return &voc_tab;
+}
+
+const cJSON *voc_schema_doc(void)
+{
+    pthread_once(&voc_once, voc_build);
+    return voc_doc;
 }
 
 /* ---- lookups ---- */

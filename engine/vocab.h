@@ -14,6 +14,7 @@
 #include "hogo.h"
 
 #include <stddef.h>
+#include <cjson/cJSON.h>
 
 /* What a field holds (its first non-null form, for the skeleton and the docs). */
 typedef enum {
@@ -64,6 +65,9 @@ typedef struct {
 /* The tables (never NULL: an unreadable schema gives empty tables, and the
  * ctest vocab.gaps fails long before). */
 const voc_table *voc_get(void);
+/* The compiled-in schema as parsed for the tables (read-only, for the life
+ * of the process; NULL if it could not be parsed). */
+const cJSON *voc_schema_doc(void);
 
 /* A field by path: "storage.location", "storage[].location", "storage[0].location"
  * or a JSON pointer "/storage/0/location"; NULL when the format has no such field. */

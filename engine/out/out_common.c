@@ -6,7 +6,7 @@
 
 /* Length of the valid UTF-8 sequence at p (1..4), or 0 if it is not one.
  * Rejects overlongs, surrogates and code points above U+10FFFF. */
-static size_t utf8_len(const unsigned char *p)
+size_t outw_utf8_len(const unsigned char *p)
 {
     unsigned char c = p[0];
     if (c < 0x80) return 1;
@@ -31,13 +31,31 @@ static int xml_nonchar(const unsigned char *p, size_t n)
     return n == 3 && p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF);
 }
 
+/* Past the longest prefix of p that outw_clean keeps as it is: ASCII and
+ * the 3-byte characters of Japanese text by a test or two, the rest by
+ * outw_utf8_len. */
+static const unsigned char *utf8_clean_prefix(const unsigned char *p, int xml)
+{
+    for (;;) {
+        unsigned char c = *p;
+        if (c && c < 0x80) { p++; continue; }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+            !(xml && xml_nonchar(p, 3))) {
+            p += 3;
+            continue;
+        }
+        size_t n = c ? outw_utf8_len(p) : 0;
+        if (!n || (xml && xml_nonchar(p, n))) return p;
+        p += n;
+    }
+}
+
 const char *outw_clean(const char *s, char **tofree, int xml)
 {
     *tofree = NULL;
     if (!s) return "";
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = utf8_clean_prefix((const unsigned char *)s, xml);
     size_t n;
-    while (*p && (n = utf8_len(p)) != 0 && !(xml && xml_nonchar(p, n))) p += n;
     if (!*p) return s;                       /* the usual case: nothing to fix */
 
     /* Each bad byte becomes 3 bytes of U+FFFD at most. */
@@ -46,7 +64,7 @@ const char *outw_clean(const char *s, char **tofree, int xml)
     if (!out) return "\xEF\xBF\xBD";         /* out of memory: say less, stay valid */
     size_t o = 0;
     for (p = (const unsigned char *)s; *p;) {
-        n = utf8_len(p);
+        n = outw_utf8_len(p);
         if (n == 0 || (xml && xml_nonchar(p, n))) {
             memcpy(out + o, "\xEF\xBF\xBD", 3);
             o += 3;
@@ -62,27 +80,59 @@ const char *outw_clean(const char *s, char **tofree, int xml)
     return out;
 }
 
+/* What outw_json does with a byte, by the byte: 0 an ASCII character JSON
+ * takes as it is; 1 the lead of a 3-byte character (E1..EC, EE..EF) whose
+ * continuation bytes may be any of 80..BF -- nearly all Japanese text
+ * (kana, kanji, full-width forms) -- so two mask tests settle it without
+ * outw_utf8_len's range checks; 2 anything else (an escape, the NUL, another
+ * lead byte, a stray byte), looked at one by one. */
+static const unsigned char json_class[256] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* 0_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* 1_ */
+    0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 2_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 3_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 4_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,   /* 5_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 6_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 7_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* 8_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* 9_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* A_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* B_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* C_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* D_ */
+    2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1,   /* E_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,   /* F_ */
+};
+
 /* One pass: valid UTF-8 is copied in runs, an invalid byte becomes U+FFFD
  * and what JSON must escape is escaped.  (Reports are mostly Japanese text:
  * cleaning first and escaping after read every byte twice, a tenth of a
  * screen's time.)  The result is byte for byte what sb_json_str would write
- * for outw_clean's output. */
+ * for outw_clean's output.  Runs are scanned by json_class, outw_utf8_len
+ * only for what it does not settle (a call per character was a third of
+ * writing a JSON report). */
 void outw_json(strbuf *sb, const char *s)
 {
     if (!s) s = "";
     const unsigned char *p = (const unsigned char *)s, *run = p;
     sb_putc(sb, '"');
     for (;;) {
+        for (;;) {
+            unsigned k = json_class[*p];
+            if (k == 0) p++;
+            else if (k == 1 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) p += 3;   /* a NUL at p[1] stops it */
+            else break;
+        }
         unsigned char c = *p;
         if (c >= 0x80) {
-            size_t n = utf8_len(p);
+            size_t n = outw_utf8_len(p);
             if (n) { p += n; continue; }
             sb_add(sb, (const char *)run, (size_t)(p - run));
             sb_add(sb, "\xEF\xBF\xBD", 3);
             run = ++p;
             continue;
         }
-        if (c >= 0x20 && c != '"' && c != '\\') { p++; continue; }
         sb_add(sb, (const char *)run, (size_t)(p - run));
         if (!c) break;
         switch (c) {
@@ -105,13 +155,15 @@ void outw_xml(strbuf *sb, const char *s)
     free(f);
 }
 
+static void outw_safe_as(strbuf *sb, const char *s, int keep_newlines, int xml);
+
 void outw_html(strbuf *sb, const char *s)
 {
     strbuf t;
     sb_init(&t);
-    char *f;
-    outw_safe(&t, outw_clean(s, &f, 1), 1);
-    free(f);
+    /* outw_safe over outw_clean(s, xml) in one pass: an invalid byte is
+     * U+FFFD in both, and U+FFFE/U+FFFF are replaced as unsafe */
+    outw_safe_as(&t, s, 1, 1);
     sb_xml_text(sb, sb_cstr(&t));
     if (sb_failed(&t)) sb->failed = 1;
     sb_free(&t);
@@ -129,11 +181,26 @@ static int unsafe_char(const unsigned char *p, size_t n)
 
 void outw_safe(strbuf *sb, const char *s, int keep_newlines)
 {
+    outw_safe_as(sb, s, keep_newlines, 0);
+}
+
+/* outw_safe; xml: U+FFFE and U+FFFF too (what XML forbids, as outw_clean). */
+static void outw_safe_as(strbuf *sb, const char *s, int keep_newlines, int xml)
+{
     if (!s) return;
     const unsigned char *p = (const unsigned char *)s, *run = p;
     while (*p) {
-        size_t n = utf8_len(p);
-        if (n && !unsafe_char(p, n)) { p += n; continue; }
+        unsigned char c = *p;
+        if (c >= 0x20 && c < 0x7F) { p++; continue; }
+        /* a 3-byte character not led by E2 (where the bidi controls are) is
+         * never replaced, but for U+FFFE/U+FFFF in xml */
+        if (c >= 0xE1 && c <= 0xEF && c != 0xE2 && c != 0xED && (p[1] & 0xC0) == 0x80 &&
+            (p[2] & 0xC0) == 0x80 && !(xml && xml_nonchar(p, 3))) {
+            p += 3;
+            continue;
+        }
+        size_t n = outw_utf8_len(p);
+        if (n && !unsafe_char(p, n) && !(xml && xml_nonchar(p, n))) { p += n; continue; }
         sb_add(sb, (const char *)run, (size_t)(p - run));
         if (*p == '\n' && keep_newlines) sb_putc(sb, '\n');
         else if (*p == '\n' || *p == '\t' || *p == '\r') sb_putc(sb, ' ');
@@ -170,16 +237,28 @@ void outw_md(strbuf *sb, const char *s)
     sb_init(&t);
     sb_init(&e);
     outw_safe(&t, s, 1);
-    for (const char *p = sb_cstr(&t); *p; p++) {
-        if (strchr("[]()!:@\\", *p)) sb_putc(&e, '\\');
-        sb_putc(&e, *p);
-        /* www.example.jp: GFM links it without a scheme */
-        if ((*p == 'w' || *p == 'W') && p[1] == '.' && p - sb_cstr(&t) >= 2 &&
-            (p[-1] == 'w' || p[-1] == 'W') && (p[-2] == 'w' || p[-2] == 'W')) {
-            sb_puts(&e, "\\.");
-            p++;
+    const char *t0 = sb_cstr(&t), *p = t0, *run = p;
+    for (; *p; p++) {
+        switch (*p) {
+        case '[': case ']': case '(': case ')': case '!': case ':': case '@': case '\\':
+            sb_add(&e, run, (size_t)(p - run));
+            sb_putc(&e, '\\');
+            run = p;                     /* the character itself starts the next run */
+            continue;
+        case 'w': case 'W':
+            /* www.example.jp: GFM links it without a scheme */
+            if (p[1] == '.' && p - t0 >= 2 && (p[-1] == 'w' || p[-1] == 'W') && (p[-2] == 'w' || p[-2] == 'W')) {
+                sb_add(&e, run, (size_t)(p + 1 - run));
+                sb_puts(&e, "\\.");
+                p++;
+                run = p + 1;
+            }
+            continue;
+        default:
+            continue;
         }
     }
+    sb_add(&e, run, (size_t)(p - run));
     sb_md_cell(sb, sb_cstr(&e));
     if (sb_failed(&t) || sb_failed(&e)) sb->failed = 1;
     sb_free(&t);
@@ -188,11 +267,17 @@ void outw_md(strbuf *sb, const char *s)
 
 void outw_sarif_text(strbuf *sb, const char *s)
 {
+    /* the text between two of [ ] \ is copied as one run (a byte at a
+     * time, this was half of writing a SARIF report) */
     strbuf e;
     sb_init(&e);
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '[' || *p == ']' || *p == '\\') sb_putc(&e, '\\');
-        sb_putc(&e, *p);
+    for (const char *p = s ? s : "";;) {
+        size_t n = strcspn(p, "[]\\");
+        sb_add(&e, p, n);
+        p += n;
+        if (!*p) break;
+        sb_putc(&e, '\\');
+        sb_putc(&e, *p++);
     }
     outw_json(sb, sb_cstr(&e));
     if (sb_failed(&e)) sb->failed = 1;
@@ -301,7 +386,7 @@ long outw_rule_index(const hogo_engine *e, const char *id)
     size_t n = hogo_engine_rule_count(e);
     for (size_t i = 0; i < n; i++) {
         const hogo_rule_info *ri = hogo_engine_rule(e, i);
-        if (ri && ri->id && strcmp(ri->id, id) == 0) return (long)i;
+        if (ri && ri->id && ri->id[0] == id[0] && strcmp(ri->id, id) == 0) return (long)i;   /* per finding: the first byte first */
     }
     return -1;
 }

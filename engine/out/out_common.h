@@ -11,6 +11,9 @@
  * XML forbids) replaced by U+FFFD.  Returns s itself when nothing needed
  * fixing; otherwise a copy that *tofree owns (free it).  NULL gives "". */
 const char *outw_clean(const char *s, char **tofree, int xml);
+/* Length of the valid UTF-8 sequence at p (1..4), or 0 if it is not one
+ * (overlongs, surrogates and code points above U+10FFFF are not). */
+size_t outw_utf8_len(const unsigned char *p);
 
 /* Escapers over outw_clean.  outw_json never writes null: NULL is "". */
 void outw_json(strbuf *sb, const char *s);

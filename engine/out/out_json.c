@@ -37,16 +37,22 @@ static void json_finding(strbuf *sb, const hogo_finding *f)
     outw_json(sb, f->rule);
     sb_puts(sb, ", \"topic\": ");
     outw_json(sb, f->topic);
-    sb_printf(sb, ", \"severity\": \"%s\",\n         \"path\": ", hogo_severity_name(f->severity));
+    sb_puts(sb, ", \"severity\": \"");
+    sb_puts(sb, hogo_severity_name(f->severity));
+    sb_puts(sb, "\",\n         \"path\": ");
     outw_json(sb, f->path);
-    sb_printf(sb, ", \"line\": %d, \"column\": %d,\n         ", f->line, f->column);
+    sb_puts(sb, ", \"line\": ");
+    sb_putint(sb, f->line);
+    sb_puts(sb, ", \"column\": ");
+    sb_putint(sb, f->column);
+    sb_puts(sb, ",\n         ");
     json_text2(sb, "message", f->message);
     sb_puts(sb, ",\n         ");
     json_text2(sb, "follow_up", f->follow_up);
     sb_puts(sb, ",\n         \"precedent\": ");
     outw_json(sb, f->precedent);
     if (f->incomplete) sb_puts(sb, ", \"incomplete\": true");
-    sb_printf(sb, ", \"waived\": %s", f->waived ? "true" : "false");
+    sb_puts(sb, f->waived ? ", \"waived\": true" : ", \"waived\": false");
     if (f->waived || f->waiver_requested) {
         sb_puts(sb, ", \"waiver_reason\": ");
         outw_json(sb, f->waiver_reason);

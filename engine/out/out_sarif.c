@@ -45,16 +45,18 @@ static const char *level_of(hogo_severity s)
 static void put_uri_path(strbuf *sb, const char *p)
 {
     static const char hex[] = "0123456789ABCDEF";
+    const char *run = p;               /* unreserved bytes are copied as runs */
     for (; *p; p++) {
         unsigned char c = (unsigned char)*p;
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-            sb_putc(sb, (char)c);
-        } else {
-            char e[3] = { '%', hex[c >> 4], hex[c & 15] };
-            sb_add(sb, e, 3);
-        }
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+            continue;
+        sb_add(sb, run, (size_t)(p - run));
+        char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+        sb_add(sb, e, 3);
+        run = p + 1;
     }
+    sb_add(sb, run, (size_t)(p - run));
 }
 
 /* Length of the URI scheme s starts with ("builtin:x.lua" -> 7), or 0;
@@ -102,8 +104,12 @@ static void put_artifact(strbuf *sb, const char *file, int allow_scheme)
 static void put_region(strbuf *sb, int line, int column)
 {
     if (line <= 0) return;
-    sb_printf(sb, ",\"region\":{\"startLine\":%d", line);
-    if (column > 0) sb_printf(sb, ",\"startColumn\":%d", column);
+    sb_puts(sb, ",\"region\":{\"startLine\":");
+    sb_putint(sb, line);
+    if (column > 0) {
+        sb_puts(sb, ",\"startColumn\":");
+        sb_putint(sb, column);
+    }
     sb_putc(sb, '}');
 }
 
@@ -220,8 +226,13 @@ static void put_result(strbuf *sb, const out_ctx *c, const hogo_result *r,
 
     sb_puts(sb, "{\"ruleId\":");
     outw_json(sb, f->rule);
-    if (idx >= 0) sb_printf(sb, ",\"ruleIndex\":%ld", idx);
-    sb_printf(sb, ",\"level\":\"%s\",\"message\":{\"text\":", level_of(f->severity));
+    if (idx >= 0) {
+        sb_puts(sb, ",\"ruleIndex\":");
+        sb_putint(sb, idx);
+    }
+    sb_puts(sb, ",\"level\":\"");
+    sb_puts(sb, level_of(f->severity));
+    sb_puts(sb, "\",\"message\":{\"text\":");
     if (*fu) {
         strbuf t;
         sb_init(&t);
@@ -250,7 +261,9 @@ static void put_result(strbuf *sb, const out_ctx *c, const hogo_result *r,
     }
     sb_puts(sb, ",\"properties\":{\"topic\":");
     outw_json(sb, f->topic);
-    sb_printf(sb, ",\"severity\":\"%s\",\"path\":", outw_severity_id(f->severity));
+    sb_puts(sb, ",\"severity\":\"");
+    sb_puts(sb, outw_severity_id(f->severity));
+    sb_puts(sb, "\",\"path\":");
     outw_json(sb, f->path);
     sb_puts(sb, ",\"followUp\":");
     outw_json(sb, fu);

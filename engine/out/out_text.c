@@ -19,19 +19,30 @@ static void text_c(strbuf *sb, const out_ctx *c, const char *code)
     if (c->color) sb_puts(sb, code);
 }
 
-/* Text from plans and rules goes to a terminal: control characters (an
- * ESC could recolour or rewrite the screen) become U+FFFD, newlines a space. */
+/* Text from plans and rules goes to a terminal: invalid UTF-8 and control
+ * characters (an ESC could recolour or rewrite the screen; C1 too) become
+ * U+FFFD, a newline or tab a space.  One pass, what needs nothing copied in
+ * runs (cleaning into a copy and then appending byte by byte was nine
+ * tenths of writing a text report). */
 static void text_put(strbuf *sb, const char *s)
 {
-    char *tofree;
-    const unsigned char *p = (const unsigned char *)outw_clean(s ? s : "", &tofree, 0);
-    for (; *p; p++) {
-        if (*p == '\n' || *p == '\t') sb_putc(sb, ' ');
-        else if (*p < 0x20 || *p == 0x7F) sb_puts(sb, "\xEF\xBF\xBD");
-        else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { sb_puts(sb, "\xEF\xBF\xBD"); p++; }  /* C1 */
-        else sb_putc(sb, (char)*p);
+    const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
+    for (;;) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c < 0x7F) { p++; continue; }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            p += 3;                      /* kana, kanji: valid, never a control */
+            continue;
+        }
+        size_t n = c >= 0x80 ? outw_utf8_len(p) : 0;
+        if (n && !(c == 0xC2 && p[1] <= 0x9F)) { p += n; continue; }   /* not C1 */
+        sb_add(sb, (const char *)run, (size_t)(p - run));
+        if (!c) break;
+        if (c == '\n' || c == '\t') sb_putc(sb, ' ');
+        else sb_add(sb, "\xEF\xBF\xBD", 3);
+        p += n ? n : 1;
+        run = p;
     }
-    free(tofree);
 }
 
 static void text_begin(strbuf *sb, out_state *st, const out_ctx *c)
@@ -63,7 +74,11 @@ static void text_finding(strbuf *sb, const out_ctx *c, const hogo_result *r, con
     text_c(sb, c, C_RESET);
     sb_putc(sb, ' ');
     text_put(sb, r->file);
-    sb_printf(sb, ":%d:%d  ", f->line, f->column);
+    sb_putc(sb, ':');
+    sb_putint(sb, f->line);
+    sb_putc(sb, ':');
+    sb_putint(sb, f->column);
+    sb_puts(sb, "  ");
     text_c(sb, c, C_DIM);
     text_put(sb, f->rule);
     sb_puts(sb, "  (");
