@@ -18,6 +18,11 @@ local hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, 
 
 local M = {}
 
+-- JSON null, compared with == (one VM instruction) rather than asked of hogo.is_null (a call
+-- into C) in the helpers below, which rules call more than anything else: the engine's null and
+-- the plan's tables have no __eq, so == is hogo.is_null's raw comparison.
+local NULL = hogo.null
+
 local SEVERITIES = { "info", "low", "medium", "high", "critical" }
 
 ------------------------------------------------------------------------------------------
@@ -27,30 +32,41 @@ local SEVERITIES = { "info", "low", "medium", "high", "critical" }
 -- common.list(v): v when it is a (non-null) table, {} otherwise (nil, hogo.null, scalars).
 -- Use it to iterate an array that may be absent or null: for _, s in ipairs(common.list(plan.storage)).
 function M.list(v)
-  if type(v) == "table" and not hogo.is_null(v) then return v end
+  if type(v) == "table" and v ~= NULL then return v end
   return {}
 end
 
 -- common.obj(v): v when it is a (non-null) table, nil otherwise.
 function M.obj(v)
-  if type(v) == "table" and not hogo.is_null(v) then return v end
+  if type(v) == "table" and v ~= NULL then return v end
   return nil
 end
 
 -- common.stated(v): true when v is present and not hogo.null.
 function M.stated(v)
-  return v ~= nil and not hogo.is_null(v)
+  return v ~= nil and v ~= NULL
 end
 
 -- common.get(t, k1, k2, ...): walks nested keys safely; nil as soon as a step is absent,
 -- null or not a table.  common.get(plan, "data", "items") == plan.data.items (or nil).
-function M.get(t, ...)
-  local node = t
-  for i = 1, select("#", ...) do
-    if type(node) ~= "table" or hogo.is_null(node) then return nil end
+-- (Rules ask with two keys: that walk is written out; any other count goes step by step.)
+local function get_rest(node, n, ...)
+  for i = 1, n do
+    if type(node) ~= "table" or node == NULL then return nil end
     node = node[(select(i, ...))]
   end
   return node
+end
+function M.get(t, ...)
+  local n = select("#", ...)
+  if n == 2 then
+    local k1, k2 = ...
+    if type(t) ~= "table" or t == NULL then return nil end
+    local a = t[k1]
+    if type(a) ~= "table" or a == NULL then return nil end
+    return a[k2]
+  end
+  return get_rest(t, n, ...)
 end
 
 -- common.memo(limit, fn): fn remembered: the returned function gives fn(x) for each x (not
@@ -154,19 +170,29 @@ end
 ------------------------------------------------------------------------------------------
 
 -- common.items(plan): the array plan.data.items, or {}.
+local function data_list(plan, key)
+  if type(plan) == "table" and plan ~= NULL then
+    local d = plan.data
+    if type(d) == "table" and d ~= NULL then
+      local v = d[key]
+      if type(v) == "table" and v ~= NULL then return v end
+    end
+  end
+  return {}
+end
 function M.items(plan)
-  return M.list(M.get(plan, "data", "items"))
+  return data_list(plan, "items")
 end
 
 -- common.subjects(plan): the array plan.data.subjects, or {}.
 function M.subjects(plan)
-  return M.list(M.get(plan, "data", "subjects"))
+  return data_list(plan, "subjects")
 end
 
 -- common.personal_data(plan): true when the plan says it handles personal data
 -- (at least one data item or data subject).
 function M.personal_data(plan)
-  return #M.items(plan) > 0 or #M.subjects(plan) > 0
+  return #data_list(plan, "items") > 0 or #data_list(plan, "subjects") > 0
 end
 
 -- common.items_of(plan, category [, name_pattern]): the items whose category is `category`
@@ -285,7 +311,14 @@ function M.kinds(plan)
 end
 
 function M.has_kind(plan, k)
-  return M.kinds(plan)[k] == true
+  -- (the set of common.kinds, asked without building it)
+  if type(k) ~= "string" then return false end
+  local kind = M.get(plan, "consultation", "kind")
+  if type(kind) == "string" then return kind == k end
+  if type(kind) == "table" and kind ~= NULL then
+    for _, v in ipairs(kind) do if v == k then return true end end
+  end
+  return false
 end
 
 -- common.body(plan): how findings speak of the public body, from plan.organization:
@@ -370,7 +403,7 @@ end)
 
 function M.answer(v, echo)
   if v == nil then return nil, "absent" end
-  if hogo.is_null(v) then return nil, "null" end
+  if v == NULL then return nil, "null" end
   if type(v) ~= "string" then return nil, "blank" end
   -- (a long text is not kept: the cache would hold a hostile plan's megabytes for later plans)
   if echo ~= nil or #v > 2048 then return answer_text(v, echo) end
@@ -900,17 +933,27 @@ end
 -- This library is loaded once and shared by every rule (docs/rule-api.md), so what many rules
 -- ask about the same plan is worked out once: the answers are cached in a weak table keyed by
 -- the plan and frozen, so no rule can change what the next one is told.
-local function per_plan(fn)
-  local cache = setmetatable({}, { __mode = "k" })
+-- Each of these gives one answer, or always two (`two`): kept as they are, not packed and
+-- unpacked at every call.
+local NOTHING = {}   -- a kept nil (a table no caller ever sees)
+local function per_plan(fn, two)
+  local first = setmetatable({}, { __mode = "k" })
+  local second = setmetatable({}, { __mode = "k" })
   return function(plan, ...)
-    if select("#", ...) > 0 or type(plan) ~= "table" then return fn(plan, ...) end
-    local hit = cache[plan]
-    if hit == nil then
-      hit = table.pack(fn(plan))
-      for i = 1, hit.n do hit[i] = hogo.freeze(hit[i], true) end   -- fresh tables: no copy
-      cache[plan] = hit
+    if type(plan) ~= "table" or select("#", ...) > 0 then return fn(plan, ...) end
+    local a = first[plan]
+    if a == nil then
+      local b
+      a, b = fn(plan)
+      a, b = hogo.freeze(a, true), hogo.freeze(b, true)   -- fresh tables: no copy
+      -- (nil is kept as a key's absence: `first` holds false in its place, `second` nil)
+      first[plan], second[plan] = a == nil and NOTHING or a, b
+      if not two then return a end
+      return a, b
     end
-    return table.unpack(hit, 1, hit.n)
+    if a == NOTHING then a = nil end
+    if not two then return a end
+    return a, second[plan]
   end
 end
 
@@ -925,20 +968,37 @@ function M.per_question(fn, max)
   return function(plan, q, variant)
     if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
     local c = cache[plan]
-    if not c then c = { n = 0, hit = {} }; cache[plan] = c end
+    if not c then c = { n = 0, one = {}, hit = {} }; cache[plan] = c end
     local key = variant ~= nil and (tostring(variant) .. "\0" .. q) or q
+    -- one answer is kept as it is (NOTHING for nil), any other count packed
+    local one = c.one[key]
+    if one ~= nil then
+      if one == NOTHING then return nil end
+      return one
+    end
     local hit = c.hit[key]
     if hit == nil then
       hit = table.pack(fn(plan, q, variant))
-      if c.n < max then c.n = c.n + 1; c.hit[key] = hit end
+      if c.n < max then
+        c.n = c.n + 1
+        if hit.n == 1 then
+          local v = hit[1]
+          if v == nil then v = NOTHING end
+          c.one[key] = v
+          return hit[1]
+        end
+        c.hit[key] = hit
+      end
     end
     return table.unpack(hit, 1, hit.n)
   end
 end
 
-for _, name in ipairs({ "text_fields", "plan_texts", "involves_children", "sensitive_items",
-                        "has_sensitive", "involves_victims", "stakes", "access_safeguarded" }) do
+for _, name in ipairs({ "text_fields", "plan_texts", "sensitive_items", "stakes", "access_safeguarded" }) do
   M[name] = per_plan(M[name])
+end
+for _, name in ipairs({ "involves_children", "has_sensitive", "involves_victims" }) do
+  M[name] = per_plan(M[name], true)
 end
 
 return M
