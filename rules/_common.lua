@@ -395,11 +395,8 @@ end
 -- The answer for a text depends on the text alone (and the echo words), and the same texts are
 -- asked about again and again -- by many rules on one plan, and on plan after plan (氏名, 住所,
 -- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo), as a pair no caller
--- sees.
-local answer_kept = M.memo(4096, function(v)
-  local t, why, later = answer_text(v)
-  return { t, why, later }
-end)
+-- sees.  (common.memo written out, as common.text is: rules ask this of every field.)
+local answer_cache, answer_count = {}, 0
 
 function M.answer(v, echo)
   if v == nil then return nil, "absent" end
@@ -407,7 +404,13 @@ function M.answer(v, echo)
   if type(v) ~= "string" then return nil, "blank" end
   -- (a long text is not kept: the cache would hold a hostile plan's megabytes for later plans)
   if echo ~= nil or #v > 2048 then return answer_text(v, echo) end
-  local r = answer_kept(v)
+  local r = answer_cache[v]
+  if r == nil then
+    local t, why, later = answer_text(v)
+    r = { t, why, later }
+    if answer_count >= 4096 then answer_cache, answer_count = {}, 0 end
+    answer_cache[v], answer_count = r, answer_count + 1
+  end
   return r[1], r[2], r[3]
 end
 

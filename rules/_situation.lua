@@ -33,14 +33,23 @@ M.placeholder = common.placeholder
 
 -- situation.words(...): the normalized texts given (strings; others skipped), placeholders left
 -- out, joined by a space.
-function M.words(...)
-  local out = {}
-  for i = 1, select("#", ...) do
-    local v = select(i, ...)
-    if type(v) == "string" then
-      local t = common.text(v)
-      if t ~= "" and not M.placeholder(t) then out[#out + 1] = t end
-    end
+-- (Rules pass one to five texts: one is the text itself, up to five are read without walking
+-- the arguments with select.)
+local function word(v)
+  if type(v) ~= "string" then return nil end
+  local t = common.text(v)
+  if t ~= "" and not M.placeholder(t) then return t end
+  return nil
+end
+function M.words(a, ...)
+  local n = select("#", ...)
+  if n == 0 then return word(a) or "" end
+  local out = { word(a) }
+  if n <= 4 then
+    local b, c, d, e = ...
+    out[#out + 1] = word(b); out[#out + 1] = word(c); out[#out + 1] = word(d); out[#out + 1] = word(e)
+  else
+    for i = 1, n do out[#out + 1] = word((select(i, ...))) end
   end
   return table.concat(out, " ")
 end
@@ -302,11 +311,18 @@ end)
 -- situation.flows_mentioned(plan): the channels the plan's own account (purpose, description,
 -- outsourcing scope, contract) says something is sent by, each {channel=, node=, key=, text=}
 -- (the first place it is said), negations left out (「メールでは送らない」).
+-- Any channel at all, in one search: most fields name none.
+local ANY_CHANNEL
+do
+  local parts = {}
+  for i, ch in ipairs(M.CHANNELS) do parts[i] = "(?:" .. ch.re .. ")" end
+  ANY_CHANNEL = table.concat(parts, "|")
+end
 function M.flows_mentioned(plan)
   local out, seen = {}, {}
   for _, f in ipairs(gov.prose(plan)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
-       and not M.placeholder(f.text) then
+       and hogo.test(f.text, ANY_CHANNEL, "i") and not M.placeholder(f.text) then
       for _, ch in ipairs(M.CHANNELS) do
         if not seen[ch.id] and hogo.test(f.text, ch.re, "i") then
           if common.affirms(f.text, flow_re(ch)) then
