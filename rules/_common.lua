@@ -375,6 +375,7 @@ local function answer_text(v, echo)
   -- megabytes would cost a second for every rule that asks).
   if #t > 2048 then return t end
   local deferral = hogo.test(t, DEFERRAL)
+  if not deferral and echo == nil then return t end   -- nothing to weigh: what is left is all of it
   local later = deferral and hogo.test(t, LATER)
   local rest = hogo.gsub(t, DEFERRAL, "")
   local echoed = false

@@ -19,6 +19,12 @@ local FIELDS = {
   service = { false }, need = { false },
 }
 
+-- The plan's top-level fields and a transfer's, and the labels of a transfer's.
+local TOP = { "id", "title", "department", "organization", "purpose", "description" }
+local TRANSFER = { "what", "from", "to", "frequency" }
+local TRANSFER_LABEL = {}
+for _, k in ipairs(TRANSFER) do TRANSFER_LABEL[k] = "transfers[]." .. k end
+
 local function judge(ctx, node, key, field, label_key)
   local v = node[key]
   if type(v) ~= "string" then return end
@@ -36,12 +42,14 @@ local function judge(ctx, node, key, field, label_key)
 end
 
 local function each(ctx, list, key, field, where)
+  if type(list) ~= "table" then return end
   for _, x in ipairs(common.list(list)) do
     if common.obj(x) then judge(ctx, x, key, field, where) end
   end
 end
 
 local function strings(ctx, list, field, where)
+  if type(list) ~= "table" then return end
   local l = common.list(list)
   for i = 1, #l do judge(ctx, l, i, field, where) end
 end
@@ -59,9 +67,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)〜(6)（審議会は記載された内容について質問している。2023年4月の法施行前の審議）",
 
   check = function(plan, ctx)
-    for _, k in ipairs({ "id", "title", "department", "organization", "purpose", "description" }) do
-      judge(ctx, plan, k, k, k)
-    end
+    for _, k in ipairs(TOP) do judge(ctx, plan, k, k, k) end
     local c = common.obj(plan.consultation)
     if c then judge(ctx, c, "basis", "basis", "consultation.basis") end
     each(ctx, common.get(plan, "data", "subjects"), "label", "label", "data.subjects[].label")
@@ -72,7 +78,7 @@ return {
     each(ctx, common.get(plan, "data", "items"), "need", "need", "data.items[].need")
     for _, t in ipairs(common.list(plan.transfers)) do
       if common.obj(t) then
-        for _, k in ipairs({ "what", "from", "to", "frequency" }) do judge(ctx, t, k, k, "transfers[]." .. k) end
+        for _, k in ipairs(TRANSFER) do judge(ctx, t, k, k, TRANSFER_LABEL[k]) end
         local v = common.obj(t.verification)
         if v then judge(ctx, v, "how", "how", "transfers[].verification.how") end
       end
