@@ -329,23 +329,35 @@ local BODIES = {
   { "県", "the prefecture" }, { "都", "the metropolis" }, { "道", "the prefecture" },
   { "府", "the prefecture" },
 }
-function M.body(plan)
-  local name = type(plan.organization) == "string" and M.text(plan.organization) or ""
-  name = hogo.gsub(name, [[^\s+|\s+$]], "")
+-- (Worked out once for each organization as written -- findings ask at every report, and the
+-- same few names come again plan after plan -- as {ja, en, name, En}; each caller gets its own
+-- table.)
+local body_of = M.memo(256, function(org)
+  local name = hogo.gsub(M.text(org), [[^\s+|\s+$]], "")
+  local r = { "実施機関", "the public body", name ~= "" and name or nil }
   for _, b in ipairs(BODIES) do
-    if #name > #b[1] and name:sub(-#b[1]) == b[1] then return { ja = b[1], en = b[2], name = name } end
+    if #name > #b[1] and name:sub(-#b[1]) == b[1] then r = { b[1], b[2], name }; break end
   end
-  return { ja = "実施機関", en = "the public body", name = name ~= "" and name or nil }
+  r[4] = r[2]:sub(1, 1):upper() .. r[2]:sub(2)
+  return r
+end)
+local function body_record(plan)
+  local org = plan.organization
+  return body_of(type(org) == "string" and org or "")
+end
+function M.body(plan)
+  local r = body_record(plan)
+  return { ja = r[1], en = r[2], name = r[3] }
 end
 
 -- common.with_body(plan, vars): vars (a new table when nil) with the body's words added, for
 -- templates that speak of the public body: {body} (市 / 県 / 町 / 実施機関), {body_en} ("the
 -- city"), {Body_en} ("The city").  Write 「{body}が」 in a message, never 「市が」.
 function M.with_body(plan, vars)
-  local b = M.body(plan)
+  local r = body_record(plan)
   vars = vars or {}
-  vars.body, vars.body_en = b.ja, b.en
-  vars.Body_en = b.en:sub(1, 1):upper() .. b.en:sub(2)
+  vars.body, vars.body_en = r[1], r[2]
+  vars.Body_en = r[4]
   return vars
 end
 
@@ -400,6 +412,10 @@ end
 local answer_cache, answer_count = {}, 0
 
 function M.answer(v, echo)
+  if echo == nil then       -- (a kept answer first: only strings of at most 2,048 bytes are kept)
+    local r = answer_cache[v]
+    if r then return r[1], r[2], r[3] end
+  end
   if v == nil then return nil, "absent" end
   if v == NULL then return nil, "null" end
   if type(v) ~= "string" then return nil, "blank" end
@@ -943,8 +959,9 @@ local NOTHING = {}   -- a kept nil (a table no caller ever sees)
 local function per_plan(fn, two)
   local first = setmetatable({}, { __mode = "k" })
   local second = setmetatable({}, { __mode = "k" })
-  return function(plan, ...)
-    if type(plan) ~= "table" or select("#", ...) > 0 then return fn(plan, ...) end
+  -- (these take the plan alone: a call with more is answered afresh)
+  return function(plan, more)
+    if more ~= nil or type(plan) ~= "table" then return fn(plan, more) end
     local a = first[plan]
     if a == nil then
       local b
@@ -966,6 +983,18 @@ end
 -- entry (storage-cloud per storage entry) and that walk the plan's prose for each answer: uncached,
 -- a plan of n entries costs n x n (issue 20).  At most max questions a plan are kept (default 4096;
 -- rules ask a few dozen); past that, answers are worked out each time.
+local function keep(c, key, max, ...)
+  if c.n < max then
+    c.n = c.n + 1
+    if select("#", ...) == 1 then
+      local v = ...
+      if v == nil then c.one[key] = NOTHING else c.one[key] = v end
+    else
+      c.hit[key] = table.pack(...)
+    end
+  end
+  return ...
+end
 function M.per_question(fn, max)
   max = max or 4096
   local cache = setmetatable({}, { __mode = "k" })
@@ -981,20 +1010,8 @@ function M.per_question(fn, max)
       return one
     end
     local hit = c.hit[key]
-    if hit == nil then
-      hit = table.pack(fn(plan, q, variant))
-      if c.n < max then
-        c.n = c.n + 1
-        if hit.n == 1 then
-          local v = hit[1]
-          if v == nil then v = NOTHING end
-          c.one[key] = v
-          return hit[1]
-        end
-        c.hit[key] = hit
-      end
-    end
-    return table.unpack(hit, 1, hit.n)
+    if hit ~= nil then return table.unpack(hit, 1, hit.n) end
+    return keep(c, key, max, fn(plan, q, variant))
   end
 end
 
