@@ -517,6 +517,15 @@ function M.joined(plan)
   return hit
 end
 
+-- The entries of common.text_fields(plan) when `pattern` may match one of them -- one search
+-- of common.joined(plan) says whether it can -- else none.  For this file's own patterns, which
+-- are not anchored and never match an empty text.
+local NO_FIELDS = hogo.freeze({})
+local function fields_matching(plan, pattern)
+  if hogo.test(M.joined(plan), pattern) then return M.text_fields(plan) end
+  return NO_FIELDS
+end
+
 -- common.find_text(plan, pattern [, fields]): the first entry of common.text_fields(plan)
 -- whose text matches the PCRE2 pattern, or nil.  `fields` (optional) is a set of field
 -- names to look at, e.g. {purpose=true, description=true}.
@@ -862,7 +871,7 @@ function M.uses_platform(plan)
   for _, t in ipairs(M.list(plan.transfers)) do
     if M.obj(t) and t.method == "third_party_app" then return "外部のアプリ" end
   end
-  for _, f in ipairs(M.text_fields(plan)) do
+  for _, f in ipairs(fields_matching(plan, M.SERVICE_PATTERN)) do
     if f.field ~= "item" and f.field ~= "subject" and M.affirms(f.text, M.SERVICE_PATTERN) then
       local sentence = hogo.match(f.text, "[^。\\n]*(?:" .. M.SERVICE_PATTERN .. ")[^。\\n]*", "i") or ""
       if hogo.test(sentence, PLATFORM_DATA) then
@@ -886,7 +895,7 @@ function M.moves(plan)
   if M.has_kind(plan, "external_provision") or M.has_kind(plan, "online_link") then
     return true, "外部へ提供・連携する計画です", true
   end
-  for _, f in ipairs(M.text_fields(plan)) do
+  for _, f in ipairs(fields_matching(plan, M.HANDOVER_PATTERN)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
        and M.affirms(f.text, M.HANDOVER_PATTERN) then
       return true, "「" .. M.excerpt(f.text, 30) .. "」とあります", true
@@ -901,6 +910,7 @@ end
 -- common.outsourcing_claimed(plan): why the plan is about outsourcing -- consultation kind
 -- outsourcing, an outsourcing contract, or prose that says work is outsourced (委託する, not
 -- 再委託, not negated) -- as {ja=, en=}; nil when it is not.
+local OUTSOURCED = [[(?<!再)(?:業務)?委託(?:する|し|します|して|先|業者)|外部委託]]
 function M.outsourcing_claimed(plan)
   if M.has_kind(plan, "outsourcing") then
     return { ja = "委託として諮問されています", en = "The plan is put to the council as outsourcing" }
@@ -908,9 +918,9 @@ function M.outsourcing_claimed(plan)
   if M.get(plan, "contract", "kind") == "outsourcing" then
     return { ja = "契約の種別が委託です", en = "The contract is an outsourcing contract" }
   end
-  for _, f in ipairs(M.text_fields(plan)) do
+  for _, f in ipairs(fields_matching(plan, OUTSOURCED)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "title")
-       and M.affirms(f.text, [[(?<!再)(?:業務)?委託(?:する|し|します|して|先|業者)|外部委託]]) then
+       and M.affirms(f.text, OUTSOURCED) then
       return { ja = "「" .. M.excerpt(f.text, 30) .. "」とあります",
                en = "The plan says work is outsourced" }
     end
@@ -935,6 +945,8 @@ function M.my_number(plan)
   for _, it in ipairs(M.items(plan)) do
     if it.category == "my_number" then return it, "category", M.text(it.name) ~= "" and it.name or "個人番号" end
   end
+  -- (an item's name is one of the text fields: one search of them all says whether to look)
+  if not hogo.test(M.joined(plan), M.MY_NUMBER_PATTERN) then return nil end
   for _, it in ipairs(M.items(plan)) do
     if M.affirms(it.name, M.MY_NUMBER_PATTERN) then return it, "name", it.name end
   end

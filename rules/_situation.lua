@@ -320,6 +320,7 @@ do
 end
 function M.flows_mentioned(plan)
   local out, seen = {}, {}
+  if not hogo.test(common.joined(plan), ANY_CHANNEL, "i") then return out end   -- (no field names one)
   for _, f in ipairs(gov.prose(plan)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
        and hogo.test(f.text, ANY_CHANNEL, "i") and not M.placeholder(f.text) then
