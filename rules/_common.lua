@@ -38,6 +38,7 @@ end
 
 -- common.obj(v): v when it is a (non-null) table, nil otherwise.
 function M.obj(v)
+  if v == nil then return nil end
   if type(v) == "table" and v ~= NULL then return v end
   return nil
 end
@@ -91,9 +92,9 @@ end
 -- does, written out here: this is called more than anything else in the pack).
 local text_cache, text_count = {}, 0
 function M.text(v)
-  if type(v) ~= "string" then return "" end
-  local hit = text_cache[v]
+  local hit = text_cache[v]       -- (only strings are kept: a kept text needs no type check)
   if hit then return hit end
+  if type(v) ~= "string" then return "" end
   hit = hogo.normalize(v) or v
   if text_count >= 4096 then text_cache, text_count = {}, 0 end
   text_cache[v], text_count = hit, text_count + 1
@@ -994,7 +995,8 @@ end
 -- (a string; variant, when given, is part of the key).  For readers that rules ask once per list
 -- entry (storage-cloud per storage entry) and that walk the plan's prose for each answer: uncached,
 -- a plan of n entries costs n x n (issue 20).  At most max questions a plan are kept (default 4096;
--- rules ask a few dozen); past that, answers are worked out each time.
+-- rules ask a few dozen); past that, answers are worked out each time.  `one` (optional, true):
+-- fn gives one answer (gov.says, gov.mentions), kept and given without counting its results.
 local function keep(c, key, max, ...)
   if c.n < max then
     c.n = c.n + 1
@@ -1007,7 +1009,7 @@ local function keep(c, key, max, ...)
   end
   return ...
 end
-function M.per_question(fn, max)
+function M.per_question(fn, max, one)
   max = max or 4096
   local cache = setmetatable({}, { __mode = "k" })
   return function(plan, q, variant)
@@ -1020,6 +1022,14 @@ function M.per_question(fn, max)
     if one ~= nil then
       if one == NOTHING then return nil end
       return one
+    end
+    if one then
+      local v = fn(plan, q, variant)
+      if c.n < max then
+        c.n = c.n + 1
+        if v == nil then c.one[key] = NOTHING else c.one[key] = v end
+      end
+      return v
     end
     local hit = c.hit[key]
     if hit ~= nil then return table.unpack(hit, 1, hit.n) end

@@ -36,8 +36,8 @@ M.placeholder = common.placeholder
 -- (Rules pass one to five texts: one is the text itself, up to five are read without walking
 -- the arguments with select.)
 local function word(v)
-  if type(v) ~= "string" then return nil end
-  local t = common.text(v)
+  if v == nil then return nil end
+  local t = common.text(v)        -- ("" for what is not a string)
   if t ~= "" and not M.placeholder(t) then return t end
   return nil
 end
