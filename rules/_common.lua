@@ -979,7 +979,9 @@ local function per_plan(fn, two)
     if a == nil then
       local b
       a, b = fn(plan)
-      a, b = hogo.freeze(a, true), hogo.freeze(b, true)   -- fresh tables: no copy
+      -- fresh tables, frozen where they are (no copy); what is not a table needs nothing
+      if type(a) == "table" then a = hogo.freeze(a, true) end
+      if type(b) == "table" then b = hogo.freeze(b, true) end
       -- (nil is kept as a key's absence: `first` holds false in its place, `second` nil)
       first[plan], second[plan] = a == nil and NOTHING or a, b
       if not two then return a end
