@@ -8,6 +8,11 @@
 -- skeleton is never approved.  low: a question to answer before the session.
 -- (outsourcing.responsibility_structure and retention.basis are read by their own rules.)
 
+-- The globals this rule calls for every field, as locals: a global is looked up through the
+-- environment at every use; a local is one step.  (Only C functions: a rule's upvalues must be
+-- constants for its environment to be reset rather than its file run again per plan.)
+local type, ipairs = type, ipairs
+
 -- field -> {core?, deferrals count?}; the field's name for a reader is its label (hogo.label)
 local FIELDS = {
   id = { false }, title = { false }, department = { false }, organization = { false },
@@ -41,16 +46,16 @@ local function judge(ctx, node, key, field, label_key)
   })
 end
 
-local function each(ctx, list, key, field, where)
-  if type(list) ~= "table" then return end
-  for _, x in ipairs(common.list(list)) do
+local function each(ctx, xs, key, field, where)
+  if type(xs) ~= "table" then return end
+  for _, x in ipairs(common.list(xs)) do
     if common.obj(x) then judge(ctx, x, key, field, where) end
   end
 end
 
-local function strings(ctx, list, field, where)
-  if type(list) ~= "table" then return end
-  local l = common.list(list)
+local function strings(ctx, xs, field, where)
+  if type(xs) ~= "table" then return end
+  local l = common.list(xs)
   for i = 1, #l do judge(ctx, l, i, field, where) end
 end
 
