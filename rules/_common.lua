@@ -432,6 +432,43 @@ function M.answer(v, echo)
   return r[1], r[2], r[3]
 end
 
+-- common.all_answered(plan): true when no string of the plan (any field, any depth) is a
+-- placeholder or a deferral (common.answer), worked out once per plan: a rule that reports such
+-- fields has nothing to look for in the usual plan.  Asked in C (hogo.plan_every, which reads the
+-- plan's tables without a VM instruction per value; common.answer keeps what it was told, so the
+-- same strings cost a table look-up on the next plan); all_answered_lua walks the plan in Lua and
+-- is the reference the all_answered ctest compares it with.
+-- (The strings found to be neither are kept, as common.answer keeps its answers -- field values
+-- and enumerations come again plan after plan -- so that the C walk passes them by.)
+local fine, fine_count = {}, 0
+local function not_unanswered(s)
+  local t, why = M.answer(s)
+  local ok = t ~= nil or (why ~= "placeholder" and why ~= "deferral")
+  if ok and #s <= 2048 then
+    if fine_count >= 4096 then fine, fine_count = {}, 0 end
+    fine[s], fine_count = true, fine_count + 1
+  end
+  return ok
+end
+function M.all_answered_lua(plan)
+  if type(plan) ~= "table" or plan == NULL then return true end
+  local function every(t)
+    for _, v in pairs(t) do
+      if type(v) == "string" then
+        if not not_unanswered(v) then return false end
+      elseif type(v) == "table" and v ~= NULL and not every(v) then
+        return false
+      end
+    end
+    return true
+  end
+  return every(plan)
+end
+function M.all_answered(plan)
+  if hogo.plan_every then return hogo.plan_every(plan, not_unanswered, fine) end
+  return M.all_answered_lua(plan)
+end
+
 -- common.placeholder(text): true when a text still holds the skeleton's 「（…）例：」 text (or 〇〇,
 -- TBD…): common.answer's "placeholder".  Its example words must never count as what the plan
 -- states, so every reader of the prose (gov.says, gov.mentions) skips such a field.
@@ -1039,7 +1076,8 @@ function M.per_question(fn, max, one)
   end
 end
 
-for _, name in ipairs({ "text_fields", "plan_texts", "sensitive_items", "stakes", "access_safeguarded" }) do
+for _, name in ipairs({ "text_fields", "plan_texts", "sensitive_items", "stakes", "access_safeguarded",
+                        "all_answered" }) do
   M[name] = per_plan(M[name])
 end
 for _, name in ipairs({ "involves_children", "has_sensitive", "involves_victims" }) do

@@ -72,6 +72,9 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)〜(6)（審議会は記載された内容について質問している。2023年4月の法施行前の審議）",
 
   check = function(plan, ctx)
+    -- a plan with no hint and no deferral anywhere (the usual plan) has no field to report, and
+    -- is not walked field by field
+    if common.all_answered(plan) then return end
     for _, k in ipairs(TOP) do judge(ctx, plan, k, k, k) end
     local c = common.obj(plan.consultation)
     if c then judge(ctx, c, "basis", "basis", "consultation.basis") end
