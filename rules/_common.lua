@@ -1030,7 +1030,7 @@ local function per_plan(fn, two)
   end
 end
 
--- common.per_question(fn [, max]): fn(plan, question [, variant]) kept per plan and question
+-- common.per_question(fn [, max [, one]]): fn(plan, question [, variant]) kept per plan and question
 -- (a string; variant, when given, is part of the key).  For readers that rules ask once per list
 -- entry (storage-cloud per storage entry) and that walk the plan's prose for each answer: uncached,
 -- a plan of n entries costs n x n (issue 20).  At most max questions a plan are kept (default 4096;
@@ -1057,10 +1057,10 @@ function M.per_question(fn, max, one)
     if not c then c = { n = 0, one = {}, hit = {} }; cache[plan] = c end
     local key = variant ~= nil and (tostring(variant) .. "\0" .. q) or q
     -- one answer is kept as it is (NOTHING for nil), any other count packed
-    local one = c.one[key]
-    if one ~= nil then
-      if one == NOTHING then return nil end
-      return one
+    local kept = c.one[key]
+    if kept ~= nil then
+      if kept == NOTHING then return nil end
+      return kept
     end
     if one then
       local v = fn(plan, q, variant)
