@@ -15,8 +15,31 @@ local common, gov = import("common", "gov")
 -- read-only base at every use; a local is one step.
 local hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall =
       hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall
+local getmetatable = getmetatable
 
 local M = {}
+
+-- Answers about one entry of the plan (a storage entry, a transfer), kept per entry: rule after
+-- rule asks them of the same entries.  Only the plan's own tables are kept -- read-only, so the
+-- answer cannot change, and held weakly, so nothing outlives the plan -- any other table is
+-- answered afresh.
+local PLAN_TABLE = "plan (read-only)"   -- (what getmetatable gives for the plan's tables)
+local NONE = {}                          -- a kept nil (a table no caller ever sees)
+local function per_entry(fn)
+  local cache = setmetatable({}, { __mode = "k" })
+  return function(x)
+    local hit = cache[x]
+    if hit ~= nil then
+      if hit == NONE then return nil end
+      return hit
+    end
+    local r = fn(x)
+    if type(x) == "table" and getmetatable(x) == PLAN_TABLE then
+      if r == nil then cache[x] = NONE else cache[x] = r end
+    end
+    return r
+  end
+end
 
 -- Words for the situations, as PCRE2 alternatives (matched case-insensitively).  The services
 -- are named once, here: every rule that asks whether an entry is LGWAN-ASP or ガバメントクラウド
@@ -69,6 +92,7 @@ function M.service(s)
   if hogo.test(words, M.GOV_CLOUD, "i") then return "gov_cloud" end
   return nil
 end
+M.service = per_entry(M.service)
 
 -- situation.storage_kind(s): what a storage entry is: its location, except that a "cloud" entry
 -- (or one with no location) that situation.service finds in LGWAN-ASP or ガバメントクラウド is
@@ -283,6 +307,7 @@ function M.notice(t)
   if to == "" or not hogo.test(to, M.RESIDENT) or common.is_contractor(to) then return false end
   return hogo.test(M.words(t.what), M.NOTICE)
 end
+M.notice = per_entry(M.notice)
 
 -- The channels by which prose says something is sent, each with the methods (transfers[].method)
 -- and words that show it in the structured part.
