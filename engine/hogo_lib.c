@@ -4,6 +4,7 @@
  * engine hands it this table.  It builds on the sandbox, the vocabulary and
  * the public API.  Documented for rule authors in docs/rule-api.md. */
 #include "hogo_lib.h"
+#include "hogo_facts.h"
 #include "sandbox.h"
 #include "vocab.h"
 
@@ -639,6 +640,7 @@ void hl_push(lua_State *L, hogo_engine *e, rx_cache *rx)
     lua_pushlightuserdata(L, e);
     lua_pushlightuserdata(L, rx);
     luaL_setfuncs(L, hl_lib, 2);
+    hf_open(L);                          /* the once-per-plan facts (hogo_facts.c) */
     luaL_checkstack(L, 32, "prose_fields");
     hl_push_prose_level(L, voc_get(), 0, 0);
     sbx_freeze(L, -1, 1);

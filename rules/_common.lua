@@ -18,6 +18,11 @@ local hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, 
 
 local M = {}
 
+-- JSON null, compared with == (one VM instruction) rather than asked of hogo.is_null (a call
+-- into C) in the helpers below, which rules call more than anything else: the engine's null and
+-- the plan's tables have no __eq, so == is hogo.is_null's raw comparison.
+local NULL = hogo.null
+
 local SEVERITIES = { "info", "low", "medium", "high", "critical" }
 
 ------------------------------------------------------------------------------------------
@@ -27,30 +32,42 @@ local SEVERITIES = { "info", "low", "medium", "high", "critical" }
 -- common.list(v): v when it is a (non-null) table, {} otherwise (nil, hogo.null, scalars).
 -- Use it to iterate an array that may be absent or null: for _, s in ipairs(common.list(plan.storage)).
 function M.list(v)
-  if type(v) == "table" and not hogo.is_null(v) then return v end
+  if type(v) == "table" and v ~= NULL then return v end
   return {}
 end
 
 -- common.obj(v): v when it is a (non-null) table, nil otherwise.
 function M.obj(v)
-  if type(v) == "table" and not hogo.is_null(v) then return v end
+  if v == nil then return nil end
+  if type(v) == "table" and v ~= NULL then return v end
   return nil
 end
 
 -- common.stated(v): true when v is present and not hogo.null.
 function M.stated(v)
-  return v ~= nil and not hogo.is_null(v)
+  return v ~= nil and v ~= NULL
 end
 
 -- common.get(t, k1, k2, ...): walks nested keys safely; nil as soon as a step is absent,
 -- null or not a table.  common.get(plan, "data", "items") == plan.data.items (or nil).
-function M.get(t, ...)
-  local node = t
-  for i = 1, select("#", ...) do
-    if type(node) ~= "table" or hogo.is_null(node) then return nil end
+-- (Rules ask with two keys: that walk is written out; any other count goes step by step.)
+local function get_rest(node, n, ...)
+  for i = 1, n do
+    if type(node) ~= "table" or node == NULL then return nil end
     node = node[(select(i, ...))]
   end
   return node
+end
+function M.get(t, ...)
+  local n = select("#", ...)
+  if n == 2 then
+    local k1, k2 = ...
+    if type(t) ~= "table" or t == NULL then return nil end
+    local a = t[k1]
+    if type(a) ~= "table" or a == NULL then return nil end
+    return a[k2]
+  end
+  return get_rest(t, n, ...)
 end
 
 -- common.memo(limit, fn): fn remembered: the returned function gives fn(x) for each x (not
@@ -75,9 +92,9 @@ end
 -- does, written out here: this is called more than anything else in the pack).
 local text_cache, text_count = {}, 0
 function M.text(v)
-  if type(v) ~= "string" then return "" end
-  local hit = text_cache[v]
+  local hit = text_cache[v]       -- (only strings are kept: a kept text needs no type check)
   if hit then return hit end
+  if type(v) ~= "string" then return "" end
   hit = hogo.normalize(v) or v
   if text_count >= 4096 then text_cache, text_count = {}, 0 end
   text_cache[v], text_count = hit, text_count + 1
@@ -154,19 +171,29 @@ end
 ------------------------------------------------------------------------------------------
 
 -- common.items(plan): the array plan.data.items, or {}.
+local function data_list(plan, key)
+  if type(plan) == "table" and plan ~= NULL then
+    local d = plan.data
+    if type(d) == "table" and d ~= NULL then
+      local v = d[key]
+      if type(v) == "table" and v ~= NULL then return v end
+    end
+  end
+  return {}
+end
 function M.items(plan)
-  return M.list(M.get(plan, "data", "items"))
+  return data_list(plan, "items")
 end
 
 -- common.subjects(plan): the array plan.data.subjects, or {}.
 function M.subjects(plan)
-  return M.list(M.get(plan, "data", "subjects"))
+  return data_list(plan, "subjects")
 end
 
 -- common.personal_data(plan): true when the plan says it handles personal data
 -- (at least one data item or data subject).
 function M.personal_data(plan)
-  return #M.items(plan) > 0 or #M.subjects(plan) > 0
+  return #data_list(plan, "items") > 0 or #data_list(plan, "subjects") > 0
 end
 
 -- common.items_of(plan, category [, name_pattern]): the items whose category is `category`
@@ -285,7 +312,14 @@ function M.kinds(plan)
 end
 
 function M.has_kind(plan, k)
-  return M.kinds(plan)[k] == true
+  -- (the set of common.kinds, asked without building it)
+  if type(k) ~= "string" then return false end
+  local kind = M.get(plan, "consultation", "kind")
+  if type(kind) == "string" then return kind == k end
+  if type(kind) == "table" and kind ~= NULL then
+    for _, v in ipairs(kind) do if v == k then return true end end
+  end
+  return false
 end
 
 -- common.body(plan): how findings speak of the public body, from plan.organization:
@@ -296,23 +330,35 @@ local BODIES = {
   { "県", "the prefecture" }, { "都", "the metropolis" }, { "道", "the prefecture" },
   { "府", "the prefecture" },
 }
-function M.body(plan)
-  local name = type(plan.organization) == "string" and M.text(plan.organization) or ""
-  name = hogo.gsub(name, [[^\s+|\s+$]], "")
+-- (Worked out once for each organization as written -- findings ask at every report, and the
+-- same few names come again plan after plan -- as {ja, en, name, En}; each caller gets its own
+-- table.)
+local body_of = M.memo(256, function(org)
+  local name = hogo.gsub(M.text(org), [[^\s+|\s+$]], "")
+  local r = { "実施機関", "the public body", name ~= "" and name or nil }
   for _, b in ipairs(BODIES) do
-    if #name > #b[1] and name:sub(-#b[1]) == b[1] then return { ja = b[1], en = b[2], name = name } end
+    if #name > #b[1] and name:sub(-#b[1]) == b[1] then r = { b[1], b[2], name }; break end
   end
-  return { ja = "実施機関", en = "the public body", name = name ~= "" and name or nil }
+  r[4] = r[2]:sub(1, 1):upper() .. r[2]:sub(2)
+  return r
+end)
+local function body_record(plan)
+  local org = plan.organization
+  return body_of(type(org) == "string" and org or "")
+end
+function M.body(plan)
+  local r = body_record(plan)
+  return { ja = r[1], en = r[2], name = r[3] }
 end
 
 -- common.with_body(plan, vars): vars (a new table when nil) with the body's words added, for
 -- templates that speak of the public body: {body} (市 / 県 / 町 / 実施機関), {body_en} ("the
 -- city"), {Body_en} ("The city").  Write 「{body}が」 in a message, never 「市が」.
 function M.with_body(plan, vars)
-  local b = M.body(plan)
+  local r = body_record(plan)
   vars = vars or {}
-  vars.body, vars.body_en = b.ja, b.en
-  vars.Body_en = b.en:sub(1, 1):upper() .. b.en:sub(2)
+  vars.body, vars.body_en = r[1], r[2]
+  vars.Body_en = r[4]
   return vars
 end
 
@@ -342,6 +388,7 @@ local function answer_text(v, echo)
   -- megabytes would cost a second for every rule that asks).
   if #t > 2048 then return t end
   local deferral = hogo.test(t, DEFERRAL)
+  if not deferral and echo == nil then return t end   -- nothing to weigh: what is left is all of it
   local later = deferral and hogo.test(t, LATER)
   local rest = hogo.gsub(t, DEFERRAL, "")
   local echoed = false
@@ -362,20 +409,64 @@ end
 -- The answer for a text depends on the text alone (and the echo words), and the same texts are
 -- asked about again and again -- by many rules on one plan, and on plan after plan (氏名, 住所,
 -- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo), as a pair no caller
--- sees.
-local answer_kept = M.memo(4096, function(v)
-  local t, why, later = answer_text(v)
-  return { t, why, later }
-end)
+-- sees.  (common.memo written out, as common.text is: rules ask this of every field.)
+local answer_cache, answer_count = {}, 0
 
 function M.answer(v, echo)
+  if echo == nil then       -- (a kept answer first: only strings of at most 2,048 bytes are kept)
+    local r = answer_cache[v]
+    if r then return r[1], r[2], r[3] end
+  end
   if v == nil then return nil, "absent" end
-  if hogo.is_null(v) then return nil, "null" end
+  if v == NULL then return nil, "null" end
   if type(v) ~= "string" then return nil, "blank" end
   -- (a long text is not kept: the cache would hold a hostile plan's megabytes for later plans)
   if echo ~= nil or #v > 2048 then return answer_text(v, echo) end
-  local r = answer_kept(v)
+  local r = answer_cache[v]
+  if r == nil then
+    local t, why, later = answer_text(v)
+    r = { t, why, later }
+    if answer_count >= 4096 then answer_cache, answer_count = {}, 0 end
+    answer_cache[v], answer_count = r, answer_count + 1
+  end
   return r[1], r[2], r[3]
+end
+
+-- common.all_answered(plan): true when no string of the plan (any field, any depth) is a
+-- placeholder or a deferral (common.answer), worked out once per plan: a rule that reports such
+-- fields has nothing to look for in the usual plan.  Asked in C (hogo.plan_every, which reads the
+-- plan's tables without a VM instruction per value; common.answer keeps what it was told, so the
+-- same strings cost a table look-up on the next plan); all_answered_lua walks the plan in Lua and
+-- is the reference the all_answered ctest compares it with.
+-- (The strings found to be neither are kept, as common.answer keeps its answers -- field values
+-- and enumerations come again plan after plan -- so that the C walk passes them by.)
+local fine, fine_count = {}, 0
+local function not_unanswered(s)
+  local t, why = M.answer(s)
+  local ok = t ~= nil or (why ~= "placeholder" and why ~= "deferral")
+  if ok and #s <= 2048 then
+    if fine_count >= 4096 then fine, fine_count = {}, 0 end
+    fine[s], fine_count = true, fine_count + 1
+  end
+  return ok
+end
+function M.all_answered_lua(plan)
+  if type(plan) ~= "table" or plan == NULL then return true end
+  local function every(t)
+    for _, v in pairs(t) do
+      if type(v) == "string" then
+        if not not_unanswered(v) then return false end
+      elseif type(v) == "table" and v ~= NULL and not every(v) then
+        return false
+      end
+    end
+    return true
+  end
+  return every(plan)
+end
+function M.all_answered(plan)
+  if hogo.plan_every then return hogo.plan_every(plan, not_unanswered, fine) end
+  return M.all_answered_lua(plan)
 end
 
 -- common.placeholder(text): true when a text still holds the skeleton's 「（…）例：」 text (or 〇〇,
@@ -462,6 +553,15 @@ function M.joined(plan)
     joined_cache[plan] = hit
   end
   return hit
+end
+
+-- The entries of common.text_fields(plan) when `pattern` may match one of them -- one search
+-- of common.joined(plan) says whether it can -- else none.  For this file's own patterns, which
+-- are not anchored and never match an empty text.
+local NO_FIELDS = hogo.freeze({})
+local function fields_matching(plan, pattern)
+  if hogo.test(M.joined(plan), pattern) then return M.text_fields(plan) end
+  return NO_FIELDS
 end
 
 -- common.find_text(plan, pattern [, fields]): the first entry of common.text_fields(plan)
@@ -809,7 +909,7 @@ function M.uses_platform(plan)
   for _, t in ipairs(M.list(plan.transfers)) do
     if M.obj(t) and t.method == "third_party_app" then return "外部のアプリ" end
   end
-  for _, f in ipairs(M.text_fields(plan)) do
+  for _, f in ipairs(fields_matching(plan, M.SERVICE_PATTERN)) do
     if f.field ~= "item" and f.field ~= "subject" and M.affirms(f.text, M.SERVICE_PATTERN) then
       local sentence = hogo.match(f.text, "[^。\\n]*(?:" .. M.SERVICE_PATTERN .. ")[^。\\n]*", "i") or ""
       if hogo.test(sentence, PLATFORM_DATA) then
@@ -833,7 +933,7 @@ function M.moves(plan)
   if M.has_kind(plan, "external_provision") or M.has_kind(plan, "online_link") then
     return true, "外部へ提供・連携する計画です", true
   end
-  for _, f in ipairs(M.text_fields(plan)) do
+  for _, f in ipairs(fields_matching(plan, M.HANDOVER_PATTERN)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
        and M.affirms(f.text, M.HANDOVER_PATTERN) then
       return true, "「" .. M.excerpt(f.text, 30) .. "」とあります", true
@@ -848,6 +948,7 @@ end
 -- common.outsourcing_claimed(plan): why the plan is about outsourcing -- consultation kind
 -- outsourcing, an outsourcing contract, or prose that says work is outsourced (委託する, not
 -- 再委託, not negated) -- as {ja=, en=}; nil when it is not.
+local OUTSOURCED = [[(?<!再)(?:業務)?委託(?:する|し|します|して|先|業者)|外部委託]]
 function M.outsourcing_claimed(plan)
   if M.has_kind(plan, "outsourcing") then
     return { ja = "委託として諮問されています", en = "The plan is put to the council as outsourcing" }
@@ -855,9 +956,9 @@ function M.outsourcing_claimed(plan)
   if M.get(plan, "contract", "kind") == "outsourcing" then
     return { ja = "契約の種別が委託です", en = "The contract is an outsourcing contract" }
   end
-  for _, f in ipairs(M.text_fields(plan)) do
+  for _, f in ipairs(fields_matching(plan, OUTSOURCED)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "title")
-       and M.affirms(f.text, [[(?<!再)(?:業務)?委託(?:する|し|します|して|先|業者)|外部委託]]) then
+       and M.affirms(f.text, OUTSOURCED) then
       return { ja = "「" .. M.excerpt(f.text, 30) .. "」とあります",
                en = "The plan says work is outsourced" }
     end
@@ -882,6 +983,8 @@ function M.my_number(plan)
   for _, it in ipairs(M.items(plan)) do
     if it.category == "my_number" then return it, "category", M.text(it.name) ~= "" and it.name or "個人番号" end
   end
+  -- (an item's name is one of the text fields: one search of them all says whether to look)
+  if not hogo.test(M.joined(plan), M.MY_NUMBER_PATTERN) then return nil end
   for _, it in ipairs(M.items(plan)) do
     if M.affirms(it.name, M.MY_NUMBER_PATTERN) then return it, "name", it.name end
   end
@@ -900,45 +1003,85 @@ end
 -- This library is loaded once and shared by every rule (docs/rule-api.md), so what many rules
 -- ask about the same plan is worked out once: the answers are cached in a weak table keyed by
 -- the plan and frozen, so no rule can change what the next one is told.
-local function per_plan(fn)
-  local cache = setmetatable({}, { __mode = "k" })
-  return function(plan, ...)
-    if select("#", ...) > 0 or type(plan) ~= "table" then return fn(plan, ...) end
-    local hit = cache[plan]
-    if hit == nil then
-      hit = table.pack(fn(plan))
-      for i = 1, hit.n do hit[i] = hogo.freeze(hit[i], true) end   -- fresh tables: no copy
-      cache[plan] = hit
+-- Each of these gives one answer, or always two (`two`): kept as they are, not packed and
+-- unpacked at every call.
+local NOTHING = {}   -- a kept nil (a table no caller ever sees)
+local function per_plan(fn, two)
+  local first = setmetatable({}, { __mode = "k" })
+  local second = setmetatable({}, { __mode = "k" })
+  -- (these take the plan alone: a call with more is answered afresh)
+  return function(plan, more)
+    if more ~= nil or type(plan) ~= "table" then return fn(plan, more) end
+    local a = first[plan]
+    if a == nil then
+      local b
+      a, b = fn(plan)
+      -- fresh tables, frozen where they are (no copy); what is not a table needs nothing
+      if type(a) == "table" then a = hogo.freeze(a, true) end
+      if type(b) == "table" then b = hogo.freeze(b, true) end
+      -- (nil is kept as a key's absence: `first` holds false in its place, `second` nil)
+      first[plan], second[plan] = a == nil and NOTHING or a, b
+      if not two then return a end
+      return a, b
     end
-    return table.unpack(hit, 1, hit.n)
+    if a == NOTHING then a = nil end
+    if not two then return a end
+    return a, second[plan]
   end
 end
 
--- common.per_question(fn [, max]): fn(plan, question [, variant]) kept per plan and question
+-- common.per_question(fn [, max [, one]]): fn(plan, question [, variant]) kept per plan and question
 -- (a string; variant, when given, is part of the key).  For readers that rules ask once per list
 -- entry (storage-cloud per storage entry) and that walk the plan's prose for each answer: uncached,
 -- a plan of n entries costs n x n (issue 20).  At most max questions a plan are kept (default 4096;
--- rules ask a few dozen); past that, answers are worked out each time.
-function M.per_question(fn, max)
+-- rules ask a few dozen); past that, answers are worked out each time.  `one` (optional, true):
+-- fn gives one answer (gov.says, gov.mentions), kept and given without counting its results.
+local function keep(c, key, max, ...)
+  if c.n < max then
+    c.n = c.n + 1
+    if select("#", ...) == 1 then
+      local v = ...
+      if v == nil then c.one[key] = NOTHING else c.one[key] = v end
+    else
+      c.hit[key] = table.pack(...)
+    end
+  end
+  return ...
+end
+function M.per_question(fn, max, one)
   max = max or 4096
   local cache = setmetatable({}, { __mode = "k" })
   return function(plan, q, variant)
     if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
     local c = cache[plan]
-    if not c then c = { n = 0, hit = {} }; cache[plan] = c end
+    if not c then c = { n = 0, one = {}, hit = {} }; cache[plan] = c end
     local key = variant ~= nil and (tostring(variant) .. "\0" .. q) or q
-    local hit = c.hit[key]
-    if hit == nil then
-      hit = table.pack(fn(plan, q, variant))
-      if c.n < max then c.n = c.n + 1; c.hit[key] = hit end
+    -- one answer is kept as it is (NOTHING for nil), any other count packed
+    local kept = c.one[key]
+    if kept ~= nil then
+      if kept == NOTHING then return nil end
+      return kept
     end
-    return table.unpack(hit, 1, hit.n)
+    if one then
+      local v = fn(plan, q, variant)
+      if c.n < max then
+        c.n = c.n + 1
+        if v == nil then c.one[key] = NOTHING else c.one[key] = v end
+      end
+      return v
+    end
+    local hit = c.hit[key]
+    if hit ~= nil then return table.unpack(hit, 1, hit.n) end
+    return keep(c, key, max, fn(plan, q, variant))
   end
 end
 
-for _, name in ipairs({ "text_fields", "plan_texts", "involves_children", "sensitive_items",
-                        "has_sensitive", "involves_victims", "stakes", "access_safeguarded" }) do
+for _, name in ipairs({ "text_fields", "plan_texts", "sensitive_items", "stakes", "access_safeguarded",
+                        "all_answered" }) do
   M[name] = per_plan(M[name])
+end
+for _, name in ipairs({ "involves_children", "has_sensitive", "involves_victims" }) do
+  M[name] = per_plan(M[name], true)
 end
 
 return M

@@ -163,7 +163,7 @@ else
 end
 -- Each answer walks every prose field and rules ask once per list entry: kept per plan and
 -- question (common.per_question), so a plan of n entries does not cost n x n.
-M.says, M.mentions = common.per_question(M.says), common.per_question(M.mentions)
+M.says, M.mentions = common.per_question(M.says, nil, true), common.per_question(M.mentions, nil, true)
 M.find_claim = M.says
 
 -- gov.sentence(text, kw): the sentence of the (normalized) text that mentions kw first — what to

@@ -15,8 +15,31 @@ local common, gov = import("common", "gov")
 -- read-only base at every use; a local is one step.
 local hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall =
       hogo, type, ipairs, pairs, select, tostring, tonumber, table, math, utf8, setmetatable, pcall
+local getmetatable = getmetatable
 
 local M = {}
+
+-- Answers about one entry of the plan (a storage entry, a transfer), kept per entry: rule after
+-- rule asks them of the same entries.  Only the plan's own tables are kept -- read-only, so the
+-- answer cannot change, and held weakly, so nothing outlives the plan -- any other table is
+-- answered afresh.
+local PLAN_TABLE = "plan (read-only)"   -- (what getmetatable gives for the plan's tables)
+local NONE = {}                          -- a kept nil (a table no caller ever sees)
+local function per_entry(fn)
+  local cache = setmetatable({}, { __mode = "k" })
+  return function(x)
+    local hit = cache[x]
+    if hit ~= nil then
+      if hit == NONE then return nil end
+      return hit
+    end
+    local r = fn(x)
+    if type(x) == "table" and getmetatable(x) == PLAN_TABLE then
+      if r == nil then cache[x] = NONE else cache[x] = r end
+    end
+    return r
+  end
+end
 
 -- Words for the situations, as PCRE2 alternatives (matched case-insensitively).  The services
 -- are named once, here: every rule that asks whether an entry is LGWAN-ASP or ガバメントクラウド
@@ -33,14 +56,23 @@ M.placeholder = common.placeholder
 
 -- situation.words(...): the normalized texts given (strings; others skipped), placeholders left
 -- out, joined by a space.
-function M.words(...)
-  local out = {}
-  for i = 1, select("#", ...) do
-    local v = select(i, ...)
-    if type(v) == "string" then
-      local t = common.text(v)
-      if t ~= "" and not M.placeholder(t) then out[#out + 1] = t end
-    end
+-- (Rules pass one to five texts: one is the text itself, up to five are read without walking
+-- the arguments with select.)
+local function word(v)
+  if v == nil then return nil end
+  local t = common.text(v)        -- ("" for what is not a string)
+  if t ~= "" and not M.placeholder(t) then return t end
+  return nil
+end
+function M.words(a, ...)
+  local n = select("#", ...)
+  if n == 0 then return word(a) or "" end
+  local out = { word(a) }
+  if n <= 4 then
+    local b, c, d, e = ...
+    out[#out + 1] = word(b); out[#out + 1] = word(c); out[#out + 1] = word(d); out[#out + 1] = word(e)
+  else
+    for i = 1, n do out[#out + 1] = word((select(i, ...))) end
   end
   return table.concat(out, " ")
 end
@@ -60,6 +92,7 @@ function M.service(s)
   if hogo.test(words, M.GOV_CLOUD, "i") then return "gov_cloud" end
   return nil
 end
+M.service = per_entry(M.service)
 
 -- situation.storage_kind(s): what a storage entry is: its location, except that a "cloud" entry
 -- (or one with no location) that situation.service finds in LGWAN-ASP or ガバメントクラウド is
@@ -274,6 +307,7 @@ function M.notice(t)
   if to == "" or not hogo.test(to, M.RESIDENT) or common.is_contractor(to) then return false end
   return hogo.test(M.words(t.what), M.NOTICE)
 end
+M.notice = per_entry(M.notice)
 
 -- The channels by which prose says something is sent, each with the methods (transfers[].method)
 -- and words that show it in the structured part.
@@ -302,11 +336,19 @@ end)
 -- situation.flows_mentioned(plan): the channels the plan's own account (purpose, description,
 -- outsourcing scope, contract) says something is sent by, each {channel=, node=, key=, text=}
 -- (the first place it is said), negations left out (「メールでは送らない」).
+-- Any channel at all, in one search: most fields name none.
+local ANY_CHANNEL
+do
+  local parts = {}
+  for i, ch in ipairs(M.CHANNELS) do parts[i] = "(?:" .. ch.re .. ")" end
+  ANY_CHANNEL = table.concat(parts, "|")
+end
 function M.flows_mentioned(plan)
   local out, seen = {}, {}
+  if not hogo.test(common.joined(plan), ANY_CHANNEL, "i") then return out end   -- (no field names one)
   for _, f in ipairs(gov.prose(plan)) do
     if (f.field == "purpose" or f.field == "description" or f.field == "scope" or f.field == "contract")
-       and not M.placeholder(f.text) then
+       and hogo.test(f.text, ANY_CHANNEL, "i") and not M.placeholder(f.text) then
       for _, ch in ipairs(M.CHANNELS) do
         if not seen[ch.id] and hogo.test(f.text, ch.re, "i") then
           if common.affirms(f.text, flow_re(ch)) then

@@ -28,9 +28,10 @@ M.mentions = gov.mentions
 M.joined = common.joined
 
 -- tech.storage_text(plan, kw): true when a storage entry's what/service/provider mentions kw.
+local STORAGE_WORDS = { "what", "service", "provider" }
 function M.storage_text(plan, kw)
   for _, s in ipairs(common.list(plan.storage)) do
-    for _, k in ipairs({ "what", "service", "provider" }) do
+    for _, k in ipairs(STORAGE_WORDS) do
       if type(s[k]) == "string" and hogo.test(common.text(s[k]), kw, "i") then return s end
     end
   end
@@ -45,12 +46,13 @@ end
 M.CAMERA = [[防犯カメラ|監視カメラ|見守りカメラ|街頭カメラ|街頭防犯カメラ|ネットワークカメラ|AIカメラ|ドライブレコーダー|ドラレコ|車載カメラ|録画映像|記録映像|映像データ|画像データ|顔画像|顔認証カメラ|顔認識カメラ|ウェアラブルカメラ]]
 
 -- tech.camera(plan): a camera or recording plan (防犯カメラ, ドライブレコーダー, 顔画像).
+local CAMERA_ITEM = M.CAMERA .. [[|映像|録画|動画]]
 function M.camera(plan)
   local f = M.says(plan, M.CAMERA)
   if f then return f.node, f.key, hogo.match(f.text, M.CAMERA) end
   for _, it in ipairs(common.items(plan)) do
     local t = common.text(it.name)
-    if hogo.test(t, M.CAMERA .. [[|映像|録画|動画]]) then return it, "name", it.name end
+    if hogo.test(t, CAMERA_ITEM) then return it, "name", it.name end
   end
   return nil
 end

@@ -8,6 +8,11 @@
 -- skeleton is never approved.  low: a question to answer before the session.
 -- (outsourcing.responsibility_structure and retention.basis are read by their own rules.)
 
+-- The globals this rule calls for every field, as locals: a global is looked up through the
+-- environment at every use; a local is one step.  (Only C functions: a rule's upvalues must be
+-- constants for its environment to be reset rather than its file run again per plan.)
+local type, ipairs = type, ipairs
+
 -- field -> {core?, deferrals count?}; the field's name for a reader is its label (hogo.label)
 local FIELDS = {
   id = { false }, title = { false }, department = { false }, organization = { false },
@@ -18,6 +23,12 @@ local FIELDS = {
   includes = { false }, review = { false }, condition = { false }, provider = { false },
   service = { false }, need = { false },
 }
+
+-- The plan's top-level fields and a transfer's, and the labels of a transfer's.
+local TOP = { "id", "title", "department", "organization", "purpose", "description" }
+local TRANSFER = { "what", "from", "to", "frequency" }
+local TRANSFER_LABEL = {}
+for _, k in ipairs(TRANSFER) do TRANSFER_LABEL[k] = "transfers[]." .. k end
 
 local function judge(ctx, node, key, field, label_key)
   local v = node[key]
@@ -35,14 +46,16 @@ local function judge(ctx, node, key, field, label_key)
   })
 end
 
-local function each(ctx, list, key, field, where)
-  for _, x in ipairs(common.list(list)) do
+local function each(ctx, xs, key, field, where)
+  if type(xs) ~= "table" then return end
+  for _, x in ipairs(common.list(xs)) do
     if common.obj(x) then judge(ctx, x, key, field, where) end
   end
 end
 
-local function strings(ctx, list, field, where)
-  local l = common.list(list)
+local function strings(ctx, xs, field, where)
+  if type(xs) ~= "table" then return end
+  local l = common.list(xs)
   for i = 1, #l do judge(ctx, l, i, field, where) end
 end
 
@@ -59,9 +72,10 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)〜(6)（審議会は記載された内容について質問している。2023年4月の法施行前の審議）",
 
   check = function(plan, ctx)
-    for _, k in ipairs({ "id", "title", "department", "organization", "purpose", "description" }) do
-      judge(ctx, plan, k, k, k)
-    end
+    -- a plan with no hint and no deferral anywhere (the usual plan) has no field to report, and
+    -- is not walked field by field
+    if common.all_answered(plan) then return end
+    for _, k in ipairs(TOP) do judge(ctx, plan, k, k, k) end
     local c = common.obj(plan.consultation)
     if c then judge(ctx, c, "basis", "basis", "consultation.basis") end
     each(ctx, common.get(plan, "data", "subjects"), "label", "label", "data.subjects[].label")
@@ -72,7 +86,7 @@ return {
     each(ctx, common.get(plan, "data", "items"), "need", "need", "data.items[].need")
     for _, t in ipairs(common.list(plan.transfers)) do
       if common.obj(t) then
-        for _, k in ipairs({ "what", "from", "to", "frequency" }) do judge(ctx, t, k, k, "transfers[]." .. k) end
+        for _, k in ipairs(TRANSFER) do judge(ctx, t, k, k, TRANSFER_LABEL[k]) end
         local v = common.obj(t.verification)
         if v then judge(ctx, v, "how", "how", "transfers[].verification.how") end
       end

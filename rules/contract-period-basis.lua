@@ -17,6 +17,9 @@ local PERIOD_BECAUSE = [[(?:契約期間|期間|\d+(?:\.\d+)?(?:年|か年|ヵ�
 
 local function basis_stated(plan, c)
   if common.answer(c.basis) then return true end
+  -- (one search of all the plan's text says whether any field can give a reason)
+  local all = common.joined(plan)
+  if not (hogo.test(all, REASON) or hogo.test(all, PERIOD_BECAUSE)) then return false end
   for _, f in ipairs(gov.prose(plan)) do
     if common.answer(f.text) and (hogo.test(f.text, REASON) or hogo.test(f.text, PERIOD_BECAUSE)) then
       return true

@@ -4,8 +4,9 @@
 # the hostile plans and 500 generated plans: common.text_fields walked in C
 # (hogo.text_fields, engine/hogo_lib.c) against common.text_fields_lua, and
 # gov.says / gov.mentions (hogo.prose_reader) against gov.says_lua /
-# gov.mentions_lua, with the probe rules tests/text-fields/*-probe.lua
-# beside the pack's libraries.
+# gov.mentions_lua, and common.all_answered (hogo.plan_every,
+# engine/hogo_facts.c) against common.all_answered_lua, with the probe rules
+# tests/text-fields/*-probe.lua beside the pack's libraries.
 #   tests/text_fields.sh HOGO BENCH SOURCE_DIR WORK_DIR
 set -eu
 hogo=$1; bench=$2; src=$3; work=$4
@@ -26,7 +27,7 @@ for set in fixtures/seed fixtures/examples fixtures/schema fixtures/rules tests/
     elif [ "$set" != tests/hostile/plans ] && grep -q "declined" "$out"; then
         echo "FAIL $set: the C walk declined a well-formed plan"; status=1
     else
-        echo "ok   $set: the same text fields and prose answers in C and in Lua"
+        echo "ok   $set: the same text fields, prose answers and plan strings in C and in Lua"
     fi
 done
 exit $status
