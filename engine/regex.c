@@ -3,6 +3,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
 #include "hogo_limits.h"
+#include "rx_lit.h"
 
 #include <hs/hs.h>
 #include <pcre2.h>
@@ -22,6 +23,8 @@ typedef struct rx_entry {
     int pf_id;                 /* its id in the prefilter database, -1 when not in it */
     unsigned pf_flags;         /* the Hyperscan flags it is compiled with */
     char *pf_text;             /* the widened pattern Hyperscan compiles (rx_pf_widen) */
+    rxl_set *lit;              /* its required literals (rx_lit.h), NULL when none */
+    int lit_done;              /* lit worked out */
     struct rx_entry *next;
 } rx_entry;
 
@@ -37,6 +40,7 @@ typedef struct rx_entry {
 enum { RX_PF_UNKNOWN = 0, RX_PF_NO, RX_PF_WAITING, RX_PF_IN };
 #define RX_PF_SLOTS       64
 #define RX_PF_MIN_SUBJECT 64
+#define RX_LIT_MIN_SUBJECT 64
 
 typedef struct {
     uint64_t hash;
@@ -44,6 +48,21 @@ typedef struct {
     char *text;                /* NULL: empty slot */
     uint64_t *bits;            /* pattern ids that may match */
 } rx_pf_slot;
+
+/* ---- the literal prefilter: see rx_lit.h ----
+ * The grams of the texts searched last, by the address and length of the
+ * subject (a rule's string does not move while it is searched again) and
+ * confirmed by content, so a text that changed is never mistaken for
+ * another.  Emptied at every plan (rx_prefilter_tick): nothing of one plan's
+ * texts is kept into the next. */
+#define RX_LIT_SLOTS 32
+typedef struct {
+    const char *at;            /* the subject's address; NULL: empty */
+    size_t len;
+    char *text;                /* its copy, to confirm a hit */
+    size_t text_cap;
+    rxl_grams grams;
+} rx_lit_slot;
 
 #define RX_BUCKETS 1024
 /* security: rules can make patterns without end ('a' .. i in a loop), and
@@ -88,6 +107,10 @@ struct rx_cache {
     size_t pf_min;             /* shorter texts go to PCRE2 alone */
     rx_pf_slot slot[RX_PF_SLOTS];
     rx_prefilter_stats pf_stats;
+    /* the literal prefilter */
+    int lit_off;               /* HOGO_REGEX_LITERALS=0 */
+    size_t lit_min;            /* shorter texts go to PCRE2 alone */
+    rx_lit_slot lit_slot[RX_LIT_SLOTS];
 };
 
 rx_cache *rx_cache_new(const rx_limits *lim)
@@ -107,6 +130,11 @@ rx_cache *rx_cache_new(const rx_limits *lim)
     if (pf && !strcmp(pf, "1")) c->pf_at = 1;
     if (pf && !strcmp(pf, "all")) c->pf_at = 1, c->pf_min = 0;
     c->pf_off = c->pf_at == 0;
+    /* the literal prefilter: on unless HOGO_REGEX_LITERALS=0; =all also
+     * for short texts (the differential test) */
+    const char *lit = getenv("HOGO_REGEX_LITERALS");
+    c->lit_off = lit && !strcmp(lit, "0");
+    c->lit_min = lit && !strcmp(lit, "all") ? 0 : RX_LIT_MIN_SUBJECT;
     c->md = pcre2_match_data_create(10, NULL);
     c->mctx = pcre2_match_context_create(NULL);
     if (!c->md || !c->mctx) { rx_cache_free(c); return NULL; }
@@ -141,6 +169,7 @@ static void rx_cache_clear(rx_cache *c)
         while (e) {
             rx_entry *n = e->next;
             pcre2_code_free(e->code);
+            rxl_free(e->lit);
             free(e->flags); free(e->pattern); free(e->error); free(e->pf_text); free(e);
             e = n;
         }
@@ -158,6 +187,10 @@ void rx_cache_free(rx_cache *c)
     pcre2_match_context_free(c->mctx);
     if (c->jit_stack) pcre2_jit_stack_free(c->jit_stack);
     if (c->scratch) hs_free_scratch(c->scratch);
+    for (int i = 0; i < RX_LIT_SLOTS; i++) {
+        free(c->lit_slot[i].text);
+        rxl_grams_free(&c->lit_slot[i].grams);
+    }
     free(c);
 }
 
@@ -476,7 +509,9 @@ void rx_prefilter_build(rx_cache *c)
 
 void rx_prefilter_tick(rx_cache *c)
 {
-    if (!c || c->pf_off || !c->pf_at) return;
+    if (!c) return;
+    for (int i = 0; i < RX_LIT_SLOTS; i++) c->lit_slot[i].at = NULL;   /* nothing into the next plan */
+    if (c->pf_off || !c->pf_at) return;
     unsigned long p = ++c->plans;
     if ((p == c->pf_at || p == c->pf_at * 16) && c->pf_new) rx_prefilter_build(c);
 }
@@ -569,6 +604,38 @@ static int rx_pf_may_match(rx_cache *c, rx_entry *e, const char *subject, size_t
     unsigned id = (unsigned)e->pf_id;
     if (bits[id >> 6] >> (id & 63) & 1) { c->pf_stats.confirmed++; return 1; }
     c->pf_stats.ruled_out++;
+    return 0;
+}
+
+/* 0 when the pattern's required literals prove it cannot match the
+ * subject (rx_lit.h), 1 when PCRE2 must decide.  The grams of a text are
+ * made at its first search and kept in its slot for the next ones. */
+static int rx_lit_may_match(rx_cache *c, rx_entry *e, const char *subject, size_t slen)
+{
+    if (c->lit_off || slen < c->lit_min || slen > HOGO_MAX_LITERAL_SUBJECT) return 1;
+    if (!e->lit_done) {
+        e->lit_done = 1;
+        e->lit = rxl_extract(e->pattern, e->plen, e->flags);
+        if (e->lit) c->bytes += e->lit->off[e->lit->n] + (e->lit->n + 1) * sizeof *e->lit->off;
+    }
+    if (!e->lit) return 1;
+    uintptr_t a = (uintptr_t)subject;
+    rx_lit_slot *sl = &c->lit_slot[((a >> 4) ^ (a >> 12) ^ slen) % RX_LIT_SLOTS];
+    if (sl->at != subject || sl->len != slen || memcmp(sl->text, subject, slen) != 0) {
+        if (slen > sl->text_cap) {
+            char *t = realloc(sl->text, slen);
+            if (!t) return 1;
+            sl->text = t;
+            sl->text_cap = slen;
+        }
+        sl->at = NULL;
+        if (!rxl_grams_build(&sl->grams, subject, slen)) return 1;
+        memcpy(sl->text, subject, slen);
+        sl->at = subject;
+        sl->len = slen;
+    }
+    if (rxl_may_match(e->lit, &sl->grams)) { c->pf_stats.lit_confirmed++; return 1; }
+    c->pf_stats.lit_ruled_out++;
     return 0;
 }
 
@@ -671,6 +738,7 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
     m->msg[0] = '\0';
     rx_entry *e = rx_get(c, pattern, plen, flags, m->msg);
     if (!e) return -1;
+    if (!rx_lit_may_match(c, e, subject, slen)) return 0;
     if (!rx_pf_may_match(c, e, subject, slen, start)) return 0;
     if (!rx_fit_captures(c, e)) { snprintf(m->msg, 160, "out of memory"); return -1; }
     int rc = rx_search(c, e, subject, slen, start, 0);
