@@ -23,6 +23,8 @@ typedef struct rx_entry {
     int pf_id;                 /* its id in the prefilter database, -1 when not in it */
     unsigned pf_flags;         /* the Hyperscan flags it is compiled with */
     char *pf_text;             /* the widened pattern Hyperscan compiles (rx_pf_widen) */
+    uint32_t caps;             /* capture groups (PCRE2_INFO_CAPTURECOUNT) */
+    int anchored;              /* compiled anchored (PCRE2_INFO_ALLOPTIONS) */
     rxl_set *lit;              /* its required literals (rx_lit.h), NULL when none */
     int lit_done;              /* lit worked out */
     struct rx_entry *next;
@@ -50,15 +52,15 @@ typedef struct {
 } rx_pf_slot;
 
 /* ---- the literal prefilter: see rx_lit.h ----
- * The grams of the texts searched last, by the address and length of the
- * subject (a rule's string does not move while it is searched again) and
- * confirmed by content, so a text that changed is never mistaken for
- * another.  Emptied at every plan (rx_prefilter_tick): nothing of one plan's
+ * The grams of the texts searched last, by the content of the subject
+ * (a hash, confirmed by comparing the whole text, so a text is never
+ * mistaken for another; rx_lit_slot_of).  Emptied at every plan (rx_prefilter_tick): nothing of one plan's
  * texts is kept into the next. */
 #define RX_LIT_SLOTS 32
 typedef struct {
-    const char *at;            /* the subject's address; NULL: empty */
+    const char *at;            /* the subject's address last seen; NULL: empty */
     size_t len;
+    uint64_t hash;             /* rx_pf_hash of the text */
     char *text;                /* its copy, to confirm a hit */
     size_t text_cap;
     rxl_grams grams;
@@ -111,6 +113,7 @@ struct rx_cache {
     int lit_off;               /* HOGO_REGEX_LITERALS=0 */
     size_t lit_min;            /* shorter texts go to PCRE2 alone */
     rx_lit_slot lit_slot[RX_LIT_SLOTS];
+    rx_lit_slot *lit_last;     /* the slot used last */
 };
 
 rx_cache *rx_cache_new(const rx_limits *lim)
@@ -194,19 +197,36 @@ void rx_cache_free(rx_cache *c)
     free(c);
 }
 
-/* FNV-1a over the flags, the length and three samples of the pattern
- * (start, middle, end): cheap for the long alternations rules build, and a
- * full memcmp confirms every hit anyway. */
+/* A hash of the flags, the length and three samples of the pattern (start,
+ * middle, end), eight bytes at a step: cheap for the long alternations
+ * rules build (it runs at every hogo.test), and a full memcmp confirms
+ * every hit anyway. */
+static uint64_t rx_mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+}
+
 static unsigned rx_hash(const char *flags, const char *p, size_t n)
 {
-    unsigned h = 2166136261u;
-    for (; *flags; flags++) h = (h ^ (unsigned char)*flags) * 16777619u;
-    h = (h ^ (unsigned)n) * 16777619u;
+    uint64_t h = 0xCBF29CE484222325ull ^ n;
+    for (; *flags; flags++) h = rx_mix(h, (unsigned char)*flags);
     size_t cuts[3][2] = { { 0, n < 24 ? n : 24 }, { n / 2, n / 2 + (n - n / 2 < 16 ? n - n / 2 : 16) },
                           { n > 24 ? n - 24 : 0, n } };
-    for (int k = 0; k < 3; k++)
-        for (size_t i = cuts[k][0]; i < cuts[k][1]; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
-    return h;
+    for (int k = 0; k < 3; k++) {
+        size_t i = cuts[k][0], end = cuts[k][1];
+        for (; i + 8 <= end; i += 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            h = rx_mix(h, w);
+        }
+        if (i < end) {
+            uint64_t w = 0;
+            memcpy(&w, p + i, end - i);
+            h = rx_mix(h, w ^ (uint64_t)(end - i) << 59);
+        }
+    }
+    return (unsigned)(h ^ (h >> 32));
 }
 
 static uint32_t rx_flag_bits(const char *flags, char *bad)
@@ -263,6 +283,10 @@ static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *f
         e->code = pcre2_compile((PCRE2_SPTR)pat, plen, opts, &code, &at, NULL);
         if (e->code) {
             if (!c->no_jit) pcre2_jit_compile(e->code, PCRE2_JIT_COMPLETE);
+            uint32_t all = 0;
+            pcre2_pattern_info(e->code, PCRE2_INFO_ALLOPTIONS, &all);
+            e->anchored = (all & PCRE2_ANCHORED) != 0;
+            pcre2_pattern_info(e->code, PCRE2_INFO_CAPTURECOUNT, &e->caps);
         } else {
             PCRE2_UCHAR buf[120];
             pcre2_get_error_message(code, buf, sizeof buf);
@@ -511,6 +535,7 @@ void rx_prefilter_tick(rx_cache *c)
 {
     if (!c) return;
     for (int i = 0; i < RX_LIT_SLOTS; i++) c->lit_slot[i].at = NULL;   /* nothing into the next plan */
+    c->lit_last = NULL;
     if (c->pf_off || !c->pf_at) return;
     unsigned long p = ++c->plans;
     if ((p == c->pf_at || p == c->pf_at * 16) && c->pf_new) rx_prefilter_build(c);
@@ -607,6 +632,37 @@ static int rx_pf_may_match(rx_cache *c, rx_entry *e, const char *subject, size_t
     return 0;
 }
 
+/* The slot holding the grams of subject, made now if no slot has them:
+ * the last slot used when it is the same string (a rule asks one text many
+ * questions in a row), else the slot of the text's content hash (rules
+ * build equal long strings anew, at other addresses).  NULL when out of
+ * memory. */
+static rx_lit_slot *rx_lit_slot_of(rx_cache *c, const char *subject, size_t slen)
+{
+    rx_lit_slot *sl = c->lit_last;
+    if (sl && sl->at == subject && sl->len == slen && !memcmp(sl->text, subject, slen)) return sl;
+    uint64_t h = rx_pf_hash(subject, slen);
+    sl = &c->lit_slot[h % RX_LIT_SLOTS];
+    c->lit_last = sl;
+    if (sl->at && sl->hash == h && sl->len == slen && !memcmp(sl->text, subject, slen)) {
+        sl->at = subject;
+        return sl;
+    }
+    if (slen > sl->text_cap) {
+        char *t = realloc(sl->text, slen);
+        if (!t) { sl->at = NULL; return NULL; }
+        sl->text = t;
+        sl->text_cap = slen;
+    }
+    sl->at = NULL;
+    if (!rxl_grams_build(&sl->grams, subject, slen)) return NULL;
+    memcpy(sl->text, subject, slen);
+    sl->at = subject;
+    sl->len = slen;
+    sl->hash = h;
+    return sl;
+}
+
 /* 0 when the pattern's required literals prove it cannot match the
  * subject (rx_lit.h), 1 when PCRE2 must decide.  The grams of a text are
  * made at its first search and kept in its slot for the next ones. */
@@ -619,21 +675,8 @@ static int rx_lit_may_match(rx_cache *c, rx_entry *e, const char *subject, size_
         if (e->lit) c->bytes += e->lit->off[e->lit->n] + (e->lit->n + 1) * sizeof *e->lit->off;
     }
     if (!e->lit) return 1;
-    uintptr_t a = (uintptr_t)subject;
-    rx_lit_slot *sl = &c->lit_slot[((a >> 4) ^ (a >> 12) ^ slen) % RX_LIT_SLOTS];
-    if (sl->at != subject || sl->len != slen || memcmp(sl->text, subject, slen) != 0) {
-        if (slen > sl->text_cap) {
-            char *t = realloc(sl->text, slen);
-            if (!t) return 1;
-            sl->text = t;
-            sl->text_cap = slen;
-        }
-        sl->at = NULL;
-        if (!rxl_grams_build(&sl->grams, subject, slen)) return 1;
-        memcpy(sl->text, subject, slen);
-        sl->at = subject;
-        sl->len = slen;
-    }
+    rx_lit_slot *sl = rx_lit_slot_of(c, subject, slen);
+    if (!sl) return 1;
     if (rxl_may_match(e->lit, &sl->grams)) { c->pf_stats.lit_confirmed++; return 1; }
     c->pf_stats.lit_ruled_out++;
     return 0;
@@ -659,9 +702,7 @@ static void rx_scale_limit(rx_cache *c, size_t n)
 static int rx_search(rx_cache *c, const rx_entry *e, const char *subject, size_t slen, size_t start, uint32_t mopts)
 {
     rx_scale_limit(c, slen - start);
-    uint32_t all = 0;
-    pcre2_pattern_info(e->code, PCRE2_INFO_ALLOPTIONS, &all);
-    if (slen - start <= RX_WINDOW || ((all | mopts) & PCRE2_ANCHORED))
+    if (slen - start <= RX_WINDOW || e->anchored || (mopts & PCRE2_ANCHORED))
         return pcre2_match(e->code, (PCRE2_SPTR)subject, slen, start, mopts, c->md, c->mctx);
     int rc;
     /* Most searches are of a few KB of prose and end at once, matched or
@@ -721,8 +762,7 @@ static int rx_limit_error(int rc, char *msg)
  * them all; it used to stop at the ninth). */
 static int rx_fit_captures(rx_cache *c, const rx_entry *e)
 {
-    uint32_t caps = 0;
-    pcre2_pattern_info(e->code, PCRE2_INFO_CAPTURECOUNT, &caps);
+    uint32_t caps = e->caps;
     if (pcre2_get_ovector_count(c->md) > caps) return 1;
     pcre2_match_data *md = pcre2_match_data_create(caps + 1, NULL);
     if (!md) return 0;
@@ -745,10 +785,8 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) return rx_limit_error(rc, m->msg);
     /* every group of the pattern, unset ones (PCRE2_UNSET) included */
-    uint32_t caps = 0;
-    pcre2_pattern_info(e->code, PCRE2_INFO_CAPTURECOUNT, &caps);
     m->ovec = pcre2_get_ovector_pointer(c->md);
-    m->pairs = (int)caps + 1;
+    m->pairs = (int)e->caps + 1;
     return m->pairs;
 }
 
