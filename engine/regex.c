@@ -42,7 +42,6 @@ typedef struct rx_entry {
 enum { RX_PF_UNKNOWN = 0, RX_PF_NO, RX_PF_WAITING, RX_PF_IN };
 #define RX_PF_SLOTS       64
 #define RX_PF_MIN_SUBJECT 64
-#define RX_LIT_MIN_SUBJECT 64
 
 typedef struct {
     uint64_t hash;
@@ -111,7 +110,6 @@ struct rx_cache {
     rx_prefilter_stats pf_stats;
     /* the literal prefilter */
     int lit_off;               /* HOGO_REGEX_LITERALS=0 */
-    size_t lit_min;            /* shorter texts go to PCRE2 alone */
     rx_lit_slot lit_slot[RX_LIT_SLOTS];
     rx_lit_slot *lit_last;     /* the slot used last */
 };
@@ -133,11 +131,9 @@ rx_cache *rx_cache_new(const rx_limits *lim)
     if (pf && !strcmp(pf, "1")) c->pf_at = 1;
     if (pf && !strcmp(pf, "all")) c->pf_at = 1, c->pf_min = 0;
     c->pf_off = c->pf_at == 0;
-    /* the literal prefilter: on unless HOGO_REGEX_LITERALS=0; =all also
-     * for short texts (the differential test) */
+    /* the literal prefilter: on unless HOGO_REGEX_LITERALS=0 */
     const char *lit = getenv("HOGO_REGEX_LITERALS");
     c->lit_off = lit && !strcmp(lit, "0");
-    c->lit_min = lit && !strcmp(lit, "all") ? 0 : RX_LIT_MIN_SUBJECT;
     c->md = pcre2_match_data_create(10, NULL);
     c->mctx = pcre2_match_context_create(NULL);
     if (!c->md || !c->mctx) { rx_cache_free(c); return NULL; }
@@ -668,13 +664,18 @@ static rx_lit_slot *rx_lit_slot_of(rx_cache *c, const char *subject, size_t slen
  * made at its first search and kept in its slot for the next ones. */
 static int rx_lit_may_match(rx_cache *c, rx_entry *e, const char *subject, size_t slen)
 {
-    if (c->lit_off || slen < c->lit_min || slen > HOGO_MAX_LITERAL_SUBJECT) return 1;
+    if (c->lit_off || slen > HOGO_MAX_LITERAL_SUBJECT) return 1;
     if (!e->lit_done) {
         e->lit_done = 1;
         e->lit = rxl_extract(e->pattern, e->plen, e->flags);
-        if (e->lit) c->bytes += e->lit->off[e->lit->n] + (e->lit->n + 1) * sizeof *e->lit->off;
+        if (e->lit) c->bytes += sizeof *e->lit + e->lit->off[e->lit->n] + (e->lit->n + 1) * sizeof *e->lit->off;
     }
     if (!e->lit) return 1;
+    if (slen < RXL_SHORT) {
+        if (rxl_may_match_short(e->lit, subject, slen)) { c->pf_stats.lit_confirmed++; return 1; }
+        c->pf_stats.lit_ruled_out++;
+        return 0;
+    }
     rx_lit_slot *sl = rx_lit_slot_of(c, subject, slen);
     if (!sl) return 1;
     if (rxl_may_match(e->lit, &sl->grams)) { c->pf_stats.lit_confirmed++; return 1; }

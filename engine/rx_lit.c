@@ -153,6 +153,15 @@ static void rxl_class(rxl_parser *ps)
 
 static void rxl_alt(rxl_parser *ps, rxl_list *out);
 
+/* The first-bytes filter's bit for the first n (2 or 3) bytes of a literal
+ * or a text position: 12 bits. */
+static inline uint64_t rxl_first_hash(const unsigned char *b, size_t n)
+{
+    uint32_t k = n == 3 ? (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2] | 0x3000000u
+                        : (uint32_t)b[0] << 8 | b[1] | 0x2000000u;
+    return (k * 0x9E3779B97F4A7C15ull) >> 52;
+}
+
 /* Keep cand as the sequence's best when it filters better. */
 static void rxl_consider(rxl_parser *ps, rxl_list *best, rxl_list *cand)
 {
@@ -315,9 +324,18 @@ rxl_set *rxl_extract(const char *p, size_t n, const char *flags)
     rxl_list l = { 0 };
     rxl_alt(&ps, &l);
     if (ps.fail || ps.i != n || rxl_score(&l) == 0) { rxl_list_free(&l); return NULL; }
-    rxl_set *s = malloc(sizeof *s);
+    rxl_set *s = calloc(1, sizeof *s);
     if (!s) { rxl_list_free(&l); return NULL; }
-    *s = (rxl_set){ l.n, l.off, l.lit };
+    s->n = l.n;
+    s->off = l.off;
+    s->lit = l.lit;
+    for (unsigned k = 0; k < s->n; k++) {
+        const unsigned char *b = s->lit + s->off[k];
+        size_t len = s->off[k + 1] - s->off[k];
+        uint64_t h = rxl_first_hash(b, len < 3 ? len : 3);
+        s->first[h >> 6] |= (uint64_t)1 << (h & 63);
+        s->has2 |= len == 2;
+    }
     return s;
 }
 
@@ -399,6 +417,30 @@ int rxl_may_match(const rxl_set *s, const rxl_grams *g)
                   (i < 2 || rxl_has(g, ((uint32_t)l[i - 2] << 16 | two) | 0x3000000u));
         }
         if (all) return 1;
+    }
+    return 0;
+}
+
+int rxl_may_match_short(const rxl_set *s, const char *text, size_t n)
+{
+    if (n >= RXL_SHORT) return 1;
+    const unsigned char *t = (const unsigned char *)text;
+    /* a literal starts where a character does: at a byte that does not
+     * continue a UTF-8 sequence, in the text as in the literal */
+    for (size_t i = 0; i + 2 <= n; i++) {
+        unsigned char c = t[i];
+        if (c == 0xE2 || c == 0xC5) return 1;    /* perhaps K or ſ, which the grams read as k, s: PCRE2 decides */
+        if ((c & 0xC0) == 0x80) continue;
+        unsigned char k[3] = { rxl_fold(c), rxl_fold(t[i + 1]), i + 2 < n ? rxl_fold(t[i + 2]) : 0 };
+        uint64_t h;
+        if (i + 3 <= n) {
+            h = rxl_first_hash(k, 3);
+            if (s->first[h >> 6] >> (h & 63) & 1) return 1;
+        }
+        if (s->has2) {
+            h = rxl_first_hash(k, 2);
+            if (s->first[h >> 6] >> (h & 63) & 1) return 1;
+        }
     }
     return 0;
 }

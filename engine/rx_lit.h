@@ -35,6 +35,8 @@ typedef struct {
     unsigned n;
     uint32_t *off;
     unsigned char *lit;
+    int has2;                 /* some literal is 2 bytes long */
+    uint64_t first[64];       /* Bloom filter of the literals' first 3 bytes (2 when that is all) */
 } rxl_set;
 
 /* The required literals of pattern p (flags as rx_exec takes them), or
@@ -56,4 +58,10 @@ void rxl_grams_free(rxl_grams *g);
 /* 0 when no literal of s can occur in the text g was built from (the
  * pattern cannot match it); 1 when PCRE2 must decide. */
 int rxl_may_match(const rxl_set *s, const rxl_grams *g);
+
+/* The same for a short text searched without grams (fewer than
+ * RXL_SHORT bytes; 1 for a longer one): no position of the text starts
+ * like one of the literals. */
+#define RXL_SHORT 64
+int rxl_may_match_short(const rxl_set *s, const char *text, size_t n);
 #endif

@@ -36,6 +36,7 @@ static const char *const rxg_words[] = {
     "年", "か月", "日", "以内", "市", "課", "で", "が", "に", "の", "を", "は", "し", "て", "ため",
     "AI", "OCR", "RPA", "LGWAN", "ai", "Ai", "ChatGPT", "API", "ISMAP", "USB", "PoC", "NPO", "ok",
     "Ａ", "ａ", "ＡＩ", "K", "ſ", "k", "s", "S", "非", "脱", "要綱", "規程", "施行", "答申", "第",
+    "SNS", "Slack", "kintone",
 };
 #define RXG_NWORDS (sizeof rxg_words / sizeof rxg_words[0])
 
@@ -97,7 +98,8 @@ static void rxg_subject(rxg_rng *r, rxg_buf *b)
 {
     static const char *const fill[] = { "、", "。", "\n", " ", "　", "１２", "3", "0", "\xFF", "\xC0\xAF", "\xE3\x81",
                                         "ｶﾒﾗ", "Ｋ", "é", "😀", "a", "Z", "-",
-                                        "\xE2\x84\xAA" /* KELVIN SIGN */, "\xC5\xBF" /* ſ */, "SSL", "sns" };
+                                        "\xE2\x84\xAA" /* KELVIN SIGN */, "\xC5\xBF" /* ſ */, "SSL", "sns",
+                                        "\xC5\xBFns", "\xC5\xBFlack", "\xE2\x84\xAAintone" };
     b->n = 0;
     rxg_puts(b, "");
     unsigned parts = rxg_pick(r, 40);
