@@ -12,8 +12,7 @@
  * a text's byte pairs and triples rule out most of the pack's searches of
  * a plan's prose for keywords it does not contain, before PCRE2 runs.  The
  * texts' grams are kept per plan only (emptied by rx_prefilter_tick).
- * HOGO_REGEX_LITERALS=0 turns it off, =all applies it to texts of any
- * length (the literals.differential ctest).
+ * HOGO_REGEX_LITERALS=0 turns it off.
  *
  * The prefilter (as Suricata uses Hyperscan): the patterns the first plans
  * used are compiled into one Hyperscan database in prefilter mode

@@ -7,9 +7,11 @@
  * So each pattern gets, once, its required literals: a set of byte strings
  * one of which every match contains (the keyword alternatives; for
  * (?:アクセス|操作)(?:の)?(?:ログ|記録), the first group's).  Each text
- * searched often gets, once, the set of its byte pairs and triples (a
- * Bloom filter, ASCII letters folded).  A pattern none of whose literals
- * has all its pairs and triples in the text cannot match it; anything else
+ * of 64 bytes or more gets, once, the set of its byte pairs and triples
+ * (a Bloom filter, ASCII letters folded; kept for the next searches of the
+ * same text), and a pattern none of whose literals has all its pairs and
+ * triples in the text cannot match it.  A shorter text is read once for
+ * the literals' first bytes instead (rxl_may_match_short).  Anything else
  * goes to PCRE2, which decides with its limits as before.
  *
  * Sound by construction, and held to PCRE2's answers by the
@@ -21,9 +23,8 @@
  * of a pattern every match must go through (no optional or repeated atom,
  * no look-around).  A pattern the extraction cannot read (x flag, \x{...},
  * back-references, (?options), verbs, a sequence without a literal of two
- * bytes or more) has no set and always goes to PCRE2.  Only texts of
- * 64 B to HOGO_MAX_LITERAL_SUBJECT are filtered: for shorter ones making
- * the grams costs more than the searches it saves. */
+ * bytes or more) has no set and always goes to PCRE2, as does a text
+ * longer than HOGO_MAX_LITERAL_SUBJECT. */
 #ifndef HOGO_RX_LIT_H
 #define HOGO_RX_LIT_H
 #include <stddef.h>
