@@ -378,10 +378,15 @@ int rxl_grams_build(rxl_grams *g, const char *text, size_t n)
         /* the two non-ASCII letters caseless matching takes for ASCII ones:
          * read as the letter they fold to, so a literal "sk" is found in
          * "ſK" as PCRE2 would find it */
-        if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA) c = 'k', i += 2;
-        else if (c == 0xC5 && i + 1 < n && u[i + 1] == 0xBF) c = 's', i += 1;
+        if ((c == 0xE2 || c == 0xC5) && i + 1 < n) {
+            if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA) c = 'k', i += 2;
+            else if (c == 0xC5 && u[i + 1] == 0xBF) c = 's', i += 1;
+        }
         win = (win << 8 | c) & 0xFFFFFF;
-        if (++got >= 2) {
+        got++;
+        /* pairs only of two ASCII bytes: the only literals of two bytes
+         * (every character a literal takes beyond ASCII has three) */
+        if ((win & 0x8080) == 0 && got >= 2) {
             uint64_t h2 = rxl_hash((win & 0xFFFF) | 0x2000000u, g->shift);
             g->bits[h2 >> 6] |= (uint64_t)1 << (h2 & 63);
         }
@@ -410,11 +415,13 @@ int rxl_may_match(const rxl_set *s, const rxl_grams *g)
     for (unsigned k = 0; k < s->n; k++) {
         const unsigned char *l = s->lit + s->off[k];
         size_t n = s->off[k + 1] - s->off[k];
-        int all = 1;
-        for (size_t i = 1; all && i < n; i++) {
-            uint32_t two = (uint32_t)l[i - 1] << 8 | l[i];
-            all = rxl_has(g, two | 0x2000000u) &&
-                  (i < 2 || rxl_has(g, ((uint32_t)l[i - 2] << 16 | two) | 0x3000000u));
+        int all;
+        if (n == 2) {
+            all = rxl_has(g, ((uint32_t)l[0] << 8 | l[1]) | 0x2000000u);
+        } else {                        /* its triples hold its pairs */
+            all = 1;
+            for (size_t i = 2; all && i < n; i++)
+                all = rxl_has(g, ((uint32_t)l[i - 2] << 16 | (uint32_t)l[i - 1] << 8 | l[i]) | 0x3000000u);
         }
         if (all) return 1;
     }

@@ -7,10 +7,11 @@
  * So each pattern gets, once, its required literals: a set of byte strings
  * one of which every match contains (the keyword alternatives; for
  * (?:アクセス|操作)(?:の)?(?:ログ|記録), the first group's).  Each text
- * of 64 bytes or more gets, once, the set of its byte pairs and triples
- * (a Bloom filter, ASCII letters folded; kept for the next searches of the
- * same text), and a pattern none of whose literals has all its pairs and
- * triples in the text cannot match it.  A shorter text is read once for
+ * of 64 bytes or more gets, once, the set of its byte triples and of its
+ * pairs of ASCII bytes (a Bloom filter, ASCII letters folded; kept for the
+ * next searches of the same text), and a pattern none of whose literals
+ * has all its triples (a literal of two bytes: its pair) in the text
+ * cannot match it.  A shorter text is read once for
  * the literals' first bytes instead (rxl_may_match_short).  Anything else
  * goes to PCRE2, which decides with its limits as before.
  *
