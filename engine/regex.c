@@ -27,6 +27,7 @@ typedef struct rx_entry {
     int anchored;              /* compiled anchored (PCRE2_INFO_ALLOPTIONS) */
     rxl_set *lit;              /* its required literals (rx_lit.h), NULL when none */
     int lit_done;              /* lit worked out */
+    int jit_done;              /* JIT compiling tried (rx_jit) */
     struct rx_entry *next;
 } rx_entry;
 
@@ -278,7 +279,6 @@ static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *f
         PCRE2_SIZE at;
         e->code = pcre2_compile((PCRE2_SPTR)pat, plen, opts, &code, &at, NULL);
         if (e->code) {
-            if (!c->no_jit) pcre2_jit_compile(e->code, PCRE2_JIT_COMPLETE);
             uint32_t all = 0;
             pcre2_pattern_info(e->code, PCRE2_INFO_ALLOPTIONS, &all);
             e->anchored = (all & PCRE2_ANCHORED) != 0;
@@ -293,12 +293,9 @@ static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *f
     e->pf_id = -1;
     e->pf_state = e->code ? RX_PF_UNKNOWN : RX_PF_NO;
     c->pf_new += e->code != NULL;
-    size_t size = 0, jit = 0;
-    if (e->code) {
-        pcre2_pattern_info(e->code, PCRE2_INFO_SIZE, &size);
-        if (pcre2_pattern_info(e->code, PCRE2_INFO_JITSIZE, &jit) != 0) jit = 0;
-    }
-    c->bytes += sizeof *e + plen + size + jit;
+    size_t size = 0;
+    if (e->code) pcre2_pattern_info(e->code, PCRE2_INFO_SIZE, &size);
+    c->bytes += sizeof *e + plen + size;
     c->n_entries++;
     e->next = c->bucket[b];
     c->bucket[b] = e;
@@ -772,6 +769,20 @@ static int rx_fit_captures(rx_cache *c, const rx_entry *e)
     return 1;
 }
 
+/* JIT-compile e before its first search by PCRE2, not when it is compiled:
+ * JIT compiling a pattern costs as much as hundreds of searches of a
+ * plan's prose, and with the literal prefilter in front some patterns never
+ * reach PCRE2.  Every search PCRE2 makes still runs JIT code (the
+ * interpreter only where JIT is not available or HOGO_REGEX_JIT=0). */
+static void rx_jit(rx_cache *c, rx_entry *e)
+{
+    if (e->jit_done || c->no_jit) return;
+    e->jit_done = 1;
+    if (pcre2_jit_compile(e->code, PCRE2_JIT_COMPLETE) != 0) return;
+    size_t jit = 0;
+    if (pcre2_pattern_info(e->code, PCRE2_INFO_JITSIZE, &jit) == 0) c->bytes += jit;
+}
+
 int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
             const char *subject, size_t slen, size_t start, rx_match *m)
 {
@@ -782,6 +793,7 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
     if (!rx_lit_may_match(c, e, subject, slen)) return 0;
     if (!rx_pf_may_match(c, e, subject, slen, start)) return 0;
     if (!rx_fit_captures(c, e)) { snprintf(m->msg, 160, "out of memory"); return -1; }
+    rx_jit(c, e);
     int rc = rx_search(c, e, subject, slen, start, 0);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) return rx_limit_error(rc, m->msg);
@@ -804,6 +816,7 @@ char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
     rx_entry *e = rx_get(c, pattern, plen, flags, msg);
     if (!e) return NULL;
     if (!rx_fit_captures(c, e)) { snprintf(msg, 160, "out of memory"); return NULL; }
+    rx_jit(c, e);
     size_t cap = slen + rlen + 64, n = 0;
     char *out = malloc(cap);
     PCRE2_UCHAR *one = NULL;
