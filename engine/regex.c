@@ -90,8 +90,20 @@ typedef struct {
 #define RX_ONE_CALL_MAX   8192          /* bytes: searched in one call first (rx_search) */
 #define RX_ERROR_TIME     (-10000)
 
+/* The entry last found for a pattern at an address: rules pass the same
+ * Lua string again and again (a constant of the rule, or a pattern kept by
+ * a library), so its address finds the entry without hashing the pattern;
+ * the pattern is still compared whole, so an address reused by another
+ * string is never mistaken for it. */
+#define RX_PTR_SLOTS 512
+typedef struct {
+    const char *at;
+    rx_entry *e;
+} rx_ptr_slot;
+
 struct rx_cache {
     rx_entry *bucket[RX_BUCKETS];
+    rx_ptr_slot ptr[RX_PTR_SLOTS];
     size_t n_entries, bytes;
     int no_jit;
     pcre2_match_data *md;
@@ -175,6 +187,7 @@ static void rx_cache_clear(rx_cache *c)
         }
         c->bucket[b] = NULL;
     }
+    memset(c->ptr, 0, sizeof c->ptr);
     c->n_entries = 0;
     c->bytes = 0;
 }
@@ -241,19 +254,34 @@ static uint32_t rx_flag_bits(const char *flags, char *bad)
     return o;
 }
 
+static rx_entry *rx_add(rx_cache *c, const char *pat, size_t plen, const char *flags, char *msg);
+
 /* Find or compile the pattern; NULL with msg when it does not compile.
  * The look-up allocates nothing: it runs for every hogo.test of every rule. */
 static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *flags, char *msg)
 {
     if (!flags) flags = "";
+    uintptr_t a = (uintptr_t)pat;
+    rx_ptr_slot *q = &c->ptr[((a >> 4) ^ (a >> 13)) % RX_PTR_SLOTS];
+    rx_entry *e = q->e;
+    if (!(q->at == pat && e->plen == plen && memcmp(e->pattern, pat, plen) == 0 && !strcmp(e->flags, flags))) {
+        unsigned h = rx_hash(flags, pat, plen);
+        for (e = c->bucket[h % RX_BUCKETS]; e; e = e->next)
+            if (e->hash == h && e->plen == plen && memcmp(e->pattern, pat, plen) == 0 && !strcmp(e->flags, flags)) break;
+        if (e) *q = (rx_ptr_slot){ pat, e };
+    }
+    if (e) {
+        if (e->error) { snprintf(msg, 160, "%s", e->error); return NULL; }
+        return e;
+    }
+    return rx_add(c, pat, plen, flags, msg);
+}
+
+/* Compile the pattern into a new entry of the cache (rx_get). */
+static rx_entry *rx_add(rx_cache *c, const char *pat, size_t plen, const char *flags, char *msg)
+{
     unsigned h = rx_hash(flags, pat, plen);
     unsigned b = h % RX_BUCKETS;
-    for (rx_entry *e = c->bucket[b]; e; e = e->next) {
-        if (e->hash == h && e->plen == plen && memcmp(e->pattern, pat, plen) == 0 && !strcmp(e->flags, flags)) {
-            if (e->error) { snprintf(msg, 160, "%s", e->error); return NULL; }
-            return e;
-        }
-    }
     if (c->n_entries >= HOGO_MAX_REGEX_CACHE || c->bytes >= HOGO_MAX_REGEX_CACHE_BYTES) rx_cache_clear(c);   /* security */
     rx_entry *e = calloc(1, sizeof *e);
     if (e) {
