@@ -11,6 +11,7 @@
 typedef struct {
     unsigned n, cap;
     uint32_t *off;              /* n + 1 offsets into lit */
+    uint32_t *grp;              /* each literal's alternative << 8 | clause (rxl_set) */
     unsigned char *lit;
     size_t len, lit_cap;
 } rxl_list;
@@ -22,7 +23,7 @@ typedef struct {
  * more than the search it saves. */
 #define RXL_MAX_ALTS  256
 
-static int rxl_list_add(rxl_list *l, const unsigned char *s, size_t n)
+static int rxl_list_add(rxl_list *l, const unsigned char *s, size_t n, uint32_t grp)
 {
     if (n > RXL_MAX_LIT) n = RXL_MAX_LIT;
     if (l->n + 2 > l->cap) {
@@ -30,6 +31,9 @@ static int rxl_list_add(rxl_list *l, const unsigned char *s, size_t n)
         uint32_t *o = realloc(l->off, cap * sizeof *o);
         if (!o) return 0;
         l->off = o;
+        uint32_t *g = realloc(l->grp, cap * sizeof *g);
+        if (!g) return 0;
+        l->grp = g;
         l->cap = cap;
     }
     if (l->len + n > l->lit_cap) {
@@ -42,6 +46,7 @@ static int rxl_list_add(rxl_list *l, const unsigned char *s, size_t n)
     if (l->n == 0) l->off[0] = 0;
     memcpy(l->lit + l->len, s, n);
     l->len += n;
+    l->grp[l->n] = grp;
     l->off[++l->n] = (uint32_t)l->len;
     return 1;
 }
@@ -49,6 +54,7 @@ static int rxl_list_add(rxl_list *l, const unsigned char *s, size_t n)
 static void rxl_list_free(rxl_list *l)
 {
     free(l->off);
+    free(l->grp);
     free(l->lit);
     *l = (rxl_list){ 0 };
 }
@@ -153,6 +159,13 @@ static void rxl_class(rxl_parser *ps)
 
 static void rxl_alt(rxl_parser *ps, rxl_list *out);
 
+/* The candidates a sequence keeps: every one required. */
+#define RXL_CLAUSES 3
+typedef struct {
+    rxl_list c[RXL_CLAUSES];
+    unsigned n;
+} rxl_keep;
+
 /* The first-bytes filter's bit for the first n (2 or 3) bytes of a literal
  * or a text position: 12 bits. */
 static inline uint64_t rxl_first_hash(const unsigned char *b, size_t n)
@@ -162,25 +175,49 @@ static inline uint64_t rxl_first_hash(const unsigned char *b, size_t n)
     return (k * 0x9E3779B97F4A7C15ull) >> 52;
 }
 
-/* Keep cand as the sequence's best when it filters better. */
-static void rxl_consider(rxl_parser *ps, rxl_list *best, rxl_list *cand)
+/* Keep cand among the sequence's RXL_CLAUSES best candidates (every one of
+ * them is required: a match of the sequence goes through each). */
+static void rxl_consider(rxl_parser *ps, rxl_keep *best, rxl_list *cand)
 {
     size_t s = rxl_score(cand);
-    size_t b = rxl_score(best);
-    if (s > b || (s && s == b && cand->n < best->n)) {
-        rxl_list_free(best);
-        *best = *cand;
-        *cand = (rxl_list){ 0 };
-    }
     (void)ps;
+    if (!s) return;
+    unsigned w = 0;
+    if (best->n < RXL_CLAUSES) {
+        w = best->n++;
+    } else {
+        for (unsigned k = 1; k < RXL_CLAUSES; k++)
+            if (rxl_score(&best->c[k]) < rxl_score(&best->c[w])) w = k;
+        if (rxl_score(&best->c[w]) >= s) return;
+        rxl_list_free(&best->c[w]);
+    }
+    best->c[w] = *cand;
+    *cand = (rxl_list){ 0 };
+}
+
+/* The best of them (a nested group needs one only). */
+static rxl_list *rxl_keep_best(rxl_keep *k)
+{
+    rxl_list *b = NULL;
+    for (unsigned i = 0; i < k->n; i++) {
+        size_t s = rxl_score(&k->c[i]);
+        if (!b || s > rxl_score(b) || (s == rxl_score(b) && k->c[i].n < b->n)) b = &k->c[i];
+    }
+    return b;
+}
+
+static void rxl_keep_free(rxl_keep *k)
+{
+    for (unsigned i = 0; i < k->n; i++) rxl_list_free(&k->c[i]);
+    k->n = 0;
 }
 
 /* The run of literal characters read so far, as a candidate. */
-static void rxl_flush(rxl_parser *ps, rxl_list *best, unsigned char *run, size_t *rn)
+static void rxl_flush(rxl_parser *ps, rxl_keep *best, unsigned char *run, size_t *rn)
 {
     if (*rn >= 2) {
         rxl_list cand = { 0 };
-        if (!rxl_list_add(&cand, run, *rn)) ps->fail = 1;
+        if (!rxl_list_add(&cand, run, *rn, 0)) ps->fail = 1;
         else rxl_consider(ps, best, &cand);
         rxl_list_free(&cand);
     }
@@ -190,7 +227,7 @@ static void rxl_flush(rxl_parser *ps, rxl_list *best, unsigned char *run, size_t
 /* A group after its opening "(", "(?:" or a look-around's: read up to and
  * past its ")", then its quantifier.  A plain group every match goes
  * through once or more is a candidate. */
-static void rxl_group(rxl_parser *ps, rxl_list *best, int look)
+static void rxl_group(rxl_parser *ps, rxl_keep *best, int look)
 {
     rxl_list sub = { 0 };
     if (++ps->depth > 64) { ps->fail = 1; return; }
@@ -208,7 +245,7 @@ static void rxl_group(rxl_parser *ps, rxl_list *best, int look)
  * escape such as \n, its byte, one character of the pattern): added to
  * the run, or ending it when it is quantified or matches other characters
  * too (in a \Q...\E quote a quantifier is a character).  0 when the pattern cannot be read. */
-static int rxl_literal(rxl_parser *ps, rxl_list *best, unsigned char *run, size_t *rn, int *full,
+static int rxl_literal(rxl_parser *ps, rxl_keep *best, unsigned char *run, size_t *rn, int *full,
                        const unsigned char *at, size_t left, int quoted)
 {
     unsigned char lit[4];
@@ -224,8 +261,8 @@ static int rxl_literal(rxl_parser *ps, rxl_list *best, unsigned char *run, size_
     return 1;
 }
 
-/* One sequence of atoms (up to '|', ')' or the end): its best candidate. */
-static void rxl_seq(rxl_parser *ps, rxl_list *best)
+/* One sequence of atoms (up to '|', ')' or the end): its best candidates. */
+static void rxl_seq(rxl_parser *ps, rxl_keep *best)
 {
     unsigned char run[RXL_MAX_LIT];
     size_t rn = 0;
@@ -304,13 +341,36 @@ static void rxl_alt(rxl_parser *ps, rxl_list *out)
 {
     int none = 0;
     for (;;) {
-        rxl_list best = { 0 };
-        rxl_seq(ps, &best);
-        if (ps->fail) { rxl_list_free(&best); break; }
-        if (best.n == 0) none = 1;
-        for (unsigned k = 0; !none && k < best.n; k++)
-            if (!rxl_list_add(out, best.lit + best.off[k], best.off[k + 1] - best.off[k])) ps->fail = 1;
-        rxl_list_free(&best);
+        rxl_keep keep = { 0 };
+        rxl_seq(ps, &keep);
+        if (ps->fail) { rxl_keep_free(&keep); break; }
+        rxl_list *best = rxl_keep_best(&keep);
+        if (!best) none = 1;
+        for (unsigned k = 0; !none && k < best->n; k++)
+            if (!rxl_list_add(out, best->lit + best->off[k], best->off[k + 1] - best->off[k], 0)) ps->fail = 1;
+        rxl_keep_free(&keep);
+        if (ps->i < ps->n && ps->p[ps->i] == '|') { ps->i++; continue; }
+        break;
+    }
+    if (none || out->n > RXL_MAX_ALTS) { rxl_list_free(out); }
+}
+
+/* The whole pattern: its alternatives, each with all the candidates its
+ * sequence keeps (clauses), tagged alternative << 8 | clause. */
+static void rxl_top(rxl_parser *ps, rxl_list *out)
+{
+    int none = 0;
+    for (uint32_t a = 0;; a++) {
+        rxl_keep keep = { 0 };
+        rxl_seq(ps, &keep);
+        if (ps->fail) { rxl_keep_free(&keep); break; }
+        if (keep.n == 0 || a > 0xFFFFFF) none = 1;
+        for (unsigned c = 0; !none && c < keep.n; c++)
+            for (unsigned k = 0; k < keep.c[c].n; k++)
+                if (!rxl_list_add(out, keep.c[c].lit + keep.c[c].off[k], keep.c[c].off[k + 1] - keep.c[c].off[k],
+                                  a << 8 | c))
+                    ps->fail = 1;
+        rxl_keep_free(&keep);
         if (ps->i < ps->n && ps->p[ps->i] == '|') { ps->i++; continue; }
         break;
     }
@@ -322,12 +382,13 @@ rxl_set *rxl_extract(const char *p, size_t n, const char *flags)
     if (flags && strchr(flags, 'x')) return NULL;         /* spaces and comments mean otherwise */
     rxl_parser ps = { (const unsigned char *)p, n, 0, 0, 0 };
     rxl_list l = { 0 };
-    rxl_alt(&ps, &l);
+    rxl_top(&ps, &l);
     if (ps.fail || ps.i != n || rxl_score(&l) == 0) { rxl_list_free(&l); return NULL; }
     rxl_set *s = calloc(1, sizeof *s);
     if (!s) { rxl_list_free(&l); return NULL; }
     s->n = l.n;
     s->off = l.off;
+    s->grp = l.grp;
     s->lit = l.lit;
     for (unsigned k = 0; k < s->n; k++) {
         const unsigned char *b = s->lit + s->off[k];
@@ -343,6 +404,7 @@ void rxl_free(rxl_set *s)
 {
     if (!s) return;
     free(s->off);
+    free(s->grp);
     free(s->lit);
     free(s);
 }
@@ -410,20 +472,32 @@ static inline int rxl_has(const rxl_grams *g, uint32_t gram)
     return (g->bits[h >> 6] >> (h & 63)) & 1;
 }
 
+/* Whether the literal k of s may be in the text. */
+static int rxl_lit_in(const rxl_set *s, unsigned k, const rxl_grams *g)
+{
+    const unsigned char *l = s->lit + s->off[k];
+    size_t n = s->off[k + 1] - s->off[k];
+    if (n == 2) return rxl_has(g, ((uint32_t)l[0] << 8 | l[1]) | 0x2000000u);
+    for (size_t i = 2; i < n; i++)          /* its triples hold its pairs */
+        if (!rxl_has(g, ((uint32_t)l[i - 2] << 16 | (uint32_t)l[i - 1] << 8 | l[i]) | 0x3000000u)) return 0;
+    return 1;
+}
+
+/* Some alternative of the pattern has, in every clause, a literal that may
+ * be in the text. */
 int rxl_may_match(const rxl_set *s, const rxl_grams *g)
 {
-    for (unsigned k = 0; k < s->n; k++) {
-        const unsigned char *l = s->lit + s->off[k];
-        size_t n = s->off[k + 1] - s->off[k];
-        int all;
-        if (n == 2) {
-            all = rxl_has(g, ((uint32_t)l[0] << 8 | l[1]) | 0x2000000u);
-        } else {                        /* its triples hold its pairs */
-            all = 1;
-            for (size_t i = 2; all && i < n; i++)
-                all = rxl_has(g, ((uint32_t)l[i - 2] << 16 | (uint32_t)l[i - 1] << 8 | l[i]) | 0x3000000u);
+    for (unsigned k = 0; k < s->n;) {
+        uint32_t alt = s->grp[k] >> 8;
+        int ok = 1;
+        while (k < s->n && s->grp[k] >> 8 == alt) {
+            uint32_t clause = s->grp[k];
+            int in = 0;
+            for (; k < s->n && s->grp[k] == clause; k++)
+                if (ok && !in) in = rxl_lit_in(s, k, g);
+            ok = ok && in;
         }
-        if (all) return 1;
+        if (ok) return 1;
     }
     return 0;
 }

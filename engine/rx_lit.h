@@ -32,10 +32,14 @@
 #include <stdint.h>
 
 /* A pattern's required literals: lit[off[i] .. off[i+1]) for i < n,
- * ASCII letters lower-cased. */
+ * ASCII letters lower-cased, in groups: grp[i] is the literal's top-level
+ * alternative << 8 | its clause.  A match of an alternative holds one
+ * literal of each of its clauses (for (?:結果|データ)[^。]*(?:市|県): 結果
+ * or データ, and 市 or 県). */
 typedef struct {
     unsigned n;
     uint32_t *off;
+    uint32_t *grp;
     unsigned char *lit;
     int has2;                 /* some literal is 2 bytes long */
     uint64_t first[64];       /* Bloom filter of the literals' first 3 bytes (2 when that is all) */
