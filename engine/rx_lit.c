@@ -396,6 +396,8 @@ rxl_set *rxl_extract(const char *p, size_t n, const char *flags)
         uint64_t h = rxl_first_hash(b, len < 3 ? len : 3);
         s->first[h >> 6] |= (uint64_t)1 << (h & 63);
         s->has2 |= len == 2;
+        if (b[0] < 0x80) s->first_ascii = 1;
+        else s->first_wide = 1;
     }
     return s;
 }
@@ -511,7 +513,7 @@ int rxl_may_match_short(const rxl_set *s, const char *text, size_t n)
     for (size_t i = 0; i + 2 <= n; i++) {
         unsigned char c = t[i];
         if (c == 0xE2 || c == 0xC5) return 1;    /* perhaps K or ſ, which the grams read as k, s: PCRE2 decides */
-        if ((c & 0xC0) == 0x80) continue;
+        if ((c & 0xC0) == 0x80 || !(c < 0x80 ? s->first_ascii : s->first_wide)) continue;
         unsigned char k[3] = { rxl_fold(c), rxl_fold(t[i + 1]), i + 2 < n ? rxl_fold(t[i + 2]) : 0 };
         uint64_t h;
         if (i + 3 <= n) {

@@ -42,6 +42,7 @@ typedef struct {
     uint32_t *grp;
     unsigned char *lit;
     int has2;                 /* some literal is 2 bytes long */
+    int first_ascii, first_wide;  /* some literal starts with an ASCII byte; with another */
     uint64_t first[64];       /* Bloom filter of the literals' first 3 bytes (2 when that is all) */
 } rxl_set;
 
