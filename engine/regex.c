@@ -3,6 +3,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
 #include "hogo_limits.h"
+#include "rx_lit.h"
 
 #include <hs/hs.h>
 #include <pcre2.h>
@@ -22,6 +23,11 @@ typedef struct rx_entry {
     int pf_id;                 /* its id in the prefilter database, -1 when not in it */
     unsigned pf_flags;         /* the Hyperscan flags it is compiled with */
     char *pf_text;             /* the widened pattern Hyperscan compiles (rx_pf_widen) */
+    uint32_t caps;             /* capture groups (PCRE2_INFO_CAPTURECOUNT) */
+    int anchored;              /* compiled anchored (PCRE2_INFO_ALLOPTIONS) */
+    rxl_set *lit;              /* its required literals (rx_lit.h), NULL when none */
+    int lit_done;              /* lit worked out */
+    int jit_done;              /* JIT compiling tried (rx_jit) */
     struct rx_entry *next;
 } rx_entry;
 
@@ -44,6 +50,21 @@ typedef struct {
     char *text;                /* NULL: empty slot */
     uint64_t *bits;            /* pattern ids that may match */
 } rx_pf_slot;
+
+/* ---- the literal prefilter: see rx_lit.h ----
+ * The grams of the texts searched last, by the content of the subject
+ * (a hash, confirmed by comparing the whole text, so a text is never
+ * mistaken for another; rx_lit_slot_of).  Emptied at every plan (rx_prefilter_tick): nothing of one plan's
+ * texts is kept into the next. */
+#define RX_LIT_SLOTS 32
+typedef struct {
+    const char *at;            /* the subject's address last seen; NULL: empty */
+    size_t len;
+    uint64_t hash;             /* rx_pf_hash of the text */
+    char *text;                /* its copy, to confirm a hit */
+    size_t text_cap;
+    rxl_grams grams;
+} rx_lit_slot;
 
 #define RX_BUCKETS 1024
 /* security: rules can make patterns without end ('a' .. i in a loop), and
@@ -69,8 +90,20 @@ typedef struct {
 #define RX_ONE_CALL_MAX   8192          /* bytes: searched in one call first (rx_search) */
 #define RX_ERROR_TIME     (-10000)
 
+/* The entry last found for a pattern at an address: rules pass the same
+ * Lua string again and again (a constant of the rule, or a pattern kept by
+ * a library), so its address finds the entry without hashing the pattern;
+ * the pattern is still compared whole, so an address reused by another
+ * string is never mistaken for it. */
+#define RX_PTR_SLOTS 512
+typedef struct {
+    const char *at;
+    rx_entry *e;
+} rx_ptr_slot;
+
 struct rx_cache {
     rx_entry *bucket[RX_BUCKETS];
+    rx_ptr_slot ptr[RX_PTR_SLOTS];
     size_t n_entries, bytes;
     int no_jit;
     pcre2_match_data *md;
@@ -88,6 +121,10 @@ struct rx_cache {
     size_t pf_min;             /* shorter texts go to PCRE2 alone */
     rx_pf_slot slot[RX_PF_SLOTS];
     rx_prefilter_stats pf_stats;
+    /* the literal prefilter */
+    int lit_off;               /* HOGO_REGEX_LITERALS=0 */
+    rx_lit_slot lit_slot[RX_LIT_SLOTS];
+    rx_lit_slot *lit_last;     /* the slot used last */
 };
 
 rx_cache *rx_cache_new(const rx_limits *lim)
@@ -107,6 +144,9 @@ rx_cache *rx_cache_new(const rx_limits *lim)
     if (pf && !strcmp(pf, "1")) c->pf_at = 1;
     if (pf && !strcmp(pf, "all")) c->pf_at = 1, c->pf_min = 0;
     c->pf_off = c->pf_at == 0;
+    /* the literal prefilter: on unless HOGO_REGEX_LITERALS=0 */
+    const char *lit = getenv("HOGO_REGEX_LITERALS");
+    c->lit_off = lit && !strcmp(lit, "0");
     c->md = pcre2_match_data_create(10, NULL);
     c->mctx = pcre2_match_context_create(NULL);
     if (!c->md || !c->mctx) { rx_cache_free(c); return NULL; }
@@ -141,11 +181,13 @@ static void rx_cache_clear(rx_cache *c)
         while (e) {
             rx_entry *n = e->next;
             pcre2_code_free(e->code);
+            rxl_free(e->lit);
             free(e->flags); free(e->pattern); free(e->error); free(e->pf_text); free(e);
             e = n;
         }
         c->bucket[b] = NULL;
     }
+    memset(c->ptr, 0, sizeof c->ptr);
     c->n_entries = 0;
     c->bytes = 0;
 }
@@ -158,22 +200,43 @@ void rx_cache_free(rx_cache *c)
     pcre2_match_context_free(c->mctx);
     if (c->jit_stack) pcre2_jit_stack_free(c->jit_stack);
     if (c->scratch) hs_free_scratch(c->scratch);
+    for (int i = 0; i < RX_LIT_SLOTS; i++) {
+        free(c->lit_slot[i].text);
+        rxl_grams_free(&c->lit_slot[i].grams);
+    }
     free(c);
 }
 
-/* FNV-1a over the flags, the length and three samples of the pattern
- * (start, middle, end): cheap for the long alternations rules build, and a
- * full memcmp confirms every hit anyway. */
+/* A hash of the flags, the length and three samples of the pattern (start,
+ * middle, end), eight bytes at a step: cheap for the long alternations
+ * rules build (it runs at every hogo.test), and a full memcmp confirms
+ * every hit anyway. */
+static uint64_t rx_mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+}
+
 static unsigned rx_hash(const char *flags, const char *p, size_t n)
 {
-    unsigned h = 2166136261u;
-    for (; *flags; flags++) h = (h ^ (unsigned char)*flags) * 16777619u;
-    h = (h ^ (unsigned)n) * 16777619u;
+    uint64_t h = 0xCBF29CE484222325ull ^ n;
+    for (; *flags; flags++) h = rx_mix(h, (unsigned char)*flags);
     size_t cuts[3][2] = { { 0, n < 24 ? n : 24 }, { n / 2, n / 2 + (n - n / 2 < 16 ? n - n / 2 : 16) },
                           { n > 24 ? n - 24 : 0, n } };
-    for (int k = 0; k < 3; k++)
-        for (size_t i = cuts[k][0]; i < cuts[k][1]; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
-    return h;
+    for (int k = 0; k < 3; k++) {
+        size_t i = cuts[k][0], end = cuts[k][1];
+        for (; i + 8 <= end; i += 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            h = rx_mix(h, w);
+        }
+        if (i < end) {
+            uint64_t w = 0;
+            memcpy(&w, p + i, end - i);
+            h = rx_mix(h, w ^ (uint64_t)(end - i) << 59);
+        }
+    }
+    return (unsigned)(h ^ (h >> 32));
 }
 
 static uint32_t rx_flag_bits(const char *flags, char *bad)
@@ -191,19 +254,34 @@ static uint32_t rx_flag_bits(const char *flags, char *bad)
     return o;
 }
 
+static rx_entry *rx_add(rx_cache *c, const char *pat, size_t plen, const char *flags, char *msg);
+
 /* Find or compile the pattern; NULL with msg when it does not compile.
  * The look-up allocates nothing: it runs for every hogo.test of every rule. */
 static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *flags, char *msg)
 {
     if (!flags) flags = "";
+    uintptr_t a = (uintptr_t)pat;
+    rx_ptr_slot *q = &c->ptr[((a >> 4) ^ (a >> 13)) % RX_PTR_SLOTS];
+    rx_entry *e = q->e;
+    if (!(q->at == pat && e->plen == plen && memcmp(e->pattern, pat, plen) == 0 && !strcmp(e->flags, flags))) {
+        unsigned h = rx_hash(flags, pat, plen);
+        for (e = c->bucket[h % RX_BUCKETS]; e; e = e->next)
+            if (e->hash == h && e->plen == plen && memcmp(e->pattern, pat, plen) == 0 && !strcmp(e->flags, flags)) break;
+        if (e) *q = (rx_ptr_slot){ pat, e };
+    }
+    if (e) {
+        if (e->error) { snprintf(msg, 160, "%s", e->error); return NULL; }
+        return e;
+    }
+    return rx_add(c, pat, plen, flags, msg);
+}
+
+/* Compile the pattern into a new entry of the cache (rx_get). */
+static rx_entry *rx_add(rx_cache *c, const char *pat, size_t plen, const char *flags, char *msg)
+{
     unsigned h = rx_hash(flags, pat, plen);
     unsigned b = h % RX_BUCKETS;
-    for (rx_entry *e = c->bucket[b]; e; e = e->next) {
-        if (e->hash == h && e->plen == plen && memcmp(e->pattern, pat, plen) == 0 && !strcmp(e->flags, flags)) {
-            if (e->error) { snprintf(msg, 160, "%s", e->error); return NULL; }
-            return e;
-        }
-    }
     if (c->n_entries >= HOGO_MAX_REGEX_CACHE || c->bytes >= HOGO_MAX_REGEX_CACHE_BYTES) rx_cache_clear(c);   /* security */
     rx_entry *e = calloc(1, sizeof *e);
     if (e) {
@@ -229,7 +307,10 @@ static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *f
         PCRE2_SIZE at;
         e->code = pcre2_compile((PCRE2_SPTR)pat, plen, opts, &code, &at, NULL);
         if (e->code) {
-            if (!c->no_jit) pcre2_jit_compile(e->code, PCRE2_JIT_COMPLETE);
+            uint32_t all = 0;
+            pcre2_pattern_info(e->code, PCRE2_INFO_ALLOPTIONS, &all);
+            e->anchored = (all & PCRE2_ANCHORED) != 0;
+            pcre2_pattern_info(e->code, PCRE2_INFO_CAPTURECOUNT, &e->caps);
         } else {
             PCRE2_UCHAR buf[120];
             pcre2_get_error_message(code, buf, sizeof buf);
@@ -240,12 +321,9 @@ static rx_entry *rx_get(rx_cache *c, const char *pat, size_t plen, const char *f
     e->pf_id = -1;
     e->pf_state = e->code ? RX_PF_UNKNOWN : RX_PF_NO;
     c->pf_new += e->code != NULL;
-    size_t size = 0, jit = 0;
-    if (e->code) {
-        pcre2_pattern_info(e->code, PCRE2_INFO_SIZE, &size);
-        if (pcre2_pattern_info(e->code, PCRE2_INFO_JITSIZE, &jit) != 0) jit = 0;
-    }
-    c->bytes += sizeof *e + plen + size + jit;
+    size_t size = 0;
+    if (e->code) pcre2_pattern_info(e->code, PCRE2_INFO_SIZE, &size);
+    c->bytes += sizeof *e + plen + size;
     c->n_entries++;
     e->next = c->bucket[b];
     c->bucket[b] = e;
@@ -476,7 +554,10 @@ void rx_prefilter_build(rx_cache *c)
 
 void rx_prefilter_tick(rx_cache *c)
 {
-    if (!c || c->pf_off || !c->pf_at) return;
+    if (!c) return;
+    for (int i = 0; i < RX_LIT_SLOTS; i++) c->lit_slot[i].at = NULL;   /* nothing into the next plan */
+    c->lit_last = NULL;
+    if (c->pf_off || !c->pf_at) return;
     unsigned long p = ++c->plans;
     if ((p == c->pf_at || p == c->pf_at * 16) && c->pf_new) rx_prefilter_build(c);
 }
@@ -572,6 +653,61 @@ static int rx_pf_may_match(rx_cache *c, rx_entry *e, const char *subject, size_t
     return 0;
 }
 
+/* The slot holding the grams of subject, made now if no slot has them:
+ * the last slot used when it is the same string (a rule asks one text many
+ * questions in a row), else the slot of the text's content hash (rules
+ * build equal long strings anew, at other addresses).  NULL when out of
+ * memory. */
+static rx_lit_slot *rx_lit_slot_of(rx_cache *c, const char *subject, size_t slen)
+{
+    rx_lit_slot *sl = c->lit_last;
+    if (sl && sl->at == subject && sl->len == slen && !memcmp(sl->text, subject, slen)) return sl;
+    uint64_t h = rx_pf_hash(subject, slen);
+    sl = &c->lit_slot[h % RX_LIT_SLOTS];
+    c->lit_last = sl;
+    if (sl->at && sl->hash == h && sl->len == slen && !memcmp(sl->text, subject, slen)) {
+        sl->at = subject;
+        return sl;
+    }
+    if (slen > sl->text_cap) {
+        char *t = realloc(sl->text, slen);
+        if (!t) { sl->at = NULL; return NULL; }
+        sl->text = t;
+        sl->text_cap = slen;
+    }
+    sl->at = NULL;
+    if (!rxl_grams_build(&sl->grams, subject, slen)) return NULL;
+    memcpy(sl->text, subject, slen);
+    sl->at = subject;
+    sl->len = slen;
+    sl->hash = h;
+    return sl;
+}
+
+/* 0 when the pattern's required literals prove it cannot match the
+ * subject (rx_lit.h), 1 when PCRE2 must decide.  The grams of a text are
+ * made at its first search and kept in its slot for the next ones. */
+static int rx_lit_may_match(rx_cache *c, rx_entry *e, const char *subject, size_t slen)
+{
+    if (c->lit_off || slen > HOGO_MAX_LITERAL_SUBJECT) return 1;
+    if (!e->lit_done) {
+        e->lit_done = 1;
+        e->lit = rxl_extract(e->pattern, e->plen, e->flags);
+        if (e->lit) c->bytes += sizeof *e->lit + e->lit->off[e->lit->n] + (e->lit->n + 1) * sizeof *e->lit->off;
+    }
+    if (!e->lit) return 1;
+    if (slen < RXL_SHORT) {
+        if (rxl_may_match_short(e->lit, subject, slen)) { c->pf_stats.lit_confirmed++; return 1; }
+        c->pf_stats.lit_ruled_out++;
+        return 0;
+    }
+    rx_lit_slot *sl = rx_lit_slot_of(c, subject, slen);
+    if (!sl) return 1;
+    if (rxl_may_match(e->lit, &sl->grams)) { c->pf_stats.lit_confirmed++; return 1; }
+    c->pf_stats.lit_ruled_out++;
+    return 0;
+}
+
 static uint64_t rx_now_ns(void)
 {
     struct timespec ts;
@@ -592,9 +728,7 @@ static void rx_scale_limit(rx_cache *c, size_t n)
 static int rx_search(rx_cache *c, const rx_entry *e, const char *subject, size_t slen, size_t start, uint32_t mopts)
 {
     rx_scale_limit(c, slen - start);
-    uint32_t all = 0;
-    pcre2_pattern_info(e->code, PCRE2_INFO_ALLOPTIONS, &all);
-    if (slen - start <= RX_WINDOW || ((all | mopts) & PCRE2_ANCHORED))
+    if (slen - start <= RX_WINDOW || e->anchored || (mopts & PCRE2_ANCHORED))
         return pcre2_match(e->code, (PCRE2_SPTR)subject, slen, start, mopts, c->md, c->mctx);
     int rc;
     /* Most searches are of a few KB of prose and end at once, matched or
@@ -654,14 +788,27 @@ static int rx_limit_error(int rc, char *msg)
  * them all; it used to stop at the ninth). */
 static int rx_fit_captures(rx_cache *c, const rx_entry *e)
 {
-    uint32_t caps = 0;
-    pcre2_pattern_info(e->code, PCRE2_INFO_CAPTURECOUNT, &caps);
+    uint32_t caps = e->caps;
     if (pcre2_get_ovector_count(c->md) > caps) return 1;
     pcre2_match_data *md = pcre2_match_data_create(caps + 1, NULL);
     if (!md) return 0;
     pcre2_match_data_free(c->md);
     c->md = md;
     return 1;
+}
+
+/* JIT-compile e before its first search by PCRE2, not when it is compiled:
+ * JIT compiling a pattern costs as much as hundreds of searches of a
+ * plan's prose, and with the literal prefilter in front some patterns never
+ * reach PCRE2.  Every search PCRE2 makes still runs JIT code (the
+ * interpreter only where JIT is not available or HOGO_REGEX_JIT=0). */
+static void rx_jit(rx_cache *c, rx_entry *e)
+{
+    if (e->jit_done || c->no_jit) return;
+    e->jit_done = 1;
+    if (pcre2_jit_compile(e->code, PCRE2_JIT_COMPLETE) != 0) return;
+    size_t jit = 0;
+    if (pcre2_pattern_info(e->code, PCRE2_INFO_JITSIZE, &jit) == 0) c->bytes += jit;
 }
 
 int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
@@ -671,16 +818,16 @@ int rx_exec(rx_cache *c, const char *pattern, size_t plen, const char *flags,
     m->msg[0] = '\0';
     rx_entry *e = rx_get(c, pattern, plen, flags, m->msg);
     if (!e) return -1;
+    if (!rx_lit_may_match(c, e, subject, slen)) return 0;
     if (!rx_pf_may_match(c, e, subject, slen, start)) return 0;
     if (!rx_fit_captures(c, e)) { snprintf(m->msg, 160, "out of memory"); return -1; }
+    rx_jit(c, e);
     int rc = rx_search(c, e, subject, slen, start, 0);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) return rx_limit_error(rc, m->msg);
     /* every group of the pattern, unset ones (PCRE2_UNSET) included */
-    uint32_t caps = 0;
-    pcre2_pattern_info(e->code, PCRE2_INFO_CAPTURECOUNT, &caps);
     m->ovec = pcre2_get_ovector_pointer(c->md);
-    m->pairs = (int)caps + 1;
+    m->pairs = (int)e->caps + 1;
     return m->pairs;
 }
 
@@ -697,6 +844,7 @@ char *rx_gsub(rx_cache *c, const char *pattern, size_t plen, const char *flags,
     rx_entry *e = rx_get(c, pattern, plen, flags, msg);
     if (!e) return NULL;
     if (!rx_fit_captures(c, e)) { snprintf(msg, 160, "out of memory"); return NULL; }
+    rx_jit(c, e);
     size_t cap = slen + rlen + 64, n = 0;
     char *out = malloc(cap);
     PCRE2_UCHAR *one = NULL;

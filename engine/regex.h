@@ -1,4 +1,5 @@
-/* regex.h -- PCRE2 for rules (rx_ prefix), with a Hyperscan prefilter.
+/* regex.h -- PCRE2 for rules (rx_ prefix), with a literal prefilter
+ * (rx_lit.h: on by default) and a Hyperscan prefilter (off by default).
  *
  * Patterns come from rule files and subjects from plans, so neither is
  * trusted: every pattern is compiled UTF + UCP (\d and \w know Japanese),
@@ -6,6 +7,12 @@
  * undefined behaviour) and with match, depth and heap limits (a pathological
  * pattern is stopped, not waited on).  Compiled patterns are cached per
  * engine, so a rule's pattern is compiled once, not once per plan.
+ *
+ * The literal prefilter (rx_lit.h): a pattern's required literals against
+ * a text's byte pairs and triples rule out most of the pack's searches of
+ * a plan's prose for keywords it does not contain, before PCRE2 runs.  The
+ * texts' grams are kept per plan only (emptied by rx_prefilter_tick).
+ * HOGO_REGEX_LITERALS=0 turns it off.
  *
  * The prefilter (as Suricata uses Hyperscan): the patterns the first plans
  * used are compiled into one Hyperscan database in prefilter mode
@@ -47,6 +54,7 @@ typedef struct {
     unsigned long builds, patterns, rejected;   /* databases built; patterns in the last; refused */
     unsigned long scans, cached;                /* texts scanned; answers from a text's slot */
     unsigned long ruled_out, confirmed;         /* PCRE2 calls saved; calls PCRE2 still made */
+    unsigned long lit_ruled_out, lit_confirmed; /* the same for the literal prefilter (rx_lit.h) */
 } rx_prefilter_stats;
 void rx_prefilter_stats_get(const rx_cache *c, rx_prefilter_stats *out);
 

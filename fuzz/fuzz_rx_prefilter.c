@@ -1,8 +1,9 @@
-/* fuzz_rx_prefilter.c -- libFuzzer: the regex prefilter's differential
+/* fuzz_rx_prefilter.c -- libFuzzer: the regex prefilters' differential
  * check (tests/rx_gen.h) with the generator seeded from the input: 8
- * patterns of the pack's grammar against 8 subjects, prefilter + PCRE2
- * against PCRE2 alone; any disagreement aborts.  The bounded ctest of the
- * same check is prefilter.differential (tests/rx_differential.c). */
+ * patterns of the pack's grammar against 8 subjects, both prefilters
+ * (Hyperscan's and the literal one, engine/rx_lit.h) + PCRE2 against PCRE2
+ * alone; any disagreement aborts.  The bounded ctests of the same check are
+ * prefilter.differential and literals.differential (tests/rx_differential.c). */
 #include "rx_gen.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -13,8 +14,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!pf) {
         rx_limits lim = { 1000000, 10000, 20000 };
         setenv("HOGO_REGEX_PREFILTER", "all", 1);
+        setenv("HOGO_REGEX_LITERALS", "1", 1);
         pf = rx_cache_new(&lim);
         setenv("HOGO_REGEX_PREFILTER", "0", 1);
+        setenv("HOGO_REGEX_LITERALS", "0", 1);
         plain = rx_cache_new(&lim);
         if (!pf || !plain) abort();
     }

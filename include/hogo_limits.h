@@ -106,6 +106,9 @@
 #define HOGO_MAX_PREFILTER_PATTERN (8u << 10)
 #define HOGO_MAX_PREFILTER_IDS     1024
 #define HOGO_MAX_PREFILTER_SUBJECT (16u << 10)
+/* The literal prefilter (engine/rx_lit.h): the longest text whose byte
+ * grams are kept (32 KiB of bits at most, in each of 8 slots). */
+#define HOGO_MAX_LITERAL_SUBJECT   (16u << 10)
 
 /* ---- files the tools read ---- */
 

@@ -1,9 +1,11 @@
-/* rx_differential.c -- the prefilter.differential ctest: prefilter + PCRE2
- * must agree with PCRE2 alone on patterns of the pack's grammar and random
- * subjects (tests/rx_gen.h), for a bounded time.
- *   rx_differential [SECONDS [SEED]]     (default 8 s, seed 1)
- * Exit 0 when every round agreed and the prefilter ruled some matches out
- * (so it was really in front); 1 otherwise. */
+/* rx_differential.c -- the prefilter.differential and literals.differential
+ * ctests: a prefilter + PCRE2 must agree with PCRE2 alone on patterns of the
+ * pack's grammar and random subjects (tests/rx_gen.h), for a bounded time.
+ *   rx_differential [SECONDS [SEED [literals]]]     (default 8 s, seed 1)
+ * The prefilter is Hyperscan's (HOGO_REGEX_PREFILTER=all), or with
+ * "literals" the literal prefilter (engine/rx_lit.h: texts under 64 bytes
+ * by their first bytes, longer ones by their grams).  Exit 0 when every round agreed and the
+ * prefilter ruled some matches out (so it was really in front); 1 otherwise. */
 #include "rx_gen.h"
 
 #include <time.h>
@@ -20,9 +22,12 @@ int main(int argc, char **argv)
     double secs = argc > 1 ? atof(argv[1]) : 8.0;
     rxg_rng r = { argc > 2 ? strtoull(argv[2], NULL, 10) : 1 };
     rx_limits lim = { 1000000, 10000, 20000 };
-    setenv("HOGO_REGEX_PREFILTER", "all", 1);
+    int literals = argc > 3 && !strcmp(argv[3], "literals");
+    setenv("HOGO_REGEX_PREFILTER", literals ? "0" : "all", 1);
+    setenv("HOGO_REGEX_LITERALS", literals ? "1" : "0", 1);
     rx_cache *pf = rx_cache_new(&lim);
     setenv("HOGO_REGEX_PREFILTER", "0", 1);
+    setenv("HOGO_REGEX_LITERALS", "0", 1);
     rx_cache *plain = rx_cache_new(&lim);
     if (!pf || !plain) return 2;
     double t0 = rxd_now();
@@ -37,8 +42,10 @@ int main(int argc, char **argv)
     printf("%u rounds (40 patterns x 60 subjects each) in %.1f s: %d disagreements; prefilter: %lu builds, "
            "%lu patterns in the last, %lu refused, %lu texts scanned, %lu PCRE2 calls ruled out, %lu confirmed\n",
            rounds, rxd_now() - t0, bad, st.builds, st.patterns, st.rejected, st.scans, st.ruled_out, st.confirmed);
+    if (literals) printf("literal prefilter: %lu PCRE2 calls ruled out, %lu confirmed\n", st.lit_ruled_out, st.lit_confirmed);
+    unsigned long out = literals ? st.lit_ruled_out : st.ruled_out;
     rx_cache_free(pf);
     rx_cache_free(plain);
-    if (!bad && st.ruled_out == 0) { printf("FAIL: the prefilter never ruled a match out\n"); return 1; }
+    if (!bad && out == 0) { printf("FAIL: the prefilter never ruled a match out\n"); return 1; }
     return bad ? 1 : 0;
 }

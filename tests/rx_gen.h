@@ -36,6 +36,7 @@ static const char *const rxg_words[] = {
     "年", "か月", "日", "以内", "市", "課", "で", "が", "に", "の", "を", "は", "し", "て", "ため",
     "AI", "OCR", "RPA", "LGWAN", "ai", "Ai", "ChatGPT", "API", "ISMAP", "USB", "PoC", "NPO", "ok",
     "Ａ", "ａ", "ＡＩ", "K", "ſ", "k", "s", "S", "非", "脱", "要綱", "規程", "施行", "答申", "第",
+    "SNS", "Slack", "kintone",
 };
 #define RXG_NWORDS (sizeof rxg_words / sizeof rxg_words[0])
 
@@ -96,7 +97,9 @@ static void rxg_alt(rxg_rng *r, rxg_buf *b, int depth)
 static void rxg_subject(rxg_rng *r, rxg_buf *b)
 {
     static const char *const fill[] = { "、", "。", "\n", " ", "　", "１２", "3", "0", "\xFF", "\xC0\xAF", "\xE3\x81",
-                                        "ｶﾒﾗ", "Ｋ", "é", "😀", "a", "Z", "-" };
+                                        "ｶﾒﾗ", "Ｋ", "é", "😀", "a", "Z", "-",
+                                        "\xE2\x84\xAA" /* KELVIN SIGN */, "\xC5\xBF" /* ſ */, "SSL", "sns",
+                                        "\xC5\xBFns", "\xC5\xBFlack", "\xE2\x84\xAAintone" };
     b->n = 0;
     rxg_puts(b, "");
     unsigned parts = rxg_pick(r, 40);
@@ -131,6 +134,9 @@ static int rxg_round(rx_cache *pf, rx_cache *plain, rxg_rng *r, unsigned n_pat, 
             if (pairs) memcpy(ov, a.ovec, (size_t)pairs * 2 * sizeof *ov);
             int rb = rx_exec(plain, pats[i].p, pats[i].n, fl[i], subj.p, subj.n, 0, &b);
             int same = (ra > 0) == (rb > 0) && (ra < 0) == (rb < 0) && (ra != -1 || !strcmp(a.msg, b.msg));
+            /* a search PCRE2 gave up on (a limit) that the prefilter ruled
+             * out: no match is the true answer (docs/security.md) */
+            if (ra == 0 && rb == -2) same = 1;
             if (same && ra > 0) same = a.pairs == b.pairs && !memcmp(ov, b.ovec, (size_t)pairs * 2 * sizeof *ov);
             if (!same) {
                 bad++;
