@@ -81,7 +81,8 @@ void eng_lua_error(hogo_engine *e, const char *file, const char *lua_message);
 eng_rule *eng_add_rule(hogo_engine *e);
 void eng_free_strv(char **v, size_t n);
 /* s folded as `needs` words are compared (screen.c): full-width forms as
- * hogo_normalize folds them, then ASCII letters to lower case.  Malloc'd,
+ * hogo_normalize folds them, then letters to lower case as a caseless
+ * pattern matches them (A-Z, and U+017F / U+212A to s / k).  Malloc'd,
  * NUL-terminated, *outlen bytes; NULL when out of memory. */
 char *screen_fold(const char *s, size_t len, size_t *outlen);
 

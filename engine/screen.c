@@ -467,20 +467,38 @@ static void screen_lap(const hogo_engine *e, uint64_t *t, uint64_t *acc)
  * A rule's `needs` (docs/rule-api.md) is checked here, in one pass per
  * plan, so check() is not called on a plan it cannot report on.  Words are
  * looked for in every string of the plan (values and keys), folded as the
- * pack's common.text folds them (hogo_normalize) and ASCII-lower-cased: a
- * superset of the text any rule reads, so a word a rule's pattern requires
+ * pack's common.text folds them (hogo_normalize) and lower-cased as a
+ * caseless pattern matches ASCII letters (screen_fold): a superset of the text any rule reads, so a word a rule's pattern requires
  * is found here whenever the pattern could match.  hogo test and the
  * needs ctest run every rule with needs ignored and fail if a skipped rule
  * would have reported. */
+
+/* The two code points outside ASCII that a caseless pattern (hogo.test's
+ * "i": PCRE2 in UTF mode, Unicode simple case folding) matches to an ASCII
+ * letter: U+017F LATIN SMALL LETTER LONG S matches s, U+212A KELVIN SIGN
+ * matches k.  Folded to that letter here, so a word "sns" or "kintone" is
+ * found wherever `(?i)SNS` or `(?i)kintone` could match. */
+static size_t screen_fold_caseless(const unsigned char *u, char *c)
+{
+    if (u[0] == 0xC5 && u[1] == 0xBF) { *c = 's'; return 2; }
+    if (u[0] == 0xE2 && u[1] == 0x84 && u[2] == 0xAA) { *c = 'k'; return 3; }
+    return 0;
+}
 
 char *screen_fold(const char *s, size_t len, size_t *outlen)
 {
     char *o = hogo_normalize(s, len);
     if (!o) return NULL;
-    char *p = o;
-    for (; *p; p++)
-        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
-    *outlen = (size_t)(p - o);
+    const char *p = o;            /* (in place: the folded text is never longer) */
+    char *w = o;
+    while (*p) {
+        char c = *p;
+        size_t n = (unsigned char)c >= 0xC5 ? screen_fold_caseless((const unsigned char *)p, &c) : 0;
+        p += n ? n : 1;
+        *w++ = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    *w = '\0';
+    *outlen = (size_t)(w - o);
     return o;
 }
 
