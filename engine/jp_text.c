@@ -39,6 +39,13 @@ char *hogo_normalize(const char *s, size_t len)
     if (len == (size_t)-1) return NULL;
     char *out = malloc(len + 1);
     if (!out) return NULL;
+    out[jp_normalize_to(out, s, len)] = '\0';
+    return out;
+}
+
+/* out may be s itself: a folded form is written no later than it is read. */
+size_t jp_normalize_to(char *out, const char *s, size_t len)
+{
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
     while (i < len) {
@@ -58,8 +65,7 @@ char *hogo_normalize(const char *s, size_t len)
             out[o++] = (char)u[i++];
         }
     }
-    out[o] = '\0';
-    return out;
+    return o;
 }
 
 /* ---- a folding UTF-8 reader --------------------------------------------- */

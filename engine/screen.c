@@ -11,6 +11,7 @@
 #include "result.h"
 #include "score.h"
 #include "waiver.h"
+#include "jp_text.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -477,40 +478,51 @@ static void screen_lap(const hogo_engine *e, uint64_t *t, uint64_t *acc)
  * "i": PCRE2 in UTF mode, Unicode simple case folding) matches to an ASCII
  * letter: U+017F LATIN SMALL LETTER LONG S matches s, U+212A KELVIN SIGN
  * matches k.  Folded to that letter here, so a word "sns" or "kintone" is
- * found wherever `(?i)SNS` or `(?i)kintone` could match. */
-static size_t screen_fold_caseless(const unsigned char *u, char *c)
+ * found wherever `(?i)SNS` or `(?i)kintone` could match.  The bytes of the
+ * code point at u (n left), or 0. */
+static size_t screen_fold_caseless(const unsigned char *u, size_t n, char *c)
 {
-    if (u[0] == 0xC5 && u[1] == 0xBF) { *c = 's'; return 2; }
-    if (u[0] == 0xE2 && u[1] == 0x84 && u[2] == 0xAA) { *c = 'k'; return 3; }
+    if (n >= 2 && u[0] == 0xC5 && u[1] == 0xBF) { *c = 's'; return 2; }
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x84 && u[2] == 0xAA) { *c = 'k'; return 3; }
     return 0;
+}
+
+/* s[0..len) folded in place (hogo_normalize's full-width folding, then
+ * letters to lower case as a caseless pattern reads them); the new length,
+ * never more than len. */
+static size_t screen_fold_in(char *s, size_t len)
+{
+    size_t n = jp_normalize_to(s, s, len), o = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; ) {
+        char c = (char)u[i];
+        size_t k = u[i] >= 0xC5 ? screen_fold_caseless(u + i, n - i, &c) : 0;
+        i += k ? k : 1;
+        s[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    return o;
 }
 
 char *screen_fold(const char *s, size_t len, size_t *outlen)
 {
-    char *o = hogo_normalize(s, len);
+    char *o = len < SIZE_MAX ? malloc(len + 1) : NULL;
     if (!o) return NULL;
-    const char *p = o;            /* (in place: the folded text is never longer) */
-    char *w = o;
-    while (*p) {
-        char c = *p;
-        size_t n = (unsigned char)c >= 0xC5 ? screen_fold_caseless((const unsigned char *)p, &c) : 0;
-        p += n ? n : 1;
-        *w++ = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-    }
-    *w = '\0';
-    *outlen = (size_t)(w - o);
+    if (len) memcpy(o, s, len);
+    *outlen = screen_fold_in(o, len);
+    o[*outlen] = '\0';
     return o;
 }
 
+/* s appended to the plan's folded text, folded where it lands (no copy of
+ * its own), then a byte never valid in UTF-8: no word spans two strings. */
 static void screen_fold_add(strbuf *b, const char *s)
 {
     if (!s || !*s) return;
-    size_t n;
-    char *f = screen_fold(s, strlen(s), &n);
-    if (!f) { b->failed = 1; return; }
-    sb_add(b, f, n);
-    sb_add(b, "\xFF", 1);              /* never valid UTF-8: no word spans two strings */
-    free(f);
+    size_t at = b->len, n = strlen(s);
+    sb_add(b, s, n);
+    if (b->failed) return;
+    b->len = at + screen_fold_in(b->data + at, n);
+    sb_add(b, "\xFF", 1);
 }
 
 static void screen_fold_tree(strbuf *b, const cJSON *n, int depth)
@@ -525,17 +537,42 @@ static void screen_fold_tree(strbuf *b, const cJSON *n, int depth)
 
 /* The plan's folded text and, for each needs word looked for in it, the
  * answer: rules share words (ＡＩ, カメラ, 図書館), and each is searched for
- * once per plan.  The words are few (a pack's dozens), so a small open
- * table keyed by the word's text suffices; past its size a word is simply
- * searched again. */
+ * once per plan.  The words are few (a pack's hundred or two), so a small
+ * open table keyed by the word's text suffices; past its size a word is
+ * simply searched again.
+ * Most words are absent from most plans, and a search of the whole text
+ * for each was a twentieth of the batch: `pairs` marks every two adjacent
+ * bytes of the text (one pass), and a word with a pair not marked is
+ * absent without a search.  (Only a word whose every pair is marked is
+ * searched for: the marks can say "absent" but never "present".) */
 #define SCREEN_WORD_SLOTS 256
 typedef struct {
     strbuf text;
     int built;
+    uint64_t pairs[65536 / 64];              /* bit (b0 << 8 | b1): bytes b0 b1 adjacent in text */
     const char *word[SCREEN_WORD_SLOTS];     /* NULL: empty slot */
     size_t len[SCREEN_WORD_SLOTS];
     unsigned char found[SCREEN_WORD_SLOTS];
 } screen_words;
+
+static void screen_mark_pairs(screen_words *w)
+{
+    const unsigned char *u = (const unsigned char *)w->text.data;
+    for (size_t i = 0; i + 1 < w->text.len; i++) {
+        unsigned p = (unsigned)u[i] << 8 | u[i + 1];
+        w->pairs[p >> 6] |= (uint64_t)1 << (p & 63);
+    }
+}
+
+static int screen_search(const screen_words *w, const char *word, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)word;
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned p = (unsigned)u[i] << 8 | u[i + 1];
+        if (!(w->pairs[p >> 6] & (uint64_t)1 << (p & 63))) return 0;
+    }
+    return memmem(w->text.data, w->text.len, word, n) != NULL;
+}
 
 static int screen_word_in(screen_words *w, const char *word)
 {
@@ -547,12 +584,12 @@ static int screen_word_in(screen_words *w, const char *word)
         if (!w->word[slot]) {
             w->word[slot] = word;
             w->len[slot] = n;
-            w->found[slot] = memmem(w->text.data, w->text.len, word, n) != NULL;
+            w->found[slot] = (unsigned char)screen_search(w, word, n);
             return w->found[slot];
         }
         if (w->len[slot] == n && memcmp(w->word[slot], word, n) == 0) return w->found[slot];
     }
-    return memmem(w->text.data, w->text.len, word, n) != NULL;
+    return screen_search(w, word, n);
 }
 
 /* 1 when the rule's needs hold on the plan (or it has none).  The plan's
@@ -565,6 +602,7 @@ static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
     if (!r->n_need_words) return 1;
     if (!w->built) {
         if (root) screen_fold_tree(&w->text, root->child, 0);
+        if (!w->text.failed) screen_mark_pairs(w);
         w->built = 1;
     }
     if (w->text.failed) return 1;        /* out of memory: run the rule */
