@@ -492,9 +492,13 @@ static size_t screen_fold_caseless(const unsigned char *u, size_t n, char *c)
  * never more than len. */
 static size_t screen_fold_in(char *s, size_t len)
 {
-    size_t n = jp_normalize_to(s, s, len), o = 0;
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n; ) {
+    size_t n = jp_normalize_to(s, s, len), i = 0;
+    unsigned char *u = (unsigned char *)s;
+    /* in place up to the first byte that may begin U+017F or U+212A (rare) */
+    for (; i < n && u[i] != 0xC5 && u[i] != 0xE2; i++)
+        if ((unsigned)(u[i] - 'A') < 26u) u[i] = (unsigned char)(u[i] - 'A' + 'a');
+    size_t o = i;
+    while (i < n) {
         char c = (char)u[i];
         size_t k = u[i] >= 0xC5 ? screen_fold_caseless(u + i, n - i, &c) : 0;
         i += k ? k : 1;
