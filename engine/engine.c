@@ -284,6 +284,7 @@ static void eng_free_rule(eng_rule *r)
     }
     free((char *)r->info.precedent); free((char *)r->info.file);
     eng_free_strv(r->need_fields, r->n_need_fields);
+    eng_free_strv(r->need_stated, r->n_need_stated);
     eng_free_strv(r->need_words, r->n_need_words);
 }
 

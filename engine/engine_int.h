@@ -28,6 +28,8 @@ typedef struct {
     int disabled;
     char **need_fields;        /* needs.fields: top-level keys that must all be present */
     size_t n_need_fields;
+    char **need_stated;        /* needs.stated: top-level keys that must all be present and not null */
+    size_t n_need_stated;
     char **need_words;         /* needs.words: one must occur in the plan's text (folded as
                                   screen_fold does); NULL = no condition on words */
     size_t n_need_words;

@@ -603,6 +603,10 @@ static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
     const cJSON *root = run->doc.root;
     for (size_t i = 0; i < r->n_need_fields; i++)
         if (!cJSON_GetObjectItemCaseSensitive(root, r->need_fields[i])) return 0;
+    for (size_t i = 0; i < r->n_need_stated; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, r->need_stated[i]);
+        if (!v || cJSON_IsNull(v)) return 0;
+    }
     if (!r->n_need_words) return 1;
     if (!w->built) {
         if (root) screen_fold_tree(&w->text, root->child, 0);

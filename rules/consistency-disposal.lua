@@ -27,7 +27,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「個人情報記載の書類については、委託業者及び市で保管しているものについてもシュレッダーでの処分ではなく、溶解ということによいか」" .. situation.PRE_ACT,
 
   -- needs: check() returns at once without plan.disposal
-  needs = { fields = { "disposal" } },
+  needs = { stated = { "disposal" } },
 
   check = function(plan, ctx)
     local disposal = common.list(plan.disposal)

@@ -34,7 +34,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」（2023年4月の法施行前の審議）",
 
   -- needs: check() returns at once unless common.personal_data(plan): data.items or data.subjects
-  needs = { fields = { "data" } },
+  needs = { stated = { "data" } },
 
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end

@@ -19,7 +19,7 @@ return {
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(3)「受託者に未受診者の資料を送付する場合には、データベースを渡すのか」",
 
   -- needs: check() reports nothing without plan.transfers
-  needs = { fields = { "transfers" } },
+  needs = { stated = { "transfers" } },
 
   check = function(plan, ctx)
     local sensitive = common.has_sensitive(plan)

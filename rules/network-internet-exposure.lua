@@ -42,7 +42,7 @@ return {
 
   -- needs: check() reports only on a storage entry whose network is internet, or whose kind is cloud
   -- (location "cloud": situation.storage_kind)
-  needs = { fields = { "storage" }, words = { "internet", "cloud" } },
+  needs = { stated = { "storage" }, words = { "internet", "cloud" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

@@ -47,7 +47,7 @@ return {
   precedent = "羽村市個人情報保護審議会 令和4年9月29日 審議「電子申請サービス『LoGoフォーム』の運用」; 総務省「地方公共団体における情報セキュリティポリシーに関するガイドライン」（平成30年9月版）第1編 目次「情報システム全体の強靭性の向上」（三層の対策。本文は未読）",
 
   -- needs: check() returns unless closed_side(plan) finds a storage entry
-  needs = { fields = { "storage" } },
+  needs = { stated = { "storage" } },
 
   check = function(plan, ctx)
     local node, key = intake(plan)

@@ -18,7 +18,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「発注の際には複数者で検討したのか」（2023年4月の法施行前の審議）",
 
   -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
-  needs = { fields = { "outsourcing" } },
+  needs = { stated = { "outsourcing" } },
 
   check = function(plan, ctx)
     for _, o in ipairs(common.outsourcings(plan)) do

@@ -40,7 +40,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)（2021年2月17日、2023年4月の法施行前の審議）「発注の際には複数者で検討したのか」「葬儀屋や石屋等へも見積依頼をしたが辞退となっている」",
 
   -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
-  needs = { fields = { "outsourcing" } },
+  needs = { stated = { "outsourcing" } },
 
   check = function(plan, ctx)
     local quiet = nil   -- worked out once, when a contractor needs it

@@ -31,7 +31,7 @@ return {
   precedent = "柏市行政不服及び情報公開・個人情報保護審議会 平成31年4月26日 議題2「実施機関以外の者への保有個人情報の提供について（諮問）」: 神谷会長「サポート医は北柏リハビリ総合病院に所属している医師なのか。また、サポート医とは委託関係があるのか。」",
 
   -- needs: check() returns unless tech.provision(plan): consultation.kind holds one of these
-  needs = { fields = { "consultation" }, words = { "external_provision", "purpose_external_use" } },
+  needs = { stated = { "consultation" }, words = { "external_provision", "purpose_external_use" } },
 
   check = function(plan, ctx)
     if not tech.provision(plan) then return end

@@ -19,7 +19,7 @@ return {
   precedent = "個人情報保護法 第2条第3項・同施行令第2条",
 
   -- needs: check() reports only items (where == "item"): plan.data
-  needs = { fields = { "data" } },
+  needs = { stated = { "data" } },
 
   check = function(plan, ctx)
     local done = {}   -- one finding per item, on its first (weightiest) category

@@ -20,7 +20,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」" .. situation.PRE_ACT,
 
   -- needs: check() reports nothing without plan.storage
-  needs = { fields = { "storage" } },
+  needs = { stated = { "storage" } },
 
   check = function(plan, ctx)
     -- the end of the data at the contractor is settled by a return, or a disposal with a certificate

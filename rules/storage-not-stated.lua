@@ -21,7 +21,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(4)「データの保管等はどこで行うのか」; 議題(2)「サーバー及びデータの保管場所はどこか」",
 
   -- needs: check() returns at once unless common.personal_data(plan): data.items or data.subjects
-  needs = { fields = { "data" } },
+  needs = { stated = { "data" } },
 
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end

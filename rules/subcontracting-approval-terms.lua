@@ -51,7 +51,7 @@ return {
   precedent = "個人情報保護法 第66条第2項; 個人情報保護委員会「個人情報の保護に関する法律についての事務対応ガイド（行政機関等向け）」（再委託）",
 
   -- needs: check() reports only a contractor whose subcontracting is with_approval
-  needs = { fields = { "outsourcing" }, words = { "with_approval" } },
+  needs = { stated = { "outsourcing" }, words = { "with_approval" } },
 
   check = function(plan, ctx)
     local lv, st

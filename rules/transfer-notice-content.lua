@@ -52,7 +52,7 @@ return {
   precedent = "個人情報の保護に関する法律 第66条（安全管理措置: 宛先を誤った送信は漏えい）・第61条（保有の制限: 利用目的に必要な範囲）（国の法令。お知らせについて審議会が問うた議事録は見当たらず）",
 
   -- needs: check() walks plan.transfers and nothing else
-  needs = { fields = { "transfers" } },
+  needs = { stated = { "transfers" } },
 
   check = function(plan, ctx)
     local st

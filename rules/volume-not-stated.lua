@@ -21,7 +21,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「年間にどれくらいの件数を想定しているのか」（2023年4月の法施行前の審議）",
 
   -- needs: check() returns at once unless common.personal_data(plan): data.items or data.subjects
-  needs = { fields = { "data" } },
+  needs = { stated = { "data" } },
 
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end

@@ -192,8 +192,9 @@ static void test_metadata_errors(void)
     hogo_engine_free(e);
 }
 
-/* needs: a rule is skipped on a plan without its fields, or without one of
- * its words in the plan's strings (full-width and ASCII case folded); with
+/* needs: a rule is skipped on a plan without its fields, with a `stated`
+ * field absent or null, or without one of its words in the plan's strings
+ * (full-width and ASCII case folded); with
  * ignore_needs every rule runs; a malformed needs is a load error. */
 static void test_needs(void)
 {
@@ -211,6 +212,9 @@ static void test_needs(void)
             { "n-fold", "needs = { words = { 'ＣＬＯＵＤ' } }," },                  /* the value "cloud" */
             { "n-key", "needs = { words = { 'LOCATION' } }," },                     /* a key */
             { "n-noword", "needs = { words = { 'クラウド' } }," },
+            { "n-stated", "needs = { stated = { 'storage' }, fields = { 'outsourcing' } }," },
+            { "n-stated-null", "needs = { stated = { 'storage', 'outsourcing' } }," },     /* null: not stated */
+            { "n-stated-absent", "needs = { stated = { 'devices' } }," },
         };
         char text[1024];
         for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
@@ -228,6 +232,9 @@ static void test_needs(void)
         CHECK(find(r, "n-key", 0) != NULL);
         CHECK((find(r, "n-nofield", 0) != NULL) == ignore);
         CHECK((find(r, "n-noword", 0) != NULL) == ignore);
+        CHECK(find(r, "n-stated", 0) != NULL);
+        CHECK((find(r, "n-stated-null", 0) != NULL) == ignore);
+        CHECK((find(r, "n-stated-absent", 0) != NULL) == ignore);
         hogo_result_free(r);
         hogo_engine_free(e);
     }
@@ -236,6 +243,7 @@ static void test_needs(void)
     static const char *const bad[] = {
         "needs = { fieldz = { 'storage' } },", "needs = { fields = 'storage' },", "needs = { words = {} },",
         "needs = { words = { 1 } },", "needs = 'storage',", "needs = setmetatable({}, {}),",
+        "needs = { stated = 'storage' },", "needs = { stated = { '' } },",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char text[512];
