@@ -545,36 +545,48 @@ static void screen_fold_tree(strbuf *b, const cJSON *n, int depth)
  * open table keyed by the word's text suffices; past its size a word is
  * simply searched again.
  * Most words are absent from most plans, and a search of the whole text
- * for each was a twentieth of the batch: `pairs` marks every two adjacent
- * bytes of the text (one pass), and a word with a pair not marked is
- * absent without a search.  (Only a word whose every pair is marked is
+ * for each was a twentieth of the batch: one pass marks every three
+ * adjacent bytes of the text (hashed: `triples`) and every two (`pairs`,
+ * for a word of two bytes), and a word with a triple (pair) not marked is
+ * absent without a search.  (Only a word whose every triple is marked is
  * searched for: the marks can say "absent" but never "present".) */
 #define SCREEN_WORD_SLOTS 256
 typedef struct {
     strbuf text;
     int built;
     uint64_t pairs[65536 / 64];              /* bit (b0 << 8 | b1): bytes b0 b1 adjacent in text */
+    uint64_t triples[65536 / 64];            /* bit screen_triple(b0 b1 b2): three bytes adjacent */
     const char *word[SCREEN_WORD_SLOTS];     /* NULL: empty slot */
     size_t len[SCREEN_WORD_SLOTS];
     unsigned char found[SCREEN_WORD_SLOTS];
 } screen_words;
 
-static void screen_mark_pairs(screen_words *w)
+/* 16 bits of the three bytes at u (a multiplicative hash: distinct
+ * triples of a plan's few kilobytes seldom share one). */
+static unsigned screen_triple(const unsigned char *u)
+{
+    return (((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) * 2654435761u) >> 16;
+}
+
+#define SCREEN_MARK(set, bit) ((set)[(bit) >> 6] |= (uint64_t)1 << ((bit) & 63))
+#define SCREEN_MARKED(set, bit) (((set)[(bit) >> 6] >> ((bit) & 63)) & 1)
+
+static void screen_mark(screen_words *w)
 {
     const unsigned char *u = (const unsigned char *)w->text.data;
-    for (size_t i = 0; i + 1 < w->text.len; i++) {
-        unsigned p = (unsigned)u[i] << 8 | u[i + 1];
-        w->pairs[p >> 6] |= (uint64_t)1 << (p & 63);
+    size_t n = w->text.len;
+    for (size_t i = 0; i + 1 < n; i++) {
+        SCREEN_MARK(w->pairs, (unsigned)u[i] << 8 | u[i + 1]);
+        if (i + 2 < n) SCREEN_MARK(w->triples, screen_triple(u + i));
     }
 }
 
 static int screen_search(const screen_words *w, const char *word, size_t n)
 {
     const unsigned char *u = (const unsigned char *)word;
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned p = (unsigned)u[i] << 8 | u[i + 1];
-        if (!(w->pairs[p >> 6] & (uint64_t)1 << (p & 63))) return 0;
-    }
+    if (n == 2 && !SCREEN_MARKED(w->pairs, (unsigned)u[0] << 8 | u[1])) return 0;
+    for (size_t i = 0; i + 2 < n; i++)
+        if (!SCREEN_MARKED(w->triples, screen_triple(u + i))) return 0;
     return memmem(w->text.data, w->text.len, word, n) != NULL;
 }
 
@@ -610,7 +622,7 @@ static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
     if (!r->n_need_words) return 1;
     if (!w->built) {
         if (root) screen_fold_tree(&w->text, root->child, 0);
-        if (!w->text.failed) screen_mark_pairs(w);
+        if (!w->text.failed) screen_mark(w);
         w->built = 1;
     }
     if (w->text.failed) return 1;        /* out of memory: run the rule */
