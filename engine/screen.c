@@ -487,22 +487,26 @@ static size_t screen_fold_caseless(const unsigned char *u, size_t n, char *c)
     return 0;
 }
 
-/* s[0..len) folded in place (hogo_normalize's full-width folding, then
- * letters to lower case as a caseless pattern reads them); the new length,
+/* s[0..len) folded in place, in one pass: full-width forms as
+ * hogo_normalize folds them (jp_fold3, byte by byte as it steps), then
+ * letters to lower case as a caseless pattern reads them.  The new length,
  * never more than len. */
 static size_t screen_fold_in(char *s, size_t len)
 {
-    size_t n = jp_normalize_to(s, s, len), i = 0;
     unsigned char *u = (unsigned char *)s;
-    /* in place up to the first byte that may begin U+017F or U+212A (rare) */
-    for (; i < n && u[i] != 0xC5 && u[i] != 0xE2; i++)
-        if ((unsigned)(u[i] - 'A') < 26u) u[i] = (unsigned char)(u[i] - 'A' + 'a');
-    size_t o = i;
-    while (i < n) {
-        char c = (char)u[i];
-        size_t k = u[i] >= 0xC5 ? screen_fold_caseless(u + i, n - i, &c) : 0;
-        i += k ? k : 1;
-        s[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        unsigned char b = u[i];
+        char c = (char)b;
+        size_t k = 1;
+        if (b >= 0xC5) {
+            size_t f = b == 0xC5 || b == 0xE2 ? screen_fold_caseless(u + i, len - i, &c) : 0;
+            if (f) k = f;
+            else if ((b == 0xE2 || b == 0xE3 || b == 0xEF) && len - i >= 3 && (c = jp_fold3(u + i)) != 0) k = 3;
+            else c = (char)b;
+        }
+        u[o++] = (unsigned char)((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+        i += k;
     }
     return o;
 }
