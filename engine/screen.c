@@ -545,9 +545,10 @@ static void screen_fold_tree(strbuf *b, const cJSON *n, int depth)
 
 /* The plan's folded text and, for each needs word looked for in it, the
  * answer: rules share words (ＡＩ, カメラ, 図書館), and each is searched for
- * once per plan.  The words are few (a pack's hundred or two), so a small
- * open table keyed by the word's text suffices; past its size a word is
- * simply searched again.
+ * once per plan.  The words are few (the built-in pack has some 250, and a
+ * plan asks for fewer), so a small open table keyed by the word's text
+ * suffices; past its size a word is simply searched again (a larger table,
+ * zeroed for each plan, cost more than the searches it saved).
  * Most words are absent from most plans, and a search of the whole text
  * for each was a twentieth of the batch: one pass marks every three
  * adjacent bytes of the text (hashed: `triples`) and every two (`pairs`,
