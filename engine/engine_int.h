@@ -33,6 +33,9 @@ typedef struct {
     char **need_words;         /* needs.words: one must occur in the plan's text (folded as
                                   screen_fold does); NULL = no condition on words */
     size_t n_need_words;
+    char **need_prose;         /* needs.prose: one must occur in the text of a prose field
+                                  (folded the same); NULL = no condition */
+    size_t n_need_prose;
     hogo_rule_stats stats;     /* when opt.profile */
 } eng_rule;
 

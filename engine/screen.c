@@ -521,34 +521,12 @@ char *screen_fold(const char *s, size_t len, size_t *outlen)
     return o;
 }
 
-/* s appended to the plan's folded text, folded where it lands (no copy of
- * its own), then a byte never valid in UTF-8: no word spans two strings. */
-static void screen_fold_add(strbuf *b, const char *s)
-{
-    if (!s || !*s) return;
-    size_t at = b->len, n = strlen(s);
-    sb_add(b, s, n);
-    if (b->failed) return;
-    b->len = at + screen_fold_in(b->data + at, n);
-    sb_add(b, "\xFF", 1);
-}
-
-static void screen_fold_tree(strbuf *b, const cJSON *n, int depth)
-{
-    if (depth > 256) return;
-    for (const cJSON *c = n; c; c = c->next) {
-        screen_fold_add(b, c->string);
-        if (cJSON_IsString(c)) screen_fold_add(b, c->valuestring);
-        else if (c->child) screen_fold_tree(b, c->child, depth + 1);
-    }
-}
-
-/* The plan's folded text and, for each needs word looked for in it, the
+/* The plan's folded texts and, for each needs word looked for in one, the
  * answer: rules share words (ＡＩ, カメラ, 図書館), and each is searched for
- * once per plan.  The words are few (the built-in pack has some 250, and a
- * plan asks for fewer), so a small open table keyed by the word's text
- * suffices; past its size a word is simply searched again (a larger table,
- * zeroed for each plan, cost more than the searches it saved).
+ * once per plan and text.  The words are few (the built-in pack has some
+ * 250, and a plan asks for fewer), so a small open table keyed by the
+ * word's text suffices; past its size a word is simply searched again (a
+ * larger table, zeroed for each plan, cost more than the searches it saved).
  * Most words are absent from most plans, and a search of the whole text
  * for each was a twentieth of the batch: one pass marks every three
  * adjacent bytes of the text (hashed: `triples`) and every two (`pairs`,
@@ -558,13 +536,82 @@ static void screen_fold_tree(strbuf *b, const cJSON *n, int depth)
 #define SCREEN_WORD_SLOTS 256
 typedef struct {
     strbuf text;
-    int built;
     uint64_t pairs[65536 / 64];              /* bit (b0 << 8 | b1): bytes b0 b1 adjacent in text */
     uint64_t triples[65536 / 64];            /* bit screen_triple(b0 b1 b2): three bytes adjacent */
     const char *word[SCREEN_WORD_SLOTS];     /* NULL: empty slot */
     size_t len[SCREEN_WORD_SLOTS];
     unsigned char found[SCREEN_WORD_SLOTS];
+} screen_ntext;
+
+/* `all`: every string of the plan, keys too (needs.words).  `prose`: the
+ * strings under a key that names a prose field of the format (needs.prose):
+ * the vocabulary's prose fields (hogo.text_fields, gov.prose) by their key
+ * alone, at any depth, an array's strings under the array's key -- a
+ * superset of the texts those readers return, whatever the path. */
+#define SCREEN_PROSE_NAMES 32
+typedef struct {
+    int built;
+    const char *prose_name[SCREEN_PROSE_NAMES];
+    size_t n_prose_names;
+    screen_ntext all, prose;
 } screen_words;
+
+/* The key names of the format's prose fields (title, purpose, what, scope
+ * ...), once: past SCREEN_PROSE_NAMES a string is taken as prose. */
+static void screen_prose_names(screen_words *w)
+{
+    const voc_table *t = voc_get();
+    for (size_t i = 0; i < t->n_fields; i++) {
+        const voc_field *f = &t->fields[i];
+        if (!(f->flags & HOGO_FIELD_PROSE) || !f->name) continue;
+        size_t k = 0;
+        while (k < w->n_prose_names && strcmp(w->prose_name[k], f->name)) k++;
+        if (k < w->n_prose_names) continue;
+        if (w->n_prose_names == SCREEN_PROSE_NAMES) { w->n_prose_names = SIZE_MAX; return; }
+        w->prose_name[w->n_prose_names++] = f->name;
+    }
+}
+
+static int screen_is_prose(const screen_words *w, const char *key)
+{
+    if (w->n_prose_names == SIZE_MAX) return 1;
+    if (!key) return 0;
+    for (size_t i = 0; i < w->n_prose_names; i++)
+        if (w->prose_name[i][0] == key[0] && !strcmp(w->prose_name[i], key)) return 1;
+    return 0;
+}
+
+/* s appended to the text, folded where it lands (no copy of its own), then
+ * a byte never valid in UTF-8: no word spans two strings.  Where the folded
+ * bytes begin, or SIZE_MAX when nothing was added. */
+static size_t screen_fold_add(strbuf *b, const char *s)
+{
+    if (!s || !*s) return SIZE_MAX;
+    size_t at = b->len, n = strlen(s);
+    sb_add(b, s, n);
+    if (b->failed) return SIZE_MAX;
+    b->len = at + screen_fold_in(b->data + at, n);
+    sb_add(b, "\xFF", 1);
+    return at;
+}
+
+/* The nodes from n on (siblings, with their subtrees); `key`: the key of
+ * the array they are the elements of (NULL in an object). */
+static void screen_fold_tree(screen_words *w, const cJSON *n, const char *key, int depth)
+{
+    if (depth > 256) return;
+    for (const cJSON *c = n; c; c = c->next) {
+        const char *k = c->string ? c->string : key;
+        screen_fold_add(&w->all.text, c->string);
+        if (cJSON_IsString(c)) {
+            size_t at = screen_fold_add(&w->all.text, c->valuestring);
+            if (at != SIZE_MAX && !w->all.text.failed && screen_is_prose(w, k))
+                sb_add(&w->prose.text, w->all.text.data + at, w->all.text.len - at);   /* (with its 0xFF) */
+        } else if (c->child) {
+            screen_fold_tree(w, c->child, cJSON_IsArray(c) ? k : NULL, depth + 1);
+        }
+    }
+}
 
 /* 16 bits of the three bytes at u (a multiplicative hash: distinct
  * triples of a plan's few kilobytes seldom share one). */
@@ -576,7 +623,7 @@ static unsigned screen_triple(const unsigned char *u)
 #define SCREEN_MARK(set, bit) ((set)[(bit) >> 6] |= (uint64_t)1 << ((bit) & 63))
 #define SCREEN_MARKED(set, bit) (((set)[(bit) >> 6] >> ((bit) & 63)) & 1)
 
-static void screen_mark(screen_words *w)
+static void screen_mark(screen_ntext *w)
 {
     const unsigned char *u = (const unsigned char *)w->text.data;
     size_t n = w->text.len;
@@ -586,7 +633,7 @@ static void screen_mark(screen_words *w)
     }
 }
 
-static int screen_search(const screen_words *w, const char *word, size_t n)
+static int screen_search(const screen_ntext *w, const char *word, size_t n)
 {
     const unsigned char *u = (const unsigned char *)word;
     if (n == 2 && !SCREEN_MARKED(w->pairs, (unsigned)u[0] << 8 | u[1])) return 0;
@@ -595,7 +642,7 @@ static int screen_search(const screen_words *w, const char *word, size_t n)
     return memmem(w->text.data, w->text.len, word, n) != NULL;
 }
 
-static int screen_word_in(screen_words *w, const char *word)
+static int screen_word_in(screen_ntext *w, const char *word)
 {
     size_t n = strlen(word);
     unsigned h = 2166136261u;
@@ -613,8 +660,18 @@ static int screen_word_in(screen_words *w, const char *word)
     return screen_search(w, word, n);
 }
 
+/* 1 when one of words[0..n) is in t (or t could not be built). */
+static int screen_any_in(screen_ntext *t, char *const *words, size_t n)
+{
+    if (t->text.failed) return 1;        /* out of memory: run the rule */
+    if (!t->text.data) return 0;         /* no string */
+    for (size_t i = 0; i < n; i++)
+        if (screen_word_in(t, words[i])) return 1;
+    return 0;
+}
+
 /* 1 when the rule's needs hold on the plan (or it has none).  The plan's
- * folded text is built on the first rule with words to look for. */
+ * folded texts are built on the first rule with words to look for. */
 static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
 {
     const cJSON *root = run->doc.root;
@@ -624,17 +681,17 @@ static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, r->need_stated[i]);
         if (!v || cJSON_IsNull(v)) return 0;
     }
-    if (!r->n_need_words) return 1;
+    if (!r->n_need_words && !r->n_need_prose) return 1;
     if (!w->built) {
-        if (root) screen_fold_tree(&w->text, root->child, 0);
-        if (!w->text.failed) screen_mark(w);
+        screen_prose_names(w);
+        if (root) screen_fold_tree(w, root->child, NULL, 0);
+        if (w->all.text.failed) w->prose.text.failed = 1;
+        if (!w->all.text.failed) screen_mark(&w->all);
+        if (!w->prose.text.failed) screen_mark(&w->prose);
         w->built = 1;
     }
-    if (w->text.failed) return 1;        /* out of memory: run the rule */
-    if (!w->text.data) return 0;         /* a plan without a string */
-    for (size_t i = 0; i < r->n_need_words; i++)
-        if (screen_word_in(w, r->need_words[i])) return 1;
-    return 0;
+    return (!r->n_need_words || screen_any_in(&w->all, r->need_words, r->n_need_words)) &&
+           (!r->n_need_prose || screen_any_in(&w->prose, r->need_prose, r->n_need_prose));
 }
 
 /* ---- rules ---- */
@@ -727,7 +784,7 @@ static int screen_rules(screen_run *run, size_t len)
     int ctx = lua_gettop(L);
     screen_lap(e, &t, &e->stats.convert_ns);
     screen_words *words = calloc(1, sizeof *words);   /* NULL: every rule runs (out of memory) */
-    if (words) sb_init(&words->text);
+    if (words) { sb_init(&words->all.text); sb_init(&words->prose.text); }
     screen_cpu cpu;
     screen_cpu_start(&cpu, e);
     for (size_t i = 0; i < e->nrules; i++) {
@@ -772,7 +829,7 @@ static int screen_rules(screen_run *run, size_t len)
             if (t - t0 > r->stats.max_ns) r->stats.max_ns = t - t0;
         }
     }
-    if (words) sb_free(&words->text);
+    if (words) { sb_free(&words->all.text); sb_free(&words->prose.text); }
     free(words);
     lua_settop(L, top);
     return 1;

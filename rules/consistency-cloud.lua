@@ -23,7 +23,7 @@ return {
 
   -- needs: check() reports only where the prose says CLOUD: each alternative holds one of these
   -- (G ?Suite: suite; Microsoft ?365: microsoft; Office ?365: office; iCloud: cloud)
-  needs = { words = { "クラウド", "cloud", "saas", "aws", "azure", "google", "suite", "onedrive", "microsoft", "office",
+  needs = { prose = { "クラウド", "cloud", "saas", "aws", "azure", "google", "suite", "onedrive", "microsoft", "office",
                       "dropbox", "kintone" } },
 
   check = function(plan, ctx)

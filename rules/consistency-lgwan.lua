@@ -27,7 +27,7 @@ return {
 
   -- needs: check() returns at once without plan.transfers
   -- needs words: the prose says LGWAN (行政専用のネットワーク, 行政専用ネットワーク: 行政専用)
-  needs = { stated = { "transfers" }, words = { "lgwan", "エルジーワン", "総合行政ネットワーク", "行政専用" } },
+  needs = { stated = { "transfers" }, prose = { "lgwan", "エルジーワン", "総合行政ネットワーク", "行政専用" } },
 
   check = function(plan, ctx)
     local transfers = common.list(plan.transfers)

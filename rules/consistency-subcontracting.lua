@@ -22,7 +22,7 @@ return {
 
   -- needs: check() reports nothing without plan.outsourcing
   -- needs words: both findings quote a claim of KW (再委託)
-  needs = { stated = { "outsourcing" }, words = { "再委託" } },
+  needs = { stated = { "outsourcing" }, prose = { "再委託" } },
 
   check = function(plan, ctx)
     local all = common.outsourcings(plan)

@@ -20,7 +20,7 @@ return {
 
   -- needs: check() reports only where the prose says HANDOUT, whose first part is one of these
   -- (モバイル端末, 携帯端末: 端末)
-  needs = { words = { "1人1台", "一人一台", "タブレット", "ipad", "chromebook", "スマートフォン", "スマホ", "ノートpc",
+  needs = { prose = { "1人1台", "一人一台", "タブレット", "ipad", "chromebook", "スマートフォン", "スマホ", "ノートpc",
                       "ノートパソコン", "端末" } },
 
   check = function(plan, ctx)

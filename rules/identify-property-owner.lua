@@ -25,7 +25,7 @@ return {
 
   -- needs: check() returns unless an item name or the prose says PROPERTY, whose every alternative holds
   -- one of these (空き?家: 空家 / 空き家; 家屋番号: 家屋; 所在地番: 地番)
-  needs = { words = { "土地", "建物", "家屋", "空家", "空き家", "住宅", "物件", "所有地", "農地", "工場", "店舗", "地番" } },
+  needs = { prose = { "土地", "建物", "家屋", "空家", "空き家", "住宅", "物件", "所有地", "農地", "工場", "店舗", "地番" } },
 
   check = function(plan, ctx)
     local item

@@ -23,7 +23,7 @@ return {
 
   -- needs: check() reports only on a library plan (tech.LIBRARY: 図書, 蔵書, 貸出) or a usage item named
   -- with 貸出|読書|蔵書|図書
-  needs = { words = { "図書", "蔵書", "貸出", "読書" } },
+  needs = { prose = { "図書", "蔵書", "貸出", "読書" } },
 
   check = function(plan, ctx)
     local items = tech.usage_items(plan)

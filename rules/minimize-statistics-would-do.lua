@@ -31,7 +31,7 @@ return {
   -- needs: check() reports nothing without plan.data
   -- needs words: purpose, description or title claims STATS
   -- (ニーズ・実態の把握: 把握; 計画の策定: 策定; 効果の検証: 効果)
-  needs = { stated = { "data" }, words = { "統計", "集計", "分析", "傾向", "把握", "策定", "調査研究", "効果" } },
+  needs = { stated = { "data" }, prose = { "統計", "集計", "分析", "傾向", "把握", "策定", "調査研究", "効果" } },
 
   check = function(plan, ctx)
     if #common.items_of(plan, "identity") == 0 then return end

@@ -20,7 +20,7 @@ return {
 
   -- needs: check() reports nothing without plan.transfers
   -- needs words: a transfer whose what says WHOLE (マスター: マスタ; すべての(データ|情報|記録): すべての)
-  needs = { stated = { "transfers" }, words = { "データベース", "db", "全件", "台帳", "マスタ", "一式", "全データ", "すべての", "全ての" } },
+  needs = { stated = { "transfers" }, prose = { "データベース", "db", "全件", "台帳", "マスタ", "一式", "全データ", "すべての", "全ての" } },
 
   check = function(plan, ctx)
     local sensitive = common.has_sensitive(plan)

@@ -23,7 +23,7 @@ return {
 
   -- needs: check() returns without personal data, or unless the prose says REUSE, which begins with
   -- SOURCE (非課税: 課税; 世帯情報, 世帯構成: 世帯)
-  needs = { stated = { "data" }, words = { "住民税", "市民税", "町民税", "課税", "所得", "税情報", "住民記録", "住民基本台帳", "世帯",
+  needs = { stated = { "data" }, prose = { "住民税", "市民税", "町民税", "課税", "所得", "税情報", "住民記録", "住民基本台帳", "世帯",
                                                "児童手当", "国民健康保険", "介護保険" } },
 
   check = function(plan, ctx)

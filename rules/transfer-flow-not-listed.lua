@@ -21,7 +21,7 @@ return {
 
   -- needs: check() returns without personal data, and reports only a flow situation.flows_mentioned finds
   -- by one of situation.CHANNELS (電子メール: メール; e-?mail: mail; LINE: line)
-  needs = { stated = { "data" }, words = { "メール", "mail", "郵送", "郵便", "書留", "はがき", "ハガキ", "封書", "宅配便", "宅急便",
+  needs = { stated = { "data" }, prose = { "メール", "mail", "郵送", "郵便", "書留", "はがき", "ハガキ", "封書", "宅配便", "宅急便",
                                                "電話", "架電", "usb", "lgwan", "line", "sns", "sms", "ショートメッセージ", "アプリ" } },
 
   check = function(plan, ctx)
