@@ -466,13 +466,15 @@ static void screen_lap(const hogo_engine *e, uint64_t *t, uint64_t *acc)
 
 /* ---- needs: what a rule must find in a plan to be able to report ----
  * A rule's `needs` (docs/rule-api.md) is checked here, in one pass per
- * plan, so check() is not called on a plan it cannot report on.  Words are
- * looked for in every string of the plan (values and keys), folded as the
- * pack's common.text folds them (hogo_normalize) and lower-cased as a
- * caseless pattern matches ASCII letters (screen_fold): a superset of the text any rule reads, so a word a rule's pattern requires
- * is found here whenever the pattern could match.  hogo test and the
- * needs ctest run every rule with needs ignored and fail if a skipped rule
- * would have reported. */
+ * plan, so check() is not called on a plan it cannot report on: fields
+ * (top-level keys present), stated (present and not null), words (looked
+ * for in every string of the plan, values and keys) and prose (in the
+ * strings of the prose fields).  The text is folded as the pack's
+ * common.text folds it (hogo_normalize) and lower-cased as a caseless
+ * pattern reads letters (screen_fold_in): a superset of the text any rule
+ * reads, so a word a rule's pattern requires is found here whenever the
+ * pattern could match.  hogo test and the needs ctest run every rule with
+ * needs ignored and fail if a skipped rule would have reported. */
 
 /* The two code points outside ASCII that a caseless pattern (hogo.test's
  * "i": PCRE2 in UTF mode, Unicode simple case folding) matches to an ASCII
