@@ -2,14 +2,19 @@
 # needs_sound.sh -- the needs ctest: every rule's `needs` may only skip a
 # plan the rule would not report on.  The fixtures, the test plans and a
 # generated benchmark corpus are screened twice, with needs and with
-# --ignore-needs, and the JSON reports must be byte-identical.
+# --ignore-needs, and the JSON reports must be byte-identical.  So are the
+# rule tests' plans in three more spellings (full-width, case swapped, s/k
+# as the code points a caseless pattern matches: needs_variants.py), which
+# a words gate must fold as the rules' patterns read them.
 #   bench/needs_sound.sh HOGO BENCH SOURCE_DIR WORK_DIR
 set -eu
 hogo=$1; bench=$2; src=$3; work=$4
 rm -rf "$work"; mkdir -p "$work"
 "$bench" --plans 1000 --seed 11 --generate-only --keep --dir "$work/corpus" >/dev/null
+python3 "$src/bench/needs_variants.py" "$src" "$work/variants"
 status=0
-for set in fixtures/seed fixtures/examples fixtures/schema fixtures/rules tests/hostile/plans "$work/corpus/batch"; do
+for set in fixtures/seed fixtures/examples fixtures/schema fixtures/rules tests/hostile/plans "$work/corpus/batch" \
+           "$work/variants"; do
     name=$(echo "$set" | tr '/' '_')
     for mode in needs all; do
         flag=; [ $mode = all ] && flag=--ignore-needs

@@ -287,6 +287,8 @@ static void eng_free_rule(eng_rule *r)
     }
     free((char *)r->info.precedent); free((char *)r->info.file);
     eng_free_strv(r->need_fields, r->n_need_fields);
+    eng_free_strv(r->need_stated, r->n_need_stated);
+    eng_free_strv(r->need_prose, r->n_need_prose);
     eng_free_strv(r->need_words, r->n_need_words);
 }
 

@@ -28,9 +28,14 @@ typedef struct {
     int disabled;
     char **need_fields;        /* needs.fields: top-level keys that must all be present */
     size_t n_need_fields;
+    char **need_stated;        /* needs.stated: top-level keys that must all be present and not null */
+    size_t n_need_stated;
     char **need_words;         /* needs.words: one must occur in the plan's text (folded as
                                   screen_fold does); NULL = no condition on words */
     size_t n_need_words;
+    char **need_prose;         /* needs.prose: one must occur in the text of a prose field
+                                  (folded the same); NULL = no condition */
+    size_t n_need_prose;
     hogo_rule_stats stats;     /* when opt.profile */
 } eng_rule;
 
@@ -81,7 +86,8 @@ void eng_lua_error(hogo_engine *e, const char *file, const char *lua_message);
 eng_rule *eng_add_rule(hogo_engine *e);
 void eng_free_strv(char **v, size_t n);
 /* s folded as `needs` words are compared (screen.c): full-width forms as
- * hogo_normalize folds them, then ASCII letters to lower case.  Malloc'd,
+ * hogo_normalize folds them, then letters to lower case as a caseless
+ * pattern matches them (A-Z, and U+017F / U+212A to s / k).  Malloc'd,
  * NUL-terminated, *outlen bytes; NULL when out of memory. */
 char *screen_fold(const char *s, size_t len, size_t *outlen);
 

@@ -15,8 +15,9 @@
 /* ---- full-width folding ------------------------------------------------- */
 
 /* The ASCII byte a 3-byte UTF-8 sequence folds to, or 0 if it is not one of
- * the folded forms.  Shared by hogo_normalize() and cp_next() so both agree. */
-static char fold3(const unsigned char *u)
+ * the folded forms.  Shared by hogo_normalize(), cp_next() and the needs
+ * text (screen.c) so all agree. */
+char jp_fold3(const unsigned char *u)
 {
     if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x81 && u[2] <= 0xBF)
         return (char)(u[2] - 0x81 + 0x21);          /* U+FF01..U+FF3F -> ! .. _ */
@@ -50,7 +51,7 @@ char *hogo_normalize(const char *s, size_t len)
             i++;
             continue;
         }
-        char c = (len - i >= 3) ? fold3(u + i) : 0;
+        char c = (len - i >= 3) ? jp_fold3(u + i) : 0;
         if (c) {
             out[o++] = c;
             i += 3;
@@ -92,7 +93,7 @@ static long cp_next(const char *p, int *n)
         return CP_INVALID;
     *n = len;
     if (len == 3) {
-        char c = fold3(u);
+        char c = jp_fold3(u);
         if (c) return (unsigned char)c;
     }
     return cp;

@@ -1,4 +1,5 @@
-/* jp_text.h -- what the engine (not the public API) asks of jp_text.c: why a
+/* jp_text.h -- what the engine (not the public API) asks of jp_text.c: the
+ * full-width folding of one character (the needs text, screen.c), and why a
  * text that looks like a date is not one, so the validator can call a
  * date that does not exist (令和3年2月30日) or a wrong 曜日 what it is. */
 #ifndef HOGO_JP_TEXT_H
@@ -21,6 +22,10 @@ typedef struct {
     const char *era;         /* JP_DATE_ERA: the era's name */
     long era_first, era_last;            /* YYYYMMDD */
 } jp_date_why;
+
+/* The ASCII byte the 3 bytes at u fold to as hogo_normalize folds them
+ * (full-width forms, U+3000, U+2212), or 0: u[0..2] must be readable. */
+char jp_fold3(const unsigned char *u);
 
 /* 1 if s is a date hogo_parse_date reads; else 0 with why filled. */
 int jp_date_check(const char *s, jp_date_why *why);

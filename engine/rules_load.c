@@ -103,7 +103,7 @@ static int rl_strv(hogo_engine *e, const char *file, int needs, const char *fiel
     return 1;
 }
 
-/* The optional `needs` table: { fields = {...}, words = {...} }, read raw
+/* The optional `needs` table: { fields, stated, words, prose = {...} }, read raw
  * like the rest of the metadata.  Any other key is refused, so a misspelt
  * condition cannot silently become no condition. */
 static int rl_needs(hogo_engine *e, const char *file, int t, eng_rule *r)
@@ -114,21 +114,23 @@ static int rl_needs(hogo_engine *e, const char *file, int t, eng_rule *r)
     int needs = lua_gettop(L);
     if (!rl_plain(L, needs)) {
         lua_settop(L, t);
-        eng_error(e, HOGO_ERULE, "%s: field 'needs' must be a plain table { fields = {...}, words = {...} }", file);
+        eng_error(e, HOGO_ERULE, "%s: field 'needs' must be a plain table { fields = {...}, stated = {...}, words = {...}, prose = {...} }", file);
         return 0;
     }
     lua_pushnil(L);
     while (lua_next(L, needs)) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-        if (!k || (strcmp(k, "fields") && strcmp(k, "words"))) {
+        if (!k || (strcmp(k, "fields") && strcmp(k, "stated") && strcmp(k, "words") && strcmp(k, "prose"))) {
             lua_settop(L, t);
-            eng_error(e, HOGO_ERULE, "%s: needs may hold only 'fields' and 'words'", file);
+            eng_error(e, HOGO_ERULE, "%s: needs may hold only 'fields', 'stated', 'words' and 'prose'", file);
             return 0;
         }
         lua_pop(L, 1);
     }
     int ok = rl_strv(e, file, needs, "fields", 0, &r->need_fields, &r->n_need_fields) &&
-             rl_strv(e, file, needs, "words", 1, &r->need_words, &r->n_need_words);
+             rl_strv(e, file, needs, "stated", 0, &r->need_stated, &r->n_need_stated) &&
+             rl_strv(e, file, needs, "words", 1, &r->need_words, &r->n_need_words) &&
+             rl_strv(e, file, needs, "prose", 1, &r->need_prose, &r->n_need_prose);
     lua_settop(L, t);
     return ok;
 }
@@ -215,6 +217,8 @@ static hogo_status rl_register(hogo_engine *e, const char *file)
             free((char *)in->title[l]); free((char *)in->message[l]); free((char *)in->follow_up[l]);
         }
         eng_free_strv(tmp.need_fields, tmp.n_need_fields);
+        eng_free_strv(tmp.need_stated, tmp.n_need_stated);
+        eng_free_strv(tmp.need_prose, tmp.n_need_prose);
         eng_free_strv(tmp.need_words, tmp.n_need_words);
         return ok ? HOGO_ENOMEM : HOGO_ERULE;
     }

@@ -11,6 +11,7 @@
 #include "result.h"
 #include "score.h"
 #include "waiver.h"
+#include "jp_text.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -516,61 +517,185 @@ static void screen_lap(const hogo_engine *e, uint64_t *t, uint64_t *acc)
 
 /* ---- needs: what a rule must find in a plan to be able to report ----
  * A rule's `needs` (docs/rule-api.md) is checked here, in one pass per
- * plan, so check() is not called on a plan it cannot report on.  Words are
- * looked for in every string of the plan (values and keys), folded as the
- * pack's common.text folds them (hogo_normalize) and ASCII-lower-cased: a
- * superset of the text any rule reads, so a word a rule's pattern requires
- * is found here whenever the pattern could match.  hogo test and the
- * needs ctest run every rule with needs ignored and fail if a skipped rule
- * would have reported. */
+ * plan, so check() is not called on a plan it cannot report on: fields
+ * (top-level keys present), stated (present and not null), words (looked
+ * for in every string of the plan, values and keys) and prose (in the
+ * strings of the prose fields).  The text is folded as the pack's
+ * common.text folds it (hogo_normalize) and lower-cased as a caseless
+ * pattern reads letters (screen_fold_in): a superset of the text any rule
+ * reads, so a word a rule's pattern requires is found here whenever the
+ * pattern could match.  hogo test and the needs ctest run every rule with
+ * needs ignored and fail if a skipped rule would have reported. */
 
-char *screen_fold(const char *s, size_t len, size_t *outlen)
+/* The two code points outside ASCII that a caseless pattern (hogo.test's
+ * "i": PCRE2 in UTF mode, Unicode simple case folding) matches to an ASCII
+ * letter: U+017F LATIN SMALL LETTER LONG S matches s, U+212A KELVIN SIGN
+ * matches k.  Folded to that letter here, so a word "sns" or "kintone" is
+ * found wherever `(?i)SNS` or `(?i)kintone` could match.  The bytes of the
+ * code point at u (n left), or 0. */
+static size_t screen_fold_caseless(const unsigned char *u, size_t n, char *c)
 {
-    char *o = hogo_normalize(s, len);
-    if (!o) return NULL;
-    char *p = o;
-    for (; *p; p++)
-        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
-    *outlen = (size_t)(p - o);
+    if (n >= 2 && u[0] == 0xC5 && u[1] == 0xBF) { *c = 's'; return 2; }
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x84 && u[2] == 0xAA) { *c = 'k'; return 3; }
+    return 0;
+}
+
+/* s[0..len) folded in place, in one pass: full-width forms as
+ * hogo_normalize folds them (jp_fold3, byte by byte as it steps), then
+ * letters to lower case as a caseless pattern reads them.  The new length,
+ * never more than len. */
+static size_t screen_fold_in(char *s, size_t len)
+{
+    unsigned char *u = (unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        unsigned char b = u[i];
+        char c = (char)b;
+        size_t k = 1;
+        if (b >= 0xC5) {
+            size_t f = b == 0xC5 || b == 0xE2 ? screen_fold_caseless(u + i, len - i, &c) : 0;
+            if (f) k = f;
+            else if ((b == 0xE2 || b == 0xE3 || b == 0xEF) && len - i >= 3 && (c = jp_fold3(u + i)) != 0) k = 3;
+            else c = (char)b;
+        }
+        u[o++] = (unsigned char)((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+        i += k;
+    }
     return o;
 }
 
-static void screen_fold_add(strbuf *b, const char *s)
+char *screen_fold(const char *s, size_t len, size_t *outlen)
 {
-    if (!s || !*s) return;
-    size_t n;
-    char *f = screen_fold(s, strlen(s), &n);
-    if (!f) { b->failed = 1; return; }
-    sb_add(b, f, n);
-    sb_add(b, "\xFF", 1);              /* never valid UTF-8: no word spans two strings */
-    free(f);
+    char *o = len < SIZE_MAX ? malloc(len + 1) : NULL;
+    if (!o) return NULL;
+    if (len) memcpy(o, s, len);
+    *outlen = screen_fold_in(o, len);
+    o[*outlen] = '\0';
+    return o;
 }
 
-static void screen_fold_tree(strbuf *b, const cJSON *n, int depth)
-{
-    if (depth > 256) return;
-    for (const cJSON *c = n; c; c = c->next) {
-        screen_fold_add(b, c->string);
-        if (cJSON_IsString(c)) screen_fold_add(b, c->valuestring);
-        else if (c->child) screen_fold_tree(b, c->child, depth + 1);
-    }
-}
-
-/* The plan's folded text and, for each needs word looked for in it, the
+/* The plan's folded texts and, for each needs word looked for in one, the
  * answer: rules share words (ＡＩ, カメラ, 図書館), and each is searched for
- * once per plan.  The words are few (a pack's dozens), so a small open
- * table keyed by the word's text suffices; past its size a word is simply
- * searched again. */
+ * once per plan and text.  The words are few (the built-in pack has some
+ * 250, and a plan asks for fewer), so a small open table keyed by the
+ * word's text suffices; past its size a word is simply searched again (a
+ * larger table, zeroed for each plan, cost more than the searches it saved).
+ * Most words are absent from most plans, and a search of the whole text
+ * for each was a twentieth of the batch: one pass marks every three
+ * adjacent bytes of the text (hashed: `triples`) and every two (`pairs`,
+ * for a word of two bytes), and a word with a triple (pair) not marked is
+ * absent without a search.  (Only a word whose every triple is marked is
+ * searched for: the marks can say "absent" but never "present".) */
 #define SCREEN_WORD_SLOTS 256
 typedef struct {
     strbuf text;
-    int built;
+    uint64_t pairs[65536 / 64];              /* bit (b0 << 8 | b1): bytes b0 b1 adjacent in text */
+    uint64_t triples[65536 / 64];            /* bit screen_triple(b0 b1 b2): three bytes adjacent */
     const char *word[SCREEN_WORD_SLOTS];     /* NULL: empty slot */
     size_t len[SCREEN_WORD_SLOTS];
     unsigned char found[SCREEN_WORD_SLOTS];
+} screen_ntext;
+
+/* `all`: every string of the plan, keys too (needs.words).  `prose`: the
+ * strings under a key that names a prose field of the format (needs.prose):
+ * the vocabulary's prose fields (hogo.text_fields, gov.prose) by their key
+ * alone, at any depth, an array's strings under the array's key -- a
+ * superset of the texts those readers return, whatever the path. */
+#define SCREEN_PROSE_NAMES 32
+typedef struct {
+    int built;
+    const char *prose_name[SCREEN_PROSE_NAMES];
+    size_t n_prose_names;
+    screen_ntext all, prose;
 } screen_words;
 
-static int screen_word_in(screen_words *w, const char *word)
+/* The key names of the format's prose fields (title, purpose, what, scope
+ * ...), once: past SCREEN_PROSE_NAMES a string is taken as prose. */
+static void screen_prose_names(screen_words *w)
+{
+    const voc_table *t = voc_get();
+    for (size_t i = 0; i < t->n_fields; i++) {
+        const voc_field *f = &t->fields[i];
+        if (!(f->flags & HOGO_FIELD_PROSE) || !f->name) continue;
+        size_t k = 0;
+        while (k < w->n_prose_names && strcmp(w->prose_name[k], f->name)) k++;
+        if (k < w->n_prose_names) continue;
+        if (w->n_prose_names == SCREEN_PROSE_NAMES) { w->n_prose_names = SIZE_MAX; return; }
+        w->prose_name[w->n_prose_names++] = f->name;
+    }
+}
+
+static int screen_is_prose(const screen_words *w, const char *key)
+{
+    if (w->n_prose_names == SIZE_MAX) return 1;
+    if (!key) return 0;
+    for (size_t i = 0; i < w->n_prose_names; i++)
+        if (w->prose_name[i][0] == key[0] && !strcmp(w->prose_name[i], key)) return 1;
+    return 0;
+}
+
+/* s appended to the text, folded where it lands (no copy of its own), then
+ * a byte never valid in UTF-8: no word spans two strings.  Where the folded
+ * bytes begin, or SIZE_MAX when nothing was added. */
+static size_t screen_fold_add(strbuf *b, const char *s)
+{
+    if (!s || !*s) return SIZE_MAX;
+    size_t at = b->len, n = strlen(s);
+    sb_add(b, s, n);
+    if (b->failed) return SIZE_MAX;
+    b->len = at + screen_fold_in(b->data + at, n);
+    sb_add(b, "\xFF", 1);
+    return at;
+}
+
+/* The nodes from n on (siblings, with their subtrees); `key`: the key of
+ * the array they are the elements of (NULL in an object). */
+static void screen_fold_tree(screen_words *w, const cJSON *n, const char *key, int depth)
+{
+    if (depth > 256) return;
+    for (const cJSON *c = n; c; c = c->next) {
+        const char *k = c->string ? c->string : key;
+        screen_fold_add(&w->all.text, c->string);
+        if (cJSON_IsString(c)) {
+            size_t at = screen_fold_add(&w->all.text, c->valuestring);
+            if (at != SIZE_MAX && !w->all.text.failed && screen_is_prose(w, k))
+                sb_add(&w->prose.text, w->all.text.data + at, w->all.text.len - at);   /* (with its 0xFF) */
+        } else if (c->child) {
+            screen_fold_tree(w, c->child, cJSON_IsArray(c) ? k : NULL, depth + 1);
+        }
+    }
+}
+
+/* 16 bits of the three bytes at u (a multiplicative hash: distinct
+ * triples of a plan's few kilobytes seldom share one). */
+static unsigned screen_triple(const unsigned char *u)
+{
+    return (((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) * 2654435761u) >> 16;
+}
+
+#define SCREEN_MARK(set, bit) ((set)[(bit) >> 6] |= (uint64_t)1 << ((bit) & 63))
+#define SCREEN_MARKED(set, bit) (((set)[(bit) >> 6] >> ((bit) & 63)) & 1)
+
+static void screen_mark(screen_ntext *w)
+{
+    const unsigned char *u = (const unsigned char *)w->text.data;
+    size_t n = w->text.len;
+    for (size_t i = 0; i + 1 < n; i++) {
+        SCREEN_MARK(w->pairs, (unsigned)u[i] << 8 | u[i + 1]);
+        if (i + 2 < n) SCREEN_MARK(w->triples, screen_triple(u + i));
+    }
+}
+
+static int screen_search(const screen_ntext *w, const char *word, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)word;
+    if (n == 2 && !SCREEN_MARKED(w->pairs, (unsigned)u[0] << 8 | u[1])) return 0;
+    for (size_t i = 0; i + 2 < n; i++)
+        if (!SCREEN_MARKED(w->triples, screen_triple(u + i))) return 0;
+    return memmem(w->text.data, w->text.len, word, n) != NULL;
+}
+
+static int screen_word_in(screen_ntext *w, const char *word)
 {
     size_t n = strlen(word);
     unsigned h = 2166136261u;
@@ -580,31 +705,46 @@ static int screen_word_in(screen_words *w, const char *word)
         if (!w->word[slot]) {
             w->word[slot] = word;
             w->len[slot] = n;
-            w->found[slot] = memmem(w->text.data, w->text.len, word, n) != NULL;
+            w->found[slot] = (unsigned char)screen_search(w, word, n);
             return w->found[slot];
         }
         if (w->len[slot] == n && memcmp(w->word[slot], word, n) == 0) return w->found[slot];
     }
-    return memmem(w->text.data, w->text.len, word, n) != NULL;
+    return screen_search(w, word, n);
+}
+
+/* 1 when one of words[0..n) is in t (or t could not be built). */
+static int screen_any_in(screen_ntext *t, char *const *words, size_t n)
+{
+    if (t->text.failed) return 1;        /* out of memory: run the rule */
+    if (!t->text.data) return 0;         /* no string */
+    for (size_t i = 0; i < n; i++)
+        if (screen_word_in(t, words[i])) return 1;
+    return 0;
 }
 
 /* 1 when the rule's needs hold on the plan (or it has none).  The plan's
- * folded text is built on the first rule with words to look for. */
+ * folded texts are built on the first rule with words to look for. */
 static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
 {
     const cJSON *root = run->doc.root;
     for (size_t i = 0; i < r->n_need_fields; i++)
         if (!cJSON_GetObjectItemCaseSensitive(root, r->need_fields[i])) return 0;
-    if (!r->n_need_words) return 1;
+    for (size_t i = 0; i < r->n_need_stated; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, r->need_stated[i]);
+        if (!v || cJSON_IsNull(v)) return 0;
+    }
+    if (!r->n_need_words && !r->n_need_prose) return 1;
     if (!w->built) {
-        if (root) screen_fold_tree(&w->text, root->child, 0);
+        screen_prose_names(w);
+        if (root) screen_fold_tree(w, root->child, NULL, 0);
+        if (w->all.text.failed) w->prose.text.failed = 1;
+        if (!w->all.text.failed) screen_mark(&w->all);
+        if (!w->prose.text.failed) screen_mark(&w->prose);
         w->built = 1;
     }
-    if (w->text.failed) return 1;        /* out of memory: run the rule */
-    if (!w->text.data) return 0;         /* a plan without a string */
-    for (size_t i = 0; i < r->n_need_words; i++)
-        if (screen_word_in(w, r->need_words[i])) return 1;
-    return 0;
+    return (!r->n_need_words || screen_any_in(&w->all, r->need_words, r->n_need_words)) &&
+           (!r->n_need_prose || screen_any_in(&w->prose, r->need_prose, r->n_need_prose));
 }
 
 /* ---- rules ---- */
@@ -697,7 +837,7 @@ static int screen_rules(screen_run *run, size_t len)
     int ctx = lua_gettop(L);
     screen_lap(e, &t, &e->stats.convert_ns);
     screen_words *words = calloc(1, sizeof *words);   /* NULL: every rule runs (out of memory) */
-    if (words) sb_init(&words->text);
+    if (words) { sb_init(&words->all.text); sb_init(&words->prose.text); }
     screen_cpu cpu;
     screen_cpu_start(&cpu, e);
     for (size_t i = 0; i < e->nrules; i++) {
@@ -742,7 +882,7 @@ static int screen_rules(screen_run *run, size_t len)
             if (t - t0 > r->stats.max_ns) r->stats.max_ns = t - t0;
         }
     }
-    if (words) sb_free(&words->text);
+    if (words) { sb_free(&words->all.text); sb_free(&words->prose.text); }
     free(words);
     lua_settop(L, top);
     return 1;

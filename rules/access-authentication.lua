@@ -23,6 +23,10 @@ return {
                 en = "State how users authenticate (multi-factor, IC card…: access.authentication), how accounts are issued and closed, and who holds administrator rights." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」; 地方公共団体における情報セキュリティポリシーに関するガイドライン（三層の対策・多要素認証）; 狛江市個人情報保護審議会 令和2年10月19日 諮問「狛江市立図書館情報システム及び電子図書館の電子計算機処理による結合について」: 委員「ID・パスワードの共有化について」",
 
+  -- needs: check() reports only when gov.exposure(plan): a storage entry whose location is cloud or network internet,
+  -- a platforms list (its key is in the text), or a transfer by third_party_app / web_upload
+  needs = { words = { "cloud", "internet", "platforms", "third_party_app", "web_upload" } },
+
   check = function(plan, ctx)
     local exposed, where, where_en = gov.exposure(plan)
     if not exposed then return end

@@ -37,6 +37,9 @@ return {
                 en = "State who handles it (number, units), how users authenticate, whether access is logged, and who it is shared with (access)." },
   precedent = "志木市 令和2年度第3回 議題(2)「様々な情報を取得し、庁内で共有するようだが」、議題(6)「教員以外は他者の提出物を閲覧する事はできない」（2023年4月の法施行前の審議）; 個人情報の保護に関する法律 第66条（安全管理措置）; 地方公共団体における情報セキュリティポリシーに関するガイドライン（アクセス制御）",
 
+  -- needs: check() returns before it reports unless some storage entry is electronic (electronic())
+  needs = { stated = { "storage" } },
+
   check = function(plan, ctx)
     if hogo.is_null(plan.access) then return end     -- consistency-null-contradicted asks
     local a = common.obj(plan.access)

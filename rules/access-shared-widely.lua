@@ -47,7 +47,8 @@ return {
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「様々な情報を取得し、庁内で共有するようだが」「子ども支援課以外の課については、どうするのか」",
 
   -- needs: check() returns at once without plan.access
-  needs = { fields = { "access" } },
+  -- needs words: a non-empty access.shared_with (its key is in the text)
+  needs = { stated = { "access" }, words = { "shared_with" } },
 
   check = function(plan, ctx)
     local a = common.obj(plan.access)

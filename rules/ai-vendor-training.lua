@@ -30,8 +30,8 @@ return {
                 en = "State that the vendor does not use the forms or data to train or improve its AI (learning switched off, forbidden in the contract) (outsourcing.model_training: false). If it may, state the scope, how people are told, and how sensitive data is kept out." },
   precedent = "狛江市個人情報保護審議会 令和3年8月2日 諮問「AI-OCRにおける全庁的な読込項目情報の外部提供及び外部提供に係る通知の要否について」、令和3年10月18日 同（過誤納金還付依頼書等の手書き帳票）; 個人情報保護委員会 注意喚起（令和6年3月25日）「クラウドサービス提供事業者において、個人データを取り扱うこととなっているのか又は取り扱わないこととなっているのか」; AI inside「DX Suite ご利用に関する注意事項」「お客様からお預かりした帳票等のデータを用いて学習することで逐次アップデート」",
 
-  -- needs: every word of tech.AI holds one of these
-  needs = { words = { "ai", "人工知能", "機械学習", "深層学習", "大規模言語モデル", "llm", "gpt", "認識" } },
+  -- needs: every word of tech.AI holds one of these, and tech.ai reads the prose (tech.says)
+  needs = { prose = { "ai", "人工知能", "機械学習", "深層学習", "大規模言語モデル", "llm", "gpt", "認識" } },
 
   check = function(plan, ctx)
     local f, word = tech.ai(plan)

@@ -31,6 +31,10 @@ return {
                 en = "Show the expected volume and who processes it (staff, turnaround), how volume is tracked, and when and on what threshold the operation (a dedicated system, limits) will be reviewed (operations.review)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)「粗大ごみ収集・運搬の申請件数が多いようだが、キャパを超えないのか」「申請が増えているので成功といえるが、業務負担が増えるようなら、運用方法を検討するべき」; 宮崎県個人情報保護審議会 第38回（令和2年7月1日）諮問第63号: 委員「事業開始後の現況評価や問題点等の検証は、アンケートや聞き取りで行うのか」",
 
+  -- needs: check() reports only on a platforms list (its key is in the text) or a plan that says INTAKE
+  needs = { words = { "platforms", "電子申請", "オンライン申請", "オンライン予約", "ネット予約", "予約受付", "予約システム", "申請受付",
+                      "受付システム", "通報システム", "相談窓口", "チャットボット" } },
+
   check = function(plan, ctx)
     local op = common.obj(plan.operations)
     -- (operations null reads as not stated: a running intake is never "not applicable" to review)

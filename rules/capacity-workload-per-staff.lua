@@ -39,7 +39,8 @@ return {
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)「キャパを超えないのか」「業務負担が増えるようなら、運用方法を検討するべき」",
 
   -- needs: check() reports nothing without plan.data and plan.access
-  needs = { fields = { "data", "access" } },
+  -- needs words: data.annual stated (its key is in the text)
+  needs = { stated = { "data", "access" }, words = { "annual" } },
 
   check = function(plan, ctx)
     local data = common.obj(plan.data)

@@ -31,7 +31,10 @@ return {
   precedent = "羽村市個人情報保護審議会 平成21年3月17日 審議1「里帰り出産等妊婦健康診査費助成事業について」: 委員「受診したということの確認のためということだが、領収書だけでなく母子手帳のコピーを取る必要があるのか」; 個人情報の保護に関する法律 第62条（本人から直接書面に記録された個人情報を取得するときの利用目的の明示）（任意・必須の明示を問うた議事録は見当たらず、法の規定）",
 
   -- needs: check() returns at once without plan.data
-  needs = { fields = { "data" } },
+  -- needs words: check() returns unless something is taken from the applicant: consultation.kind
+  -- collection, a subject of kind applicant, or a text that says SUPPLIED (提出して…: 提出)
+  needs = { stated = { "data" }, words = { "collection", "applicant", "提出", "添付", "添えて", "記入", "申請書", "申込書",
+                                           "届出書", "届け出", "申告", "持参" } },
 
   check = function(plan, ctx)
     local data = common.obj(plan.data)

@@ -21,6 +21,11 @@ return {
                 en = "If any data is stored or processed in the cloud, list it in storage with location cloud and state the provider, region and ISMAP registration; if not, correct the text." },
   precedent = "志木市 令和2年度第3回 議題(2)「クラウドにするのであれば再検討が必要だが、市の庁舎内で管理しているのであれば問題ない」" .. situation.PRE_ACT,
 
+  -- needs: check() reports only where the prose says CLOUD: each alternative holds one of these
+  -- (G ?Suite: suite; Microsoft ?365: microsoft; Office ?365: office; iCloud: cloud)
+  needs = { prose = { "クラウド", "cloud", "saas", "aws", "azure", "google", "suite", "onedrive", "microsoft", "office",
+                      "dropbox", "kintone" } },
+
   check = function(plan, ctx)
     local storage = common.list(plan.storage)
     for _, s in ipairs(storage) do

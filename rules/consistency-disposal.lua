@@ -27,7 +27,9 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「個人情報記載の書類については、委託業者及び市で保管しているものについてもシュレッダーでの処分ではなく、溶解ということによいか」" .. situation.PRE_ACT,
 
   -- needs: check() returns at once without plan.disposal
-  needs = { fields = { "disposal" } },
+  -- needs words: the prose says a method of METHODS the list lacks (物理的に?破壊, 物理破壊: 破壊;
+  -- 上書き消去…: 上書き)
+  needs = { stated = { "disposal" }, prose = { "溶解", "焼却", "シュレッダー", "裁断", "細断", "破壊", "破砕", "消磁", "磁気消去", "上書き" } },
 
   check = function(plan, ctx)
     local disposal = common.list(plan.disposal)

@@ -26,7 +26,8 @@ return {
   precedent = "志木市 令和2年度第3回 議題(3)「行政専用のネットワークであるLGWAN回線を利用してデータの受け渡しを行う」「原則LGWAN回線を利用し、データの送付を考えている」" .. situation.PRE_ACT .. "; 狛江市個人情報保護審議会 令和3年8月2日: 委員「LGWANASPとは,何のことか」",
 
   -- needs: check() returns at once without plan.transfers
-  needs = { fields = { "transfers" } },
+  -- needs words: the prose says LGWAN (行政専用のネットワーク, 行政専用ネットワーク: 行政専用)
+  needs = { stated = { "transfers" }, prose = { "lgwan", "エルジーワン", "総合行政ネットワーク", "行政専用" } },
 
   check = function(plan, ctx)
     local transfers = common.list(plan.transfers)

@@ -20,6 +20,9 @@ return {
                 en = "If Individual Numbers are handled, give the item category my_number and show the legal basis under the My Number Act and the status of the specific personal information protection assessment; if not, correct the text." },
   precedent = "番号法（行政手続における特定の個人を識別するための番号の利用等に関する法律）第9条（利用範囲）・第28条（特定個人情報保護評価）; 特定個人情報保護評価に関する規則",
 
+  -- needs: both findings quote MYNUM, which holds 個人番号 or マイナンバー
+  needs = { prose = { "個人番号", "マイナンバー" } },
+
   check = function(plan, ctx)
     local items = common.items(plan)
     local has_cat = false

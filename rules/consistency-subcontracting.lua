@@ -21,7 +21,8 @@ return {
   precedent = "個人情報保護法 第66条第2項; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1)（特記仕様書と責任体制）",
 
   -- needs: check() reports nothing without plan.outsourcing
-  needs = { fields = { "outsourcing" } },
+  -- needs words: both findings quote a claim of KW (再委託)
+  needs = { stated = { "outsourcing" }, prose = { "再委託" } },
 
   check = function(plan, ctx)
     local all = common.outsourcings(plan)

@@ -41,7 +41,8 @@ return {
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「契約期間3年間の根拠は何か」「機器の老朽化等の問題があるため。また、今回は機器の賃貸借契約になる予定のため、3年間の保守契約等も含む」",
 
   -- needs: check() reports nothing without plan.contract
-  needs = { fields = { "contract" } },
+  -- needs words: contract.years, a number (its key is in the text)
+  needs = { stated = { "contract" }, words = { "years" } },
 
   check = function(plan, ctx)
     local c = common.obj(plan.contract)

@@ -59,7 +59,7 @@ return {
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(3)「業者が検査結果を送付するとのことだが、結果の管理は誰がするのか」「市でデータを管理する」",
 
   -- needs: check() reports nothing without plan.outsourcing
-  needs = { fields = { "outsourcing" } },
+  needs = { stated = { "outsourcing" } },
 
   check = function(plan, ctx)
     local body = common.body(plan)

@@ -22,7 +22,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(6)「児童生徒が様々なアプリケーションを入れることができ、個別のアプリケーションから情報の漏洩リスクがあるのではないか」「教育委員会の集中制御により、アプリケーションのインストールができないように設定しておく予定」" .. situation.PRE_ACT,
 
   -- needs: check() returns at once without plan.devices
-  needs = { fields = { "devices" } },
+  needs = { stated = { "devices" } },
 
   check = function(plan, ctx)
     local d = common.obj(plan.devices)

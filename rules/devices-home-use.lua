@@ -30,7 +30,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(6)「端末は、学校のみで使用するのか」「端末のWifi設定が可能であり、家庭での使用も想定している」" .. situation.PRE_ACT,
 
   -- needs: check() returns at once without plan.devices
-  needs = { fields = { "devices" } },
+  needs = { stated = { "devices" } },
 
   check = function(plan, ctx)
     local d = common.obj(plan.devices)

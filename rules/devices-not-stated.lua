@@ -18,6 +18,11 @@ return {
                 en = "State the kind and number of devices, central management (MDM), app-install restrictions and home use (devices)." },
   precedent = "志木市 令和2年度第3回 議題(6)「端末は、学校のみで使用するのか」「アプリケーションのインストールができないように設定しておく予定」",
 
+  -- needs: check() reports only where the prose says HANDOUT, whose first part is one of these
+  -- (モバイル端末, 携帯端末: 端末)
+  needs = { prose = { "1人1台", "一人一台", "タブレット", "ipad", "chromebook", "スマートフォン", "スマホ", "ノートpc",
+                      "ノートパソコン", "端末" } },
+
   check = function(plan, ctx)
     if plan.devices ~= nil then return end
     local f = gov.find_claim(plan, HANDOUT)

@@ -23,7 +23,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(6)「教育委員会の集中制御により、アプリケーションのインストールができないように設定しておく予定」" .. situation.PRE_ACT .. "; 文部科学省「教育情報セキュリティポリシーに関するガイドライン」",
 
   -- needs: check() returns at once without plan.devices
-  needs = { fields = { "devices" } },
+  needs = { stated = { "devices" } },
 
   check = function(plan, ctx)
     local d = common.obj(plan.devices)

@@ -21,7 +21,8 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「業者が処分した場合には溶解証明をいただく」" .. situation.PRE_ACT,
 
   -- needs: check() reports nothing without plan.disposal
-  needs = { fields = { "disposal" } },
+  -- needs words: situation.certificate_asked: a disposal entry done by the contractor
+  needs = { stated = { "disposal" }, words = { "contractor" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

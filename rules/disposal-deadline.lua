@@ -18,7 +18,8 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」" .. situation.PRE_ACT,
 
   -- needs: check() reports nothing without plan.disposal
-  needs = { fields = { "disposal" } },
+  -- needs words: a disposal entry done by the contractor
+  needs = { stated = { "disposal" }, words = { "contractor" } },
 
   check = function(plan, ctx)
     for _, d in ipairs(common.list(plan.disposal)) do

@@ -43,7 +43,8 @@ return {
   precedent = "地方公共団体における情報セキュリティポリシーに関するガイドライン（総務省）「記録媒体の廃棄」; 神奈川県 行政文書を記録したハードディスクの流出事案（2019年）",
 
   -- needs: check() reports nothing without plan.disposal
-  needs = { fields = { "disposal" } },
+  -- needs words: a disposal entry whose method is deletion
+  needs = { stated = { "disposal" }, words = { "deletion" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

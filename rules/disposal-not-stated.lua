@@ -33,6 +33,9 @@ return {
                 en = "For paper and electronic media, state the method (dissolution, erasure, physical destruction, return), who does it, the deadline, and a certificate when the contractor does it (disposal)." },
   precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」（2023年4月の法施行前の審議）",
 
+  -- needs: check() returns at once unless common.personal_data(plan): data.items or data.subjects
+  needs = { stated = { "data" } },
+
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
     if hogo.is_null(plan.disposal) then return end     -- consistency-null-contradicted asks

@@ -19,7 +19,8 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「委託業者及び市で保管しているものについてもシュレッダーでの処分ではなく、溶解ということによいか」" .. situation.PRE_ACT,
 
   -- needs: check() reports nothing without plan.disposal
-  needs = { fields = { "disposal" } },
+  -- needs words: a disposal entry whose medium is paper
+  needs = { stated = { "disposal" }, words = { "paper" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

@@ -19,6 +19,9 @@ return {
                 en = "Give the reason, who approved it (which council session) and an expiry date; take expired waivers back to the council; correct waivers that name a rule that does not exist." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1) 結論（条件を付した承認）; 個人情報保護法 第66条（安全管理措置の継続的な見直し）",
 
+  -- needs: check() reads only plan.waivers
+  needs = { stated = { "waivers" } },
+
   check = function(plan, ctx)
     -- 「記載されていません」, or what stands there instead of an answer, quoted
     local function said(v)

@@ -23,6 +23,10 @@ return {
                 en = "Treat the addresses as the owners' personal data and list the owners as data subjects (data.subjects, e.g. 'owners of vacant houses'). If published or given out, aggregate them (counts by district) so no owner can be identified." },
   precedent = "柏市行政不服及び情報公開・個人情報保護審議会 令和2年1月31日 議題1: 大野委員「所有者情報と紐づけされていないと個人情報といえないのではないか」、回答「個人が所有している建物の所在地が分かると個人の特定が可能であり、保有個人情報にあたるため報告した」; 長岡京市 答申29-2「…固定資産税の所有者の個人情報の目的外利用について」",
 
+  -- needs: check() returns unless an item name or the prose says PROPERTY, whose every alternative holds
+  -- one of these (空き?家: 空家 / 空き家; 家屋番号: 家屋; 所在地番: 地番)
+  needs = { prose = { "土地", "建物", "家屋", "空家", "空き家", "住宅", "物件", "所有地", "農地", "工場", "店舗", "地番" } },
+
   check = function(plan, ctx)
     local item
     for _, it in ipairs(common.items(plan)) do

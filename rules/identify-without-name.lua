@@ -42,7 +42,9 @@ return {
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(4)「生年月日のみの提供ということだが、氏名等の情報の提供をしなくても個人の特定ができるのか」「生年月日と接種券番号のみで本人の特定が可能」; 個人情報保護法 第2条第1項・第2項; 柏市行政不服及び情報公開・個人情報保護審議会 令和2年1月31日 議題1: 委員「所有者情報と紐づけされていないと個人情報といえないのではないか」、回答「個人が所有している建物の所在地が分かると個人の特定が可能であり、保有個人情報にあたる」",
 
   -- needs: check() reports nothing without plan.data
-  needs = { fields = { "data" } },
+  -- needs words: a finding needs a birth date (BIRTH_RE or category birthdate), a My Number
+  -- (MYNUMBER_RE or category my_number) or a face photo (FACE_RE: 顔, 本人写真, 証明写真: 顔, 写真)
+  needs = { stated = { "data" }, words = { "birthdate", "生年月日", "誕生日", "my_number", "個人番号", "マイナンバー", "顔", "写真" } },
 
   check = function(plan, ctx)
     local items = common.items(plan)

@@ -21,6 +21,10 @@ return {
                 en = "Either erase loan history on return, or keep it only for users who ask for it, with their consent (opt-in). If kept, state which staff may see it, for how long, and that no contractor or designated manager uses it." },
   precedent = "日本図書館協会「図書館の自由に関する宣言」主文第3「図書館は利用者の秘密を守る」; 同「デジタルネットワーク環境における図書館利用のプライバシー保護ガイドライン」(2019年5月24日)「従来、資料が返却されれば消去してきた利用履歴を、サービスに積極的に活用しようとする動き」; 武雄市個人情報保護審議会 平成24年7月6日 答申（Tポイント付与に必要な最低限の情報に限り「利用者本人の同意があれば問題なし」）; 羽村市個人情報保護審議会 平成25年5月22日 審議1「図書館電算システムについて」",
 
+  -- needs: check() reports only on a library plan (tech.LIBRARY: 図書, 蔵書, 貸出) or a usage item named
+  -- with 貸出|読書|蔵書|図書
+  needs = { prose = { "図書", "蔵書", "貸出", "読書" } },
+
   check = function(plan, ctx)
     local items = tech.usage_items(plan)
     local lib_node = tech.library(plan)

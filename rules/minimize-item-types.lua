@@ -32,7 +32,7 @@ return {
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「財産状況等すべての事柄を毎回取得するのか」「相談内容によってヒアリングする内容が異なるため、想定しているすべての項目を聴取するわけではない」; 武雄市個人情報保護審議会 平成24年7月6日 答申「Tポイント付与に必要な最低限の情報（T会員番号、利用年月日、利用時刻、ポイント数）に限って」; 宮崎県個人情報保護審議会 第37回（令和2年5月22日）: 委員「市町村立図書館が利用者の個人情報を把握する必要があるのか」",
 
   -- needs: check() returns at once without plan.data
-  needs = { fields = { "data" } },
+  needs = { stated = { "data" } },
 
   check = function(plan, ctx)
     local data = common.obj(plan.data)

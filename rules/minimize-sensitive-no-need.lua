@@ -52,6 +52,9 @@ return {
                 en = "State what the item is used for (e.g. 'allergies: to serve special meals') in data.items[].need, or drop the item if it is not needed." },
   precedent = "柏市行政不服及び情報公開・個人情報保護審議会 令和2年1月31日 議題2「思想・信条等の個人情報の収集について（諮問）」; 同 平成29年7月14日 議題2「思想、信条等の個人情報の収集について（諮問）」; 個人情報の保護に関する法律 第61条（保有の制限: 利用目的の達成に必要な範囲）",
 
+  -- needs: check() reads only the items of plan.data
+  needs = { stated = { "data" } },
+
   check = function(plan, ctx)
     local prose = {}
     for _, k in ipairs({ "purpose", "description" }) do

@@ -29,7 +29,9 @@ return {
   precedent = "宮崎県個人情報保護審議会 第37回（令和2年5月22日）諮問第63号: 委員「県立図書館から、貸出希望のあった蔵書のリストを市町村立図書館に渡すことで、市町村立図書館が利用者の個人情報を把握する必要はなくなるのではないか」",
 
   -- needs: check() reports nothing without plan.data
-  needs = { fields = { "data" } },
+  -- needs words: purpose, description or title claims STATS
+  -- (ニーズ・実態の把握: 把握; 計画の策定: 策定; 効果の検証: 効果)
+  needs = { stated = { "data" }, prose = { "統計", "集計", "分析", "傾向", "把握", "策定", "調査研究", "効果" } },
 
   check = function(plan, ctx)
     if #common.items_of(plan, "identity") == 0 then return end

@@ -19,7 +19,8 @@ return {
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(3)「受託者に未受診者の資料を送付する場合には、データベースを渡すのか」",
 
   -- needs: check() reports nothing without plan.transfers
-  needs = { fields = { "transfers" } },
+  -- needs words: a transfer whose what says WHOLE (マスター: マスタ; すべての(データ|情報|記録): すべての)
+  needs = { stated = { "transfers" }, prose = { "データベース", "db", "全件", "台帳", "マスタ", "一式", "全データ", "すべての", "全ての" } },
 
   check = function(plan, ctx)
     local sensitive = common.has_sensitive(plan)

@@ -24,7 +24,9 @@ return {
   precedent = "デジタル庁「地方自治体によるガバメントクラウドの活用について（案）」2021年9月「ISMAPのリストに登録されたサービスから…調達」「不正アクセス防止やデータ暗号化などにおいて、最新かつ最高レベルの情報セキュリティが確保できること」; 狛江市個人情報保護審議会 令和4年1月17日 諮問ウ「戸籍システムのクラウドサービスの導入における保有個人情報の外部提供…」; 個人情報保護委員会 注意喚起（令和6年3月25日）",
 
   -- needs: check() reports nothing without plan.storage
-  needs = { fields = { "storage" } },
+  -- needs words: situation.service: location gov_cloud, or GOV_CLOUD in the entry's words
+  -- (ガバメント・?クラウド: ガバメント; Gov-?Cloud, government cloud, gov_cloud: gov)
+  needs = { stated = { "storage" }, words = { "ガバメント", "ガバクラ", "gov" } },
 
   check = function(plan, ctx)
     for _, s in ipairs(common.list(plan.storage)) do

@@ -40,6 +40,10 @@ return {
                 en = "Explain why this is an exception to internet separation (the three-layer model; the field \"{label:storage.network_reason}\"), and state multi-factor authentication, access logging and review, encryption in transit and the response to a leak. Bring concerns that arise in operation back to the council." },
   precedent = "志木市 令和2年度第3回 議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある」" .. situation.PRE_ACT .. "; " .. GUIDELINE .. "; 狛江市個人情報保護審議会 令和3年8月2日: 担当課「LGWANについては…閉鎖されたネットワークのため,個人情報等の漏えいのリスクは極めて低い環境である」",
 
+  -- needs: check() reports only on a storage entry whose network is internet, or whose kind is cloud
+  -- (location "cloud": situation.storage_kind)
+  needs = { stated = { "storage" }, words = { "internet", "cloud" } },
+
   check = function(plan, ctx)
     local st = common.stakes(plan)
     local access = common.obj(plan.access) or {}

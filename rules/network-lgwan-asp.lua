@@ -22,7 +22,8 @@ return {
   precedent = "狛江市個人情報保護審議会 令和3年8月2日: 委員「LGWANASPとは,何のことか」「地方公共団体システム機構というのは,どのような機関なのか」; 担当課「LGWAN環境内にシステムを設けて,各LGWAN端末からアクセスできるサービス」",
 
   -- needs: check() reports nothing without plan.storage
-  needs = { fields = { "storage" } },
+  -- needs words: situation.service: location lgwan_asp, or LGWAN[-‐－ ・]?ASP in the entry's words
+  needs = { stated = { "storage" }, words = { "lgwan_asp", "lgwan" } },
 
   check = function(plan, ctx)
     for _, s in ipairs(common.list(plan.storage)) do

@@ -27,7 +27,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(2)「サーバー及びデータの保管場所はどこか」「インターネットから分離された庁内ネットワークを利用し、データを保管する」（2023年4月の法施行前の審議）; 長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日: 委員「データセンターでサーバを管理する人間による情報漏えいももちろんありますが、インターネットに接続…」",
 
   -- needs: check() reports nothing without plan.storage
-  needs = { fields = { "storage" } },
+  needs = { stated = { "storage" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

@@ -46,6 +46,12 @@ return {
                 en = "State how data is sanitised when it moves from the internet side to the LGWAN or core side (a sanitising tool, conversion to images or text) (transfers[].method: sanitization)." },
   precedent = "羽村市個人情報保護審議会 令和4年9月29日 審議「電子申請サービス『LoGoフォーム』の運用」; 総務省「地方公共団体における情報セキュリティポリシーに関するガイドライン」（平成30年9月版）第1編 目次「情報システム全体の強靭性の向上」（三層の対策。本文は未読）",
 
+  -- needs: check() returns unless closed_side(plan) finds a storage entry
+  -- needs words: intake(): a transfer by web_upload, email, encrypted_email or third_party_app, a
+  -- storage entry on the internet, or the prose says INTAKE ((メール|Web|ウェブ|インターネット)で…: those)
+  needs = { stated = { "storage" }, words = { "email", "web", "third_party_app", "internet", "電子申請", "オンライン申請", "logoフォーム", "ぴったりサービス",
+                                                  "マイナポータル", "メール", "ウェブ", "インターネット" } },
+
   check = function(plan, ctx)
     local node, key = intake(plan)
     if not node then return end

@@ -40,7 +40,8 @@ return {
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「市の職員が運用する部分についてもセキュリティ管理が求められる。庁内の運用体制を次回審議会時に報告してほしい」「児童福祉法等に基づいて要綱を作成していく」",
 
   -- needs: check() returns at once without plan.operations
-  needs = { fields = { "operations" } },
+  -- needs words: operations.rules drafting or none
+  needs = { stated = { "operations" }, words = { "drafting", "none" } },
 
   check = function(plan, ctx)
     local op = common.obj(plan.operations)

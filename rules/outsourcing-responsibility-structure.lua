@@ -38,6 +38,9 @@ return {
                 en = "Name in the special terms or the contract the contractor's data protection officer and work supervisor, the supervising officer at {body_en}, and the incident reporting line, and show them." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1)「個人情報の取扱いに関する特記仕様書で責任体制を構築することとなっているが、具体的には？」、結論「責任体制の構築について契約に明記し、会議録の送付までに行政管理課へ提出する」; 個人情報保護法 第66条第2項（委託を受けた者の安全管理措置）",
 
+  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
+  needs = { stated = { "outsourcing" } },
+
   check = function(plan, ctx)
     local lv, st
     for _, o in ipairs(common.outsourcings(plan)) do   -- none: nothing outsourced, or not stated (another rule asks)

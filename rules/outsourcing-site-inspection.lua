@@ -22,6 +22,9 @@ return {
                 en = "State that the public body checks the contractor's handling by regular reports and on-site inspections or audits (outsourcing.audit: true)." },
   precedent = "長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日「データセンターでサーバを管理する人間による情報漏えいももちろんありますが」; 狛江市個人情報保護審議会 令和2年10月19日「情報の保管先の安全性は確保されているか」; 龍ケ崎市情報セキュリティ対策に関する規程（平成27年10月1日訓令第14号）第9章「外部委託セキュリティ管理」; 実地調査を名指しで問うた会議録は見当たらなかった",
 
+  -- needs: check() returns without a contractor, or without a storage entry whose medium is electronic
+  needs = { stated = { "outsourcing", "storage" }, words = { "electronic" } },
+
   check = function(plan, ctx)
     local list = common.outsourcings(plan)
     if #list == 0 then return end

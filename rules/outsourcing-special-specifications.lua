@@ -28,6 +28,9 @@ return {
                 en = "Attach special terms to the contract (no use beyond the purpose, no copying, limits on re-subcontracting, return/disposal with certificate, inspections, incident reporting) and show any changes made for this work." },
   precedent = "志木市 令和2年度第3回 議題(1)（2021年2月17日、2023年4月の法施行前の審議）「個人情報の取扱いに関する特記仕様書とはどのようなものか」「参考として行政管理課で定めているもの。実際の業務内容に応じて一部変更を加えている」; 個人情報保護法 第66条第2項",
 
+  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
+  needs = { stated = { "outsourcing" } },
+
   check = function(plan, ctx)
     for _, o in ipairs(common.outsourcings(plan)) do
       local ss = o.special_specifications

@@ -40,7 +40,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(5)「LINEを活用し、写真の添付もできることから、粗大ごみの規模を把握するうえでも役立っており」" .. situation.PRE_ACT .. "; 内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日）",
 
   -- needs: check() reports nothing without plan.platforms
-  needs = { fields = { "platforms" } },
+  needs = { stated = { "platforms" } },
 
   check = function(plan, ctx)
     local lv = gov.level(plan)

@@ -26,7 +26,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; 内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日）; 個人情報保護委員会 LINE株式会社に対する指導（令和3年4月23日）; 長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日: 担当「事前調査の対象とした数社においては、データセンターをすべて国内に置いています」",
 
   -- needs: check() reports nothing without plan.platforms
-  needs = { fields = { "platforms" } },
+  needs = { stated = { "platforms" } },
 
   check = function(plan, ctx)
     local lv, st = gov.level(plan)

@@ -47,7 +47,7 @@ return {
                 en = "State {asks_en}." },
   precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; " .. situation.LINE_GUIDELINE .. "; " .. situation.LINE_REGULATORS .. "（審議会の議事録では見当たらず、国の指針と監督官庁の措置）",
 
-  needs = { fields = { "platforms" } },
+  needs = { stated = { "platforms" } },
 
   check = function(plan, ctx)
     local st

@@ -20,6 +20,11 @@ return {
                 en = "List the service, its operator, where it stores data and what can be attached (platforms)." },
   precedent = "志木市 令和2年度第3回 議題(5)（LINEを活用した電子申請）" .. situation.PRE_ACT .. "; 内閣官房・個人情報保護委員会・金融庁・総務省「政府機関・地方公共団体等における業務でのLINE利用状況調査を踏まえた今後のLINEサービス等の利用の際の考え方（ガイドライン）」（2021年4月30日）",
 
+  -- needs: check() reports only on a transfer by third_party_app or prose that says SERVICES
+  -- (LINE公式アカウント: line; ソーシャルメディア, ソーシャル・ネットワーキング: ソーシャル)
+  needs = { words = { "third_party_app", "line", "twitter", "facebook", "instagram", "youtube", "tiktok", "zoom", "slack",
+                      "sns", "ソーシャル", "ライン公式" } },
+
   check = function(plan, ctx)
     if #common.list(plan.platforms) > 0 then return end
     for _, t in ipairs(common.list(plan.transfers)) do

@@ -17,6 +17,9 @@ return {
                 en = "State how many vendors quoted (outsourcing.bidders) and how the contractor was chosen (tender, proposal, single-source)." },
   precedent = "志木市 令和2年度第3回 議題(1)「発注の際には複数者で検討したのか」（2023年4月の法施行前の審議）",
 
+  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
+  needs = { stated = { "outsourcing" } },
+
   check = function(plan, ctx)
     for _, o in ipairs(common.outsourcings(plan)) do
       if o.bidders == nil and not gov.find_claim(plan, SELECTION) then

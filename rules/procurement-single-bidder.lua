@@ -39,6 +39,9 @@ return {
                 en = "State how many vendors were asked, why the others declined, and how the chosen vendor's handling of personal data (certifications, past incidents) was checked, in the field \"{label:outsourcing.selection}\" or the description." },
   precedent = "志木市 令和2年度第3回 議題(1)（2021年2月17日、2023年4月の法施行前の審議）「発注の際には複数者で検討したのか」「葬儀屋や石屋等へも見積依頼をしたが辞退となっている」",
 
+  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
+  needs = { stated = { "outsourcing" } },
+
   check = function(plan, ctx)
     local quiet = nil   -- worked out once, when a contractor needs it
     for _, o in ipairs(common.outsourcings(plan)) do

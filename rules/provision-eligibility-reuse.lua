@@ -21,6 +21,11 @@ return {
                 en = "State which department's data is used, on what ground, and which items; pass only whether each person qualifies, not amounts such as income (or ask the applicant's consent)." },
   precedent = "狛江市個人情報保護審議会 令和3年8月2日 報告事項イ「生活応援プレミアム商品券配布事業における令和3年度分の住民税非課税者の住民記録情報の目的外利用…について」; 同 令和3年1月18日 報告事項「狛江市新生児世帯応援給付金給付事業の対象者抽出に伴う目的外利用…について」",
 
+  -- needs: check() returns without personal data, or unless the prose says REUSE, which begins with
+  -- SOURCE (非課税: 課税; 世帯情報, 世帯構成: 世帯)
+  needs = { stated = { "data" }, prose = { "住民税", "市民税", "町民税", "課税", "所得", "税情報", "住民記録", "住民基本台帳", "世帯",
+                                               "児童手当", "国民健康保険", "介護保険" } },
+
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
     local f = tech.says(plan, REUSE)

@@ -20,6 +20,9 @@ return {
                 en = "State that only the items the recipient's task needs are given, and list them (e.g. 'only name, address and category are given')." },
   precedent = "武雄市個人情報保護審議会 平成24年7月6日 答申「必要な最低限の情報（T会員番号、利用年月日、利用時刻、ポイント数）に限って」; 宮崎県個人情報保護審議会 第37回（令和2年5月22日）諮問第63号: 委員「市町村立図書館が利用者の個人情報を把握する必要があるのか」",
 
+  -- needs: check() returns unless tech.provision(plan): consultation.kind holds one of these
+  needs = { stated = { "consultation" }, words = { "external_provision", "purpose_external_use" } },
+
   check = function(plan, ctx)
     local yes, kind = tech.provision(plan)
     if not yes then return end

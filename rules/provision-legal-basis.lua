@@ -19,6 +19,9 @@ return {
                 en = "State the ground (consultation.basis, e.g. the Act on the Protection of Personal Information art. 69(2)(iii), a named statute, or the person's consent on the form)." },
   precedent = "個人情報の保護に関する法律 第69条（利用及び提供の制限）; 長岡京市情報公開・個人情報保護運営審議会 答申29-1「学校給食費管理システム稼働に伴う個人情報の目的外利用について」、答申29-2「市の事業…や苦情処理等の解決のための固定資産税の所有者の個人情報の目的外利用について」; 狛江市個人情報保護審議会 令和3年8月2日 報告事項イ「住民税非課税者の住民記録情報の目的外利用,外部提供…について」",
 
+  -- needs: check() returns unless tech.provision(plan): consultation.kind holds one of these
+  needs = { stated = { "consultation" }, words = { "external_provision", "purpose_external_use" } },
+
   check = function(plan, ctx)
     local yes, kind = tech.provision(plan)
     if not yes then return end

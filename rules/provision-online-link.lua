@@ -17,6 +17,9 @@ return {
                 en = "Describe the link in transfers (what, from, to, method: the other system, the items, the direction) and state that connections and look-ups are logged (access.logging: true)." },
   precedent = "宮崎県個人情報保護審議会 第37回（令和2年5月22日）諮問第63号「個人情報の取扱い原則（オンライン結合による提供の制限）の例外事項について」（県立図書館における遠隔貸出返却事務）; 新座市情報公開・個人情報保護審議会 令和元年8月5日 諮問「…防犯カメラ設置に伴う外部電子計算組織との結合による個人情報の処理について」; 狛江市個人情報保護審議会 令和2年10月19日 諮問「狛江市立図書館情報システム及び電子図書館の電子計算機処理による結合について」; 大阪府個人情報保護審議会 令和4年5月26日 全体会議（「ネットワーク利用による個人情報保護に係る部会」の指名、防潮鉄扉情報提供システム整備事業の新規諮問）",
 
+  -- needs: check() returns at once unless consultation.kind holds online_link (common.kinds)
+  needs = { stated = { "consultation" }, words = { "online_link" } },
+
   check = function(plan, ctx)
     if not common.kinds(plan).online_link then return end
     local described = false

@@ -30,6 +30,9 @@ return {
                 en = "State that an undertaking, memorandum or agreement binds the recipient: no other use, no onward provision, safekeeping, and return or erasure when done." },
   precedent = "柏市行政不服及び情報公開・個人情報保護審議会 平成31年4月26日 議題2「実施機関以外の者への保有個人情報の提供について（諮問）」: 神谷会長「サポート医は北柏リハビリ総合病院に所属している医師なのか。また、サポート医とは委託関係があるのか。」",
 
+  -- needs: check() returns unless tech.provision(plan): consultation.kind holds one of these
+  needs = { stated = { "consultation" }, words = { "external_provision", "purpose_external_use" } },
+
   check = function(plan, ctx)
     if not tech.provision(plan) then return end
     local node, key = recipient(plan)

@@ -40,6 +40,12 @@ return {
                 en = "State when the operation is reviewed and that changes, incidents or new concerns will be reported or put to the council (operations.review)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(6)「LGWAN回線を利用しないため、運用していく中で情報漏洩リスクや懸念等が出てくる可能性がある…そのような場合には審議会や審査会にかけるとも検討してほしい」; 狛江市個人情報保護審議会 令和3年8月2日 諮問「AI-OCRにおける全庁的な読込項目情報の外部提供…」: 委員「個人情報が外部に提供されたのであれば,実証実験であっても事前に審議会に諮問すべきである」",
 
+  -- needs: check() reports only when gov.exposure(plan) (see access-authentication) or the prose says
+  -- NEWTECH (生成AI, AIカメラ: ai)
+  needs = { words = { "cloud", "internet", "platforms", "third_party_app", "web_upload",
+                      "ai", "人工知能", "機械学習", "顔認証", "顔認識", "生体認証", "rpa", "iot", "ビッグデータ", "ドローン",
+                      "防犯カメラ", "メタバース", "ブロックチェーン" } },
+
   check = function(plan, ctx)
     -- (operations null reads as not stated: a system in use is never "not applicable" to review)
     local op = common.obj(plan.operations)

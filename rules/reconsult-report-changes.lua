@@ -19,6 +19,9 @@ return {
                 en = "Set out what is added or changed (people, items, uses) and say whether it will be put to the council as a consultation rather than a report (consultation.kind)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(5)（前回審議会に諮問した案件の進捗状況の報告）; 議題(6)「審議会や審査会にかけるとも検討してほしい」; 新座市情報公開・個人情報保護審議会 令和元年8月5日 議題(2)「個人情報取扱事務届出の報告について」（新規20件、変更23件、廃止9件）; 狛江市個人情報保護審議会 平成29年10月17日 報告事項イ「防犯カメラ設置変更届について」",
 
+  -- needs: check() returns at once unless consultation.kind holds report
+  needs = { stated = { "consultation" }, words = { "report" } },
+
   check = function(plan, ctx)
     if not common.has_kind(plan, "report") then return end   -- kind may be an array
     for k in pairs(common.kinds(plan)) do

@@ -21,6 +21,9 @@ return {
                 en = "State which earlier 答申 or approval (number, date) this addition or change falls under, and list the procedures or systems added or changed. If it adds handling beyond that approval (the cloud, an outside service, a provision), put it to the council as a consultation, not a report." },
   precedent = "新座市情報公開・個人情報保護審議会 令和元年8月5日 議題(2)「個人情報取扱事務届出の報告について」（新規20件、変更23件、廃止9件）; 狛江市個人情報保護審議会 平成29年10月17日 報告事項イ「防犯カメラ設置変更届について」; 同 令和3年8月2日「実証実験であっても事前に審議会に諮問すべきである」; 長岡京市 令和2年9月18日 報告（防犯カメラ記録映像の外部提供）",
 
+  -- needs: check() returns at once unless consultation.kind holds report
+  needs = { stated = { "consultation" }, words = { "report" } },
+
   check = function(plan, ctx)
     local kinds = common.kinds(plan)
     if not kinds.report then return end

@@ -36,6 +36,9 @@ return {
                 en = "Cite in retention.basis the law or records rule that requires indefinite retention, or set the period the purpose needs and how the data is destroyed afterwards." },
   precedent = "個人情報保護法 第61条（個人情報の保有の制限等：利用目的の達成に必要な範囲を超えた保有の禁止）; 志木市 令和2年度第3回 議題(2)「契約期間3年間の根拠は何か」（期間の根拠を問う）" .. situation.PRE_ACT .. "; 京都府 防犯カメラ管理運用指針策定委員会 第3回（平成18年9月8日）「画像の保管はできるだけ短期間とし、『最大1箇月以内』とすることが望まれます」",
 
+  -- needs: check() reads only common.retentions(plan): plan.retention
+  needs = { stated = { "retention" } },
+
   check = function(plan, ctx)
     local planned
     for _, r in ipairs(common.retentions(plan)) do

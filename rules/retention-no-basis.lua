@@ -19,6 +19,9 @@ return {
                 en = "State the basis of the period (records schedule, law, the need of the work) in \"{label:retention.basis}\"." },
   precedent = "個人情報保護法 第61条（個人情報の保有の制限等）; 公文書等の管理に関する法律 第34条; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「契約期間3年間の根拠は何か」（期間の根拠を問う）",
 
+  -- needs: check() reads only common.retentions(plan): plan.retention
+  needs = { stated = { "retention" } },
+
   check = function(plan, ctx)
     local st, planned
     for _, r in ipairs(common.retentions(plan)) do

@@ -15,6 +15,9 @@ return {
                 en = "State how long {body_en} and the contractor each keep the data (retention.period, e.g. 5年, 永年, 退所まで; for a period that ends with an event, the longest too: retention.longest) and on what basis (records rules, law, the need of the work)." },
   precedent = "個人情報の保護に関する法律 第61条（個人情報の保有の制限等）; 公文書等の管理に関する法律 第34条; 志木市 令和2年度第3回 議題(1)（受け渡しから3か月以内の廃棄。2023年4月の法施行前の審議）",
 
+  -- needs: check() returns at once unless common.personal_data(plan): data.items or data.subjects
+  needs = { stated = { "data" } },
+
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
     if hogo.is_null(plan.retention) then return end    -- consistency-null-contradicted asks

@@ -15,6 +15,9 @@ return {
                 en = "List the contractor's tasks step by step (notices, intake, the work itself, results, data migration...) and the personal data each uses (outsourcing.scope)." },
   precedent = "志木市 令和2年度第3回 議題(3)「委託するのは、受診結果のみか」; 議題(2)「システムへのデータ移行業務の委託は初回のみということか」（2023年4月の法施行前の審議）",
 
+  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
+  needs = { stated = { "outsourcing" } },
+
   check = function(plan, ctx)
     for _, o in ipairs(common.outsourcings(plan)) do
       local vars = { contractor = common.answer(o.contractor) and o.contractor or "未記載" }

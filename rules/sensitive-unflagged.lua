@@ -18,6 +18,9 @@ return {
                 en = "Check whether it is special care-required information; if so, mark it sensitive: true and state how it is protected." },
   precedent = "個人情報保護法 第2条第3項・同施行令第2条",
 
+  -- needs: check() reports only items (where == "item"): plan.data
+  needs = { stated = { "data" } },
+
   check = function(plan, ctx)
     local done = {}   -- one finding per item, on its first (weightiest) category
     for _, h in ipairs(common.sensitive_items(plan)) do

@@ -62,6 +62,14 @@ return {
                 en = "State how interviews and records take the victim or client into account, which staff may see the records and that access is logged (access.restriction, access.logging), what goes to partner agencies and on what basis (access.shared_with and the law or rules), and how enquiries from the other party are handled (address kept secret)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(2)「虐待や貧困、いじめなど、さまざまな相談があると思うが」「特に被害者からの相談の場合には、配慮していただきたい」; 個人情報保護法 第2条第3項（犯罪により害を被った事実）",
 
+  -- needs: check() reports only a hit of class victim or in_need (common.sensitive_items): a
+  -- subject of kind victim, or a match of those two classes' patterns (common.SENSITIVE_TERMS),
+  -- each alternative of which holds one of these (犯罪被害, 被害者, 被害届, 性被害: 被害;
+  -- 配偶者からの暴力, 性暴力: 暴力; 要保護児童: 要保護)
+  needs = { words = { "victim", "被害", "虐待", "ネグレクト", "dv", "ドメスティック", "暴力", "性犯罪", "ストーカー", "つきまとい",
+                      "要保護", "要支援児童", "特定妊婦", "一時保護", "貧困", "生活困窮", "生活保護", "いじめ", "不登校",
+                      "ヤングケアラー", "児童相談", "家庭環境", "里親", "児童養護" } },
+
   check = function(plan, ctx)
     local hits, victim = {}, false
     for _, h in ipairs(common.sensitive_items(plan)) do

@@ -78,7 +78,9 @@ return {
   precedent = "志木市 令和2年度第3回 議題(2)「クラウドにするのであれば再検討が必要だが、市の庁舎内で管理しているのであれば問題ない」; 議題(6)（Google Driveへの保存）" .. situation.PRE_ACT .. "; 政府情報システムのためのセキュリティ評価制度（ISMAP）; 長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日 諮問「図書館システムについて」: 担当「事前調査の対象とした数社においては、データセンターをすべて国内に置いています」、委員「データセンターでサーバを管理する人間による情報漏えいももちろんありますが…」; 狛江市個人情報保護審議会 令和4年1月17日 諮問ウ「戸籍システムのクラウドサービスの導入における保有個人情報の外部提供…について」",
 
   -- needs: check() reports nothing without plan.storage
-  needs = { fields = { "storage" } },
+  -- needs words: situation.storage_kind cloud, gov_cloud or lgwan_asp: that location, or a service
+  -- named LGWAN-ASP or GOV_CLOUD (see network-gov-cloud)
+  needs = { stated = { "storage" }, words = { "cloud", "lgwan", "gov", "ガバメント", "ガバクラ" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

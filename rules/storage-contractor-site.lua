@@ -20,7 +20,8 @@ return {
   precedent = "志木市 令和2年度第3回 議題(1)「受け渡しから3か月以内に溶解証明を提出してもらうか、返却していただく」" .. situation.PRE_ACT,
 
   -- needs: check() reports nothing without plan.storage
-  needs = { fields = { "storage" } },
+  -- needs words: a storage entry whose location is contractor
+  needs = { stated = { "storage" }, words = { "contractor" } },
 
   check = function(plan, ctx)
     -- the end of the data at the contractor is settled by a return, or a disposal with a certificate

@@ -20,6 +20,9 @@ return {
                 en = "State whether the stored data is encrypted (storage.encrypted), who holds the keys, and whether the provider's staff can read the data in clear." },
   precedent = "長岡京市情報公開・個人情報保護運営審議会 平成26年12月1日 諮問「図書館システムについて」: 委員「データセンターでサーバを管理する人間による情報漏えいももちろんありますが…」; 狛江市個人情報保護審議会 令和2年10月19日: 委員「情報の保管先の安全性は確保されているか」",
 
+  -- needs: check() reports only a storage entry whose medium is electronic
+  needs = { stated = { "storage" }, words = { "electronic" } },
+
   check = function(plan, ctx)
     local st = common.stakes(plan)
     local PLACE = { contractor = { "受託者の施設", "the contractor's site" },

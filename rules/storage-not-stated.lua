@@ -20,6 +20,9 @@ return {
                 en = "State the location, the medium (paper or electronic), the network it is on (separated from the internet or not), and, if the contractor keeps it, where and how (storage)." },
   precedent = "志木市 令和2年度第3回 議題(4)「データの保管等はどこで行うのか」; 議題(2)「サーバー及びデータの保管場所はどこか」",
 
+  -- needs: check() returns at once unless common.personal_data(plan): data.items or data.subjects
+  needs = { stated = { "data" } },
+
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
     if hogo.is_null(plan.storage) then return end      -- consistency-null-contradicted asks

@@ -26,7 +26,8 @@ return {
   precedent = "個人情報の保護に関する法律についてのガイドライン（行政機関等編）「外的環境の把握」; 志木市 令和2年度第3回 議題(2)「サーバー及びデータの保管場所はどこか」" .. situation.PRE_ACT,
 
   -- needs: check() reports nothing without plan.storage
-  needs = { fields = { "storage" } },
+  -- needs words: a storage entry at the contractor or in region overseas
+  needs = { stated = { "storage" }, words = { "contractor", "overseas" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

@@ -22,7 +22,8 @@ return {
   precedent = "地方公共団体における情報セキュリティポリシーに関するガイドライン（総務省）「私物端末の業務利用」; 志木市 令和2年度第3回 議題(6)（端末の家庭での使用）" .. situation.PRE_ACT,
 
   -- needs: check() reports nothing without plan.storage
-  needs = { fields = { "storage" } },
+  -- needs words: a storage entry whose location is personal_device
+  needs = { stated = { "storage" }, words = { "personal_device" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

@@ -17,6 +17,9 @@ return {
                 en = "Prohibit re-subcontracting in principle; where unavoidable, require prior written approval, have the contractor report the subcontractor's name, scope and safeguards, and bind the subcontractor by the same special terms (outsourcing.subcontracting: prohibited or with_approval)." },
   precedent = "個人情報保護法 第66条第2項（委託を受けた者・再委託先の安全管理措置）; 個人情報保護委員会「個人情報の保護に関する法律についての事務対応ガイド（行政機関等向け）」（委託先の監督・再委託）; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1)（特記仕様書と責任体制）; 第204回国会 参議院 行政監視委員会 閉会後第1号（2021年6月21日）（データ入力業務の中国での再委託）",
 
+  -- needs: check() reports only a contractor whose subcontracting is allowed
+  needs = { stated = { "outsourcing" }, words = { "allowed" } },
+
   check = function(plan, ctx)
     for _, o in ipairs(common.outsourcings(plan)) do
       if o.subcontracting == "allowed" then

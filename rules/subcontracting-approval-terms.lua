@@ -50,6 +50,9 @@ return {
                 en = "State what the approval checks (the subcontractor's name, scope and safeguards) and that the special terms bind the subcontractor too (outsourcing.responsibility_structure or description)." },
   precedent = "個人情報保護法 第66条第2項; 個人情報保護委員会「個人情報の保護に関する法律についての事務対応ガイド（行政機関等向け）」（再委託）",
 
+  -- needs: check() reports only a contractor whose subcontracting is with_approval
+  needs = { stated = { "outsourcing" }, words = { "with_approval" } },
+
   check = function(plan, ctx)
     local lv, st
     for _, o in ipairs(common.outsourcings(plan)) do

@@ -25,6 +25,9 @@ return {
                 en = "State whether re-subcontracting is prohibited (prohibited) or allowed only with {body_en}'s prior approval (with_approval) (outsourcing.subcontracting)." },
   precedent = "個人情報の保護に関する法律 第66条第2項（委託を受けた者の安全管理措置）; 個人情報保護委員会「個人情報の保護に関する法律についての事務対応ガイド（行政機関等向け）」（再委託）; 第204回国会 参議院 行政監視委員会 閉会後第1号（2021年6月21日）「個人情報保護委員会として、本当に氏名、振り仮名のみが中国で再委託されたと思うのか」",
 
+  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
+  needs = { stated = { "outsourcing" } },
+
   check = function(plan, ctx)
     for _, o in ipairs(common.outsourcings(plan)) do
       if o.subcontracting == nil and not answered_in_prose(plan, o) then

@@ -19,6 +19,11 @@ return {
                 en = "List what goes by {channel_en}, from whom and to whom, as transfers (what, from, to, method; kind: notice for a notice to a resident), or correct the text if nothing is sent that way." },
   precedent = "志木市 令和2年度第3回 議題(3)「受託者に未受診者の資料を送付する場合には、データベースを渡すのか」「原則LGWAN回線を利用し、データの送付を考えている」" .. situation.PRE_ACT,
 
+  -- needs: check() returns without personal data, and reports only a flow situation.flows_mentioned finds
+  -- by one of situation.CHANNELS (電子メール: メール; e-?mail: mail; LINE: line)
+  needs = { stated = { "data" }, prose = { "メール", "mail", "郵送", "郵便", "書留", "はがき", "ハガキ", "封書", "宅配便", "宅急便",
+                                               "電話", "架電", "usb", "lgwan", "line", "sns", "sms", "ショートメッセージ", "アプリ" } },
+
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
     local node = common.obj(plan.transfers) and plan.transfers or plan

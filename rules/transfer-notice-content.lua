@@ -52,7 +52,10 @@ return {
   precedent = "個人情報の保護に関する法律 第66条（安全管理措置: 宛先を誤った送信は漏えい）・第61条（保有の制限: 利用目的に必要な範囲）（国の法令。お知らせについて審議会が問うた議事録は見当たらず）",
 
   -- needs: check() walks plan.transfers and nothing else
-  needs = { fields = { "transfers" } },
+  -- needs words: situation.notice: a transfer of kind notice, or whose what says NOTICE
+  -- (お知らせ: 知らせ)
+  needs = { stated = { "transfers" }, words = { "notice", "通知", "知らせ", "連絡", "案内", "リマインド", "リマインダ", "アラート", "メッセージ", "呼びかけ",
+                                                    "勧奨", "催告", "督促", "配信" } },
 
   check = function(plan, ctx)
     local st

@@ -47,7 +47,7 @@ return {
   precedent = "志木市 令和2年度第3回 議題(2)「暗号化USBを利用し、職員立ち合いのもとシステムへ移行する」; 議題(3)「LGWAN回線を利用してデータの受け渡しを行う」" .. situation.PRE_ACT,
 
   -- needs: check() reports nothing without plan.transfers
-  needs = { fields = { "transfers" } },
+  needs = { stated = { "transfers" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

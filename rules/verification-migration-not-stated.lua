@@ -27,6 +27,10 @@ return {
                 en = "State how many staff witness and check the migration and their roles, how record counts are reconciled, and how the source data is erased afterwards. Do not leave it to one person." },
   precedent = "志木市 令和2年度第3回 議題(2)「システムへのデータ移行時、担当職員が作業を確認するとなっているが、属人的な管理では不安である」（2023年4月の法施行前の審議）",
 
+  -- needs: check() reports only a transfer whose words say MIGRATION, or a plan whose prose says
+  -- データ(の)?(移行|移管|引継|引き継|移し替)
+  needs = { words = { "移行", "移管", "引継", "引き継", "移し替", "取込", "取り込", "コンバート", "データ変換", "migrat" } },
+
   check = function(plan, ctx)
     local any_migration = false
     -- when the purpose or contract speaks of a data migration, a transfer into the city's own

@@ -36,7 +36,8 @@ return {
   precedent = "志木市 令和2年度第3回 議題(2)「属人的な管理では不安である。複数の職員での確認や、特定の職員が確認するなど、セキュリティを強化してはどうか」（結論：複数の職員での確認等をしてほしい）" .. situation.PRE_ACT,
 
   -- needs: check() reports nothing without plan.transfers
-  needs = { fields = { "transfers" } },
+  -- needs words: a transfer with a verification object (its key is in the text)
+  needs = { stated = { "transfers" }, words = { "verification" } },
 
   check = function(plan, ctx)
     for _, t in ipairs(common.list(plan.transfers)) do

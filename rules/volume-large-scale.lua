@@ -22,7 +22,7 @@ return {
   precedent = "個人情報保護委員会「特定個人情報保護評価指針」第5 2 しきい値判断（対象人数10万人以上30万人未満で重点項目評価、30万人以上で全項目評価）を、個人番号を扱わない計画の規模の目安として準用",
 
   -- needs: check() reports nothing without plan.data
-  needs = { fields = { "data" } },
+  needs = { stated = { "data" } },
 
   check = function(plan, ctx)
     local n = common.persons(plan)

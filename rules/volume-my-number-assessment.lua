@@ -50,7 +50,8 @@ return {
   precedent = "行政手続における特定の個人を識別するための番号の利用等に関する法律 第28条; 特定個人情報保護評価に関する規則 第4条; 志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1)「年間にどれくらいの件数を想定しているのか」; 個人情報保護委員会「特定個人情報保護評価指針」（平成26年特定個人情報保護委員会告示第4号）第5 2 しきい値判断:「対象人数が30万人以上の場合」「対象人数が10万人以上30万人未満で、特定個人情報ファイルの取扱者数が500人以上の場合」全項目評価（成田市の解説）; 狛江市個人情報保護審議会 平成29年10月17日 報告事項ウ「特定個人情報保護評価の実施に係る報告について」",
 
   -- needs: check() reports nothing without plan.data
-  needs = { fields = { "data" } },
+  -- needs words: an item of category my_number or named by MYNUMBER_RE
+  needs = { stated = { "data" }, words = { "my_number", "個人番号", "マイナンバー", "特定個人情報" } },
 
   check = function(plan, ctx)
     local my = common.items_of(plan, "my_number", MYNUMBER_RE)[1]

@@ -20,6 +20,9 @@ return {
                 en = "State the number of people held (data.persons) and expected new cases a year (data.annual); the numbers decide how much protection is proportionate." },
   precedent = "志木市 令和2年度第3回 議題(1)「年間にどれくらいの件数を想定しているのか」（2023年4月の法施行前の審議）",
 
+  -- needs: check() returns at once unless common.personal_data(plan): data.items or data.subjects
+  needs = { stated = { "data" } },
+
   check = function(plan, ctx)
     if not common.personal_data(plan) then return end
     if #common.items_of(plan, "my_number", MYNUMBER_RE) > 0 then return end

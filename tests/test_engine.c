@@ -192,8 +192,10 @@ static void test_metadata_errors(void)
     hogo_engine_free(e);
 }
 
-/* needs: a rule is skipped on a plan without its fields, or without one of
- * its words in the plan's strings (full-width and ASCII case folded); with
+/* needs: a rule is skipped on a plan without its fields, with a `stated`
+ * field absent or null, without one of its words in the plan's strings
+ * (full-width and ASCII case folded), or without one of its prose words in
+ * a prose field's text (storage[].what is prose, .location is not); with
  * ignore_needs every rule runs; a malformed needs is a load error. */
 static void test_needs(void)
 {
@@ -211,6 +213,12 @@ static void test_needs(void)
             { "n-fold", "needs = { words = { 'ＣＬＯＵＤ' } }," },                  /* the value "cloud" */
             { "n-key", "needs = { words = { 'LOCATION' } }," },                     /* a key */
             { "n-noword", "needs = { words = { 'クラウド' } }," },
+            { "n-stated", "needs = { stated = { 'storage' }, fields = { 'outsourcing' } }," },
+            { "n-stated-null", "needs = { stated = { 'storage', 'outsourcing' } }," },     /* null: not stated */
+            { "n-stated-absent", "needs = { stated = { 'devices' } }," },
+            { "n-prose", "needs = { prose = { 'nowhere', '写し' }, words = { 'cloud' } }," },
+            { "n-prose-value", "needs = { prose = { 'cloud' } }," },             /* a value, not prose */
+            { "n-prose-key", "needs = { prose = { 'what' } }," },                /* a key, not prose */
         };
         char text[1024];
         for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
@@ -228,6 +236,12 @@ static void test_needs(void)
         CHECK(find(r, "n-key", 0) != NULL);
         CHECK((find(r, "n-nofield", 0) != NULL) == ignore);
         CHECK((find(r, "n-noword", 0) != NULL) == ignore);
+        CHECK(find(r, "n-stated", 0) != NULL);
+        CHECK((find(r, "n-stated-null", 0) != NULL) == ignore);
+        CHECK((find(r, "n-stated-absent", 0) != NULL) == ignore);
+        CHECK(find(r, "n-prose", 0) != NULL);
+        CHECK((find(r, "n-prose-value", 0) != NULL) == ignore);
+        CHECK((find(r, "n-prose-key", 0) != NULL) == ignore);
         hogo_result_free(r);
         hogo_engine_free(e);
     }
@@ -236,6 +250,8 @@ static void test_needs(void)
     static const char *const bad[] = {
         "needs = { fieldz = { 'storage' } },", "needs = { fields = 'storage' },", "needs = { words = {} },",
         "needs = { words = { 1 } },", "needs = 'storage',", "needs = setmetatable({}, {}),",
+        "needs = { stated = 'storage' },", "needs = { stated = { '' } },", "needs = { prose = {} },",
+        "needs = { prose = { true } },",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char text[512];
