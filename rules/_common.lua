@@ -79,7 +79,7 @@ function M.text(v)
   local hit = text_cache[v]
   if hit then return hit end
   hit = hogo.normalize(v) or v
-  if text_count >= 4096 then text_cache, text_count = {}, 0 end
+  if text_count >= 1024 then text_cache, text_count = {}, 0 end
   text_cache[v], text_count = hit, text_count + 1
   return hit
 end
@@ -363,7 +363,7 @@ end
 -- asked about again and again -- by many rules on one plan, and on plan after plan (氏名, 住所,
 -- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo), as a pair no caller
 -- sees.
-local answer_kept = M.memo(4096, function(v)
+local answer_kept = M.memo(1024, function(v)
   local t, why, later = answer_text(v)
   return { t, why, later }
 end)
@@ -381,7 +381,7 @@ end
 -- common.placeholder(text): true when a text still holds the skeleton's 「（…）例：」 text (or 〇〇,
 -- TBD…): common.answer's "placeholder".  Its example words must never count as what the plan
 -- states, so every reader of the prose (gov.says, gov.mentions) skips such a field.
-M.placeholder = M.memo(2048, function(text)
+M.placeholder = M.memo(1024, function(text)
   local _, why = M.answer(text)
   return why == "placeholder"
 end)
@@ -593,7 +593,7 @@ end
 -- SENSITIVE_TERMS, in arrays no caller hands out.
 -- (The negation-aware reading is for a plan's purpose and description, which no other plan
 -- shares: a few are kept, not thousands of texts that will not come again.)
-local classify_plain = M.memo(4096, function(text) return classify_uncached(text, false) end)
+local classify_plain = M.memo(1024, function(text) return classify_uncached(text, false) end)
 local classify_negation = M.memo(16, function(text) return classify_uncached(text, true) end)
 local function classify_all(text, negation_aware)
   if negation_aware then return classify_negation(text) end

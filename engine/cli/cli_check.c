@@ -312,6 +312,11 @@ static int check_plans_find(check_plans *s, const cli_opts *o)
         s->n++;
     }
     cli_walk_free(w);
+    if (s->kept < s->n) {                /* the second walk gives them: the first paths are not used */
+        free(s->text);
+        s->text = NULL;
+        s->used = s->cap = s->kept = 0;
+    }
     return 1;
 }
 
@@ -339,6 +344,7 @@ static void check_plans_free(check_plans *s)
 }
 
 /* ---- the batch ---- */
+
 
 typedef struct {
     const cli_opts *o;

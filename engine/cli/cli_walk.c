@@ -15,8 +15,8 @@
  * Memory: a directory's names are read HOGO_WALK_NAMES at a time -- the next
  * ones in sorted order after the last name taken -- so a directory of a
  * million plans costs the memory of a few thousand names (one readdir pass
- * per HOGO_WALK_NAMES names taken; a directory that fits is read once, as
- * it always was).  Only the open directories of the current path (at most
+ * per HOGO_WALK_NAMES names taken, a few hundred for a million names; a
+ * directory that fits is read once, as it always was).  Only the open directories of the current path (at most
  * 33 deep) hold names. */
 #include "cli.h"
 #include "hogo_limits.h"
@@ -190,9 +190,10 @@ static int walk_prune(walk_dir *f)
 }
 
 /* Read the directory once: its next HOGO_WALK_NAMES names after f->last,
- * sorted.  Names are gathered up to twice that many, then the smallest half
- * is kept and anything not below the largest kept name is passed over, so a
- * pass costs O(entries) comparisons and O(HOGO_WALK_NAMES) memory.  0 when
+ * sorted.  Names are gathered up to half as many again, then the smallest
+ * HOGO_WALK_NAMES are kept and anything not below the largest kept name is
+ * passed over, so a pass costs O(entries) comparisons and O(HOGO_WALK_NAMES)
+ * memory.  0 when
  * the directory cannot be read (it is then left, as an unreadable directory
  * always was) or memory runs out. */
 static int walk_fill(walk_dir *f)
@@ -221,7 +222,7 @@ static int walk_fill(walk_dir *f)
             f->cap = c;
         }
         if (!(f->names[f->n] = walk_store(&f->chunks, nm, strlen(nm)))) { ok = 0; break; }
-        if (++f->n == 2 * (size_t)HOGO_WALK_NAMES) {
+        if (++f->n == (size_t)HOGO_WALK_NAMES + HOGO_WALK_NAMES / 2) {
             ok = walk_prune(f);
             bound = f->names[f->n - 1];
         }
