@@ -13,10 +13,14 @@
  * named on the command line are always plans.
  *
  * Memory: a directory's names are read HOGO_WALK_NAMES at a time -- the next
- * ones in sorted order after the last name taken -- so a directory of a
- * million plans costs the memory of a few thousand names (one readdir pass
- * per HOGO_WALK_NAMES names taken, a few hundred for a million names; a
- * directory that fits is read once, as it always was).  Only the open directories of the current path (at most
+ * ones in sorted order after the last name taken -- so a directory of
+ * 100,000 plans costs the memory of a few thousand names (one readdir pass
+ * per HOGO_WALK_NAMES names taken; a directory that fits is read once, as it
+ * always was).  A directory of more than HOGO_WALK_NAMES x HOGO_WALK_READS
+ * names is taken 1/HOGO_WALK_READS of them at a time instead, so the passes
+ * stay few (the time of a walk linear in its names, not quadratic: a million
+ * names, 64 passes instead of 245) for memory that grows at 1/64 of the
+ * names' (about 0.6 MB for a million).  Only the open directories of the current path (at most
  * 33 deep) hold names. */
 #include "cli.h"
 #include "hogo_limits.h"
@@ -48,6 +52,7 @@ typedef struct {
     int depth;
     int read;                    /* read at least once */
     int more;                    /* names after names[n - 1] were left unread */
+    size_t keep;                 /* names taken from each pass (set by the first) */
     char last[NAME_MAX + 1];     /* the last name taken: the next read starts after it */
     int has_last;
     char **names; size_t n, pos, cap;
@@ -170,30 +175,29 @@ static char *walk_store(walk_chunk **head, const char *s, size_t len)
 
 static int walk_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-/* Keep the first HOGO_WALK_NAMES names (sorted), moved to fresh chunks so
- * the rest's bytes are freed. */
+/* Keep the first f->keep names (sorted), moved to fresh chunks so the
+ * rest's bytes are freed. */
 static int walk_prune(walk_dir *f)
 {
     qsort(f->names, f->n, sizeof *f->names, walk_cmp);
-    if (f->n <= HOGO_WALK_NAMES) return 1;
+    if (f->n <= f->keep) return 1;
     walk_chunk *fresh = NULL;
-    for (size_t i = 0; i < HOGO_WALK_NAMES; i++)
+    for (size_t i = 0; i < f->keep; i++)
         if (!(f->names[i] = walk_store(&fresh, f->names[i], strlen(f->names[i])))) {
             walk_chunks_free(fresh);
             return 0;
         }
     walk_chunks_free(f->chunks);
     f->chunks = fresh;
-    f->n = HOGO_WALK_NAMES;
+    f->n = f->keep;
     f->more = 1;
     return 1;
 }
 
-/* Read the directory once: its next HOGO_WALK_NAMES names after f->last,
- * sorted.  Names are gathered up to half as many again, then the smallest
- * HOGO_WALK_NAMES are kept and anything not below the largest kept name is
- * passed over, so a pass costs O(entries) comparisons and O(HOGO_WALK_NAMES)
- * memory.  0 when
+/* Read the directory once: its next f->keep names after f->last, sorted.
+ * Names are gathered up to half as many again, then the smallest f->keep are
+ * kept and anything not below the largest kept name is passed over, so a
+ * pass costs O(entries) comparisons and O(f->keep) memory.  0 when
  * the directory cannot be read (it is then left, as an unreadable directory
  * always was) or memory runs out. */
 static int walk_fill(walk_dir *f)
@@ -202,7 +206,10 @@ static int walk_fill(walk_dir *f)
     f->chunks = NULL;
     f->n = f->pos = 0;
     f->more = 0;
+    int first = !f->read;
     f->read = 1;
+    if (first) f->keep = HOGO_WALK_NAMES;
+    size_t names = 0;                    /* the directory's, counted by the first pass */
     DIR *d = opendir(f->dir);
     if (!d) return 0;
     const char *bound = NULL;            /* names >= bound are not among the next */
@@ -212,6 +219,7 @@ static int walk_fill(walk_dir *f)
         const char *nm = de->d_name;
         if (nm[0] == '.') continue;                          /* hidden, . and .. */
         if (!strcmp(nm, "node_modules")) continue;
+        names++;
         if (f->has_last && strcmp(nm, f->last) <= 0) continue;
         if (bound && strcmp(nm, bound) >= 0) { f->more = 1; continue; }
         if (f->n == f->cap) {
@@ -222,12 +230,13 @@ static int walk_fill(walk_dir *f)
             f->cap = c;
         }
         if (!(f->names[f->n] = walk_store(&f->chunks, nm, strlen(nm)))) { ok = 0; break; }
-        if (++f->n == (size_t)HOGO_WALK_NAMES + HOGO_WALK_NAMES / 2) {
+        if (++f->n == f->keep + f->keep / 2) {
             ok = walk_prune(f);
             bound = f->names[f->n - 1];
         }
     }
     closedir(d);
+    if (first && names / HOGO_WALK_READS > f->keep) f->keep = names / HOGO_WALK_READS;   /* later passes */
     return ok && walk_prune(f);
 }
 
