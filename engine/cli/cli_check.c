@@ -270,8 +270,9 @@ static int check_close(check_out *o, int ok)
  * notices come first on stderr, an empty batch is refused before an engine
  * is built or a report file made, and -j is capped by the count.  The first
  * HOGO_WALK_NAMES paths are kept from it (packed, no malloc each); a bigger
- * batch (or one whose paths could not be kept) walks the same paths again, silently, as the workers take plans, so
- * no batch holds more than a few thousand names. */
+ * batch (or one whose paths could not be kept) walks the same paths again,
+ * silently, as the workers take plans, so no batch holds more than a few
+ * thousand names. */
 
 typedef struct {
     char *text; size_t used, cap;    /* the first paths, each NUL-ended */
