@@ -120,5 +120,14 @@
 #define HOGO_MAX_TEST_PLAN_BYTES   (64u << 20)
 #define HOGO_MAX_EXPLAIN_BYTES     (4u << 20)
 #define HOGO_MAX_CONFIG_BYTES      (1u << 20)
+/* Names of one directory a walk holds at a time (hogo check DIR), and the
+ * paths hogo check keeps from its first walk: a bigger directory is read
+ * again for each next HOGO_WALK_NAMES names, and a bigger batch is walked a
+ * second time as it is screened, so memory stays flat in the batch.  A
+ * directory of more than HOGO_WALK_NAMES x HOGO_WALK_READS names is read
+ * HOGO_WALK_READS times, 1/HOGO_WALK_READS of its names each (a million
+ * names: 64 reads, 15,625 names held), so a walk's time stays linear. */
+#define HOGO_WALK_NAMES            4096
+#define HOGO_WALK_READS            64
 
 #endif

@@ -96,7 +96,7 @@ function M.text(v)
   if hit then return hit end
   if type(v) ~= "string" then return "" end
   hit = hogo.normalize(v) or v
-  if text_count >= 4096 then text_cache, text_count = {}, 0 end
+  if text_count >= 1024 then text_cache, text_count = {}, 0 end
   text_cache[v], text_count = hit, text_count + 1
   return hit
 end
@@ -426,7 +426,7 @@ function M.answer(v, echo)
   if r == nil then
     local t, why, later = answer_text(v)
     r = { t, why, later }
-    if answer_count >= 4096 then answer_cache, answer_count = {}, 0 end
+    if answer_count >= 1024 then answer_cache, answer_count = {}, 0 end
     answer_cache[v], answer_count = r, answer_count + 1
   end
   return r[1], r[2], r[3]
@@ -445,7 +445,7 @@ local function not_unanswered(s)
   local t, why = M.answer(s)
   local ok = t ~= nil or (why ~= "placeholder" and why ~= "deferral")
   if ok and #s <= 2048 then
-    if fine_count >= 4096 then fine, fine_count = {}, 0 end
+    if fine_count >= 1024 then fine, fine_count = {}, 0 end
     fine[s], fine_count = true, fine_count + 1
   end
   return ok
@@ -472,7 +472,7 @@ end
 -- common.placeholder(text): true when a text still holds the skeleton's 「（…）例：」 text (or 〇〇,
 -- TBD…): common.answer's "placeholder".  Its example words must never count as what the plan
 -- states, so every reader of the prose (gov.says, gov.mentions) skips such a field.
-M.placeholder = M.memo(2048, function(text)
+M.placeholder = M.memo(1024, function(text)
   local _, why = M.answer(text)
   return why == "placeholder"
 end)
@@ -693,7 +693,7 @@ end
 -- SENSITIVE_TERMS, in arrays no caller hands out.
 -- (The negation-aware reading is for a plan's purpose and description, which no other plan
 -- shares: a few are kept, not thousands of texts that will not come again.)
-local classify_plain = M.memo(4096, function(text) return classify_uncached(text, false) end)
+local classify_plain = M.memo(1024, function(text) return classify_uncached(text, false) end)
 local classify_negation = M.memo(16, function(text) return classify_uncached(text, true) end)
 local function classify_all(text, negation_aware)
   if negation_aware then return classify_negation(text) end

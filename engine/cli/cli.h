@@ -91,10 +91,18 @@ const char *cli_suggest_rule(const hogo_engine *e, const char *id);
  * *load_failed tells if some rule did not load. */
 hogo_engine *cli_engine(const cli_opts *o, int quiet, int *load_failed);
 
-/* Plan files named by paths (directories: every *.json below, sorted). */
+/* A list of names (hogo test's rule tests). */
 typedef struct { char **v; size_t n, cap; } cli_list;
-/* o: the language of the walk's notices and --exclude (may be NULL).  Returns 0 if a path is missing. */
-int  cli_expand(const cli_opts *o, const char *const *paths, int n, cli_list *out);
+/* The plan files named by paths, one at a time in report order (cli_walk.c):
+ * named files as given, directories walked for every *.json below, sorted,
+ * without holding every name.  o: the language of the walk's notices and
+ * --exclude (may be NULL); notices: 0 keeps the walk silent (a second walk
+ * of the same paths). */
+typedef struct cli_walk cli_walk;
+cli_walk *cli_walk_new(const cli_opts *o, const char *const *paths, int n, int notices);
+/* The next plan's path (valid until the next call), NULL at the end. */
+const char *cli_walk_next(cli_walk *w);
+void cli_walk_free(cli_walk *w);
 void cli_list_free(cli_list *l);
 /* Read a whole regular file ("-": stdin); refuses files over max (sets *too_big)
  * and anything that is not a regular file (errno ENODEV; a FIFO is never waited on). */

@@ -265,12 +265,93 @@ static int check_close(check_out *o, int ok)
 }
 
 
+/* ---- the plans to screen ----
+ * The walk is done once before anything is screened, as it always was: its
+ * notices come first on stderr, an empty batch is refused before an engine
+ * is built or a report file made, and -j is capped by the count.  The first
+ * HOGO_WALK_NAMES paths are kept from it (packed, no malloc each); a bigger
+ * batch (or one whose paths could not be kept) walks the same paths again,
+ * silently, as the workers take plans, so no batch holds more than a few
+ * thousand names. */
+
+typedef struct {
+    char *text; size_t used, cap;    /* the first paths, each NUL-ended */
+    size_t n;                        /* plans the first walk found */
+    size_t kept;                     /* of them in text: all, or the second walk gives them */
+    size_t taken;                    /* paths handed out */
+    size_t at;                       /* where the next kept path starts in text */
+    cli_walk *again;                 /* the second walk (n > HOGO_WALK_NAMES) */
+    const cli_opts *o;
+} check_plans;
+
+static int check_keep(check_plans *s, const char *path)
+{
+    size_t len = strlen(path) + 1;
+    if (s->cap - s->used < len) {
+        size_t c = s->cap ? s->cap * 2 : 8192;
+        while (c - s->used < len) c *= 2;
+        char *t = realloc(s->text, c);
+        if (!t) return 0;
+        s->text = t;
+        s->cap = c;
+    }
+    memcpy(s->text + s->used, path, len);
+    s->used += len;
+    return 1;
+}
+
+/* The first walk: its notices, the count, the first paths.  0 when out of memory. */
+static int check_plans_find(check_plans *s, const cli_opts *o)
+{
+    memset(s, 0, sizeof *s);
+    s->o = o;
+    cli_walk *w = cli_walk_new(o, o->paths, o->n_paths, 1);
+    if (!w) return 0;
+    const char *p;
+    while ((p = cli_walk_next(w))) {
+        if (s->kept == s->n && s->n < HOGO_WALK_NAMES && check_keep(s, p)) s->kept++;
+        s->n++;
+    }
+    cli_walk_free(w);
+    if (s->kept < s->n) {                /* the second walk gives them: the first paths are not used */
+        free(s->text);
+        s->text = NULL;
+        s->used = s->cap = s->kept = 0;
+    }
+    return 1;
+}
+
+/* The next plan's path (valid until the next call), NULL at the end. */
+static const char *check_plans_next(check_plans *s)
+{
+    if (s->kept == s->n) {
+        if (s->taken == s->n) return NULL;
+        const char *p = s->text + s->at;
+        s->at += strlen(p) + 1;
+        s->taken++;
+        return p;
+    }
+    if (!s->again && !s->taken && !(s->again = cli_walk_new(s->o, s->o->paths, s->o->n_paths, 0))) return NULL;
+    const char *p = s->again ? cli_walk_next(s->again) : NULL;
+    if (p) s->taken++;
+    return p;
+}
+
+static void check_plans_free(check_plans *s)
+{
+    cli_walk_free(s->again);
+    free(s->text);
+    memset(s, 0, sizeof *s);
+}
+
 /* ---- the batch ---- */
+
 
 typedef struct {
     const cli_opts *o;
     cli_profile *prof;           /* NULL without --profile */
-    cli_list *files;
+    check_plans *plans;          /* taken under mu */
+    int done;                    /* plans has no more */
     size_t window;
     hogo_result **slot;
     size_t next, written;
@@ -287,13 +368,22 @@ static void *check_worker(void *arg)
     uint64_t read_ns = 0;
     for (;;) {
         pthread_mutex_lock(&p->mu);
-        while (p->next < p->files->n && p->next - p->written >= p->window)
+        while (!p->done && p->next - p->written >= p->window)
             pthread_cond_wait(&p->space, &p->mu);
-        if (p->next >= p->files->n) { pthread_mutex_unlock(&p->mu); break; }
+        const char *next = p->done ? NULL : check_plans_next(p->plans);
+        if (!next) {
+            p->done = 1;
+            pthread_cond_broadcast(&p->ready);
+            pthread_cond_broadcast(&p->space);
+            pthread_mutex_unlock(&p->mu);
+            break;
+        }
+        char *path = strdup(next);   /* the next call reuses next's bytes */
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
-        hogo_result *r = check_file(e, p->files->v[i], max, p->prof ? &read_ns : NULL, p->o->lang);
-        if (!r) r = check_error_result(p->files->v[i], "out of memory");
+        hogo_result *r = path ? check_file(e, path, max, p->prof ? &read_ns : NULL, p->o->lang) : NULL;
+        if (!r) r = check_error_result(path ? path : "", "out of memory");
+        free(path);
         pthread_mutex_lock(&p->mu);
         p->slot[i % p->window] = r;
         pthread_cond_broadcast(&p->ready);
@@ -327,32 +417,27 @@ static void check_emit(check_sink *s, hogo_result *r, size_t index)
     if (s->prof) s->prof->report_ns += cli_now_ns() - t0;
 }
 
-/* A file's name is not needed once its report is out (the result kept a
- * copy): freeing it keeps a 100,000-plan batch near the memory of a small one. */
-static void check_done_with(cli_list *files, size_t i)
-{
-    free(files->v[i]);
-    files->v[i] = NULL;
-}
-
-static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jobs, check_sink *sink)
+/* Screen every plan here, one after another. */
+static void check_serial(const cli_opts *o, hogo_engine *e, check_plans *plans, check_sink *sink)
 {
     size_t max = o->opt.plan_max_bytes ? o->opt.plan_max_bytes : HOGO_MAX_PLAN_BYTES;
     uint64_t read_ns = 0, *rd = sink->prof ? &read_ns : NULL;
-    if (jobs <= 1 || files->n <= 1) {
-        for (size_t i = 0; i < files->n; i++) {
-            hogo_result *r = check_file(e, files->v[i], max, rd, o->lang);
-            if (r) check_emit(sink, r, i);
-            check_done_with(files, i);
-        }
-        if (sink->prof) cli_profile_add(sink->prof, e, read_ns, 1);
-        return;
+    const char *path;
+    for (size_t i = 0; (path = check_plans_next(plans)); i++) {
+        hogo_result *r = check_file(e, path, max, rd, o->lang);
+        if (r) check_emit(sink, r, i);
     }
+    if (sink->prof) cli_profile_add(sink->prof, e, read_ns, 1);
+}
+
+static void check_run(const cli_opts *o, hogo_engine *e, check_plans *plans, int jobs, check_sink *sink)
+{
+    if (jobs <= 1 || plans->n <= 1) { check_serial(o, e, plans, sink); return; }
     check_pool p;
     memset(&p, 0, sizeof p);
     p.o = o;
     p.prof = sink->prof;
-    p.files = files;
+    p.plans = plans;
     p.window = (size_t)jobs * 8;
     p.slot = calloc(p.window, sizeof *p.slot);
     pthread_mutex_init(&p.mu, NULL);
@@ -363,24 +448,18 @@ static void check_run(const cli_opts *o, hogo_engine *e, cli_list *files, int jo
     for (int t = 0; t < jobs && t < 256 && p.slot; t++)
         if (pthread_create(&tid[t], NULL, check_worker, &p) == 0) started++;
     if (!started) {
-        /* no threads to be had: screen here */
-        for (size_t i = 0; i < files->n; i++) {
-            hogo_result *r = check_file(e, files->v[i], max, rd, o->lang);
-            if (r) check_emit(sink, r, i);
-            check_done_with(files, i);
-        }
-        if (sink->prof) cli_profile_add(sink->prof, e, read_ns, 1);
+        check_serial(o, e, plans, sink);   /* no threads to be had: screen here */
     } else {
-        for (size_t i = 0; i < files->n; i++) {
+        for (size_t i = 0;; i++) {
             pthread_mutex_lock(&p.mu);
-            while (!p.slot[i % p.window]) pthread_cond_wait(&p.ready, &p.mu);
+            while (!p.slot[i % p.window] && !(p.done && i >= p.next)) pthread_cond_wait(&p.ready, &p.mu);
             hogo_result *r = p.slot[i % p.window];
+            if (!r) { pthread_mutex_unlock(&p.mu); break; }   /* every plan taken is written */
             p.slot[i % p.window] = NULL;
             p.written++;
             pthread_cond_broadcast(&p.space);
             pthread_mutex_unlock(&p.mu);
             check_emit(sink, r, i);
-            check_done_with(files, i);
         }
     }
     for (int t = 0; t < started; t++) pthread_join(tid[t], NULL);
@@ -522,12 +601,17 @@ static int check_main(int argc, char **argv, int validate_only)
     check_baseline base = { 0 };
     if (o.baseline && !check_load_baseline(o.baseline, &base)) return CLI_EXIT_INPUT;
 
-    cli_list files = { 0 };
-    cli_expand(&o, o.paths, o.n_paths, &files);
+    check_plans files;
+    if (!check_plans_find(&files, &o)) {
+        fprintf(stderr, "hogo: out of memory\n");
+        check_plans_free(&files);
+        check_free_baseline(&base);
+        return CLI_EXIT_ENGINE;
+    }
     if (!files.n) {
         fprintf(stderr, "%s", o.lang == HOGO_EN ? "hogo: no plan files (*.json) under the paths given\n"
                                                 : "hogo: 指定した場所に計画のファイル（*.json）がありません\n");
-        cli_list_free(&files);
+        check_plans_free(&files);
         check_free_baseline(&base);
         return CLI_EXIT_INPUT;
     }
@@ -551,7 +635,7 @@ static int check_main(int argc, char **argv, int validate_only)
     } else {
         e = cli_engine(&o, 0, &load_failed);
     }
-    if (!e) { cli_list_free(&files); check_free_baseline(&base); return CLI_EXIT_ENGINE; }
+    if (!e) { check_plans_free(&files); check_free_baseline(&base); return CLI_EXIT_ENGINE; }
 
     check_out outs[CLI_MAX_OUTPUTS];
     memset(outs, 0, sizeof outs);
@@ -577,7 +661,7 @@ static int check_main(int argc, char **argv, int validate_only)
     if (!open_ok) {
         for (int k = 0; k < o.n_outputs; k++) check_close(&outs[k], 0);
         hogo_engine_free(e);
-        cli_list_free(&files);
+        check_plans_free(&files);
         check_free_baseline(&base);
         return CLI_EXIT_INPUT;
     }
@@ -599,7 +683,7 @@ static int check_main(int argc, char **argv, int validate_only)
     }
     if (o.baseline) check_print_resolved(&base, o.baseline);
     hogo_engine_free(e);
-    cli_list_free(&files);
+    check_plans_free(&files);
     check_free_baseline(&base);
 
     /* load_failed: 1 a rule did not load (3), 2 --disable/severity named no rule (2); see cli_common.c */

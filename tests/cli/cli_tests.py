@@ -17,6 +17,7 @@ pack's waiver rule) find what they need in `hogo rules` at run time.
 import json
 import os
 import pty
+import random
 import re
 import select
 import shutil
@@ -1349,6 +1350,48 @@ def t_walks():
     check(rc == 2 and msg == "not a regular file (a FIFO or a device); not read", "a FIFO named is refused (2)", msg)
     rc, out, err = run(["check", "--no-config", "--help"])
     check("--exclude" in out, "--help documents --exclude")
+    t_walks_big()
+
+
+def t_walks_big():
+    """A directory of more names than a walk holds at once (HOGO_WALK_NAMES, 4,096; 6,300
+    here): it is read again for each next lot and the batch is walked a second time as it is screened;
+    the order, the notices and the reports are those of a walk that held every name."""
+    big = os.path.join(WORK, "big")
+    clean = read(plan("clean.json"))
+    random.seed(21)
+    names = ["p-%05d.json" % i for i in random.sample(range(100000), 4300)]
+    for n in names:                      # created in no order: the directory's order is not sorted
+        write(os.path.join(big, n), clean)
+    for i in random.sample(range(100000), 2000):   # and names that are no plan: one read gathers
+        write(os.path.join(big, "p-%05d.dat" % i), "")   # more than 1.5 x 4,096 and keeps the first
+    for n in ("p-00000-note.json", "p-50000-note.json", "p-99999-note.json"):
+        write(os.path.join(big, n), '{"name": "not a plan"}\n')
+    write(os.path.join(big, "p-50000.json.txt"), clean)
+    write(os.path.join(big, "p-50000-sub", "inner.json"), clean)
+    write(os.path.join(big, "p-50000-sub", "deeper", "z.json"), clean)
+    os.symlink(".", os.path.join(big, "p-70000-self"))
+    expected = []
+    for n in sorted(os.listdir(big)):
+        if n == "p-50000-sub":
+            expected += ["p-50000-sub/deeper/z.json", "p-50000-sub/inner.json"]
+        elif n.endswith(".json") and not n.endswith("-note.json"):
+            expected.append(n)
+    outs = {}
+    for j in ("1", "2"):
+        rc, out, err = run(["check"] + TP + ["--format", "json", "-j", j, big])
+        outs[j] = (rc, out, err)
+        rep = json.loads(out) if out else None
+        files = [os.path.relpath(p["file"], big) for p in rep["plans"]] if rep else []
+        check(files == expected, "-j %s: a directory of %d names is screened in sorted order, each plan once"
+              % (j, len(expected)), "%d files, first differences %s" % (len(files),
+              [(a, b) for a, b in zip(files, expected) if a != b][:3]))
+        lines = err.strip().split("\n")
+        want = [os.path.join(big, n) for n in ("p-00000-note.json", "p-50000-note.json", "p-50000.json.txt",
+                                               "p-70000-self", "p-99999-note.json")]
+        got = [l[len("hogo: "):].split(": ")[0] for l in lines if l.startswith("hogo: ")]
+        check(got == want, "-j %s: the big walk's notices, once each, in order" % j, "\n".join(lines[:8]))
+    check(outs["1"] == outs["2"], "a big walk: -j 1 and -j 2 give byte-identical output, notices and exit status")
 
 
 # ---------------------------------------------------------------- arguments
