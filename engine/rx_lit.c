@@ -474,15 +474,33 @@ static inline int rxl_has(const rxl_grams *g, uint32_t gram)
     return (g->bits[h >> 6] >> (h & 63)) & 1;
 }
 
-/* Whether the literal k of s may be in the text. */
-static int rxl_lit_in(const rxl_set *s, unsigned k, const rxl_grams *g)
+/* Whether the bytes l[0..n) (folded; at least two, a pair only of ASCII)
+ * may be in the text. */
+static int rxl_bytes_in(const rxl_grams *g, const unsigned char *l, size_t n)
 {
-    const unsigned char *l = s->lit + s->off[k];
-    size_t n = s->off[k + 1] - s->off[k];
     if (n == 2) return rxl_has(g, ((uint32_t)l[0] << 8 | l[1]) | 0x2000000u);
     for (size_t i = 2; i < n; i++)          /* its triples hold its pairs */
         if (!rxl_has(g, ((uint32_t)l[i - 2] << 16 | (uint32_t)l[i - 1] << 8 | l[i]) | 0x3000000u)) return 0;
     return 1;
+}
+
+/* Whether the literal k of s may be in the text. */
+static int rxl_lit_in(const rxl_set *s, unsigned k, const rxl_grams *g)
+{
+    return rxl_bytes_in(g, s->lit + s->off[k], s->off[k + 1] - s->off[k]);
+}
+
+int rxl_grams_may_hold(const rxl_grams *g, const char *w, size_t n)
+{
+    if (!g->bits || n < 2 || n > 256) return 1;
+    unsigned char f[256];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c == 0xC5 || c == 0xE2) return 1;   /* may spell U+017F / U+212A, read as s / k */
+        f[i] = rxl_fold(c);
+    }
+    if (n == 2 && ((f[0] | f[1]) & 0x80)) return 1;   /* non-ASCII pairs are not marked */
+    return rxl_bytes_in(g, f, n);
 }
 
 /* Some alternative of the pattern has, in every clause, a literal that may

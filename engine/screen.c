@@ -12,6 +12,7 @@
 #include "score.h"
 #include "waiver.h"
 #include "jp_text.h"
+#include "rx_lit.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -581,16 +582,15 @@ char *screen_fold(const char *s, size_t len, size_t *outlen)
  * word's text suffices; past its size a word is simply searched again (a
  * larger table, zeroed for each plan, cost more than the searches it saved).
  * Most words are absent from most plans, and a search of the whole text
- * for each was a twentieth of the batch: one pass marks every three
- * adjacent bytes of the text (hashed: `triples`) and every two (`pairs`,
- * for a word of two bytes), and a word with a triple (pair) not marked is
- * absent without a search.  (Only a word whose every triple is marked is
+ * for each was a twentieth of the batch: the text's grams (its adjacent
+ * byte triples and ASCII pairs, marked in one pass: rx_lit.h, the same
+ * marks the regex prefilter reads) say a word with a gram not marked is
+ * absent without a search.  (Only a word whose every gram is marked is
  * searched for: the marks can say "absent" but never "present".) */
 #define SCREEN_WORD_SLOTS 256
 typedef struct {
     strbuf text;
-    uint64_t pairs[65536 / 64];              /* bit (b0 << 8 | b1): bytes b0 b1 adjacent in text */
-    uint64_t triples[65536 / 64];            /* bit screen_triple(b0 b1 b2): three bytes adjacent */
+    rxl_grams grams;                         /* bits NULL: not built, every word is searched for */
     const char *word[SCREEN_WORD_SLOTS];     /* NULL: empty slot */
     size_t len[SCREEN_WORD_SLOTS];
     unsigned char found[SCREEN_WORD_SLOTS];
@@ -666,33 +666,14 @@ static void screen_fold_tree(screen_words *w, const cJSON *n, const char *key, i
     }
 }
 
-/* 16 bits of the three bytes at u (a multiplicative hash: distinct
- * triples of a plan's few kilobytes seldom share one). */
-static unsigned screen_triple(const unsigned char *u)
-{
-    return (((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) * 2654435761u) >> 16;
-}
-
-#define SCREEN_MARK(set, bit) ((set)[(bit) >> 6] |= (uint64_t)1 << ((bit) & 63))
-#define SCREEN_MARKED(set, bit) (((set)[(bit) >> 6] >> ((bit) & 63)) & 1)
-
 static void screen_mark(screen_ntext *w)
 {
-    const unsigned char *u = (const unsigned char *)w->text.data;
-    size_t n = w->text.len;
-    for (size_t i = 0; i + 1 < n; i++) {
-        SCREEN_MARK(w->pairs, (unsigned)u[i] << 8 | u[i + 1]);
-        if (i + 2 < n) SCREEN_MARK(w->triples, screen_triple(u + i));
-    }
+    if (!rxl_grams_build(&w->grams, w->text.data, w->text.len)) rxl_grams_free(&w->grams);
 }
 
 static int screen_search(const screen_ntext *w, const char *word, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)word;
-    if (n == 2 && !SCREEN_MARKED(w->pairs, (unsigned)u[0] << 8 | u[1])) return 0;
-    for (size_t i = 0; i + 2 < n; i++)
-        if (!SCREEN_MARKED(w->triples, screen_triple(u + i))) return 0;
-    return memmem(w->text.data, w->text.len, word, n) != NULL;
+    return rxl_grams_may_hold(&w->grams, word, n) && memmem(w->text.data, w->text.len, word, n) != NULL;
 }
 
 static int screen_word_in(screen_ntext *w, const char *word)
@@ -882,7 +863,10 @@ static int screen_rules(screen_run *run, size_t len)
             if (t - t0 > r->stats.max_ns) r->stats.max_ns = t - t0;
         }
     }
-    if (words) { sb_free(&words->all.text); sb_free(&words->prose.text); }
+    if (words) {
+        sb_free(&words->all.text); sb_free(&words->prose.text);
+        rxl_grams_free(&words->all.grams); rxl_grams_free(&words->prose.grams);
+    }
     free(words);
     lua_settop(L, top);
     return 1;
