@@ -175,7 +175,11 @@ static void hl_tf_add(lua_State *L, int out, lua_Integer *n, int node, int keyid
         const char *sv = lua_tolstring(L, v, &sl);
         box->data = hogo_normalize(sv, sl);
         if (!box->data) luaL_error(L, "out of memory");
-        lua_pushstring(L, box->data);
+        /* normalising only ever shortens (a fold takes 3 bytes to 1): the
+         * same length and no NUL means the same bytes, so the plan's own
+         * string is the text, without making a copy of it */
+        if (strlen(box->data) == sl) lua_pushvalue(L, v);
+        else lua_pushstring(L, box->data);
         sb_free(box);
         lua_setfield(L, -2, "text");
         lua_pushstring(L, field);
