@@ -35,10 +35,21 @@ static int hf_push_entries(lua_State *L, int idx)
     return 1;
 }
 
+/* The walk's charge (16 a value: a table of a rule's own may be cyclic) is
+ * run up in *owed and paid before anything that could see the budget --
+ * fn, a table below, the walk's end -- so the budget stands exactly where
+ * a charge per value would leave it whenever it can be read; only the
+ * sandbox look-up per value is saved. */
+static void hf_pay(lua_State *L, lua_Unsigned *owed)
+{
+    if (*owed) sbx_charge(L, *owed);
+    *owed = 0;
+}
+
 /* 1 when fn (at fn; strings true in the table at known, 0 for none, need
  * not be asked) is true for every string under the table at idx, depth
  * levels down; 0 at the first it is not. */
-static int hf_every_walk(lua_State *L, int idx, int fn, int known, int depth)
+static int hf_every_walk(lua_State *L, int idx, int fn, int known, int depth, lua_Unsigned *owed)
 {
     if (depth > HOGO_MAX_PLAN_DEPTH_CAP)
         luaL_error(L, "hogo.plan_every: tables nested more than %d deep", HOGO_MAX_PLAN_DEPTH_CAP);
@@ -47,7 +58,7 @@ static int hf_every_walk(lua_State *L, int idx, int fn, int known, int depth)
     int t = lua_gettop(L), all = 1;
     lua_pushnil(L);
     while (all && lua_next(L, t)) {
-        sbx_charge(L, 16);               /* a table of a rule's own may be cyclic */
+        *owed += 16;
         int vt = lua_type(L, -1);
         if (vt == LUA_TSTRING) {
             if (known) {
@@ -56,18 +67,21 @@ static int hf_every_walk(lua_State *L, int idx, int fn, int known, int depth)
                 lua_pop(L, 1);
                 if (yes) { lua_pop(L, 1); continue; }
             }
+            hf_pay(L, owed);
             lua_pushvalue(L, fn);
             lua_pushvalue(L, -2);
             lua_call(L, 1, 1);
             all = lua_toboolean(L, -1);
             lua_pop(L, 1);
         } else if (vt == LUA_TTABLE) {
-            all = hf_every_walk(L, lua_gettop(L), fn, known, depth + 1);
+            hf_pay(L, owed);
+            all = hf_every_walk(L, lua_gettop(L), fn, known, depth + 1, owed);
         }
         lua_pop(L, 1);
     }
     if (!all) lua_pop(L, 1);             /* the key lua_next left */
     lua_pop(L, 1);
+    hf_pay(L, owed);
     return all;
 }
 
@@ -77,7 +91,8 @@ static int hf_plan_every(lua_State *L)
     if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
     lua_settop(L, 3);
     int all = 1;
-    if (lua_type(L, 1) == LUA_TTABLE) all = hf_every_walk(L, 1, 2, lua_istable(L, 3) ? 3 : 0, 0);
+    lua_Unsigned owed = 0;
+    if (lua_type(L, 1) == LUA_TTABLE) all = hf_every_walk(L, 1, 2, lua_istable(L, 3) ? 3 : 0, 0, &owed);
     lua_pushboolean(L, all);
     return 1;
 }
