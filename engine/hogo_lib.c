@@ -8,6 +8,7 @@
 #include "sandbox.h"
 #include "vocab.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -558,12 +559,30 @@ static int hp_mentions(lua_State *L)
     return 1;
 }
 
-/* hogo.prose_reader(config) -> says, mentions (see above). */
+/* gov.prose(plan): a new array of the prose record's entries (gov.prose_lua
+ * copies its own list of the same entries, in the same order). */
+static int hp_prose(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TTABLE) return hp_reference(L, "prose_lua");
+    lua_settop(L, 1);
+    hp_record(L, 1);
+    lua_rawgeti(L, -1, 1);
+    int entries = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, entries);
+    lua_createtable(L, n > 0 && n < INT_MAX ? (int)n : 0, 0);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, entries, i);
+        lua_rawseti(L, -2, i);
+    }
+    return 1;
+}
+
+/* hogo.prose_reader(config) -> says, mentions, prose (see above). */
 static int hl_prose_reader(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     static const char *const need[] = { "text_fields", "placeholder", "fields", "patterns", "anchored",
-                                        "says_lua", "mentions_lua", NULL };
+                                        "says_lua", "mentions_lua", "prose_lua", NULL };
     for (int i = 0; need[i]; i++) {
         int t = lua_getfield(L, 1, need[i]);
         if (t != (strcmp(need[i], "fields") ? LUA_TFUNCTION : LUA_TTABLE))
@@ -576,16 +595,17 @@ static int hl_prose_reader(lua_State *L)
     lua_pushliteral(L, "k");
     lua_setfield(L, -2, "__mode");
     lua_setmetatable(L, -2);
-    for (int k = 0; k < 2; k++) {
+    static const lua_CFunction readers[3] = { hp_says, hp_mentions, hp_prose };
+    for (int k = 0; k < 3; k++) {
         lua_pushvalue(L, lua_upvalueindex(1));
         lua_pushvalue(L, lua_upvalueindex(2));
         lua_pushvalue(L, 1);
         lua_pushvalue(L, 2);
         lua_newtable(L);                    /* keywords */
         lua_pushinteger(L, 0);
-        lua_pushcclosure(L, k ? hp_mentions : hp_says, 6);
+        lua_pushcclosure(L, readers[k], 6);
     }
-    return 2;
+    return 3;
 }
 
 static int hl_date(lua_State *L)

@@ -101,8 +101,9 @@ local function prose_of(plan)
 end
 
 -- gov.prose(plan): array of {node, key, text, field} for the prose fields above (a new array
--- at each call, of read-only entries).
-function M.prose(plan)
+-- at each call, of read-only entries).  Done in C with gov.says (hogo.prose_reader, below);
+-- gov.prose_lua is the reference.
+function M.prose_lua(plan)
   local out = {}
   for i, f in ipairs(prose_of(plan).list) do out[i] = f end
   return out
@@ -154,12 +155,13 @@ end
 -- once per plan); says_lua and mentions_lua stay the reference, and the prose ctest compares the
 -- two on every fixture and 500 generated plans.  gov.find_claim is gov.says, under its older name.
 if hogo.prose_reader then
-  M.says, M.mentions = hogo.prose_reader({
+  M.says, M.mentions, M.prose = hogo.prose_reader({
     text_fields = common.text_fields, placeholder = common.placeholder, fields = PROSE,
     patterns = claim_patterns, anchored = anchored, says_lua = M.says_lua, mentions_lua = M.mentions_lua,
+    prose_lua = M.prose_lua,
   })
 else
-  M.says, M.mentions = M.says_lua, M.mentions_lua
+  M.says, M.mentions, M.prose = M.says_lua, M.mentions_lua, M.prose_lua
 end
 -- Each answer walks every prose field and rules ask once per list entry: kept per plan and
 -- question (common.per_question), so a plan of n entries does not cost n x n.

@@ -1,6 +1,6 @@
 -- tests/text-fields/prose-probe.lua -- not a council rule: the text_fields ctest's probe of the
--- prose readers.  gov.says and gov.mentions are done in C (hogo.prose_reader); gov.says_lua and
--- gov.mentions_lua are the reference.  On every plan this asks both about the pack's own
+-- prose readers.  gov.says, gov.mentions and gov.prose are done in C (hogo.prose_reader);
+-- gov.says_lua, gov.mentions_lua and gov.prose_lua are the reference.  On every plan this asks both about the pack's own
 -- keywords (and a few odd ones: anchored, a verb, an empty alternative) with every `want`, and
 -- reports any answer that differs ("mismatch") -- the very field entry, or nil, must agree.
 local KEYWORDS = {
@@ -37,6 +37,14 @@ return {
     end
     if not rawequal(gov.says(plan, KEYWORDS[1]), gov.says_lua(plan, KEYWORDS[1], "claimed")) then
       ctx.report(nil, nil, { vars = { what = "mismatch at entry says with the default want" } })
+      return
+    end
+    -- gov.prose (C) against gov.prose_lua: the very entries, in order, in a new array each time
+    local a, b = gov.prose(plan), gov.prose_lua(plan)
+    local same = #a == #b and not rawequal(a, gov.prose(plan))
+    for i = 1, math.max(#a, #b) do same = same and rawequal(a[i], b[i]) end
+    if not same then
+      ctx.report(nil, nil, { vars = { what = "mismatch at entry prose: " .. #a .. " vs " .. #b } })
     end
   end,
 }
