@@ -331,7 +331,7 @@ static int hl_choice(lua_State *L)
     return 1;
 }
 
-/* ---- hogo.prose_reader(config): gov.says and gov.mentions in C ----
+/* ---- hogo.prose_reader(config): gov.says, gov.mentions, gov.prose in C ----
  * The pack's rules ask the prose of a plan about a keyword a hundred times
  * a plan (gov.says: the first prose field that claims it; gov.mentions: the
  * first that matches it at all).  What a field counts as prose, what makes
@@ -342,7 +342,9 @@ static int hl_choice(lua_State *L)
  * then do the searching themselves.  Anything unusual -- a keyword that is
  * not a string, a want that is not one of the three -- goes to the Lua
  * reference (config.says_lua, config.mentions_lua), which the prose ctest
- * compares with these on every fixture and 500 generated plans.
+ * compares with these on every fixture and 500 generated plans.  gov.prose
+ * is the record's entries (prose_lua the reference), and the answers are
+ * kept per plan and question (hp_keep).
  * Upvalues: 1 engine, 2 regex cache, 3 config, 4 records by plan (weak),
  * 5 keyword patterns, 6 their count. */
 #define HP_CFG    lua_upvalueindex(3)
@@ -351,8 +353,9 @@ static int hl_choice(lua_State *L)
 #define HP_NKW    lua_upvalueindex(6)
 #define HP_MAX_KW 1024
 
-/* Push the plan's prose record { entries, joined, placeholder flags },
- * built on the first question about the plan.  The flags ('?' not asked
+/* Push the plan's prose record { entries, joined, placeholder flags, kept
+ * answers, their count } (the last two filled by hp_keep), built on the
+ * first question about the plan.  The flags ('?' not asked
  * yet, '1' a placeholder, '0' not) are a userdata only C reads. */
 static void hp_record(lua_State *L, int plan)
 {
@@ -392,7 +395,7 @@ static void hp_record(lua_State *L, int plan)
     }
     lua_pop(L, 1);                      /* the nil that ended the list */
     if (joined->failed || flags->failed) luaL_error(L, "out of memory");
-    lua_createtable(L, 3, 0);
+    lua_createtable(L, 5, 0);
     lua_pushvalue(L, entries);
     lua_rawseti(L, -2, 1);
     lua_pushlstring(L, joined->data ? joined->data : "", joined->len);
@@ -484,19 +487,64 @@ static int hp_reference(lua_State *L, const char *name)
     return 1;
 }
 
-static int hp_says(lua_State *L)
+/* The answers kept per plan and question (common.per_question did this in
+ * Lua, around each reader, at the price of a closure, a key built by
+ * concatenation and two look-ups per question): the record's [4] holds a
+ * table per reader -- says by want 1 to 3, mentions 4 -- keyed by the
+ * question, false for none; [5] counts them.  Past HP_MAX_KEPT a plan the
+ * answers are worked out each time, as before: the readers answer the same
+ * for the same plan and question, so keeping one changes nothing but its
+ * cost. */
+#define HP_MAX_KEPT 4096
+
+/* Push the kept answer to question q of reader slot and return 1, or push
+ * nothing and return 0. */
+static int hp_kept(lua_State *L, int rec, int slot, int q)
 {
-    static const char *const wants[3] = { "claimed", "denied", "hypothetical" };
-    int want = 0;
-    if (!lua_isnoneornil(L, 3)) {
-        const char *w = lua_type(L, 3) == LUA_TSTRING ? lua_tostring(L, 3) : "";
-        for (want = 0; want < 3 && strcmp(w, wants[want]); want++) {}
+    if (lua_rawgeti(L, rec, 4) != LUA_TTABLE || lua_rawgeti(L, -1, slot) != LUA_TTABLE) {
+        lua_settop(L, rec);
+        return 0;
     }
-    if (lua_type(L, 1) != LUA_TTABLE || lua_type(L, 2) != LUA_TSTRING || want == 3)
-        return hp_reference(L, "says_lua");
-    lua_settop(L, 2);
-    hp_record(L, 1);
-    int rec = lua_gettop(L);
+    lua_pushvalue(L, q);
+    int t = lua_rawget(L, -2);
+    if (t == LUA_TNIL) { lua_settop(L, rec); return 0; }
+    if (t == LUA_TBOOLEAN) { lua_pop(L, 1); lua_pushnil(L); }
+    return 1;
+}
+
+/* Keep the answer on top (left there) to question q of reader slot. */
+static void hp_keep(lua_State *L, int rec, int slot, int q)
+{
+    int v = lua_gettop(L);
+    lua_rawgeti(L, rec, 5);
+    lua_Integer n = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    if (n >= HP_MAX_KEPT) return;
+    if (lua_rawgeti(L, rec, 4) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 4, 0);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, rec, 4);
+    }
+    if (lua_rawgeti(L, -1, slot) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -3, slot);
+    }
+    lua_pushvalue(L, q);
+    if (lua_isnil(L, v)) lua_pushboolean(L, 0);
+    else lua_pushvalue(L, v);
+    lua_rawset(L, -3);
+    lua_settop(L, v);
+    lua_pushinteger(L, n + 1);
+    lua_rawseti(L, rec, 5);
+}
+
+/* gov.says_lua's answer for plan 1, keyword 2 (a string), want (0 to 2),
+ * pushed: the entry or nil. */
+static void hp_says_find(lua_State *L, int rec, int want)
+{
     hp_keyword(L, 2);
     int info = lua_gettop(L);
     lua_rawgeti(L, rec, 2);
@@ -505,7 +553,7 @@ static int hp_says(lua_State *L)
     lua_rawgeti(L, info, 4);
     int anchored = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    if (!anchored && !hp_test(L, joined, jl, info, 1)) { lua_pushnil(L); return 1; }
+    if (!anchored && !hp_test(L, joined, jl, info, 1)) { lua_pushnil(L); return; }
     lua_rawgeti(L, rec, 3);
     char *flags = lua_touserdata(L, -1);
     lua_rawgeti(L, rec, 1);
@@ -520,19 +568,34 @@ static int hp_says(lua_State *L)
         if (t && !hp_placeholder(L, flags, i, t, tl) && tl && hp_test(L, t, tl, info, 1))
             got = hp_test(L, t, tl, info, 2) ? 0 : hp_test(L, t, tl, info, 3) ? 1 : 2;
         lua_pop(L, 1);
-        if (got == want) return 1;
+        if (got == want) return;
         lua_pop(L, 1);
     }
     lua_pushnil(L);
-    return 1;
 }
 
-static int hp_mentions(lua_State *L)
+static int hp_says(lua_State *L)
 {
-    if (lua_type(L, 1) != LUA_TTABLE || lua_type(L, 2) != LUA_TSTRING) return hp_reference(L, "mentions_lua");
+    static const char *const wants[3] = { "claimed", "denied", "hypothetical" };
+    int want = 0;
+    if (!lua_isnoneornil(L, 3)) {
+        const char *w = lua_type(L, 3) == LUA_TSTRING ? lua_tostring(L, 3) : "";
+        for (want = 0; want < 3 && strcmp(w, wants[want]); want++) {}
+    }
+    if (lua_type(L, 1) != LUA_TTABLE || lua_type(L, 2) != LUA_TSTRING || want == 3)
+        return hp_reference(L, "says_lua");
     lua_settop(L, 2);
     hp_record(L, 1);
     int rec = lua_gettop(L);
+    if (hp_kept(L, rec, want + 1, 2)) return 1;
+    hp_says_find(L, rec, want);
+    hp_keep(L, rec, want + 1, 2);
+    return 1;
+}
+
+/* gov.mentions_lua's answer for plan 1, pattern 2 (a string), pushed. */
+static void hp_mentions_find(lua_State *L, int rec)
+{
     hp_keyword(L, 2);
     lua_rawgeti(L, -1, 4);
     int anchored = lua_toboolean(L, -1);
@@ -540,7 +603,7 @@ static int hp_mentions(lua_State *L)
     lua_rawgeti(L, rec, 2);
     size_t jl;
     const char *joined = lua_tolstring(L, -1, &jl);
-    if (!anchored && !hp_test(L, joined, jl, 0, 2)) { lua_pushnil(L); return 1; }
+    if (!anchored && !hp_test(L, joined, jl, 0, 2)) { lua_pushnil(L); return; }
     lua_rawgeti(L, rec, 3);
     char *flags = lua_touserdata(L, -1);
     lua_rawgeti(L, rec, 1);
@@ -552,10 +615,21 @@ static int hp_mentions(lua_State *L)
         const char *t = lua_tolstring(L, -1, &tl);
         int hit = t && hp_test(L, t, tl, 0, 2) && !hp_placeholder(L, flags, i, t, tl);
         lua_pop(L, 1);
-        if (hit) return 1;
+        if (hit) return;
         lua_pop(L, 1);
     }
     lua_pushnil(L);
+}
+
+static int hp_mentions(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TTABLE || lua_type(L, 2) != LUA_TSTRING) return hp_reference(L, "mentions_lua");
+    lua_settop(L, 2);
+    hp_record(L, 1);
+    int rec = lua_gettop(L);
+    if (hp_kept(L, rec, 4, 2)) return 1;
+    hp_mentions_find(L, rec);
+    hp_keep(L, rec, 4, 2);
     return 1;
 }
 

@@ -161,11 +161,12 @@ if hogo.prose_reader then
     prose_lua = M.prose_lua,
   })
 else
+  -- Each answer walks every prose field and rules ask once per list entry: kept per plan and
+  -- question (common.per_question; the C readers keep theirs themselves), so a plan of n
+  -- entries does not cost n x n.
   M.says, M.mentions, M.prose = M.says_lua, M.mentions_lua, M.prose_lua
+  M.says, M.mentions = common.per_question(M.says, nil, true), common.per_question(M.mentions, nil, true)
 end
--- Each answer walks every prose field and rules ask once per list entry: kept per plan and
--- question (common.per_question), so a plan of n entries does not cost n x n.
-M.says, M.mentions = common.per_question(M.says, nil, true), common.per_question(M.mentions, nil, true)
 M.find_claim = M.says
 
 -- gov.sentence(text, kw): the sentence of the (normalized) text that mentions kw first — what to
