@@ -228,7 +228,20 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
     }
     lua_pushnil(L);
     while (lua_next(L, idx)) {
-        if (lua_istable(L, -1) && lua_isnil(L, memo)) {
+        int tab = lua_istable(L, -1);
+        if (tab && sbx_is_ro(L, -1, keys)) {
+            /* read-only already (a plan proxy, a frozen table): the value
+             * itself, so in place there is nothing to write and no memo to
+             * make (per_plan's lists of plan tables were most freezes) */
+            if (!in_place) {
+                lua_pushvalue(L, -2);
+                lua_pushvalue(L, -2);
+                lua_rawset(L, real);
+            }
+            lua_pop(L, 1);
+            continue;
+        }
+        if (tab && lua_isnil(L, memo)) {
             /* the first table below the top one: only now can a table be
              * met twice (a cycle, a shared subtable), so only now is the
              * memo made, holding the top table (sbx_freeze starts without
@@ -239,7 +252,7 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
             lua_pushvalue(L, proxy);
             lua_rawset(L, memo);
         }
-        if (!in_place || lua_istable(L, -1)) {
+        if (!in_place || tab) {
             sbx_freeze_rec(L, -1, memo, keys, depth + 1, in_place);   /* frozen value */
             lua_pushvalue(L, -3);                  /* key */
             lua_insert(L, -2);
