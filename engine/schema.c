@@ -934,8 +934,7 @@ static void ptr_truncate(vctx *c, size_t n)
 
 static void ptr_key(vctx *c, const char *key)
 {
-    size_t n = 0;
-    while (key[n] && key[n] != '~' && key[n] != '/') n++;
+    size_t n = strcspn(key, "~/");
     if (!key[n]) {
         /* nothing to escape (every key of a written plan): the '/' and the
          * key in one go, a key per member of every object walked */
