@@ -17,7 +17,7 @@
 /* The ASCII byte a 3-byte UTF-8 sequence folds to, or 0 if it is not one of
  * the folded forms.  Shared by hogo_normalize(), cp_next() and the needs
  * text (screen.c) so all agree. */
-char jp_fold3(const unsigned char *u)
+static inline char jp_fold3_at(const unsigned char *u)
 {
     if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x81 && u[2] <= 0xBF)
         return (char)(u[2] - 0x81 + 0x21);          /* U+FF01..U+FF3F -> ! .. _ */
@@ -28,6 +28,11 @@ char jp_fold3(const unsigned char *u)
     if (u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92)
         return '-';                                  /* U+2212 minus sign */
     return 0;
+}
+
+char jp_fold3(const unsigned char *u)
+{
+    return jp_fold3_at(u);
 }
 
 /* s may be NULL, which is taken as the empty string (the result is ""). Any
@@ -41,24 +46,29 @@ char *hogo_normalize(const char *s, size_t len)
     char *out = malloc(len + 1);
     if (!out) return NULL;
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, o = 0;
+    size_t i = 0, o = 0, from = 0;      /* u[from, i): passed over, not yet copied */
     while (i < len) {
         /* every folded form starts with 0xE2, 0xE3 or 0xEF: most bytes of
-         * Japanese text (and all ASCII) are copied without a closer look */
+         * Japanese text (and all ASCII) are passed over without a closer
+         * look, and copied a run at a time, up to the next folded form */
         unsigned char b = u[i];
         if (b < 0xE2 || (b > 0xE3 && b < 0xEF) || b > 0xEF) {
-            out[o++] = (char)b;
             i++;
             continue;
         }
-        char c = (len - i >= 3) ? jp_fold3(u + i) : 0;
-        if (c) {
-            out[o++] = c;
-            i += 3;
-        } else {
-            out[o++] = (char)u[i++];
+        char c = (len - i >= 3) ? jp_fold3_at(u + i) : 0;
+        if (!c) {
+            i++;
+            continue;
         }
+        if (i > from) memcpy(out + o, u + from, i - from);
+        o += i - from;
+        out[o++] = c;
+        i += 3;
+        from = i;
     }
+    if (len > from) memcpy(out + o, u + from, len - from);   /* (s may be NULL) */
+    o += len - from;
     out[o] = '\0';
     return out;
 }

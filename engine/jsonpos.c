@@ -316,8 +316,10 @@ static size_t jpos_utf8(unsigned cp, char *o)
 /* Does the JSON string at t[q] (its opening quote) decode to name[0..n)? */
 static int jpos_key_equals(const jpos *p, size_t q, const char *name, size_t n)
 {
-    /* a key written without escapes is its own decoding: compared whole */
+    /* a key written without escapes is its own decoding: compared whole;
+     * most members of an object already differ in their first byte */
     const char *k = p->text + q + 1;
+    if (n && q + 1 < p->len && k[0] != name[0] && k[0] != '\\') return 0;
     const char *e = q + 1 < p->len ? memchr(k, '"', p->len - q - 1) : NULL;
     if (e && !memchr(k, '\\', (size_t)(e - k))) return (size_t)(e - k) == n && memcmp(k, name, n) == 0;
     size_t i = q + 1, j = 0, bl;

@@ -465,6 +465,7 @@ static int pl_utf16(const unsigned char *s, size_t len)
 {
     if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) return 1;
     size_t nul_even = 0, nul_odd = 0, n = len < 512 ? len : 512;
+    if (!memchr(s, 0, n)) return 0;          /* no NUL at all (every UTF-8 plan): one scan, not a count */
     for (size_t i = 0; i < n; i++)
         if (!s[i]) { if (i & 1) nul_odd++; else nul_even++; }
     return n >= 4 && (nul_odd * 3 >= n || nul_even * 3 >= n);

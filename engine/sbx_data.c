@@ -228,7 +228,20 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
     }
     lua_pushnil(L);
     while (lua_next(L, idx)) {
-        if (lua_istable(L, -1) && lua_isnil(L, memo)) {
+        int tab = lua_istable(L, -1);
+        if (tab && sbx_is_ro(L, -1, keys)) {
+            /* read-only already (a plan proxy, a frozen table): the value
+             * itself, so in place there is nothing to write and no memo to
+             * make (per_plan's lists of plan tables were most freezes) */
+            if (!in_place) {
+                lua_pushvalue(L, -2);
+                lua_pushvalue(L, -2);
+                lua_rawset(L, real);
+            }
+            lua_pop(L, 1);
+            continue;
+        }
+        if (tab && lua_isnil(L, memo)) {
             /* the first table below the top one: only now can a table be
              * met twice (a cycle, a shared subtable), so only now is the
              * memo made, holding the top table (sbx_freeze starts without
@@ -239,7 +252,7 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
             lua_pushvalue(L, proxy);
             lua_rawset(L, memo);
         }
-        if (!in_place || lua_istable(L, -1)) {
+        if (!in_place || tab) {
             sbx_freeze_rec(L, -1, memo, keys, depth + 1, in_place);   /* frozen value */
             lua_pushvalue(L, -3);                  /* key */
             lua_insert(L, -2);
@@ -341,43 +354,85 @@ static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx, int kidx, 
     lua_setmetatable(L, -2);                      /* real proxy */
 }
 
-/* Push the Lua value of JSON node j.  A container needs its parent proxy
- * (pidx) and its key in the parent (kidx) to know its own path. */
-static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int kit)
+/* The JSON type of node j, read from cJSON's own type field (what
+ * cJSON_IsObject and the like test, without a call into the library for
+ * each of the five tests a value took). */
+static int sbx_json_type(const cJSON *j)
 {
-    if (cJSON_IsObject(j) || cJSON_IsArray(j)) {
-        int is_arr = cJSON_IsArray(j);
-        int n = cJSON_GetArraySize(j);
-        luaL_checkstack(L, 8, "plan too deep");
-        sbx_new_proxy(L, is_arr ? n : 0, is_arr ? 0 : n, pidx, kidx, kit);
-        int proxy = lua_gettop(L), real = proxy - 1;
-        lua_Integer i = 0;
-        for (const cJSON *c = j->child; c; c = c->next, i++) {
-            if (is_arr) lua_pushinteger(L, i); else lua_pushstring(L, c->string);
-            if (is_arr) {
+    return j ? j->type & 0xFF : cJSON_Invalid;
+}
+
+/* Push the C string s by its length: lua_pushstring looks each one up in
+ * Lua's cache of C-string addresses first (two strcmp), and the plan's
+ * strings are at new addresses for every plan, so it never hits.  (NULL
+ * is nil, as lua_pushstring has it.) */
+static void sbx_push_cstr(lua_State *L, const char *s)
+{
+    if (s) lua_pushlstring(L, s, strlen(s));
+    else lua_pushnil(L);
+}
+
+static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int kit);
+
+/* Fill the container real (its proxy at proxy) with the children of j:
+ * real[key] = value for an object, real[i + 1] = value for an array.  A
+ * child container needs its key on the stack (kidx) for its path link;
+ * a scalar does not, and is set without keeping a copy of its key. */
+static void sbx_fill_json(lua_State *L, const cJSON *j, int is_arr, int real, int proxy, int kit)
+{
+    lua_Integer i = 0;
+    for (const cJSON *c = j->child; c; c = c->next, i++) {
+        int container = (sbx_json_type(c) & (cJSON_Array | cJSON_Object)) != 0;
+        if (is_arr) {
+            if (container) {
+                lua_pushinteger(L, i);
                 sbx_push_json(L, c, proxy, lua_gettop(L), kit);
                 lua_rawseti(L, real, i + 1);
                 lua_pop(L, 1);
             } else {
+                sbx_push_json(L, c, 0, 0, kit);
+                lua_rawseti(L, real, i + 1);
+            }
+        } else {
+            sbx_push_cstr(L, c->string);
+            if (container) {
                 lua_pushvalue(L, -1);
                 sbx_push_json(L, c, proxy, lua_gettop(L) - 1, kit);
                 lua_rawset(L, real);              /* real[key] = value; the key copy stays */
                 lua_pop(L, 1);
+            } else {
+                sbx_push_json(L, c, 0, 0, kit);
+                lua_rawset(L, real);
             }
         }
+    }
+}
+
+/* Push the Lua value of JSON node j.  A container needs its parent proxy
+ * (pidx) and its key in the parent (kidx) to know its own path. */
+static void sbx_push_json(lua_State *L, const cJSON *j, int pidx, int kidx, int kit)
+{
+    int type = sbx_json_type(j);
+    if (type == cJSON_Object || type == cJSON_Array) {
+        int is_arr = type == cJSON_Array, n = 0;
+        for (const cJSON *c = j->child; c; c = c->next) n++;
+        luaL_checkstack(L, 8, "plan too deep");
+        sbx_new_proxy(L, is_arr ? n : 0, is_arr ? 0 : n, pidx, kidx, kit);
+        int proxy = lua_gettop(L), real = proxy - 1;
+        sbx_fill_json(L, j, is_arr, real, proxy, kit);
         lua_remove(L, real);
         return;
     }
-    if (cJSON_IsString(j)) {
-        lua_pushstring(L, j->valuestring);
-    } else if (cJSON_IsNumber(j)) {
+    if (type == cJSON_String) {
+        sbx_push_cstr(L, j->valuestring);
+    } else if (type == cJSON_Number) {
         double d = j->valuedouble;
         if (d >= -9007199254740992.0 && d <= 9007199254740992.0 && (double)(lua_Integer)d == d)
             lua_pushinteger(L, (lua_Integer)d);
         else
             lua_pushnumber(L, d);
-    } else if (cJSON_IsBool(j)) {
-        lua_pushboolean(L, cJSON_IsTrue(j));
+    } else if (type == cJSON_True || type == cJSON_False) {
+        lua_pushboolean(L, type == cJSON_True);
     } else {
         lua_rawgetp(L, LUA_REGISTRYINDEX, &SBX_NULL);
     }
@@ -443,20 +498,26 @@ int sbx_is_null(lua_State *L, int idx)
     return lua_type(L, idx) == LUA_TTABLE && lua_topointer(L, idx) == sbx_of(L)->null_table;
 }
 
-/* Append the escaped pointer part of the value at idx (string or integer). */
+/* Append the escaped pointer part of the value at idx (string or integer).
+ * A string goes in by runs between the bytes to escape ('~', '/'), and an
+ * integer without printf: a byte at a time and a printf per index were
+ * most of the cost of a finding's path. */
 void sbx_path_part(lua_State *L, int idx, strbuf *b)
 {
     sb_putc(b, '/');
     if (lua_type(L, idx) == LUA_TNUMBER) {
-        sb_printf(b, "%lld", (long long)lua_tointeger(L, idx));
+        sb_putint(b, (long long)lua_tointeger(L, idx));
         return;
     }
     size_t n;
     const char *s = lua_tolstring(L, idx, &n);
-    for (size_t i = 0; s && i < n; i++) {
-        if (s[i] == '~') sb_puts(b, "~0");
-        else if (s[i] == '/') sb_puts(b, "~1");
-        else sb_putc(b, s[i]);
+    for (size_t i = 0; s && i < n;) {
+        size_t run = i;
+        while (run < n && s[run] != '~' && s[run] != '/') run++;
+        sb_add(b, s + i, run - i);
+        if (run == n) break;
+        sb_add(b, s[run] == '~' ? "~0" : "~1", 2);
+        i = run + 1;
     }
 }
 

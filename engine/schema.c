@@ -197,19 +197,28 @@ static int is_whole_safe(double d)
     return is_whole(d) && fabs(d) <= MAX_SAFE_INT;
 }
 
+/* The JSON type of v (cJSON_Object, cJSON_String...; 0 for NULL), read
+ * from the node as cJSON_IsObject and the like do: the walk asks several
+ * times per value, and each was a call into the library. */
+static int jtype(const cJSON *v)
+{
+    return v ? v->type & 0xFF : cJSON_Invalid;
+}
+
 /* The types a JSON value satisfies (an integer-valued number is also a number). */
 static unsigned value_types(const cJSON *v)
 {
-    if (cJSON_IsObject(v)) return T_OBJECT;
-    if (cJSON_IsArray(v)) return T_ARRAY;
-    if (cJSON_IsString(v)) return T_STRING;
-    if (cJSON_IsBool(v)) return T_BOOLEAN;
-    if (cJSON_IsNull(v)) return T_NULL;
-    if (cJSON_IsNumber(v)) {
+    switch (jtype(v)) {
+    case cJSON_Object: return T_OBJECT;
+    case cJSON_Array: return T_ARRAY;
+    case cJSON_String: return T_STRING;
+    case cJSON_True: case cJSON_False: return T_BOOLEAN;
+    case cJSON_NULL: return T_NULL;
+    case cJSON_Number:
         if (!isfinite(v->valuedouble)) return 0;
         return is_whole_safe(v->valuedouble) ? (T_INTEGER | T_NUMBER) : T_NUMBER;
+    default: return 0;
     }
-    return 0;
 }
 
 /* "object", "string or null", "string, integer or null" */
@@ -253,8 +262,9 @@ static void buf_describe(buf *b, const cJSON *v, hogo_lang lang)
 
 static int json_equal(const cJSON *a, const cJSON *b)
 {
-    if (cJSON_IsString(a) && cJSON_IsString(b)) return strcmp(a->valuestring, b->valuestring) == 0;
-    if (cJSON_IsNumber(a) && cJSON_IsNumber(b)) return a->valuedouble == b->valuedouble;
+    int ta = jtype(a), tb = jtype(b);
+    if (ta == cJSON_String && tb == cJSON_String) return strcmp(a->valuestring, b->valuestring) == 0;
+    if (ta == cJSON_Number && tb == cJSON_Number) return a->valuedouble == b->valuedouble;
     return cJSON_Compare(a, b, 1) ? 1 : 0;
 }
 
@@ -924,6 +934,19 @@ static void ptr_truncate(vctx *c, size_t n)
 
 static void ptr_key(vctx *c, const char *key)
 {
+    size_t n = strcspn(key, "~/");
+    if (!key[n]) {
+        /* nothing to escape (every key of a written plan): the '/' and the
+         * key in one go, a key per member of every object walked */
+        if (buf_reserve(&c->ptr, n + 1)) {
+            c->ptr.d[c->ptr.n] = '/';
+            memcpy(c->ptr.d + c->ptr.n + 1, key, n);
+            c->ptr.n += n + 1;
+            c->ptr.d[c->ptr.n] = '\0';
+        }
+        if (c->ptr.failed) oom(c);
+        return;
+    }
     buf_add(&c->ptr, "/", 1);
     for (const char *p = key; *p; p++) {
         if (*p == '~') buf_add(&c->ptr, "~0", 2);
@@ -1278,7 +1301,7 @@ static int check_value(vctx *c, const cJSON *v, const snode *s)
         emit(c, 0);
         return 0;
     }
-    if (cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
+    if (jtype(v) == cJSON_Number && !isfinite(v->valuedouble)) {
         /* the main walk reports it once (doc checks); a trial only needs to fail */
         if (c->silent) { c->errors++; c->stop = 1; }
         return 0;
@@ -1512,14 +1535,14 @@ static void check_duplicates(vctx *c, const cJSON *obj)
     for (const cJSON *ch = obj->child; ch; ch = ch->next) k++;
     if (k < 2) return;
     if (k <= DUP_LINEAR_MAX) {
-        const cJSON *a[DUP_LINEAR_MAX];
+        const char *a[DUP_LINEAR_MAX];
         size_t i = 0;
-        for (const cJSON *ch = obj->child; ch; ch = ch->next) a[i++] = ch;
+        for (const cJSON *ch = obj->child; ch; ch = ch->next) a[i++] = key_of(ch);
         for (size_t j = 1; j < k && !c->stop; j++) {
             int earlier = 0;
-            for (i = 0; i < j; i++)
-                if (strcmp(key_of(a[i]), key_of(a[j])) == 0) earlier++;
-            if (earlier == 1) report_duplicate(c, key_of(a[j]));
+            for (i = 0; i < j; i++)      /* the first bytes first: most pairs differ there */
+                if (a[i][0] == a[j][0] && strcmp(a[i], a[j]) == 0) earlier++;
+            if (earlier == 1) report_duplicate(c, a[j]);
         }
         return;
     }
@@ -1637,16 +1660,16 @@ static void warn_unknown_key(vctx *c, const snode *s, const char *key)
 static int visit(vctx *c, const cJSON *v, const snode *s, const snode **child_schema)
 {
     *child_schema = NULL;
-    if (c->doc_checks && cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
+    if (c->doc_checks && jtype(v) == cJSON_Number && !isfinite(v->valuedouble)) {
         msg_start(c);
         buf_puts(&c->msg, TR(c, "数が大きすぎます（有限の数ではありません）", "number out of range (not finite)"));
         emit(c, 0);
     }
     int ok = s ? check_value(c, v, s) : 0;
     if (c->stop) return 0;
-    int is_obj = cJSON_IsObject(v);
+    int t = jtype(v), is_obj = t == cJSON_Object;
     if (ok && is_obj && s->n_required) check_required(c, v, s);
-    if (!(is_obj || cJSON_IsArray(v)) || !v->child || c->stop) return 0;
+    if (!(is_obj || t == cJSON_Array) || !v->child || c->stop) return 0;
     if (c->doc_checks && is_obj) check_duplicates(c, v);
     if (c->stop) return 0;
     if (ok) *child_schema = s;
@@ -1675,7 +1698,7 @@ static void walk(vctx *c, const cJSON *v, const snode *s)
         f->next = ch->next;
         ptr_truncate(c, f->plen);
         const snode *sub = NULL;
-        if (cJSON_IsObject(f->v)) {
+        if (jtype(f->v) == cJSON_Object) {
             ptr_key(c, key_of(ch));
             if (f->s && f->s->has_props) {
                 const sprop *p = find_prop(f->s, key_of(ch));
