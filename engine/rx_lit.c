@@ -415,12 +415,33 @@ void rxl_free(rxl_set *s)
 
 static inline unsigned char rxl_fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
 
-static inline uint64_t rxl_hash(uint32_t gram, unsigned shift)
+/* A gram as a 32-bit key: a triple's three bytes over a zero byte, a
+ * pair's two over 0x0001, so the two kinds never share a key; and its bit,
+ * by the key's Fibonacci hash (shift: 32 - log2 of the bits). */
+#define RXL_TRIPLE(a, b, c) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8)
+#define RXL_PAIR(a, b)      ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | 1u)
+static inline uint32_t rxl_hash(uint32_t key, unsigned shift)
 {
-    return (gram * 0x9E3779B97F4A7C15ull) >> shift;
+    return (uint32_t)(key * 0x9E3779B1u) >> shift;
 }
 
-/* Bits: 16 a byte of text, at least 1,024, at most 2^18. */
+/* Every byte as the grams read it: ASCII letters folded, and the two lead
+ * bytes of U+017F and U+212A (which caseless matching takes for s and k)
+ * flagged with 0x100 for a closer look; a table, as the build reads every
+ * byte of a plan's prose. */
+#define RXL_T(c)   ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) == 0xC5 || (c) == 0xE2 ? (c) | 0x100 : (c))
+#define RXL_T4(c)  RXL_T(c), RXL_T((c) + 1), RXL_T((c) + 2), RXL_T((c) + 3)
+#define RXL_T16(c) RXL_T4(c), RXL_T4((c) + 4), RXL_T4((c) + 8), RXL_T4((c) + 12)
+static const uint16_t rxl_tab[256] = {
+    RXL_T16(0x00), RXL_T16(0x10), RXL_T16(0x20), RXL_T16(0x30), RXL_T16(0x40), RXL_T16(0x50), RXL_T16(0x60), RXL_T16(0x70),
+    RXL_T16(0x80), RXL_T16(0x90), RXL_T16(0xA0), RXL_T16(0xB0), RXL_T16(0xC0), RXL_T16(0xD0), RXL_T16(0xE0), RXL_T16(0xF0),
+};
+
+/* Bits: 16 a byte of text, at least 1,024, at most 2^18.  The window starts
+ * as zero bytes, so the first byte or two also mark a pair and triples
+ * with zeros before them: marks the text does not need, which can only
+ * make a test say "may" (never "absent" wrongly), and cheaper than
+ * counting the bytes read at every byte. */
 int rxl_grams_build(rxl_grams *g, const char *text, size_t n)
 {
     unsigned lg = 10;
@@ -432,31 +453,30 @@ int rxl_grams_build(rxl_grams *g, const char *text, size_t n)
         g->bits = b;
         g->cap_words = words;
     }
-    memset(g->bits, 0, words * sizeof *g->bits);
-    g->shift = 64 - lg;
+    uint64_t *bits = g->bits;
+    memset(bits, 0, words * sizeof *bits);
+    unsigned shift = 32 - lg;
+    g->shift = shift;
     const unsigned char *u = (const unsigned char *)text;
-    uint32_t win = 0;                   /* the last three bytes read */
-    size_t got = 0;
+    uint32_t win = 0;                   /* the bytes read, the last in the low byte */
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = rxl_fold(u[i]);
-        /* the two non-ASCII letters caseless matching takes for ASCII ones:
-         * read as the letter they fold to, so a literal "sk" is found in
-         * "ſK" as PCRE2 would find it */
-        if ((c == 0xE2 || c == 0xC5) && i + 1 < n) {
+        uint32_t c = rxl_tab[u[i]];
+        if (c > 0xFF) {
+            /* the two non-ASCII letters caseless matching takes for ASCII
+             * ones: read as the letter they fold to, so a literal "sk" is
+             * found in "ſK" as PCRE2 would find it */
+            c &= 0xFF;
             if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA) c = 'k', i += 2;
-            else if (c == 0xC5 && u[i + 1] == 0xBF) c = 's', i += 1;
+            else if (c == 0xC5 && i + 1 < n && u[i + 1] == 0xBF) c = 's', i += 1;
         }
-        win = (win << 8 | c) & 0xFFFFFF;
-        got++;
+        win = win << 8 | c;
+        uint32_t h3 = rxl_hash(win << 8, shift);
+        bits[h3 >> 6] |= (uint64_t)1 << (h3 & 63);
         /* pairs only of two ASCII bytes: the only literals of two bytes
          * (every character a literal takes beyond ASCII has three) */
-        if ((win & 0x8080) == 0 && got >= 2) {
-            uint64_t h2 = rxl_hash((win & 0xFFFF) | 0x2000000u, g->shift);
-            g->bits[h2 >> 6] |= (uint64_t)1 << (h2 & 63);
-        }
-        if (got >= 3) {
-            uint64_t h3 = rxl_hash(win | 0x3000000u, g->shift);
-            g->bits[h3 >> 6] |= (uint64_t)1 << (h3 & 63);
+        if ((win & 0x8080) == 0) {
+            uint32_t h2 = rxl_hash(win << 16 | 1u, shift);
+            bits[h2 >> 6] |= (uint64_t)1 << (h2 & 63);
         }
     }
     return 1;
@@ -470,7 +490,7 @@ void rxl_grams_free(rxl_grams *g)
 
 static inline int rxl_has(const rxl_grams *g, uint32_t gram)
 {
-    uint64_t h = rxl_hash(gram, g->shift);
+    uint32_t h = rxl_hash(gram, g->shift);
     return (g->bits[h >> 6] >> (h & 63)) & 1;
 }
 
@@ -478,9 +498,9 @@ static inline int rxl_has(const rxl_grams *g, uint32_t gram)
  * may be in the text. */
 static int rxl_bytes_in(const rxl_grams *g, const unsigned char *l, size_t n)
 {
-    if (n == 2) return rxl_has(g, ((uint32_t)l[0] << 8 | l[1]) | 0x2000000u);
+    if (n == 2) return rxl_has(g, RXL_PAIR(l[0], l[1]));
     for (size_t i = 2; i < n; i++)          /* its triples hold its pairs */
-        if (!rxl_has(g, ((uint32_t)l[i - 2] << 16 | (uint32_t)l[i - 1] << 8 | l[i]) | 0x3000000u)) return 0;
+        if (!rxl_has(g, RXL_TRIPLE(l[i - 2], l[i - 1], l[i]))) return 0;
     return 1;
 }
 

@@ -54,7 +54,7 @@ void     rxl_free(rxl_set *s);
 /* The byte pairs and triples of one text. */
 typedef struct {
     uint64_t *bits;
-    unsigned shift;           /* 64 - log2(number of bits) */
+    unsigned shift;           /* 32 - log2(number of bits) */
     size_t cap_words;         /* allocated */
 } rxl_grams;
 
