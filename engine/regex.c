@@ -693,7 +693,7 @@ static int rx_lit_may_match(rx_cache *c, rx_entry *e, const char *subject, size_
     if (!e->lit_done) {
         e->lit_done = 1;
         e->lit = rxl_extract(e->pattern, e->plen, e->flags);
-        if (e->lit) c->bytes += sizeof *e->lit + e->lit->off[e->lit->n] + (e->lit->n + 1) * sizeof *e->lit->off;
+        if (e->lit) c->bytes += e->lit->size;
     }
     if (!e->lit) return 1;
     if (slen < RXL_SHORT) {

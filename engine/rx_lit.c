@@ -377,6 +377,8 @@ static void rxl_top(rxl_parser *ps, rxl_list *out)
     if (none || out->n > RXL_MAX_ALTS) { rxl_list_free(out); }
 }
 
+static int rxl_prepare(rxl_set *s);
+
 rxl_set *rxl_extract(const char *p, size_t n, const char *flags)
 {
     if (flags && strchr(flags, 'x')) return NULL;         /* spaces and comments mean otherwise */
@@ -390,6 +392,7 @@ rxl_set *rxl_extract(const char *p, size_t n, const char *flags)
     s->off = l.off;
     s->grp = l.grp;
     s->lit = l.lit;
+    if (!rxl_prepare(s)) { rxl_free(s); return NULL; }
     for (unsigned k = 0; k < s->n; k++) {
         const unsigned char *b = s->lit + s->off[k];
         size_t len = s->off[k + 1] - s->off[k];
@@ -408,6 +411,7 @@ void rxl_free(rxl_set *s)
     free(s->off);
     free(s->grp);
     free(s->lit);
+    free(s->gofs);
     free(s);
 }
 
@@ -494,50 +498,85 @@ static inline int rxl_has(const rxl_grams *g, uint32_t gram)
     return (g->bits[h >> 6] >> (h & 63)) & 1;
 }
 
-/* Whether the bytes l[0..n) (folded; at least two, a pair only of ASCII)
- * may be in the text. */
-static int rxl_bytes_in(const rxl_grams *g, const unsigned char *l, size_t n)
-{
-    if (n == 2) return rxl_has(g, RXL_PAIR(l[0], l[1]));
-    for (size_t i = 2; i < n; i++)          /* its triples hold its pairs */
-        if (!rxl_has(g, RXL_TRIPLE(l[i - 2], l[i - 1], l[i]))) return 0;
-    return 1;
-}
-
-/* Whether the literal k of s may be in the text. */
-static int rxl_lit_in(const rxl_set *s, unsigned k, const rxl_grams *g)
-{
-    return rxl_bytes_in(g, s->lit + s->off[k], s->off[k + 1] - s->off[k]);
-}
-
 int rxl_grams_may_hold(const rxl_grams *g, const char *w, size_t n)
 {
     if (!g->bits || n < 2 || n > 256) return 1;
-    unsigned char f[256];
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c == 0xC5 || c == 0xE2) return 1;   /* may spell U+017F / U+212A, read as s / k */
-        f[i] = rxl_fold(c);
+    const unsigned char *u = (const unsigned char *)w;
+    if (n == 2) {
+        uint32_t c0 = rxl_tab[u[0]], c1 = rxl_tab[u[1]];
+        /* non-ASCII pairs are not marked; 0x100: may spell U+017F / U+212A */
+        if ((c0 | c1) & 0x180) return 1;
+        return rxl_has(g, RXL_PAIR(c0, c1));
     }
-    if (n == 2 && ((f[0] | f[1]) & 0x80)) return 1;   /* non-ASCII pairs are not marked */
-    return rxl_bytes_in(g, f, n);
+    /* every triple, until one is not marked; but a word with a byte that
+     * may spell U+017F / U+212A (read as s / k) anywhere always may */
+    uint32_t win = 0;
+    int absent = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = rxl_tab[u[i]];
+        if (c > 0xFF) return 1;
+        win = win << 8 | c;
+        if (i >= 2 && !absent) absent = !rxl_has(g, win << 8);
+    }
+    return !absent;
+}
+
+/* The arrays rxl_may_match reads (rxl_set), worked out once per pattern:
+ * literals of one clause, and clauses of one alternative, are adjacent
+ * (rxl_top adds them so).  A literal of two bytes is looked for by its
+ * pair, a longer one by its triples (which hold its pairs).  0 when out
+ * of memory. */
+static int rxl_prepare(rxl_set *s)
+{
+    size_t ng = 0;
+    for (unsigned k = 0; k < s->n; k++) {
+        size_t len = s->off[k + 1] - s->off[k];
+        ng += len == 2 ? 1 : len - 2;
+    }
+    uint32_t *a = malloc(((size_t)s->n * 3 + 1 + ng) * sizeof *a);
+    if (!a) return 0;
+    s->gofs = a;
+    s->clause_end = a + s->n + 1;
+    s->alt_end = s->clause_end + s->n;
+    s->gram = s->alt_end + s->n;
+    uint32_t j = 0;
+    for (unsigned k = 0; k < s->n; k++) {
+        const unsigned char *l = s->lit + s->off[k];
+        size_t len = s->off[k + 1] - s->off[k];
+        s->gofs[k] = j;
+        if (len == 2) s->gram[j++] = RXL_PAIR(l[0], l[1]) * 0x9E3779B1u;
+        for (size_t i = 2; len > 2 && i < len; i++) s->gram[j++] = RXL_TRIPLE(l[i - 2], l[i - 1], l[i]) * 0x9E3779B1u;
+    }
+    s->gofs[s->n] = j;
+    for (unsigned k = s->n; k-- > 0;) {
+        int same = k + 1 < s->n;
+        s->clause_end[k] = same && s->grp[k + 1] == s->grp[k] ? s->clause_end[k + 1] : k + 1;
+        s->alt_end[k] = same && s->grp[k + 1] >> 8 == s->grp[k] >> 8 ? s->alt_end[k + 1] : k + 1;
+    }
+    s->size = sizeof *s + s->off[s->n] + ((size_t)s->n * 5 + 2 + ng) * sizeof *a;
+    return 1;
 }
 
 /* Some alternative of the pattern has, in every clause, a literal that may
- * be in the text. */
+ * be in the text: the literals in order, a clause left at its first
+ * literal that may be there, an alternative at its first clause that has
+ * none. */
 int rxl_may_match(const rxl_set *s, const rxl_grams *g)
 {
+    const uint64_t *bits = g->bits;
+    unsigned shift = g->shift;
     for (unsigned k = 0; k < s->n;) {
-        uint32_t alt = s->grp[k] >> 8;
-        int ok = 1;
-        while (k < s->n && s->grp[k] >> 8 == alt) {
-            uint32_t clause = s->grp[k];
-            int in = 0;
-            for (; k < s->n && s->grp[k] == clause; k++)
-                if (ok && !in) in = rxl_lit_in(s, k, g);
-            ok = ok && in;
+        const uint32_t *p = s->gram + s->gofs[k], *end = s->gram + s->gofs[k + 1];
+        for (; p < end; p++) {
+            uint32_t h = *p >> shift;
+            if (!(bits[h >> 6] >> (h & 63) & 1)) break;
         }
-        if (ok) return 1;
+        if (p == end) {                       /* it may be there: the next clause */
+            if (s->clause_end[k] == s->alt_end[k]) return 1;
+            k = s->clause_end[k];
+        } else {                              /* not there: the clause's next literal */
+            k = k + 1 < s->clause_end[k] ? k + 1 : s->alt_end[k];
+        }
     }
     return 0;
 }
