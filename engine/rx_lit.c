@@ -399,8 +399,7 @@ rxl_set *rxl_extract(const char *p, size_t n, const char *flags)
         uint64_t h = rxl_first_hash(b, len < 3 ? len : 3);
         s->first[h >> 6] |= (uint64_t)1 << (h & 63);
         s->has2 |= len == 2;
-        if (b[0] < 0x80) s->first_ascii = 1;
-        else s->first_wide = 1;
+        s->lead[b[0] >> 6] |= (uint64_t)1 << (b[0] & 63);
     }
     return s;
 }
@@ -416,8 +415,6 @@ void rxl_free(rxl_set *s)
 }
 
 /* ---- a text's grams ---- */
-
-static inline unsigned char rxl_fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
 
 /* A gram as a 32-bit key: a triple's three bytes over a zero byte, a
  * pair's two over 0x0001, so the two kinds never share a key; and its bit,
@@ -585,13 +582,21 @@ int rxl_may_match_short(const rxl_set *s, const char *text, size_t n)
 {
     if (n >= RXL_SHORT) return 1;
     const unsigned char *t = (const unsigned char *)text;
-    /* a literal starts where a character does: at a byte that does not
-     * continue a UTF-8 sequence, in the text as in the literal */
+    /* a literal starts where a character does, so with one of the bytes
+     * a literal starts with (never a byte that continues a UTF-8
+     * sequence), in the text as in the literal */
     for (size_t i = 0; i + 2 <= n; i++) {
-        unsigned char c = t[i];
-        if (c == 0xE2 || c == 0xC5) return 1;    /* perhaps K or ſ, which the grams read as k, s: PCRE2 decides */
-        if ((c & 0xC0) == 0x80 || !(c < 0x80 ? s->first_ascii : s->first_wide)) continue;
-        unsigned char k[3] = { rxl_fold(c), rxl_fold(t[i + 1]), i + 2 < n ? rxl_fold(t[i + 2]) : 0 };
+        uint32_t c = rxl_tab[t[i]];
+        if (c > 0xFF) {
+            /* K or ſ, which caseless matching takes for k, s: PCRE2
+             * decides.  (No literal starts with their lead bytes.) */
+            if ((c == 0x1E2 && i + 3 <= n && t[i + 1] == 0x84 && t[i + 2] == 0xAA) || (c == 0x1C5 && t[i + 1] == 0xBF))
+                return 1;
+            continue;
+        }
+        if (!(s->lead[c >> 6] >> (c & 63) & 1)) continue;
+        unsigned char k[3] = { (unsigned char)c, (unsigned char)rxl_tab[t[i + 1]],
+                               i + 2 < n ? (unsigned char)rxl_tab[t[i + 2]] : 0 };
         uint64_t h;
         if (i + 3 <= n) {
             h = rxl_first_hash(k, 3);

@@ -47,7 +47,7 @@ typedef struct {
     uint32_t *gofs, *gram, *clause_end, *alt_end;
     size_t size;              /* bytes held, for the regex cache's budget */
     int has2;                 /* some literal is 2 bytes long */
-    int first_ascii, first_wide;  /* some literal starts with an ASCII byte; with another */
+    uint64_t lead[4];         /* the literals' first bytes, one bit each */
     uint64_t first[64];       /* Bloom filter of the literals' first 3 bytes (2 when that is all) */
 } rxl_set;
 
