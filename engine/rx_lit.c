@@ -516,14 +516,17 @@ int rxl_grams_may_hold(const rxl_grams *g, const char *w, size_t n)
     /* every triple, until one is not marked; but a word with a byte that
      * may spell U+017F / U+212A (read as s / k) anywhere always may */
     uint32_t win = 0;
-    int absent = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = rxl_tab[u[i]];
         if (c > 0xFF) return 1;
         win = win << 8 | c;
-        if (i >= 2 && !absent) absent = !rxl_has(g, win << 8);
+        if (i >= 2 && !rxl_has(g, win << 8)) {
+            while (++i < n)                   /* absent, unless the rest holds such a byte */
+                if (rxl_tab[u[i]] > 0xFF) return 1;
+            return 0;
+        }
     }
-    return !absent;
+    return 1;
 }
 
 /* The arrays rxl_may_match reads (rxl_set), worked out once per pattern:
