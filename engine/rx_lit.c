@@ -377,6 +377,8 @@ static void rxl_top(rxl_parser *ps, rxl_list *out)
     if (none || out->n > RXL_MAX_ALTS) { rxl_list_free(out); }
 }
 
+static int rxl_prepare(rxl_set *s);
+
 rxl_set *rxl_extract(const char *p, size_t n, const char *flags)
 {
     if (flags && strchr(flags, 'x')) return NULL;         /* spaces and comments mean otherwise */
@@ -390,14 +392,14 @@ rxl_set *rxl_extract(const char *p, size_t n, const char *flags)
     s->off = l.off;
     s->grp = l.grp;
     s->lit = l.lit;
+    if (!rxl_prepare(s)) { rxl_free(s); return NULL; }
     for (unsigned k = 0; k < s->n; k++) {
         const unsigned char *b = s->lit + s->off[k];
         size_t len = s->off[k + 1] - s->off[k];
         uint64_t h = rxl_first_hash(b, len < 3 ? len : 3);
         s->first[h >> 6] |= (uint64_t)1 << (h & 63);
         s->has2 |= len == 2;
-        if (b[0] < 0x80) s->first_ascii = 1;
-        else s->first_wide = 1;
+        s->lead[b[0] >> 6] |= (uint64_t)1 << (b[0] & 63);
     }
     return s;
 }
@@ -408,19 +410,47 @@ void rxl_free(rxl_set *s)
     free(s->off);
     free(s->grp);
     free(s->lit);
+    free(s->gofs);
     free(s);
 }
 
 /* ---- a text's grams ---- */
 
-static inline unsigned char rxl_fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
-
-static inline uint64_t rxl_hash(uint32_t gram, unsigned shift)
+/* A gram as a 32-bit key: a triple's three bytes over a zero byte, a
+ * pair's two over 0x0001, so the two kinds never share a key; and its bit,
+ * by the key's Fibonacci hash (shift: 32 - log2 of the bits). */
+#define RXL_TRIPLE(a, b, c) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8)
+#define RXL_PAIR(a, b)      ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | 1u)
+static inline uint32_t rxl_hash(uint32_t key, unsigned shift)
 {
-    return (gram * 0x9E3779B97F4A7C15ull) >> shift;
+    return (uint32_t)(key * 0x9E3779B1u) >> shift;
 }
 
-/* Bits: 16 a byte of text, at least 1,024, at most 2^18. */
+/* Every byte as the grams read it: ASCII letters folded, and the two lead
+ * bytes of U+017F and U+212A (which caseless matching takes for s and k)
+ * flagged with 0x100 for a closer look; a table, as the build reads every
+ * byte of a plan's prose. */
+#define RXL_T(c)   ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) == 0xC5 || (c) == 0xE2 ? (c) | 0x100 : (c))
+#define RXL_T4(c)  RXL_T(c), RXL_T((c) + 1), RXL_T((c) + 2), RXL_T((c) + 3)
+#define RXL_T16(c) RXL_T4(c), RXL_T4((c) + 4), RXL_T4((c) + 8), RXL_T4((c) + 12)
+static const uint16_t rxl_tab[256] = {
+    RXL_T16(0x00), RXL_T16(0x10), RXL_T16(0x20), RXL_T16(0x30), RXL_T16(0x40), RXL_T16(0x50), RXL_T16(0x60), RXL_T16(0x70),
+    RXL_T16(0x80), RXL_T16(0x90), RXL_T16(0xA0), RXL_T16(0xB0), RXL_T16(0xC0), RXL_T16(0xD0), RXL_T16(0xE0), RXL_T16(0xF0),
+};
+
+/* A branch a byte rarely takes, laid out of the build's loop where the
+ * compiler can be told (one jump less a byte of text). */
+#if defined(__GNUC__)
+#define RXL_RARELY(x) __builtin_expect(!!(x), 0)
+#else
+#define RXL_RARELY(x) (x)
+#endif
+
+/* Bits: 16 a byte of text, at least 1,024, at most 2^18.  The window starts
+ * as zero bytes, so the first byte or two also mark a pair and triples
+ * with zeros before them: marks the text does not need, which can only
+ * make a test say "may" (never "absent" wrongly), and cheaper than
+ * counting the bytes read at every byte. */
 int rxl_grams_build(rxl_grams *g, const char *text, size_t n)
 {
     unsigned lg = 10;
@@ -432,31 +462,30 @@ int rxl_grams_build(rxl_grams *g, const char *text, size_t n)
         g->bits = b;
         g->cap_words = words;
     }
-    memset(g->bits, 0, words * sizeof *g->bits);
-    g->shift = 64 - lg;
+    uint64_t *bits = g->bits;
+    memset(bits, 0, words * sizeof *bits);
+    unsigned shift = 32 - lg;
+    g->shift = shift;
     const unsigned char *u = (const unsigned char *)text;
-    uint32_t win = 0;                   /* the last three bytes read */
-    size_t got = 0;
+    uint32_t win = 0;                   /* the bytes read, the last in the low byte */
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = rxl_fold(u[i]);
-        /* the two non-ASCII letters caseless matching takes for ASCII ones:
-         * read as the letter they fold to, so a literal "sk" is found in
-         * "ſK" as PCRE2 would find it */
-        if ((c == 0xE2 || c == 0xC5) && i + 1 < n) {
+        uint32_t c = rxl_tab[u[i]];
+        if (RXL_RARELY(c > 0xFF)) {
+            /* the two non-ASCII letters caseless matching takes for ASCII
+             * ones: read as the letter they fold to, so a literal "sk" is
+             * found in "ſK" as PCRE2 would find it */
+            c &= 0xFF;
             if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x84 && u[i + 2] == 0xAA) c = 'k', i += 2;
-            else if (c == 0xC5 && u[i + 1] == 0xBF) c = 's', i += 1;
+            else if (c == 0xC5 && i + 1 < n && u[i + 1] == 0xBF) c = 's', i += 1;
         }
-        win = (win << 8 | c) & 0xFFFFFF;
-        got++;
+        win = win << 8 | c;
+        uint32_t h3 = rxl_hash(win << 8, shift);
+        bits[h3 >> 6] |= (uint64_t)1 << (h3 & 63);
         /* pairs only of two ASCII bytes: the only literals of two bytes
          * (every character a literal takes beyond ASCII has three) */
-        if ((win & 0x8080) == 0 && got >= 2) {
-            uint64_t h2 = rxl_hash((win & 0xFFFF) | 0x2000000u, g->shift);
-            g->bits[h2 >> 6] |= (uint64_t)1 << (h2 & 63);
-        }
-        if (got >= 3) {
-            uint64_t h3 = rxl_hash(win | 0x3000000u, g->shift);
-            g->bits[h3 >> 6] |= (uint64_t)1 << (h3 & 63);
+        if ((win & 0x8080) == 0) {
+            uint32_t h2 = rxl_hash(win << 16 | 1u, shift);
+            bits[h2 >> 6] |= (uint64_t)1 << (h2 & 63);
         }
     }
     return 1;
@@ -470,54 +499,92 @@ void rxl_grams_free(rxl_grams *g)
 
 static inline int rxl_has(const rxl_grams *g, uint32_t gram)
 {
-    uint64_t h = rxl_hash(gram, g->shift);
+    uint32_t h = rxl_hash(gram, g->shift);
     return (g->bits[h >> 6] >> (h & 63)) & 1;
-}
-
-/* Whether the bytes l[0..n) (folded; at least two, a pair only of ASCII)
- * may be in the text. */
-static int rxl_bytes_in(const rxl_grams *g, const unsigned char *l, size_t n)
-{
-    if (n == 2) return rxl_has(g, ((uint32_t)l[0] << 8 | l[1]) | 0x2000000u);
-    for (size_t i = 2; i < n; i++)          /* its triples hold its pairs */
-        if (!rxl_has(g, ((uint32_t)l[i - 2] << 16 | (uint32_t)l[i - 1] << 8 | l[i]) | 0x3000000u)) return 0;
-    return 1;
-}
-
-/* Whether the literal k of s may be in the text. */
-static int rxl_lit_in(const rxl_set *s, unsigned k, const rxl_grams *g)
-{
-    return rxl_bytes_in(g, s->lit + s->off[k], s->off[k + 1] - s->off[k]);
 }
 
 int rxl_grams_may_hold(const rxl_grams *g, const char *w, size_t n)
 {
     if (!g->bits || n < 2 || n > 256) return 1;
-    unsigned char f[256];
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c == 0xC5 || c == 0xE2) return 1;   /* may spell U+017F / U+212A, read as s / k */
-        f[i] = rxl_fold(c);
+    const unsigned char *u = (const unsigned char *)w;
+    if (n == 2) {
+        uint32_t c0 = rxl_tab[u[0]], c1 = rxl_tab[u[1]];
+        /* non-ASCII pairs are not marked; 0x100: may spell U+017F / U+212A */
+        if ((c0 | c1) & 0x180) return 1;
+        return rxl_has(g, RXL_PAIR(c0, c1));
     }
-    if (n == 2 && ((f[0] | f[1]) & 0x80)) return 1;   /* non-ASCII pairs are not marked */
-    return rxl_bytes_in(g, f, n);
+    /* every triple, until one is not marked; but a word with a byte that
+     * may spell U+017F / U+212A (read as s / k) anywhere always may */
+    uint32_t win = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = rxl_tab[u[i]];
+        if (c > 0xFF) return 1;
+        win = win << 8 | c;
+        if (i >= 2 && !rxl_has(g, win << 8)) {
+            while (++i < n)                   /* absent, unless the rest holds such a byte */
+                if (rxl_tab[u[i]] > 0xFF) return 1;
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The arrays rxl_may_match reads (rxl_set), worked out once per pattern:
+ * literals of one clause, and clauses of one alternative, are adjacent
+ * (rxl_top adds them so).  A literal of two bytes is looked for by its
+ * pair, a longer one by its triples (which hold its pairs).  0 when out
+ * of memory. */
+static int rxl_prepare(rxl_set *s)
+{
+    size_t ng = 0;
+    for (unsigned k = 0; k < s->n; k++) {
+        size_t len = s->off[k + 1] - s->off[k];
+        ng += len == 2 ? 1 : len - 2;
+    }
+    uint32_t *a = malloc(((size_t)s->n * 3 + 1 + ng) * sizeof *a);
+    if (!a) return 0;
+    s->gofs = a;
+    s->clause_end = a + s->n + 1;
+    s->alt_end = s->clause_end + s->n;
+    s->gram = s->alt_end + s->n;
+    uint32_t j = 0;
+    for (unsigned k = 0; k < s->n; k++) {
+        const unsigned char *l = s->lit + s->off[k];
+        size_t len = s->off[k + 1] - s->off[k];
+        s->gofs[k] = j;
+        if (len == 2) s->gram[j++] = RXL_PAIR(l[0], l[1]) * 0x9E3779B1u;
+        for (size_t i = 2; len > 2 && i < len; i++) s->gram[j++] = RXL_TRIPLE(l[i - 2], l[i - 1], l[i]) * 0x9E3779B1u;
+    }
+    s->gofs[s->n] = j;
+    for (unsigned k = s->n; k-- > 0;) {
+        int same = k + 1 < s->n;
+        s->clause_end[k] = same && s->grp[k + 1] == s->grp[k] ? s->clause_end[k + 1] : k + 1;
+        s->alt_end[k] = same && s->grp[k + 1] >> 8 == s->grp[k] >> 8 ? s->alt_end[k + 1] : k + 1;
+    }
+    s->size = sizeof *s + s->off[s->n] + ((size_t)s->n * 5 + 2 + ng) * sizeof *a;
+    return 1;
 }
 
 /* Some alternative of the pattern has, in every clause, a literal that may
- * be in the text. */
+ * be in the text: the literals in order, a clause left at its first
+ * literal that may be there, an alternative at its first clause that has
+ * none. */
 int rxl_may_match(const rxl_set *s, const rxl_grams *g)
 {
+    const uint64_t *bits = g->bits;
+    unsigned shift = g->shift;
     for (unsigned k = 0; k < s->n;) {
-        uint32_t alt = s->grp[k] >> 8;
-        int ok = 1;
-        while (k < s->n && s->grp[k] >> 8 == alt) {
-            uint32_t clause = s->grp[k];
-            int in = 0;
-            for (; k < s->n && s->grp[k] == clause; k++)
-                if (ok && !in) in = rxl_lit_in(s, k, g);
-            ok = ok && in;
+        const uint32_t *p = s->gram + s->gofs[k], *end = s->gram + s->gofs[k + 1];
+        for (; p < end; p++) {
+            uint32_t h = *p >> shift;
+            if (!(bits[h >> 6] >> (h & 63) & 1)) break;
         }
-        if (ok) return 1;
+        if (p == end) {                       /* it may be there: the next clause */
+            if (s->clause_end[k] == s->alt_end[k]) return 1;
+            k = s->clause_end[k];
+        } else {                              /* not there: the clause's next literal */
+            k = k + 1 < s->clause_end[k] ? k + 1 : s->alt_end[k];
+        }
     }
     return 0;
 }
@@ -526,13 +593,21 @@ int rxl_may_match_short(const rxl_set *s, const char *text, size_t n)
 {
     if (n >= RXL_SHORT) return 1;
     const unsigned char *t = (const unsigned char *)text;
-    /* a literal starts where a character does: at a byte that does not
-     * continue a UTF-8 sequence, in the text as in the literal */
+    /* a literal starts where a character does, so with one of the bytes
+     * a literal starts with (never a byte that continues a UTF-8
+     * sequence), in the text as in the literal */
     for (size_t i = 0; i + 2 <= n; i++) {
-        unsigned char c = t[i];
-        if (c == 0xE2 || c == 0xC5) return 1;    /* perhaps K or ſ, which the grams read as k, s: PCRE2 decides */
-        if ((c & 0xC0) == 0x80 || !(c < 0x80 ? s->first_ascii : s->first_wide)) continue;
-        unsigned char k[3] = { rxl_fold(c), rxl_fold(t[i + 1]), i + 2 < n ? rxl_fold(t[i + 2]) : 0 };
+        uint32_t c = rxl_tab[t[i]];
+        if (c > 0xFF) {
+            /* K or ſ, which caseless matching takes for k, s: PCRE2
+             * decides.  (No literal starts with their lead bytes.) */
+            if ((c == 0x1E2 && i + 3 <= n && t[i + 1] == 0x84 && t[i + 2] == 0xAA) || (c == 0x1C5 && t[i + 1] == 0xBF))
+                return 1;
+            continue;
+        }
+        if (!(s->lead[c >> 6] >> (c & 63) & 1)) continue;
+        unsigned char k[3] = { (unsigned char)c, (unsigned char)rxl_tab[t[i + 1]],
+                               i + 2 < n ? (unsigned char)rxl_tab[t[i + 2]] : 0 };
         uint64_t h;
         if (i + 3 <= n) {
             h = rxl_first_hash(k, 3);

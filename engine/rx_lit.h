@@ -41,8 +41,13 @@ typedef struct {
     uint32_t *off;
     uint32_t *grp;
     unsigned char *lit;
+    /* for rxl_may_match, per literal k: its grams' hash products
+     * gram[gofs[k] .. gofs[k+1]) (a pair's for a literal of two bytes, else
+     * its triples'), and where its clause and its alternative end */
+    uint32_t *gofs, *gram, *clause_end, *alt_end;
+    size_t size;              /* bytes held, for the regex cache's budget */
     int has2;                 /* some literal is 2 bytes long */
-    int first_ascii, first_wide;  /* some literal starts with an ASCII byte; with another */
+    uint64_t lead[4];         /* the literals' first bytes, one bit each */
     uint64_t first[64];       /* Bloom filter of the literals' first 3 bytes (2 when that is all) */
 } rxl_set;
 
@@ -54,7 +59,7 @@ void     rxl_free(rxl_set *s);
 /* The byte pairs and triples of one text. */
 typedef struct {
     uint64_t *bits;
-    unsigned shift;           /* 64 - log2(number of bits) */
+    unsigned shift;           /* 32 - log2(number of bits) */
     size_t cap_words;         /* allocated */
 } rxl_grams;
 
