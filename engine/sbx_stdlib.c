@@ -232,6 +232,23 @@ static void sbx_wrap(lua_State *L, int idx, const char *name, lua_CFunction fn)
     lua_setfield(L, idx, name);
 }
 
+/* type(v): Lua's, with the names made once (upvalues 1..LUA_NUMTYPES)
+ * rather than pushed from C strings at every call (luaS_new hashes and
+ * compares each): rules ask type() hundreds of times a plan. */
+static int sbx_type(lua_State *L)
+{
+    int t = lua_type(L, 1);
+    luaL_argcheck(L, t != LUA_TNONE, 1, "value expected");
+    lua_pushvalue(L, lua_upvalueindex(t + 1));
+    return 1;
+}
+
+static void sbx_push_type(lua_State *L)
+{
+    for (int t = 0; t < LUA_NUMTYPES; t++) lua_pushstring(L, lua_typename(L, t));
+    lua_pushcclosure(L, sbx_type, LUA_NUMTYPES);
+}
+
 /* ---- the prototype environment ---- */
 
 static const char *const sbx_base_names[] = {
@@ -251,6 +268,8 @@ void sbx_push_stdlib(lua_State *L)
         lua_getglobal(L, sbx_base_names[i]);
         lua_setfield(L, proto, sbx_base_names[i]);
     }
+    sbx_push_type(L);
+    lua_setfield(L, proto, "type");
     sbx_wrap(L, proto, "setmetatable", sbx_setmetatable);   /* security: no __gc */
     sbx_wrap(L, proto, "getmetatable", sbx_getmetatable);   /* security: sbx_mark_env */
     lua_pushcfunction(L, sbx_pcall);
