@@ -1006,27 +1006,41 @@ end
 -- Each of these gives one answer, or always two (`two`): kept as they are, not packed and
 -- unpacked at every call.
 local NOTHING = {}   -- a kept nil (a table no caller ever sees)
+local WEAK_KEYS = { __mode = "k" }
 local function per_plan(fn, two)
-  local first = setmetatable({}, { __mode = "k" })
-  local second = setmetatable({}, { __mode = "k" })
-  -- (these take the plan alone: a call with more is answered afresh)
-  return function(plan, more)
-    if more ~= nil or type(plan) ~= "table" then return fn(plan, more) end
-    local a = first[plan]
-    if a == nil then
-      local b
-      a, b = fn(plan)
-      -- fresh tables, frozen where they are (no copy); what is not a table needs nothing
-      if type(a) == "table" then a = hogo.freeze(a, true) end
-      if type(b) == "table" then b = hogo.freeze(b, true) end
-      -- (nil is kept as a key's absence: `first` holds false in its place, `second` nil)
-      first[plan], second[plan] = a == nil and NOTHING or a, b
-      if not two then return a end
-      return a, b
+  local first = setmetatable({}, WEAK_KEYS)
+  local second = setmetatable({}, WEAK_KEYS)
+  -- the first call for a plan: fresh tables, frozen where they are (no copy); what is not a
+  -- table needs nothing.  (nil is kept as a key's absence: `first` holds NOTHING in its place,
+  -- `second` nil.)
+  local function fill(plan)
+    local a, b = fn(plan)
+    if type(a) == "table" then a = hogo.freeze(a, true) end
+    if type(b) == "table" then b = hogo.freeze(b, true) end
+    first[plan], second[plan] = a == nil and NOTHING or a, b
+    return a, b
+  end
+  -- (these take the plan alone: a call with more is answered afresh.  A kept answer is looked
+  -- up first, before any type check: only the plan's tables are keys, anything else misses.)
+  if two then
+    return function(plan, more)
+      local a = first[plan]
+      if a ~= nil and more == nil then
+        if a == NOTHING then a = nil end
+        return a, second[plan]
+      end
+      if more ~= nil or type(plan) ~= "table" then return fn(plan, more) end
+      return fill(plan)
     end
-    if a == NOTHING then a = nil end
-    if not two then return a end
-    return a, second[plan]
+  end
+  return function(plan, more)
+    local a = first[plan]
+    if a ~= nil and more == nil then
+      if a == NOTHING then return nil end
+      return a
+    end
+    if more ~= nil or type(plan) ~= "table" then return fn(plan, more) end
+    return (fill(plan))
   end
 end
 
@@ -1036,43 +1050,79 @@ end
 -- a plan of n entries costs n x n (issue 20).  At most max questions a plan are kept (default 4096;
 -- rules ask a few dozen); past that, answers are worked out each time.  `one` (optional, true):
 -- fn gives one answer (gov.says, gov.mentions), kept and given without counting its results.
-local function keep(c, key, max, ...)
-  if c.n < max then
-    c.n = c.n + 1
-    if select("#", ...) == 1 then
-      local v = ...
-      if v == nil then c.one[key] = NOTHING else c.one[key] = v end
-    else
-      c.hit[key] = table.pack(...)
-    end
-  end
-  return ...
-end
+-- (Kept per plan in a table by question, and, for a variant, in one by variant (its string:
+-- tostring of any other value) and question: a hit costs two look-ups, no key is built.  One
+-- answer is kept as it is (NOTHING for nil); without `one`, the answers are kept packed.)
 function M.per_question(fn, max, one)
   max = max or 4096
-  local cache = setmetatable({}, { __mode = "k" })
-  return function(plan, q, variant)
-    if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
-    local c = cache[plan]
-    if not c then c = { n = 0, one = {}, hit = {} }; cache[plan] = c end
-    local key = variant ~= nil and (tostring(variant) .. "\0" .. q) or q
-    -- one answer is kept as it is (NOTHING for nil), any other count packed
-    local kept = c.one[key]
-    if kept ~= nil then
-      if kept == NOTHING then return nil end
-      return kept
+  local plain = setmetatable({}, WEAK_KEYS)    -- plan -> {question -> kept}
+  local varied = setmetatable({}, WEAK_KEYS)   -- plan -> {variant -> {question -> kept}}
+  local count = setmetatable({}, WEAK_KEYS)    -- plan -> how many answers are kept
+  -- the table a new answer of the plan goes into; nil once max are kept
+  local function slot(plan, variant)
+    local n = count[plan] or 0
+    if n >= max then return nil end
+    count[plan] = n + 1
+    local c
+    if variant == nil then
+      c = plain[plan]
+      if not c then c = {}; plain[plan] = c end
+    else
+      local v = varied[plan]
+      if not v then v = {}; varied[plan] = v end
+      c = v[variant]
+      if not c then c = {}; v[variant] = c end
     end
-    if one then
-      local v = fn(plan, q, variant)
-      if c.n < max then
-        c.n = c.n + 1
-        if v == nil then c.one[key] = NOTHING else c.one[key] = v end
+    return c
+  end
+  local function kept(plan, q, variant)
+    if variant == nil then
+      local c = plain[plan]
+      return c and c[q]
+    end
+    local v = varied[plan]
+    local c = v and v[variant]
+    return c and c[q]
+  end
+  if one then
+    return function(plan, q, variant)
+      if variant == nil then       -- (the usual call: no type check before the look-up)
+        local c = plain[plan]
+        if c then
+          local k = c[q]
+          if k ~= nil then
+            if k == NOTHING then return nil end
+            return k
+          end
+        end
       end
+      if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
+      local key = variant
+      if key ~= nil then
+        if type(key) ~= "string" then key = tostring(key) end
+        local k = kept(plan, q, key)
+        if k ~= nil then
+          if k == NOTHING then return nil end
+          return k
+        end
+      end
+      local v = fn(plan, q, variant)
+      local c = slot(plan, key)
+      if c then c[q] = v == nil and NOTHING or v end
       return v
     end
-    local hit = c.hit[key]
+  end
+  local function keep(c, q, ...)
+    if c then c[q] = table.pack(...) end
+    return ...
+  end
+  return function(plan, q, variant)
+    if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
+    local key = variant
+    if key ~= nil and type(key) ~= "string" then key = tostring(key) end
+    local hit = kept(plan, q, key)
     if hit ~= nil then return table.unpack(hit, 1, hit.n) end
-    return keep(c, key, max, fn(plan, q, variant))
+    return keep(slot(plan, key), q, fn(plan, q, variant))
   end
 end
 
