@@ -95,17 +95,24 @@ function M.memo(limit, fn)
   end
 end
 
+-- The pack's caches of answers about strings (common.text, common.answer, all_answered's
+-- strings found fine) are emptied when they hold KEEP_COUNT strings or KEEP_BYTES bytes of them:
+-- enough for the strings that come again plan after plan (field values, enumerations, item
+-- names) to stay through a batch of plans that each bring a few hundred of their own, and a
+-- bound on what they hold whatever the plans (a hostile plan's long strings empty them sooner).
+local KEEP_COUNT, KEEP_BYTES = 16384, 2 * 1024 * 1024
+
 -- common.text(v): v normalized (full-width -> ASCII) when it is a string, "" otherwise.
 -- Every rule normalizes the same few strings of a plan, so results are kept (as common.memo
 -- does, written out here: this is called more than anything else in the pack).
-local text_cache, text_count = {}, 0
+local text_cache, text_count, text_bytes = {}, 0, 0
 function M.text(v)
   local hit = text_cache[v]       -- (only strings are kept: a kept text needs no type check)
   if hit then return hit end
   if type(v) ~= "string" then return "" end
   hit = hogo.normalize(v) or v
-  if text_count >= 1024 then text_cache, text_count = {}, 0 end
-  text_cache[v], text_count = hit, text_count + 1
+  if text_count >= KEEP_COUNT or text_bytes > KEEP_BYTES then text_cache, text_count, text_bytes = {}, 0, 0 end
+  text_cache[v], text_count, text_bytes = hit, text_count + 1, text_bytes + #v
   return hit
 end
 
@@ -418,7 +425,7 @@ end
 -- asked about again and again -- by many rules on one plan, and on plan after plan (氏名, 住所,
 -- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo), as a pair no caller
 -- sees.  (common.memo written out, as common.text is: rules ask this of every field.)
-local answer_cache, answer_count = {}, 0
+local answer_cache, answer_count, answer_bytes = {}, 0, 0
 
 function M.answer(v, echo)
   if echo == nil then       -- (a kept answer first: only strings of at most 2,048 bytes are kept)
@@ -434,8 +441,10 @@ function M.answer(v, echo)
   if r == nil then
     local t, why, later = answer_text(v)
     r = { t, why, later }
-    if answer_count >= 1024 then answer_cache, answer_count = {}, 0 end
-    answer_cache[v], answer_count = r, answer_count + 1
+    if answer_count >= KEEP_COUNT or answer_bytes > KEEP_BYTES then
+      answer_cache, answer_count, answer_bytes = {}, 0, 0
+    end
+    answer_cache[v], answer_count, answer_bytes = r, answer_count + 1, answer_bytes + #v
   end
   return r[1], r[2], r[3]
 end
@@ -448,13 +457,13 @@ end
 -- is the reference the all_answered ctest compares it with.
 -- (The strings found to be neither are kept, as common.answer keeps its answers -- field values
 -- and enumerations come again plan after plan -- so that the C walk passes them by.)
-local fine, fine_count = {}, 0
+local fine, fine_count, fine_bytes = {}, 0, 0
 local function not_unanswered(s)
   local t, why = M.answer(s)
   local ok = t ~= nil or (why ~= "placeholder" and why ~= "deferral")
   if ok and #s <= 2048 then
-    if fine_count >= 1024 then fine, fine_count = {}, 0 end
-    fine[s], fine_count = true, fine_count + 1
+    if fine_count >= KEEP_COUNT or fine_bytes > KEEP_BYTES then fine, fine_count, fine_bytes = {}, 0, 0 end
+    fine[s], fine_count, fine_bytes = true, fine_count + 1, fine_bytes + #s
   end
   return ok
 end
