@@ -31,23 +31,15 @@ local SEVERITIES = { "info", "low", "medium", "high", "critical" }
 
 -- common.list(v): v when it is a (non-null) table, {} otherwise (nil, hogo.null, scalars).
 -- Use it to iterate an array that may be absent or null: for _, s in ipairs(common.list(plan.storage)).
--- (The tables found to be tables, not null, are kept -- weakly: each goes with the plan or the
--- rule's own data it belongs to, so the set holds no more than the tables still alive -- so that
--- the next question about them is one look-up rather than a call of type(): rules ask these two
--- of the same plan tables again and again.  What is kept says only that a table is a table:
--- nothing a rule can see or change.)
-local TABLES = setmetatable({}, { __mode = "k" })
 function M.list(v)
-  if TABLES[v] then return v end
-  if type(v) == "table" and v ~= NULL then TABLES[v] = true; return v end
+  if type(v) == "table" and v ~= NULL then return v end
   return {}
 end
 
 -- common.obj(v): v when it is a (non-null) table, nil otherwise.
 function M.obj(v)
-  if TABLES[v] then return v end
   if v == nil then return nil end
-  if type(v) == "table" and v ~= NULL then TABLES[v] = true; return v end
+  if type(v) == "table" and v ~= NULL then return v end
   return nil
 end
 
