@@ -188,19 +188,30 @@ local function data_list(plan, key)
   end
   return {}
 end
-function M.items(plan)
-  return data_list(plan, "items")
+-- (The array found is kept per plan, weakly: rule after rule asks for the same plan's items.
+-- Only the plan's own read-only tables are kept -- a rule's own table could change before it
+-- asks again -- and a plan that has none gets a new {} at each call, as it always did.)
+local PLAN_TABLE = "plan (read-only)"   -- (what getmetatable gives for the plan's tables)
+local getmetatable = getmetatable
+local function data_kept(key)
+  local kept = setmetatable({}, { __mode = "k" })
+  return function(plan)
+    local v = kept[plan]
+    if v then return v end
+    v = data_list(plan, key)
+    if getmetatable(v) == PLAN_TABLE and getmetatable(plan) == PLAN_TABLE then kept[plan] = v end
+    return v
+  end
 end
+M.items = data_kept("items")
 
 -- common.subjects(plan): the array plan.data.subjects, or {}.
-function M.subjects(plan)
-  return data_list(plan, "subjects")
-end
+M.subjects = data_kept("subjects")
 
 -- common.personal_data(plan): true when the plan says it handles personal data
 -- (at least one data item or data subject).
 function M.personal_data(plan)
-  return #data_list(plan, "items") > 0 or #data_list(plan, "subjects") > 0
+  return #M.items(plan) > 0 or #M.subjects(plan) > 0
 end
 
 -- common.items_of(plan, category [, name_pattern]): the items whose category is `category`
