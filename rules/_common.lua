@@ -426,30 +426,31 @@ end
 
 -- The answer for a text depends on the text alone (and the echo words), and the same texts are
 -- asked about again and again -- by many rules on one plan, and on plan after plan (氏名, 住所,
--- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo), as a pair no caller
--- sees.  (common.memo written out, as common.text is: rules ask this of every field.)
-local answer_cache, answer_count, answer_bytes = {}, 0, 0
+-- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo written out, as
+-- common.text is: rules ask this of every field): a text that answers as its normalized text
+-- (one value: the usual answer, given with one look-up), any other as {nil, why, later}, a
+-- record no caller sees.
+local answered, unanswered, answer_count, answer_bytes = {}, {}, 0, 0
 
 function M.answer(v, echo)
   if echo == nil then       -- (a kept answer first: only strings of at most 2,048 bytes are kept)
-    local r = answer_cache[v]
-    if r then return r[1], r[2], r[3] end
+    local t = answered[v]
+    if t then return t end
+    local r = unanswered[v]
+    if r then return nil, r[2], r[3] end
   end
   if v == nil then return nil, "absent" end
   if v == NULL then return nil, "null" end
   if type(v) ~= "string" then return nil, "blank" end
   -- (a long text is not kept: the cache would hold a hostile plan's megabytes for later plans)
   if echo ~= nil or #v > 2048 then return answer_text(v, echo) end
-  local r = answer_cache[v]
-  if r == nil then
-    local t, why, later = answer_text(v)
-    r = { t, why, later }
-    if answer_count >= KEEP_COUNT or answer_bytes > KEEP_BYTES then
-      answer_cache, answer_count, answer_bytes = {}, 0, 0
-    end
-    answer_cache[v], answer_count, answer_bytes = r, answer_count + 1, answer_bytes + #v
+  local t, why, later = answer_text(v)
+  if answer_count >= KEEP_COUNT or answer_bytes > KEEP_BYTES then
+    answered, unanswered, answer_count, answer_bytes = {}, {}, 0, 0
   end
-  return r[1], r[2], r[3]
+  if t ~= nil then answered[v] = t else unanswered[v] = { nil, why, later } end
+  answer_count, answer_bytes = answer_count + 1, answer_bytes + #v
+  return t, why, later
 end
 
 -- common.all_answered(plan): true when no string of the plan (any field, any depth) is a
