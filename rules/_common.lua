@@ -1073,42 +1073,31 @@ end
 -- fn gives one answer (gov.says, gov.mentions), kept and given without counting its results.
 -- (Kept per plan in a table by question, and, for a variant, in one by variant (its string:
 -- tostring of any other value) and question: a hit costs two look-ups, no key is built.  One
--- answer is kept as it is (NOTHING for nil); without `one`, the answers are kept packed.)
+-- answer is kept as it is (NOTHING for nil); without `one`, the answers are kept packed.  Each
+-- table counts what it holds under COUNT, a key no question can be.)
+local COUNT = {}
 function M.per_question(fn, max, one)
   max = max or 4096
   local plain = setmetatable({}, WEAK_KEYS)    -- plan -> {question -> kept}
   local varied = setmetatable({}, WEAK_KEYS)   -- plan -> {variant -> {question -> kept}}
-  local count = setmetatable({}, WEAK_KEYS)    -- plan -> how many answers are kept
-  -- the table a new answer of the plan goes into; nil once max are kept
-  local function slot(plan, variant)
-    local n = count[plan] or 0
-    if n >= max then return nil end
-    count[plan] = n + 1
-    local c
-    if variant == nil then
-      c = plain[plan]
-      if not c then c = {}; plain[plan] = c end
-    else
-      local v = varied[plan]
-      if not v then v = {}; varied[plan] = v end
-      c = v[variant]
-      if not c then c = {}; v[variant] = c end
-    end
-    return c
-  end
-  local function kept(plan, q, variant)
-    if variant == nil then
+  -- the table of the plan's answers (for the variant), made at its first question
+  local function answers(plan, key)
+    if key == nil then
       local c = plain[plan]
-      return c and c[q]
+      if not c then c = { [COUNT] = 0 }; plain[plan] = c end
+      return c
     end
     local v = varied[plan]
-    local c = v and v[variant]
-    return c and c[q]
+    if not v then v = {}; varied[plan] = v end
+    local c = v[key]
+    if not c then c = { [COUNT] = 0 }; v[key] = c end
+    return c
   end
   if one then
     return function(plan, q, variant)
+      local c
       if variant == nil then       -- (the usual call: no type check before the look-up)
-        local c = plain[plan]
+        c = plain[plan]            -- (only the plan's tables are keys: anything else misses)
         if c then
           local k = c[q]
           if k ~= nil then
@@ -1117,33 +1106,39 @@ function M.per_question(fn, max, one)
           end
         end
       end
-      if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
-      local key = variant
-      if key ~= nil then
+      -- (a plan that has answers is a table: its type is asked only at its first question)
+      if type(q) ~= "string" or (c == nil and type(plan) ~= "table") then return fn(plan, q, variant) end
+      if variant ~= nil then
+        local key = variant
         if type(key) ~= "string" then key = tostring(key) end
-        local k = kept(plan, q, key)
+        c = answers(plan, key)
+        local k = c[q]
         if k ~= nil then
           if k == NOTHING then return nil end
           return k
         end
+      elseif c == nil then
+        c = answers(plan, nil)
       end
       local v = fn(plan, q, variant)
-      local c = slot(plan, key)
-      if c then c[q] = v == nil and NOTHING or v end
+      local n = c[COUNT]
+      if n < max then c[COUNT], c[q] = n + 1, v == nil and NOTHING or v end
       return v
     end
   end
   local function keep(c, q, ...)
-    if c then c[q] = table.pack(...) end
+    local n = c[COUNT]
+    if n < max then c[COUNT], c[q] = n + 1, table.pack(...) end
     return ...
   end
   return function(plan, q, variant)
     if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
     local key = variant
     if key ~= nil and type(key) ~= "string" then key = tostring(key) end
-    local hit = kept(plan, q, key)
+    local c = answers(plan, key)
+    local hit = c[q]
     if hit ~= nil then return table.unpack(hit, 1, hit.n) end
-    return keep(slot(plan, key), q, fn(plan, q, variant))
+    return keep(c, q, fn(plan, q, variant))
   end
 end
 
