@@ -92,7 +92,10 @@ end
 -- enough for the strings that come again plan after plan (field values, enumerations, item
 -- names) to stay through a batch of plans that each bring a few hundred of their own, and a
 -- bound on what they hold whatever the plans (a hostile plan's long strings empty them sooner).
-local KEEP_COUNT, KEEP_BYTES = 16384, 2 * 1024 * 1024
+-- (4,096 strings or 512 KiB: 200 plans cost as many instructions as with 16,384 strings or 2 MiB,
+-- and 10,000 plans peak at 14.1 MB RSS against 15.8 MB with those and 13.8 MB at 1,024 strings
+-- of any size: docs/performance.md, s-rss.)
+local KEEP_COUNT, KEEP_BYTES = 4096, 512 * 1024
 
 -- common.text(v): v normalized (full-width -> ASCII) when it is a string, "" otherwise.
 -- Every rule normalizes the same few strings of a plan, so results are kept (as common.memo
