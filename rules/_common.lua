@@ -87,17 +87,27 @@ function M.memo(limit, fn)
   end
 end
 
+-- The pack's caches of answers about strings (common.text, common.answer, all_answered's
+-- strings found fine) are emptied when they hold KEEP_COUNT strings or KEEP_BYTES bytes of them:
+-- enough for the strings that come again plan after plan (field values, enumerations, item
+-- names) to stay through a batch of plans that each bring a few hundred of their own, and a
+-- bound on what they hold whatever the plans (a hostile plan's long strings empty them sooner).
+-- (4,096 strings or 512 KiB: 200 plans cost as many instructions as with 16,384 strings or 2 MiB,
+-- and 10,000 plans peak at 14.1 MB RSS against 15.8 MB with those and 13.8 MB at 1,024 strings
+-- of any size: docs/performance.md, s-rss.)
+local KEEP_COUNT, KEEP_BYTES = 4096, 512 * 1024
+
 -- common.text(v): v normalized (full-width -> ASCII) when it is a string, "" otherwise.
 -- Every rule normalizes the same few strings of a plan, so results are kept (as common.memo
 -- does, written out here: this is called more than anything else in the pack).
-local text_cache, text_count = {}, 0
+local text_cache, text_count, text_bytes = {}, 0, 0
 function M.text(v)
   local hit = text_cache[v]       -- (only strings are kept: a kept text needs no type check)
   if hit then return hit end
   if type(v) ~= "string" then return "" end
   hit = hogo.normalize(v) or v
-  if text_count >= 1024 then text_cache, text_count = {}, 0 end
-  text_cache[v], text_count = hit, text_count + 1
+  if text_count >= KEEP_COUNT or text_bytes > KEEP_BYTES then text_cache, text_count, text_bytes = {}, 0, 0 end
+  text_cache[v], text_count, text_bytes = hit, text_count + 1, text_bytes + #v
   return hit
 end
 
@@ -181,19 +191,30 @@ local function data_list(plan, key)
   end
   return {}
 end
-function M.items(plan)
-  return data_list(plan, "items")
+-- (The array found is kept per plan, weakly: rule after rule asks for the same plan's items.
+-- Only the plan's own read-only tables are kept -- a rule's own table could change before it
+-- asks again -- and a plan that has none gets a new {} at each call, as it always did.)
+local PLAN_TABLE = "plan (read-only)"   -- (what getmetatable gives for the plan's tables)
+local getmetatable = getmetatable
+local function data_kept(key)
+  local kept = setmetatable({}, { __mode = "k" })
+  return function(plan)
+    local v = kept[plan]
+    if v then return v end
+    v = data_list(plan, key)
+    if getmetatable(v) == PLAN_TABLE and getmetatable(plan) == PLAN_TABLE then kept[plan] = v end
+    return v
+  end
 end
+M.items = data_kept("items")
 
 -- common.subjects(plan): the array plan.data.subjects, or {}.
-function M.subjects(plan)
-  return data_list(plan, "subjects")
-end
+M.subjects = data_kept("subjects")
 
 -- common.personal_data(plan): true when the plan says it handles personal data
 -- (at least one data item or data subject).
 function M.personal_data(plan)
-  return #data_list(plan, "items") > 0 or #data_list(plan, "subjects") > 0
+  return #M.items(plan) > 0 or #M.subjects(plan) > 0
 end
 
 -- common.items_of(plan, category [, name_pattern]): the items whose category is `category`
@@ -408,28 +429,31 @@ end
 
 -- The answer for a text depends on the text alone (and the echo words), and the same texts are
 -- asked about again and again -- by many rules on one plan, and on plan after plan (氏名, 住所,
--- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo), as a pair no caller
--- sees.  (common.memo written out, as common.text is: rules ask this of every field.)
-local answer_cache, answer_count = {}, 0
+-- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo written out, as
+-- common.text is: rules ask this of every field): a text that answers as its normalized text
+-- (one value: the usual answer, given with one look-up), any other as {nil, why, later}, a
+-- record no caller sees.
+local answered, unanswered, answer_count, answer_bytes = {}, {}, 0, 0
 
 function M.answer(v, echo)
   if echo == nil then       -- (a kept answer first: only strings of at most 2,048 bytes are kept)
-    local r = answer_cache[v]
-    if r then return r[1], r[2], r[3] end
+    local t = answered[v]
+    if t then return t end
+    local r = unanswered[v]
+    if r then return nil, r[2], r[3] end
   end
   if v == nil then return nil, "absent" end
   if v == NULL then return nil, "null" end
   if type(v) ~= "string" then return nil, "blank" end
   -- (a long text is not kept: the cache would hold a hostile plan's megabytes for later plans)
   if echo ~= nil or #v > 2048 then return answer_text(v, echo) end
-  local r = answer_cache[v]
-  if r == nil then
-    local t, why, later = answer_text(v)
-    r = { t, why, later }
-    if answer_count >= 1024 then answer_cache, answer_count = {}, 0 end
-    answer_cache[v], answer_count = r, answer_count + 1
+  local t, why, later = answer_text(v)
+  if answer_count >= KEEP_COUNT or answer_bytes > KEEP_BYTES then
+    answered, unanswered, answer_count, answer_bytes = {}, {}, 0, 0
   end
-  return r[1], r[2], r[3]
+  if t ~= nil then answered[v] = t else unanswered[v] = { nil, why, later } end
+  answer_count, answer_bytes = answer_count + 1, answer_bytes + #v
+  return t, why, later
 end
 
 -- common.all_answered(plan): true when no string of the plan (any field, any depth) is a
@@ -440,13 +464,13 @@ end
 -- is the reference the all_answered ctest compares it with.
 -- (The strings found to be neither are kept, as common.answer keeps its answers -- field values
 -- and enumerations come again plan after plan -- so that the C walk passes them by.)
-local fine, fine_count = {}, 0
+local fine, fine_count, fine_bytes = {}, 0, 0
 local function not_unanswered(s)
   local t, why = M.answer(s)
   local ok = t ~= nil or (why ~= "placeholder" and why ~= "deferral")
   if ok and #s <= 2048 then
-    if fine_count >= 1024 then fine, fine_count = {}, 0 end
-    fine[s], fine_count = true, fine_count + 1
+    if fine_count >= KEEP_COUNT or fine_bytes > KEEP_BYTES then fine, fine_count, fine_bytes = {}, 0, 0 end
+    fine[s], fine_count, fine_bytes = true, fine_count + 1, fine_bytes + #s
   end
   return ok
 end
@@ -1006,27 +1030,41 @@ end
 -- Each of these gives one answer, or always two (`two`): kept as they are, not packed and
 -- unpacked at every call.
 local NOTHING = {}   -- a kept nil (a table no caller ever sees)
+local WEAK_KEYS = { __mode = "k" }
 local function per_plan(fn, two)
-  local first = setmetatable({}, { __mode = "k" })
-  local second = setmetatable({}, { __mode = "k" })
-  -- (these take the plan alone: a call with more is answered afresh)
-  return function(plan, more)
-    if more ~= nil or type(plan) ~= "table" then return fn(plan, more) end
-    local a = first[plan]
-    if a == nil then
-      local b
-      a, b = fn(plan)
-      -- fresh tables, frozen where they are (no copy); what is not a table needs nothing
-      if type(a) == "table" then a = hogo.freeze(a, true) end
-      if type(b) == "table" then b = hogo.freeze(b, true) end
-      -- (nil is kept as a key's absence: `first` holds false in its place, `second` nil)
-      first[plan], second[plan] = a == nil and NOTHING or a, b
-      if not two then return a end
-      return a, b
+  local first = setmetatable({}, WEAK_KEYS)
+  local second = setmetatable({}, WEAK_KEYS)
+  -- the first call for a plan: fresh tables, frozen where they are (no copy); what is not a
+  -- table needs nothing.  (nil is kept as a key's absence: `first` holds NOTHING in its place,
+  -- `second` nil.)
+  local function fill(plan)
+    local a, b = fn(plan)
+    if type(a) == "table" then a = hogo.freeze(a, true) end
+    if type(b) == "table" then b = hogo.freeze(b, true) end
+    first[plan], second[plan] = a == nil and NOTHING or a, b
+    return a, b
+  end
+  -- (these take the plan alone: a call with more is answered afresh.  A kept answer is looked
+  -- up first, before any type check: only the plan's tables are keys, anything else misses.)
+  if two then
+    return function(plan, more)
+      local a = first[plan]
+      if a ~= nil and more == nil then
+        if a == NOTHING then a = nil end
+        return a, second[plan]
+      end
+      if more ~= nil or type(plan) ~= "table" then return fn(plan, more) end
+      return fill(plan)
     end
-    if a == NOTHING then a = nil end
-    if not two then return a end
-    return a, second[plan]
+  end
+  return function(plan, more)
+    local a = first[plan]
+    if a ~= nil and more == nil then
+      if a == NOTHING then return nil end
+      return a
+    end
+    if more ~= nil or type(plan) ~= "table" then return fn(plan, more) end
+    return (fill(plan))
   end
 end
 
@@ -1036,43 +1074,74 @@ end
 -- a plan of n entries costs n x n (issue 20).  At most max questions a plan are kept (default 4096;
 -- rules ask a few dozen); past that, answers are worked out each time.  `one` (optional, true):
 -- fn gives one answer (gov.says, gov.mentions), kept and given without counting its results.
-local function keep(c, key, max, ...)
-  if c.n < max then
-    c.n = c.n + 1
-    if select("#", ...) == 1 then
-      local v = ...
-      if v == nil then c.one[key] = NOTHING else c.one[key] = v end
-    else
-      c.hit[key] = table.pack(...)
-    end
-  end
-  return ...
-end
+-- (Kept per plan in a table by question, and, for a variant, in one by variant (its string:
+-- tostring of any other value) and question: a hit costs two look-ups, no key is built.  One
+-- answer is kept as it is (NOTHING for nil); without `one`, the answers are kept packed.  Each
+-- table counts what it holds under COUNT, a key no question can be.)
+local COUNT = {}
 function M.per_question(fn, max, one)
   max = max or 4096
-  local cache = setmetatable({}, { __mode = "k" })
-  return function(plan, q, variant)
-    if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
-    local c = cache[plan]
-    if not c then c = { n = 0, one = {}, hit = {} }; cache[plan] = c end
-    local key = variant ~= nil and (tostring(variant) .. "\0" .. q) or q
-    -- one answer is kept as it is (NOTHING for nil), any other count packed
-    local kept = c.one[key]
-    if kept ~= nil then
-      if kept == NOTHING then return nil end
-      return kept
+  local plain = setmetatable({}, WEAK_KEYS)    -- plan -> {question -> kept}
+  local varied = setmetatable({}, WEAK_KEYS)   -- plan -> {variant -> {question -> kept}}
+  -- the table of the plan's answers (for the variant), made at its first question
+  local function answers(plan, key)
+    if key == nil then
+      local c = plain[plan]
+      if not c then c = { [COUNT] = 0 }; plain[plan] = c end
+      return c
     end
-    if one then
-      local v = fn(plan, q, variant)
-      if c.n < max then
-        c.n = c.n + 1
-        if v == nil then c.one[key] = NOTHING else c.one[key] = v end
+    local v = varied[plan]
+    if not v then v = {}; varied[plan] = v end
+    local c = v[key]
+    if not c then c = { [COUNT] = 0 }; v[key] = c end
+    return c
+  end
+  if one then
+    return function(plan, q, variant)
+      local c
+      if variant == nil then       -- (the usual call: no type check before the look-up)
+        c = plain[plan]            -- (only the plan's tables are keys: anything else misses)
+        if c then
+          local k = c[q]
+          if k ~= nil then
+            if k == NOTHING then return nil end
+            return k
+          end
+        end
       end
+      -- (a plan that has answers is a table: its type is asked only at its first question)
+      if type(q) ~= "string" or (c == nil and type(plan) ~= "table") then return fn(plan, q, variant) end
+      if variant ~= nil then
+        local key = variant
+        if type(key) ~= "string" then key = tostring(key) end
+        c = answers(plan, key)
+        local k = c[q]
+        if k ~= nil then
+          if k == NOTHING then return nil end
+          return k
+        end
+      elseif c == nil then
+        c = answers(plan, nil)
+      end
+      local v = fn(plan, q, variant)
+      local n = c[COUNT]
+      if n < max then c[COUNT], c[q] = n + 1, v == nil and NOTHING or v end
       return v
     end
-    local hit = c.hit[key]
+  end
+  local function keep(c, q, ...)
+    local n = c[COUNT]
+    if n < max then c[COUNT], c[q] = n + 1, table.pack(...) end
+    return ...
+  end
+  return function(plan, q, variant)
+    if type(q) ~= "string" or type(plan) ~= "table" then return fn(plan, q, variant) end
+    local key = variant
+    if key ~= nil and type(key) ~= "string" then key = tostring(key) end
+    local c = answers(plan, key)
+    local hit = c[q]
     if hit ~= nil then return table.unpack(hit, 1, hit.n) end
-    return keep(c, key, max, fn(plan, q, variant))
+    return keep(c, q, fn(plan, q, variant))
   end
 end
 

@@ -225,12 +225,19 @@ end
 
 -- gov.level(plan): 0 ordinary personal data, 1 children's data, 2 要配慮 / sensitive data,
 -- 3 victims, or sensitive data about children.  Plus common.stakes(plan) for labels.
+-- (Worked out once per plan, as common.stakes is: many rules ask.  The level is a number and
+-- the stakes common.stakes's frozen record, kept by the plan in weak tables.)
+local level_kept = setmetatable({}, { __mode = "k" })
+local stakes_kept = setmetatable({}, { __mode = "k" })
 function M.level(plan)
+  local lv = level_kept[plan]
+  if lv then return lv, stakes_kept[plan] end
   local st = common.stakes(plan)
-  local lv = 0
+  lv = 0
   if st.children then lv = 1 end
   if st.sensitive then lv = 2 end
   if st.victims or (st.sensitive and st.children) then lv = 3 end
+  if type(plan) == "table" then level_kept[plan], stakes_kept[plan] = lv, st end
   return lv, st
 end
 

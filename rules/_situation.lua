@@ -64,9 +64,19 @@ local function word(v)
   if t ~= "" and not M.placeholder(t) then return t end
   return nil
 end
+-- (Two or three texts, the usual call, are joined without a table.)
+local function join2(x, y)
+  if x and y then return x .. " " .. y end
+  return x or y
+end
 function M.words(a, ...)
   local n = select("#", ...)
   if n == 0 then return word(a) or "" end
+  if n == 1 then return join2(word(a), (word((...)))) or "" end
+  if n == 2 then
+    local b, c = ...
+    return join2(join2(word(a), word(b)), word(c)) or ""
+  end
   local out = { word(a) }
   if n <= 4 then
     local b, c, d, e = ...
