@@ -394,7 +394,10 @@ end
 -- Third result, with "deferral": "later" when the words put off writing the answer itself
 -- (「委託事業者（選定後に記載）」): the field is as empty as a template's, whatever field it is.
 -- echo: words of the question itself (e.g. {"責任体制"}) that do not count as an answer.
-local PLACEHOLDER = [[（[^）]*…[^）]*）|\([^)]*\.\.\.[^)]*\)|例[:：]|[〇○●◯]{2,}|[×✕]{2,}|\b(?:TBD|TODO|xxx+|XXX+)\b|^\s*(?:\.\.\.|…|‥|\?+|？+)\s*$|記入してください|記載してください|を記入|未記入]]
+local PLACEHOLDER = [[（[^）]*…[^）]*）|\([^)]*\.\.\.[^)]*\)|例[:：]|[〇○●◯]{2,}|[×✕]{2,}|\b(?:TBD|TODO|xxx+|XXX+)\b|記入してください|記載してください|を記入|未記入]]
+-- ... or nothing but 「…」「？」: asked apart, as a pattern anchored at the start (in one pattern
+-- with the others, its ^ kept PCRE2 from skipping ahead to the bytes they start with).
+local PLACEHOLDER_ALONE = [[^\s*(?:\.\.\.|…|‥|\?+|？+)\s*$]]
 -- The answer itself put off until a later step: 「選定後に記載」「決定後に報告」「後日提出」
 -- 「契約後に決定」「確定次第お知らせ」「追って報告」「別途提出」「後日示す」.
 local LATER = [[(?:選定|決定|確定|契約|締結|採択|落札|発注|設計|導入|構築|調達|公募|入札|協議|検討)(?:後|の後|次第|以降)(?:に|、)?(?:記載|記入|報告|提出|決定|確定|示す|お示し|明示|通知|お知らせ|説明|連絡|定める|判断|検討|選定|調整)|後日(?:に)?(?:記載|記入|報告|提出|決定|確定|示す|お示し|通知|お知らせ|説明|連絡|定める|判断|選定)|追って(?:記載|報告|提出|通知|連絡|示す|お示し)|別途(?:記載|報告|提出|通知|連絡|お示し)|(?:決まり|分かり|わかり)次第(?:記載|報告|提出|通知|連絡)?|(?:未|今後)(?:選定|確定)|選定中|(?:記載|報告|提出)予定]]
@@ -403,7 +406,7 @@ local FILLER = [=[特記(?:仕様書|事項)|個人情報(?:の)?(?:取扱い|�
 local function answer_text(v, echo)
   local t = M.text(v)
   if not hogo.test(t, [[\S]]) then return nil, "blank" end
-  if hogo.test(t, PLACEHOLDER) then return nil, "placeholder" end
+  if hogo.test(t, PLACEHOLDER) or hogo.test(t, PLACEHOLDER_ALONE) then return nil, "placeholder" end
   -- A deferral is a short phrase: a text of more than 2,048 bytes (some 680 Japanese characters)
   -- says something whatever it defers, and is not searched phrase by phrase (a hostile plan's
   -- megabytes would cost a second for every rule that asks).
