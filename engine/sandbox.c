@@ -106,6 +106,73 @@ static int sbx_memory_refused(const sbx_state *e)
     return e->abort_why && strcmp(e->abort_why, "memory budget") == 0;
 }
 
+/* The allocator's blocks: up to SBX_POOL_LIMIT bytes from the state's pool
+ * (sbx_pool.c), larger ones from malloc.  Lua names the size of every block
+ * it frees or resizes, which tells which of the two holds it.  Under
+ * AddressSanitizer every block is malloc's, so that it still sees Lua's. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SBX_POOL_LIMIT 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SBX_POOL_LIMIT 0
+#endif
+#endif
+#ifndef SBX_POOL_LIMIT
+#define SBX_POOL_LIMIT SBX_POOL_MAX
+#endif
+#if defined(__GNUC__)
+#define SBX_NOINLINE __attribute__((noinline))
+#else
+#define SBX_NOINLINE
+#endif
+
+/* The class of a block of 1..SBX_POOL_MAX bytes (masked: with the pool
+ * off, the compiler sees the dead code index past the array). */
+static inline unsigned sbx_class(size_t n) { return (unsigned)((n - 1) / SBX_POOL_STEP) & (SBX_POOL_CLASSES - 1); }
+
+static inline void *sbx_take(sbx_pool *p, size_t n)
+{
+    if (n > SBX_POOL_LIMIT) return malloc(n);
+    unsigned c = sbx_class(n);
+    void *b = p->free[c];
+    if (!b) return sbx_pool_carve(p, c);
+    p->free[c] = *(void **)b;
+    p->live += ((size_t)c + 1) * SBX_POOL_STEP;
+    return b;
+}
+
+/* A block of n bytes back to where it came from; a pool whose free blocks
+ * passed its mark, and are more than its live ones (a large plan's tables
+ * collected, not the ebb and flow of a plan's garbage), gives empty slabs
+ * back (sbx_pool_trim). */
+static inline void sbx_release(sbx_pool *p, void *b, size_t n)
+{
+    if (n > SBX_POOL_LIMIT) {
+        free(b);
+        return;
+    }
+    unsigned c = sbx_class(n);
+    *(void **)b = p->free[c];
+    p->free[c] = b;
+    p->live -= ((size_t)c + 1) * SBX_POOL_STEP;
+    size_t idle = p->page_bytes - p->live;
+    if (idle > p->trim_at && idle > p->live) sbx_pool_trim(p);
+}
+
+/* Lua's realloc: a block that stays in its class stays where it is; one
+ * that moves between pool and malloc is copied. */
+static void *sbx_resize(sbx_pool *p, void *ptr, size_t old, size_t n)
+{
+    if (!ptr) return sbx_take(p, n);
+    if (old > SBX_POOL_LIMIT && n > SBX_POOL_LIMIT) return realloc(ptr, n);
+    if (old <= SBX_POOL_LIMIT && n <= SBX_POOL_LIMIT && sbx_class(old) == sbx_class(n)) return ptr;
+    void *b = sbx_take(p, n);
+    if (!b) return NULL;
+    memcpy(b, ptr, old < n ? old : n);
+    sbx_release(p, ptr, old);
+    return b;
+}
+
 /* The allocator counts every byte; while a rule runs, mem_limit caps it.
  * Refusing lets Lua run an emergency collection and then raise a memory
  * error, which the rule cannot catch (see sbx_pcall).
@@ -114,12 +181,12 @@ static int sbx_memory_refused(const sbx_state *e)
  * refusal itself is noted; sbx_pcall_k then lets no error through after it.
  * (A rule that Lua's emergency collection rescued at its cap and that later
  * catches an unrelated error is stopped as over its memory budget too.) */
-static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+static SBX_NOINLINE void *sbx_alloc_any(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     sbx_state *e = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        if (ptr) sbx_release(&e->pool, ptr, old);
         e->mem_used -= old;
         return NULL;
     }
@@ -134,10 +201,41 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         }
         return NULL;
     }
-    void *p = ptr ? realloc(ptr, nsize) : malloc(nsize);   /* most are new blocks */
+    void *p = sbx_resize(&e->pool, ptr, old, nsize);
     if (!p) return NULL;
     e->mem_used = e->mem_used - old + nsize;
     return p;
+}
+
+/* Nearly every call: a small block freed (no trim due), or a new small one
+ * whose class has a free block, within the budget.  Done here, with no
+ * call, as sbx_alloc_any would do it; all else goes there (the registers
+ * that its calls need saving were a third of the allocator's time). */
+static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    sbx_state *e = ud;
+    sbx_pool *p = &e->pool;
+    if (ptr && nsize == 0 && osize <= SBX_POOL_LIMIT) {
+        unsigned c = sbx_class(osize);
+        size_t live = p->live - ((size_t)c + 1) * SBX_POOL_STEP, idle = p->page_bytes - live;
+        if (idle <= p->trim_at || idle <= live) {
+            *(void **)ptr = p->free[c];
+            p->free[c] = ptr;
+            p->live = live;
+            e->mem_used -= osize;
+            return NULL;
+        }
+    } else if (!ptr && nsize && nsize <= SBX_POOL_LIMIT) {
+        unsigned c = sbx_class(nsize);
+        void *b = p->free[c];
+        if (b && !(e->mem_limit && (e->build_refused || e->mem_used + nsize > e->mem_limit))) {
+            p->free[c] = *(void **)b;
+            p->live += ((size_t)c + 1) * SBX_POOL_STEP;
+            e->mem_used += nsize;
+            return b;
+        }
+    }
+    return sbx_alloc_any(ud, ptr, osize, nsize);
 }
 
 static uint64_t sbx_clock_ns(clockid_t clk)
@@ -398,8 +496,12 @@ int sbx_call_budgeted(sbx_state *e, int nargs, int nresults, char *msg, size_t m
 
 int sbx_open(sbx_state *e)
 {
+    sbx_pool_init(&e->pool);
     lua_State *L = lua_newstate(sbx_alloc, e);     /* e is the allocator's userdata: sbx_data.c's sbx_of reads it */
-    if (!L) return 0;
+    if (!L) {
+        sbx_pool_free(&e->pool);
+        return 0;
+    }
     e->L = L;
     /* exact counting: the hook from a call's first instruction
      * (docs/security.md, "Lua instructions") */
@@ -445,4 +547,5 @@ void sbx_close(sbx_state *e)
 {
     if (e->L) lua_close(e->L);
     e->L = NULL;
+    sbx_pool_free(&e->pool);
 }

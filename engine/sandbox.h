@@ -2,7 +2,7 @@
  * reach, the budgets it runs under, its environments, the plan handed to
  * it read-only.  The sandbox knows nothing of the engine above it: the
  * engine opens one, hands it the `hogo` table and the pack's libraries,
- * and calls rules through it.  The code is in five files:
+ * and calls rules through it.  The code is in six files:
  *   sandbox.c     the state, the allocator, the budgets, protected calls
  *   sbx_stdlib.c  the standard functions a rule gets, wrapped where a C
  *                 loop the rule sizes would escape the budgets
@@ -11,7 +11,8 @@
  *   sbx_env.c     rule and library environments, and running a rule on
  *                 one plan with no state kept from the plan before
  *   sbx_watch.c   the watchdog that arms the count hook on a rule call
- *                 that runs past a grace period */
+ *                 that runs past a grace period
+ *   sbx_pool.c    the allocator's pool of small blocks */
 #ifndef HOGO_SANDBOX_H
 #define HOGO_SANDBOX_H
 #include "strbuf.h"
@@ -21,6 +22,22 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
+
+/* The pool of the state's small blocks (sbx_pool.c): classes of
+ * SBX_POOL_STEP bytes up to SBX_POOL_MAX, each a free list. */
+#define SBX_POOL_STEP    16
+#define SBX_POOL_MAX     256
+#define SBX_POOL_CLASSES (SBX_POOL_MAX / SBX_POOL_STEP)
+typedef struct sbx_pool {
+    void *free[SBX_POOL_CLASSES];  /* class c holds blocks of (c + 1) * SBX_POOL_STEP bytes */
+    char *bump[SBX_POOL_CLASSES], *bump_end[SBX_POOL_CLASSES];   /* each class's page, its uncarved blocks */
+    char *cut, *cut_end;           /* the pages of the newest chunk not handed out yet */
+    size_t live;                   /* bytes of blocks handed out, rounded up to their class */
+    size_t page_bytes;             /* bytes of the pages handed to classes */
+    size_t trim_at;                /* free bytes (page_bytes - live) that start a trim */
+    void **chunks, **spare;        /* the chunks mapped; pages given back, to reuse */
+    size_t n_chunks, cap_chunks, n_spare, cap_spare;
+} sbx_pool;
 
 typedef struct sbx_state {
     lua_State *L;
@@ -58,6 +75,7 @@ typedef struct sbx_state {
     const char *name_G;        /* "_G", interned for good (sbx_env.c) */
     int cow_written;           /* the running rule wrote into a guarded constant (sbx_guard) */
     const void *null_table;    /* sbx_data.c: the JSON null sentinel, by address (sbx_is_null) */
+    sbx_pool pool;             /* the allocator's small blocks (sbx_pool.c) */
 } sbx_state;
 
 /* ---- sandbox.c ---- */

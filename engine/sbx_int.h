@@ -26,4 +26,10 @@ void sbx_env_open(sbx_state *s);
  * table at idx is a guard. */
 void sbx_guard(lua_State *L, int idx, int memo);
 int  sbx_guarded(lua_State *L, int idx);
+/* sbx_pool.c: the pool of small blocks, its slow paths (a block carved
+ * from a slab, the return of empty slabs); sandbox.c has the fast ones. */
+void  sbx_pool_init(sbx_pool *p);
+void  sbx_pool_free(sbx_pool *p);
+void *sbx_pool_carve(sbx_pool *p, unsigned c);
+void  sbx_pool_trim(sbx_pool *p);
 #endif

@@ -32,17 +32,13 @@ static int sb_grow(strbuf *sb, size_t n)
     return 1;
 }
 
-void sb_add(strbuf *sb, const char *s, size_t n)
+void sb_add_grow(strbuf *sb, const char *s, size_t n)
 {
     if (!sb_grow(sb, n)) return;
     memcpy(sb->data + sb->len, s, n);
     sb->len += n;
     sb->data[sb->len] = '\0';
 }
-
-void sb_puts(strbuf *sb, const char *s) { sb_add(sb, s, strlen(s)); }
-
-void sb_putc(strbuf *sb, char c) { sb_add(sb, &c, 1); }
 
 void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
 {

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 /* The public hogo_buf (include/hogo.h): data is always NUL-terminated when
  * len > 0 or after sb_cstr.  hogo_buf_* are these functions' public names. */
@@ -15,9 +16,21 @@ typedef hogo_buf strbuf;
 void  sb_init(strbuf *sb);
 void  sb_free(strbuf *sb);
 void  sb_reset(strbuf *sb);                 /* len = 0, keeps the memory */
-void  sb_add(strbuf *sb, const char *s, size_t n);
-void  sb_puts(strbuf *sb, const char *s);
-void  sb_putc(strbuf *sb, char c);
+void  sb_add_grow(strbuf *sb, const char *s, size_t n);   /* sb_add when it must grow */
+/* Append; inline where there is room (writers call these tens of times a
+ * finding, and a call with its checks cost more than the copy). */
+static inline void sb_add(strbuf *sb, const char *s, size_t n)
+{
+    if (sb->cap - sb->len > n && !sb->failed) {
+        memcpy(sb->data + sb->len, s, n);
+        sb->len += n;
+        sb->data[sb->len] = '\0';
+    } else {
+        sb_add_grow(sb, s, n);
+    }
+}
+static inline void sb_puts(strbuf *sb, const char *s) { sb_add(sb, s, strlen(s)); }
+static inline void sb_putc(strbuf *sb, char c) { sb_add(sb, &c, 1); }
 void  sb_printf(strbuf *sb, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
