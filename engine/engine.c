@@ -308,6 +308,7 @@ void hogo_engine_free(hogo_engine *e)
     free(e->failed);
     if (e->schema) schema_free(e->schema);
     rx_cache_free(e->rx);
+    screen_dict_free(e->needs_dict);
     wv_free(e->owners);
     free(e);
 }

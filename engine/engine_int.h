@@ -53,6 +53,7 @@ typedef struct {
 } eng_load_failure;
 
 typedef struct screen_run screen_run;   /* one hogo_screen call (screen.c) */
+typedef struct screen_dict screen_dict; /* the rules' needs words, as one automaton (screen.c) */
 
 struct hogo_engine {
     hogo_options opt;
@@ -77,6 +78,7 @@ struct hogo_engine {
     struct wv_set *owners;     /* approvers and the secretariat's waivers (waiver.c) */
     hogo_engine_stats stats;   /* when opt.profile */
     screen_run *run;           /* the plan being screened, for ctx.report */
+    screen_dict *needs_dict;   /* built on the first plan that asks, again once a rule is added */
     size_t cur_rule;           /* index of the rule running */
 };
 
@@ -90,6 +92,8 @@ void eng_free_strv(char **v, size_t n);
  * pattern matches them (A-Z, and U+017F / U+212A to s / k).  Malloc'd,
  * NUL-terminated, *outlen bytes; NULL when out of memory. */
 char *screen_fold(const char *s, size_t len, size_t *outlen);
+
+void screen_dict_free(screen_dict *d);
 
 /* screen.c (called by the Lua helper ctx.report) */
 int  screen_report(lua_State *L);

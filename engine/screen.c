@@ -2,8 +2,6 @@
  *   read (plan_load) -> validate (schema) -> screen (the rules, in the
  *   sandbox) -> waivers -> score (score.c).
  * Every problem lands in the result; nothing here prints or exits. */
-/* memmem (a linear-time plain find) is a GNU/BSD extension */
-#define _GNU_SOURCE
 #include "engine_int.h"
 #include "vocab.h"
 #include "jsonpos.h"
@@ -12,7 +10,6 @@
 #include "score.h"
 #include "waiver.h"
 #include "jp_text.h"
-#include "rx_lit.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -526,7 +523,9 @@ static void screen_lap(const hogo_engine *e, uint64_t *t, uint64_t *acc)
  * pattern reads letters (screen_fold_in): a superset of the text any rule
  * reads, so a word a rule's pattern requires is found here whenever the
  * pattern could match.  hogo test and the needs ctest run every rule with
- * needs ignored and fail if a skipped rule would have reported. */
+ * needs ignored and fail if a skipped rule would have reported.  The words
+ * of every rule are one automaton (screen_dict), so a plan's strings are
+ * read once for all of them. */
 
 /* The two code points outside ASCII that a caseless pattern (hogo.test's
  * "i": PCRE2 in UTF mode, Unicode simple case folding) matches to an ASCII
@@ -575,139 +574,248 @@ char *screen_fold(const char *s, size_t len, size_t *outlen)
     return o;
 }
 
-/* The plan's folded texts and, for each needs word looked for in one, the
- * answer: rules share words (ＡＩ, カメラ, 図書館), and each is searched for
- * once per plan and text.  The words are few (the built-in pack has some
- * 250, and a plan asks for fewer), so a small open table keyed by the
- * word's text suffices; past its size a word is simply searched again (a
- * larger table, zeroed for each plan, cost more than the searches it saved).
- * Most words are absent from most plans, and a search of the whole text
- * for each was a twentieth of the batch: the text's grams (its adjacent
- * byte triples and ASCII pairs, marked in one pass: rx_lit.h, the same
- * marks the regex prefilter reads) say a word with a gram not marked is
- * absent without a search.  (Only a word whose every gram is marked is
- * searched for: the marks can say "absent" but never "present".) */
-#define SCREEN_WORD_SLOTS 256
-typedef struct {
-    strbuf text;
-    rxl_grams grams;                         /* bits NULL: not built, every word is searched for */
-    const char *word[SCREEN_WORD_SLOTS];     /* NULL: empty slot */
-    size_t len[SCREEN_WORD_SLOTS];
-    unsigned char found[SCREEN_WORD_SLOTS];
-} screen_ntext;
-
-/* `all`: every string of the plan, keys too (needs.words).  `prose`: the
- * strings under a key that names a prose field of the format (needs.prose):
- * the vocabulary's prose fields (hogo.text_fields, gov.prose) by their key
- * alone, at any depth, an array's strings under the array's key -- a
- * superset of the texts those readers return, whatever the path. */
+/* The pack's needs words, every rule's words and prose in one automaton
+ * (Aho-Corasick, a dense table over the byte classes the words use), built
+ * once per engine and rebuilt when a rule is added: each string of the
+ * plan is then read once, folding as it goes, and every word it holds is
+ * marked -- a plan's needs cost one pass over its strings, not a search of
+ * the whole text per word (the folded texts, their grams and those
+ * searches were a fourteenth of the batch).  Equal words share one id, so
+ * a word many rules ask for (ＡＩ, カメラ, 図書館) is one mark.
+ * delta[s + cls[b]], s a state's first entry (state * nclass): the next
+ * state's first entry << 1, | 1 when some word ends there. */
+#define SCREEN_DICT_MAX_ENTRIES ((size_t)1 << 22)   /* 16 MiB of table: past it, words are not looked for */
 #define SCREEN_PROSE_NAMES 32
-typedef struct {
-    int built;
+typedef struct screen_dict {
+    size_t nrules;             /* built for rules[0 .. nrules): rules are only ever added */
+    int usable;                /* 0: too large (or out of memory): every rule with words runs */
+    unsigned nclass, nwords;
+    size_t nstates;
+    unsigned char cls[256];    /* byte -> class; 0: in no word */
+    uint32_t *delta;
+    uint32_t *out_first;       /* the words ending in state s: out_ids[out_first[s] .. out_first[s+1]) */
+    uint32_t *out_ids;
+    size_t *rule_first;        /* rule i's words: ids[rule_first[2i] .. [2i+1]), its prose: .. [2i+2]) */
+    uint32_t *ids;
+    uint64_t *found;           /* this plan's marks: words in any string, then words in prose */
+    size_t found_words;        /* uint64_t per set */
     const char *prose_name[SCREEN_PROSE_NAMES];
-    size_t n_prose_names;
-    screen_ntext all, prose;
-} screen_words;
+    size_t n_prose_names;      /* SIZE_MAX: more than SCREEN_PROSE_NAMES, every string is prose */
+} screen_dict;
+
+void screen_dict_free(screen_dict *d)
+{
+    if (!d) return;
+    free(d->delta); free(d->out_first); free(d->out_ids);
+    free(d->rule_first); free(d->ids); free(d->found);
+    free(d);
+}
 
 /* The key names of the format's prose fields (title, purpose, what, scope
- * ...), once: past SCREEN_PROSE_NAMES a string is taken as prose. */
-static void screen_prose_names(screen_words *w)
+ * ...), once: past SCREEN_PROSE_NAMES every string is taken as prose. */
+static void screen_prose_names(screen_dict *d)
 {
     const voc_table *t = voc_get();
     for (size_t i = 0; i < t->n_fields; i++) {
         const voc_field *f = &t->fields[i];
         if (!(f->flags & HOGO_FIELD_PROSE) || !f->name) continue;
         size_t k = 0;
-        while (k < w->n_prose_names && strcmp(w->prose_name[k], f->name)) k++;
-        if (k < w->n_prose_names) continue;
-        if (w->n_prose_names == SCREEN_PROSE_NAMES) { w->n_prose_names = SIZE_MAX; return; }
-        w->prose_name[w->n_prose_names++] = f->name;
+        while (k < d->n_prose_names && strcmp(d->prose_name[k], f->name)) k++;
+        if (k < d->n_prose_names) continue;
+        if (d->n_prose_names == SCREEN_PROSE_NAMES) { d->n_prose_names = SIZE_MAX; return; }
+        d->prose_name[d->n_prose_names++] = f->name;
     }
 }
 
-static int screen_is_prose(const screen_words *w, const char *key)
+static int screen_is_prose(const screen_dict *d, const char *key)
 {
-    if (w->n_prose_names == SIZE_MAX) return 1;
+    if (d->n_prose_names == SIZE_MAX) return 1;
     if (!key) return 0;
-    for (size_t i = 0; i < w->n_prose_names; i++)
-        if (w->prose_name[i][0] == key[0] && !strcmp(w->prose_name[i], key)) return 1;
+    for (size_t i = 0; i < d->n_prose_names; i++)
+        if (d->prose_name[i][0] == key[0] && !strcmp(d->prose_name[i], key)) return 1;
     return 0;
 }
 
-/* s appended to the text, folded where it lands (no copy of its own), then
- * a byte never valid in UTF-8: no word spans two strings.  Where the folded
- * bytes begin, or SIZE_MAX when nothing was added. */
-static size_t screen_fold_add(strbuf *b, const char *s)
+/* The byte classes of every word (folded at load: rules_load.c), and how
+ * many words and bytes there are; 0 when the table would be too large. */
+static int screen_dict_classes(screen_dict *d, const hogo_engine *e, size_t *nids, size_t *bytes)
 {
-    if (!s || !*s) return SIZE_MAX;
-    size_t at = b->len, n = strlen(s);
-    sb_add(b, s, n);
-    if (b->failed) return SIZE_MAX;
-    b->len = at + screen_fold_in(b->data + at, n);
-    sb_add(b, "\xFF", 1);
-    return at;
+    *nids = *bytes = 0;
+    for (size_t i = 0; i < e->nrules; i++) {
+        const eng_rule *r = &e->rules[i];
+        for (int l = 0; l < 2; l++) {
+            char *const *v = l ? r->need_prose : r->need_words;
+            size_t n = l ? r->n_need_prose : r->n_need_words;
+            for (size_t k = 0; k < n; k++)
+                for (const unsigned char *p = (const unsigned char *)v[k]; *p; p++, ++*bytes)
+                    if (!d->cls[*p]) d->cls[*p] = (unsigned char)++d->nclass;   /* at most 255 bytes: no NUL */
+            *nids += n;
+        }
+    }
+    d->nclass++;                                              /* class 0 */
+    return (*bytes + 1) <= SCREEN_DICT_MAX_ENTRIES / d->nclass;
+}
+
+/* word w into the trie (delta: 0 is "no child", as no edge leads to the
+ * root); its id, the id of an equal word inserted before, or UINT32_MAX
+ * out of memory.  term[s]: 1 + the id of the word ending at s, or 0. */
+static uint32_t screen_dict_insert(screen_dict *d, uint32_t *term, const char *w)
+{
+    size_t s = 0;
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++) {
+        uint32_t *slot = &d->delta[s * d->nclass + d->cls[*p]];
+        if (!*slot) *slot = (uint32_t)d->nstates++;      /* rows are zero: (bytes + 1) rows allocated */
+        s = *slot;
+    }
+    if (!term[s]) term[s] = ++d->nwords;
+    return term[s] - 1;
+}
+
+/* Failure links, breadth first, turning the trie into the full table, and
+ * each state's words (its own, then those of its failure state). */
+static int screen_dict_links(screen_dict *d, const uint32_t *term)
+{
+    size_t ns = d->nstates, nc = d->nclass;
+    uint32_t *queue = malloc(ns * sizeof *queue), *fail = calloc(ns, sizeof *fail);
+    uint32_t *cnt = calloc(ns + 1, sizeof *cnt);
+    int ok = queue && fail && cnt;
+    size_t head = 0, tail = 0;
+    if (ok) queue[tail++] = 0;
+    while (ok && head < tail) {
+        uint32_t u = queue[head++];
+        cnt[u] = (term[u] != 0) + (u ? cnt[fail[u]] : 0);
+        for (size_t c = 0; c < nc; c++) {
+            uint32_t *slot = &d->delta[u * nc + c];
+            uint32_t via = u ? d->delta[fail[u] * nc + c] : 0;
+            if (*slot && c) { fail[*slot] = via; queue[tail++] = *slot; }
+            else *slot = via;
+        }
+    }
+    d->out_first = ok ? malloc((ns + 1) * sizeof *d->out_first) : NULL;
+    ok = d->out_first != NULL;
+    size_t total = 0;
+    for (size_t s = 0; ok && s < ns; s++) { d->out_first[s] = (uint32_t)total; total += cnt[s]; }
+    if (ok) d->out_first[ns] = (uint32_t)total;
+    d->out_ids = ok ? malloc((total ? total : 1) * sizeof *d->out_ids) : NULL;
+    ok = d->out_ids != NULL;
+    for (size_t q = 0; ok && q < tail; q++) {                 /* a failure state is filled before */
+        uint32_t s = queue[q], o = d->out_first[s];
+        if (term[s]) d->out_ids[o++] = term[s] - 1;
+        if (s) memcpy(d->out_ids + o, d->out_ids + d->out_first[fail[s]], cnt[fail[s]] * sizeof *d->out_ids);
+    }
+    for (size_t k = 0; ok && k < ns * nc; k++)
+        d->delta[k] = (uint32_t)(d->delta[k] * nc) << 1 | (cnt[d->delta[k]] != 0);
+    free(queue); free(fail); free(cnt);
+    return ok;
+}
+
+/* The automaton of e's rules' words (usable = 0 when it cannot be built:
+ * then the words are not looked for and those rules run); NULL only when
+ * out of memory. */
+static screen_dict *screen_dict_build(const hogo_engine *e)
+{
+    screen_dict *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->nrules = e->nrules;
+    screen_prose_names(d);
+    size_t nids, bytes;
+    if (!screen_dict_classes(d, e, &nids, &bytes)) return d;
+    uint32_t *term = calloc(bytes + 1, sizeof *term);
+    d->delta = calloc((bytes + 1) * d->nclass, sizeof *d->delta);
+    d->rule_first = malloc((2 * e->nrules + 1) * sizeof *d->rule_first);
+    d->ids = malloc((nids ? nids : 1) * sizeof *d->ids);
+    int ok = term && d->delta && d->rule_first && d->ids;
+    size_t at = 0;
+    d->nstates = 1;
+    for (size_t i = 0; ok && i < e->nrules; i++) {
+        const eng_rule *r = &e->rules[i];
+        for (int l = 0; l < 2; l++) {
+            d->rule_first[2 * i + (size_t)l] = at;
+            char *const *v = l ? r->need_prose : r->need_words;
+            size_t n = l ? r->n_need_prose : r->n_need_words;
+            for (size_t k = 0; k < n; k++) d->ids[at++] = screen_dict_insert(d, term, v[k]);
+        }
+    }
+    if (ok) d->rule_first[2 * e->nrules] = at;
+    ok = ok && screen_dict_links(d, term);
+    d->found_words = ((size_t)d->nwords + 63) / 64;
+    d->found = ok ? calloc(2 * d->found_words + 1, sizeof *d->found) : NULL;
+    d->usable = ok && d->found;
+    free(term);
+    return d;
+}
+
+/* The words ending where state entry st is: marked in found (any string)
+ * and, for a prose field's string, in prose. */
+static void screen_dict_hit(const screen_dict *d, uint32_t st, uint64_t *prose)
+{
+    uint32_t s = st / d->nclass;
+    for (uint32_t k = d->out_first[s]; k < d->out_first[s + 1]; k++) {
+        uint32_t id = d->out_ids[k];
+        d->found[id >> 6] |= (uint64_t)1 << (id & 63);
+        if (prose) prose[id >> 6] |= (uint64_t)1 << (id & 63);
+    }
+}
+
+/* One string of the plan, folded as screen_fold_in folds (the same steps,
+ * on a NUL-terminated string: jp_fold3 and screen_fold_caseless stop at a
+ * NUL as a length would stop them), through the automaton from its start
+ * state: no word spans two strings. */
+static void screen_dict_scan(const screen_dict *d, const char *s, uint64_t *prose)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t st = 0;
+    while (*u) {
+        unsigned char b = *u;
+        char c = (char)b;
+        size_t k = 1;
+        if (b >= 0xC5) {
+            size_t f = b == 0xC5 || b == 0xE2 ? screen_fold_caseless(u, 3, &c) : 0;
+            if (f) k = f;
+            else if ((b == 0xE2 || b == 0xE3 || b == 0xEF) && (c = jp_fold3(u)) != 0) k = 3;
+            else c = (char)b;
+        }
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        uint32_t e = d->delta[st + d->cls[(unsigned char)c]];
+        st = e >> 1;
+        if (e & 1) screen_dict_hit(d, st, prose);
+        u += k;
+    }
 }
 
 /* The nodes from n on (siblings, with their subtrees); `key`: the key of
  * the array they are the elements of (NULL in an object). */
-static void screen_fold_tree(screen_words *w, const cJSON *n, const char *key, int depth)
+static void screen_dict_tree(const screen_dict *d, const cJSON *n, const char *key, int depth)
 {
     if (depth > 256) return;
+    uint64_t *prose = d->found + d->found_words;
     for (const cJSON *c = n; c; c = c->next) {
         const char *k = c->string ? c->string : key;
-        screen_fold_add(&w->all.text, c->string);
+        if (c->string) screen_dict_scan(d, c->string, NULL);
         if (cJSON_IsString(c)) {
-            size_t at = screen_fold_add(&w->all.text, c->valuestring);
-            if (at != SIZE_MAX && !w->all.text.failed && screen_is_prose(w, k))
-                sb_add(&w->prose.text, w->all.text.data + at, w->all.text.len - at);   /* (with its 0xFF) */
+            if (c->valuestring) screen_dict_scan(d, c->valuestring, screen_is_prose(d, k) ? prose : NULL);
         } else if (c->child) {
-            screen_fold_tree(w, c->child, cJSON_IsArray(c) ? k : NULL, depth + 1);
+            screen_dict_tree(d, c->child, cJSON_IsArray(c) ? k : NULL, depth + 1);
         }
     }
 }
 
-static void screen_mark(screen_ntext *w)
-{
-    if (!rxl_grams_build(&w->grams, w->text.data, w->text.len)) rxl_grams_free(&w->grams);
-}
+/* This plan's words: w->done once the plan is read (per plan, never kept). */
+typedef struct { int done; } screen_words;
 
-static int screen_search(const screen_ntext *w, const char *word, size_t n)
+/* 1 when one of the ids[from .. to) is marked in set. */
+static int screen_any_marked(const uint32_t *ids, size_t from, size_t to, const uint64_t *set)
 {
-    return rxl_grams_may_hold(&w->grams, word, n) && memmem(w->text.data, w->text.len, word, n) != NULL;
-}
-
-static int screen_word_in(screen_ntext *w, const char *word)
-{
-    size_t n = strlen(word);
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)word[i]) * 16777619u;
-    for (unsigned k = 0; k < 8; k++) {
-        unsigned slot = (h + k) % SCREEN_WORD_SLOTS;
-        if (!w->word[slot]) {
-            w->word[slot] = word;
-            w->len[slot] = n;
-            w->found[slot] = (unsigned char)screen_search(w, word, n);
-            return w->found[slot];
-        }
-        if (w->len[slot] == n && memcmp(w->word[slot], word, n) == 0) return w->found[slot];
-    }
-    return screen_search(w, word, n);
-}
-
-/* 1 when one of words[0..n) is in t (or t could not be built). */
-static int screen_any_in(screen_ntext *t, char *const *words, size_t n)
-{
-    if (t->text.failed) return 1;        /* out of memory: run the rule */
-    if (!t->text.data) return 0;         /* no string */
-    for (size_t i = 0; i < n; i++)
-        if (screen_word_in(t, words[i])) return 1;
+    for (size_t i = from; i < to; i++)
+        if (set[ids[i] >> 6] >> (ids[i] & 63) & 1) return 1;
     return 0;
 }
 
 /* 1 when the rule's needs hold on the plan (or it has none).  The plan's
- * folded texts are built on the first rule with words to look for. */
+ * strings are read on the first rule with words to look for. */
 static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
 {
+    hogo_engine *e = run->e;
     const cJSON *root = run->doc.root;
     for (size_t i = 0; i < r->n_need_fields; i++)
         if (!cJSON_GetObjectItemCaseSensitive(root, r->need_fields[i])) return 0;
@@ -716,16 +824,21 @@ static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
         if (!v || cJSON_IsNull(v)) return 0;
     }
     if (!r->n_need_words && !r->n_need_prose) return 1;
-    if (!w->built) {
-        screen_prose_names(w);
-        if (root) screen_fold_tree(w, root->child, NULL, 0);
-        if (w->all.text.failed) w->prose.text.failed = 1;
-        if (!w->all.text.failed) screen_mark(&w->all);
-        if (!w->prose.text.failed) screen_mark(&w->prose);
-        w->built = 1;
+    if (!e->needs_dict || e->needs_dict->nrules != e->nrules) {
+        screen_dict_free(e->needs_dict);
+        e->needs_dict = screen_dict_build(e);
     }
-    return (!r->n_need_words || screen_any_in(&w->all, r->need_words, r->n_need_words)) &&
-           (!r->n_need_prose || screen_any_in(&w->prose, r->need_prose, r->n_need_prose));
+    const screen_dict *d = e->needs_dict;
+    if (!d || !d->usable) return 1;                 /* out of memory, or too many words: run the rule */
+    if (!w->done) {
+        memset(d->found, 0, 2 * d->found_words * sizeof *d->found);
+        if (root) screen_dict_tree(d, root->child, NULL, 0);
+        w->done = 1;
+    }
+    size_t i = (size_t)(r - e->rules);
+    const size_t *f = d->rule_first + 2 * i;
+    return (!r->n_need_words || screen_any_marked(d->ids, f[0], f[1], d->found)) &&
+           (!r->n_need_prose || screen_any_marked(d->ids, f[1], f[2], d->found + d->found_words));
 }
 
 /* ---- rules ---- */
@@ -817,15 +930,14 @@ static int screen_rules(screen_run *run, size_t len)
     sbx_seal(L, -1);                  /* its values are immutable: no copy, no walk */
     int ctx = lua_gettop(L);
     screen_lap(e, &t, &e->stats.convert_ns);
-    screen_words *words = calloc(1, sizeof *words);   /* NULL: every rule runs (out of memory) */
-    if (words) { sb_init(&words->all.text); sb_init(&words->prose.text); }
+    screen_words words = { 0 };
     screen_cpu cpu;
     screen_cpu_start(&cpu, e);
     for (size_t i = 0; i < e->nrules; i++) {
         eng_rule *r = &e->rules[i];
         if (r->disabled || r->check_ref == LUA_NOREF) continue;
         if (screen_cpu_spent(&cpu, e)) { screen_cpu_stop(run, i); break; }
-        if (!e->opt.ignore_needs && words && !screen_needs(run, r, words)) {
+        if (!e->opt.ignore_needs && !screen_needs(run, r, &words)) {
             r->stats.skipped += e->opt.profile != 0;
             continue;
         }
@@ -863,11 +975,6 @@ static int screen_rules(screen_run *run, size_t len)
             if (t - t0 > r->stats.max_ns) r->stats.max_ns = t - t0;
         }
     }
-    if (words) {
-        sb_free(&words->all.text); sb_free(&words->prose.text);
-        rxl_grams_free(&words->all.grams); rxl_grams_free(&words->prose.grams);
-    }
-    free(words);
     lua_settop(L, top);
     return 1;
 }

@@ -71,6 +71,14 @@ return {
                 en = "Replace the hint 「（…）例：」 with what this plan actually does; set a field that does not apply to null (docs/plan-guide.md)." },
   precedent = "志木市 令和2年度第3回 議題(1)〜(6)（審議会は記載された内容について質問している。2023年4月の法施行前の審議）",
 
+  -- needs words: it reports nothing while common.all_answered holds, i.e. unless some string is
+  -- a placeholder or a deferral (common.answer): a match of _common.lua's PLACEHOLDER or DEFERRAL
+  -- (LATER and the rest), every alternative of which holds one of these (後 for 後日, 今後, 決定後;
+  -- ： and ？ fold to : and ?).  Follow those patterns when they change.
+  needs = { words = { "後", "次第", "以降", "追って", "別途", "選定", "確定", "予定", "特記", "契約", "適切",
+                      "適正", "万全", "検討中", "未定", "調整中", "のとおり", "法令", "記入", "記載してください",
+                      "例:", "…", "...", "‥", "?", "〇", "○", "●", "◯", "×", "✕", "tbd", "todo", "xxx" } },
+
   check = function(plan, ctx)
     -- a plan with no hint and no deferral anywhere (the usual plan) has no field to report, and
     -- is not walked field by field

@@ -58,8 +58,10 @@ return {
                 en = "State that {body_en} holds and manages the results (results_to: city), how and how often the contractor reports them to {body_en} (transfers), and how copies left with the contractor are returned or erased." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(3)「業者が検査結果を送付するとのことだが、結果の管理は誰がするのか」「市でデータを管理する」",
 
-  -- needs: check() reports nothing without plan.outsourcing
-  needs = { stated = { "outsourcing" } },
+  -- needs: check() reports nothing without plan.outsourcing, and then only on an entry with a
+  -- results_to (contractor, subject) or, without one, a scope matching RESULT_WORK_RE (結果, 判定,
+  -- 成績)
+  needs = { stated = { "outsourcing" }, words = { "results_to", "結果", "判定", "成績" } },
 
   check = function(plan, ctx)
     local body = common.body(plan)

@@ -21,8 +21,9 @@ return {
                 en = "Show how the condition has been met (contract clause, rules adopted, operating arrangements reported); if it is still open, give the reason and when it will be done. If it is done, set status to done; if not, put the expected date in due." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(1) 結論「責任体制の構築について契約に明記し、会議録の送付までに行政管理課へ提出する」; 議題(2) 結論「次回審議会時には運用面について報告してほしい」",
 
-  -- needs: check() returns at once without plan.council
-  needs = { stated = { "council" } },
+  -- needs: check() returns at once without plan.council, and reports only on an entry of
+  -- council.conditions (its key)
+  needs = { stated = { "council" }, words = { "conditions" } },
 
   check = function(plan, ctx)
     local council = common.obj(plan.council)

@@ -15,27 +15,52 @@ local SUFFIX = [[(?:の)?(?:歴|情報|結果|記録|有無|データ|状況|内
 local USE = [[に応じ|に基づ|をもとに|を基に|に用い|に使|に利用|に活用|のため|ために|確認|判断|判定|審査|決定|配慮|選定|算定|抽出|調整|案内|勧奨|送付|通知|除去|指導|見守|安否]]
 
 -- the words that name an item in prose: its name and the two-character words of its stem (as
--- the council reads them: 「検診受診歴」 is named by 「検診」), as one PCRE alternative
+-- the council reads them: 「検診受診歴」 is named by 「検診」)
 local function name_words(name)
-  local out = { "\\Q" .. name .. "\\E" }
+  local out = { name }
   local stem = hogo.gsub(hogo.gsub(name, SUFFIX, ""), SUFFIX, "")
   local cps = {}
   for _, c in utf8.codes(stem) do cps[#cps + 1] = utf8.char(c) end
   for i = 1, #cps - 1 do
     local w = cps[i] .. cps[i + 1]
-    if hogo.test(w, [[^[\p{Han}A-Za-z]{2}$]]) then out[#out + 1] = "\\Q" .. w .. "\\E" end
+    if hogo.test(w, [[^[\p{Han}A-Za-z]{2}$]]) then out[#out + 1] = w end
   end
-  return table.concat(out, "|")
+  return out
 end
 
--- whether some sentence of the purpose/description names the item (or its kind) and says a use
+-- words as one PCRE alternative, each quoted
+local function quoted(words)
+  local q = {}
+  for i, w in ipairs(words) do q[i] = "\\Q" .. w .. "\\E" end
+  return table.concat(q, "|")
+end
+
+-- whether text holds one of words as written: what \Q...\E matches (a word holding \E, which
+-- would end the quote early, is taken to be held)
+local function holds(text, words)
+  for _, w in ipairs(words) do
+    if text:find(w, 1, true) or w:find("\\E", 1, true) then return true end
+  end
+  return false
+end
+
+-- whether some sentence of the purpose/description names the item (or its kind) and says a use.
+-- (The pattern is new for each item name, so compiled anew; a text it matches holds a USE and one
+-- of its alternatives, which the fixed patterns and plain finds ask first: it is compiled only for
+-- a text that may match.)
 local function explained(texts, name, term)
-  local w = name ~= "" and name_words(name) or nil
-  if term then w = w and (w .. "|" .. term.re) or term.re end
-  if not w then return false end
-  local re = "(?:" .. w .. ")[^。\\n]*(?:" .. USE .. ")|(?:" .. USE .. ")[^。\\n]*(?:" .. w .. ")"
+  local words = name ~= "" and name_words(name) or nil
+  if not words and not term then return false end
+  local re
   for _, text in ipairs(texts) do
-    if hogo.test(text, re) then return true end
+    if hogo.test(text, USE) and ((words and holds(text, words)) or (term and hogo.test(text, term.re))) then
+      if not re then
+        local w = words and quoted(words) or nil
+        if term then w = w and (w .. "|" .. term.re) or term.re end
+        re = "(?:" .. w .. ")[^。\\n]*(?:" .. USE .. ")|(?:" .. USE .. ")[^。\\n]*(?:" .. w .. ")"
+      end
+      if hogo.test(text, re) then return true end
+    end
   end
   return false
 end

@@ -27,6 +27,11 @@ return {
                 en = "State the contractor, the scope, whether special terms are attached, the responsibility structure and whether re-subcontracting is allowed (outsourcing). If nothing is outsourced, set outsourcing to null and make consultation.kind and the text say so too." },
   precedent = "個人情報の保護に関する法律 第66条第2項（委託を受けた者の安全管理措置）; 志木市 令和2年度第3回 議題(1)〜(4)（委託の諮問。2023年4月の法施行前の審議）",
 
+  -- needs words: it reports only when common.outsourcing_claimed answers: consultation.kind or
+  -- contract.kind outsourcing, or a title, purpose or description matching its OUTSOURCED pattern,
+  -- every alternative of which holds 委託
+  needs = { words = { "outsourcing", "委託" } },
+
   check = function(plan, ctx)
     if hogo.is_null(plan.outsourcing) then return end           -- consistency-null-contradicted
     for _, o in ipairs(common.outsourcings(plan)) do

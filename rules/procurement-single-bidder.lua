@@ -39,8 +39,10 @@ return {
                 en = "State how many vendors were asked, why the others declined, and how the chosen vendor's handling of personal data (certifications, past incidents) was checked, in the field \"{label:outsourcing.selection}\" or the description." },
   precedent = "志木市 令和2年度第3回 議題(1)（2021年2月17日、2023年4月の法施行前の審議）「発注の際には複数者で検討したのか」「葬儀屋や石屋等へも見積依頼をしたが辞退となっている」",
 
-  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
-  needs = { stated = { "outsourcing" } },
+  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing, and reports only on a
+  -- numeric bidders (its key) or a text matching SINGLE (its words, as written there)
+  needs = { stated = { "outsourcing" }, words = { "bidders", "辞退", "1者のみ", "一者のみ", "1社のみ", "一社のみ",
+                                                  "1者から", "1社から", "随意契約", "特命" } },
 
   check = function(plan, ctx)
     local quiet = nil   -- worked out once, when a contractor needs it

@@ -43,8 +43,9 @@ return {
                 en = "State the scope (the whole chain, or only the results), which items the contractor gets for each step (transfers), and how results are sent (safeguards against mis-delivery)." },
   precedent = "志木市 令和2年度第3回（2021年2月17日、2023年4月の法施行前の審議）議題(3)「委託するのは、受診結果のみか」「受診の案内から、検査の実施、結果の送付までの一連の業務」",
 
-  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing
-  needs = { stated = { "outsourcing" } },
+  -- needs: check() reads only common.outsourcings(plan): plan.outsourcing, and reports only on an
+  -- entry whose scope matches RESULT_WORK_RE (結果, 判定) or that has results_to subject
+  needs = { stated = { "outsourcing" }, words = { "results_to", "結果", "判定" } },
 
   check = function(plan, ctx)
     for _, o in ipairs(common.outsourcings(plan)) do

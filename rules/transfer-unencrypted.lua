@@ -46,8 +46,10 @@ return {
                 en = "Use LGWAN or a dedicated line, or an encrypted, password-protected USB drive (handed over with staff present, logged, and wiped afterwards)." },
   precedent = "志木市 令和2年度第3回 議題(2)「暗号化USBを利用し、職員立ち合いのもとシステムへ移行する」; 議題(3)「LGWAN回線を利用してデータの受け渡しを行う」" .. situation.PRE_ACT,
 
-  -- needs: check() reports nothing without plan.transfers
-  needs = { stated = { "transfers" } },
+  -- needs: check() reports nothing without plan.transfers, and then only on a transfer stated
+  -- encrypted false (its key) or whose method is usb, email or web_upload -- as given, or read by
+  -- prose_method from its prose: USB, メール, e-?mail
+  needs = { stated = { "transfers" }, words = { "encrypted", "usb", "mail", "メール", "web_upload" } },
 
   check = function(plan, ctx)
     local st = common.stakes(plan)

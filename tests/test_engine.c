@@ -194,7 +194,8 @@ static void test_metadata_errors(void)
 
 /* needs: a rule is skipped on a plan without its fields, with a `stated`
  * field absent or null, without one of its words in the plan's strings
- * (full-width and ASCII case folded), or without one of its prose words in
+ * (full-width and ASCII case folded; a word inside another's path found, no
+ * word across two strings), or without one of its prose words in
  * a prose field's text (storage[].what is prose, .location is not); with
  * ignore_needs every rule runs; a malformed needs is a load error. */
 static void test_needs(void)
@@ -219,6 +220,11 @@ static void test_needs(void)
             { "n-prose", "needs = { prose = { 'nowhere', '写し' }, words = { 'cloud' } }," },
             { "n-prose-value", "needs = { prose = { 'cloud' } }," },             /* a value, not prose */
             { "n-prose-key", "needs = { prose = { 'what' } }," },                /* a key, not prose */
+            /* the words are one automaton: a word ending inside a longer one's
+             * path ("premise" in on_premise, read along "on_premisez") is
+             * found; two strings never make one word */
+            { "n-suffix", "needs = { words = { 'on_premisez', 'premise' } }," },
+            { "n-span", "needs = { words = { '台帳写し' } }," },
         };
         char text[1024];
         for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
@@ -242,6 +248,8 @@ static void test_needs(void)
         CHECK(find(r, "n-prose", 0) != NULL);
         CHECK((find(r, "n-prose-value", 0) != NULL) == ignore);
         CHECK((find(r, "n-prose-key", 0) != NULL) == ignore);
+        CHECK(find(r, "n-suffix", 0) != NULL);
+        CHECK((find(r, "n-span", 0) != NULL) == ignore);
         hogo_result_free(r);
         hogo_engine_free(e);
     }
