@@ -497,38 +497,6 @@ void rxl_grams_free(rxl_grams *g)
     *g = (rxl_grams){ 0 };
 }
 
-static inline int rxl_has(const rxl_grams *g, uint32_t gram)
-{
-    uint32_t h = rxl_hash(gram, g->shift);
-    return (g->bits[h >> 6] >> (h & 63)) & 1;
-}
-
-int rxl_grams_may_hold(const rxl_grams *g, const char *w, size_t n)
-{
-    if (!g->bits || n < 2 || n > 256) return 1;
-    const unsigned char *u = (const unsigned char *)w;
-    if (n == 2) {
-        uint32_t c0 = rxl_tab[u[0]], c1 = rxl_tab[u[1]];
-        /* non-ASCII pairs are not marked; 0x100: may spell U+017F / U+212A */
-        if ((c0 | c1) & 0x180) return 1;
-        return rxl_has(g, RXL_PAIR(c0, c1));
-    }
-    /* every triple, until one is not marked; but a word with a byte that
-     * may spell U+017F / U+212A (read as s / k) anywhere always may */
-    uint32_t win = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = rxl_tab[u[i]];
-        if (c > 0xFF) return 1;
-        win = win << 8 | c;
-        if (i >= 2 && !rxl_has(g, win << 8)) {
-            while (++i < n)                   /* absent, unless the rest holds such a byte */
-                if (rxl_tab[u[i]] > 0xFF) return 1;
-            return 0;
-        }
-    }
-    return 1;
-}
-
 /* The arrays rxl_may_match reads (rxl_set), worked out once per pattern:
  * literals of one clause, and clauses of one alternative, are adjacent
  * (rxl_top adds them so).  A literal of two bytes is looked for by its

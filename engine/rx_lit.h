@@ -67,13 +67,6 @@ typedef struct {
 int  rxl_grams_build(rxl_grams *g, const char *text, size_t n);
 void rxl_grams_free(rxl_grams *g);
 
-/* 0 when the bytes w[0..n) cannot occur in the text g was built from; 1
- * when they may (a memmem must decide).  For other users of a text's grams
- * (the engine's needs words): a word of fewer than two bytes, a pair that is
- * not ASCII, or a word holding the two letters the build reads as ASCII
- * (U+017F, U+212A) always may. */
-int rxl_grams_may_hold(const rxl_grams *g, const char *w, size_t n);
-
 /* 0 when no literal of s can occur in the text g was built from (the
  * pattern cannot match it); 1 when PCRE2 must decide. */
 int rxl_may_match(const rxl_set *s, const rxl_grams *g);
