@@ -4,6 +4,8 @@
 #include "hogo.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -595,6 +597,137 @@ static int pl_precheck(pl_doc *d, int max_depth, hogo_lang lang)
     return 1;
 }
 
+/* ---- the parsed tree's memory ----
+ *
+ * A plan's tree is a few hundred small blocks (an item each, most with a
+ * string), all of them freed together when the plan is done: a malloc and
+ * a free for each were ~10 M instructions of 200 plans.  cJSON takes its
+ * allocator process-wide (cJSON_InitHooks), and the server and -j2 parse
+ * plans on several threads, so the hooks bump from an arena only on a thread
+ * that is parsing a plan right now (pl_parsing, thread-local) and call
+ * malloc otherwise.  The free hook leaves alone a block of an arena live on
+ * its thread (a failed parse frees its partial tree; nothing else frees a
+ * part of the plan) and frees any other.  pl_release drops the arena whole.
+ * memory: each block is its size rounded up to 16 bytes, with no header, and
+ * only the last chunk's tail goes unused, so the parse takes no more than
+ * malloc's blocks did (docs/security.md, "Memory of a plan"). */
+
+struct pl_chunk {
+    pl_chunk *next;
+    size_t used, cap;          /* bytes after the header */
+};
+
+#define PL_ALIGN     ((size_t)_Alignof(max_align_t))
+#define PL_HEAD      ((sizeof(pl_chunk) + PL_ALIGN - 1) & ~(PL_ALIGN - 1))
+#define PL_CHUNK_MAX ((size_t)8 << 20)     /* ordinary chunks grow to this */
+
+static _Thread_local pl_arena *pl_parsing;  /* the arena being bumped now, on this thread */
+static _Thread_local pl_arena *pl_live;     /* the newest live arena of this thread */
+
+static pl_chunk *pl_chunk_new(size_t cap, size_t used, pl_chunk *next)
+{
+    pl_chunk *c = malloc(PL_HEAD + cap);
+    if (!c) return NULL;
+    c->next = next;
+    c->used = used;
+    c->cap = cap;
+    return c;
+}
+
+static void *pl_arena_alloc(pl_arena *a, size_t n)
+{
+    if (n > PL_CHUNK_MAX * 1024) return NULL;        /* past any plan; no overflow below */
+    n = n ? (n + PL_ALIGN - 1) & ~(PL_ALIGN - 1) : PL_ALIGN;
+    pl_chunk *c = a->chunks;
+    if (c && c->cap - c->used >= n) {
+        void *p = (char *)c + PL_HEAD + c->used;
+        c->used += n;
+        return p;
+    }
+    if (c && n > a->next_cap / 4) {
+        /* a long string gets a chunk of its own, behind the one being
+         * bumped, so that chunk's free tail is not given up for it */
+        pl_chunk *big = pl_chunk_new(n, n, c->next);
+        if (!big) return NULL;
+        c->next = big;
+        return (char *)big + PL_HEAD;
+    }
+    size_t cap = a->next_cap > n ? a->next_cap : n;
+    pl_chunk *nc = pl_chunk_new(cap, n, c);
+    if (!nc) return NULL;
+    a->chunks = nc;
+    if (a->next_cap < PL_CHUNK_MAX) a->next_cap *= 2;
+    return (char *)nc + PL_HEAD;
+}
+
+static int pl_arena_owns(const pl_arena *a, const void *p)
+{
+    uintptr_t q = (uintptr_t)p;
+    for (const pl_chunk *c = a->chunks; c; c = c->next) {
+        uintptr_t b = (uintptr_t)c + PL_HEAD;
+        if (q >= b && q < b + c->cap) return 1;
+    }
+    return 0;
+}
+
+/* Make a live on this thread, its first chunk sized for a text of len
+ * bytes (a written plan parses to ~6 bytes a byte). */
+static void pl_arena_open(pl_arena *a, size_t len)
+{
+    memset(a, 0, sizeof *a);
+    a->next_cap = len < PL_CHUNK_MAX / 8 ? len * 8 + 4096 : PL_CHUNK_MAX;
+    a->older = pl_live;
+    a->live = 1;
+    pl_live = a;
+}
+
+static void pl_arena_drop(pl_arena *a)
+{
+    if (!a->live) return;
+    for (pl_arena **pp = &pl_live; *pp; pp = &(*pp)->older)
+        if (*pp == a) { *pp = a->older; break; }
+    for (pl_chunk *c = a->chunks, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    memset(a, 0, sizeof *a);
+}
+
+static void *pl_hook_malloc(size_t n)
+{
+    pl_arena *a = pl_parsing;
+    return a ? pl_arena_alloc(a, n) : malloc(n);
+}
+
+static void pl_hook_free(void *p)
+{
+    for (const pl_arena *a = pl_live; a; a = a->older)
+        if (pl_arena_owns(a, p)) return;
+    free(p);
+}
+
+/* Installed before main, while the process has one thread: cJSON reads its
+ * hooks unlocked.  (Without the constructor the hooks stay cJSON's own and
+ * pl_release deletes the tree node by node.) */
+#if defined(__GNUC__)
+__attribute__((constructor)) static void pl_hooks_init(void)
+{
+    cJSON_Hooks h = { pl_hook_malloc, pl_hook_free };
+    cJSON_InitHooks(&h);
+}
+#endif
+
+/* cJSON_ParseWithLengthOpts with the tree in d's arena. */
+static cJSON *pl_parse(pl_doc *d, const char *copy, size_t n, const char **end)
+{
+    pl_arena_open(&d->arena, n);
+    pl_arena *was = pl_parsing;
+    pl_parsing = &d->arena;
+    cJSON *root = cJSON_ParseWithLengthOpts(copy, n + 1, end, 1);
+    pl_parsing = was;
+    return root;
+}
+
 int pl_load(pl_doc *d, const char *buf, size_t len, size_t max_bytes, int max_depth, hogo_lang lang)
 {
     memset(d, 0, sizeof *d);
@@ -626,7 +759,7 @@ int pl_load(pl_doc *d, const char *buf, size_t len, size_t max_bytes, int max_de
     memcpy(copy, buf + d->start, n);
     copy[n] = '\0';
     const char *end = NULL;
-    d->root = cJSON_ParseWithLengthOpts(copy, n + 1, &end, 1);
+    d->root = pl_parse(d, copy, n, &end);
     size_t end_off = end ? (size_t)(end - copy) + d->start : d->start;
     free(copy);
     size_t off;
@@ -636,11 +769,11 @@ int pl_load(pl_doc *d, const char *buf, size_t len, size_t max_bytes, int max_de
          * character as white space); a plan is held to RFC 8259, so every
          * other tool reads the same document hogo screened. */
         if (jpos_syntax_error(buf, len, d->start, why, sizeof why, &off)) return 1;
-        cJSON_Delete(d->root);
-        d->root = NULL;
+        pl_release(d);
         pl_syntax(d, off, why, lang);
         return 0;
     }
+    pl_release(d);
 
     if (!jpos_syntax_error(buf, len, d->start, why, sizeof why, &off)) {
         pl_syntax(d, off, why, lang);
@@ -654,8 +787,11 @@ int pl_load(pl_doc *d, const char *buf, size_t len, size_t max_bytes, int max_de
 
 void pl_release(pl_doc *d)
 {
-    if (d->root) cJSON_Delete(d->root);
+    /* a tree outside the arena: the hooks are cJSON's own (no constructor,
+     * or a program embedding the library set its own after ours) */
+    if (d->root && !pl_arena_owns(&d->arena, d->root)) cJSON_Delete(d->root);
     d->root = NULL;
+    pl_arena_drop(&d->arena);
 }
 
 /* Whether text is JSON as the plan reader takes it, and if not, why and

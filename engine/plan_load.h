@@ -9,11 +9,22 @@
 #include <cjson/cJSON.h>
 #include "hogo.h"
 
+/* The parsed tree's memory: cJSON's allocations while this plan is parsed,
+ * bumped out of a few chunks and dropped together (plan_load.c). */
+typedef struct pl_chunk pl_chunk;
+typedef struct pl_arena {
+    pl_chunk *chunks;          /* newest first; the first is the one bumped */
+    size_t next_cap;           /* size of the next ordinary chunk */
+    struct pl_arena *older;    /* the thread's other live arenas */
+    int live;                  /* linked into the thread's list (pl_live) */
+} pl_arena;
+
 typedef struct {
     const char *buf;       /* the caller's bytes, unchanged */
     size_t len;
     size_t start;          /* 3 after a BOM, else 0 */
     cJSON *root;           /* NULL when loading failed */
+    pl_arena arena;        /* root's memory when the hooks are ours */
     /* on failure: */
     char err[1024];       /* in the language asked for */
     size_t err_off;        /* byte offset of the problem, or (size_t)-1 */
