@@ -188,6 +188,8 @@ static size_t jpos_skip_string(const char *t, size_t len, size_t i)
     return len;
 }
 
+static void jpos_close(jpos *p, uint32_t me, size_t base);
+
 /* Scan one value at i; returns the offset after it.  Recursion depth is
  * bounded because the loader refuses deep nesting before we get here. */
 static size_t jpos_value(jpos *p, size_t i, uint32_t key, uint32_t parent, int depth)
@@ -220,12 +222,7 @@ static size_t jpos_value(jpos *p, size_t i, uint32_t key, uint32_t parent, int d
             else break;
         }
         if (i < len && t[i] == close) i++;
-        jpos_node *nd = &p->nodes[me];
-        nd->kids = (uint32_t)p->nk;
-        nd->nkids = (uint32_t)(p->ns - base);
-        for (size_t s = base; s < p->ns; s++)
-            if (!jpos_push(&p->kidx, &p->nk, &p->kcap, p->stack[s])) p->oom = 1;
-        p->ns = base;
+        jpos_close(p, me, base);
     } else if (c == '"') {
         i = jpos_skip_string(t, len, i);
     } else {
@@ -235,7 +232,8 @@ static size_t jpos_value(jpos *p, size_t i, uint32_t key, uint32_t parent, int d
     return i;
 }
 
-jpos *jpos_build(const char *text, size_t len, size_t start)
+/* An index with its lines and code point counts, and no values yet. */
+static jpos *jpos_alloc(const char *text, size_t len, size_t start)
 {
     if (len >= JPOS_NONE) return NULL;
     jpos *p = calloc(1, sizeof *p);
@@ -259,6 +257,25 @@ jpos *jpos_build(const char *text, size_t len, size_t start)
             cp += ((unsigned char)text[i] & 0xC0) != 0x80;
         p->cps[k] = cp;
     }
+    return p;
+}
+
+/* The values' children, children of open containers from base on the stack,
+ * moved to kidx as node me's. */
+static void jpos_close(jpos *p, uint32_t me, size_t base)
+{
+    jpos_node *nd = &p->nodes[me];
+    nd->kids = (uint32_t)p->nk;
+    nd->nkids = (uint32_t)(p->ns - base);
+    for (size_t s = base; s < p->ns; s++)
+        if (!jpos_push(&p->kidx, &p->nk, &p->kcap, p->stack[s])) p->oom = 1;
+    p->ns = base;
+}
+
+jpos *jpos_build(const char *text, size_t len, size_t start)
+{
+    jpos *p = jpos_alloc(text, len, start);
+    if (!p) return NULL;
     jpos_value(p, start, JPOS_NONE, JPOS_NONE, 0);
     if (p->oom || !jpos_index_keys(p)) { jpos_free(p); return NULL; }
     return p;
@@ -458,9 +475,12 @@ char *jpos_pointer_at(const jpos *p, size_t off)
 typedef struct {
     const char *t; size_t len, i;
     const char *why;
+    jpos *p;        /* the position index recorded on the way, or NULL */
 } jsyn;
 
-static int jsyn_value(jsyn *s, int depth);
+static int jsyn_value(jsyn *s, int depth, uint32_t key, uint32_t parent);
+
+static int jsyn_value_at(jsyn *s, int depth, uint32_t me);
 
 static int jsyn_fail(jsyn *s, const char *why) { s->why = why; return 0; }
 
@@ -524,15 +544,23 @@ static int jsyn_word(jsyn *s, const char *w)
     return jsyn_fail(s, "unexpected character (a value is expected: \"string\", number, {, [, true, false or null)");
 }
 
-static int jsyn_container(jsyn *s, int depth, char close)
+/* me: the container's node in s->p, or JPOS_NONE when not recording. */
+static int jsyn_container(jsyn *s, int depth, char close, uint32_t me)
 {
     int obj = close == '}';
+    size_t base = me != JPOS_NONE ? s->p->ns : 0;
     s->i++;
     jsyn_ws(s);
-    if (s->i < s->len && s->t[s->i] == close) { s->i++; return 1; }
+    if (s->i < s->len && s->t[s->i] == close) {
+        s->i++;
+        if (me != JPOS_NONE) jpos_close(s->p, me, base);
+        return 1;
+    }
     for (;;) {
         jsyn_ws(s);
+        uint32_t key = JPOS_NONE;
         if (obj) {
+            key = (uint32_t)s->i;
             if (s->i >= s->len || s->t[s->i] != '"') {
                 if (s->i < s->len && s->t[s->i] == '}') return jsyn_fail(s, "trailing comma before '}'");
                 if (s->i < s->len && s->t[s->i] == '\'') return jsyn_fail(s, "single quotes are not JSON (use \")");
@@ -546,22 +574,45 @@ static int jsyn_container(jsyn *s, int depth, char close)
         } else if (s->i < s->len && s->t[s->i] == ']') {
             return jsyn_fail(s, "trailing comma before ']'");
         }
-        if (!jsyn_value(s, depth + 1)) return 0;
+        size_t child = me != JPOS_NONE ? s->p->n : 0;
+        if (!jsyn_value(s, depth + 1, key, me)) return 0;
+        if (me != JPOS_NONE && child < s->p->n && !jpos_push(&s->p->stack, &s->p->ns, &s->p->scap, (uint32_t)child))
+            s->p->oom = 1;
         jsyn_ws(s);
         if (s->i < s->len && s->t[s->i] == ',') { s->i++; continue; }
-        if (s->i < s->len && s->t[s->i] == close) { s->i++; return 1; }
+        if (s->i < s->len && s->t[s->i] == close) {
+            s->i++;
+            if (me != JPOS_NONE) jpos_close(s->p, me, base);
+            return 1;
+        }
         return jsyn_fail(s, obj ? "expected ',' or '}'" : "expected ',' or ']'");
     }
 }
 
-static int jsyn_value(jsyn *s, int depth)
+/* One value; when recording, its node (key: the offset of its key's
+ * quote; parent: the container's node), as jpos_value makes it.  Deeper
+ * than jpos_value goes, the recording is given up (oom), and the index is
+ * built the old way when asked for. */
+static int jsyn_value(jsyn *s, int depth, uint32_t key, uint32_t parent)
 {
     jsyn_ws(s);
     if (depth > 10000) return jsyn_fail(s, "nesting too deep");
     if (s->i >= s->len) return jsyn_fail(s, "unexpected end of file");
+    uint32_t me = JPOS_NONE;
+    if (s->p && !s->p->oom) {
+        if (depth > 512) s->p->oom = 1;
+        else me = jpos_new_node(s->p, s->i, key, parent);
+    }
+    int ok = jsyn_value_at(s, depth, me);
+    if (ok && me != JPOS_NONE) s->p->nodes[me].end = (uint32_t)s->i;
+    return ok;
+}
+
+static int jsyn_value_at(jsyn *s, int depth, uint32_t me)
+{
     switch (s->t[s->i]) {
-    case '{': return jsyn_container(s, depth, '}');
-    case '[': return jsyn_container(s, depth, ']');
+    case '{': return jsyn_container(s, depth, '}', me);
+    case '[': return jsyn_container(s, depth, ']', me);
     case '"': return jsyn_string(s);
     case 't': return jsyn_word(s, "true");
     case 'f': return jsyn_word(s, "false");
@@ -575,12 +626,24 @@ static int jsyn_value(jsyn *s, int depth)
 
 int jpos_syntax_error(const char *text, size_t len, size_t start, char *msg, size_t msglen, size_t *off)
 {
-    jsyn s = { text, len, start, NULL };
-    if (jsyn_value(&s, 0)) {
+    return jpos_syntax_index(text, len, start, msg, msglen, off, NULL);
+}
+
+int jpos_syntax_index(const char *text, size_t len, size_t start, char *msg, size_t msglen, size_t *off, jpos **index)
+{
+    jsyn s = { text, len, start, NULL, NULL };
+    if (index) *index = NULL;
+    if (index) s.p = jpos_alloc(text, len, start);
+    if (jsyn_value(&s, 0, JPOS_NONE, JPOS_NONE)) {
         jsyn_ws(&s);
-        if (s.i >= len) return 1;
+        if (s.i >= len) {
+            if (s.p && !s.p->oom && jpos_index_keys(s.p)) *index = s.p;
+            else jpos_free(s.p);
+            return 1;
+        }
         s.why = "unexpected text after the end of the JSON document";
     }
+    jpos_free(s.p);
     snprintf(msg, msglen, "%s", s.why);
     *off = s.i < len ? s.i : len;
     return 0;

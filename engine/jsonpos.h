@@ -29,4 +29,10 @@ char *jpos_pointer_at(const jpos *p, size_t off);
 /* A syntax check with a message a person can act on ("expected ',' or '}'").
  * Returns 1 if the text is well-formed; otherwise fills msg and *off. */
 int jpos_syntax_error(const char *text, size_t len, size_t start, char *msg, size_t msglen, size_t *off);
+
+/* jpos_syntax_error that, for a well-formed text, also leaves in *index the
+ * index jpos_build would make of it (NULL when memory ran out): the check
+ * walks every value anyway, and the findings of nearly every plan need
+ * positions, so the text is not walked a second time for them. */
+int jpos_syntax_index(const char *text, size_t len, size_t start, char *msg, size_t msglen, size_t *off, jpos **index);
 #endif

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 #include "hogo.h"
+#include "jsonpos.h"
 
 /* The parsed tree's memory: cJSON's allocations while this plan is parsed,
  * bumped out of a few chunks and dropped together (plan_load.c). */
@@ -25,6 +26,7 @@ typedef struct {
     size_t start;          /* 3 after a BOM, else 0 */
     cJSON *root;           /* NULL when loading failed */
     pl_arena arena;        /* root's memory when the hooks are ours */
+    jpos *pos;             /* with root: the text's positions, or NULL (then jpos_build) */
     /* on failure: */
     char err[1024];       /* in the language asked for */
     size_t err_off;        /* byte offset of the problem, or (size_t)-1 */

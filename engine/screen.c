@@ -1155,6 +1155,8 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
         screen_error_at(&run, run.doc.err_off, run.doc.err);
     } else {
         cJSON *root = run.doc.root;
+        run.pos = run.doc.pos;              /* made by the syntax check: freed below */
+        run.doc.pos = NULL;
         screen_identity(&run, root);
         if (e->opt.keep_plan && cJSON_IsObject(root)) {
             char *all = cJSON_PrintUnformatted(root);
