@@ -43,6 +43,10 @@ struct screen_run {
      * precedent: a rule's findings share them (the result is one arena) */
     const eng_rule *copied_rule;
     const char *copied_id, *copied_topic, *copied_precedent;
+    /* ctx.report's texts and path, built here (screen_report): the plan's
+     * one buffer, kept between findings and freed with the run */
+    strbuf box;
+    int box_busy;              /* a report is filling it (a nested one takes an sbx_box) */
 };
 
 /* 1 when the result may keep one more finding of a source that already
@@ -92,8 +96,10 @@ static void screen_error_at(screen_run *run, size_t off, const char *msg)
  * array under a finding being filled), raise (leaving a half-built finding
  * and leaking C buffers), or return strings nothing else references (freed
  * by the next collection).  So all of it runs first, every text is built
- * in a buffer the collector frees if anything raises (sbx_box, on the Lua
- * stack) or is a string kept on the Lua stack, and only then is the
+ * in a buffer nothing leaks from if anything raises (the run's box, freed
+ * with the run; a report made while another is filling it -- from a
+ * __tostring -- takes an sbx_box, which the collector frees) or is a
+ * string kept on the Lua stack, and only then is the
  * finding added, with no Lua code running while it is filled.  Texts are
  * capped so that a rule's findings (at most HOGO_MAX_FINDING_PER_RULE)
  * cannot pile up unbounded memory in the result: a filled text keeps its
@@ -215,6 +221,16 @@ static void screen_rule_copies(screen_run *run, const eng_rule *r)
     run->copied_precedent = res_strdup(run->res, r->info.precedent);
 }
 
+/* A report is done with its box: the run's is emptied for the next one
+ * (its memory kept; a failed one freed, to start over), an sbx_box freed
+ * now rather than at the next collection. */
+static void screen_box_done(screen_run *run, strbuf *box, int own)
+{
+    if (own && !sb_failed(box)) sb_reset(box);
+    else sb_free(box);
+    if (own) run->box_busy = 0;
+}
+
 /* ctx.report(node, key, opts): see docs/rule-api.md. */
 int screen_report(lua_State *L)
 {
@@ -265,7 +281,15 @@ int screen_report(lua_State *L)
     /* message ja, follow_up ja, message en, follow_up en: a string kept on
      * the stack (s), or filled into the box at off (s NULL) */
     struct { const char *s; size_t off, n; } text[4];
-    strbuf *box = sbx_box(L);
+    /* the run's box, kept from finding to finding (a new userdata with a
+     * finalizer per finding cost more than filling it); a raise below
+     * leaves box_busy set, and later reports of the plan take an sbx_box */
+    int own = !run->box_busy;
+    strbuf *box = own ? &run->box : sbx_box(L);
+    if (own) {
+        sb_reset(box);
+        run->box_busy = 1;
+    }
     for (int l = 0; l < 2; l++) {
         for (int k = 0; k < 2; k++) {
             int i = 2 * l + k;
@@ -305,22 +329,21 @@ int screen_report(lua_State *L)
         const char *s = lua_tolstring(L, 1, &n);
         sb_add(box, s, n > HOGO_MAX_FINDING_PATH ? HOGO_MAX_FINDING_PATH + 4 : n);
     }
-    strbuf held = *box;                /* nothing below raises before it is freed */
-    sb_init(box);
-    if (sb_failed(&held)) { sb_free(&held); return luaL_error(L, "out of memory"); }
-    const char *hd = sb_cstr(&held);
+    /* nothing below raises before the box is done with (screen_box_done) */
+    if (sb_failed(box)) { screen_box_done(run, box, own); return luaL_error(L, "out of memory"); }
+    const char *hd = sb_cstr(box);
 
     /* 3. the finding: nothing of the rule runs from here on */
     r = &e->rules[e->cur_rule];
     hogo_finding *f = res_add_finding(run->res);
-    if (!f) { sb_free(&held); return luaL_error(L, "out of memory"); }
+    if (!f) { screen_box_done(run, box, own); return luaL_error(L, "out of memory"); }
     screen_rule_copies(run, r);
     f->rule = run->copied_id;
     f->topic = run->copied_topic;
     f->precedent = precedent ? screen_copy(run, L, precedent, HOGO_MAX_FINDING_TEXT) : run->copied_precedent;
     f->severity = sev;
     f->incomplete = incomplete;
-    size_t plen = held.len - path_off;
+    size_t plen = box->len - path_off;
     if (plen > HOGO_MAX_FINDING_PATH) {
         plen = HOGO_MAX_FINDING_PATH;
         while (plen > 0 && ((unsigned char)hd[path_off + plen] & 0xC0) == 0x80) plen--;
@@ -333,7 +356,7 @@ int screen_report(lua_State *L)
         else f->message[i >> 1] = c;
     }
     screen_locate(run, f->path ? f->path : "", &f->line, &f->column);
-    sb_free(&held);
+    screen_box_done(run, box, own);
     return 0;
 }
 
@@ -1193,6 +1216,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     score_result(&run.res->pub);
     pl_release(&run.doc);
     jpos_free(run.pos);
+    sb_free(&run.box);
     /* memory: a large plan's tables are garbage now, hundreds of MB of it;
      * collect it at once rather than hold it until the collector's next
      * cycle (a server keeps each worker's engine for ever: issue 20) */
