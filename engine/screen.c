@@ -172,12 +172,51 @@ static void screen_fill(lua_State *L, strbuf *b, const char *tmpl, size_t tlen, 
     }
 }
 
+/* The names of opts' fields, made once per Lua state and kept in the
+ * registry: lua_getfield by a C string hashes and compares the name each
+ * time, 8 a finding. */
+enum { SK_SEVERITY = 1, SK_INCOMPLETE, SK_PRECEDENT, SK_VARS, SK_MESSAGE, SK_FOLLOW_UP, SK_COUNT };
+static const char *const screen_key_names[SK_COUNT] = {
+    NULL, "severity", "incomplete", "precedent", "vars", "message", "follow_up"
+};
+static const char screen_keys_tag = 0;
+
+/* Push the table of those names and return its index, when opts is a
+ * table without a metatable (a raw read is then what lua_getfield does);
+ * else push nothing and return 0. */
+static int screen_keys(lua_State *L, int opts)
+{
+    if (!opts || lua_getmetatable(L, opts)) {
+        if (opts) lua_pop(L, 1);
+        return 0;
+    }
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &screen_keys_tag) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, SK_COUNT - 1, 0);
+        for (int k = 1; k < SK_COUNT; k++) {
+            lua_pushstring(L, screen_key_names[k]);
+            lua_rawseti(L, -2, k);
+        }
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &screen_keys_tag);
+    }
+    return lua_gettop(L);
+}
+
+/* Push opts[name k] as lua_getfield does; its type. */
+static int screen_opt(lua_State *L, int opts, int keys, int k)
+{
+    if (!keys) return lua_getfield(L, opts, screen_key_names[k]);
+    lua_rawgeti(L, keys, k);
+    return lua_rawget(L, opts);
+}
+
 /* Push opts[field][lang] (or opts[field], one text for both languages) if
  * it is a string, else the rule's default. */
-static void screen_text(lua_State *L, int opts, const char *field, const char *lang, int defaults, int k)
+static void screen_text(lua_State *L, int opts, int keys, int field, const char *lang, int defaults, int k)
 {
     if (opts) {
-        int t = lua_getfield(L, opts, field);
+        int t = screen_opt(L, opts, keys, field);
         if (t == LUA_TTABLE) {
             if (lua_getfield(L, -1, lang) == LUA_TSTRING) { lua_remove(L, -2); return; }
             lua_pop(L, 2);
@@ -263,18 +302,20 @@ int screen_report(lua_State *L)
     }
     hogo_severity sev = r->info.severity;
     int overridden = r->info.severity != r->default_severity;
-    if (opts && !overridden && lua_getfield(L, opts, "severity") != LUA_TNIL) {
+    int keys = screen_keys(L, opts);
+    int base = lua_gettop(L);
+    if (opts && !overridden && screen_opt(L, opts, keys, SK_SEVERITY) != LUA_TNIL) {
         if (!lua_isstring(L, -1) || !hogo_severity_parse(lua_tostring(L, -1), &sev))
             return luaL_error(L, "report: severity must be info, low, medium, high or critical");
     }
-    lua_settop(L, 3);
-    int incomplete = opts && lua_getfield(L, opts, "incomplete") != LUA_TNIL && lua_toboolean(L, -1);
-    lua_settop(L, 3);
+    lua_settop(L, base);
+    int incomplete = opts && screen_opt(L, opts, keys, SK_INCOMPLETE) != LUA_TNIL && lua_toboolean(L, -1);
+    lua_settop(L, base);
     int precedent = 0;                /* opts.precedent: the precedent that fits this plan */
-    if (opts && lua_getfield(L, opts, "precedent") == LUA_TSTRING) precedent = lua_gettop(L);
-    else lua_settop(L, 3);
+    if (opts && screen_opt(L, opts, keys, SK_PRECEDENT) == LUA_TSTRING) precedent = lua_gettop(L);
+    else lua_settop(L, base);
     int vars = 0;
-    if (opts && lua_getfield(L, opts, "vars") == LUA_TTABLE) vars = lua_gettop(L);
+    if (opts && screen_opt(L, opts, keys, SK_VARS) == LUA_TTABLE) vars = lua_gettop(L);
     static const char *const langs[2] = { "ja", "en" };
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->texts_ref);
     int defaults = lua_gettop(L);
@@ -293,7 +334,7 @@ int screen_report(lua_State *L)
     for (int l = 0; l < 2; l++) {
         for (int k = 0; k < 2; k++) {
             int i = 2 * l + k;
-            screen_text(L, opts, k ? "follow_up" : "message", langs[l], defaults, i + 1);
+            screen_text(L, opts, keys, k ? SK_FOLLOW_UP : SK_MESSAGE, langs[l], defaults, i + 1);
             size_t tl;
             const char *t = lua_tolstring(L, -1, &tl);
             /* a template with no {name} to fill is its own text */
