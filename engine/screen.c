@@ -111,7 +111,7 @@ static void screen_error_at(screen_run *run, size_t off, const char *msg)
 #define SCREEN_TEXT_KEEP (HOGO_MAX_FINDING_TEXT + 4)
 
 /* Append what fits of s[0..n) to the text that began at b->len == from. */
-static void screen_fill_add(strbuf *b, size_t from, const char *s, size_t n)
+static inline void screen_fill_add(strbuf *b, size_t from, const char *s, size_t n)
 {
     size_t have = b->len - from;
     if (have >= SCREEN_TEXT_KEEP) return;
