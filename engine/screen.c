@@ -43,6 +43,10 @@ struct screen_run {
      * precedent: a rule's findings share them (the result is one arena) */
     const eng_rule *copied_rule;
     const char *copied_id, *copied_topic, *copied_precedent;
+    /* ctx.report's texts and path, built here (screen_report): the plan's
+     * one buffer, kept between findings and freed with the run */
+    strbuf box;
+    int box_busy;              /* a report is filling it (a nested one takes an sbx_box) */
 };
 
 /* 1 when the result may keep one more finding of a source that already
@@ -92,8 +96,10 @@ static void screen_error_at(screen_run *run, size_t off, const char *msg)
  * array under a finding being filled), raise (leaving a half-built finding
  * and leaking C buffers), or return strings nothing else references (freed
  * by the next collection).  So all of it runs first, every text is built
- * in a buffer the collector frees if anything raises (sbx_box, on the Lua
- * stack) or is a string kept on the Lua stack, and only then is the
+ * in a buffer nothing leaks from if anything raises (the run's box, freed
+ * with the run; a report made while another is filling it -- from a
+ * __tostring -- takes an sbx_box, which the collector frees) or is a
+ * string kept on the Lua stack, and only then is the
  * finding added, with no Lua code running while it is filled.  Texts are
  * capped so that a rule's findings (at most HOGO_MAX_FINDING_PER_RULE)
  * cannot pile up unbounded memory in the result: a filled text keeps its
@@ -105,7 +111,7 @@ static void screen_error_at(screen_run *run, size_t off, const char *msg)
 #define SCREEN_TEXT_KEEP (HOGO_MAX_FINDING_TEXT + 4)
 
 /* Append what fits of s[0..n) to the text that began at b->len == from. */
-static void screen_fill_add(strbuf *b, size_t from, const char *s, size_t n)
+static inline void screen_fill_add(strbuf *b, size_t from, const char *s, size_t n)
 {
     size_t have = b->len - from;
     if (have >= SCREEN_TEXT_KEEP) return;
@@ -166,12 +172,51 @@ static void screen_fill(lua_State *L, strbuf *b, const char *tmpl, size_t tlen, 
     }
 }
 
+/* The names of opts' fields, made once per Lua state and kept in the
+ * registry: lua_getfield by a C string hashes and compares the name each
+ * time, 8 a finding. */
+enum { SK_SEVERITY = 1, SK_INCOMPLETE, SK_PRECEDENT, SK_VARS, SK_MESSAGE, SK_FOLLOW_UP, SK_COUNT };
+static const char *const screen_key_names[SK_COUNT] = {
+    NULL, "severity", "incomplete", "precedent", "vars", "message", "follow_up"
+};
+static const char screen_keys_tag = 0;
+
+/* Push the table of those names and return its index, when opts is a
+ * table without a metatable (a raw read is then what lua_getfield does);
+ * else push nothing and return 0. */
+static int screen_keys(lua_State *L, int opts)
+{
+    if (!opts || lua_getmetatable(L, opts)) {
+        if (opts) lua_pop(L, 1);
+        return 0;
+    }
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &screen_keys_tag) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, SK_COUNT - 1, 0);
+        for (int k = 1; k < SK_COUNT; k++) {
+            lua_pushstring(L, screen_key_names[k]);
+            lua_rawseti(L, -2, k);
+        }
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &screen_keys_tag);
+    }
+    return lua_gettop(L);
+}
+
+/* Push opts[name k] as lua_getfield does; its type. */
+static int screen_opt(lua_State *L, int opts, int keys, int k)
+{
+    if (!keys) return lua_getfield(L, opts, screen_key_names[k]);
+    lua_rawgeti(L, keys, k);
+    return lua_rawget(L, opts);
+}
+
 /* Push opts[field][lang] (or opts[field], one text for both languages) if
  * it is a string, else the rule's default. */
-static void screen_text(lua_State *L, int opts, const char *field, const char *lang, int defaults, int k)
+static void screen_text(lua_State *L, int opts, int keys, int field, const char *lang, int defaults, int k)
 {
     if (opts) {
-        int t = lua_getfield(L, opts, field);
+        int t = screen_opt(L, opts, keys, field);
         if (t == LUA_TTABLE) {
             if (lua_getfield(L, -1, lang) == LUA_TSTRING) { lua_remove(L, -2); return; }
             lua_pop(L, 2);
@@ -215,6 +260,16 @@ static void screen_rule_copies(screen_run *run, const eng_rule *r)
     run->copied_precedent = res_strdup(run->res, r->info.precedent);
 }
 
+/* A report is done with its box: the run's is emptied for the next one
+ * (its memory kept; a failed one freed, to start over), an sbx_box freed
+ * now rather than at the next collection. */
+static void screen_box_done(screen_run *run, strbuf *box, int own)
+{
+    if (own && !sb_failed(box)) sb_reset(box);
+    else sb_free(box);
+    if (own) run->box_busy = 0;
+}
+
 /* ctx.report(node, key, opts): see docs/rule-api.md. */
 int screen_report(lua_State *L)
 {
@@ -247,29 +302,39 @@ int screen_report(lua_State *L)
     }
     hogo_severity sev = r->info.severity;
     int overridden = r->info.severity != r->default_severity;
-    if (opts && !overridden && lua_getfield(L, opts, "severity") != LUA_TNIL) {
+    int keys = screen_keys(L, opts);
+    int base = lua_gettop(L);
+    if (opts && !overridden && screen_opt(L, opts, keys, SK_SEVERITY) != LUA_TNIL) {
         if (!lua_isstring(L, -1) || !hogo_severity_parse(lua_tostring(L, -1), &sev))
             return luaL_error(L, "report: severity must be info, low, medium, high or critical");
     }
-    lua_settop(L, 3);
-    int incomplete = opts && lua_getfield(L, opts, "incomplete") != LUA_TNIL && lua_toboolean(L, -1);
-    lua_settop(L, 3);
+    lua_settop(L, base);
+    int incomplete = opts && screen_opt(L, opts, keys, SK_INCOMPLETE) != LUA_TNIL && lua_toboolean(L, -1);
+    lua_settop(L, base);
     int precedent = 0;                /* opts.precedent: the precedent that fits this plan */
-    if (opts && lua_getfield(L, opts, "precedent") == LUA_TSTRING) precedent = lua_gettop(L);
-    else lua_settop(L, 3);
+    if (opts && screen_opt(L, opts, keys, SK_PRECEDENT) == LUA_TSTRING) precedent = lua_gettop(L);
+    else lua_settop(L, base);
     int vars = 0;
-    if (opts && lua_getfield(L, opts, "vars") == LUA_TTABLE) vars = lua_gettop(L);
+    if (opts && screen_opt(L, opts, keys, SK_VARS) == LUA_TTABLE) vars = lua_gettop(L);
     static const char *const langs[2] = { "ja", "en" };
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->texts_ref);
     int defaults = lua_gettop(L);
     /* message ja, follow_up ja, message en, follow_up en: a string kept on
      * the stack (s), or filled into the box at off (s NULL) */
     struct { const char *s; size_t off, n; } text[4];
-    strbuf *box = sbx_box(L);
+    /* the run's box, kept from finding to finding (a new userdata with a
+     * finalizer per finding cost more than filling it); a raise below
+     * leaves box_busy set, and later reports of the plan take an sbx_box */
+    int own = !run->box_busy;
+    strbuf *box = own ? &run->box : sbx_box(L);
+    if (own) {
+        sb_reset(box);
+        run->box_busy = 1;
+    }
     for (int l = 0; l < 2; l++) {
         for (int k = 0; k < 2; k++) {
             int i = 2 * l + k;
-            screen_text(L, opts, k ? "follow_up" : "message", langs[l], defaults, i + 1);
+            screen_text(L, opts, keys, k ? SK_FOLLOW_UP : SK_MESSAGE, langs[l], defaults, i + 1);
             size_t tl;
             const char *t = lua_tolstring(L, -1, &tl);
             /* a template with no {name} to fill is its own text */
@@ -305,22 +370,21 @@ int screen_report(lua_State *L)
         const char *s = lua_tolstring(L, 1, &n);
         sb_add(box, s, n > HOGO_MAX_FINDING_PATH ? HOGO_MAX_FINDING_PATH + 4 : n);
     }
-    strbuf held = *box;                /* nothing below raises before it is freed */
-    sb_init(box);
-    if (sb_failed(&held)) { sb_free(&held); return luaL_error(L, "out of memory"); }
-    const char *hd = sb_cstr(&held);
+    /* nothing below raises before the box is done with (screen_box_done) */
+    if (sb_failed(box)) { screen_box_done(run, box, own); return luaL_error(L, "out of memory"); }
+    const char *hd = sb_cstr(box);
 
     /* 3. the finding: nothing of the rule runs from here on */
     r = &e->rules[e->cur_rule];
     hogo_finding *f = res_add_finding(run->res);
-    if (!f) { sb_free(&held); return luaL_error(L, "out of memory"); }
+    if (!f) { screen_box_done(run, box, own); return luaL_error(L, "out of memory"); }
     screen_rule_copies(run, r);
     f->rule = run->copied_id;
     f->topic = run->copied_topic;
     f->precedent = precedent ? screen_copy(run, L, precedent, HOGO_MAX_FINDING_TEXT) : run->copied_precedent;
     f->severity = sev;
     f->incomplete = incomplete;
-    size_t plen = held.len - path_off;
+    size_t plen = box->len - path_off;
     if (plen > HOGO_MAX_FINDING_PATH) {
         plen = HOGO_MAX_FINDING_PATH;
         while (plen > 0 && ((unsigned char)hd[path_off + plen] & 0xC0) == 0x80) plen--;
@@ -333,7 +397,7 @@ int screen_report(lua_State *L)
         else f->message[i >> 1] = c;
     }
     screen_locate(run, f->path ? f->path : "", &f->line, &f->column);
-    sb_free(&held);
+    screen_box_done(run, box, own);
     return 0;
 }
 
@@ -1195,6 +1259,7 @@ hogo_status hogo_screen(hogo_engine *e, const char *file, const char *buf, size_
     score_result(&run.res->pub);
     pl_release(&run.doc);
     jpos_free(run.pos);
+    sb_free(&run.box);
     /* memory: a large plan's tables are garbage now, hundreds of MB of it;
      * collect it at once rather than hold it until the collector's next
      * cycle (a server keeps each worker's engine for ever: issue 20) */

@@ -3,7 +3,105 @@
 #include "out.h"
 #include "out_common.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* A memo of what outw_json wrote for a text, by the text: most of a
+ * report's bytes are a few hundred rule texts, ids, topics and paths said
+ * again plan after plan (on generated plans 4 texts in 5 repeat one
+ * already written), and escaping them again was half of writing a JSON
+ * report.  A slot is found by a hash of the length and three 8-byte words
+ * and checked by comparing the whole text, so what is written is always
+ * outw_json's own output for that text.  A text takes a slot over only
+ * when it is the second time in a row that the slot missed for it (its
+ * hash is kept): a text said once -- a finding's own words -- neither
+ * costs a copy nor pushes out one said on every plan.  Bounded: texts of
+ * JSON_MEMO_MIN..JSON_MEMO_MAX bytes (escaped in at most twice as many),
+ * JSON_MEMO_BYTES of them in all, freed at end() or with the state. */
+#define JSON_MEMO_BITS 12
+#define JSON_MEMO_SLOTS (1u << JSON_MEMO_BITS)
+#define JSON_MEMO_MIN 8                  /* shorter: escaping costs less than looking up */
+#define JSON_MEMO_MAX 1024
+#define JSON_MEMO_BYTES ((size_t)2 << 20)
+
+typedef struct {
+    char *in;                            /* the text (n bytes), then what outw_json wrote (out bytes) */
+    size_t n, out;
+    uint64_t missed;                     /* hash of the last text this slot missed for */
+} json_memo_slot;
+
+typedef struct {
+    json_memo_slot slot[JSON_MEMO_SLOTS];
+    size_t bytes;                        /* held by the slots' copies */
+} json_memo;
+
+static void json_memo_free(void *aux)
+{
+    json_memo *m = aux;
+    if (!m) return;
+    for (size_t i = 0; i < JSON_MEMO_SLOTS; i++) free(m->slot[i].in);
+    free(m);
+}
+
+/* The writer's memo, made on first use; NULL when memory ran out (texts
+ * are then escaped each time, as before). */
+static json_memo *json_memo_of(out_state *st)
+{
+    if (!st->aux && !st->aux_free) {
+        st->aux = calloc(1, sizeof(json_memo));
+        st->aux_free = json_memo_free;
+    }
+    return st->aux;
+}
+
+static uint64_t json_memo_hash(const char *s, size_t n)
+{
+    uint64_t a, b, c;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + (n - 8) / 2, 8);
+    memcpy(&c, s + n - 8, 8);
+    uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ (c * 0x165667B19E3779F9u) ^ n;
+    h ^= h >> 31;
+    return (h * 0x94D049BB133111EBu) | 1;     /* never 0, an unused slot's missed */
+}
+
+/* Keep s[0..n) and its escaped form (written at sb->data + from) in sl. */
+static void json_memo_keep(json_memo *m, json_memo_slot *sl, const char *s, size_t n, const strbuf *sb,
+                           size_t from)
+{
+    size_t out = sb->len - from;
+    if (sb_failed(sb) || out > 2 * n + 2) return;
+    size_t held = m->bytes - (sl->in ? sl->n + sl->out : 0);
+    if (held + n + out > JSON_MEMO_BYTES) return;
+    char *in = malloc(n + out);
+    if (!in) return;
+    memcpy(in, s, n);
+    memcpy(in + n, sb->data + from, out);
+    m->bytes = held + n + out;
+    free(sl->in);
+    sl->in = in;
+    sl->n = n;
+    sl->out = out;
+}
+
+/* outw_json(sb, s), from the memo when s was written before. */
+static void json_str(strbuf *sb, out_state *st, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    json_memo *m = n >= JSON_MEMO_MIN && n <= JSON_MEMO_MAX ? json_memo_of(st) : NULL;
+    if (!m) { outw_json(sb, s); return; }
+    uint64_t h = json_memo_hash(s, n);
+    json_memo_slot *sl = &m->slot[h >> (64 - JSON_MEMO_BITS)];
+    if (sl->in && sl->n == n && memcmp(sl->in, s, n) == 0) {
+        sb_add(sb, sl->in + n, sl->out);
+        return;
+    }
+    size_t from = sb->len;
+    outw_json(sb, s);
+    if (sl->missed == h || !sl->in) json_memo_keep(m, sl, s, n, sb, from);
+    sl->missed = h;
+}
 
 static void json_begin(strbuf *sb, out_state *st, const out_ctx *c)
 {
@@ -15,14 +113,14 @@ static void json_begin(strbuf *sb, out_state *st, const out_ctx *c)
     sb_puts(sb, "},\n  \"plans\": [");
 }
 
-static void json_text2(strbuf *sb, const char *key, const char *const *t)
+static void json_text2(strbuf *sb, out_state *st, const char *key, const char *const *t)
 {
     sb_putc(sb, '"');
     sb_puts(sb, key);
     sb_puts(sb, "\": {\"ja\": ");
-    outw_json(sb, t[HOGO_JA] ? t[HOGO_JA] : "");
+    json_str(sb, st, t[HOGO_JA] ? t[HOGO_JA] : "");
     sb_puts(sb, ", \"en\": ");
-    outw_json(sb, t[HOGO_EN] ? t[HOGO_EN] : "");
+    json_str(sb, st, t[HOGO_EN] ? t[HOGO_EN] : "");
     sb_putc(sb, '}');
 }
 
@@ -31,26 +129,26 @@ static void json_opt_str(strbuf *sb, const char *s)
     if (s) outw_json(sb, s); else sb_puts(sb, "null");
 }
 
-static void json_finding(strbuf *sb, const hogo_finding *f)
+static void json_finding(strbuf *sb, out_state *st, const hogo_finding *f)
 {
     sb_puts(sb, "        {\"rule\": ");
-    outw_json(sb, f->rule);
+    json_str(sb, st, f->rule);
     sb_puts(sb, ", \"topic\": ");
-    outw_json(sb, f->topic);
+    json_str(sb, st, f->topic);
     sb_puts(sb, ", \"severity\": \"");
     sb_puts(sb, hogo_severity_name(f->severity));
     sb_puts(sb, "\",\n         \"path\": ");
-    outw_json(sb, f->path);
+    json_str(sb, st, f->path);
     sb_puts(sb, ", \"line\": ");
     sb_putint(sb, f->line);
     sb_puts(sb, ", \"column\": ");
     sb_putint(sb, f->column);
     sb_puts(sb, ",\n         ");
-    json_text2(sb, "message", f->message);
+    json_text2(sb, st, "message", f->message);
     sb_puts(sb, ",\n         ");
-    json_text2(sb, "follow_up", f->follow_up);
+    json_text2(sb, st, "follow_up", f->follow_up);
     sb_puts(sb, ",\n         \"precedent\": ");
-    outw_json(sb, f->precedent);
+    json_str(sb, st, f->precedent);
     if (f->incomplete) sb_puts(sb, ", \"incomplete\": true");
     sb_puts(sb, f->waived ? ", \"waived\": true" : ", \"waived\": false");
     if (f->waived || f->waiver_requested) {
@@ -119,14 +217,19 @@ static void json_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
                   r->n_errors ? "false" : "true");
     else
     {
-        sb_printf(sb, ",\n      \"screened\": %s, \"score\": %d, \"verdict\": \"%s\",",
-                  r->screened ? "true" : "false", r->score, hogo_verdict_name(r->verdict));
+        /* without printf: a plan's one formatted line cost as much as
+         * writing a finding */
+        sb_puts(sb, r->screened ? ",\n      \"screened\": true, \"score\": " : ",\n      \"screened\": false, \"score\": ");
+        sb_putint(sb, r->score);
+        sb_puts(sb, ", \"verdict\": \"");
+        sb_puts(sb, hogo_verdict_name(r->verdict));
+        sb_puts(sb, "\",");
         json_plan_waivers(sb, r);
         sb_puts(sb, "\n      \"findings\": [");
     }
     for (size_t i = 0; i < r->n_findings; i++) {
         sb_puts(sb, i ? ",\n" : "\n");
-        json_finding(sb, &r->findings[i]);
+        json_finding(sb, st, &r->findings[i]);
     }
     sb_puts(sb, r->n_findings ? "\n      ],\n      \"errors\": [" : "],\n      \"errors\": [");
     for (size_t i = 0; i < r->n_errors; i++) {
@@ -155,6 +258,9 @@ static void json_plan(strbuf *sb, out_state *st, const out_ctx *c, const hogo_re
 static void json_end(strbuf *sb, out_state *st, const out_ctx *c, const out_summary *s)
 {
     (void)c;
+    if (st->aux_free) st->aux_free(st->aux);
+    st->aux = NULL;
+    st->aux_free = NULL;
     sb_puts(sb, st->plans ? "\n  ],\n" : "],\n");
     sb_printf(sb, "  \"summary\": {\"plans\": %zu, \"findings\": {", s->plans);
     for (int i = 0; i < HOGO_SEVERITY_COUNT; i++)
