@@ -383,6 +383,22 @@ function M.with_body(plan, vars)
   return vars
 end
 
+-- common.body_words(plan, text): text with the body's words put in for {body}, {body_en} and
+-- {Body_en} (what common.with_body gives a template), for words a rule joins into a template's
+-- vars: a var's value is not filled in again.  (Kept per body and text: the texts are a rule's
+-- own fixed words, and the same few bodies come again plan after plan; at most 64 texts a body.)
+local body_filled = setmetatable({}, { __mode = "k" })   -- body record -> {text -> filled}
+function M.body_words(plan, text)
+  local r = body_record(plan)
+  local kept = body_filled[r]
+  if kept == nil then kept = { [0] = 0 }; body_filled[r] = kept end
+  local hit = kept[text]
+  if hit then return hit end
+  hit = hogo.gsub(hogo.gsub(hogo.gsub(text, "\\{body\\}", r[1]), "\\{body_en\\}", r[2]), "\\{Body_en\\}", r[4])
+  if type(text) == "string" and kept[0] < 64 then kept[text], kept[0] = hit, kept[0] + 1 end
+  return hit
+end
+
 -- common.answer(v [, echo]): what a plan says in a free-text field, judged as an answer.
 -- Returns the normalized text when it says something, or nil and why it does not:
 --   "absent" (not stated), "null" (stated not applicable), "blank",
