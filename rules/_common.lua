@@ -430,7 +430,7 @@ local function answer_text(v, echo)
   local deferral = hogo.test(t, DEFERRAL)
   if not deferral and echo == nil then return t end   -- nothing to weigh: what is left is all of it
   local later = deferral and hogo.test(t, LATER)
-  local rest = hogo.gsub(t, DEFERRAL, "")
+  local rest = deferral and hogo.gsub(t, DEFERRAL, "") or t   -- (no deferral: nothing to take out)
   local echoed = false
   for _, w in ipairs(echo or {}) do
     local cut = hogo.gsub(rest, "\\Q" .. w .. "\\E", "")
@@ -762,8 +762,9 @@ local function describes_data(node, key, where, term)
   local raw = node[key]
   if where == "text" and not M.answer(raw) then return false end
   local t = M.text(raw)
+  -- (a text naming no recipient -- nearly all -- is asked once, not rebuilt without them)
+  if not hogo.test(t, RECIPIENT) then return true end
   local stripped = hogo.gsub(t, RECIPIENT, "")
-  if stripped == t then return true end
   if where == "text" then return M.affirms(stripped, term.re) end
   return hogo.test(stripped, term.re)
 end
