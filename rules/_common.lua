@@ -383,6 +383,22 @@ function M.with_body(plan, vars)
   return vars
 end
 
+-- common.body_words(plan, text): text with the body's words put in for {body}, {body_en} and
+-- {Body_en} (what common.with_body gives a template), for words a rule joins into a template's
+-- vars: a var's value is not filled in again.  (Kept per body and text: the texts are a rule's
+-- own fixed words, and the same few bodies come again plan after plan; at most 64 texts a body.)
+local body_filled = setmetatable({}, { __mode = "k" })   -- body record -> {text -> filled}
+function M.body_words(plan, text)
+  local r = body_record(plan)
+  local kept = body_filled[r]
+  if kept == nil then kept = { [0] = 0 }; body_filled[r] = kept end
+  local hit = kept[text]
+  if hit then return hit end
+  hit = hogo.gsub(hogo.gsub(hogo.gsub(text, "\\{body\\}", r[1]), "\\{body_en\\}", r[2]), "\\{Body_en\\}", r[4])
+  if type(text) == "string" and kept[0] < 64 then kept[text], kept[0] = hit, kept[0] + 1 end
+  return hit
+end
+
 -- common.answer(v [, echo]): what a plan says in a free-text field, judged as an answer.
 -- Returns the normalized text when it says something, or nil and why it does not:
 --   "absent" (not stated), "null" (stated not applicable), "blank",
@@ -414,7 +430,7 @@ local function answer_text(v, echo)
   local deferral = hogo.test(t, DEFERRAL)
   if not deferral and echo == nil then return t end   -- nothing to weigh: what is left is all of it
   local later = deferral and hogo.test(t, LATER)
-  local rest = hogo.gsub(t, DEFERRAL, "")
+  local rest = deferral and hogo.gsub(t, DEFERRAL, "") or t   -- (no deferral: nothing to take out)
   local echoed = false
   for _, w in ipairs(echo or {}) do
     local cut = hogo.gsub(rest, "\\Q" .. w .. "\\E", "")
@@ -746,8 +762,9 @@ local function describes_data(node, key, where, term)
   local raw = node[key]
   if where == "text" and not M.answer(raw) then return false end
   local t = M.text(raw)
+  -- (a text naming no recipient -- nearly all -- is asked once, not rebuilt without them)
+  if not hogo.test(t, RECIPIENT) then return true end
   local stripped = hogo.gsub(t, RECIPIENT, "")
-  if stripped == t then return true end
   if where == "text" then return M.affirms(stripped, term.re) end
   return hogo.test(stripped, term.re)
 end

@@ -43,14 +43,17 @@ return {
     local kinds = common.kinds(plan)
     if (kinds.external_provision or kinds.purpose_external_use) and not kinds.collection then return end
     -- is anything taken from the applicant at all?
-    local supplied = situation.mentions(plan, SUPPLIED) ~= nil or common.has_kind(plan, "collection")
+    -- (the plan's own fields first: the prose is read only when they do not say)
+    local supplied = common.has_kind(plan, "collection")
     if not supplied then
       for _, s in ipairs(common.subjects(plan)) do
         if s.kind == "applicant" then supplied = true end
       end
     end
+    if not supplied then supplied = situation.mentions(plan, SUPPLIED) ~= nil end
     if not supplied then return end
-    local told = common.answer(data.supply_told) or situation.mentions(plan, TOLD)
+    -- whether the form tells the applicant: asked only of an item said to be optional
+    local function told() return common.answer(data.supply_told) or situation.mentions(plan, TOLD) end
     for _, h in ipairs(common.sensitive_items(plan)) do
       if h.where == "item" and h.class ~= "weak" then
         local it = h.node
@@ -61,7 +64,7 @@ return {
           vars.gap_en = "the plan does not say whether supplying it is compulsory or optional."
           ctx.report(it, "optional", { vars = vars })
           return
-        elseif opt == true and not told then
+        elseif opt == true and not told() then
           vars.gap = "提出は任意とされていますが、申請書や案内でそれを申請者に伝えることが記載されていません。"
           vars.gap_en = "supplying it is optional, yet the plan does not say the form tells applicants so."
           ctx.report(data, "supply_told", { vars = vars })

@@ -24,14 +24,20 @@ return {
 
   check = function(plan, ctx)
     local st = common.stakes(plan)
-    local standard = situation.says(plan, CUT) ~= nil and situation.says(plan, CONFIRM) ~= nil
+    -- whether the prose states the standard (cut fine, and confirmed): asked only of a plan that
+    -- shreds its paper
+    local standard
+    local function stated()
+      if standard == nil then standard = situation.says(plan, CUT) ~= nil and situation.says(plan, CONFIRM) ~= nil end
+      return standard
+    end
     for _, d in ipairs(common.list(plan.disposal)) do
       if common.obj(d) and d.medium == "paper" then
         if d.method == nil or hogo.is_null(d.method) then
           ctx.report(d, "method", { severity = "low", incomplete = true, vars = { method = "（方法未記載）", method_en = "an unstated method" },
             message = { ja = "紙媒体の廃棄方法（溶解、シュレッダー、返却など）が記載されていません。",
                         en = "How paper records are destroyed (dissolution, shredding, return...) is not stated." } })
-        elseif d.method == "shredding" and not standard then
+        elseif d.method == "shredding" and not stated() then
           local sev = (d.by == "contractor" and st.sensitive) and "medium" or "low"
           ctx.report(d, "method", { severity = sev, vars = { method = "シュレッダー", method_en = "shredding" } })
         end

@@ -45,6 +45,13 @@ return {
   needs = { stated = { "storage" }, words = { "internet", "cloud" } },
 
   check = function(plan, ctx)
+    -- (only an entry on the internet or in the cloud is asked about: the prose is read only for a
+    -- plan that has one)
+    local reached = false
+    for _, s in ipairs(common.list(plan.storage)) do
+      if common.obj(s) and s.medium ~= "paper" and (s.network == "internet" or s.location == "cloud") then reached = true; break end
+    end
+    if not reached then return end
     local st = common.stakes(plan)
     local access = common.obj(plan.access) or {}
     local strong = STRONG_AUTH[access.authentication] or situation.says(plan, STRONG_AUTH_TEXT) ~= nil

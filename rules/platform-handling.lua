@@ -66,10 +66,10 @@ return {
           local ja, en, asks, asks_en = {}, {}, {}, {}
           local sev = "low"
           for _, q in ipairs(left) do
-            ja[#ja + 1] = hogo.gsub(q.ja, "\\{body\\}", vars.body)
-            en[#en + 1] = hogo.gsub(q.en, "\\{body_en\\}", vars.body_en)
-            asks[#asks + 1] = hogo.gsub(q.ask, "\\{body\\}", vars.body)
-            asks_en[#asks_en + 1] = hogo.gsub(q.ask_en, "\\{body_en\\}", vars.body_en)
+            ja[#ja + 1] = common.body_words(plan, q.ja)
+            en[#en + 1] = common.body_words(plan, q.en)
+            asks[#asks + 1] = common.body_words(plan, q.ask)
+            asks_en[#asks_en + 1] = common.body_words(plan, q.ask_en)
             if q.key == "held" and st.high then sev = "medium" end
           end
           vars.missing, vars.missing_en = table.concat(ja, "、"), table.concat(en, ", ") .. (#en > 1 and " are" or " is")

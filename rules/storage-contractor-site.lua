@@ -28,6 +28,12 @@ return {
     for _, d in ipairs(common.list(plan.disposal)) do
       if common.obj(d) and d.by == "contractor" and (d.method == "return" or d.certificate == true) then return end
     end
+    -- (the prose is read only for a plan that keeps data at the contractor)
+    local at_contractor = false
+    for _, s in ipairs(common.list(plan.storage)) do
+      if common.obj(s) and s.location == "contractor" then at_contractor = true; break end
+    end
+    if not at_contractor then return end
     if situation.says(plan, END) then return end
     local st = common.stakes(plan)
     for _, s in ipairs(common.list(plan.storage)) do
