@@ -354,16 +354,17 @@ static int hl_choice(lua_State *L)
 #define HP_MAX_KW 1024
 
 /* Push the plan's prose record { entries, joined, placeholder flags, kept
- * answers, their count } (the last two filled by hp_keep), built on the
- * first question about the plan.  The flags ('?' not asked
- * yet, '1' a placeholder, '0' not) are a userdata only C reads. */
+ * answers, their count, entry starts } (answers and count filled by
+ * hp_keep), built on the first question about the plan.  The flags ('?' not
+ * asked yet, '1' a placeholder, '0' not) and the starts (the byte offset of
+ * each entry's text in joined, a size_t each) are userdata only C reads. */
 static void hp_record(lua_State *L, int plan)
 {
     lua_pushvalue(L, plan);
     if (lua_rawget(L, HP_PLANS) == LUA_TTABLE) return;
     lua_pop(L, 1);
     luaL_checkstack(L, 16, "prose");
-    strbuf *joined = sbx_box(L), *flags = sbx_box(L);
+    strbuf *joined = sbx_box(L), *flags = sbx_box(L), *starts = sbx_box(L);
     int top = lua_gettop(L);
     lua_getfield(L, HP_CFG, "text_fields");
     lua_pushvalue(L, plan);
@@ -385,6 +386,8 @@ static void hp_record(lua_State *L, int plan)
             size_t tl;
             const char *t = lua_tolstring(L, -1, &tl);
             if (n > 0) sb_add(joined, "\xFF", 1);
+            size_t at = joined->len;
+            sb_add(starts, (const char *)&at, sizeof at);
             if (t) sb_add(joined, t, tl);
             sb_add(flags, "?", 1);          /* a placeholder? asked when it matters */
             lua_pop(L, 1);
@@ -394,8 +397,8 @@ static void hp_record(lua_State *L, int plan)
         lua_settop(L, f - 1);
     }
     lua_pop(L, 1);                      /* the nil that ended the list */
-    if (joined->failed || flags->failed) luaL_error(L, "out of memory");
-    lua_createtable(L, 5, 0);
+    if (joined->failed || flags->failed || starts->failed) luaL_error(L, "out of memory");
+    lua_createtable(L, 6, 0);
     lua_pushvalue(L, entries);
     lua_rawseti(L, -2, 1);
     lua_pushlstring(L, joined->data ? joined->data : "", joined->len);
@@ -404,13 +407,17 @@ static void hp_record(lua_State *L, int plan)
     memcpy(fl, flags->data ? flags->data : "", flags->len);
     fl[flags->len] = '\0';
     lua_rawseti(L, -2, 3);
+    size_t *st = lua_newuserdatauv(L, starts->len ? starts->len : 1, 0);
+    if (starts->len) memcpy(st, starts->data, starts->len);
+    lua_rawseti(L, -2, 6);
     sb_free(joined);
     sb_free(flags);
+    sb_free(starts);
     lua_pushvalue(L, plan);
     lua_pushvalue(L, -2);
     lua_rawset(L, HP_PLANS);
-    lua_replace(L, top - 1);            /* over the first box */
-    lua_settop(L, top - 1);
+    lua_replace(L, top - 2);            /* over the first box */
+    lua_settop(L, top - 2);
 }
 
 /* Push the keyword's { k, plain, denied, anchored }, from config.patterns
@@ -462,8 +469,12 @@ static int hp_placeholder(lua_State *L, char *flags, lua_Integer i, const char *
     return flags[i - 1] == '1';
 }
 
-/* hogo.test(text, pattern at pidx of info (or the string at pidx), "i") */
-static int hp_test(lua_State *L, const char *s, size_t sl, int info, int slot)
+/* Search s from byte `from` for the pattern at slot of info (or the string
+ * at stack index slot), case-insensitive: >0 matched (*at: where the match
+ * starts), 0 not.  A failed search raises hogo.test's error when from is 0
+ * (it is then hogo.test itself); from further on it returns <0, and the
+ * caller goes back to asking entry by entry (hp_says_find). */
+static int hp_search(lua_State *L, const char *s, size_t sl, size_t from, int info, int slot, size_t *at)
 {
     size_t pl;
     if (info) lua_rawgeti(L, info, slot);
@@ -471,10 +482,18 @@ static int hp_test(lua_State *L, const char *s, size_t sl, int info, int slot)
     const char *p = lua_tolstring(L, -1, &pl);
     if (!p) return luaL_error(L, "bad argument #2 to 'test' (string expected)");
     rx_match m;
-    int rc = rx_exec(hl_rx(L), p, pl, "i", s, sl, 0, &m);
+    int rc = rx_exec(hl_rx(L), p, pl, "i", s, sl, from, &m);
     lua_pop(L, 1);
-    if (rc < 0) return hl_rx_error(L, rc, m.msg);
-    return rc > 0;
+    if (rc < 0 && from == 0) return hl_rx_error(L, rc, m.msg);
+    if (rc > 0) *at = m.ovec[0];
+    return rc;
+}
+
+/* hogo.test(text, pattern at slot of info (or the string at slot), "i") */
+static int hp_test(lua_State *L, const char *s, size_t sl, int info, int slot)
+{
+    size_t at;
+    return hp_search(L, s, sl, 0, info, slot, &at) > 0;
 }
 
 /* The Lua reference answers (config[name] with the call's arguments). */
@@ -541,35 +560,100 @@ static void hp_keep(lua_State *L, int rec, int slot, int q)
     lua_rawseti(L, rec, 5);
 }
 
+/* ---- one search of the joined prose per candidate entry ----
+ * The joined prose is the entries' texts with "\xFF" between them; under
+ * PCRE2_MATCH_INVALID_UTF that byte matches nothing and is an edge no
+ * look-around or \b sees past: for a pattern that is not anchored (gov's
+ * anchored(): no ^ $ \A \z \Z \G, no (*VERB)), each entry's stretch of the
+ * joined text matches exactly where the entry's text alone does -- \b,
+ * (?<!非), (?!\W) and the like see the \xFF as the edge of a text (tested
+ * with and without JIT: only $ differs, and it counts as anchored).  So
+ * the first match of a search from the start of entry i lies in the first
+ * entry from i on whose text matches, and the entries before it need no
+ * search of their own: the readers search the joined text, go to the entry
+ * that holds the match, and when that entry does not answer (a placeholder,
+ * or not the claim wanted) search again from the next entry's start.  The
+ * first search is the one the references make before walking the entries.
+ * Anchored patterns, and a later search that fails (a limit: its subject
+ * and so its limit differ from an entry's), go entry by entry as the
+ * references do, from where the searches had got to. */
+typedef struct {
+    const char *joined;
+    size_t jl;
+    char *flags;
+    const size_t *start;           /* each entry's offset in joined */
+    lua_Integer n;                 /* entries */
+    int entries;                   /* stack index of the record's entry list */
+} hp_prose_view;
+
+/* The prose record rec's parts (pushes joined and the entry list). */
+static void hp_view(lua_State *L, int rec, hp_prose_view *v)
+{
+    lua_rawgeti(L, rec, 3);
+    v->flags = lua_touserdata(L, -1);
+    lua_rawgeti(L, rec, 6);
+    v->start = lua_touserdata(L, -1);
+    v->n = (lua_Integer)strlen(v->flags);
+    lua_pop(L, 2);
+    lua_rawgeti(L, rec, 2);
+    v->joined = lua_tolstring(L, -1, &v->jl);
+    lua_rawgeti(L, rec, 1);
+    v->entries = lua_gettop(L);
+}
+
+/* The entry (1 to n, n > 0) whose text holds byte `at` of the joined
+ * text; a "\xFF" counts with the entry before it. */
+static lua_Integer hp_entry_at(const hp_prose_view *v, size_t at)
+{
+    lua_Integer lo = 1, hi = v->n;
+    while (lo < hi) {
+        lua_Integer mid = lo + (hi - lo + 1) / 2;
+        if (v->start[mid - 1] <= at) lo = mid;
+        else hi = mid - 1;
+    }
+    return lo;
+}
+
+/* gov.claim of entry i about the keyword (info): -1 none (a placeholder,
+ * no text, no mention), 0 claimed, 1 denied, 2 hypothetical.  found: the
+ * keyword's pattern k is known to match the entry (a match of the joined
+ * text lies in it), so it is not searched again. */
+static int hp_claim(lua_State *L, const hp_prose_view *v, lua_Integer i, int info, int found)
+{
+    if (v->flags[i - 1] == '1') return -1;
+    lua_rawgeti(L, v->entries, i);
+    lua_getfield(L, -1, "text");
+    size_t tl;
+    const char *t = lua_tolstring(L, -1, &tl);
+    int got = -1;
+    if (t && !hp_placeholder(L, v->flags, i, t, tl) && tl && (found || hp_test(L, t, tl, info, 1)))
+        got = hp_test(L, t, tl, info, 2) ? 0 : hp_test(L, t, tl, info, 3) ? 1 : 2;
+    lua_pop(L, 2);
+    return got;
+}
+
 /* gov.says_lua's answer for plan 1, keyword 2 (a string), want (0 to 2),
  * pushed: the entry or nil. */
 static void hp_says_find(lua_State *L, int rec, int want)
 {
     hp_keyword(L, 2);
     int info = lua_gettop(L);
-    lua_rawgeti(L, rec, 2);
-    size_t jl;
-    const char *joined = lua_tolstring(L, -1, &jl);
     lua_rawgeti(L, info, 4);
     int anchored = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    if (!anchored && !hp_test(L, joined, jl, info, 1)) { lua_pushnil(L); return; }
-    lua_rawgeti(L, rec, 3);
-    char *flags = lua_touserdata(L, -1);
-    lua_rawgeti(L, rec, 1);
-    int entries = lua_gettop(L);
-    for (lua_Integer i = 1; flags[i - 1]; i++) {
-        if (flags[i - 1] == '1') continue;
-        lua_rawgeti(L, entries, i);
-        lua_getfield(L, -1, "text");
-        size_t tl;
-        const char *t = lua_tolstring(L, -1, &tl);
-        int got = -1;               /* gov.claim: nil, claimed, denied, hypothetical */
-        if (t && !hp_placeholder(L, flags, i, t, tl) && tl && hp_test(L, t, tl, info, 1))
-            got = hp_test(L, t, tl, info, 2) ? 0 : hp_test(L, t, tl, info, 3) ? 1 : 2;
-        lua_pop(L, 1);
-        if (got == want) return;
-        lua_pop(L, 1);
+    hp_prose_view v;
+    hp_view(L, rec, &v);
+    lua_Integer i = 1;                  /* the first entry not yet ruled out */
+    for (size_t from = 0, at; !anchored; from = v.start[i - 1]) {
+        int rc = hp_search(L, v.joined, v.jl, from, info, 1, &at);
+        if (rc < 0) break;              /* entry by entry from i */
+        if (rc == 0 || v.n == 0) { lua_pushnil(L); return; }
+        i = hp_entry_at(&v, at);
+        if (hp_claim(L, &v, i, info, 1) == want) { lua_rawgeti(L, v.entries, i); return; }
+        if (++i > v.n) break;
+    }
+    for (; i <= v.n; i++) {
+        if (hp_claim(L, &v, i, info, 0) == want) { lua_rawgeti(L, v.entries, i); return; }
     }
     lua_pushnil(L);
 }
@@ -593,30 +677,41 @@ static int hp_says(lua_State *L)
     return 1;
 }
 
-/* gov.mentions_lua's answer for plan 1, pattern 2 (a string), pushed. */
+/* Whether entry i answers gov.mentions: it has a text, that text matches
+ * the pattern (stack index 2; found: known to, see hp_says_find) and is
+ * not a placeholder. */
+static int hp_mentioned(lua_State *L, const hp_prose_view *v, lua_Integer i, int found)
+{
+    lua_rawgeti(L, v->entries, i);
+    lua_getfield(L, -1, "text");
+    size_t tl;
+    const char *t = lua_tolstring(L, -1, &tl);
+    int hit = t && (found || hp_test(L, t, tl, 0, 2)) && !hp_placeholder(L, v->flags, i, t, tl);
+    lua_pop(L, 2);
+    return hit;
+}
+
+/* gov.mentions_lua's answer for plan 1, pattern 2 (a string), pushed; the
+ * searches as hp_says_find's. */
 static void hp_mentions_find(lua_State *L, int rec)
 {
     hp_keyword(L, 2);
     lua_rawgeti(L, -1, 4);
     int anchored = lua_toboolean(L, -1);
     lua_pop(L, 2);
-    lua_rawgeti(L, rec, 2);
-    size_t jl;
-    const char *joined = lua_tolstring(L, -1, &jl);
-    if (!anchored && !hp_test(L, joined, jl, 0, 2)) { lua_pushnil(L); return; }
-    lua_rawgeti(L, rec, 3);
-    char *flags = lua_touserdata(L, -1);
-    lua_rawgeti(L, rec, 1);
-    int entries = lua_gettop(L);
-    for (lua_Integer i = 1; flags[i - 1]; i++) {
-        lua_rawgeti(L, entries, i);
-        lua_getfield(L, -1, "text");
-        size_t tl;
-        const char *t = lua_tolstring(L, -1, &tl);
-        int hit = t && hp_test(L, t, tl, 0, 2) && !hp_placeholder(L, flags, i, t, tl);
-        lua_pop(L, 1);
-        if (hit) return;
-        lua_pop(L, 1);
+    hp_prose_view v;
+    hp_view(L, rec, &v);
+    lua_Integer i = 1;
+    for (size_t from = 0, at; !anchored; from = v.start[i - 1]) {
+        int rc = hp_search(L, v.joined, v.jl, from, 0, 2, &at);
+        if (rc < 0) break;
+        if (rc == 0 || v.n == 0) { lua_pushnil(L); return; }
+        i = hp_entry_at(&v, at);
+        if (hp_mentioned(L, &v, i, 1)) { lua_rawgeti(L, v.entries, i); return; }
+        if (++i > v.n) break;
+    }
+    for (; i <= v.n; i++) {
+        if (hp_mentioned(L, &v, i, 0)) { lua_rawgeti(L, v.entries, i); return; }
     }
     lua_pushnil(L);
 }
