@@ -271,6 +271,30 @@ static int sbx_instr_error(lua_State *L, sbx_state *e, int cpu)
     return lua_error(L);
 }
 
+static void sbx_hook(lua_State *L, lua_Debug *ar);
+
+/* Fit the hook's step to the time the last one took (hogo_limits.h,
+ * HOGO_HOOK_SLICE_NS): the CPU clock is looked at in sbx_hook, so a step
+ * of a thousand heavy C calls would see the limit seconds late. */
+static void sbx_fit_step(lua_State *L, sbx_state *e, uint64_t now)
+{
+    uint64_t took = now > e->hook_last_ns ? now - e->hook_last_ns : 0;
+    int step = e->hook_step;
+    e->hook_last_ns = now;
+    if (took > HOGO_HOOK_SLICE_NS) {
+        step = (int)((uint64_t)step * HOGO_HOOK_SLICE_NS / took);
+        if (step < 1) step = 1;
+    }
+    else if (took < HOGO_HOOK_SLICE_NS / 2 && step < HOGO_HOOK_STEP)
+        step = step * 2 > HOGO_HOOK_STEP ? HOGO_HOOK_STEP : step * 2;
+    /* the hook runs again at the budget's very instruction, not up to a
+     * step past it (sbx_hook has checked instr <= rule_instructions) */
+    if ((uint64_t)step > e->rule_instructions - e->instr + 1) step = (int)(e->rule_instructions - e->instr + 1);
+    if (step == e->hook_step) return;
+    e->hook_step = step;
+    lua_sethook(L, sbx_hook, LUA_MASKCOUNT, step);
+}
+
 /* The count hook, once armed: it counts the instructions and watches the
  * CPU clock, counted from the moment the hook was armed (sbx_arm_hook).
  * The thread's CPU clock is a system call, so it is read again only when
@@ -280,9 +304,10 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     sbx_state *e = sbx_get(L);
-    e->instr += HOGO_HOOK_STEP;
+    e->instr += (uint64_t)e->hook_step;
     if (e->instr > e->rule_instructions) sbx_instr_error(L, e, 0);
     uint64_t now = sbx_clock_ns(CLOCK_MONOTONIC);
+    sbx_fit_step(L, e, now);
     if (now > e->deadline_ns) {
         uint64_t cpu = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID), lim = sbx_cpu_limit_ns(e);
         uint64_t used = cpu > e->cpu_start_ns ? cpu - e->cpu_start_ns : 0;
@@ -296,15 +321,19 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
  * very thread (sbx_watch.c), or at the call's start: lua_sethook is made
  * to be called asynchronously from a signal handler, clock_gettime is
  * async-signal-safe, the flag is a sig_atomic_t.  (The CPU is read here,
- * not at the hook's first run: a loop of heavy C calls can take seconds to
- * run HOGO_HOOK_STEP instructions.) */
+ * not at the hook's first run: a loop of heavy C calls can take long to
+ * run even HOGO_HOOK_FIRST_STEP instructions.) */
 void sbx_arm_hook(sbx_state *e)
 {
     if (e->hook_armed) return;
     e->cpu_start_ns = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID);
-    e->deadline_ns = sbx_clock_ns(CLOCK_MONOTONIC) + sbx_cpu_limit_ns(e);
+    e->hook_last_ns = sbx_clock_ns(CLOCK_MONOTONIC);
+    e->deadline_ns = e->hook_last_ns + sbx_cpu_limit_ns(e);
+    e->hook_step = HOGO_HOOK_FIRST_STEP;
+    if (e->instr < e->rule_instructions && e->rule_instructions - e->instr < HOGO_HOOK_FIRST_STEP)
+        e->hook_step = (int)(e->rule_instructions - e->instr + 1);
     e->hook_armed = 1;
-    lua_sethook(e->L, sbx_hook, LUA_MASKCOUNT, HOGO_HOOK_STEP);
+    lua_sethook(e->L, sbx_hook, LUA_MASKCOUNT, e->hook_step);
 }
 
 /* security: charge n units of work that a C function does in one call (a

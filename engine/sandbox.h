@@ -70,6 +70,9 @@ typedef struct sbx_state {
     /* the CPU-time backstop of the instruction budget (work done inside C
      * calls that the hook cannot count), from the moment the hook is armed */
     uint64_t deadline_ns, cpu_start_ns;
+    /* the hook's step, fitted to how long a step takes (sbx_hook) */
+    int hook_step;
+    uint64_t hook_last_ns;
     int base_stale;            /* a global was added since the rules' base was built */
     const void *base_ptr;      /* the rules' base (sbx_env.c), compared by identity */
     const char *name_G;        /* "_G", interned for good (sbx_env.c) */

@@ -32,10 +32,19 @@
  * byte of plan when that is more (what rules derive grows with the plan). */
 #define HOGO_MAX_RULE_MEMORY       (16u << 20)
 #define HOGO_RULE_MEMORY_PER_BYTE  32u
-/* Lua instructions of a rule (--rule-instructions); the count hook fires
- * every HOOK_STEP instructions. */
+/* Lua instructions of a rule (--rule-instructions); once armed, the count
+ * hook fires every HOOK_STEP instructions at most.  It starts at
+ * HOOK_FIRST_STEP and fits its step to the clock: doubled while a step
+ * takes less than half of HOOK_SLICE_NS of wall time, cut when one takes
+ * more, down to a single instruction.  A loop of pure Lua reaches the full
+ * step in seven runs of the hook; a loop of heavy C calls (s:upper() of
+ * megabytes) is looked at every slice or every call, whichever is longer,
+ * so its CPU time is seen within ~10 ms of the limit, not after a thousand
+ * such calls (seconds under a sanitizer). */
 #define HOGO_MAX_RULE_INSTRUCTIONS 50000000u
 #define HOGO_HOOK_STEP             1000
+#define HOGO_HOOK_FIRST_STEP       16
+#define HOGO_HOOK_SLICE_NS         10000000u
 /* The count hook is armed only on a rule call that has run GRACE_NS of
  * wall time (between one and two of them, by a watchdog that ticks every
  * GRACE_NS while rules run): while any count hook is set Lua traps every
@@ -50,12 +59,11 @@
  * first instruction instead (docs/security.md). */
 #define HOGO_HOOK_GRACE_NS         2000000L
 /* CPU time inside C calls the hook cannot see: 1 s per 10 million
- * instructions of the budget, at least 2 s; the thread's CPU clock is read
- * again only after CPU_REREAD_NS of wall time (a system call per rule would
- * cost more than most rules). */
+ * instructions of the budget, at least 2 s; the hook reads the thread's
+ * CPU clock (a system call) only when the wall clock says the limit may
+ * have passed. */
 #define HOGO_CPU_INSTR_PER_SECOND  10000000u
 #define HOGO_MIN_RULE_CPU_SECONDS  2u
-#define HOGO_CPU_REREAD_NS         10000000u
 /* Findings kept: per rule per plan, and per plan (count or bytes); the
  * rest are counted in one summary finding of the rule. */
 #define HOGO_MAX_FINDINGS_PER_RULE 1000
