@@ -587,7 +587,10 @@ static void test_stop_in_flight(void)
     stop_body = slow_plan(&stop_len);
     pthread_t t;
     pthread_create(&t, NULL, stop_post, NULL);
-    sleep_ms(200);                           /* the body is in, the screen runs */
+    /* wait until a worker screens it (not a fixed pause: under load the
+     * body may take longer than any pause to arrive) */
+    for (int waited = 0; !web_screening(s) && waited < 60000; waited += 2) sleep_ms(2);
+    CHECK_INT(web_screening(s), 1);
     struct timespec stopping;
     clock_gettime(CLOCK_MONOTONIC, &stopping);
     web_stop(s);                             /* answers it first */

@@ -47,6 +47,8 @@ web_server *web_start(const web_config *c, char *err, size_t errlen);
 unsigned    web_port(const web_server *s);
 /* The address to open: "http://127.0.0.1:8420/". */
 const char *web_url(const web_server *s);
+/* How many plans a worker is screening now (for tests and a status line). */
+unsigned    web_screening(web_server *s);
 /* Stop accepting, finish the requests in flight, free everything. */
 void        web_stop(web_server *s);
 

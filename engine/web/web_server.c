@@ -82,6 +82,7 @@ struct web_server {
     unsigned in_flight;          /* requests between their headers and their completion */
     web_job *queue, *queue_tail;
     int large_running;
+    unsigned screening;          /* jobs a worker has taken and not yet answered */
     int stopping, draining;
     pthread_t *workers;
     hogo_engine **engines;
@@ -381,6 +382,7 @@ static void *web_worker(void *arg)
          * web_join drains, and then only with the queue empty */
         while (!(j = web_take(s)) && !(s->draining && !s->queue)) pthread_cond_wait(&s->work, &s->mu);
         if (!j) break;
+        s->screening++;
         pthread_mutex_unlock(&s->mu);
         web_screen_job(s, e, j);
         /* memory: a large screen leaves hundreds of MB in malloc's arenas
@@ -390,6 +392,7 @@ static void *web_worker(void *arg)
         struct MHD_Connection *con = j->con;
         pthread_mutex_lock(&s->mu);
         s->large_running -= j->large;
+        s->screening--;
         j->done = 1;
         pthread_cond_broadcast(&s->work);    /* a large slot may have opened */
         /* never call into libmicrohttpd under mu: its threads take mu in
@@ -897,4 +900,12 @@ void web_stop(web_server *s)
         web_join(s, s->n_workers);
     }
     web_free(s);
+}
+
+unsigned web_screening(web_server *s)
+{
+    pthread_mutex_lock(&s->mu);
+    unsigned n = s->screening;
+    pthread_mutex_unlock(&s->mu);
+    return n;
 }
