@@ -4,8 +4,8 @@
 #include "regex.h"
 #include "hogo_limits.h"
 #include "rx_lit.h"
+#include "rx_hs.h"
 
-#include <hs/hs.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +147,8 @@ rx_cache *rx_cache_new(const rx_limits *lim)
     c->pf_min = RX_PF_MIN_SUBJECT;
     if (pf && !strcmp(pf, "1")) c->pf_at = 1;
     if (pf && !strcmp(pf, "all")) c->pf_at = 1, c->pf_min = 0;
+    /* Hyperscan is opened only now (rx_hs.h); without it, PCRE2 alone */
+    if (c->pf_at && !rx_hs_open()) c->pf_at = 0;
     c->pf_off = c->pf_at == 0;
     /* the literal prefilter: on unless HOGO_REGEX_LITERALS=0 */
     const char *lit = getenv("HOGO_REGEX_LITERALS");
@@ -171,7 +173,7 @@ static void rx_pf_drop(rx_cache *c)
         free(c->slot[i].bits);
         c->slot[i] = (rx_pf_slot){ 0 };
     }
-    if (c->db) hs_free_database(c->db);
+    if (c->db) rx_hs.free_database(c->db);
     c->db = NULL;
     c->db_n = 0;
 }
@@ -203,7 +205,7 @@ void rx_cache_free(rx_cache *c)
     pcre2_match_data_free(c->md);
     pcre2_match_context_free(c->mctx);
     if (c->jit_stack) pcre2_jit_stack_free(c->jit_stack);
-    if (c->scratch) hs_free_scratch(c->scratch);
+    if (c->scratch) rx_hs.free_scratch(c->scratch);
     for (int i = 0; i < RX_LIT_SLOTS; i++) {
         free(c->lit_slot[i].text);
         rxl_grams_free(&c->lit_slot[i].grams);
@@ -495,8 +497,8 @@ static void rx_pf_classify(rx_cache *c, rx_entry *e)
     if (!wide) { c->pf_stats.rejected++; return; }
     hs_expr_info_t *info = NULL;
     hs_compile_error_t *err = NULL;
-    if (hs_expression_info(wide, f, &info, &err) != HS_SUCCESS) {
-        hs_free_compile_error(err);
+    if (rx_hs.expression_info(wide, f, &info, &err) != HS_SUCCESS) {
+        rx_hs.free_compile_error(err);
         free(wide);
         c->pf_stats.rejected++;
         return;
@@ -529,9 +531,9 @@ void rx_prefilter_build(rx_cache *c)
     for (int tries = 0; n && tries < 32; tries++) {
         for (unsigned i = 0; i < n; i++) { pats[i] = list[i]->pf_text; flags[i] = list[i]->pf_flags; ids[i] = i; }
         hs_compile_error_t *err = NULL;
-        if (hs_compile_multi(pats, flags, ids, n, HS_MODE_BLOCK, NULL, &db, &err) == HS_SUCCESS) break;
+        if (rx_hs.compile_multi(pats, flags, ids, n, HS_MODE_BLOCK, NULL, &db, &err) == HS_SUCCESS) break;
         int bad = err ? err->expression : -1;
-        hs_free_compile_error(err);
+        rx_hs.free_compile_error(err);
         db = NULL;
         if (bad < 0 || (unsigned)bad >= n) break;
         list[bad]->pf_state = RX_PF_NO;
@@ -542,7 +544,7 @@ void rx_prefilter_build(rx_cache *c)
         c->pf_stats.rejected++;
     }
     c->pf_new = 0;
-    if (db && hs_alloc_scratch(db, &c->scratch) != HS_SUCCESS) { hs_free_database(db); db = NULL; }
+    if (db && rx_hs.alloc_scratch(db, &c->scratch) != HS_SUCCESS) { rx_hs.free_database(db); db = NULL; }
     if (db) {
         rx_pf_drop(c);
         for (int b = 0; b < RX_BUCKETS; b++)
@@ -630,7 +632,7 @@ static const uint64_t *rx_pf_bits(rx_cache *c, const char *subject, size_t slen)
     for (size_t i = 0; i < slen;) {
         size_t run = i;
         for (size_t k; run < slen && (k = rx_utf8_seq(u + run, slen - run)) > 0;) run += k;
-        if (run > i && hs_scan(c->db, subject + i, (unsigned)(run - i), 0, c->scratch, rx_pf_hit, bits) != HS_SUCCESS) {
+        if (run > i && rx_hs.scan(c->db, subject + i, (unsigned)(run - i), 0, c->scratch, rx_pf_hit, bits) != HS_SUCCESS) {
             free(bits); free(text);
             return NULL;
         }

@@ -4,7 +4,7 @@
 #   package.deb   cpack builds the .deb from this build tree into a fresh
 #                 directory; dpkg-deb -x unpacks it into a temporary root
 #                 (nothing is installed on the machine); the package must
-#                 depend on the Debian libraries hogo links (libmicrohttpd12,
+#                 depend on the Debian libraries hogo links or opens (libmicrohttpd12,
 #                 liblua5.4-0, libpcre2-8-0, libhyperscan5, libcjson1), ship the man page,
 #                 the docs and the systemd unit (not enabled: no .wants link),
 #                 and its hogo must screen a seed plan exactly as the built

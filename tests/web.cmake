@@ -36,8 +36,11 @@ if(NOT HOGO_SANITIZE AND CMAKE_C_COMPILER_ID MATCHES "GNU|Clang")
   add_dependencies(web_api_test_tsan hogo_core hogo_web)
   target_compile_options(web_api_test_tsan PRIVATE -fsanitize=thread -g -O1)
   target_link_options(web_api_test_tsan PRIVATE -fsanitize=thread)
-  target_link_libraries(web_api_test_tsan PRIVATE PkgConfig::LUA PkgConfig::PCRE2 PkgConfig::HS PkgConfig::CJSON
-    PkgConfig::MHD Threads::Threads m)
+  target_include_directories(web_api_test_tsan PRIVATE ${HS_INCLUDE_DIRS} ${MHD_INCLUDE_DIRS})
+  target_compile_definitions(web_api_test_tsan PRIVATE HOGO_HS_SONAME="${HOGO_HS_SONAME}"
+    HOGO_MHD_SONAME="${HOGO_MHD_SONAME}")
+  target_link_libraries(web_api_test_tsan PRIVATE PkgConfig::LUA PkgConfig::PCRE2 PkgConfig::CJSON
+    Threads::Threads m ${CMAKE_DL_LIBS})
   add_test(NAME web.api_tsan COMMAND web_api_test_tsan $<TARGET_FILE:hogo> --concurrency-only
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(web.api_tsan PROPERTIES ENVIRONMENT

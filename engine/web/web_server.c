@@ -8,6 +8,8 @@
  * rendered by the same writer `hogo check` uses and freed with the request:
  * stateless.
  *
+ * libmicrohttpd is opened when the first server starts (web_mhd.h).
+ *
  * Threads: libmicrohttpd's pool does the sockets only; a finished body is
  * queued (web_job) and its connection suspended, a worker thread (one engine
  * each) screens it and resumes the connection with the answer.  So a long
@@ -32,10 +34,10 @@
  *   - A stop answers the requests in flight first (web_stop). */
 #define _GNU_SOURCE
 #include "web.h"
+#include "web_mhd.h"
 
 #include <arpa/inet.h>
 #include <malloc.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -143,24 +145,24 @@ static uint64_t web_now(void)
 /* The headers every answer carries, whatever its status. */
 static void web_headers(struct MHD_Response *res, const char *type, const char *csp)
 {
-    MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-    MHD_add_response_header(res, "Content-Security-Policy", csp);
-    MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(res, "Cross-Origin-Resource-Policy", "same-origin");
-    MHD_add_response_header(res, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    web_mhd.add_response_header(res, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    web_mhd.add_response_header(res, "Content-Security-Policy", csp);
+    web_mhd.add_response_header(res, "X-Content-Type-Options", "nosniff");
+    web_mhd.add_response_header(res, "Referrer-Policy", "no-referrer");
+    web_mhd.add_response_header(res, "Cross-Origin-Resource-Policy", "same-origin");
+    web_mhd.add_response_header(res, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 }
 
 static enum MHD_Result web_send_h(struct MHD_Connection *con, unsigned status, const char *type,
                                   const char *csp, void *data, size_t len, enum MHD_ResponseMemoryMode mode,
                                   const char *allow)
 {
-    struct MHD_Response *res = MHD_create_response_from_buffer(len, data, mode);
+    struct MHD_Response *res = web_mhd.create_response_from_buffer(len, data, mode);
     if (!res) { if (mode == MHD_RESPMEM_MUST_FREE) free(data); return MHD_NO; }
     web_headers(res, type, csp);
-    if (allow) MHD_add_response_header(res, MHD_HTTP_HEADER_ALLOW, allow);
-    enum MHD_Result ok = MHD_queue_response(con, status, res);
-    MHD_destroy_response(res);
+    if (allow) web_mhd.add_response_header(res, MHD_HTTP_HEADER_ALLOW, allow);
+    enum MHD_Result ok = web_mhd.queue_response(con, status, res);
+    web_mhd.destroy_response(res);
     return ok;
 }
 
@@ -174,7 +176,7 @@ static enum MHD_Result web_send(struct MHD_Connection *con, unsigned status, con
 static enum MHD_Result web_plain2(struct MHD_Connection *con, unsigned status, const char *ja, const char *en,
                                   const char *allow)
 {
-    const char *l = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "lang");
+    const char *l = web_mhd.lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "lang");
     const char *msg = l && !strcmp(l, "en") ? en : ja;
     return web_send_h(con, status, "text/plain; charset=utf-8", WEB_CSP_REPORT, (void *)msg, strlen(msg),
                       MHD_RESPMEM_PERSISTENT, allow);
@@ -288,9 +290,9 @@ static enum MHD_Result web_args_count(void *cls, enum MHD_ValueKind kind, const 
 static int web_query(struct MHD_Connection *con, hogo_lang *lang, const char **fmt,
                      const char **name)
 {
-    const char *l = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "lang");
-    const char *f = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "format");
-    const char *n = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "name");
+    const char *l = web_mhd.lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "lang");
+    const char *f = web_mhd.lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "format");
+    const char *n = web_mhd.lookup_connection_value(con, MHD_GET_ARGUMENT_KIND, "name");
     if (!l || !strcmp(l, "ja")) *lang = HOGO_JA;
     else if (!strcmp(l, "en")) *lang = HOGO_EN;
     else return 0;
@@ -398,7 +400,7 @@ static void *web_worker(void *arg)
         /* never call into libmicrohttpd under mu: its threads take mu in
          * our callbacks while they may hold their own locks */
         pthread_mutex_unlock(&s->mu);
-        MHD_resume_connection(con);
+        web_mhd.resume_connection(con);
         pthread_mutex_lock(&s->mu);
     }
     pthread_mutex_unlock(&s->mu);
@@ -427,14 +429,14 @@ static enum MHD_Result web_enqueue(web_server *s, struct MHD_Connection *con, we
     snprintf(j->name, sizeof j->name, "%s", q->name);
     j->large = j->body.len > WEB_SMALL_PLAN;
     q->job = j;
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    MHD_suspend_connection(con);             /* before a worker can resume it */
+    const union MHD_ConnectionInfo *ci = web_mhd.get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    web_mhd.suspend_connection(con);             /* before a worker can resume it */
     pthread_mutex_lock(&s->mu);
     if (s->draining) {                       /* the workers are gone: a stop past its grace */
         j->done = 1;
         j->status = WEB_UNAVAILABLE;
         pthread_mutex_unlock(&s->mu);
-        MHD_resume_connection(con);
+        web_mhd.resume_connection(con);
         return MHD_YES;
     }
     if (ci && ci->socket_context) ((web_conn *)ci->socket_context)->exempt = 1;
@@ -489,12 +491,12 @@ static int web_is_asset(const char *url)
 static enum MHD_Result web_codings(struct MHD_Connection *con, int *refused)
 {
     *refused = 1;
-    const char *te = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    const char *te = web_mhd.lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
     if (te && strcasecmp(te, "chunked") != 0)
         return web_plain(con, WEB_NOT_IMPLEMENTED,
                          "Transfer-Encoding は chunked だけを受け付けます\n",
                          "only the chunked Transfer-Encoding is accepted\n");
-    const char *ce = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_ENCODING);
+    const char *ce = web_mhd.lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_ENCODING);
     if (ce && strcasecmp(ce, "identity") != 0)
         return web_plain(con, WEB_MEDIA_TYPE,
                          "計画は圧縮せずに送ってください（Content-Encoding は使えません）\n",
@@ -506,8 +508,8 @@ static enum MHD_Result web_codings(struct MHD_Connection *con, int *refused)
 static enum MHD_Result web_first(web_server *s, struct MHD_Connection *con, const char *url,
                                  const char *method, web_req *q)
 {
-    const char *host = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
-    const char *origin = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Origin");
+    const char *host = web_mhd.lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    const char *origin = web_mhd.lookup_connection_value(con, MHD_HEADER_KIND, "Origin");
     if (!web_host_ok(s, host))
         return web_plain(con, WEB_FORBIDDEN, "拒否: Host ヘッダーがこのサーバーを指していません\n",
                          "forbidden: the Host header does not name this server\n");
@@ -515,7 +517,7 @@ static enum MHD_Result web_first(web_server *s, struct MHD_Connection *con, cons
         return web_plain(con, WEB_FORBIDDEN, "拒否: ほかのオリジンからの要求です\n",
                          "forbidden: a request from another origin\n");
     unsigned nargs = 0;
-    MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, web_args_count, &nargs);
+    web_mhd.get_connection_values(con, MHD_GET_ARGUMENT_KIND, web_args_count, &nargs);
     if (q->too_many_args || nargs > WEB_MAX_ARGS) {
         static const char ja[] = "問い合わせのパラメーターが多すぎます（lang、format、name だけです）\n";
         static const char en[] = "too many query parameters (only lang, format and name)\n";
@@ -534,7 +536,7 @@ static enum MHD_Result web_first(web_server *s, struct MHD_Connection *con, cons
             return web_plain(con, WEB_BAD_REQUEST,
                              "問い合わせの誤り: lang=ja|en、format=json|html、name=ファイル名（1〜255 バイト、制御文字なし）\n",
                              "bad query: lang=ja|en, format=json|html, name=a file name (1-255 bytes, no control characters)\n");
-        const char *cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        const char *cl = web_mhd.lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && strtoull(cl, NULL, 10) > s->cfg.max_plan_bytes) return web_too_big(s, con);
         q->check = 1;
         return MHD_YES;                      /* the body follows */
@@ -622,7 +624,7 @@ static void web_completed(void *cls, struct MHD_Connection *con, void **con_cls,
     web_req *q = *con_cls;
     /* the next request of a kept-alive connection has its own deadline,
      * counted from now */
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    const union MHD_ConnectionInfo *ci = web_mhd.get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     pthread_mutex_lock(&s->mu);
     if (ci && ci->socket_context) {
         web_conn *c = ci->socket_context;
@@ -677,8 +679,8 @@ static void web_connection(void *cls, struct MHD_Connection *con, void **socket_
     if (code == MHD_CONNECTION_NOTIFY_STARTED) {
         web_conn *c = calloc(1, sizeof *c);
         if (!c) return;
-        const union MHD_ConnectionInfo *fd = MHD_get_connection_info(con, MHD_CONNECTION_INFO_CONNECTION_FD);
-        const union MHD_ConnectionInfo *ad = MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        const union MHD_ConnectionInfo *fd = web_mhd.get_connection_info(con, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const union MHD_ConnectionInfo *ad = web_mhd.get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
         c->fd = fd ? fd->connect_fd : -1;
         if (ad && ad->client_addr)
             memcpy(&c->addr, ad->client_addr, ad->client_addr->sa_family == AF_INET6
@@ -766,6 +768,7 @@ web_server *web_start(const web_config *c, char *err, size_t errlen)
 {
     web_server *s = calloc(1, sizeof *s);
     if (!s) { snprintf(err, errlen, "out of memory"); return NULL; }
+    if (!web_mhd_open(err, errlen)) { free(s); return NULL; }
     s->cfg = *c;
     if (s->cfg.workers < 1) s->cfg.workers = 2;
     if (!s->cfg.max_plan_bytes) s->cfg.max_plan_bytes = WEB_DEFAULT_MAX_PLAN_BYTES;
@@ -837,7 +840,7 @@ web_server *web_start(const web_config *c, char *err, size_t errlen)
      * The pool does only sockets: two threads are plenty. */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME
                    | (ipv6 ? MHD_USE_IPv6 : 0);
-    s->d = MHD_start_daemon(flags, 0, web_accept, s, web_handle, s,
+    s->d = web_mhd.start_daemon(flags, 0, web_accept, s, web_handle, s,
                             MHD_OPTION_SOCK_ADDR, sa,
                             MHD_OPTION_THREAD_POOL_SIZE, 2u,
                             MHD_OPTION_NOTIFY_CONNECTION, web_connection, s,
@@ -852,7 +855,7 @@ web_server *web_start(const web_config *c, char *err, size_t errlen)
         web_free(s);
         return NULL;
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = web_mhd.get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
     s->port = info && info->port ? info->port : c->port;
     /* The address to open: a wildcard listen is reached here as localhost. */
     const char *shown = s->wildcard ? (ipv6 ? "::1" : "127.0.0.1") : host;
@@ -879,7 +882,7 @@ void web_stop(web_server *s)
         pthread_mutex_lock(&s->mu);
         s->stopping = 1;                     /* web_accept refuses from now on */
         pthread_mutex_unlock(&s->mu);
-        MHD_socket ls = MHD_quiesce_daemon(s->d);
+        MHD_socket ls = web_mhd.quiesce_daemon(s->d);
         uint64_t until = web_now() + ((uint64_t)s->cfg.timeout_s + s->cfg.grace_s) * 1000000000u;
         pthread_mutex_lock(&s->mu);
         pthread_cond_broadcast(&s->work);
@@ -894,7 +897,7 @@ void web_stop(web_server *s)
         /* every job must be done before libmicrohttpd stops: a suspended
          * connection cannot be closed under it */
         web_join(s, s->n_workers);
-        MHD_stop_daemon(s->d);
+        web_mhd.stop_daemon(s->d);
         if (ls != MHD_INVALID_SOCKET) close(ls);
     } else {
         web_join(s, s->n_workers);
