@@ -273,6 +273,16 @@ static int sbx_instr_error(lua_State *L, sbx_state *e, int cpu)
 
 static void sbx_hook(lua_State *L, lua_Debug *ar);
 
+/* A step no longer than the budget left, so the hook runs again at the
+ * budget's very instruction, not up to a step past it.  Plain arithmetic:
+ * also called from the watchdog's signal handler (sbx_arm_hook). */
+static int sbx_step_cap(const sbx_state *e, int step)
+{
+    if (e->instr >= e->rule_instructions) return step;
+    uint64_t left = e->rule_instructions - e->instr + 1;
+    return (uint64_t)step > left ? (int)left : step;
+}
+
 /* Fit the hook's step to the time the last one took (hogo_limits.h,
  * HOGO_HOOK_SLICE_NS): the CPU clock is looked at in sbx_hook, so a step
  * of a thousand heavy C calls would see the limit seconds late. */
@@ -287,9 +297,7 @@ static void sbx_fit_step(lua_State *L, sbx_state *e, uint64_t now)
     }
     else if (took < HOGO_HOOK_SLICE_NS / 2 && step < HOGO_HOOK_STEP)
         step = step * 2 > HOGO_HOOK_STEP ? HOGO_HOOK_STEP : step * 2;
-    /* the hook runs again at the budget's very instruction, not up to a
-     * step past it (sbx_hook has checked instr <= rule_instructions) */
-    if ((uint64_t)step > e->rule_instructions - e->instr + 1) step = (int)(e->rule_instructions - e->instr + 1);
+    step = sbx_step_cap(e, step);
     if (step == e->hook_step) return;
     e->hook_step = step;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, step);
@@ -329,9 +337,7 @@ void sbx_arm_hook(sbx_state *e)
     e->cpu_start_ns = sbx_clock_ns(CLOCK_THREAD_CPUTIME_ID);
     e->hook_last_ns = sbx_clock_ns(CLOCK_MONOTONIC);
     e->deadline_ns = e->hook_last_ns + sbx_cpu_limit_ns(e);
-    e->hook_step = HOGO_HOOK_FIRST_STEP;
-    if (e->instr < e->rule_instructions && e->rule_instructions - e->instr < HOGO_HOOK_FIRST_STEP)
-        e->hook_step = (int)(e->rule_instructions - e->instr + 1);
+    e->hook_step = sbx_step_cap(e, HOGO_HOOK_FIRST_STEP);
     e->hook_armed = 1;
     lua_sethook(e->L, sbx_hook, LUA_MASKCOUNT, e->hook_step);
 }

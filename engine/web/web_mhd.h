@@ -3,9 +3,10 @@
  *
  * Why not linked: libmicrohttpd brings GnuTLS and eight more libraries
  * (p11-kit, nettle, gmp, ...) that the dynamic loader maps and relocates
- * at every start of `hogo`, ~15 ms of a `hogo check` of one plan that never
- * serves.  So the server calls libmicrohttpd through this table, filled by
- * dlopen the first time a server starts.  Only the functions web_server.c
+ * at every start of `hogo`: with Hyperscan (rx_hs.h), ~11 ms of the 46 ms
+ * of a `hogo check` of one plan, which never serves (docs/performance.md).
+ * So the server calls libmicrohttpd through this table, filled by dlopen
+ * the first time a server starts.  Only the functions web_server.c
  * calls are here; each keeps microhttpd.h's own prototype (__typeof__). */
 #ifndef HOGO_WEB_MHD_H
 #define HOGO_WEB_MHD_H

@@ -871,6 +871,14 @@ bad_addr:
 unsigned web_port(const web_server *s) { return s->port; }
 const char *web_url(const web_server *s) { return s->url; }
 
+unsigned web_screening(web_server *s)
+{
+    pthread_mutex_lock(&s->mu);
+    unsigned n = s->screening;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
 /* Stop: no new connection (the listening socket is closed), then wait for
  * the requests in flight -- headers in, not yet answered -- to be answered,
  * at most the request deadline plus the screen's budget; then close the
@@ -903,12 +911,4 @@ void web_stop(web_server *s)
         web_join(s, s->n_workers);
     }
     web_free(s);
-}
-
-unsigned web_screening(web_server *s)
-{
-    pthread_mutex_lock(&s->mu);
-    unsigned n = s->screening;
-    pthread_mutex_unlock(&s->mu);
-    return n;
 }
