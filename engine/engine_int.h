@@ -95,6 +95,14 @@ char *screen_fold(const char *s, size_t len, size_t *outlen);
 
 void screen_dict_free(screen_dict *d);
 
+/* screen.c: now, in ns, when the engine profiles (opt.profile); else 0 */
+uint64_t screen_now(const hogo_engine *e);
+
+/* rules_load.c: the built-in pack, as the build's bytecode where this liblua
+ * made it (precompiled) or compiled from its embedded source (0: what a
+ * liblua of another release gets; the tests compare the two) */
+hogo_status eng_load_builtin(hogo_engine *e, int precompiled);
+
 /* screen.c (called by the Lua helper ctx.report) */
 int  screen_report(lua_State *L);
 #endif

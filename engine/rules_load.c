@@ -287,23 +287,45 @@ static int rl_import(lua_State *L)
     return n;
 }
 
+/* Compile one file onto the stack; 0 after an error (reported).  bc, when
+ * given, is the same file as bytecode the build made (embedded_bytecode):
+ * it is loaded, in mode "b", only from there, and the source is compiled
+ * when it does not load.  Everything else is loaded in mode "t". */
+static int rl_compile(hogo_engine *e, const char *file, const char *text, size_t len, const embedded_file *bc)
+{
+    lua_State *L = e->sbx.L;
+    char chunk[512];
+    snprintf(chunk, sizeof chunk, "@%s", file);
+    /* security: bytecode can crash the VM; this is the build's own, made
+     * from these sources by the liblua this process runs (rl_bytecode) */
+    if (bc && luaL_loadbufferx(L, bc->data, bc->len, chunk, "b") == LUA_OK) {
+        e->stats.pack_precompiled++;
+        return 1;
+    }
+    if (bc) lua_pop(L, 1);
+    /* mode "t": precompiled bytecode from a file can crash the VM, so it is refused */
+    if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK) {
+        /* syntax errors carry "file:line:"; a refused binary chunk does not */
+        eng_lua_error(e, file, lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return 0;
+    }
+    return 1;
+}
+
 /* Run the library's text and keep its frozen table in *ref.  Returns 1; 0
  * after an error (reported), or -1 when it imported a library that is not
  * loaded yet (not reported: the loader tries again later). */
-static int rl_load_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *ref)
+static int rl_load_lib(hogo_engine *e, const char *file, const char *text, size_t len,
+                       const embedded_file *bc, int *ref)
 {
     lua_State *L = e->sbx.L;
     int top = lua_gettop(L);
-    char chunk[512];
-    snprintf(chunk, sizeof chunk, "@%s", file);
     sbx_push_lib_env(&e->sbx);
     lua_pushlightuserdata(L, e);
     lua_pushcclosure(L, rl_import, 1);
     lua_setfield(L, -2, "import");
-    /* mode "t": precompiled bytecode can crash the VM, so it is refused */
-    if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK) {
-        /* syntax errors carry "file:line:"; a refused binary chunk does not */
-        eng_lua_error(e, file, lua_tostring(L, -1));
+    if (!rl_compile(e, file, text, len, bc)) {
         lua_settop(L, top);
         return 0;
     }
@@ -339,12 +361,13 @@ static int rl_load_lib(hogo_engine *e, const char *file, const char *text, size_
 
 /* Load one library; *deferred is set (and nothing reported) when it
  * imports one that is still pending. */
-static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text, size_t len, int *deferred)
+static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text, size_t len,
+                              const embedded_file *bc, int *deferred)
 {
     *deferred = 0;
     char *name = rl_lib_name(file);
     if (!name) return HOGO_ENOMEM;
-    int ref, st = rl_load_lib(e, file, text, len, &ref);
+    int ref, st = rl_load_lib(e, file, text, len, bc, &ref);
     if (st <= 0) {
         free(name);
         *deferred = st < 0;
@@ -371,6 +394,7 @@ static hogo_status rl_add_lib(hogo_engine *e, const char *file, const char *text
 typedef struct {
     const char *file, *text;
     size_t len;
+    const embedded_file *bc;   /* the build's bytecode of it, or NULL */
     char *name;                /* the library's name (malloc'd) */
     char wait[64];             /* what it imported before it was loaded */
     int done;
@@ -394,7 +418,7 @@ static hogo_status rl_load_libs(hogo_engine *e, rl_libsrc *libs, size_t n)
                 if (!libs[k].done && libs[k].name) names[e->n_lib_pending++] = libs[k].name;
             e->lib_pending = names;
             int deferred;
-            hogo_status s = rl_add_lib(e, libs[i].file, libs[i].text, libs[i].len, &deferred);
+            hogo_status s = rl_add_lib(e, libs[i].file, libs[i].text, libs[i].len, libs[i].bc, &deferred);
             e->lib_pending = NULL;
             e->n_lib_pending = 0;
             if (deferred) {
@@ -417,25 +441,19 @@ static hogo_status rl_load_libs(hogo_engine *e, rl_libsrc *libs, size_t n)
     return worst;
 }
 
-hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *text, size_t len)
+static hogo_status rl_load_rule(hogo_engine *e, const char *name, const char *text, size_t len,
+                                const embedded_file *bc)
 {
-    if (!e || !name || !text) return HOGO_EINVAL;
     char *lib = rl_lib_name(name);
     if (lib) {
         free(lib);
         int deferred;   /* never: nothing is pending outside a pack's loader */
-        return rl_add_lib(e, name, text, len, &deferred);
+        return rl_add_lib(e, name, text, len, bc, &deferred);
     }
     lua_State *L = e->sbx.L;
     int top = lua_gettop(L);
     sbx_push_env(&e->sbx);
-    char chunk[512];
-    snprintf(chunk, sizeof chunk, "@%s", name);
-    /* mode "t": precompiled bytecode can crash the VM, so it is refused */
-    int st = luaL_loadbufferx(L, text, len, chunk, "t");
-    if (st != LUA_OK) {
-        /* syntax errors carry "file:line:"; a refused binary chunk does not */
-        eng_lua_error(e, name, lua_tostring(L, -1));
+    if (!rl_compile(e, name, text, len, bc)) {
         lua_settop(L, top);
         return HOGO_ERULE;
     }
@@ -471,6 +489,12 @@ hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *
     }
     lua_settop(L, top);
     return s;
+}
+
+hogo_status hogo_engine_load_rule(hogo_engine *e, const char *name, const char *text, size_t len)
+{
+    if (!e || !name || !text) return HOGO_EINVAL;
+    return rl_load_rule(e, name, text, len, NULL);
 }
 
 static int rl_cmp(const void *a, const void *b)
@@ -618,28 +642,50 @@ hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir)
     return worst;
 }
 
-hogo_status hogo_engine_load_builtin(hogo_engine *e)
+/* The build's bytecode of the pack's file i, or NULL: only when this
+ * process runs the liblua release that made it (a liblua upgraded under the
+ * binary compiles the source, as before), and only for the same file. */
+static const embedded_file *rl_bytecode(size_t i)
+{
+    static int same = -1;
+    if (same < 0) same = strcmp(lua_ident, embedded_bytecode_lua) == 0;
+    const embedded_file *bc = &embedded_bytecode[i];
+    if (!same || i >= embedded_rule_count || !bc->len || strcmp(bc->name, embedded_rules[i].name) != 0) return NULL;
+    return bc;
+}
+
+hogo_status eng_load_builtin(hogo_engine *e, int precompiled)
 {
     size_t n = 0, nlibs = 0;
     while (embedded_rules[n].name) n++;
     rl_libsrc *libs = calloc(n ? n : 1, sizeof *libs);
     char (*names)[256] = calloc(n ? n : 1, sizeof *names);
     if (!libs || !names) { free(libs); free(names); return HOGO_ENOMEM; }
+    uint64_t t0 = screen_now(e);
     for (size_t i = 0; i < n; i++) {
         snprintf(names[i], sizeof names[i], "rules/%s", embedded_rules[i].name);
         char *lib = rl_lib_name(names[i]);
         if (lib) libs[nlibs++] = (rl_libsrc){ .file = names[i], .text = embedded_rules[i].data,
-                                              .len = embedded_rules[i].len, .name = lib };
+                                              .len = embedded_rules[i].len, .name = lib,
+                                              .bc = precompiled ? rl_bytecode(i) : NULL };
     }
     hogo_status worst = rl_load_libs(e, libs, nlibs);
     for (size_t i = 0; i < n; i++) {
         if (embedded_rules[i].name[0] == '_') continue;
-        hogo_status s = hogo_engine_load_rule(e, names[i], embedded_rules[i].data, embedded_rules[i].len);
+        hogo_status s = rl_load_rule(e, names[i], embedded_rules[i].data, embedded_rules[i].len,
+                                     precompiled ? rl_bytecode(i) : NULL);
         if (s != HOGO_OK && worst == HOGO_OK) worst = s;
     }
+    e->stats.pack_files += n;
+    e->stats.pack_ns += screen_now(e) - t0;
     for (size_t i = 0; i < nlibs; i++) free(libs[i].name);
     free(libs);
     free(names);
     snprintf(e->pack_version, sizeof e->pack_version, "%s", embedded_pack_version);
     return worst;
+}
+
+hogo_status hogo_engine_load_builtin(hogo_engine *e)
+{
+    return eng_load_builtin(e, 1);
 }

@@ -560,7 +560,7 @@ static void screen_identity(screen_run *run, const cJSON *root)
 /* ---- profile (hogo_options.profile) ---- */
 
 /* Now, in ns, when the engine profiles; 0 (and no clock read) otherwise. */
-static uint64_t screen_now(const hogo_engine *e)
+uint64_t screen_now(const hogo_engine *e)
 {
     if (!e->opt.profile) return 0;
     struct timespec ts;

@@ -207,6 +207,11 @@ typedef struct {
     uint64_t convert_ns;         /* the plan handed to Lua as read-only tables */
     uint64_t rules_ns;           /* every rule's check(), ctx.report and hogo.* calls included */
     uint64_t finish_ns;          /* sorting the findings, waivers, the score, freeing the parse */
+    uint64_t pack_ns;            /* loading the built-in rule pack (hogo_engine_load_builtin) */
+    /* counted whether or not the engine profiles: the built-in pack's files,
+     * and how many of them were loaded as the bytecode the build made (the
+     * others were compiled from their source: a liblua of another release) */
+    uint64_t pack_files, pack_precompiled;
 } hogo_engine_stats;
 
 typedef struct {

@@ -5,6 +5,7 @@
 #include "check.h"
 #include "hogo.h"
 #include "jsonpos.h"
+#include "engine_int.h"   /* eng_load_builtin: the pack from its source */
 
 #include <stdlib.h>
 #include <string.h>
@@ -355,6 +356,36 @@ static void test_pack_libraries_frozen(void)
     hogo_engine_free(e);
 }
 
+/* The built-in pack loads as the build's bytecode, every file of it; from
+ * its embedded source (what a liblua of another release gets) it loads the
+ * same rules, counted as not precompiled, and finds the same on a plan. */
+static void test_pack_bytecode(void)
+{
+    hogo_engine *e[2];
+    hogo_engine_stats st[2];
+    hogo_result *r[2];
+    for (int k = 0; k < 2; k++) {
+        e[k] = engine();
+        CHECK(eng_load_builtin(e[k], k == 0) == HOGO_OK);
+        CHECK(hogo_engine_stats_get(e[k], &st[k]) == HOGO_OK);
+        CHECK(hogo_screen(e[k], "p.json", plan_text, strlen(plan_text), &r[k]) == HOGO_OK);
+    }
+    CHECK(st[0].pack_files > 90);
+    CHECK_INT(st[0].pack_precompiled, st[0].pack_files);
+    CHECK_INT(st[1].pack_files, st[0].pack_files);
+    CHECK_INT(st[1].pack_precompiled, 0);
+    CHECK_INT(hogo_engine_rule_count(e[1]), hogo_engine_rule_count(e[0]));
+    CHECK(r[0]->n_findings > 0);
+    CHECK_INT(r[1]->n_findings, r[0]->n_findings);
+    CHECK_INT(r[0]->n_rule_errors + r[1]->n_rule_errors, 0);
+    for (size_t i = 0; i < r[0]->n_findings && i < r[1]->n_findings; i++)
+        CHECK(!strcmp(r[0]->findings[i].rule, r[1]->findings[i].rule) && !strcmp(r[0]->findings[i].path, r[1]->findings[i].path));
+    for (int k = 0; k < 2; k++) {
+        hogo_result_free(r[k]);
+        hogo_engine_free(e[k]);
+    }
+}
+
 static void test_waivers_and_score(void)
 {
     hogo_engine *e = engine();
@@ -502,6 +533,7 @@ int main(void)
     test_needs();
     test_libraries_isolated();
     test_pack_libraries_frozen();
+    test_pack_bytecode();
     test_waivers_and_score();
     test_incomplete_and_precedent();
     test_input_errors();

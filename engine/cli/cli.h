@@ -53,6 +53,7 @@ typedef struct {
     hogo_rule_stats *rules; char **ids; size_t n;
     uint64_t read_ns, report_ns, start_ns;
     int workers;
+    uint64_t engines;          /* engines whose figures were added */
 } cli_profile;
 
 uint64_t cli_now_ns(void);

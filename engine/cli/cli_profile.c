@@ -63,6 +63,10 @@ void cli_profile_add(cli_profile *p, const hogo_engine *e, uint64_t read_ns, int
         p->eng.convert_ns += s.convert_ns;
         p->eng.rules_ns += s.rules_ns;
         p->eng.finish_ns += s.finish_ns;
+        p->eng.pack_ns += s.pack_ns;
+        p->eng.pack_files += s.pack_files;
+        p->eng.pack_precompiled += s.pack_precompiled;
+        p->engines++;
         size_t n = hogo_engine_rule_count(e);
         for (size_t i = 0; i < n; i++) {
             hogo_rule_stats r;
@@ -111,6 +115,13 @@ void cli_profile_print(const cli_profile *p, FILE *f)
     prof_row(f, "rules", s->rules_ns, plans, all);
     prof_row(f, "sort, waivers, score, free", s->finish_ns, plans, all);
     prof_row(f, "write the reports", p->report_ns, plans, all);
+    /* before the plans, once an engine: not in the shares above */
+    if (s->pack_files && p->engines)
+        fprintf(f, "  the rule pack: %llu files loaded in %.1f ms an engine (%llu engine%s), %llu of them "
+                   "from the build's bytecode\n",
+                (unsigned long long)(s->pack_files / p->engines), (double)s->pack_ns / 1e6 / (double)p->engines,
+                (unsigned long long)p->engines, p->engines > 1 ? "s" : "",
+                (unsigned long long)(s->pack_precompiled / p->engines));
     if (!p->n) return;
     prof_order *order = malloc(p->n * sizeof *order);
     if (!order) return;
