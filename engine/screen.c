@@ -639,15 +639,20 @@ char *screen_fold(const char *s, size_t len, size_t *outlen)
 }
 
 /* The pack's needs words, every rule's words and prose in one automaton
- * (Aho-Corasick, a dense table over the byte classes the words use), built
- * once per engine and rebuilt when a rule is added: each string of the
- * plan is then read once, folding as it goes, and every word it holds is
- * marked -- a plan's needs cost one pass over its strings, not a search of
- * the whole text per word (the folded texts, their grams and those
- * searches were a fourteenth of the batch).  Equal words share one id, so
- * a word many rules ask for (ＡＩ, カメラ, 図書館) is one mark.
- * delta[s + cls[b]], s a state's first entry (state * nclass): the next
- * state's first entry << 1, | 1 when some word ends there. */
+ * (Aho-Corasick over the byte classes the words use), built once per
+ * engine and rebuilt when a rule is added: each string of the plan is then
+ * read once, folding as it goes, and every word it holds is marked -- a
+ * plan's needs cost one pass over its strings, not a search of the whole
+ * text per word (the folded texts, their grams and those searches were a
+ * fourteenth of the batch).  Equal words share one id, so a word many rules
+ * ask for (ＡＩ, カメラ, 図書館) is one mark.
+ *
+ * The trie and its failure links are built at once, small; the dense table
+ * the scan steps through (delta[state * nclass + cls[b]]: the next state
+ * << 1, | 1 when some word ends there) is filled a row at a time, the
+ * first time the scan reaches a state.  Filled whole, its megabyte (a few
+ * thousand states by a hundred classes) was a third of the page faults of
+ * a start that screens one plan; a plan reaches a few hundred states. */
 #define SCREEN_DICT_MAX_ENTRIES ((size_t)1 << 22)   /* 16 MiB of table: past it, words are not looked for */
 #define SCREEN_PROSE_NAMES 32
 typedef struct screen_dict {
@@ -656,7 +661,13 @@ typedef struct screen_dict {
     unsigned nclass, nwords;
     size_t nstates;
     unsigned char cls[256];    /* byte -> class; 0: in no word */
-    uint32_t *delta;
+    /* the trie: state s's children are first_child[s], then next_sib of
+     * each; edge[t] is the class of the edge into t; fail[t] its failure
+     * state; ends[t] 1 when some word ends at t (or at a failure state of it) */
+    uint32_t *first_child, *next_sib, *fail;
+    unsigned char *edge, *ends;
+    uint32_t *delta;           /* nstates rows of nclass, zero pages until filled */
+    unsigned char *filled;     /* filled[s]: row s of delta is */
     uint32_t *out_first;       /* the words ending in state s: out_ids[out_first[s] .. out_first[s+1]) */
     uint32_t *out_ids;
     size_t *rule_first;        /* rule i's words: ids[rule_first[2i] .. [2i+1]), its prose: .. [2i+2]) */
@@ -670,7 +681,8 @@ typedef struct screen_dict {
 void screen_dict_free(screen_dict *d)
 {
     if (!d) return;
-    free(d->delta); free(d->out_first); free(d->out_ids);
+    free(d->first_child); free(d->next_sib); free(d->fail); free(d->edge); free(d->ends);
+    free(d->delta); free(d->filled); free(d->out_first); free(d->out_ids);
     free(d->rule_first); free(d->ids); free(d->found);
     free(d);
 }
@@ -720,39 +732,59 @@ static int screen_dict_classes(screen_dict *d, const hogo_engine *e, size_t *nid
     return (*bytes + 1) <= SCREEN_DICT_MAX_ENTRIES / d->nclass;
 }
 
-/* word w into the trie (delta: 0 is "no child", as no edge leads to the
- * root); its id, the id of an equal word inserted before, or UINT32_MAX
- * out of memory.  term[s]: 1 + the id of the word ending at s, or 0. */
+/* s's child by class c in the trie; 0 when it has none (no edge leads to
+ * the root). */
+static uint32_t screen_dict_child(const screen_dict *d, uint32_t s, unsigned c)
+{
+    uint32_t t = d->first_child[s];
+    while (t && d->edge[t] != c) t = d->next_sib[t];
+    return t;
+}
+
+/* word w into the trie; its id, the id of an equal word inserted before.
+ * term[s]: 1 + the id of the word ending at s, or 0.  The arrays hold
+ * (bytes + 1) states: no insert runs out. */
 static uint32_t screen_dict_insert(screen_dict *d, uint32_t *term, const char *w)
 {
-    size_t s = 0;
+    uint32_t s = 0;
     for (const unsigned char *p = (const unsigned char *)w; *p; p++) {
-        uint32_t *slot = &d->delta[s * d->nclass + d->cls[*p]];
-        if (!*slot) *slot = (uint32_t)d->nstates++;      /* rows are zero: (bytes + 1) rows allocated */
-        s = *slot;
+        unsigned c = d->cls[*p];
+        uint32_t t = screen_dict_child(d, s, c);
+        if (!t) {
+            t = (uint32_t)d->nstates++;
+            d->edge[t] = (unsigned char)c;
+            d->next_sib[t] = d->first_child[s];
+            d->first_child[s] = t;
+        }
+        s = t;
     }
     if (!term[s]) term[s] = ++d->nwords;
     return term[s] - 1;
 }
 
-/* Failure links, breadth first, turning the trie into the full table, and
- * each state's words (its own, then those of its failure state). */
+/* Failure links, breadth first, and each state's words (its own, then
+ * those of its failure state). */
 static int screen_dict_links(screen_dict *d, const uint32_t *term)
 {
-    size_t ns = d->nstates, nc = d->nclass;
-    uint32_t *queue = malloc(ns * sizeof *queue), *fail = calloc(ns, sizeof *fail);
-    uint32_t *cnt = calloc(ns + 1, sizeof *cnt);
-    int ok = queue && fail && cnt;
+    size_t ns = d->nstates;
+    uint32_t *queue = malloc(ns * sizeof *queue), *cnt = calloc(ns + 1, sizeof *cnt);
+    int ok = queue && cnt;
     size_t head = 0, tail = 0;
     if (ok) queue[tail++] = 0;
     while (ok && head < tail) {
         uint32_t u = queue[head++];
-        cnt[u] = (term[u] != 0) + (u ? cnt[fail[u]] : 0);
-        for (size_t c = 0; c < nc; c++) {
-            uint32_t *slot = &d->delta[u * nc + c];
-            uint32_t via = u ? d->delta[fail[u] * nc + c] : 0;
-            if (*slot && c) { fail[*slot] = via; queue[tail++] = *slot; }
-            else *slot = via;
+        cnt[u] = (term[u] != 0) + (u ? cnt[d->fail[u]] : 0);
+        d->ends[u] = cnt[u] != 0;
+        for (uint32_t t = d->first_child[u]; t; t = d->next_sib[t]) {
+            uint32_t f = 0;
+            if (u) {
+                /* the longest proper suffix of t's word that is in the trie */
+                for (uint32_t v = d->fail[u];; v = d->fail[v]) {
+                    if ((f = screen_dict_child(d, v, d->edge[t])) != 0 || !v) break;
+                }
+            }
+            d->fail[t] = f;
+            queue[tail++] = t;
         }
     }
     d->out_first = ok ? malloc((ns + 1) * sizeof *d->out_first) : NULL;
@@ -765,12 +797,24 @@ static int screen_dict_links(screen_dict *d, const uint32_t *term)
     for (size_t q = 0; ok && q < tail; q++) {                 /* a failure state is filled before */
         uint32_t s = queue[q], o = d->out_first[s];
         if (term[s]) d->out_ids[o++] = term[s] - 1;
-        if (s) memcpy(d->out_ids + o, d->out_ids + d->out_first[fail[s]], cnt[fail[s]] * sizeof *d->out_ids);
+        if (s) memcpy(d->out_ids + o, d->out_ids + d->out_first[d->fail[s]], cnt[d->fail[s]] * sizeof *d->out_ids);
     }
-    for (size_t k = 0; ok && k < ns * nc; k++)
-        d->delta[k] = (uint32_t)(d->delta[k] * nc) << 1 | (cnt[d->delta[k]] != 0);
-    free(queue); free(fail); free(cnt);
+    free(queue); free(cnt);
     return ok;
+}
+
+/* Row s of the table, filled the first time it is asked for: its failure
+ * state's row (filled first: that state is nearer the root, so this
+ * recurses no deeper than the longest word) with s's own children over it.
+ * The root's row is its children, and the root wherever it has none. */
+static const uint32_t *screen_dict_row(screen_dict *d, uint32_t s)
+{
+    uint32_t *row = d->delta + (size_t)s * d->nclass;
+    if (d->filled[s]) return row;
+    if (s) memcpy(row, screen_dict_row(d, d->fail[s]), d->nclass * sizeof *row);
+    for (uint32_t t = d->first_child[s]; t; t = d->next_sib[t]) row[d->edge[t]] = t << 1 | d->ends[t];
+    d->filled[s] = 1;
+    return row;
 }
 
 /* The automaton of e's rules' words (usable = 0 when it cannot be built:
@@ -784,11 +828,16 @@ static screen_dict *screen_dict_build(const hogo_engine *e)
     screen_prose_names(d);
     size_t nids, bytes;
     if (!screen_dict_classes(d, e, &nids, &bytes)) return d;
-    uint32_t *term = calloc(bytes + 1, sizeof *term);
-    d->delta = calloc((bytes + 1) * d->nclass, sizeof *d->delta);
+    size_t cap = bytes + 1;                                   /* states: at most one a byte, and the root */
+    uint32_t *term = calloc(cap, sizeof *term);
+    d->first_child = calloc(cap, sizeof *d->first_child);
+    d->next_sib = calloc(cap, sizeof *d->next_sib);
+    d->fail = calloc(cap, sizeof *d->fail);
+    d->edge = calloc(cap, 1);
+    d->ends = calloc(cap, 1);
     d->rule_first = malloc((2 * e->nrules + 1) * sizeof *d->rule_first);
     d->ids = malloc((nids ? nids : 1) * sizeof *d->ids);
-    int ok = term && d->delta && d->rule_first && d->ids;
+    int ok = term && d->first_child && d->next_sib && d->fail && d->edge && d->ends && d->rule_first && d->ids;
     size_t at = 0;
     d->nstates = 1;
     for (size_t i = 0; ok && i < e->nrules; i++) {
@@ -802,18 +851,20 @@ static screen_dict *screen_dict_build(const hogo_engine *e)
     }
     if (ok) d->rule_first[2 * e->nrules] = at;
     ok = ok && screen_dict_links(d, term);
+    /* calloc: a large table comes as zero pages, touched only as rows fill */
+    d->delta = ok ? calloc(d->nstates * d->nclass, sizeof *d->delta) : NULL;
+    d->filled = ok ? calloc(d->nstates, 1) : NULL;
     d->found_words = ((size_t)d->nwords + 63) / 64;
-    d->found = ok ? calloc(2 * d->found_words + 1, sizeof *d->found) : NULL;
-    d->usable = ok && d->found;
+    d->found = d->delta && d->filled ? calloc(2 * d->found_words + 1, sizeof *d->found) : NULL;
+    d->usable = d->found != NULL;
     free(term);
     return d;
 }
 
-/* The words ending where state entry st is: marked in found (any string)
- * and, for a prose field's string, in prose. */
-static void screen_dict_hit(const screen_dict *d, uint32_t st, uint64_t *prose)
+/* The words ending at state s: marked in found (any string) and, for a
+ * prose field's string, in prose. */
+static void screen_dict_hit(const screen_dict *d, uint32_t s, uint64_t *prose)
 {
-    uint32_t s = st / d->nclass;
     for (uint32_t k = d->out_first[s]; k < d->out_first[s + 1]; k++) {
         uint32_t id = d->out_ids[k];
         d->found[id >> 6] |= (uint64_t)1 << (id & 63);
@@ -825,7 +876,7 @@ static void screen_dict_hit(const screen_dict *d, uint32_t st, uint64_t *prose)
  * on a NUL-terminated string: jp_fold3 and screen_fold_caseless stop at a
  * NUL as a length would stop them), through the automaton from its start
  * state: no word spans two strings. */
-static void screen_dict_scan(const screen_dict *d, const char *s, uint64_t *prose)
+static void screen_dict_scan(screen_dict *d, const char *s, uint64_t *prose)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint32_t st = 0;
@@ -840,7 +891,8 @@ static void screen_dict_scan(const screen_dict *d, const char *s, uint64_t *pros
             else c = (char)b;
         }
         if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        uint32_t e = d->delta[st + d->cls[(unsigned char)c]];
+        const uint32_t *row = d->filled[st] ? d->delta + (size_t)st * d->nclass : screen_dict_row(d, st);
+        uint32_t e = row[d->cls[(unsigned char)c]];
         st = e >> 1;
         if (e & 1) screen_dict_hit(d, st, prose);
         u += k;
@@ -849,7 +901,7 @@ static void screen_dict_scan(const screen_dict *d, const char *s, uint64_t *pros
 
 /* The nodes from n on (siblings, with their subtrees); `key`: the key of
  * the array they are the elements of (NULL in an object). */
-static void screen_dict_tree(const screen_dict *d, const cJSON *n, const char *key, int depth)
+static void screen_dict_tree(screen_dict *d, const cJSON *n, const char *key, int depth)
 {
     if (depth > 256) return;
     uint64_t *prose = d->found + d->found_words;
@@ -892,7 +944,7 @@ static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
         screen_dict_free(e->needs_dict);
         e->needs_dict = screen_dict_build(e);
     }
-    const screen_dict *d = e->needs_dict;
+    screen_dict *d = e->needs_dict;
     if (!d || !d->usable) return 1;                 /* out of memory, or too many words: run the rule */
     if (!w->done) {
         memset(d->found, 0, 2 * d->found_words * sizeof *d->found);
