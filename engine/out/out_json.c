@@ -23,7 +23,7 @@
 #define JSON_MEMO_SLOTS (1u << JSON_MEMO_BITS)
 #define JSON_MEMO_MIN 8                  /* shorter: escaping costs less than looking up */
 #define JSON_MEMO_MAX 1024
-#define JSON_MEMO_BYTES ((size_t)2 << 20)
+#define JSON_MEMO_BYTES ((size_t)512 << 10)
 
 typedef struct {
     char *in;                            /* the text (n bytes), then what outw_json wrote (out bytes) */
