@@ -505,7 +505,7 @@
   function scheduleCheck() {
     clearTimeout(state.timer);
     $("busy").textContent = t("checking");      /* from the keystroke: a screen is on its way */
-    state.timer = setTimeout(runCheck, 350);
+    state.timer = setTimeout(() => { state.timer = null; runCheck(); }, 350);
   }
 
   async function checkText(text, name) {
@@ -622,7 +622,9 @@
       $("busy").textContent = t("server_error") + ": " + e.message;
       return;
     }
-    $("busy").textContent = "";
+    /* a change made while this screen was on its way has its own screen
+     * coming: this one is shown, but the page still says 審査中… */
+    if (!state.timer) $("busy").textContent = "";
     showReport();
   }
 
