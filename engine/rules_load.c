@@ -647,11 +647,11 @@ hogo_status hogo_engine_load_dir(hogo_engine *e, const char *dir)
  * binary compiles the source, as before), and only for the same file. */
 static const embedded_file *rl_bytecode(size_t i)
 {
-    static int same = -1;
-    if (same < 0) same = strcmp(lua_ident, embedded_bytecode_lua) == 0;
+    /* compared every time, not remembered in a static: workers load their
+     * engines at once, and a hundred short strcmp cost nothing */
+    if (i >= embedded_rule_count || strcmp(lua_ident, embedded_bytecode_lua) != 0) return NULL;
     const embedded_file *bc = &embedded_bytecode[i];
-    if (!same || i >= embedded_rule_count || !bc->len || strcmp(bc->name, embedded_rules[i].name) != 0) return NULL;
-    return bc;
+    return bc->len && strcmp(bc->name, embedded_rules[i].name) == 0 ? bc : NULL;
 }
 
 hogo_status eng_load_builtin(hogo_engine *e, int precompiled)
