@@ -103,6 +103,15 @@ typedef struct cli_walk cli_walk;
 cli_walk *cli_walk_new(const cli_opts *o, const char *const *paths, int n, int notices);
 /* The next plan's path (valid until the next call), NULL at the end. */
 const char *cli_walk_next(cli_walk *w);
+/* A walk's answers to "is this JSON file a plan?", one bit per file asked,
+ * in walk order: a second walk of the same paths given them (replay) reads
+ * no file to decide again.  cli_walk_tape moves them out of a finished walk
+ * (NULL when out of memory); cli_walk_replay hands them to a new one, which
+ * owns them from then on. */
+typedef struct cli_walk_tape cli_walk_tape;
+cli_walk_tape *cli_walk_tape_take(cli_walk *w);
+void cli_walk_replay(cli_walk *w, cli_walk_tape *t);
+void cli_walk_tape_free(cli_walk_tape *t);
 void cli_walk_free(cli_walk *w);
 void cli_list_free(cli_list *l);
 /* Read a whole regular file ("-": stdin); refuses files over max (sets *too_big)

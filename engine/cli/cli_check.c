@@ -281,6 +281,7 @@ typedef struct {
     size_t taken;                    /* paths handed out */
     size_t at;                       /* where the next kept path starts in text */
     cli_walk *again;                 /* the second walk (n > HOGO_WALK_NAMES) */
+    cli_walk_tape *tape;             /* the first walk's answers, for the second */
     const cli_opts *o;
 } check_plans;
 
@@ -312,6 +313,7 @@ static int check_plans_find(check_plans *s, const cli_opts *o)
         if (s->kept == s->n && s->n < HOGO_WALK_NAMES && check_keep(s, p)) s->kept++;
         s->n++;
     }
+    if (s->kept < s->n) s->tape = cli_walk_tape_take(w);
     cli_walk_free(w);
     if (s->kept < s->n) {                /* the second walk gives them: the first paths are not used */
         free(s->text);
@@ -331,7 +333,11 @@ static const char *check_plans_next(check_plans *s)
         s->taken++;
         return p;
     }
-    if (!s->again && !s->taken && !(s->again = cli_walk_new(s->o, s->o->paths, s->o->n_paths, 0))) return NULL;
+    if (!s->again && !s->taken) {
+        if (!(s->again = cli_walk_new(s->o, s->o->paths, s->o->n_paths, 0))) return NULL;
+        cli_walk_replay(s->again, s->tape);   /* the files are not read again to find the plans */
+        s->tape = NULL;
+    }
     const char *p = s->again ? cli_walk_next(s->again) : NULL;
     if (p) s->taken++;
     return p;
@@ -340,6 +346,7 @@ static const char *check_plans_next(check_plans *s)
 static void check_plans_free(check_plans *s)
 {
     cli_walk_free(s->again);
+    cli_walk_tape_free(s->tape);
     free(s->text);
     memset(s, 0, sizeof *s);
 }
