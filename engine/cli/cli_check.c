@@ -351,55 +351,18 @@ static void check_plans_free(check_plans *s)
     memset(s, 0, sizeof *s);
 }
 
-/* ---- the batch ---- */
-
-
-typedef struct {
-    const cli_opts *o;
-    cli_profile *prof;           /* NULL without --profile */
-    check_plans *plans;          /* taken under mu */
-    int done;                    /* plans has no more */
-    size_t window;
-    hogo_result **slot;
-    size_t next, written;
-    pthread_mutex_t mu;
-    pthread_cond_t ready, space;
-} check_pool;
-
-static void *check_worker(void *arg)
-{
-    check_pool *p = arg;
-    int failed;
-    hogo_engine *e = cli_engine(p->o, 1, &failed);
-    size_t max = p->o->opt.plan_max_bytes ? p->o->opt.plan_max_bytes : HOGO_MAX_PLAN_BYTES;
-    uint64_t read_ns = 0;
-    for (;;) {
-        pthread_mutex_lock(&p->mu);
-        while (!p->done && p->next - p->written >= p->window)
-            pthread_cond_wait(&p->space, &p->mu);
-        const char *next = p->done ? NULL : check_plans_next(p->plans);
-        if (!next) {
-            p->done = 1;
-            pthread_cond_broadcast(&p->ready);
-            pthread_cond_broadcast(&p->space);
-            pthread_mutex_unlock(&p->mu);
-            break;
-        }
-        char *path = strdup(next);   /* the next call reuses next's bytes */
-        size_t i = p->next++;
-        pthread_mutex_unlock(&p->mu);
-        hogo_result *r = path ? check_file(e, path, max, p->prof ? &read_ns : NULL, p->o->lang) : NULL;
-        if (!r) r = check_error_result(path ? path : "", "out of memory");
-        free(path);
-        pthread_mutex_lock(&p->mu);
-        p->slot[i % p->window] = r;
-        pthread_cond_broadcast(&p->ready);
-        pthread_mutex_unlock(&p->mu);
-    }
-    if (p->prof) cli_profile_add(p->prof, e, read_ns, 1);
-    hogo_engine_free(e);
-    return NULL;
-}
+/* ---- the batch ----
+ * -j N: N threads screen, the calling thread one of them with the engine it
+ * already built (the writers' engine: they read only its rules' names), so
+ * a batch builds N engines, not N + 1.  Reports are written in the plans'
+ * order by whichever thread finds the next one done: a thread that stores
+ * plan i's result and finds nobody writing writes every result that is
+ * ready from `written` on, then goes back to screening.  No thread only
+ * writes: a writer thread beside N workers on N cores was woken once a
+ * plan, a futex call each way (10,000 plans -j2: 0.74 s of system time
+ * that way, 1.00 s before, and one engine fewer, 1.1 MiB of peak RSS).
+ * At most `window` plans are taken and not yet written (each thread's
+ * results wait in slot[] until their turn). */
 
 typedef struct {
     check_out *outs; int n_outs;
@@ -424,6 +387,78 @@ static void check_emit(check_sink *s, hogo_result *r, size_t index)
     if (s->prof) s->prof->report_ns += cli_now_ns() - t0;
 }
 
+typedef struct {
+    const cli_opts *o;
+    check_sink *sink;            /* written to by one thread at a time (writing) */
+    check_plans *plans;          /* taken under mu */
+    int done;                    /* plans has no more */
+    int writing;                 /* a thread is writing reports */
+    size_t window;
+    hogo_result **slot;          /* plan i's result at i % window until written */
+    size_t next, written;
+    pthread_mutex_t mu;
+    pthread_cond_t space;        /* next - written fell below window */
+} check_pool;
+
+/* Called with mu held, after a result was stored: unless another thread is
+ * writing, write every result ready in order (mu released while writing). */
+static void check_write_ready(check_pool *p)
+{
+    if (p->writing) return;
+    p->writing = 1;
+    for (;;) {
+        hogo_result *r = p->slot[p->written % p->window];
+        if (!r) break;
+        p->slot[p->written % p->window] = NULL;
+        size_t i = p->written++;
+        pthread_cond_broadcast(&p->space);
+        pthread_mutex_unlock(&p->mu);
+        check_emit(p->sink, r, i);
+        pthread_mutex_lock(&p->mu);
+    }
+    p->writing = 0;
+}
+
+/* Screen plans with engine e until there are no more. */
+static void check_screen_loop(check_pool *p, hogo_engine *e)
+{
+    size_t max = p->o->opt.plan_max_bytes ? p->o->opt.plan_max_bytes : HOGO_MAX_PLAN_BYTES;
+    uint64_t read_ns = 0;
+    cli_profile *prof = p->sink->prof;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->done && p->next - p->written >= p->window)
+            pthread_cond_wait(&p->space, &p->mu);
+        const char *next = p->done ? NULL : check_plans_next(p->plans);
+        if (!next) {
+            p->done = 1;
+            pthread_cond_broadcast(&p->space);
+            break;
+        }
+        char *path = strdup(next);   /* the next call reuses next's bytes */
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->mu);
+        hogo_result *r = path ? check_file(e, path, max, prof ? &read_ns : NULL, p->o->lang) : NULL;
+        if (!r) r = check_error_result(path ? path : "", "out of memory");
+        free(path);
+        pthread_mutex_lock(&p->mu);
+        p->slot[i % p->window] = r;
+        check_write_ready(p);
+    }
+    pthread_mutex_unlock(&p->mu);
+    if (prof) cli_profile_add(prof, e, read_ns, 1);
+}
+
+static void *check_worker(void *arg)
+{
+    check_pool *p = arg;
+    int failed;
+    hogo_engine *e = cli_engine(p->o, 1, &failed);
+    check_screen_loop(p, e);
+    hogo_engine_free(e);
+    return NULL;
+}
+
 /* Screen every plan here, one after another. */
 static void check_serial(const cli_opts *o, hogo_engine *e, check_plans *plans, check_sink *sink)
 {
@@ -443,35 +478,22 @@ static void check_run(const cli_opts *o, hogo_engine *e, check_plans *plans, int
     check_pool p;
     memset(&p, 0, sizeof p);
     p.o = o;
-    p.prof = sink->prof;
+    p.sink = sink;
     p.plans = plans;
     p.window = (size_t)jobs * 8;
     p.slot = calloc(p.window, sizeof *p.slot);
+    if (!p.slot) { check_serial(o, e, plans, sink); return; }
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.ready, NULL);
     pthread_cond_init(&p.space, NULL);
     pthread_t tid[256];
     int started = 0;
-    for (int t = 0; t < jobs && t < 256 && p.slot; t++)
-        if (pthread_create(&tid[t], NULL, check_worker, &p) == 0) started++;
-    if (!started) {
-        check_serial(o, e, plans, sink);   /* no threads to be had: screen here */
-    } else {
-        for (size_t i = 0;; i++) {
-            pthread_mutex_lock(&p.mu);
-            while (!p.slot[i % p.window] && !(p.done && i >= p.next)) pthread_cond_wait(&p.ready, &p.mu);
-            hogo_result *r = p.slot[i % p.window];
-            if (!r) { pthread_mutex_unlock(&p.mu); break; }   /* every plan taken is written */
-            p.slot[i % p.window] = NULL;
-            p.written++;
-            pthread_cond_broadcast(&p.space);
-            pthread_mutex_unlock(&p.mu);
-            check_emit(sink, r, i);
-        }
-    }
+    for (int t = 1; t < jobs && t < 256; t++)       /* this thread is the first of them */
+        if (pthread_create(&tid[started], NULL, check_worker, &p) == 0) started++;
+    check_screen_loop(&p, e);
     for (int t = 0; t < started; t++) pthread_join(tid[t], NULL);
+    /* (every result is written: the last one stored found nobody writing,
+     * or was written by the thread that was) */
     pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.ready);
     pthread_cond_destroy(&p.space);
     free(p.slot);
 }
