@@ -52,6 +52,7 @@ typedef struct {
     hogo_engine_stats eng;
     hogo_rule_stats *rules; char **ids; size_t n;
     uint64_t read_ns, report_ns, start_ns;
+    uint64_t walk_ns, walk_files;  /* the first walk, before anything is screened (cli_check.c) */
     int workers;
     uint64_t engines;          /* engines whose figures were added */
 } cli_profile;

@@ -631,7 +631,10 @@ static int check_main(int argc, char **argv, int validate_only)
     if (o.baseline && !check_load_baseline(o.baseline, &base)) return CLI_EXIT_INPUT;
 
     check_plans files;
-    if (!check_plans_find(&files, &o)) {
+    uint64_t walk_t0 = cli_now_ns();
+    int found = check_plans_find(&files, &o);
+    uint64_t walk_ns = cli_now_ns() - walk_t0;
+    if (!found) {
         fprintf(stderr, "hogo: out of memory\n");
         check_plans_free(&files);
         check_free_baseline(&base);
@@ -695,7 +698,11 @@ static int check_main(int argc, char **argv, int validate_only)
         return CLI_EXIT_INPUT;
     }
     cli_profile prof;
-    if (o.opt.profile) cli_profile_init(&prof);
+    if (o.opt.profile) {
+        cli_profile_init(&prof);
+        prof.walk_ns = walk_ns;
+        prof.walk_files = files.n;
+    }
     check_sink sink = { outs, o.n_outputs, { 0 }, o.baseline ? &base : NULL, o.fail_on,
                         o.opt.profile ? &prof : NULL };
     int jobs = o.jobs < (int)files.n ? o.jobs : (int)files.n;
