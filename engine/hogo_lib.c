@@ -156,6 +156,13 @@ static int hl_tf_obj(lua_State *L, int idx)
     return lua_type(L, idx) == LUA_TTABLE && !sbx_is_null(L, idx);
 }
 
+/* The walk's stack, above the list `out`: the normalising buffer, the
+ * seal kit (sbx_push_seal_kit) and the four names of an entry's fields,
+ * pushed once for the whole walk (hl_text_fields). */
+#define HL_TF_BOX(out)   ((out) + 1)
+#define HL_TF_KIT(out)   ((out) + 2)
+#define HL_TF_NAME(out)  ((out) + 2 + SBX_SEAL_KIT)   /* node, key, text, field */
+
 /* add(node, key, field) of _common.lua; the key is at keyidx. */
 static void hl_tf_add(lua_State *L, int out, lua_Integer *n, int node, int keyidx, const char *field)
 {
@@ -163,29 +170,34 @@ static void hl_tf_add(lua_State *L, int out, lua_Integer *n, int node, int keyid
     lua_pushvalue(L, keyidx);
     lua_gettable(L, node);
     if (lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
-        int v = lua_gettop(L);
+        int v = lua_gettop(L), names = HL_TF_NAME(out);
         lua_createtable(L, 0, 4);
+        int entry = v + 1;
+        lua_pushvalue(L, names);
         lua_pushvalue(L, node);
-        lua_setfield(L, -2, "node");
+        lua_rawset(L, entry);
+        lua_pushvalue(L, names + 1);
         lua_pushvalue(L, keyidx);
-        lua_setfield(L, -2, "key");
+        lua_rawset(L, entry);
         /* the text normalised as hogo.normalize does, in the walk's own
          * buffer (freed by the collector if the push raises) */
-        strbuf *box = lua_touserdata(L, out + 1);
+        strbuf *box = lua_touserdata(L, HL_TF_BOX(out));
         size_t sl;
         const char *sv = lua_tolstring(L, v, &sl);
         box->data = hogo_normalize(sv, sl);
         if (!box->data) luaL_error(L, "out of memory");
+        lua_pushvalue(L, names + 2);
         /* normalising only ever shortens (a fold takes 3 bytes to 1): the
          * same length and no NUL means the same bytes, so the plan's own
          * string is the text, without making a copy of it */
         if (strlen(box->data) == sl) lua_pushvalue(L, v);
         else lua_pushstring(L, box->data);
         sb_free(box);
-        lua_setfield(L, -2, "text");
+        lua_rawset(L, entry);
+        lua_pushvalue(L, names + 3);
         lua_pushstring(L, field);
-        lua_setfield(L, -2, "field");
-        sbx_seal(L, -1);                 /* read-only already: common.text_fields freezes the list only */
+        lua_rawset(L, entry);
+        sbx_seal_kit(L, entry, HL_TF_KIT(out));   /* read-only already: common.text_fields freezes the list only */
         lua_rawseti(L, out, ++*n);
     }
     lua_pop(L, 1);
@@ -264,9 +276,12 @@ static int hl_text_fields(lua_State *L)
 {
     if (!hl_tf_obj(L, 1)) { lua_pushnil(L); return 1; }
     lua_settop(L, 1);
-    luaL_checkstack(L, 32, "text_fields");
+    luaL_checkstack(L, 32 + SBX_SEAL_KIT, "text_fields");
     lua_newtable(L);
     sbx_box(L);                          /* at 3: hl_tf_add's buffer */
+    sbx_push_seal_kit(L);                /* at 4 */
+    static const char *const names[4] = { "node", "key", "text", "field" };
+    for (int i = 0; i < 4; i++) lua_pushstring(L, names[i]);
     lua_Integer n = 0;
     hl_tf_walk(L, 2, &n, 1, voc_get(), 0, 0);
     lua_settop(L, 2);

@@ -308,9 +308,9 @@ void sbx_freeze(lua_State *L, int idx, int in_place)
  * each proxy has its own real table).  A metatable is then filled by
  * pushing two stack slots per field (looking each name up in SBX_KEYS and
  * moving it under its value was most of sbx_push_ro_meta's own cost). */
-enum { SBX_KIT_SIZE = 10 };
+enum { SBX_KIT_SIZE = SBX_SEAL_KIT };   /* (sandbox.h: sbx_seal_kit reads the same kit) */
 
-static void sbx_push_kit(lua_State *L, int keys)
+static void sbx_push_kit_label(lua_State *L, int keys, int label)
 {
     luaL_checkstack(L, SBX_KIT_SIZE, "plan");
     lua_rawgeti(L, keys, SBX_K_INDEX);
@@ -322,7 +322,37 @@ static void sbx_push_kit(lua_State *L, int keys)
     lua_rawgeti(L, keys, SBX_K_PAIRS);
     lua_pushcfunction(L, sbx_ro_pairs);
     lua_rawgeti(L, keys, SBX_K_METATABLE);
-    lua_rawgeti(L, keys, SBX_K_PLAN_LABEL);
+    lua_rawgeti(L, keys, label);
+}
+
+static void sbx_push_kit(lua_State *L, int keys) { sbx_push_kit_label(L, keys, SBX_K_PLAN_LABEL); }
+
+int sbx_push_seal_kit(lua_State *L)
+{
+    sbx_push_keys(L);
+    int keys = lua_gettop(L);
+    sbx_push_kit_label(L, keys, SBX_K_RO_LABEL);
+    lua_remove(L, keys);
+    return lua_gettop(L) - SBX_KIT_SIZE + 1;
+}
+
+void sbx_seal_kit(lua_State *L, int idx, int kit)
+{
+    idx = lua_absindex(L, idx);
+    luaL_checkstack(L, 4, "seal");
+    lua_createtable(L, 0, 0);                     /* proxy */
+    lua_createtable(L, 0, 5);
+    int mt = lua_gettop(L);
+    lua_pushvalue(L, kit);                        /* __index: the table itself */
+    lua_pushvalue(L, idx);
+    lua_rawset(L, mt);
+    for (int k = kit + 2; k < kit + SBX_KIT_SIZE; k += 2) {
+        lua_pushvalue(L, k);
+        lua_pushvalue(L, k + 1);
+        lua_rawset(L, mt);
+    }
+    lua_setmetatable(L, -2);
+    lua_replace(L, idx);
 }
 
 /* Build the proxy of a container: parent proxy at pidx (0 = none), key at
