@@ -327,6 +327,20 @@ static void sbx_push_kit_label(lua_State *L, int keys, int label)
 
 static void sbx_push_kit(lua_State *L, int keys) { sbx_push_kit_label(L, keys, SBX_K_PLAN_LABEL); }
 
+/* Fill the metatable at mt from the kit: __index the table at real, the
+ * rest the kit's names and values. */
+static void sbx_fill_meta(lua_State *L, int mt, int real, int kit)
+{
+    lua_pushvalue(L, kit);
+    lua_pushvalue(L, real);
+    lua_rawset(L, mt);
+    for (int k = kit + 2; k < kit + SBX_KIT_SIZE; k += 2) {
+        lua_pushvalue(L, k);
+        lua_pushvalue(L, k + 1);
+        lua_rawset(L, mt);
+    }
+}
+
 int sbx_push_seal_kit(lua_State *L)
 {
     sbx_push_keys(L);
@@ -342,15 +356,7 @@ void sbx_seal_kit(lua_State *L, int idx, int kit)
     luaL_checkstack(L, 4, "seal");
     lua_createtable(L, 0, 0);                     /* proxy */
     lua_createtable(L, 0, 5);
-    int mt = lua_gettop(L);
-    lua_pushvalue(L, kit);                        /* __index: the table itself */
-    lua_pushvalue(L, idx);
-    lua_rawset(L, mt);
-    for (int k = kit + 2; k < kit + SBX_KIT_SIZE; k += 2) {
-        lua_pushvalue(L, k);
-        lua_pushvalue(L, k + 1);
-        lua_rawset(L, mt);
-    }
+    sbx_fill_meta(L, lua_gettop(L), idx, kit);
     lua_setmetatable(L, -2);
     lua_replace(L, idx);
 }
@@ -367,14 +373,7 @@ static void sbx_new_proxy(lua_State *L, int narr, int nrec, int pidx, int kidx, 
     lua_createtable(L, 0, 0);                     /* proxy */
     lua_createtable(L, 0, 7);
     int mt = real + 2;
-    lua_pushvalue(L, kit);
-    lua_pushvalue(L, real);
-    lua_rawset(L, mt);
-    for (int k = kit + 2; k < kit + SBX_KIT_SIZE; k += 2) {
-        lua_pushvalue(L, k);
-        lua_pushvalue(L, k + 1);
-        lua_rawset(L, mt);
-    }
+    sbx_fill_meta(L, mt, real, kit);
     if (pidx) {
         lua_pushvalue(L, pidx);
         lua_rawseti(L, mt, 1);
