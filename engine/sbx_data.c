@@ -270,13 +270,9 @@ static void sbx_freeze_rec(lua_State *L, int idx, int memo, int keys, int depth,
 void sbx_seal(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
-    sbx_push_keys(L);
-    int keys = lua_gettop(L);
-    lua_createtable(L, 0, 0);                     /* proxy */
-    sbx_push_ro_meta(L, idx, keys, SBX_K_RO_LABEL, sbx_ro_newindex);
-    lua_setmetatable(L, -2);
-    lua_replace(L, idx);
-    lua_pop(L, 1);
+    int kit = sbx_push_seal_kit(L);               /* one table: the kit's way, not a second one */
+    sbx_seal_kit(L, idx, kit);
+    lua_pop(L, SBX_SEAL_KIT);
 }
 
 /* Push the guard of the plain table at idx (in place, as sbx_freeze with
