@@ -71,42 +71,53 @@ function M.get(t, ...)
 end
 
 -- common.memo(limit, fn): fn remembered: the returned function gives fn(x) for each x (not
--- nil), worked out once and kept in a cache that is emptied when it holds `limit` answers.
--- For what rules pass again and again -- the same few texts, constant patterns -- and would
--- otherwise be rebuilt at every call; fn must depend on x alone.
+-- nil), worked out once and kept.  For what rules pass again and again -- the same few texts,
+-- constant patterns -- and would otherwise be rebuilt at every call; fn must depend on x alone.
+-- The answers are kept in two generations (as the caches below): the newer takes `limit`
+-- answers, then becomes the older and a new one starts; an answer found in the older is moved
+-- to the newer.  So what comes again stays however long the batch, what does not is dropped
+-- after two turns, and at most 2 x limit answers are held -- reached within the first plans
+-- of a batch, not grown towards over a hundred thousand of them (docs/performance.md, "the
+-- ninth round": a cache emptied only when full grew for 60,000 plans and with it peak RSS).
 function M.memo(limit, fn)
-  local cache, count = {}, 0
+  local cache, older, count = {}, {}, 0
   return function(x)
     local hit = cache[x]
     if hit == nil then
-      hit = fn(x)
-      if count >= limit then cache, count = {}, 0 end
+      hit = older[x]
+      if hit == nil then hit = fn(x) end
+      if count >= limit then cache, older, count = {}, cache, 0 end
       cache[x], count = hit, count + 1
     end
     return hit
   end
 end
 
--- The pack's caches of answers about strings (common.text, common.answer, all_answered's
--- strings found fine) are emptied when they hold KEEP_COUNT strings or KEEP_BYTES bytes of them:
--- enough for the strings that come again plan after plan (field values, enumerations, item
--- names) to stay through a batch of plans that each bring a few hundred of their own, and a
--- bound on what they hold whatever the plans (a hostile plan's long strings empty them sooner).
--- (4,096 strings or 512 KiB: 200 plans cost as many instructions as with 16,384 strings or 2 MiB,
--- and 10,000 plans peak at 14.1 MB RSS against 15.8 MB with those and 13.8 MB at 1,024 strings
--- of any size: docs/performance.md, s-rss.)
-local KEEP_COUNT, KEEP_BYTES = 4096, 512 * 1024
+-- The pack's caches of answers about strings (common.text, common.answer) keep them in two
+-- generations, as common.memo does: the newer takes KEEP_COUNT strings or KEEP_BYTES bytes of
+-- them, then becomes the older, and a string found in the older is moved to the newer.  The
+-- strings that come again plan after plan (field values, enumerations, item names) stay
+-- through any batch; those a plan brings of its own (a few a plan) are dropped two turns
+-- later; and what is held is bounded whatever the plans (a hostile plan's long strings turn
+-- the generations sooner).  all_answered's strings found fine are emptied at the same bound
+-- (a string that comes again is found fine again through common.answer's cache).
+-- (1,024 strings or 128 KiB: the caches are full within the first 600 plans of a batch, so
+-- peak RSS is flat from 2,000 plans on; emptied only when full at 4,096 strings, they filled
+-- for 2,200 plans and peak RSS grew with the batch: docs/performance.md, "the ninth round".)
+local KEEP_COUNT, KEEP_BYTES = 1024, 128 * 1024
 
 -- common.text(v): v normalized (full-width -> ASCII) when it is a string, "" otherwise.
 -- Every rule normalizes the same few strings of a plan, so results are kept (as common.memo
 -- does, written out here: this is called more than anything else in the pack).
-local text_cache, text_count, text_bytes = {}, 0, 0
+local text_cache, text_older, text_count, text_bytes = {}, {}, 0, 0
 function M.text(v)
   local hit = text_cache[v]       -- (only strings are kept: a kept text needs no type check)
   if hit then return hit end
   if type(v) ~= "string" then return "" end
-  hit = hogo.normalize(v) or v
-  if text_count >= KEEP_COUNT or text_bytes > KEEP_BYTES then text_cache, text_count, text_bytes = {}, 0, 0 end
+  hit = text_older[v] or hogo.normalize(v) or v
+  if text_count >= KEEP_COUNT or text_bytes > KEEP_BYTES then
+    text_cache, text_older, text_count, text_bytes = {}, text_cache, 0, 0
+  end
   text_cache[v], text_count, text_bytes = hit, text_count + 1, text_bytes + #v
   return hit
 end
@@ -451,8 +462,9 @@ end
 -- 課長が指定した職員のみ) -- so without echo words it is kept (common.memo written out, as
 -- common.text is: rules ask this of every field): a text that answers as its normalized text
 -- (one value: the usual answer, given with one look-up), any other as {nil, why, later}, a
--- record no caller sees.
+-- record no caller sees.  Two generations, as common.text's (the older's two tables below).
 local answered, unanswered, answer_count, answer_bytes = {}, {}, 0, 0
+local answered_older, unanswered_older = {}, {}
 
 function M.answer(v, echo)
   if echo == nil then       -- (a kept answer first: only strings of at most 2,048 bytes are kept)
@@ -466,13 +478,20 @@ function M.answer(v, echo)
   if type(v) ~= "string" then return nil, "blank" end
   -- (a long text is not kept: the cache would hold a hostile plan's megabytes for later plans)
   if echo ~= nil or #v > 2048 then return answer_text(v, echo) end
-  local t, why, later = answer_text(v)
+  local t, r = answered_older[v], unanswered_older[v]
+  if t == nil and r == nil then
+    local why, later
+    t, why, later = answer_text(v)
+    if t == nil then r = { nil, why, later } end
+  end
   if answer_count >= KEEP_COUNT or answer_bytes > KEEP_BYTES then
+    answered_older, unanswered_older = answered, unanswered
     answered, unanswered, answer_count, answer_bytes = {}, {}, 0, 0
   end
-  if t ~= nil then answered[v] = t else unanswered[v] = { nil, why, later } end
+  if t ~= nil then answered[v] = t else unanswered[v] = r end
   answer_count, answer_bytes = answer_count + 1, answer_bytes + #v
-  return t, why, later
+  if t ~= nil then return t end
+  return nil, r[2], r[3]
 end
 
 -- common.all_answered(plan): true when no string of the plan (any field, any depth) is a
@@ -515,7 +534,7 @@ end
 -- common.placeholder(text): true when a text still holds the skeleton's 「（…）例：」 text (or 〇〇,
 -- TBD…): common.answer's "placeholder".  Its example words must never count as what the plan
 -- states, so every reader of the prose (gov.says, gov.mentions) skips such a field.
-M.placeholder = M.memo(1024, function(text)
+M.placeholder = M.memo(128, function(text)
   local _, why = M.answer(text)
   return why == "placeholder"
 end)
