@@ -676,6 +676,15 @@ typedef struct screen_dict {
     size_t found_words;        /* uint64_t per set */
     const char *prose_name[SCREEN_PROSE_NAMES];
     size_t n_prose_names;      /* SIZE_MAX: more than SCREEN_PROSE_NAMES, every string is prose */
+    /* needs.fields / needs.stated: the top-level keys the rules name, each a
+     * bit (key[b], key_len[b]: the rules' own strings), and per rule the
+     * bits it needs present (rule_keys[2i]) and stated (rule_keys[2i+1]);
+     * keys_ok 0 (more than 64 keys, or out of memory): looked up one by one */
+    int keys_ok;
+    unsigned nkeys;
+    const char *key[64];
+    size_t key_len[64];
+    uint64_t *rule_keys;
 } screen_dict;
 
 void screen_dict_free(screen_dict *d)
@@ -683,7 +692,7 @@ void screen_dict_free(screen_dict *d)
     if (!d) return;
     free(d->first_child); free(d->next_sib); free(d->fail); free(d->edge); free(d->ends);
     free(d->delta); free(d->filled); free(d->out_first); free(d->out_ids);
-    free(d->rule_first); free(d->ids); free(d->found);
+    free(d->rule_first); free(d->ids); free(d->found); free(d->rule_keys);
     free(d);
 }
 
@@ -820,11 +829,68 @@ static const uint32_t *screen_dict_row(screen_dict *d, uint32_t s)
 /* The automaton of e's rules' words (usable = 0 when it cannot be built:
  * then the words are not looked for and those rules run); NULL only when
  * out of memory. */
+/* The bit of top-level key k (of n bytes) among d's keys, adding it; -1
+ * past 64 keys. */
+static int screen_key_bit(screen_dict *d, const char *k, size_t n)
+{
+    for (unsigned b = 0; b < d->nkeys; b++)
+        if (d->key_len[b] == n && memcmp(d->key[b], k, n) == 0) return (int)b;
+    if (d->nkeys == 64) return -1;
+    d->key[d->nkeys] = k;
+    d->key_len[d->nkeys] = n;
+    return (int)d->nkeys++;
+}
+
+/* The rules' needs.fields and needs.stated as bits (screen_dict's keys):
+ * 78 look-ups of a key in the plan's top level a plan, each a walk of
+ * its keys with strcmp, become one walk (screen_keys_scan). */
+static void screen_dict_keys(screen_dict *d, const hogo_engine *e)
+{
+    d->rule_keys = calloc(2 * (e->nrules ? e->nrules : 1), sizeof *d->rule_keys);
+    if (!d->rule_keys) return;
+    for (size_t i = 0; i < e->nrules; i++) {
+        const eng_rule *r = &e->rules[i];
+        for (int l = 0; l < 2; l++) {
+            char *const *v = l ? r->need_stated : r->need_fields;
+            size_t n = l ? r->n_need_stated : r->n_need_fields;
+            for (size_t k = 0; k < n; k++) {
+                int b = screen_key_bit(d, v[k], strlen(v[k]));
+                if (b < 0) return;
+                d->rule_keys[2 * i + (size_t)l] |= (uint64_t)1 << b;
+            }
+        }
+    }
+    d->keys_ok = 1;
+}
+
+/* The keys of the plan's top level among d's: *present, and *stated (not
+ * null); a key given twice counts as its first, as cJSON's look-up finds. */
+static void screen_keys_scan(const screen_dict *d, const cJSON *root, uint64_t *present, uint64_t *stated)
+{
+    uint64_t seen = 0, yes = 0;
+    for (const cJSON *c = root ? root->child : NULL; c; c = c->next) {
+        if (!c->string) continue;
+        size_t n = strlen(c->string);
+        for (unsigned b = 0; b < d->nkeys; b++) {
+            uint64_t bit = (uint64_t)1 << b;
+            if (d->key_len[b] != n || d->key[b][0] != c->string[0] || (seen & bit) ||
+                memcmp(d->key[b], c->string, n) != 0)
+                continue;
+            seen |= bit;
+            if (!cJSON_IsNull(c)) yes |= bit;
+            break;
+        }
+    }
+    *present = seen;
+    *stated = yes;
+}
+
 static screen_dict *screen_dict_build(const hogo_engine *e)
 {
     screen_dict *d = calloc(1, sizeof *d);
     if (!d) return NULL;
     d->nrules = e->nrules;
+    screen_dict_keys(d, e);
     screen_prose_names(d);
     size_t nids, bytes;
     if (!screen_dict_classes(d, e, &nids, &bytes)) return d;
@@ -916,8 +982,9 @@ static void screen_dict_tree(screen_dict *d, const cJSON *n, const char *key, in
     }
 }
 
-/* This plan's words: w->done once the plan is read (per plan, never kept). */
-typedef struct { int done; } screen_words;
+/* This plan's words: w->done once the plan is read, and its top-level keys
+ * (screen_keys_scan) once keys_done (per plan, never kept). */
+typedef struct { int done, keys_done; uint64_t present, stated; } screen_words;
 
 /* 1 when one of the ids[from .. to) is marked in set. */
 static int screen_any_marked(const uint32_t *ids, size_t from, size_t to, const uint64_t *set)
@@ -933,25 +1000,35 @@ static int screen_needs(screen_run *run, const eng_rule *r, screen_words *w)
 {
     hogo_engine *e = run->e;
     const cJSON *root = run->doc.root;
-    for (size_t i = 0; i < r->n_need_fields; i++)
-        if (!cJSON_GetObjectItemCaseSensitive(root, r->need_fields[i])) return 0;
-    for (size_t i = 0; i < r->n_need_stated; i++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, r->need_stated[i]);
-        if (!v || cJSON_IsNull(v)) return 0;
-    }
-    if (!r->n_need_words && !r->n_need_prose) return 1;
+    if (!r->n_need_fields && !r->n_need_stated && !r->n_need_words && !r->n_need_prose) return 1;
     if (!e->needs_dict || e->needs_dict->nrules != e->nrules) {
         screen_dict_free(e->needs_dict);
         e->needs_dict = screen_dict_build(e);
     }
     screen_dict *d = e->needs_dict;
+    size_t i = (size_t)(r - e->rules);
+    if (d && d->keys_ok) {
+        if (!w->keys_done) {
+            screen_keys_scan(d, root, &w->present, &w->stated);
+            w->keys_done = 1;
+        }
+        const uint64_t *m = d->rule_keys + 2 * i;
+        if ((m[0] & ~w->present) || (m[1] & ~w->stated)) return 0;
+    } else {
+        for (size_t k = 0; k < r->n_need_fields; k++)
+            if (!cJSON_GetObjectItemCaseSensitive(root, r->need_fields[k])) return 0;
+        for (size_t k = 0; k < r->n_need_stated; k++) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, r->need_stated[k]);
+            if (!v || cJSON_IsNull(v)) return 0;
+        }
+    }
+    if (!r->n_need_words && !r->n_need_prose) return 1;
     if (!d || !d->usable) return 1;                 /* out of memory, or too many words: run the rule */
     if (!w->done) {
         memset(d->found, 0, 2 * d->found_words * sizeof *d->found);
         if (root) screen_dict_tree(d, root->child, NULL, 0);
         w->done = 1;
     }
-    size_t i = (size_t)(r - e->rules);
     const size_t *f = d->rule_first + 2 * i;
     return (!r->n_need_words || screen_any_marked(d->ids, f[0], f[1], d->found)) &&
            (!r->n_need_prose || screen_any_marked(d->ids, f[1], f[2], d->found + d->found_words));

@@ -254,6 +254,29 @@ static void test_needs(void)
         hogo_result_free(r);
         hogo_engine_free(e);
     }
+    /* past 64 distinct top-level keys the keys are looked up one by one:
+     * the same answers */
+    {
+        hogo_engine *e = engine();
+        char text[1024];
+        for (int i = 0; i <= 65; i++) {
+            char id[32], needs[96];
+            snprintf(id, sizeof id, i < 65 ? "n-many-%d" : "n-many-storage", i);
+            snprintf(needs, sizeof needs, i < 65 ? "needs = { fields = { 'k%d' } }," :
+                     "needs = { stated = { 'storage' }, fields = { 'outsourcing' } },", i);
+            snprintf(text, sizeof text, "return { id = '%s', topic = 'storage.location', severity = 'medium', "
+                     "title = {ja='題', en='title'}, message = {ja='m', en='m'}, follow_up = {ja='f', en='f'}, "
+                     "precedent = 'test', %s check = function(plan, ctx) ctx.report(plan, 'title') end }",
+                     id, needs);
+            CHECK(load(e, "t/needs.lua", text) == HOGO_OK);
+        }
+        hogo_result *r = NULL;
+        CHECK(hogo_screen(e, "plan.json", plan_text, strlen(plan_text), &r) == HOGO_OK && r);
+        CHECK(find(r, "n-many-storage", 0) != NULL);
+        CHECK(find(r, "n-many-0", 0) == NULL && find(r, "n-many-64", 0) == NULL);
+        hogo_result_free(r);
+        hogo_engine_free(e);
+    }
     hogo_engine *e = engine();
     hogo_engine_set_error_callback(e, on_error, NULL);
     static const char *const bad[] = {
@@ -269,6 +292,25 @@ static void test_needs(void)
         CHECK(strstr(last_error, "needs") != NULL);
     }
     CHECK(hogo_engine_find_rule(e, "bad-needs") == NULL);
+    hogo_engine_free(e);
+}
+
+/* "did you mean": the nearest rule id an edit or three away, or one the
+ * id is a fragment of; nothing when none is near */
+static void test_suggest_rule(void)
+{
+    hogo_engine *e = engine();
+    CHECK(hogo_engine_load_builtin(e) == HOGO_OK);
+    const char *s = hogo_engine_suggest_rule(e, "access-loging");
+    CHECK(s && !strcmp(s, "access-logging"));
+    s = hogo_engine_suggest_rule(e, "acess-logginq");
+    CHECK(s && !strcmp(s, "access-logging"));
+    s = hogo_engine_suggest_rule(e, "access-logging");
+    CHECK(s && !strcmp(s, "access-logging"));
+    s = hogo_engine_suggest_rule(e, "single-person");
+    CHECK(s && !strcmp(s, "verification-single-person"));
+    CHECK(hogo_engine_suggest_rule(e, "zzzz-nothing-near-at-all") == NULL);
+    CHECK(hogo_engine_suggest_rule(e, "") == NULL);
     hogo_engine_free(e);
 }
 
@@ -531,6 +573,7 @@ int main(void)
     test_null_absent_readonly();
     test_metadata_errors();
     test_needs();
+    test_suggest_rule();
     test_libraries_isolated();
     test_pack_libraries_frozen();
     test_pack_bytecode();
