@@ -58,25 +58,32 @@ const char *hogo_verdict_name(hogo_verdict v)
     return "?";
 }
 
-/* Edit distance (bytes; ids are ASCII), capped at 99. */
-static int eng_distance(const char *a, const char *b)
+/* Edit distance (bytes; ids are ASCII) when it is below cap, else cap:
+ * the distance is at least the difference of the lengths, and never less
+ * than the smallest of a row, so most ids are ruled out without the table
+ * (a plan's waivers name an unknown rule or two, each set against every
+ * rule of the pack). */
+static int eng_distance(const char *a, const char *b, int cap)
 {
     size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64) return 99;
+    if (la > 64 || lb > 64) return cap;
+    if ((la > lb ? la - lb : lb - la) >= (size_t)cap) return cap;
     int row[65];
     for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
-        int prev = row[0];
-        row[0] = (int)i;
+        int prev = row[0], least;
+        row[0] = least = (int)i;
         for (size_t j = 1; j <= lb; j++) {
             int cur = row[j];
             int sub = prev + (a[i - 1] != b[j - 1]);
             int del = row[j] + 1, ins = row[j - 1] + 1;
             row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            if (row[j] < least) least = row[j];
             prev = cur;
         }
+        if (least >= cap) return cap;
     }
-    return row[lb];
+    return row[lb] < cap ? row[lb] : cap;
 }
 
 /* The loaded rule id nearest to id (an edit or three away, or id a
@@ -89,7 +96,7 @@ const char *hogo_engine_suggest_rule(const hogo_engine *e, const char *id)
     size_t n = hogo_engine_rule_count(e);
     for (size_t i = 0; i < n; i++) {
         const hogo_rule_info *r = hogo_engine_rule(e, i);
-        int d = eng_distance(id, r->id);
+        int d = eng_distance(id, r->id, best_d);
         /* a fragment of the id ("single-person") is a near miss too */
         if (d >= best_d && strlen(id) >= 5 && strstr(r->id, id)) d = 3;
         if (d < best_d) { best = r->id; best_d = d; }
