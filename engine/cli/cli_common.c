@@ -645,14 +645,15 @@ static char *cli_read_fd(const char *path, size_t max, size_t *len, int *too_big
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | (streams ? 0 : O_NONBLOCK) | O_CLOEXEC);
     if (fd < 0) return NULL;
     struct stat st;
-    size_t cap = 65536;
+    size_t cap = 65536, whole = 0;      /* whole: the size stat gave a regular file */
     if (!is_stdin) {
         if (fstat(fd, &st) != 0) { int e = errno; close(fd); errno = e; return NULL; }
         if (S_ISDIR(st.st_mode)) { close(fd); errno = EISDIR; return NULL; }
         if (!S_ISREG(st.st_mode) && !(streams && S_ISFIFO(st.st_mode))) { close(fd); errno = ENODEV; return NULL; }
         if (S_ISREG(st.st_mode)) {
             if ((size_t)st.st_size > max) { close(fd); *too_big = 1; *len = (size_t)st.st_size; return NULL; }
-            cap = (size_t)st.st_size + 1;   /* + 1: the read that sees the end */
+            cap = (size_t)st.st_size + 1;   /* + 1: the NUL, and room to see a file that grew */
+            whole = (size_t)st.st_size;
         }
     }
     size_t n = 0;
@@ -672,6 +673,10 @@ static char *cli_read_fd(const char *path, size_t max, size_t *len, int *too_big
         if (got < 0) { err = errno; break; }
         if (got == 0) break;
         n += (size_t)got;
+        /* all that stat said is read: no read(2) only to see the end (a
+         * file that grows meanwhile is read as it was, as a plan saved
+         * after the read would be; an empty stat size, as /proc's, reads on) */
+        if (whole && n == whole) break;
     }
     if (!is_stdin) close(fd);
     if (n > max) *too_big = 1;
