@@ -826,9 +826,6 @@ static const uint32_t *screen_dict_row(screen_dict *d, uint32_t s)
     return row;
 }
 
-/* The automaton of e's rules' words (usable = 0 when it cannot be built:
- * then the words are not looked for and those rules run); NULL only when
- * out of memory. */
 /* The bit of top-level key k (of n bytes) among d's keys, adding it; -1
  * past 64 keys. */
 static int screen_key_bit(screen_dict *d, const char *k, size_t n)
@@ -885,6 +882,9 @@ static void screen_keys_scan(const screen_dict *d, const cJSON *root, uint64_t *
     *stated = yes;
 }
 
+/* The automaton of e's rules' words (usable = 0 when it cannot be built:
+ * then the words are not looked for and those rules run), and the bits of
+ * their needs' keys (screen_dict_keys); NULL only when out of memory. */
 static screen_dict *screen_dict_build(const hogo_engine *e)
 {
     screen_dict *d = calloc(1, sizeof *d);
