@@ -2,7 +2,9 @@
 """compare.py -- issue 21's targets measured side by side in one run (bench/compare.sh runs it).
 
 On one generated corpus (hogo-bench's generator, seed 42, plans of about 2.4 KB):
-  floor     read + cJSON parse + walk, one thread (hogo-bench's own measure)
+  floor     read + cJSON parse + walk, one thread (hogo-bench's own measure); also timed
+            just before each run of hogo -j1 (hogo-bench --floor-of), for the ratio of each
+            pair: the floor and hogo slow down together on a busy host, their ratio far less
   peer      json-rules-engine 7.x on node, one rule per topic (bench/peer/peer.js)
   hogo -j1  and -j2: `hogo check --format json` over the whole folder
   RSS       peak RSS of `hogo check -j2` over 2,000 and over 100,000 plans
@@ -70,6 +72,13 @@ def generate(bench, n, seed, where):
     mean = re.search(r'mean ([0-9.]+)', out)
     return os.path.join(where, 'batch'), float(floor.group(1)) if floor else None, \
         float(mean.group(1)) if mean else None
+
+
+def floor_now(bench, batch):
+    """The floor over batch, timed now (one pass): seconds."""
+    out = subprocess.run([bench, '--floor-of', batch, '--reps', '1'], check=True, capture_output=True,
+                         text=True).stdout
+    return float(re.search(r'floor \(read \+ cJSON parse \+ walk, 1 thread\): ([0-9.]+) s', out).group(1))
 
 
 def best_of(reps, argv):
@@ -197,6 +206,17 @@ def main():
             argv = [hogo, 'check', '--no-config', '--format', 'json', '--fail-on', 'critical', '-j', str(j), batch]
             s, _ = best_of(a.reps, argv)
             res[f'j{j}_plans_per_s'] = a.plans / s
+        # -j1 against the floor timed just before it, pair by pair
+        pairs = []
+        for _ in range(a.reps):
+            f = floor_now(bench, batch)
+            s, _, rc = run_timed([hogo, 'check', '--no-config', '--format', 'json', '--fail-on', 'critical',
+                                  '-j', '1', batch])
+            if not hogo_ok(rc):
+                sys.exit(f'compare: hogo exited {rc}')
+            pairs.append(s / f)
+        res['j1_floor_paired'] = statistics.median(pairs)
+        res['j1_floor_pairs'] = pairs
         print('compare: throughput done', flush=True)
         # peak RSS over 2,000 and over rss_plans plans
         big, _, _ = generate(bench, a.rss_plans, 5, os.path.join(work, 'rss'))
@@ -225,6 +245,8 @@ def main():
         ('hogo check -j1', f'{r["j1_plans_per_s"]:,.0f} plans/s',
          f'{r["j1_plans_per_s"] / r["peer_plans_per_s"]:.2f}x peer, '
          f'{r["floor_plans_per_s"] / r["j1_plans_per_s"]:.1f}x floor'),
+        ('hogo -j1 / the floor, timed in pairs', f'{r["j1_floor_paired"]:.1f}x (median)',
+         ', '.join(f'{x:.1f}' for x in r['j1_floor_pairs'])),
         ('hogo check -j2', f'{r["j2_plans_per_s"]:,.0f} plans/s', f'{r["j2_plans_per_s"] / r["j1_plans_per_s"]:.2f}x -j1'),
         ('peak RSS -j2, 2,000 plans', f'{r["rss_2000_mib"]:.1f} MiB', ''),
         (f'peak RSS -j2, {r["rss_plans"]:,} plans', f'{r["rss_big_mib"]:.1f} MiB',

@@ -1055,6 +1055,44 @@ static double floor_once(const batch *bt, size_t *nodes_out)
     return t;
 }
 
+/* --floor-of DIR: the floor over the *.json files of DIR (a batch kept
+ * by an earlier run), best of reps, printed as --generate-only prints it:
+ * so a comparison can time the floor next to each run of hogo (the floor
+ * and hogo drift together on a busy machine, their ratio much less). */
+static int json_name(const struct dirent *d)
+{
+    size_t l = strlen(d->d_name);
+    return d->d_name[0] != '.' && l > 5 && !strcmp(d->d_name + l - 5, ".json");
+}
+
+static int floor_of(const char *dir, long reps)
+{
+    struct dirent **list = NULL;
+    int n = scandir(dir, &list, json_name, alphasort);
+    if (n < 0) die("cannot read %s: %s", dir, strerror(errno));
+    if (n == 0) die("%s holds no .json file", dir);
+    batch bt = { xmalloc(sizeof(char *) * (size_t)n), n, 0, 0, 0 };
+    size_t dl = strlen(dir);
+    for (int i = 0; i < n; i++) {
+        size_t l = dl + strlen(list[i]->d_name) + 2;
+        bt.paths[i] = xmalloc(l);
+        snprintf(bt.paths[i], l, "%s/%s", dir, list[i]->d_name);
+        free(list[i]);
+    }
+    free(list);
+    size_t nodes = 0;
+    double best = 1e300;
+    for (long r = 0; r < reps; r++) {
+        double t = floor_once(&bt, &nodes);
+        if (t < best) best = t;
+    }
+    printf("floor (read + cJSON parse + walk, 1 thread): %.4f s, %.0f plans/s, %.1f us/plan\n",
+           best, bt.n / best, best * 1e6 / bt.n);
+    for (long i = 0; i < bt.n; i++) free(bt.paths[i]);
+    free(bt.paths);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Running a child                                                     */
 /* ------------------------------------------------------------------ */
@@ -1489,6 +1527,7 @@ static void usage(FILE *f)
           "  --dir DIR          where to write the plans (default: a fresh /tmp/hogo-bench-XXXXXX)\n"
           "  --keep             keep the generated plans\n"
           "  --generate-only    write the plans, print their sizes and stop\n"
+          "  --floor-of DIR     only time the floor over the *.json files of DIR (best of --reps)\n"
           "  --json             end with one machine-readable JSON line\n",
           f);
 }
@@ -1540,6 +1579,7 @@ int main(int argc, char **argv)
     const char *hogo = "./build/hogo";
     const char *dir_opt = NULL;
     int keep = 0, json = 0, generate_only = 0;
+    const char *floor_dir = NULL;
 
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -1556,9 +1596,12 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--keep")) keep = 1;
         else if (!strcmp(a, "--json")) json = 1;
         else if (!strcmp(a, "--generate-only")) generate_only = 1;
+        else if (!strcmp(a, "--floor-of")) { if (!v) die("--floor-of needs a folder"); floor_dir = v; i++; }
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
         else { fprintf(stderr, "hogo-bench: unknown option %s\n", a); usage(stderr); return 2; }
     }
+
+    if (floor_dir) return floor_of(floor_dir, reps);
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     if (cores < 1) cores = 1;
