@@ -64,11 +64,15 @@ def hogo_ok(rc):
     return rc in (0, 1)          # 1: findings at or above --fail-on; both are a screen
 
 
+# hogo-bench's floor line (--generate-only and --floor-of print it alike)
+FLOOR_RE = re.compile(r'floor \(read \+ cJSON parse \+ walk, 1 thread\): ([0-9.]+) s')
+
+
 def generate(bench, n, seed, where):
     """Generate n plans with hogo-bench; return (batch dir, floor seconds, mean bytes)."""
     out = subprocess.run([bench, '--plans', str(n), '--seed', str(seed), '--reps', '3', '--generate-only',
                           '--keep', '--dir', where], check=True, capture_output=True, text=True).stdout
-    floor = re.search(r'floor \(read \+ cJSON parse \+ walk, 1 thread\): ([0-9.]+) s', out)
+    floor = FLOOR_RE.search(out)
     mean = re.search(r'mean ([0-9.]+)', out)
     return os.path.join(where, 'batch'), float(floor.group(1)) if floor else None, \
         float(mean.group(1)) if mean else None
@@ -78,7 +82,7 @@ def floor_now(bench, batch):
     """The floor over batch, timed now (one pass): seconds."""
     out = subprocess.run([bench, '--floor-of', batch, '--reps', '1'], check=True, capture_output=True,
                          text=True).stdout
-    return float(re.search(r'floor \(read \+ cJSON parse \+ walk, 1 thread\): ([0-9.]+) s', out).group(1))
+    return float(FLOOR_RE.search(out).group(1))
 
 
 def best_of(reps, argv):

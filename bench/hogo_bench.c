@@ -1055,6 +1055,13 @@ static double floor_once(const batch *bt, size_t *nodes_out)
     return t;
 }
 
+/* The floor's line, as --generate-only and --floor-of print it (bench/compare.py reads it). */
+static void floor_print(double best, long n)
+{
+    printf("floor (read + cJSON parse + walk, 1 thread): %.4f s, %.0f plans/s, %.1f us/plan\n",
+           best, n / best, best * 1e6 / n);
+}
+
 /* --floor-of DIR: the floor over the *.json files of DIR (a batch kept
  * by an earlier run), best of reps, printed as --generate-only prints it:
  * so a comparison can time the floor next to each run of hogo (the floor
@@ -1086,8 +1093,7 @@ static int floor_of(const char *dir, long reps)
         double t = floor_once(&bt, &nodes);
         if (t < best) best = t;
     }
-    printf("floor (read + cJSON parse + walk, 1 thread): %.4f s, %.0f plans/s, %.1f us/plan\n",
-           best, bt.n / best, best * 1e6 / bt.n);
+    floor_print(best, bt.n);
     for (long i = 0; i < bt.n; i++) free(bt.paths[i]);
     free(bt.paths);
     return 0;
@@ -1671,8 +1677,7 @@ int main(int argc, char **argv)
            (double)nodes / (double)bt.n);
 
     if (generate_only) {
-        printf("floor (read + cJSON parse + walk, 1 thread): %.4f s, %.0f plans/s, %.1f us/plan\n",
-               floor_best, bt.n / floor_best, floor_best * 1e6 / bt.n);
+        floor_print(floor_best, bt.n);
         if (!keep) {
             remove_batch(batch_dir, bt.n);
             if (made_root) rmdir(root);
