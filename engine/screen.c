@@ -650,10 +650,16 @@ char *screen_fold(const char *s, size_t len, size_t *outlen)
  * The trie and its failure links are built at once, small; the dense table
  * the scan steps through (delta[state * nclass + cls[b]]: the next state
  * << 1, | 1 when some word ends there) is filled a row at a time, the
- * first time the scan reaches a state.  Filled whole, its megabyte (a few
- * thousand states by a hundred classes) was a third of the page faults of
- * a start that screens one plan; a plan reaches a few hundred states. */
-#define SCREEN_DICT_MAX_ENTRIES ((size_t)1 << 22)   /* 16 MiB of table: past it, words are not looked for */
+ * first time the scan reaches a state.  Filled whole, its half megabyte (a
+ * few thousand states by a hundred classes) was a third of the page faults
+ * of a start that screens one plan; a plan reaches a few hundred states.
+ * Each step waits on the row of the state before, and after a plan's
+ * rules have run those rows are seldom in the processor's caches: the scan
+ * took 23.5 us a plan where scanning the same plan again took 7.7.  So an
+ * entry is 16 bits (the state and its flag) and the classes follow the
+ * bytes' order: a fifth less time (docs/performance.md, the tenth round). */
+#define SCREEN_DICT_MAX_ENTRIES ((size_t)1 << 22)   /* 8 MiB of table: past it, words are not looked for */
+#define SCREEN_DICT_MAX_STATES  32767                /* a state and its flag in 16 bits: past it, the same */
 #define SCREEN_PROSE_NAMES 32
 typedef struct screen_dict {
     size_t nrules;             /* built for rules[0 .. nrules): rules are only ever added */
@@ -666,7 +672,7 @@ typedef struct screen_dict {
      * state; ends[t] 1 when some word ends at t (or at a failure state of it) */
     uint32_t *first_child, *next_sib, *fail;
     unsigned char *edge, *ends;
-    uint32_t *delta;           /* nstates rows of nclass, zero pages until filled */
+    uint16_t *delta;           /* nstates rows of nclass, zero pages until filled */
     unsigned char *filled;     /* filled[s]: row s of delta is */
     uint32_t *out_first;       /* the words ending in state s: out_ids[out_first[s] .. out_first[s+1]) */
     uint32_t *out_ids;
@@ -733,12 +739,19 @@ static int screen_dict_classes(screen_dict *d, const hogo_engine *e, size_t *nid
             size_t n = l ? r->n_need_prose : r->n_need_words;
             for (size_t k = 0; k < n; k++)
                 for (const unsigned char *p = (const unsigned char *)v[k]; *p; p++, ++*bytes)
-                    if (!d->cls[*p]) d->cls[*p] = (unsigned char)++d->nclass;   /* at most 255 bytes: no NUL */
+                    d->cls[*p] = 1;
             *nids += n;
         }
     }
+    /* numbered in the bytes' order (at most 255: no NUL), so the classes a
+     * state goes on by lie together in its row -- the continuation bytes
+     * 0x80..0xBF after a lead byte, the lead bytes after a character, the
+     * letters after a letter -- and a plan's steps touch fewer of the
+     * table's cache lines */
+    for (unsigned b = 1; b < 256; b++)
+        if (d->cls[b]) d->cls[b] = (unsigned char)++d->nclass;
     d->nclass++;                                              /* class 0 */
-    return (*bytes + 1) <= SCREEN_DICT_MAX_ENTRIES / d->nclass;
+    return *bytes + 1 <= SCREEN_DICT_MAX_STATES && (*bytes + 1) <= SCREEN_DICT_MAX_ENTRIES / d->nclass;
 }
 
 /* s's child by class c in the trie; 0 when it has none (no edge leads to
@@ -816,12 +829,12 @@ static int screen_dict_links(screen_dict *d, const uint32_t *term)
  * state's row (filled first: that state is nearer the root, so this
  * recurses no deeper than the longest word) with s's own children over it.
  * The root's row is its children, and the root wherever it has none. */
-static const uint32_t *screen_dict_row(screen_dict *d, uint32_t s)
+static const uint16_t *screen_dict_row(screen_dict *d, uint32_t s)
 {
-    uint32_t *row = d->delta + (size_t)s * d->nclass;
+    uint16_t *row = d->delta + (size_t)s * d->nclass;
     if (d->filled[s]) return row;
     if (s) memcpy(row, screen_dict_row(d, d->fail[s]), d->nclass * sizeof *row);
-    for (uint32_t t = d->first_child[s]; t; t = d->next_sib[t]) row[d->edge[t]] = t << 1 | d->ends[t];
+    for (uint32_t t = d->first_child[s]; t; t = d->next_sib[t]) row[d->edge[t]] = (uint16_t)(t << 1 | d->ends[t]);
     d->filled[s] = 1;
     return row;
 }
@@ -957,7 +970,7 @@ static void screen_dict_scan(screen_dict *d, const char *s, uint64_t *prose)
             else c = (char)b;
         }
         if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        const uint32_t *row = d->filled[st] ? d->delta + (size_t)st * d->nclass : screen_dict_row(d, st);
+        const uint16_t *row = d->filled[st] ? d->delta + (size_t)st * d->nclass : screen_dict_row(d, st);
         uint32_t e = row[d->cls[(unsigned char)c]];
         st = e >> 1;
         if (e & 1) screen_dict_hit(d, st, prose);
