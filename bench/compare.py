@@ -6,7 +6,8 @@ On one generated corpus (hogo-bench's generator, seed 42, plans of about 2.4 KB)
             just before each run of hogo -j1 (hogo-bench --floor-of), for the ratio of each
             pair: the floor and hogo slow down together on a busy host, their ratio far less
   peer      json-rules-engine 7.x on node, one rule per topic (bench/peer/peer.js)
-  hogo -j1  and -j2: `hogo check --format json` over the whole folder
+  hogo -j1  and -j2: `hogo check --format json` over the whole folder; each run of -j2 comes
+            just after one of -j1, for the ratio of each pair as well
   RSS       peak RSS of `hogo check -j2` over 2,000 and over 100,000 plans
   start-up  `hogo check --format json PLAN` against `jq . PLAN`, medians
   serve     p99 of one plan POSTed to `hogo serve` by 8 concurrent clients
@@ -83,14 +84,6 @@ def floor_now(bench, batch):
     out = subprocess.run([bench, '--floor-of', batch, '--reps', '1'], check=True, capture_output=True,
                          text=True).stdout
     return float(FLOOR_RE.search(out).group(1))
-
-
-def best_of(reps, argv):
-    runs = [run_timed(argv) for _ in range(reps)]
-    for _, _, rc in runs:
-        if not hogo_ok(rc):
-            sys.exit(f'compare: {argv[0]} exited {rc}')
-    return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
 def startup(hogo, plan, runs):
@@ -205,24 +198,30 @@ def main():
         out = subprocess.run(['node', os.path.join(peer_dir, 'peer.js'), batch, str(a.reps)], check=True,
                              capture_output=True, text=True).stdout.strip().splitlines()[-1]
         res['peer_plans_per_s'] = json.loads(out)['plans_per_s']
-        # hogo, one worker: each run just after one pass of the floor, for the ratio of each pair
-        # (the best run is the throughput figure, as for -j2)
+        # hogo, one worker then two: each -j1 run just after one pass of the floor and just before
+        # one -j2 run, for the ratio of each pair (the best runs are the throughput figures)
         def check_argv(j):
             return [hogo, 'check', '--no-config', '--format', 'json', '--fail-on', 'critical', '-j', str(j), batch]
-        times, pairs = [], []
-        for _ in range(a.reps):
-            f = floor_now(bench, batch)
-            s, _, rc = run_timed(check_argv(1))
+        def check_timed(j):
+            s, _, rc = run_timed(check_argv(j))
             if not hogo_ok(rc):
                 sys.exit(f'compare: hogo exited {rc}')
+            return s
+        times, times2, pairs, pairs2 = [], [], [], []
+        for _ in range(a.reps):
+            f = floor_now(bench, batch)
+            s = check_timed(1)
+            s2 = check_timed(2)
             times.append(s)
+            times2.append(s2)
             pairs.append(s / f)
+            pairs2.append(s / s2)
         res['j1_plans_per_s'] = a.plans / min(times)
         res['j1_floor_paired'] = statistics.median(pairs)
         res['j1_floor_pairs'] = pairs
-        # two workers
-        s, _ = best_of(a.reps, check_argv(2))
-        res['j2_plans_per_s'] = a.plans / s
+        res['j2_plans_per_s'] = a.plans / min(times2)
+        res['j2_j1_paired'] = statistics.median(pairs2)
+        res['j2_j1_pairs'] = pairs2
         print('compare: throughput done', flush=True)
         # peak RSS over 2,000 and over rss_plans plans
         big, _, _ = generate(bench, a.rss_plans, 5, os.path.join(work, 'rss'))
@@ -254,6 +253,8 @@ def main():
         ('hogo -j1 / the floor, timed in pairs', f'{r["j1_floor_paired"]:.1f}x (median)',
          ', '.join(f'{x:.1f}' for x in r['j1_floor_pairs'])),
         ('hogo check -j2', f'{r["j2_plans_per_s"]:,.0f} plans/s', f'{r["j2_plans_per_s"] / r["j1_plans_per_s"]:.2f}x -j1'),
+        ('hogo -j2 / -j1, timed in pairs', f'{r["j2_j1_paired"]:.2f}x (median)',
+         ', '.join(f'{x:.2f}' for x in r['j2_j1_pairs'])),
         ('peak RSS -j2, 2,000 plans', f'{r["rss_2000_mib"]:.1f} MiB', ''),
         (f'peak RSS -j2, {r["rss_plans"]:,} plans', f'{r["rss_big_mib"]:.1f} MiB',
          f'{(r["rss_big_mib"] / r["rss_2000_mib"] - 1) * 100:+.1f} %'),
