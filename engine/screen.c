@@ -751,7 +751,7 @@ static int screen_dict_classes(screen_dict *d, const hogo_engine *e, size_t *nid
     for (unsigned b = 1; b < 256; b++)
         if (d->cls[b]) d->cls[b] = (unsigned char)++d->nclass;
     d->nclass++;                                              /* class 0 */
-    return *bytes + 1 <= SCREEN_DICT_MAX_STATES && (*bytes + 1) <= SCREEN_DICT_MAX_ENTRIES / d->nclass;
+    return *bytes + 1 <= SCREEN_DICT_MAX_STATES && *bytes + 1 <= SCREEN_DICT_MAX_ENTRIES / d->nclass;
 }
 
 /* s's child by class c in the trie; 0 when it has none (no edge leads to

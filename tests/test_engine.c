@@ -277,6 +277,40 @@ static void test_needs(void)
         hogo_result_free(r);
         hogo_engine_free(e);
     }
+    /* words of more than 32,767 bytes in all do not fit the automaton's
+     * 16-bit states: they are not looked for, and every rule naming words
+     * runs (as with the needs ignored) */
+    {
+        hogo_engine *e = engine();
+        static char big[2][200 * 100 + 64];         /* two rules of 200 words of 93-95 bytes */
+        for (int k = 0; k < 2; k++) {
+            size_t at = (size_t)snprintf(big[k], sizeof big[k], "needs = { words = { ");
+            for (int i = 0; i < 200; i++)
+                at += (size_t)snprintf(big[k] + at, sizeof big[k] - at, "'%090d%d', ", k, i);
+            snprintf(big[k] + at, sizeof big[k] - at, "} },");
+        }
+        const char *const rules[][2] = {
+            { "n-big-1", big[0] },
+            { "n-big-2", big[1] },
+            { "n-big-noword", "needs = { words = { 'クラウド' } }," },
+            { "n-big-word", "needs = { words = { '写し' } }," },
+        };
+        static char text[sizeof big[0] + 1024];
+        for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+            snprintf(text, sizeof text, "return { id = '%s', topic = 'storage.location', severity = 'medium', "
+                     "title = {ja='題', en='title'}, message = {ja='m', en='m'}, follow_up = {ja='f', en='f'}, "
+                     "precedent = 'test', %s check = function(plan, ctx) ctx.report(plan, 'title') end }",
+                     rules[i][0], rules[i][1]);
+            CHECK(load(e, "t/needs.lua", text) == HOGO_OK);
+        }
+        hogo_result *r = NULL;
+        CHECK(hogo_screen(e, "plan.json", plan_text, strlen(plan_text), &r) == HOGO_OK && r);
+        CHECK(find(r, "n-big-1", 0) != NULL && find(r, "n-big-2", 0) != NULL);
+        CHECK(find(r, "n-big-noword", 0) != NULL);
+        CHECK(find(r, "n-big-word", 0) != NULL);
+        hogo_result_free(r);
+        hogo_engine_free(e);
+    }
     hogo_engine *e = engine();
     hogo_engine_set_error_callback(e, on_error, NULL);
     static const char *const bad[] = {
